@@ -1,0 +1,54 @@
+// catalog.h: the EC2 instance types and their network limits.
+//
+// Loaded from assets/catalog.json (generated from the reference table by
+// tools/gen_catalog.py). Lookups by name return a Result whose error suggests close
+// matches ("unknown instance type 'm5.lage'; did you mean m5.large?").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "result.h"
+
+namespace core {
+
+enum class Hypervisor { Nitro, Xen, Unknown };
+
+struct InstanceType {
+    std::string name;      // "m5.large"
+    int vcpus = 0;         // 0 where no public figure exists
+    int memory_mib = 0;    // 0 where no public figure exists
+    int max_enis = 0;      // ENIs on the default network card (what the CNI uses)
+    int ipv4_per_eni = 0;  // IPv4 addresses per ENI, the ENI's primary included
+    Hypervisor hypervisor = Hypervisor::Unknown;
+    bool bare_metal = false;
+    int branch_enis = -1;  // security-groups-for-pods branch ENIs; 0 unsupported; -1 unlisted
+    int network_cards = 1;
+    int enis_all_cards = 0;
+};
+
+struct Catalog {
+    std::vector<InstanceType> types;  // sorted by name
+};
+
+// Parses and validates the catalog JSON. Errors name the entry and field.
+Result<Catalog> load_catalog(std::string_view json);
+// Finds a type by exact name (case-insensitive, no trimming: " m5.large" is unknown).
+// Unknown names get up to three suggestions by edit distance in the message. The
+// pointer stays valid as long as the catalog is not modified.
+Result<const InstanceType*> find_instance_type(const Catalog& catalog, std::string_view name);
+// Names in the catalog closest to `name` (edit distance), best first.
+std::vector<std::string> suggest_instance_types(const Catalog& catalog, std::string_view name,
+                                                int max = 3);
+// Types whose name starts with `prefix` (case-insensitive), in name order, at most `max`.
+std::vector<const InstanceType*> instance_types_with_prefix(const Catalog& catalog,
+                                                            std::string_view prefix, int max = 20);
+// Levenshtein distance between two names, compared case-insensitively.
+int edit_distance(std::string_view a, std::string_view b);
+// The family of a type: "m5" for "m5.large".
+std::string instance_family(std::string_view name);
+// "nitro", "xen", "unknown"
+const char* hypervisor_name(Hypervisor h);
+
+}  // namespace core

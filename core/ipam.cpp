@@ -1,0 +1,398 @@
+// ipam.cpp: ipamd's view of one node (see ipam.h and the facts file, "Warm pool (ipamd)").
+#include "ipam.h"
+
+#include <algorithm>
+
+#include "capacity.h"
+
+namespace core {
+namespace {
+
+std::string num(long long n) {
+    return std::to_string(n);
+}
+
+// "1 pod", "3 pods"
+std::string count(long long n, const char* singular, const char* plural) {
+    return num(n) + " " + (n == 1 ? singular : plural);
+}
+
+long long div_ceil(long long x, long long y) {
+    return (x + y - 1) / y;
+}
+
+bool same_type(const InstanceType& a, const InstanceType& b) {
+    return a.name == b.name && a.vcpus == b.vcpus && a.memory_mib == b.memory_mib &&
+           a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
+           a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
+           a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
+           a.enis_all_cards == b.enis_all_cards;
+}
+
+Status check_range(const char* what, int value, int low, int high, const char* unset_note) {
+    if (value >= low && value <= high) return Ok{};
+    return make_error(std::string(what) + " must be between " + num(low) + " and " + num(high) +
+                      unset_note + ", got " + num(value) + ".");
+}
+
+// What the pods of a node hold, counted once.
+struct Holdings {
+    long long secondary_ips = 0;
+    int prefixes = 0;
+    int free_prefixes = 0;
+    int pod_enis = 0;
+};
+
+Holdings holdings(const Node& node) {
+    Holdings h;
+    std::vector<uint32_t> pod_blocks;
+    pod_blocks.reserve(node.pods.size());
+    for (const Pod& p : node.pods)
+        pod_blocks.push_back(p.ip.value & ~uint32_t{15});
+    std::sort(pod_blocks.begin(), pod_blocks.end());
+    for (const Eni& e : node.enis) {
+        if (!carries_pod_addresses(node, e)) continue;
+        ++h.pod_enis;
+        h.secondary_ips += static_cast<long long>(e.ips.size());
+        h.prefixes += static_cast<int>(e.prefixes.size());
+        for (const Cidr& c : e.prefixes) {
+            if (!std::binary_search(pod_blocks.begin(), pod_blocks.end(), c.base)) {
+                ++h.free_prefixes;
+            }
+        }
+    }
+    return h;
+}
+
+std::string warm_ip_names(const WarmConfig& w) {
+    std::string s;
+    if (w.warm_ip_target != 0) s += "WARM_IP_TARGET " + num(w.warm_ip_target);
+    if (w.minimum_ip_target != 0) {
+        if (!s.empty()) s += " and ";
+        s += "MINIMUM_IP_TARGET " + num(w.minimum_ip_target);
+    }
+    return s;
+}
+
+}  // namespace
+
+bool operator==(const WarmConfig& a, const WarmConfig& b) {
+    return a.warm_eni_target == b.warm_eni_target && a.warm_ip_target == b.warm_ip_target &&
+           a.minimum_ip_target == b.minimum_ip_target &&
+           a.warm_prefix_target == b.warm_prefix_target;
+}
+
+bool operator==(const NodeConfig& a, const NodeConfig& b) {
+    return a.warm == b.warm && a.prefix_delegation == b.prefix_delegation &&
+           a.custom_networking == b.custom_networking &&
+           a.security_groups_for_pods == b.security_groups_for_pods &&
+           a.pod_subnet_id == b.pod_subnet_id && a.max_pods_override == b.max_pods_override;
+}
+
+bool operator==(const Eni& a, const Eni& b) {
+    return a.id == b.id && a.device_index == b.device_index && a.subnet_id == b.subnet_id &&
+           a.primary_ip == b.primary_ip && a.ips == b.ips && a.prefixes == b.prefixes &&
+           a.trunk == b.trunk;
+}
+
+bool operator==(const Pod& a, const Pod& b) {
+    return a.name == b.name && a.ip == b.ip && a.eni_id == b.eni_id && a.waiting == b.waiting;
+}
+
+bool operator==(const Node& a, const Node& b) {
+    return a.name == b.name && same_type(a.type, b.type) && a.subnet_id == b.subnet_id &&
+           a.config == b.config && a.max_pods == b.max_pods && a.enis == b.enis &&
+           a.pods == b.pods && a.pending == b.pending && a.pool_error == b.pool_error &&
+           a.pool_error_code == b.pool_error_code;
+}
+
+bool operator==(const Event& a, const Event& b) {
+    return a.seq == b.seq && a.node == b.node && a.kind == b.kind && a.text == b.text &&
+           a.code == b.code;
+}
+
+int ami_max_pods(const InstanceType& type) {
+    return static_cast<int>(max_pods(type, CapacityOptions{}).max_pods);
+}
+
+int kubelet_max_pods(const InstanceType& type, const NodeConfig& config) {
+    return config.max_pods_override > 0 ? config.max_pods_override : ami_max_pods(type);
+}
+
+bool prefix_delegation_active(const InstanceType& type, const NodeConfig& config) {
+    return config.prefix_delegation && supports_prefix_delegation(type);
+}
+
+int slots_per_eni(const InstanceType& type) {
+    return std::max(type.ipv4_per_eni - 1, 0);
+}
+
+int max_pod_enis(const InstanceType& type, const NodeConfig& config) {
+    int n = type.max_enis;
+    if (config.security_groups_for_pods) --n;
+    if (config.custom_networking) --n;
+    return std::max(n, 0);
+}
+
+long long address_capacity(const InstanceType& type, const NodeConfig& config) {
+    const long long per_slot = prefix_delegation_active(type, config) ? kAddressesPerPrefix : 1;
+    return static_cast<long long>(max_pod_enis(type, config)) * slots_per_eni(type) * per_slot;
+}
+
+bool carries_pod_addresses(const Node& node, const Eni& eni) {
+    if (eni.trunk) return false;
+    if (eni.device_index == 0 && node.config.custom_networking) return false;
+    return true;
+}
+
+Status validate_warm_config(const WarmConfig& warm) {
+    const char* none = "";
+    const char* unset = " (0 leaves it unset)";
+    if (auto s = check_range("WARM_ENI_TARGET", warm.warm_eni_target, 0, kMaxWarmEniTarget, none);
+        !s) {
+        return s;
+    }
+    if (auto s = check_range("WARM_IP_TARGET", warm.warm_ip_target, 0, kMaxWarmIpTarget, unset);
+        !s) {
+        return s;
+    }
+    if (auto s =
+            check_range("MINIMUM_IP_TARGET", warm.minimum_ip_target, 0, kMaxMinimumIpTarget, unset);
+        !s) {
+        return s;
+    }
+    return check_range("WARM_PREFIX_TARGET", warm.warm_prefix_target, 0, kMaxWarmPrefixTarget,
+                       none);
+}
+
+Status validate_node_config(const InstanceType& type, const NodeConfig& config) {
+    if (auto s = validate_warm_config(config.warm); !s) return s;
+    if (config.max_pods_override < 0 || config.max_pods_override > kMaxPodsOverrideLimit) {
+        return make_error("max-pods must be between 1 and " + num(kMaxPodsOverrideLimit) +
+                          " (0 keeps the AMI's value), got " + num(config.max_pods_override) + ".");
+    }
+    if (config.security_groups_for_pods && !supports_security_groups_for_pods(type)) {
+        std::string why = type.branch_enis == 0 ? type.name + " has no branch ENIs"
+                                                : type.name + " is not listed with branch ENIs";
+        const bool t_family = type.name.size() > 1 && type.name[0] == 't' && type.name[1] >= '0' &&
+                              type.name[1] <= '9';
+        if (t_family) why += " (t-family instances never have them)";
+        return make_error("Security groups for pods needs branch ENIs on a trunk ENI, and " + why +
+                          ".");
+    }
+    const int needed =
+        1 + (config.security_groups_for_pods ? 1 : 0) + (config.custom_networking ? 1 : 0);
+    if (type.max_enis < needed) {
+        std::string who;
+        if (config.custom_networking) who = "custom networking (the primary ENI carries no pods)";
+        if (config.security_groups_for_pods) {
+            if (!who.empty()) who += " and ";
+            who += "security groups for pods (the trunk ENI carries no pods)";
+        }
+        return make_error(type.name + " attaches " + count(type.max_enis, "ENI", "ENIs") +
+                          ", too few for " + who + " to leave one ENI for pod addresses.");
+    }
+    return Ok{};
+}
+
+PoolState pool_state(const Node& node) {
+    PoolState st;
+    const WarmConfig& w = node.config.warm;
+    const Holdings h = holdings(node);
+    st.prefix_delegation = prefix_delegation_active(node.type, node.config);
+    st.slots_per_eni = slots_per_eni(node.type);
+    st.prefixes = h.prefixes;
+    st.free_prefixes = h.free_prefixes;
+    st.total = st.prefix_delegation ? static_cast<long long>(h.prefixes) * kAddressesPerPrefix
+                                    : h.secondary_ips;
+    st.assigned = static_cast<long long>(node.pods.size());
+    st.free = std::max(st.total - st.assigned, 0LL);
+    st.warm_ip_targets = w.warm_ip_target != 0 || w.minimum_ip_target != 0;
+    const char* unit = st.prefix_delegation ? "addresses" : "IPs";
+
+    // datastoreTargetState: the WARM_IP_TARGET / MINIMUM_IP_TARGET arithmetic.
+    if (st.warm_ip_targets) {
+        st.short_ips = std::max<long long>(w.warm_ip_target - st.free, 0);
+        st.short_ips = std::max<long long>(st.short_ips, w.minimum_ip_target - st.total);
+        st.over_ips = std::max<long long>(st.free - w.warm_ip_target, 0);
+        st.over_ips = std::max<long long>(std::min(st.over_ips, st.total - w.minimum_ip_target), 0);
+        if (st.prefix_delegation) {
+            st.short_prefixes = static_cast<int>(div_ceil(st.short_ips, kAddressesPerPrefix));
+            const long long need_warm =
+                div_ceil(st.assigned + w.warm_ip_target, kAddressesPerPrefix);
+            const long long need_min = div_ceil(w.minimum_ip_target, kAddressesPerPrefix);
+            long long over = std::max<long long>(
+                std::min<long long>(st.free_prefixes, st.prefixes - need_warm), 0);
+            over = std::max<long long>(std::min<long long>(over, st.prefixes - need_min), 0);
+            st.over_prefixes = static_cast<int>(over);
+        }
+    }
+
+    // isDatastorePoolTooLow
+    st.at_max_pods = st.total >= node.max_pods;
+    std::string low_reason;
+    if (st.at_max_pods) {
+        st.low = false;
+        low_reason = "the pool holds " + count(st.total, "address", "addresses") + " >= max-pods " +
+                     num(node.max_pods) + ", so it stops growing";
+    } else if (st.warm_ip_targets) {
+        st.low = st.short_ips > 0;
+        low_reason = "short = max(WARM_IP_TARGET " + num(w.warm_ip_target) + " - free " +
+                     num(st.free) + ", MINIMUM_IP_TARGET " + num(w.minimum_ip_target) +
+                     " - total " + num(st.total) + ") = " + num(st.short_ips);
+        if (st.prefix_delegation && st.low) {
+            low_reason += ", rounded up to " + count(st.short_prefixes, "prefix", "prefixes");
+        }
+        if (!st.low && w.warm_ip_target == 0 && st.free == 0) {
+            low_reason +=
+                ": MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool at the "
+                "minimum";
+        }
+    } else {
+        const long long per = st.prefix_delegation ? kAddressesPerPrefix : st.slots_per_eni;
+        const int target = st.prefix_delegation ? w.warm_prefix_target : w.warm_eni_target;
+        const std::string knob = st.prefix_delegation ? "WARM_PREFIX_TARGET" : "WARM_ENI_TARGET";
+        const std::string per_text =
+            st.prefix_delegation ? "16 addresses per prefix" : num(per) + " IPs per ENI";
+        st.low = st.free < per * target || (target == 0 && st.free == 0);
+        if (target == 0) {
+            low_reason = st.free == 0 ? "no free " + std::string(unit) + " and " + knob + " is 0"
+                                      : "free " + std::string(unit) + " " + num(st.free) +
+                                            " > 0 with " + knob + " 0";
+        } else {
+            low_reason = "free " + std::string(unit) + " " + num(st.free) +
+                         (st.low ? " < " : " >= ") + knob + " " + num(target) + " x " + per_text +
+                         " = " + num(per * target);
+        }
+    }
+
+    // isDatastorePoolTooHigh
+    std::string high_reason;
+    if (st.warm_ip_targets) {
+        if (st.prefix_delegation) {
+            st.high = st.over_prefixes > 0;
+            high_reason =
+                count(st.over_prefixes, "wholly free prefix is", "wholly free prefixes are") +
+                " more than " + warm_ip_names(w) + " need";
+        } else {
+            st.high = st.over_ips > 0;
+            high_reason = "over = min(free " + num(st.free) + " - WARM_IP_TARGET " +
+                          num(w.warm_ip_target) + ", total " + num(st.total) +
+                          " - MINIMUM_IP_TARGET " + num(w.minimum_ip_target) +
+                          ") = " + num(st.over_ips);
+        }
+    } else if (st.prefix_delegation) {
+        st.high = st.free_prefixes > w.warm_prefix_target;
+        high_reason = count(st.free_prefixes, "wholly free prefix", "wholly free prefixes") +
+                      (st.high ? " > " : " <= ") + "WARM_PREFIX_TARGET " +
+                      num(w.warm_prefix_target);
+    }
+
+    if (st.low) {
+        st.reason = low_reason;
+    } else if (st.high) {
+        st.reason = high_reason;
+    } else {
+        st.reason = st.at_max_pods ? low_reason : low_reason + ": the pool is warm";
+    }
+    return st;
+}
+
+NodeStats node_stats(const Node& node) {
+    NodeStats s;
+    const Holdings h = holdings(node);
+    s.enis = static_cast<int>(node.enis.size());
+    s.max_enis = node.type.max_enis;
+    s.pod_enis = h.pod_enis;
+    s.secondary_ips = static_cast<int>(h.secondary_ips);
+    s.prefixes = h.prefixes;
+    s.free_prefixes = h.free_prefixes;
+    s.prefix_delegation = prefix_delegation_active(node.type, node.config);
+    s.ips = s.prefix_delegation ? static_cast<long long>(h.prefixes) * kAddressesPerPrefix
+                                : h.secondary_ips;
+    s.pods = static_cast<int>(node.pods.size());
+    s.pending = static_cast<int>(node.pending.size());
+    s.free_ips = std::max(s.ips - s.pods, 0LL);
+    s.max_pods = node.max_pods;
+    s.address_capacity = address_capacity(node.type, node.config);
+    for (const Eni& e : node.enis)
+        s.trunk = s.trunk || e.trunk;
+    return s;
+}
+
+const Eni* find_eni(const Node& node, std::string_view eni_id) {
+    for (const Eni& e : node.enis) {
+        if (e.id == eni_id) return &e;
+    }
+    return nullptr;
+}
+
+const Pod* find_pod(const Node& node, std::string_view pod_name) {
+    for (const Pod& p : node.pods) {
+        if (p.name == pod_name) return &p;
+    }
+    for (const Pod& p : node.pending) {
+        if (p.name == pod_name) return &p;
+    }
+    return nullptr;
+}
+
+std::string node_summary(const Node& node) {
+    const NodeStats s = node_stats(node);
+    std::string text = node.name + " (" + node.type.name + " in " + node.subnet_id;
+    if (s.prefix_delegation) text += ", prefix delegation";
+    if (node.config.custom_networking) text += ", custom networking";
+    if (s.trunk) text += ", trunk ENI";
+    text += "): " + count(s.enis, "ENI", "ENIs") + ", ";
+    if (s.prefix_delegation) {
+        text +=
+            count(s.prefixes, "prefix", "prefixes") + " = " + count(s.ips, "address", "addresses");
+    } else {
+        text += count(s.ips, "secondary IP", "secondary IPs");
+    }
+    text += " (" + num(s.free_ips) + " free), " + count(s.pods, "pod", "pods");
+    if (s.pending > 0) {
+        text += ", " + count(s.pending, "pod", "pods") + " waiting for an address";
+    }
+    text += ", max-pods " + num(s.max_pods);
+    return text;
+}
+
+std::string eni_summary(const Node& node, const Eni& eni) {
+    std::string text = eni.id + " device " + num(eni.device_index);
+    if (eni.device_index == 0) text += " (primary)";
+    if (eni.trunk) text += " (trunk)";
+    text += " in " + eni.subnet_id + ", " + format_ipv4(eni.primary_ip) + ": ";
+    if (eni.trunk) {
+        return text + "no pod addresses (security-group pods use branch ENIs on it)";
+    }
+    if (!carries_pod_addresses(node, eni)) {
+        return text + "no pod addresses under custom networking";
+    }
+    long long pods = 0;
+    for (const Pod& p : node.pods) {
+        if (p.eni_id == eni.id) ++pods;
+    }
+    if (prefix_delegation_active(node.type, node.config)) {
+        text += count(static_cast<long long>(eni.prefixes.size()), "prefix", "prefixes");
+        for (size_t i = 0; i < eni.prefixes.size(); ++i) {
+            text += (i == 0 ? " (" : ", ") + format_cidr(eni.prefixes[i]);
+        }
+        if (!eni.prefixes.empty()) text += ")";
+    } else {
+        text += count(static_cast<long long>(eni.ips.size()), "secondary IP", "secondary IPs");
+    }
+    return text + ", " + count(pods, "pod", "pods");
+}
+
+std::string format_event(const Event& event) {
+    std::string text = "#" + std::to_string(event.seq) + " ";
+    if (!event.node.empty()) text += event.node + " ";
+    text += event.kind + ": " + event.text;
+    if (!event.code.empty() && event.text.find(event.code) == std::string::npos) {
+        text += " [" + event.code + "]";
+    }
+    return text;
+}
+
+}  // namespace core

@@ -1,0 +1,204 @@
+// ipam.h: one node as ipamd (the VPC CNI's IP address manager) sees it.
+//
+// A Node is an EC2 instance (a "room") with its ENIs ("phone panels"), the secondary IPs or
+// /28 prefixes each ENI holds, and its pods ("desks"). Everything here is a pure reading of a
+// Node: pool statistics, whether the warm pool is short of or over its targets (with the
+// rule and numbers spelled out), kubelet's max-pods. cluster.h carries ipamd's decisions out
+// against the VPC's subnets and records what happened as events.
+//
+// The rules follow amazon-vpc-cni-k8s v1.23 pkg/ipamd (shared/reference/vpc-cni-facts.md,
+// "Warm pool (ipamd)"). Where this model chooses, it says so:
+// - kubelet max-pods. By default a node keeps the AMI's value from eni-max-pods.txt,
+//   ENIs x (IPs per ENI - 1) + 2, computed WITHOUT prefix delegation, custom networking or a
+//   trunk ENI: enabling prefix delegation does not raise it (t3.small stays at 11), and
+//   custom networking or security groups for pods do not lower it, so kubelet admits pods
+//   that then wait in ContainerCreating for an address. NodeConfig::max_pods_override is
+//   the learner raising (or lowering) max-pods by hand. max-pods counts the two
+//   host-network pods (aws-node, kube-proxy) that every node runs on its own address, so at
+//   most max-pods - 2 modelled pods fit.
+// - Time is not modelled: no 30 s IP cooldown, no 5 s pool interval, no minimum ENI
+//   lifetime, no 2 minute back-off after a subnet error. Released addresses are free at
+//   once. cluster.h's reconcile() repeats ipamd's pool pass until nothing changes, which is
+//   where ipamd settles a few seconds after each pod arrives or leaves.
+// - Go iterates ipamd's ENI map in random order; the model is deterministic instead: pods
+//   get addresses from the lowest device index first, addresses and ENIs are released from
+//   the highest device index first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.h"
+#include "cidr.h"
+#include "result.h"
+
+namespace core {
+
+inline constexpr int kHostNetworkPods = 2;      // aws-node and kube-proxy: the node's own address
+inline constexpr int kAddressesPerPrefix = 16;  // a /28 prefix
+
+// Upper bounds accepted for the knobs (sane values; ipamd itself takes any integer).
+inline constexpr int kMaxWarmEniTarget = 64;
+inline constexpr int kMaxWarmIpTarget = 4096;
+inline constexpr int kMaxMinimumIpTarget = 4096;
+inline constexpr int kMaxWarmPrefixTarget = 512;
+inline constexpr int kMaxPodsOverrideLimit = 2000;
+
+// The aws-node environment variables that size the warm pool. Defaults are those of the
+// shipped manifest (WARM_PREFIX_TARGET is 0 in code but 1 in the manifest).
+struct WarmConfig {
+    int warm_eni_target = 1;     // WARM_ENI_TARGET
+    int warm_ip_target = 0;      // WARM_IP_TARGET, 0 = unset
+    int minimum_ip_target = 0;   // MINIMUM_IP_TARGET, 0 = unset
+    int warm_prefix_target = 1;  // WARM_PREFIX_TARGET (prefix delegation only)
+};
+
+// How one node's CNI is configured.
+struct NodeConfig {
+    WarmConfig warm;
+    bool prefix_delegation = false;         // ENABLE_PREFIX_DELEGATION (nitro/bare metal only)
+    bool custom_networking = false;         // AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG
+    bool security_groups_for_pods = false;  // ENABLE_POD_ENI: a trunk ENI takes one slot
+    std::string pod_subnet_id;  // the ENIConfig's subnet, used with custom networking only
+    int max_pods_override = 0;  // kubelet max-pods set by hand; 0 keeps the AMI's value
+};
+
+// One elastic network interface attached to a node.
+struct Eni {
+    std::string id;        // "eni-3", unique in the cluster
+    int device_index = 0;  // 0 is the primary ENI
+    std::string subnet_id;
+    Ipv4 primary_ip;             // the ENI's own address; never a pod's
+    std::vector<Ipv4> ips;       // secondary IPs (secondary-IP mode)
+    std::vector<Cidr> prefixes;  // /28 prefixes (prefix delegation)
+    bool trunk = false;          // security groups for pods: carries no pod addresses
+};
+
+// A pod on a node. A pod waiting for an address has ip 0, no ENI and `waiting` set.
+struct Pod {
+    std::string name;
+    Ipv4 ip;
+    std::string eni_id;
+    std::string waiting;  // why it is still in ContainerCreating; empty once it has an address
+};
+
+// One EC2 instance running kubelet and ipamd.
+struct Node {
+    std::string name;
+    InstanceType type;
+    std::string subnet_id;  // the node's own subnet (its primary ENI)
+    NodeConfig config;
+    int max_pods = 0;             // kubelet max-pods in effect (see kubelet_max_pods)
+    std::vector<Eni> enis;        // sorted by device index; [0] is the primary ENI
+    std::vector<Pod> pods;        // pods with an address
+    std::vector<Pod> pending;     // admitted by kubelet, waiting for an address
+    std::string pool_error;       // last subnet failure while growing the pool, "" if none
+    std::string pool_error_code;  // its AWS code, e.g. "InsufficientCidrBlocks"
+};
+
+// Something ipamd, kubelet or EC2 did, in words a learner can follow.
+struct Event {
+    uint64_t seq = 0;
+    std::string node;
+    std::string kind;  // attach-eni, assign-ips, assign-prefix, release-ips, release-prefix,
+                       // detach-eni, pod-ip, pod-failed, pod-released, pod-unschedulable,
+                       // subnet-error, pool-flap, node-added, node-removed, config, note
+    std::string text;  // "Attached eni-2 (device 1) in subnet-a with 3 secondary IPs: ..."
+    std::string code;  // AWS error code where one applies, e.g. "InsufficientCidrBlocks"
+};
+
+bool operator==(const WarmConfig& a, const WarmConfig& b);
+bool operator==(const NodeConfig& a, const NodeConfig& b);
+bool operator==(const Eni& a, const Eni& b);
+bool operator==(const Pod& a, const Pod& b);
+bool operator==(const Node& a, const Node& b);
+bool operator==(const Event& a, const Event& b);
+inline bool operator!=(const Node& a, const Node& b) {
+    return !(a == b);
+}
+
+// What ipamd's pool check sees on one node and what it decides.
+struct PoolState {
+    bool prefix_delegation = false;  // in effect on this node
+    int slots_per_eni = 0;           // secondary IPs or prefixes per ENI (IPv4 per ENI - 1)
+    long long total = 0;             // pod addresses held (IPs, or prefixes x 16)
+    long long assigned = 0;          // given to pods
+    long long free = 0;              // total - assigned
+    int prefixes = 0;
+    int free_prefixes = 0;         // prefixes with no pod in them
+    bool warm_ip_targets = false;  // WARM_IP_TARGET or MINIMUM_IP_TARGET set
+    long long short_ips = 0;       // with warm IP targets: addresses short
+    long long over_ips = 0;        // with warm IP targets: addresses over
+    int short_prefixes = 0;        // prefix delegation + warm IP targets, rounded up
+    int over_prefixes = 0;
+    bool at_max_pods = false;  // total >= max-pods: the pool stops growing
+    bool low = false;          // ipamd would add addresses
+    bool high = false;         // ipamd would release addresses or prefixes
+    std::string reason;        // the rule with its numbers: "free IPs 0 < WARM_ENI_TARGET ..."
+};
+
+// Per-node figures for summaries, the warm-pool view and the CLI.
+struct NodeStats {
+    int enis = 0;      // attached ENIs, primary and trunk included
+    int max_enis = 0;  // the instance's limit
+    int pod_enis = 0;  // attached ENIs that hold pod addresses
+    int secondary_ips = 0;
+    int prefixes = 0;
+    int free_prefixes = 0;
+    long long ips = 0;       // pod-usable addresses held: secondary IPs, or prefixes x 16
+    long long free_ips = 0;  // of those, not given to a pod
+    int pods = 0;            // pods with an address
+    int pending = 0;         // pods waiting in ContainerCreating
+    int host_network_pods = kHostNetworkPods;
+    int max_pods = 0;                // kubelet max-pods
+    long long address_capacity = 0;  // pod addresses with every possible ENI full
+    bool prefix_delegation = false;  // in effect (requested and supported)
+    bool trunk = false;              // a trunk ENI is attached
+};
+
+// The AMI's max-pods for a type (eni-max-pods.txt: no prefix delegation, no custom
+// networking, no trunk): ENIs x (IPv4 per ENI - 1) + 2.
+int ami_max_pods(const InstanceType& type);
+// kubelet max-pods for a node with this configuration: the override, else the AMI value.
+int kubelet_max_pods(const InstanceType& type, const NodeConfig& config);
+// True if prefix delegation is requested and the type supports it (else ipamd falls back
+// to secondary IPs without complaint).
+bool prefix_delegation_active(const InstanceType& type, const NodeConfig& config);
+// Secondary-IP (or prefix) slots per ENI: IPv4 per ENI minus the ENI's primary address.
+int slots_per_eni(const InstanceType& type);
+// ENIs of this node that may ever carry pod addresses (limit minus trunk, minus the
+// primary ENI under custom networking).
+int max_pod_enis(const InstanceType& type, const NodeConfig& config);
+// Pod addresses the node holds with every pod ENI full.
+long long address_capacity(const InstanceType& type, const NodeConfig& config);
+// True if this ENI of the node may hold pod addresses (not the trunk; not the primary ENI
+// under custom networking).
+bool carries_pod_addresses(const Node& node, const Eni& eni);
+
+// Checks the warm-pool knobs: none negative, each under its sane bound.
+Status validate_warm_config(const WarmConfig& warm);
+// Checks a configuration against the instance type (knob bounds, max-pods override,
+// security groups for pods supported, room for the trunk ENI or a pod ENI). Subnet checks
+// (ENIConfig subnet exists and is in the node's zone) live in cluster.h.
+Status validate_node_config(const InstanceType& type, const NodeConfig& config);
+
+// ipamd's pool check on the node as it stands.
+PoolState pool_state(const Node& node);
+// Counts for display.
+NodeStats node_stats(const Node& node);
+
+// Finds an ENI of the node by id, nullptr if absent.
+const Eni* find_eni(const Node& node, std::string_view eni_id);
+// The pod (with an address or waiting) of that name, nullptr if absent.
+const Pod* find_pod(const Node& node, std::string_view pod_name);
+
+// "node-1 (t3.small in subnet-a): 2 ENIs, 6 secondary IPs (5 free), 1 pod, max-pods 11"
+std::string node_summary(const Node& node);
+// "eni-2 device 1 in subnet-a, primary 10.0.1.9: 3 secondary IPs, 1 pod"
+std::string eni_summary(const Node& node, const Eni& eni);
+// "#12 node-1 attach-eni: Attached eni-2 ... [InsufficientCidrBlocks]"
+std::string format_event(const Event& event);
+
+}  // namespace core

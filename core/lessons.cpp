@@ -1,0 +1,207 @@
+// lessons.cpp: loading, validating and rendering lesson text (see lessons.h).
+#include "lessons.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace core {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxLessonBytes = 1u << 20;
+constexpr size_t kMaxSteps = 64;
+constexpr size_t kMaxParagraphs = 40;
+
+bool valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 40) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+// Checks every {token} in text against the glossary; returns the first unknown one.
+std::string unknown_token(const std::vector<Term>& terms, std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '{') continue;
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            ++i;
+            continue;
+        }
+        size_t end = text.find('}', i);
+        if (end == std::string_view::npos) return std::string(text.substr(i));
+        std::string_view key = text.substr(i + 1, end - i - 1);
+        if (!key.empty() && key.back() == '+') key.remove_suffix(1);
+        bool found = std::any_of(terms.begin(), terms.end(),
+                                 [&](const Term& t) { return t.key == key; });
+        if (!found) return "{" + std::string(text.substr(i + 1, end - i - 1)) + "}";
+        i = end;
+    }
+    return {};
+}
+
+Result<std::string> get_string(const json& obj, const char* key, const std::string& path,
+                               bool required = true) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        if (!required) return std::string();
+        return make_error(path + "." + key + ": missing");
+    }
+    if (!it->is_string()) return make_error(path + "." + key + ": expected text");
+    return it->get<std::string>();
+}
+
+Result<std::vector<std::string>> get_strings(const json& obj, const char* key,
+                                             const std::string& path) {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end()) return out;
+    if (!it->is_array()) return make_error(path + "." + key + ": expected a list of texts");
+    if (it->size() > kMaxParagraphs)
+        return make_error(path + "." + key + ": more than " + std::to_string(kMaxParagraphs) +
+                          " entries");
+    for (size_t i = 0; i < it->size(); ++i) {
+        const json& v = (*it)[i];
+        if (!v.is_string())
+            return make_error(path + "." + key + "[" + std::to_string(i) + "]: expected text");
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& lesson_views() {
+    static const std::vector<std::string> views = {
+        "overlay-vs-vpc",    "traffic",          "panel",           "rules",
+        "desk-limit",        "prefix-delegation", "subnet-exhaustion", "custom-networking",
+        "secondary-cidrs",   "warm-pool",        "security-groups", "decision-guide",
+        "cni-comparison",    "playground"};
+    return views;
+}
+
+Result<Lessons> load_lessons(std::string_view text, const std::vector<std::string>& known_views) {
+    if (text.size() > kMaxLessonBytes) return make_error("lessons: file larger than 1 MiB");
+    json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    if (doc.is_discarded()) return make_error("lessons: not valid JSON");
+    if (!doc.is_object()) return make_error("lessons: expected an object at the top");
+    Lessons out;
+
+    auto terms = doc.find("terms");
+    if (terms == doc.end() || !terms->is_object())
+        return make_error("terms: expected an object of {\"key\": [analogy, aws]}");
+    for (auto it = terms->begin(); it != terms->end(); ++it) {
+        const std::string path = "terms." + it.key();
+        if (!valid_id(it.key())) return make_error(path + ": keys are lowercase words");
+        const json& v = it.value();
+        if (!v.is_array() || v.size() != 2 || !v[0].is_string() || !v[1].is_string())
+            return make_error(path + ": expected [\"analogy words\", \"AWS words\"]");
+        out.terms.push_back({it.key(), v[0].get<std::string>(), v[1].get<std::string>()});
+    }
+
+    auto steps = doc.find("steps");
+    if (steps == doc.end() || !steps->is_array() || steps->empty())
+        return make_error("steps: expected a non-empty list");
+    if (steps->size() > kMaxSteps) return make_error("steps: more than 64 steps");
+    for (size_t i = 0; i < steps->size(); ++i) {
+        const json& s = (*steps)[i];
+        const std::string path = "steps[" + std::to_string(i) + "]";
+        if (!s.is_object()) return make_error(path + ": expected an object");
+        for (auto it = s.begin(); it != s.end(); ++it) {
+            static const char* const kKeys[] = {"id", "title", "view", "body", "takeaways"};
+            if (std::none_of(std::begin(kKeys), std::end(kKeys),
+                             [&](const char* k) { return it.key() == k; }))
+                return make_error(path + "." + it.key() + ": unknown field");
+        }
+        LessonStep step;
+        auto id = get_string(s, "id", path);
+        if (!id) return id.error();
+        step.id = *id;
+        if (!valid_id(step.id))
+            return make_error(path + ".id: '" + step.id +
+                              "' must be lowercase letters, digits and '-', at most 40");
+        if (find_step(out, step.id) >= 0)
+            return make_error(path + ".id: '" + step.id + "' is used twice");
+        auto title = get_string(s, "title", path);
+        if (!title) return title.error();
+        step.title = *title;
+        auto view = get_string(s, "view", path);
+        if (!view) return view.error();
+        step.view = *view;
+        if (std::find(known_views.begin(), known_views.end(), step.view) == known_views.end())
+            return make_error(path + ".view: unknown view '" + step.view + "'");
+        auto body = get_strings(s, "body", path);
+        if (!body) return body.error();
+        step.body = *body;
+        if (step.body.empty()) return make_error(path + ".body: a step needs at least one paragraph");
+        auto takeaways = get_strings(s, "takeaways", path);
+        if (!takeaways) return takeaways.error();
+        step.takeaways = *takeaways;
+
+        std::string bad = unknown_token(out.terms, step.title);
+        if (!bad.empty()) return make_error(path + ".title: unknown term " + bad);
+        for (size_t p = 0; p < step.body.size(); ++p) {
+            bad = unknown_token(out.terms, step.body[p]);
+            if (!bad.empty())
+                return make_error(path + ".body[" + std::to_string(p) + "]: unknown term " + bad);
+        }
+        for (size_t p = 0; p < step.takeaways.size(); ++p) {
+            bad = unknown_token(out.terms, step.takeaways[p]);
+            if (!bad.empty())
+                return make_error(path + ".takeaways[" + std::to_string(p) +
+                                  "]: unknown term " + bad);
+        }
+        out.steps.push_back(std::move(step));
+    }
+    return out;
+}
+
+int find_step(const Lessons& lessons, std::string_view id) {
+    for (size_t i = 0; i < lessons.steps.size(); ++i) {
+        if (lessons.steps[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::string render_terms(const Lessons& lessons, std::string_view text, Terms terms) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c != '{') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            out += '{';
+            ++i;
+            continue;
+        }
+        size_t end = text.find('}', i);
+        if (end == std::string_view::npos) {
+            out.append(text.substr(i));
+            break;
+        }
+        std::string_view key = text.substr(i + 1, end - i - 1);
+        bool with_aws = !key.empty() && key.back() == '+';
+        if (with_aws) key.remove_suffix(1);
+        const Term* term = nullptr;
+        for (const Term& t : lessons.terms) {
+            if (t.key == key) term = &t;
+        }
+        if (!term) {
+            out.append(text.substr(i, end - i + 1));
+        } else if (terms == Terms::Aws) {
+            out += term->aws;
+        } else {
+            out += term->analogy;
+            if (with_aws && term->aws != term->analogy) out += " (" + term->aws + ")";
+        }
+        i = end;
+    }
+    return out;
+}
+
+const char* terms_name(Terms terms) { return terms == Terms::Aws ? "aws" : "analogy"; }
+
+}  // namespace core

@@ -1,0 +1,458 @@
+// vpc.cpp: VPC CIDR rules, subnets and the per-subnet address allocator.
+//
+// Every function checks everything first and changes the model only once nothing can
+// fail any more, so a refused call leaves its Vpc or Subnet exactly as it was.
+#include "vpc.h"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace core {
+namespace {
+
+constexpr uint32_t ip4(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
+    return (a << 24) | (b << 16) | (c << 8) | d;
+}
+
+const Cidr kRfc1918[] = {
+    {ip4(10, 0, 0, 0), 8}, {ip4(172, 16, 0, 0), 12}, {ip4(192, 168, 0, 0), 16}};
+const Cidr k172_31{ip4(172, 31, 0, 0), 16};
+const Cidr k198_19{ip4(198, 19, 0, 0), 16};
+
+struct Unusable {
+    Cidr range;
+    const char* why;
+};
+const Unusable kUnusable[] = {
+    {{ip4(0, 0, 0, 0), 8}, "the \"this network\" range, which no host may use"},
+    {{ip4(127, 0, 0, 0), 8}, "the loopback range (127.0.0.1 is every machine talking to itself)"},
+    {{ip4(169, 254, 0, 0), 16},
+     "the link-local range, where each instance reaches its metadata service "
+     "(169.254.169.254)"},
+    {{ip4(224, 0, 0, 0), 4}, "the multicast range (one-to-many traffic), not host addresses"},
+    {{ip4(240, 0, 0, 0), 4}, "a range reserved for future use, which no host may use"},
+};
+
+constexpr size_t kBlock = 16;  // addresses in a /28 prefix
+
+std::string with_commas(uint64_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    const size_t lead = digits.size() % 3;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (i % 3) == lead) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string plural(uint64_t n, const char* one, const char* many) {
+    return with_commas(n) + " " + (n == 1 ? one : many);
+}
+
+// "Building 'subnet-a' (10.0.1.0/24)"
+std::string label(const Subnet& s) {
+    return "Building '" + s.id + "' (" + format_cidr(s.cidr) + ")";
+}
+
+// The RFC 1918 range holding c, or nullptr.
+const Cidr* rfc1918_range(const Cidr& c) {
+    for (const Cidr& r : kRfc1918) {
+        if (cidr_contains(r, c)) return &r;
+    }
+    return nullptr;
+}
+
+std::string join_cidrs(const std::vector<Cidr>& cidrs) {
+    std::string out;
+    for (const Cidr& c : cidrs) {
+        if (!out.empty()) out += ", ";
+        out += format_cidr(c);
+    }
+    return out;
+}
+
+// Size and never-usable ranges: the rules a primary and a secondary CIDR share.
+Status check_vpc_block(const Cidr& c) {
+    const std::string text = format_cidr(c);
+    if (c.prefix < 16) {
+        return make_error(text +
+                              " is too large for a VPC: AWS allows CIDR blocks from /16 (65,536 "
+                              "addresses) down to /28 (16 addresses). Add it a /16 at a time, "
+                              "such as " +
+                              format_cidr(Cidr{c.base, 16}) + ".",
+                          "InvalidVpc.Range");
+    }
+    if (c.prefix > 28) {
+        return make_error(text +
+                              " is too small for a VPC: AWS allows CIDR blocks from /16 (65,536 "
+                              "addresses) down to /28 (16 addresses).",
+                          "InvalidVpc.Range");
+    }
+    for (const Unusable& u : kUnusable) {
+        if (cidr_overlaps(u.range, c)) {
+            const std::string where =
+                c == u.range ? "it is " : "it lies in " + format_cidr(u.range) + ", ";
+            return make_error(text + " cannot be used in a VPC: " + where + u.why + ".",
+                              "InvalidVpc.Range");
+        }
+    }
+    return Ok{};
+}
+
+// Every rule for a secondary CIDR that depends on the blocks already there.
+Status check_secondary(const Vpc& vpc, const Cidr& c) {
+    const std::string text = format_cidr(c);
+    for (const Cidr& have : vpc.cidrs) {
+        if (have == c) {
+            return make_error(text + " is already one of the campus's CIDR blocks.",
+                              "InvalidVpc.Range");
+        }
+        if (cidr_overlaps(have, c)) {
+            return make_error(text + " overlaps the campus's CIDR block " + format_cidr(have) +
+                                  "; the blocks of a VPC must not share addresses.",
+                              "InvalidVpc.Range");
+        }
+    }
+    const Cidr& primary = vpc.cidrs.front();
+    const Cidr* primary_range = rfc1918_range(primary);
+    const Cidr* new_range = rfc1918_range(c);
+    if (primary_range && new_range && *primary_range != *new_range) {
+        return make_error(text + " is refused: the primary CIDR " + format_cidr(primary) +
+                              " is in the private range " + format_cidr(*primary_range) +
+                              ", and AWS does not add a block from another private (RFC 1918) "
+                              "range (" +
+                              format_cidr(*new_range) + "). Use another block from " +
+                              format_cidr(*primary_range) + ", or one from 100.64.0.0/10 for pods.",
+                          "InvalidVpc.Range");
+    }
+    if (primary_range && *primary_range == kRfc1918[1] && cidr_overlaps(k172_31, c)) {
+        return make_error(text + " is refused: when the primary CIDR (" + format_cidr(primary) +
+                              ") is in 172.16.0.0/12, AWS does not add a secondary block from "
+                              "172.31.0.0/16. Pick another part of 172.16.0.0/12, such as "
+                              "172.30.0.0/16.",
+                          "InvalidVpc.Range");
+    }
+    for (const Cidr& have : vpc.cidrs) {
+        const bool new_is_198 = cidr_overlaps(k198_19, c);
+        const bool have_is_198 = cidr_overlaps(k198_19, have);
+        if ((new_is_198 && rfc1918_range(have)) || (have_is_198 && new_range)) {
+            return make_error(text +
+                                  " is refused: AWS does not put 198.19.0.0/16 and a private "
+                                  "(RFC 1918) range in the same VPC, and the campus already "
+                                  "has " +
+                                  format_cidr(have) + ". For pods, use 100.64.0.0/10 instead.",
+                              "InvalidVpc.Range");
+        }
+    }
+    if (static_cast<long long>(vpc.cidrs.size()) >= vpc.cidr_quota) {
+        return make_error("The campus already has " +
+                              plural(vpc.cidrs.size(), "CIDR block", "CIDR blocks") + " (" +
+                              join_cidrs(vpc.cidrs) + "), its quota of IPv4 CIDR blocks per VPC (" +
+                              std::to_string(vpc.cidr_quota) +
+                              "). The quota starts at 5 and can be raised to 50 on request.",
+                          "CidrLimitExceeded");
+    }
+    return Ok{};
+}
+
+bool block_free(const Subnet& s, size_t block) {
+    const size_t start = block * kBlock;
+    for (size_t i = start; i < start + kBlock; ++i) {
+        if (s.use[i] != AddressUse::Free) return false;
+    }
+    return true;
+}
+
+// splitmix64 finaliser: a well-mixed 64-bit value from any input.
+uint64_t mix64(uint64_t z) {
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+std::string reserved_role(const Subnet& s, Ipv4 ip) {
+    for (const ReservedAddress& r : aws_reserved_addresses(s.cidr)) {
+        if (r.ip == ip) return r.role;
+    }
+    return "reserved";
+}
+
+// Index of ip in s.use, or -1 if ip is not one of the subnet's addresses.
+long long index_of(const Subnet& s, Ipv4 ip) {
+    if (!cidr_contains(s.cidr, ip)) return -1;
+    const uint32_t index = ip.value - cidr_first(s.cidr).value;
+    if (index >= s.use.size()) return -1;
+    return static_cast<long long>(index);
+}
+
+}  // namespace
+
+bool operator==(const Subnet& a, const Subnet& b) {
+    return a.id == b.id && a.name == b.name && a.az == b.az && a.cidr == b.cidr &&
+           a.prefix_reservation == b.prefix_reservation && a.use == b.use &&
+           a.scatter == b.scatter && a.scatter_draws == b.scatter_draws;
+}
+
+bool operator==(const Vpc& a, const Vpc& b) {
+    return a.cidrs == b.cidrs && a.subnets == b.subnets && a.cidr_quota == b.cidr_quota;
+}
+
+Result<Vpc> make_vpc(std::string_view primary_cidr) {
+    Result<Cidr> c = parse_cidr(primary_cidr);
+    if (!c) return make_error(c.error().message, "InvalidParameterValue");
+    Status ok = check_vpc_block(*c);
+    if (!ok) return ok.error();
+    Vpc vpc;
+    vpc.cidrs.push_back(*c);
+    return vpc;
+}
+
+Status add_vpc_cidr(Vpc& vpc, std::string_view cidr) {
+    if (vpc.cidrs.empty()) {
+        return make_error("The campus has no primary CIDR block yet; create it with one first.");
+    }
+    Result<Cidr> c = parse_cidr(cidr);
+    if (!c) return make_error(c.error().message, "InvalidParameterValue");
+    Status ok = check_vpc_block(*c);
+    if (!ok) return ok;
+    ok = check_secondary(vpc, *c);
+    if (!ok) return ok;
+    vpc.cidrs.push_back(*c);
+    return Ok{};
+}
+
+Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
+    if (desc.id.empty()) return make_error("A building needs an id, such as subnet-a.");
+    if (const Subnet* other = find_subnet(vpc, desc.id)) {
+        return make_error("There is already a building with id '" + desc.id + "' (" +
+                          format_cidr(other->cidr) + "); each id must be unique.");
+    }
+    const std::string who = "Building '" + desc.id + "': ";
+    Result<Cidr> parsed = parse_cidr(desc.cidr);
+    if (!parsed) return make_error(who + parsed.error().message, "InvalidParameterValue");
+    const Cidr c = *parsed;
+    const std::string text = format_cidr(c);
+    if (c.prefix < 16 || c.prefix > 28) {
+        return make_error(who + text + " is too " + (c.prefix < 16 ? "large" : "small") +
+                              " for a subnet: AWS allows subnets from /16 (65,536 addresses) "
+                              "down to /28 (16 addresses).",
+                          "InvalidSubnet.Range");
+    }
+    const bool inside = std::any_of(vpc.cidrs.begin(), vpc.cidrs.end(),
+                                    [&](const Cidr& v) { return cidr_contains(v, c); });
+    if (!inside) {
+        for (const Cidr& v : vpc.cidrs) {
+            if (cidr_overlaps(v, c)) {
+                return make_error(who + text + " spills over the edge of the campus's CIDR block " +
+                                      format_cidr(v) +
+                                      "; a subnet must lie inside a single CIDR block of the "
+                                      "VPC (" +
+                                      join_cidrs(vpc.cidrs) + ").",
+                                  "InvalidSubnet.Range");
+            }
+        }
+        return make_error(who + text +
+                              " lies outside the campus: it is in none of the VPC's CIDR "
+                              "blocks (" +
+                              join_cidrs(vpc.cidrs) + ").",
+                          "InvalidSubnet.Range");
+    }
+    for (const Subnet& s : vpc.subnets) {
+        if (cidr_overlaps(s.cidr, c)) {
+            return make_error(
+                who + text + " overlaps " + label(s) + "; two buildings cannot share addresses.",
+                "InvalidSubnet.Conflict");
+        }
+    }
+    Subnet s;
+    s.id = desc.id;
+    s.name = desc.name;
+    s.az = desc.az;
+    s.cidr = c;
+    s.prefix_reservation = desc.prefix_reservation;
+    s.scatter = desc.scatter;
+    s.use.assign(static_cast<size_t>(cidr_size(c)), AddressUse::Free);
+    for (const ReservedAddress& r : aws_reserved_addresses(c)) {
+        s.use[r.ip.value - c.base] = AddressUse::Reserved;
+    }
+    vpc.subnets.push_back(std::move(s));
+    return Ok{};
+}
+
+Subnet* find_subnet(Vpc& vpc, std::string_view id) {
+    for (Subnet& s : vpc.subnets) {
+        if (s.id == id) return &s;
+    }
+    return nullptr;
+}
+
+const Subnet* find_subnet(const Vpc& vpc, std::string_view id) {
+    for (const Subnet& s : vpc.subnets) {
+        if (s.id == id) return &s;
+    }
+    return nullptr;
+}
+
+Result<Ipv4> allocate_ip(Subnet& subnet) {
+    if (subnet.prefix_reservation) {
+        return make_error(label(subnet) +
+                              " is reserved for /28 prefixes (a subnet CIDR reservation covers "
+                              "all of it), so it hands out no single addresses: "
+                              "InsufficientFreeAddressesInSubnet",
+                          "InsufficientFreeAddressesInSubnet");
+    }
+    const size_t n = subnet.use.size();
+    const uint32_t base = cidr_first(subnet.cidr).value;
+    if (subnet.scatter == 0) {
+        for (size_t i = subnet.free_hint; i < n; ++i) {
+            if (subnet.use[i] == AddressUse::Free) {
+                subnet.use[i] = AddressUse::Ip;
+                subnet.free_hint = static_cast<uint32_t>(i + 1);
+                return Ipv4{base + static_cast<uint32_t>(i)};
+            }
+        }
+    } else if (n > 0) {
+        const uint64_t draw =
+            mix64((static_cast<uint64_t>(subnet.scatter) << 32) | subnet.scatter_draws);
+        const size_t start = static_cast<size_t>(draw % n);
+        for (size_t k = 0; k < n; ++k) {
+            const size_t i = (start + k) % n;
+            if (subnet.use[i] == AddressUse::Free) {
+                subnet.use[i] = AddressUse::Ip;
+                ++subnet.scatter_draws;
+                return Ipv4{base + static_cast<uint32_t>(i)};
+            }
+        }
+    }
+    return make_error(
+        label(subnet) + " has no free address left: InsufficientFreeAddressesInSubnet",
+        "InsufficientFreeAddressesInSubnet");
+}
+
+Result<Cidr> allocate_prefix(Subnet& subnet) {
+    const size_t blocks = subnet.use.size() / kBlock;
+    for (size_t b = subnet.prefix_hint; b < blocks; ++b) {
+        if (block_free(subnet, b)) {
+            for (size_t i = b * kBlock; i < (b + 1) * kBlock; ++i) {
+                subnet.use[i] = AddressUse::Prefix;
+            }
+            subnet.prefix_hint = static_cast<uint32_t>(b + 1);
+            const uint32_t offset = static_cast<uint32_t>(b * kBlock);
+            return Cidr{cidr_first(subnet.cidr).value + offset, 28};
+        }
+    }
+    std::string why;
+    const uint64_t singles = free_addresses(subnet);
+    if (delegatable_prefixes(subnet.cidr) == 0) {
+        why =
+            "Each of its /28 blocks holds AWS-reserved addresses, so a subnet this small can "
+            "never hand out a prefix.";
+    } else if (singles == 0) {
+        why = "No address is free at all.";
+    } else {
+        why = plural(singles, "single address is", "single addresses are") +
+              " free, but no aligned block of 16 is: the subnet is fragmented.";
+    }
+    return make_error(
+        label(subnet) + " has no free aligned /28 block: InsufficientCidrBlocks. " + why,
+        "InsufficientCidrBlocks");
+}
+
+Status release_ip(Subnet& subnet, Ipv4 ip) {
+    const std::string text = format_ipv4(ip);
+    const long long index = index_of(subnet, ip);
+    if (index < 0) return make_error(text + " is not in " + label(subnet) + ".");
+    const auto i = static_cast<size_t>(index);
+    switch (subnet.use[i]) {
+        case AddressUse::Reserved:
+            return make_error(text + " is reserved by AWS (" + reserved_role(subnet, ip) +
+                              ") and is never handed out, so it cannot be released.");
+        case AddressUse::Prefix: {
+            const Cidr block{ip.value & ~uint32_t{15}, 28};
+            return make_error(text + " is part of the prefix " + format_cidr(block) +
+                              "; release the whole /28 prefix instead.");
+        }
+        case AddressUse::Free:
+            return make_error(text + " is not allocated in " + label(subnet) +
+                              ", so there is nothing to release.");
+        case AddressUse::Ip:
+            break;
+    }
+    subnet.use[i] = AddressUse::Free;
+    subnet.free_hint = std::min(subnet.free_hint, static_cast<uint32_t>(i));
+    subnet.prefix_hint = std::min(subnet.prefix_hint, static_cast<uint32_t>(i / kBlock));
+    return Ok{};
+}
+
+Status release_prefix(Subnet& subnet, const Cidr& prefix) {
+    const std::string text = format_ipv4(Ipv4{prefix.base}) + "/" + std::to_string(prefix.prefix);
+    if (prefix.prefix != 28) {
+        return make_error(text + " is not a /28: a prefix is a block of 16 addresses.");
+    }
+    if ((prefix.base & 15u) != 0) {
+        return make_error(text +
+                          " is not aligned: a /28 prefix starts at a multiple of 16, "
+                          "such as " +
+                          format_cidr(Cidr{prefix.base & ~uint32_t{15}, 28}) + ".");
+    }
+    const long long index = index_of(subnet, Ipv4{prefix.base});
+    if (index < 0 || !cidr_contains(subnet.cidr, prefix) ||
+        static_cast<size_t>(index) + kBlock > subnet.use.size()) {
+        return make_error(text + " is not in " + label(subnet) + ".");
+    }
+    const auto start = static_cast<size_t>(index);
+    size_t ips = 0;
+    size_t reserved = 0;
+    size_t prefixed = 0;
+    for (size_t i = start; i < start + kBlock; ++i) {
+        if (subnet.use[i] == AddressUse::Ip) ++ips;
+        if (subnet.use[i] == AddressUse::Reserved) ++reserved;
+        if (subnet.use[i] == AddressUse::Prefix) ++prefixed;
+    }
+    if (prefixed != kBlock) {
+        if (ips > 0) {
+            return make_error(text + " was not handed out as a prefix: " +
+                              plural(ips, "of its addresses is a single secondary IP",
+                                     "of its addresses are single secondary IPs") +
+                              ".");
+        }
+        if (reserved > 0) {
+            return make_error(text +
+                              " holds AWS-reserved addresses and is never handed out "
+                              "as a prefix.");
+        }
+        return make_error(text + " is not an allocated prefix in " + label(subnet) +
+                          ", so there is nothing to release.");
+    }
+    for (size_t i = start; i < start + kBlock; ++i)
+        subnet.use[i] = AddressUse::Free;
+    subnet.free_hint = std::min(subnet.free_hint, static_cast<uint32_t>(start));
+    subnet.prefix_hint = std::min(subnet.prefix_hint, static_cast<uint32_t>(start / kBlock));
+    return Ok{};
+}
+
+uint64_t free_addresses(const Subnet& subnet) {
+    return static_cast<uint64_t>(
+        std::count(subnet.use.begin(), subnet.use.end(), AddressUse::Free));
+}
+
+uint64_t used_addresses(const Subnet& subnet) {
+    uint64_t n = 0;
+    for (AddressUse u : subnet.use) {
+        if (u == AddressUse::Ip || u == AddressUse::Prefix) ++n;
+    }
+    return n;
+}
+
+uint64_t free_aligned_prefixes(const Subnet& subnet) {
+    uint64_t n = 0;
+    const size_t blocks = subnet.use.size() / kBlock;
+    for (size_t b = 0; b < blocks; ++b) {
+        if (block_free(subnet, b)) ++n;
+    }
+    return n;
+}
+
+}  // namespace core

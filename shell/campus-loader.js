@@ -1,0 +1,193 @@
+// campus-loader.js: loads the WebAssembly module with progress, shows a clear message
+// when the browser cannot run it, and defines window.cniCampus, the page's JS API:
+//   cniCampus.ready            Promise, resolves after the first frame is drawn
+//   cniCampus.state()          {step:{id,index,title}, steps:[{id,title}], frames, error, ...}
+//   cniCampus.goTo(stepId)     true, or false for an unknown id
+//   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title})
+// In the embed page it also talks to the parent window with postMessage.
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var embed = document.body.classList.contains("page-embed");
+  var listeners = { stepchange: [] };
+  var module = null;
+  var lastStep = null;
+  var resolveReady, rejectReady;
+  var ready = new Promise(function (res, rej) { resolveReady = res; rejectReady = rej; });
+  ready.catch(function () {});
+
+  function setText(id, text) { var el = $(id); if (el) el.textContent = text; }
+
+  function fatal(message) {
+    var loader = $("loader");
+    if (loader) loader.hidden = true;
+    setText("fatal-text", message);
+    var box = $("fatal");
+    if (box) box.hidden = false;
+    rejectReady(new Error(message));
+  }
+
+  function supported() {
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function")
+      return "This browser cannot run WebAssembly, which CNI Campus needs.";
+    try {
+      var c = document.createElement("canvas");
+      if (!c.getContext("webgl2")) return "This browser or device has WebGL 2 turned off or missing, which CNI Campus needs to draw the campus.";
+    } catch (e) {
+      return "This browser cannot draw with WebGL 2, which CNI Campus needs.";
+    }
+    return null;
+  }
+
+  function emit(name, detail) {
+    (listeners[name] || []).slice().forEach(function (fn) {
+      try { fn(detail); } catch (e) { setTimeout(function () { throw e; }); }
+    });
+  }
+
+  function onStepChange(id, index, title) {
+    var detail = { step: id, index: index, title: title };
+    lastStep = detail;
+    emit("stepchange", detail);
+    if (embed && window.parent !== window) {
+      window.parent.postMessage({ type: "cni-campus:step", step: id, index: index, title: title }, "*");
+    }
+  }
+
+  function onMirror(heading, body, live) {
+    setText("mirror-heading", heading);
+    var holder = $("mirror-body");
+    if (holder) {
+      holder.textContent = "";
+      body.split("\n\n").forEach(function (p) {
+        if (!p) return;
+        var el = document.createElement("p");
+        el.textContent = p;
+        holder.appendChild(el);
+      });
+    }
+    setText("mirror-live", live);
+  }
+
+  function stateObject() {
+    if (!module || !module._campus_state_json) return null;
+    try { return JSON.parse(module.UTF8ToString(module._campus_state_json())); }
+    catch (e) { return null; }
+  }
+
+  function goTo(id) {
+    if (!module || !module._campus_go_to) return false;
+    if (typeof id !== "string" || id.length === 0 || id.length > 64) return false;
+    var n = module.lengthBytesUTF8(id) + 1;
+    var p = module._malloc(n);
+    module.stringToUTF8(id, p, n);
+    var ok = module._campus_go_to(p) === 1;
+    module._free(p);
+    return ok;
+  }
+
+  window.cniCampus = {
+    ready: ready,
+    state: stateObject,
+    goTo: goTo,
+    on: function (name, fn) {
+      if (listeners[name] && typeof fn === "function") listeners[name].push(fn);
+      if (name === "stepchange" && lastStep && typeof fn === "function") fn(lastStep);
+    },
+    off: function (name, fn) {
+      var l = listeners[name];
+      if (l) { var i = l.indexOf(fn); if (i >= 0) l.splice(i, 1); }
+    }
+  };
+
+  // Host page -> embed: only the direct parent is listened to; unknown or malformed
+  // messages are ignored, and nothing in them is ever inserted as markup.
+  if (embed) {
+    window.addEventListener("message", function (e) {
+      if (e.source !== window.parent || window.parent === window) return;
+      var d = e.data;
+      if (!d || typeof d !== "object" || d.type !== "cni-campus:goTo") return;
+      if (typeof d.step !== "string") return;
+      ready.then(function () { goTo(d.step); });
+    });
+  }
+
+  // Fetch the wasm with a progress bar, then compile it while it streams.
+  function instantiateWithProgress(imports, done) {
+    var fill = $("loader-fill");
+    fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
+      if (!resp.ok) throw new Error("campus.wasm: HTTP " + resp.status);
+      var total = +resp.headers.get("Content-Length") || 0;
+      var loaded = 0;
+      var body = resp.body;
+      var counted = body && typeof ReadableStream === "function" ? new ReadableStream({
+        start: function (controller) {
+          var reader = body.getReader();
+          (function pump() {
+            reader.read().then(function (r) {
+              if (r.done) { controller.close(); return; }
+              loaded += r.value.byteLength;
+              if (fill && total) fill.style.width = Math.min(100, 100 * loaded / total).toFixed(0) + "%";
+              controller.enqueue(r.value);
+              pump();
+            }, function (err) { controller.error(err); });
+          })();
+        }
+      }) : body;
+      var streamed = new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+      return WebAssembly.instantiateStreaming(streamed, imports).catch(function () {
+        return fetch("campus.wasm").then(function (r) { return r.arrayBuffer(); })
+          .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+      });
+    }).then(function (result) {
+      if (fill) fill.style.width = "100%";
+      setText("loader-text", "Starting…");
+      done(result.instance, result.module);
+    }).catch(function (err) {
+      fatal("The tutorial could not be downloaded (" + (err && err.message ? err.message : err) + "). Check the connection and reload.");
+    });
+    return {};
+  }
+
+  function start() {
+    var problem = supported();
+    if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
+    var script = document.createElement("script");
+    script.src = "campus.js";
+    script.onerror = function () { fatal("The tutorial's code (campus.js) could not be loaded."); };
+    script.onload = function () {
+      if (typeof window.createCampusModule !== "function") { fatal("campus.js did not load correctly."); return; }
+      module = {
+        canvas: $("canvas"),
+        embed: embed,
+        instantiateWasm: instantiateWithProgress,
+        onStepChange: onStepChange,
+        onMirror: onMirror,
+        onFirstFrame: function () {
+          var loader = $("loader");
+          if (loader) loader.hidden = true;
+          resolveReady(window.cniCampus);
+        },
+        onFatal: fatal,
+        onAbort: function (what) {
+          fatal("Something went wrong inside the tutorial (" + what + "). Your progress is saved; reload to continue.");
+        },
+        print: function () {},
+        printErr: function (t) { if (window.console) console.warn(t); }
+      };
+      // With MODULARIZE the object passed in becomes the module itself.
+      window.createCampusModule(module).then(function (m) { module = m; }, function (err) {
+        fatal("The tutorial could not start (" + (err && err.message ? err.message : err) + ").");
+      });
+    };
+    document.body.appendChild(script);
+  }
+
+  window.addEventListener("hashchange", function () {
+    if (module && module._campus_hash_changed) module._campus_hash_changed();
+  });
+
+  var reload = $("fatal-reload");
+  if (reload) reload.addEventListener("click", function () { location.reload(); });
+  start();
+})();

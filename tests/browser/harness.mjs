@@ -1,0 +1,93 @@
+// harness.mjs: shared setup for the browser tests: serve dist/ on a free loopback
+// port, launch Debian's Chromium headless through playwright-core (no browser download),
+// open pages and collect console errors and page errors.
+import { chromium } from "playwright-core";
+import path from "node:path";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../../tools/serve.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const SHOTS = path.join(ROOT, "build", "screenshots");
+
+const FLAGS = [
+  "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", "--disable-dev-shm-usage",
+];
+
+export async function launch({ csp = false, extraArgs = [] } = {}) {
+  const server = await startServer({ dir: DIST, port: 0, csp });
+  // playwright gives every launch a fresh, empty profile of its own.
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium", headless: true, args: [...FLAGS, ...extraArgs],
+    });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base, browser, server,
+    async close() {
+      await browser.close();
+      server.closeAllConnections?.();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+// Opens a page and records console errors, page errors and requests to other origins.
+export async function openPage(env, urlPath = "/", { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => { if (!r.url().startsWith(env.base) && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  await page.goto(env.base + urlPath);
+  return { page, context, problems, foreign };
+}
+
+// Waits for cniCampus.ready, then for the app to settle (no frames for a moment).
+export async function ready(page) {
+  await page.waitForFunction(() => window.cniCampus && window.cniCampus.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.cniCampus.ready);
+  await settle(page);
+}
+
+// Resolves once no frame has been drawn across three animation-frame-free intervals.
+export async function settle(page) {
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const a = window.cniCampus.state().frames;
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+      resolve(window.cniCampus.state().frames === a);
+    })));
+  }), null, { timeout: 20000, polling: 50 });
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// Counts distinct colours in a canvas screenshot sample: a blank canvas has one.
+export async function canvasColours(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById("canvas");
+    const off = document.createElement("canvas");
+    off.width = 200; off.height = 150;
+    const g = off.getContext("2d");
+    g.drawImage(c, 0, 0, 200, 150);
+    const d = g.getImageData(0, 0, 200, 150).data;
+    const set = new Set();
+    for (let i = 0; i < d.length; i += 4) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return set.size;
+  });
+}

@@ -1,0 +1,728 @@
+// cluster_test.cpp: ipamd at work on nodes of a cluster: the warm-pool behaviours the
+// facts file lists (with numbers derived by its rules), subnet failures with AWS codes,
+// custom networking, the trunk ENI, snapshots, failed calls that change nothing, and
+// seeded random operation sequences checked by check_invariants after every step.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cluster.h"
+
+using namespace core;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+InstanceType make_type(const char* name, int enis, int ipv4, Hypervisor h, int branch) {
+    InstanceType t;
+    t.name = name;
+    t.vcpus = 2;
+    t.max_enis = enis;
+    t.ipv4_per_eni = ipv4;
+    t.hypervisor = h;
+    t.branch_enis = branch;
+    t.enis_all_cards = enis;
+    return t;
+}
+
+InstanceType t3_small() {
+    return make_type("t3.small", 3, 4, Hypervisor::Nitro, 0);
+}
+InstanceType m5_large() {
+    return make_type("m5.large", 3, 10, Hypervisor::Nitro, 9);
+}
+InstanceType m4_large() {
+    return make_type("m4.large", 2, 10, Hypervisor::Xen, 0);
+}
+
+void subnet(Vpc& vpc, const char* id, const char* az, const char* cidr, uint32_t scatter = 0) {
+    SubnetDesc d;
+    d.id = id;
+    d.name = id;
+    d.az = az;
+    d.cidr = cidr;
+    d.scatter = scatter;
+    Status s = add_subnet(vpc, d);
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+}
+
+// VPC 10.0.0.0/16: subnet-a and subnet-b in us-east-1a, subnet-c in us-east-1b, and a
+// 16-address subnet-tiny.
+Cluster campus() {
+    Result<Vpc> vpc = make_vpc("10.0.0.0/16");
+    REQUIRE(vpc.ok());
+    Cluster c = make_cluster(std::move(vpc).value());
+    subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.1.0/24");
+    subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.2.0/24");
+    subnet(c.vpc, "subnet-c", "us-east-1b", "10.0.3.0/24");
+    subnet(c.vpc, "subnet-tiny", "us-east-1a", "10.0.4.0/28");
+    return c;
+}
+
+void add(Cluster& c, const char* name, const InstanceType& type, NodeConfig cfg = {},
+         const char* subnet_id = "subnet-a") {
+    NodeDesc d;
+    d.name = name;
+    d.type = type;
+    d.subnet_id = subnet_id;
+    d.config = std::move(cfg);
+    Status s = add_node(c, d);
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+}
+
+void pods(Cluster& c, const char* node, int n) {
+    for (int i = 0; i < n; ++i) {
+        Result<Pod> p = add_pod(c, node);
+        REQUIRE_MESSAGE(p.ok(), (p.ok() ? "" : p.error().message));
+    }
+}
+
+NodeStats stats(const Cluster& c, const char* node) {
+    const Node* n = find_node(c, node);
+    REQUIRE(n != nullptr);
+    return node_stats(*n);
+}
+
+void invariants(const Cluster& c) {
+    Status s = check_invariants(c);
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+}
+
+int count_kind(const Cluster& c, const std::string& kind) {
+    int n = 0;
+    for (const Event& e : c.events)
+        n += e.kind == kind ? 1 : 0;
+    return n;
+}
+
+const Event* last_kind(const Cluster& c, const std::string& kind) {
+    for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
+        if (it->kind == kind) return &*it;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small());
+    NodeStats s = stats(c, "node-1");
+    CHECK(s.enis == 1);  // the primary ENI filled with its 3 secondary IPs
+    CHECK(s.ips == 3);
+    CHECK(s.free_ips == 3);
+    const Node& n = *find_node(c, "node-1");
+    CHECK(format_ipv4(n.enis[0].primary_ip) == "10.0.1.4");  // .0-.3 are AWS-reserved
+
+    Result<Pod> p = add_pod(c, "node-1", "web");
+    REQUIRE(p.ok());
+    CHECK(format_ipv4(p->ip) == "10.0.1.5");
+    CHECK(p->eni_id == "eni-1");
+    s = stats(c, "node-1");
+    CHECK(s.enis == 2);  // free 2 < 1 x 3: a whole second ENI is attached ahead of need
+    CHECK(s.ips == 6);
+    CHECK(s.free_ips == 5);
+    const Event* attach = last_kind(c, "attach-eni");
+    REQUIRE(attach != nullptr);
+    CHECK(has(attach->text, "Attached eni-2 (device 1) in subnet-a"));
+    CHECK(has(attach->text, "free IPs 2 < WARM_ENI_TARGET 1 x 3 IPs per ENI = 3"));
+    invariants(c);
+}
+
+TEST_CASE("m5.large holds its primary ENI's 9 IPs with no pods, 2 ENIs with one pod") {
+    Cluster c = campus();
+    add(c, "node-1", m5_large());
+    NodeStats s = stats(c, "node-1");
+    CHECK(s.enis == 1);
+    CHECK(s.ips == 9);
+    pods(c, "node-1", 1);
+    s = stats(c, "node-1");
+    CHECK(s.enis == 2);
+    CHECK(s.ips == 18);
+    CHECK(s.free_ips == 17);
+    invariants(c);
+}
+
+TEST_CASE("WARM_ENI_TARGET=2 keeps two ENIs' worth of free IPs") {
+    Cluster c = campus();
+    NodeConfig cfg;
+    cfg.warm.warm_eni_target = 2;
+    add(c, "node-1", t3_small(), cfg);
+    const NodeStats s = stats(c, "node-1");
+    CHECK(s.enis == 2);
+    CHECK(s.ips == 6);
+}
+
+TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release over target") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small());
+    pods(c, "node-1", 9);
+    NodeStats s = stats(c, "node-1");
+    CHECK(s.enis == 3);
+    CHECK(s.ips == 9);
+    CHECK(s.free_ips == 0);
+
+    const Cluster before = c;
+    Result<Pod> tenth = add_pod(c, "node-1");
+    REQUIRE_FALSE(tenth.ok());
+    CHECK(tenth.error().code == "TooManyPods");
+    CHECK(has(tenth.error().message, "max-pods is 11 on this t3.small"));
+    CHECK(has(tenth.error().message, "2 host-network pods (aws-node, kube-proxy)"));
+    CHECK(c == before);
+
+    // Pods 7-9 sit on eni-3, 4-6 on eni-2. Emptying eni-3 leaves free 3 < (1 + 1) x 3.
+    for (int i = 7; i <= 9; ++i)
+        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
+    CHECK(stats(c, "node-1").enis == 3);
+    // Emptying eni-2 too: free 6 >= (1 + 1) x 3, so one pod-less ENI goes (the highest).
+    for (int i = 4; i <= 6; ++i)
+        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
+    s = stats(c, "node-1");
+    CHECK(s.enis == 2);
+    CHECK(s.ips == 6);
+    const Event* detach = last_kind(c, "detach-eni");
+    REQUIRE(detach != nullptr);
+    CHECK(has(detach->text, "Detached eni-3 (device 2)"));
+    CHECK(has(detach->text, "free IPs 6 >= (WARM_ENI_TARGET 1 + 1) x 3 IPs per ENI = 6"));
+    invariants(c);
+}
+
+TEST_CASE("WARM_IP_TARGET=5 with MINIMUM_IP_TARGET=10 on m5.large") {
+    Cluster c = campus();
+    NodeConfig cfg;
+    cfg.warm.warm_ip_target = 5;
+    cfg.warm.minimum_ip_target = 10;
+    add(c, "node-1", m5_large(), cfg);
+    // short = max(5 - 0, 10 - 0) = 10: eni-1 takes 9, then a new ENI gets min(1, 9) = 1.
+    NodeStats s = stats(c, "node-1");
+    CHECK(s.enis == 2);
+    CHECK(s.ips == 10);
+    const Node& n = *find_node(c, "node-1");
+    CHECK(n.enis[1].ips.size() == 1);
+
+    pods(c, "node-1", 7);
+    s = stats(c, "node-1");
+    CHECK(s.ips == 12);  // 7 pods + WARM_IP_TARGET 5
+    CHECK(s.free_ips == 5);
+
+    for (int i = 1; i <= 7; ++i)
+        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
+    s = stats(c, "node-1");
+    CHECK(s.ips == 10);  // back down to MINIMUM_IP_TARGET, released one IP at a time
+    CHECK(s.enis == 2);  // eni-2 stays: without it the node holds 9 < MINIMUM_IP_TARGET 10
+    CHECK(count_kind(c, "release-ips") == 2);
+    invariants(c);
+}
+
+TEST_CASE("WARM_IP_TARGET alone allocates only what it needs") {
+    Cluster c = campus();
+    NodeConfig cfg;
+    cfg.warm.warm_ip_target = 5;
+    add(c, "node-1", m5_large(), cfg);
+    CHECK(stats(c, "node-1").ips == 5);
+    pods(c, "node-1", 6);
+    CHECK(stats(c, "node-1").ips == 11);
+    CHECK(stats(c, "node-1").enis == 2);
+    invariants(c);
+}
+
+TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
+    Cluster c = campus();
+    NodeConfig cfg;
+    cfg.warm.minimum_ip_target = 10;
+    add(c, "node-1", m5_large(), cfg);
+    CHECK(stats(c, "node-1").ips == 10);
+    pods(c, "node-1", 10);
+    Result<Pod> p = add_pod(c, "node-1", "stuck");
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.error().code == "NoAvailableIPAddresses");
+    CHECK(has(p.error().message, "ContainerCreating"));
+    CHECK(has(p.error().message, "freezes the pool"));
+    const Node& n = *find_node(c, "node-1");
+    REQUIRE(n.pending.size() == 1);
+    CHECK(n.pending[0].name == "stuck");
+    CHECK(has(n.pending[0].waiting, "failed to assign an IP address to container"));
+    invariants(c);
+}
+
+TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps the pool") {
+    Cluster c = campus();
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    add(c, "node-1", m5_large(), pd);
+    NodeStats s = stats(c, "node-1");
+    CHECK(s.prefix_delegation);
+    CHECK(s.prefixes == 1);
+    CHECK(s.ips == 16);
+    CHECK(s.secondary_ips == 0);
+    pods(c, "node-1", 1);
+    CHECK(stats(c, "node-1").prefixes == 2);  // free 15 < 16
+    pods(c, "node-1", 26);
+    s = stats(c, "node-1");
+    CHECK(s.pods == 27);
+    CHECK(s.prefixes == 2);  // 32 addresses >= max-pods 29: the pool stops growing
+    Result<Pod> p = add_pod(c, "node-1");
+    REQUIRE_FALSE(p.ok());
+    CHECK(has(p.error().message, "raise max-pods"));
+    CHECK(has(p.error().message, "room for 434 pods"));
+    invariants(c);
+}
+
+TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is raised") {
+    Cluster c = campus();
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    add(c, "node-1", t3_small(), pd);
+    pods(c, "node-1", 9);
+    CHECK(stats(c, "node-1").prefixes == 1);
+    CHECK_FALSE(add_pod(c, "node-1").ok());
+
+    pd.max_pods_override = 110;
+    REQUIRE(set_node_config(c, "node-1", pd).ok());
+    CHECK(stats(c, "node-1").max_pods == 110);
+    pods(c, "node-1", 91);  // 100 pods
+    const NodeStats s = stats(c, "node-1");
+    CHECK(s.pods == 100);
+    CHECK(s.prefixes == 7);  // 112 addresses >= 110
+    CHECK(s.enis == 3);      // 3 prefix slots per ENI on a t3.small
+    invariants(c);
+}
+
+TEST_CASE("prefix delegation releases wholly free prefixes above the target") {
+    Cluster c = campus();
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    pd.max_pods_override = 110;
+    add(c, "node-1", m5_large(), pd);
+    pods(c, "node-1", 40);
+    CHECK(stats(c, "node-1").prefixes == 4);
+    for (int i = 1; i <= 40; ++i)
+        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
+    CHECK(stats(c, "node-1").prefixes == 1);
+    const Event* rel = last_kind(c, "release-prefix");
+    REQUIRE(rel != nullptr);
+    CHECK(has(rel->text, "WARM_PREFIX_TARGET 1"));
+    invariants(c);
+}
+
+TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
+    Cluster c = campus();
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    pd.warm.warm_prefix_target = 0;
+    add(c, "node-1", m5_large(), pd);
+    // The new prefix is wholly free, 1 > WARM_PREFIX_TARGET 0: released, then short again.
+    CHECK(count_kind(c, "pool-flap") == 1);
+    CHECK(stats(c, "node-1").prefixes == 1);
+    pods(c, "node-1", 1);
+    CHECK(stats(c, "node-1").prefixes == 1);  // 15 free > 0, no wholly free prefix
+    CHECK(count_kind(c, "pool-flap") == 1);
+    REQUIRE(remove_pod(c, "node-1", "pod-1").ok());
+    CHECK(count_kind(c, "pool-flap") == 2);
+    CHECK(count_kind(c, "release-prefix") == 2);
+    CHECK(stats(c, "node-1").prefixes == 1);
+    invariants(c);
+}
+
+TEST_CASE("prefix delegation on a xen type falls back to secondary IPs") {
+    Cluster c = campus();
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    add(c, "node-1", m4_large(), pd);
+    const NodeStats s = stats(c, "node-1");
+    CHECK_FALSE(s.prefix_delegation);
+    CHECK(s.secondary_ips == 9);
+    CHECK(has(c.events.front().text, "falls back to secondary IPs"));
+}
+
+TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then gets an IP") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small(), {}, "subnet-tiny");  // 11 usable addresses
+    pods(c, "node-1", 6);  // eni-1 + eni-2 hold 8; a third ENI would need 4, 3 are left
+    const Event* err = last_kind(c, "subnet-error");
+    REQUIRE(err != nullptr);
+    CHECK(err->code == "InsufficientFreeAddressesInSubnet");
+    Result<Pod> p = add_pod(c, "node-1", "late");
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(has(p.error().message, "InsufficientFreeAddressesInSubnet"));
+    CHECK(stats(c, "node-1").pending == 1);
+    CHECK(count_kind(c, "subnet-error") == 1);  // the same failure is reported once
+    invariants(c);
+
+    REQUIRE(remove_pod(c, "node-1", "pod-2").ok());
+    const NodeStats s = stats(c, "node-1");
+    CHECK(s.pending == 0);
+    CHECK(s.pods == 6);
+    const Node& n = *find_node(c, "node-1");
+    CHECK(find_pod(n, "late")->waiting.empty());
+    CHECK(has(last_kind(c, "pod-ip")->text, "late got"));
+    invariants(c);
+}
+
+TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free") {
+    Cluster c = campus();
+    subnet(c.vpc, "subnet-frag", "us-east-1a", "10.0.5.0/24", 7);
+    REQUIRE(hold_addresses(c, "subnet-frag", 100, "lambda").ok());
+    const Subnet* frag = find_subnet(c.vpc, "subnet-frag");
+    REQUIRE(free_aligned_prefixes(*frag) == 0);
+    REQUIRE(free_addresses(*frag) > 100);
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    add(c, "node-1", m5_large(), pd, "subnet-frag");
+    CHECK(stats(c, "node-1").prefixes == 0);
+    Result<Pod> p = add_pod(c, "node-1");
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.error().code == "InsufficientCidrBlocks");
+    CHECK(has(p.error().message, "fragmented"));
+    invariants(c);
+    REQUIRE(release_held(c, "lambda").ok());
+    invariants(c);
+}
+
+TEST_CASE("custom networking: pod addresses from the ENIConfig subnet, none on the primary") {
+    Cluster c = campus();
+    NodeConfig cn;
+    cn.custom_networking = true;
+    cn.pod_subnet_id = "subnet-b";
+    add(c, "node-1", m5_large(), cn);
+    pods(c, "node-1", 18);
+    const Node& n = *find_node(c, "node-1");
+    CHECK(n.enis[0].subnet_id == "subnet-a");
+    CHECK(n.enis[0].ips.empty());
+    CHECK(n.max_pods == 29);  // the AMI value does not know about custom networking
+    const Cidr b{0x0A000200u, 24};
+    for (const Pod& p : n.pods)
+        CHECK(cidr_contains(b, p.ip));
+    for (size_t i = 1; i < n.enis.size(); ++i)
+        CHECK(n.enis[i].subnet_id == "subnet-b");
+    CHECK(stats(c, "node-1").address_capacity == 18);
+
+    Result<Pod> p = add_pod(c, "node-1");  // kubelet admits it (21 < 29), no address left
+    REQUIRE_FALSE(p.ok());
+    CHECK(has(p.error().message, "custom networking"));
+    CHECK(has(p.error().message, "ContainerCreating"));
+    CHECK(stats(c, "node-1").pending == 1);
+    invariants(c);
+}
+
+TEST_CASE("custom networking: the ENIConfig subnet must exist and share the node's zone") {
+    Cluster c = campus();
+    const Cluster before = c;
+    NodeDesc d;
+    d.name = "node-1";
+    d.type = m5_large();
+    d.subnet_id = "subnet-a";
+    d.config.custom_networking = true;
+    d.config.pod_subnet_id = "subnet-c";
+    Status s = add_node(c, d);
+    REQUIRE_FALSE(s.ok());
+    CHECK(has(s.error().message, "ENIConfig subnet must be in the node's availability zone"));
+    CHECK(has(s.error().message, "us-east-1b"));
+    d.config.pod_subnet_id = "subnet-x";
+    s = add_node(c, d);
+    REQUIRE_FALSE(s.ok());
+    CHECK(has(s.error().message, "There is no subnet 'subnet-x'"));
+    d.config.pod_subnet_id.clear();
+    CHECK(has(add_node(c, d).error().message, "ENIConfig subnet"));
+    CHECK(c == before);
+}
+
+TEST_CASE("security groups for pods: the trunk ENI takes a slot and carries no pods") {
+    Cluster c = campus();
+    NodeConfig sgp;
+    sgp.security_groups_for_pods = true;
+    add(c, "node-1", m5_large(), sgp);
+    const Node& n = *find_node(c, "node-1");
+    REQUIRE(n.enis.size() >= 2);
+    CHECK(n.enis[1].trunk);
+    CHECK(n.enis[1].device_index == 1);
+    pods(c, "node-1", 18);
+    NodeStats s = stats(c, "node-1");
+    CHECK(s.enis == 3);
+    CHECK(s.trunk);
+    CHECK(s.ips == 18);  // 27 regular pod IPs become 18
+    CHECK(find_node(c, "node-1")->enis[1].ips.empty());
+    Result<Pod> p = add_pod(c, "node-1");
+    REQUIRE_FALSE(p.ok());
+    CHECK(has(p.error().message, "trunk ENI carries none"));
+    invariants(c);
+
+    const Cluster before = c;
+    NodeDesc d;
+    d.name = "t3";
+    d.type = t3_small();
+    d.subnet_id = "subnet-a";
+    d.config = sgp;
+    Status bad = add_node(c, d);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(has(bad.error().message, "no branch ENIs"));
+    CHECK(c == before);
+}
+
+TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small());
+    NodeConfig cfg;
+    cfg.warm.warm_eni_target = 2;
+    REQUIRE(set_node_config(c, "node-1", cfg).ok());
+    CHECK(stats(c, "node-1").enis == 2);
+    CHECK(has(last_kind(c, "config")->text, "WARM_ENI_TARGET 1 -> 2"));
+    cfg.warm.warm_eni_target = 1;
+    REQUIRE(set_node_config(c, "node-1", cfg).ok());
+    CHECK(stats(c, "node-1").enis == 1);  // free 6 >= (1 + 1) x 3
+
+    const Cluster before = c;
+    NodeConfig pd = cfg;
+    pd.prefix_delegation = true;
+    Status s = set_node_config(c, "node-1", pd);
+    REQUIRE_FALSE(s.ok());
+    CHECK(has(s.error().message, "Prefix delegation cannot change on a running node"));
+    pods(c, "node-1", 4);
+    const Cluster with_pods = c;
+    NodeConfig low = cfg;
+    low.max_pods_override = 5;
+    s = set_node_config(c, "node-1", low);
+    REQUIRE_FALSE(s.ok());
+    CHECK(has(s.error().message, "max-pods 5 is below the 6 pods"));
+    CHECK(c == with_pods);
+    NodeConfig bad = cfg;
+    bad.warm.warm_ip_target = -4;
+    CHECK(has(set_node_config(c, "node-1", bad).error().message, "WARM_IP_TARGET"));
+    CHECK(c == with_pods);
+    CHECK_FALSE(before == with_pods);
+}
+
+TEST_CASE("pool_pass runs one ipamd pass at a time") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small());
+    Result<bool> r = pool_pass(c, "node-1");
+    REQUIRE(r.ok());
+    CHECK_FALSE(*r);  // already settled
+    find_node(c, "node-1")->config.warm.warm_eni_target = 2;
+    r = pool_pass(c, "node-1");
+    REQUIRE(r.ok());
+    CHECK(*r);
+    CHECK(stats(c, "node-1").enis == 2);
+    CHECK_FALSE(*pool_pass(c, "node-1"));
+    CHECK_FALSE(pool_pass(c, "nope").ok());
+}
+
+TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small());
+    pods(c, "node-1", 2);
+    const Cluster before = c;
+
+    NodeDesc d;
+    d.name = "node-1";
+    d.type = t3_small();
+    d.subnet_id = "subnet-a";
+    CHECK(has(add_node(c, d).error().message, "already a node named 'node-1'"));
+    d.name = "bad name";
+    CHECK(has(add_node(c, d).error().message, "A node name must be 1 to 63"));
+    d.name = "node-2";
+    d.subnet_id = "subnet-zz";
+    CHECK(has(add_node(c, d).error().message, "There is no subnet 'subnet-zz'"));
+    d.subnet_id = "subnet-a";
+    d.type.ipv4_per_eni = 1;
+    CHECK(has(add_node(c, d).error().message, "no usable network limits"));
+
+    CHECK(has(add_pod(c, "node-9").error().message, "There is no node 'node-9'; nodes are node-1"));
+    CHECK(has(add_pod(c, "node-1", "pod-1").error().message, "already has a pod named 'pod-1'"));
+    CHECK(has(add_pod(c, "node-1", "a/b").error().message, "A pod name"));
+    CHECK(has(remove_pod(c, "node-1", "ghost").error().message, "no pod named 'ghost'"));
+    CHECK(has(remove_node(c, "node-7").error().message, "no node 'node-7'"));
+    CHECK(has(hold_addresses(c, "subnet-tiny", 50, "rds").error().message,
+              "InsufficientFreeAddressesInSubnet"));
+    CHECK(has(release_held(c, "rds").error().message, "Nothing holds"));
+    CHECK_FALSE(reconcile(c, "node-3").ok());
+    CHECK(c == before);
+
+    // A full subnet refuses a new node before anything is allocated.
+    Cluster tiny = campus();
+    REQUIRE(hold_addresses(tiny, "subnet-tiny", 11, "rds").ok());
+    const Cluster full = tiny;
+    d.type = t3_small();
+    d.subnet_id = "subnet-tiny";
+    Status s = add_node(tiny, d);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(has(s.error().message, "node-2 cannot join subnet-tiny"));
+    CHECK(tiny == full);
+}
+
+TEST_CASE("a snapshot is a copy; restoring it undoes everything") {
+    Cluster c = campus();
+    add(c, "node-1", m5_large());
+    const Cluster snapshot = c;
+    pods(c, "node-1", 12);
+    add(c, "node-2", t3_small());
+    REQUIRE(remove_node(c, "node-1").ok());
+    CHECK_FALSE(c == snapshot);
+    c = snapshot;
+    CHECK(c == snapshot);
+    invariants(c);
+    // The same steps from the snapshot give the same result (the model is deterministic).
+    Cluster a = snapshot;
+    Cluster b = snapshot;
+    pods(a, "node-1", 5);
+    pods(b, "node-1", 5);
+    CHECK(a == b);
+}
+
+TEST_CASE("removing nodes returns every address; events say what happened") {
+    Cluster c = campus();
+    add(c, "node-1", m5_large());
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    add(c, "node-2", m5_large(), pd);
+    pods(c, "node-1", 10);
+    pods(c, "node-2", 10);
+    const uint64_t mark = c.next_seq;
+    REQUIRE(remove_node(c, "node-1").ok());
+    REQUIRE(remove_node(c, "node-2").ok());
+    for (const Subnet& s : c.vpc.subnets)
+        CHECK(used_addresses(s) == 0);
+    const std::vector<Event> recent = events_since(c, mark);
+    REQUIRE(recent.size() == 2);
+    CHECK(recent[0].kind == "node-removed");
+    // 10 pods: eni-1 full, eni-2 holds pod 10, free 8 < 9 brought eni-3.
+    CHECK(has(recent[0].text, "node-1 removed: 3 ENIs detached, 27 secondary IPs"));
+    CHECK(has(recent[1].text, "2 prefixes"));
+    invariants(c);
+}
+
+TEST_CASE("the event log keeps the last 2,000 events and counts the rest") {
+    Cluster c = campus();
+    add(c, "node-1", m5_large());
+    for (int round = 0; round < 1100; ++round) {
+        REQUIRE(add_pod(c, "node-1", "p").ok());
+        REQUIRE(remove_pod(c, "node-1", "p").ok());
+    }
+    CHECK(c.events.size() == kMaxEvents);
+    CHECK(c.events_dropped > 0);
+    CHECK(c.events_dropped + c.events.size() == c.next_seq - 1);
+    CHECK(c.events.back().seq == c.next_seq - 1);
+}
+
+TEST_CASE("check_invariants catches a corrupted model") {
+    Cluster c = campus();
+    add(c, "node-1", t3_small());
+    pods(c, "node-1", 2);
+    invariants(c);
+
+    Cluster twice = c;
+    twice.nodes[0].pods[1].ip = twice.nodes[0].pods[0].ip;
+    CHECK_FALSE(check_invariants(twice).ok());
+
+    Cluster stray = c;
+    stray.nodes[0].pods[0].ip = Ipv4{0x0A000163u};  // 10.0.1.99, not held by the node
+    CHECK(has(check_invariants(stray).error().message, "not an address the node holds"));
+
+    Cluster leak = c;
+    Subnet* a = find_subnet(leak.vpc, "subnet-a");
+    REQUIRE(release_ip(*a, leak.nodes[0].enis[0].ips[2]).ok());
+    CHECK(has(check_invariants(leak).error().message, "marked in the subnet differently"));
+
+    Cluster crowded = c;
+    crowded.nodes[0].max_pods = 3;
+    CHECK(has(check_invariants(crowded).error().message, "max-pods"));
+}
+
+TEST_CASE("a 1,000-node cluster builds and checks") {
+    Result<Vpc> vpc = make_vpc("10.0.0.0/16");
+    REQUIRE(vpc.ok());
+    Cluster c = make_cluster(std::move(vpc).value());
+    subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.0.0/18");
+    subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.64.0/18");
+    for (int i = 0; i < 1000; ++i) {
+        NodeDesc d;
+        d.name = "n" + std::to_string(i);
+        d.type = i % 2 == 0 ? t3_small() : m5_large();
+        d.subnet_id = i % 3 == 0 ? "subnet-a" : "subnet-b";
+        REQUIRE(add_node(c, d).ok());
+    }
+    for (int i = 0; i < 1000; i += 7)
+        pods(c, ("n" + std::to_string(i)).c_str(), 3);
+    CHECK(c.nodes.size() == 1000);
+    invariants(c);
+}
+
+TEST_CASE("seeded random operation sequences keep every invariant") {
+    const std::vector<InstanceType> types = {t3_small(), m5_large(), m4_large(),
+                                             make_type("c5.xlarge", 4, 15, Hypervisor::Nitro, 18)};
+    for (uint32_t seed : {1u, 2u, 3u, 42u}) {
+        CAPTURE(seed);
+        std::mt19937 rng(seed);
+        auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint32_t>(n)); };
+        Cluster c = campus();
+        subnet(c.vpc, "subnet-small", "us-east-1a", "10.0.6.0/26", seed);
+        const std::vector<std::string> subnets = {"subnet-a", "subnet-b", "subnet-small",
+                                                  "subnet-tiny"};
+        int node_id = 0;
+        int succeeded = 0;
+        int failed = 0;
+        for (int step = 0; step < 400; ++step) {
+            CAPTURE(step);
+            const int op = pick(10);
+            const Cluster before = c;
+            bool may_change_on_failure = false;
+            Status result = Ok{};
+            if (op == 0 || c.nodes.empty()) {
+                NodeDesc d;
+                d.name = "n" + std::to_string(++node_id);
+                d.type = types[static_cast<size_t>(pick(4))];
+                d.subnet_id = subnets[static_cast<size_t>(pick(4))];
+                d.config.prefix_delegation = pick(2) == 0;
+                d.config.warm.warm_eni_target = pick(3);
+                d.config.warm.warm_prefix_target = pick(3);
+                if (pick(3) == 0) d.config.warm.warm_ip_target = pick(12);
+                if (pick(4) == 0) d.config.warm.minimum_ip_target = pick(20);
+                if (pick(4) == 0) {
+                    d.config.custom_networking = true;
+                    d.config.pod_subnet_id = subnets[static_cast<size_t>(pick(4))];
+                }
+                d.config.security_groups_for_pods = pick(5) == 0;
+                if (pick(4) == 0) d.config.max_pods_override = 5 + pick(120);
+                result = add_node(c, d);
+            } else {
+                Node& n = c.nodes[static_cast<size_t>(pick(static_cast<int>(c.nodes.size())))];
+                const std::string name = n.name;
+                if (op <= 5) {
+                    Result<Pod> p = add_pod(c, name);
+                    if (!p.ok()) {
+                        result = p.error();
+                        may_change_on_failure = p.error().code != "TooManyPods";
+                    }
+                } else if (op <= 7 && !n.pods.empty()) {
+                    const std::string pod =
+                        n.pods[static_cast<size_t>(pick(static_cast<int>(n.pods.size())))].name;
+                    result = remove_pod(c, name, pod);
+                } else if (op == 8) {
+                    NodeConfig cfg = n.config;
+                    cfg.warm.warm_eni_target = pick(3);
+                    cfg.warm.warm_ip_target = pick(2) == 0 ? 0 : pick(10);
+                    cfg.warm.minimum_ip_target = pick(2) == 0 ? 0 : pick(15);
+                    cfg.warm.warm_prefix_target = pick(3);
+                    result = set_node_config(c, name, cfg);
+                } else {
+                    result = remove_node(c, name);
+                }
+            }
+            ++(result.ok() ? succeeded : failed);
+            if (!result.ok() && !may_change_on_failure) {
+                CHECK_MESSAGE(c == before, result.error().message);
+            }
+            Status inv = check_invariants(c);
+            REQUIRE_MESSAGE(inv.ok(), (inv.ok() ? "" : inv.error().message));
+        }
+        CHECK(succeeded > 200);  // the sequence does real work...
+        CHECK(failed > 5);       // ...and runs into limits along the way
+    }
+}

@@ -1,0 +1,350 @@
+// scenario_test.cpp: scenario JSON: a full round trip, each kind of bad input with the
+// field path in its message, limits against hostile files, and running scenarios.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "scenario.h"
+#include "test_support.h"
+
+using namespace core;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A scenario exercising every field.
+const char* kFull = R"({
+  "version": 1,
+  "name": "two buildings",
+  "description": "web nodes with default settings, api nodes with custom networking",
+  "vpc": {"cidrs": ["10.0.0.0/16", "100.64.0.0/16"]},
+  "subnets": [
+    {"id": "subnet-a", "name": "Building A", "az": "us-east-1a", "cidr": "10.0.1.0/24"},
+    {"id": "subnet-pods", "az": "us-east-1a", "cidr": "100.64.0.0/18", "scatter": 9},
+    {"id": "subnet-pd", "az": "us-east-1a", "cidr": "10.0.16.0/20", "prefixReservation": true}
+  ],
+  "nodeGroups": [
+    {"name": "web", "instanceType": "T3.Small", "subnet": "subnet-a", "count": 2},
+    {"name": "api", "instanceType": "m5.large", "subnet": "subnet-a", "count": 1,
+     "customNetworking": true, "podSubnet": "subnet-pods", "warmEniTarget": 0,
+     "warmIpTarget": 5, "minimumIpTarget": 10, "maxPods": 20},
+    {"name": "batch", "instanceType": "m5.large", "subnet": "subnet-a",
+     "prefixDelegation": true, "warmPrefixTarget": 2, "securityGroupsForPods": true}
+  ],
+  "pods": [{"nodeGroup": "web", "count": 3}, {"nodeGroup": "api", "count": 4}],
+  "otherAddresses": [{"subnet": "subnet-a", "count": 20, "label": "rds"}]
+})";
+
+// A small valid scenario; tests mutate its text to make one thing wrong.
+const char* kSmall = R"({
+  "version": 1,
+  "name": "small",
+  "vpc": {"cidrs": ["10.0.0.0/16"]},
+  "subnets": [{"id": "subnet-a", "az": "us-east-1a", "cidr": "10.0.1.0/24"},
+              {"id": "subnet-b", "az": "us-east-1b", "cidr": "10.0.2.0/24"}],
+  "nodeGroups": [{"name": "web", "instanceType": "t3.small", "subnet": "subnet-a", "count": 2}],
+  "pods": [{"nodeGroup": "web", "count": 3}]
+})";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+// The message of a load that must fail.
+std::string load_error(const std::string& text) {
+    Result<Scenario> r = load_scenario(text, test_catalog());
+    REQUIRE_MESSAGE(!r.ok(), "expected the scenario to be refused");
+    return r.error().message;
+}
+
+Scenario loaded(const std::string& text) {
+    Result<Scenario> r = load_scenario(text, test_catalog());
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+    return std::move(r).value();
+}
+
+}  // namespace
+
+TEST_CASE("a full scenario loads with every field, and saves back to an equal scenario") {
+    const Scenario s = loaded(kFull);
+    CHECK(s.name == "two buildings");
+    REQUIRE(s.vpc_cidrs.size() == 2);
+    REQUIRE(s.subnets.size() == 3);
+    CHECK(s.subnets[0].name == "Building A");
+    CHECK(s.subnets[1].scatter == 9);
+    CHECK(s.subnets[2].prefix_reservation);
+    REQUIRE(s.node_groups.size() == 3);
+    CHECK(s.node_groups[0].instance_type == "t3.small");  // as the catalog spells it
+    CHECK(s.node_groups[0].count == 2);
+    CHECK(s.node_groups[0].config == NodeConfig{});  // defaults of the shipped manifest
+    const NodeConfig& api = s.node_groups[1].config;
+    CHECK(api.custom_networking);
+    CHECK(api.pod_subnet_id == "subnet-pods");
+    CHECK(api.warm.warm_eni_target == 0);
+    CHECK(api.warm.warm_ip_target == 5);
+    CHECK(api.warm.minimum_ip_target == 10);
+    CHECK(api.max_pods_override == 20);
+    CHECK(s.node_groups[2].count == 1);
+    CHECK(s.node_groups[2].config.prefix_delegation);
+    CHECK(s.node_groups[2].config.security_groups_for_pods);
+    CHECK(s.node_groups[2].config.warm.warm_prefix_target == 2);
+    REQUIRE(s.pods.size() == 2);
+    CHECK(s.pods[1].count == 4);
+    REQUIRE(s.other_addresses.size() == 1);
+    CHECK(s.other_addresses[0].label == "rds");
+
+    const std::string saved = save_scenario(s);
+    const Scenario again = loaded(saved);
+    CHECK(again == s);
+    CHECK(save_scenario(again) == saved);
+    CHECK(has(saved, "\"instanceType\": \"t3.small\""));
+}
+
+TEST_CASE("a scenario built in code round-trips and validates") {
+    Scenario s;
+    s.name = "built";
+    s.vpc_cidrs = {"10.1.0.0/16"};
+    s.subnets.push_back(ScenarioSubnet{"subnet-x", "X", "eu-west-1a", "10.1.0.0/20", 0, false});
+    NodeGroup g;
+    g.name = "g";
+    g.instance_type = "m5.large";
+    g.subnet = "subnet-x";
+    g.count = 3;
+    g.config.warm.warm_ip_target = 2;
+    s.node_groups.push_back(g);
+    s.pods.push_back(PodGroup{"g", 10});
+    REQUIRE(validate_scenario(s, test_catalog()).ok());
+    CHECK(loaded(save_scenario(s)) == s);
+    Scenario other = s;
+    other.pods[0].count = 11;
+    CHECK_FALSE(other == s);
+}
+
+TEST_CASE("bad values are reported with their field path") {
+    const std::string typo = load_error(replaced(kSmall, "\"t3.small\"", "\"m5.lage\""));
+    CHECK(has(typo, "nodeGroups[0].instanceType: unknown instance type 'm5.lage'"));
+    CHECK(has(typo, "did you mean m5.large"));
+    CHECK(has(load_error(replaced(kSmall, "\"t3.small\"", "\"m5.lage\"")),
+              "nodeGroups[0].instanceType: "));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": \"three\"")),
+              "nodeGroups[0].count: expected a whole number, got the string 'three'"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2.5")),
+              "nodeGroups[0].count: expected a whole number, got the number 2.5"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": 0")),
+              "nodeGroups[0].count: count must be between 1 and 200, got 0"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": 99999999999")),
+              "nodeGroups[0].count: the number 99999999999 is far too large"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2, \"warmIpTarget\": -1")),
+              "nodeGroups[0].warmIpTarget: WARM_IP_TARGET must be between 0 and 4096, got -1"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2, \"maxPods\": 9000")),
+              "nodeGroups[0].maxPods:"));
+    CHECK(has(
+        load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2, \"prefixDelegation\": \"yes\"")),
+        "nodeGroups[0].prefixDelegation: expected true or false"));
+    CHECK(has(load_error(replaced(kSmall, "\"subnet\": \"subnet-a\"", "\"subnet\": \"subnet-x\"")),
+              "nodeGroups[0].subnet: no subnet 'subnet-x'; subnets are subnet-a, subnet-b"));
+    CHECK(has(load_error(replaced(kSmall, "\"nodeGroup\": \"web\"", "\"nodeGroup\": \"db\"")),
+              "pods[0].nodeGroup: no node group 'db'; node groups are web"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 3", "\"count\": -3")),
+              "pods[0].count: count must be between 0 and 20000"));
+    CHECK(has(load_error(replaced(kSmall, "\"version\": 1", "\"version\": 2")),
+              "version: this build reads version 1, got 2"));
+    CHECK(has(load_error(replaced(kSmall, "\"name\": \"small\"", "\"name\": \"\"")),
+              "name: a scenario needs a name"));
+    CHECK(has(
+        load_error(replaced(kSmall, "\"cidr\": \"10.0.2.0/24\"", "\"cidr\": \"10.0.1.128/25\"")),
+        "subnets[1]:"));
+    CHECK(has(
+        load_error(replaced(kSmall, "[\"10.0.0.0/16\"]", "[\"10.0.0.0/16\", \"169.254.0.0/16\"]")),
+        "vpc.cidrs[1]:"));
+    CHECK(has(load_error(replaced(kSmall, "[\"10.0.0.0/16\"]", "[\"10.0.0.0/33\"]")),
+              "vpc.cidrs[0]:"));
+    CHECK(has(load_error(replaced(kSmall, "[\"10.0.0.0/16\"]", "[16]")),
+              "vpc.cidrs[0]: expected a CIDR string, got the number 16"));
+    CHECK(has(load_error(replaced(kSmall, "\"id\": \"subnet-b\"", "\"id\": \"subnet-a\"")),
+              "subnets[1].id: 'subnet-a' is used by an earlier subnet"));
+    CHECK(has(load_error(replaced(kSmall, "\"id\": \"subnet-b\"", "\"id\": \"subnet b\"")),
+              "subnets[1].id: a subnet id is 1 to 63 letters"));
+    CHECK(has(load_error(replaced(kSmall, "\"name\": \"web\"", "\"name\": \"web/1\"")),
+              "nodeGroups[0].name: a node group name is 1 to 40"));
+}
+
+TEST_CASE("node settings that AWS refuses are reported on the right field") {
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2",
+                                  "\"count\": 2, \"securityGroupsForPods\": true")),
+              "nodeGroups[0].securityGroupsForPods: Security groups for pods needs branch ENIs"));
+    CHECK(has(
+        load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2, \"customNetworking\": true")),
+        "nodeGroups[0].podSubnet: custom networking needs the ENIConfig subnet"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2",
+                                  "\"count\": 2, \"customNetworking\": true, \"podSubnet\": "
+                                  "\"subnet-b\"")),
+              "nodeGroups[0].podSubnet: ENIConfig subnet must be in the node's availability "
+              "zone"));
+    CHECK(has(
+        load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2, \"podSubnet\": \"subnet-a\"")),
+        "nodeGroups[0].podSubnet: set only with customNetworking: true"));
+}
+
+TEST_CASE("unknown keys, wrong shapes and repeated keys are refused") {
+    CHECK(has(load_error(replaced(kSmall, "\"instanceType\"", "\"instancetype\"")),
+              "nodeGroups[0]: unknown key 'instancetype'; did you mean instanceType?"));
+    CHECK(has(load_error(replaced(kSmall, "\"version\": 1,", "\"version\": 1, \"zzz\": 1,")),
+              "scenario: unknown key 'zzz' (expected version, name"));
+    CHECK(has(load_error(replaced(kSmall, "\"name\": \"small\",", "")),
+              "scenario: missing key 'name'"));
+    CHECK(has(load_error(replaced(kSmall, "\"cidr\": \"10.0.1.0/24\"", "\"zone\": 1")),
+              "subnets[0]: unknown key 'zone'"));
+    CHECK(has(load_error(replaced(kSmall, "{\"nodeGroup\": \"web\", \"count\": 3}", "7")),
+              "pods[0]: expected an object, got the number 7"));
+    CHECK(has(load_error(replaced(kSmall, "\"vpc\": {\"cidrs\": [\"10.0.0.0/16\"]}",
+                                  "\"vpc\": [\"10.0.0.0/16\"]")),
+              "vpc: expected an object, got an array"));
+    CHECK(has(load_error("[]"), "must be a JSON object"));
+    CHECK(has(load_error(replaced(kSmall, "\"count\": 2", "\"count\": 2, \"count\": 3")),
+              "nodeGroups[0]: the key 'count' appears twice"));
+    CHECK(has(load_error(replaced(kSmall, "\"version\": 1,", "\"version\": 1, \"version\": 1,")),
+              "scenario: the key 'version' appears twice"));
+}
+
+TEST_CASE("malformed and truncated JSON report where") {
+    const std::string truncated = std::string(kSmall).substr(0, 60);
+    std::string m = load_error(truncated);
+    CHECK(has(m, "not valid JSON at byte"));
+    CHECK(has(m, "line 4"));  // cut inside a string on line 4
+    m = load_error(replaced(kSmall, "\"name\": \"small\",", "\"name\": \"small\",,"));
+    CHECK(has(m, "not valid JSON at byte 36 (line 3, column 19)"));
+    CHECK(has(load_error(""), "not valid JSON"));
+    CHECK(has(load_error("{\"version\": 1} trailing"), "not valid JSON"));
+}
+
+TEST_CASE("limits hold against hostile files") {
+    CHECK(has(load_error(std::string(kMaxScenarioBytes + 1, ' ')), "the limit is 1048576"));
+    std::string deep = std::string(17, '[') + std::string(17, ']');
+    CHECK(has(load_error(deep), "nests deeper than 16 levels"));
+    // Brackets inside strings do not count as nesting.
+    CHECK_FALSE(has(load_error("{\"name\": \"" + std::string(40, '[') + "\"}"), "nests"));
+
+    std::string subnets;
+    for (int i = 0; i < 33; ++i) {
+        subnets += (i ? "," : "") + std::string("{\"id\": \"s") + std::to_string(i) +
+                   "\", \"cidr\": \"10.0." + std::to_string(i) + ".0/24\"}";
+    }
+    CHECK(has(load_error(replaced(kSmall,
+                                  "[{\"id\": \"subnet-a\", \"az\": \"us-east-1a\", \"cidr\": "
+                                  "\"10.0.1.0/24\"},\n              {\"id\": \"subnet-b\", "
+                                  "\"az\": \"us-east-1b\", \"cidr\": \"10.0.2.0/24\"}]",
+                                  "[" + subnets + "]")),
+              "subnets: 33 subnets, the limit is 32"));
+
+    const std::string groups =
+        replaced(kSmall, "\"count\": 2}]",
+                 "\"count\": 150}, {\"name\": \"more\", \"instanceType\": \"t3.small\", "
+                 "\"subnet\": \"subnet-a\", \"count\": 60}]");
+    CHECK(has(load_error(groups),
+              "nodeGroups[1].count: the node groups add up to 210 nodes, the limit is 200"));
+
+    const std::string pods = replaced(kSmall, "{\"nodeGroup\": \"web\", \"count\": 3}",
+                                      "{\"nodeGroup\": \"web\", \"count\": 20000}, "
+                                      "{\"nodeGroup\": \"web\", \"count\": 1}");
+    CHECK(has(load_error(pods),
+              "pods[1].count: the pod entries add up to 20001 pods, the limit is 20000"));
+
+    std::string many;
+    for (int i = 0; i < 1001; ++i)
+        many += (i ? "," : "") + std::string("{\"nodeGroup\": \"web\", \"count\": 0}");
+    CHECK(has(
+        load_error(replaced(kSmall, "[{\"nodeGroup\": \"web\", \"count\": 3}]", "[" + many + "]")),
+        "pods: 1001 pod entries, the limit is 1000"));
+}
+
+TEST_CASE("build_cluster places pods round-robin and records what could not run") {
+    const Scenario s = loaded(kSmall);
+    Result<Cluster> c = build_cluster(s, test_catalog());
+    REQUIRE(c.ok());
+    REQUIRE(c->nodes.size() == 2);
+    CHECK(c->nodes[0].name == "web-1");
+    CHECK(c->nodes[0].pods.size() == 2);  // pods 1 and 3
+    CHECK(c->nodes[1].pods.size() == 1);
+    CHECK(c->nodes[0].pods[1].name == "web-pod-3");
+    CHECK(check_invariants(*c).ok());
+
+    // 12 pods on one t3.small: 9 run, 3 find no node under max-pods.
+    const Scenario crowded = loaded(replaced(replaced(kSmall, "\"count\": 2}]", "\"count\": 1}]"),
+                                             "\"count\": 3}", "\"count\": 12}"));
+    Result<Cluster> full = build_cluster(crowded, test_catalog());
+    REQUIRE(full.ok());
+    CHECK(full->nodes[0].pods.size() == 9);
+    int unschedulable = 0;
+    for (const Event& e : full->events) {
+        if (e.kind == "pod-unschedulable") {
+            ++unschedulable;
+            CHECK(has(e.text, "0/1 nodes are available: 1 Too many pods"));
+        }
+    }
+    CHECK(unschedulable == 3);
+}
+
+TEST_CASE("the full scenario runs: custom networking, trunk ENI, other addresses") {
+    Result<Cluster> c = build_cluster(loaded(kFull), test_catalog());
+    REQUIRE_MESSAGE(c.ok(), (c.ok() ? "" : c.error().message));
+    CHECK(check_invariants(*c).ok());
+    const Node* api = find_node(*c, "api-1");
+    REQUIRE(api != nullptr);
+    CHECK(api->max_pods == 20);
+    CHECK(api->pods.size() == 4);
+    for (const Pod& p : api->pods)
+        CHECK(cidr_contains(Cidr{0x64400000u, 18}, p.ip));
+    const Node* batch = find_node(*c, "batch-1");
+    REQUIRE(batch != nullptr);
+    CHECK(batch->enis[1].trunk);
+    CHECK(node_stats(*batch).prefixes == 2);  // WARM_PREFIX_TARGET 2
+    CHECK(c->others.size() == 1);
+    const Subnet* a = find_subnet(c->vpc, "subnet-a");
+    REQUIRE(a != nullptr);
+    CHECK(used_addresses(*a) > 20);
+}
+
+TEST_CASE("a scenario whose pods exhaust the pod subnet records waiting pods, not an error") {
+    const std::string text = R"({
+      "version": 1, "name": "exhausted",
+      "vpc": {"cidrs": ["10.0.0.0/16"]},
+      "subnets": [{"id": "nodes", "cidr": "10.0.1.0/24"},
+                  {"id": "pods", "cidr": "10.0.2.0/28"}],
+      "nodeGroups": [{"name": "w", "instanceType": "m5.large", "subnet": "nodes",
+                      "customNetworking": true, "podSubnet": "pods"}],
+      "pods": [{"nodeGroup": "w", "count": 25}]
+    })";
+    Result<Cluster> c = build_cluster(loaded(text), test_catalog());
+    REQUIRE(c.ok());
+    const Node& n = c->nodes[0];
+    // The /28 has 11 usable addresses: one pod ENI of 1 + 9 fits, the second does not.
+    CHECK(n.pods.size() == 9);
+    CHECK(n.pending.size() == 16);
+    bool saw_code = false;
+    for (const Event& e : c->events) {
+        saw_code = saw_code || e.code == "InsufficientFreeAddressesInSubnet";
+    }
+    CHECK(saw_code);
+    CHECK(check_invariants(*c).ok());
+}
+
+TEST_CASE("build_cluster refuses an invalid scenario built in code") {
+    Scenario s = loaded(kSmall);
+    s.node_groups[0].instance_type = "t3.smal";
+    Result<Cluster> c = build_cluster(s, test_catalog());
+    REQUIRE_FALSE(c.ok());
+    CHECK(has(c.error().message, "nodeGroups[0].instanceType: unknown instance type 't3.smal'"));
+    s = loaded(kSmall);
+    s.other_addresses.push_back(OtherAddresses{"subnet-a", 300, "big"});
+    c = build_cluster(s, test_catalog());
+    REQUIRE_FALSE(c.ok());
+    CHECK(has(c.error().message, "otherAddresses[0]:"));
+    CHECK(has(c.error().message, "InsufficientFreeAddressesInSubnet"));
+}

@@ -1,0 +1,52 @@
+// app.h: the App struct that combines the views, and the functions main.cpp calls.
+//
+// App holds the loaded model data (catalog, lessons), which step is shown, the vocabulary
+// (analogy or AWS words) and each view's UI state. Views never compute capacity or CIDR
+// math: they call core and draw what comes back (DESIGN.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalog.h"
+#include "fonts.h"
+#include "lessons.h"
+#include "views.h"
+
+namespace web {
+
+struct App {
+    core::Catalog catalog;
+    core::Lessons lessons;
+    Fonts fonts;
+    int step = 0;
+    core::Terms terms = core::Terms::Analogy;
+    std::string error;          // last load or input problem, shown in a banner; "" if none
+    std::vector<bool> seen;     // steps visited (progress)
+    bool step_list_open = true; // wide layout: list on the left; narrow: a drop-down
+    double anim_until_ms = 0;   // a short animation runs until then
+    bool scroll_top = false;    // the content scrolls back up on a step change
+    Views views;
+};
+
+// Loads catalog and lessons from the embedded assets and picks the step from the URL.
+void app_init(App& app);
+// Applies a URL fragment ("step=ID&terms=aws"): unknown steps or settings leave the
+// current step as it is and set a readable error.
+void app_apply_fragment(App& app, const std::string& fragment);
+// Draws the whole UI for one frame.
+void app_draw(App& app);
+// Switches to a step by id; false for an unknown id (nothing changes).
+bool app_go_to(App& app, const std::string& id);
+// Switches to a step by index (clamped); updates URL, progress and the host page.
+void app_set_step(App& app, int index);
+// A plain JSON object for window.cniCampus.state().
+std::string app_state_json(const App& app);
+// True while an animation is running (the frame loop keeps going).
+bool app_animating(const App& app);
+// Arrow keys, Home/End: step navigation. True if consumed.
+bool app_key(App& app, int key_code);
+// Renders lesson text in the current vocabulary.
+std::string app_text(const App& app, const std::string& text);
+
+}  // namespace web

@@ -1,0 +1,57 @@
+// fonts.cpp: builds the ImGui font atlas from the embedded Inter subset.
+#include "fonts.h"
+
+#include <cstring>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+namespace web {
+namespace {
+
+// Keep in step with RANGES in tools/subset_fonts.py.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
+    0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248,
+    0x2264, 0x2265, 0x2713, 0x2713, 0x2717, 0x2717, 0x25B6, 0x25B6, 0x25C0, 0x25C0, 0,
+};
+
+const FontFile* find_file(const char* name) {
+    for (int i = 0; i < kFontFileCount; ++i) {
+        if (std::strcmp(kFontFiles[i].name, name) == 0) return &kFontFiles[i];
+    }
+    return nullptr;
+}
+
+ImFont* add(const char* file, float size_px, float dpr) {
+    const FontFile* f = find_file(file);
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!f) return atlas->AddFontDefault();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    std::strncpy(cfg.Name, file, sizeof(cfg.Name) - 1);
+    return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data), static_cast<int>(f->size),
+                                       size_px * dpr, &cfg, kGlyphRanges);
+}
+
+}  // namespace
+
+void rebuild_fonts(Fonts& fonts, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    fonts.body = add("Inter-Regular.otf", 16.0f, dpr);
+    fonts.strong = add("Inter-SemiBold.otf", 16.0f, dpr);
+    fonts.heading = add("Inter-SemiBold.otf", 22.0f, dpr);
+    fonts.big = add("Inter-SemiBold.otf", 34.0f, dpr);
+    fonts.small = add("Inter-Regular.otf", 13.0f, dpr);
+    io.FontDefault = fonts.body;
+    io.FontGlobalScale = 1.0f / dpr;
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+}  // namespace web

@@ -1,0 +1,99 @@
+// main.cpp: the thin entry. init / frame / event / shutdown; everything else lives in
+// app.cpp (layout and state), the view_*.cpp files and platform_web.cpp (the browser).
+#include <GLES3/gl3.h>
+
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "platform.h"
+#include "style.h"
+
+namespace {
+
+web::App g_app;
+double g_last_ms = 0;
+
+void frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(platform::css_width(), platform::css_height());
+    io.DisplayFramebufferScale = ImVec2(platform::pixel_ratio(), platform::pixel_ratio());
+    double now = platform::now_ms();
+    io.DeltaTime = g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
+    g_last_ms = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    web::app_draw(g_app);
+    ImGui::Render();
+    const ImVec4 bg = web::rgba(web::color::kPaper);
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool wants_more() { return web::app_animating(g_app); }
+
+void scale_changed(float dpr) { web::rebuild_fonts(g_app.fonts, dpr); }
+
+// The wheel belongs to the app only where the app would scroll; otherwise the host page
+// scrolls (an embed must never trap the reader's scrolling).
+bool wheel_scrolls_app(float dy) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* w = g.HoveredWindow;
+    while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (w->ScrollMax.y == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+        w = w->ParentWindow;
+    if (!w || w->ScrollMax.y == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return false;
+    if (dy < 0 && w->Scroll.y <= 0.0f) return false;           // already at the top
+    if (dy > 0 && w->Scroll.y >= w->ScrollMax.y) return false;  // already at the bottom
+    return true;
+}
+
+bool key(int key_code, bool down) { return down && web::app_key(g_app, key_code); }
+
+}  // namespace
+
+extern "C" {
+
+// window.cniCampus.state(): a JSON text owned here, valid until the next call.
+const char* campus_state_json() {
+    static std::string json;
+    json = web::app_state_json(g_app);
+    return json.c_str();
+}
+
+// window.cniCampus.goTo(id): 1 if the step exists, else 0 (nothing changes).
+int campus_go_to(const char* id) { return id && web::app_go_to(g_app, id) ? 1 : 0; }
+
+// The URL fragment changed (a pasted link, back/forward): apply it.
+void campus_hash_changed() { web::app_apply_fragment(g_app, platform::get_hash()); }
+
+}  // extern "C"
+
+int main() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // progress goes to localStorage through platform, not imgui.ini
+    io.LogFilename = nullptr;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    web::apply_theme();
+
+    platform::Callbacks cb;
+    cb.frame = frame;
+    cb.wants_more = wants_more;
+    cb.scale_changed = scale_changed;
+    cb.wheel_scrolls_app = wheel_scrolls_app;
+    cb.key = key;
+    if (!platform::init(cb)) return 1;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::rebuild_fonts(g_app.fonts, platform::pixel_ratio());
+    web::app_init(g_app);
+    platform::run();
+    return 0;
+}

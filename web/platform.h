@@ -1,0 +1,55 @@
+// platform.h: everything the app needs from the browser, behind plain functions.
+//
+// The one implementation is web/platform_web.cpp; it is the only file that includes
+// emscripten headers (DESIGN.md, "Layers"). It owns the WebGL2 context, the canvas size
+// and devicePixelRatio, input events, the frame loop that sleeps when idle, the URL
+// fragment, localStorage and the messages to and from the host page.
+#pragma once
+
+#include <string>
+
+namespace platform {
+
+struct Callbacks {
+    void (*frame)() = nullptr;         // draw one frame (ImGui NewFrame .. Render)
+    bool (*wants_more)() = nullptr;    // true while something animates
+    void (*scale_changed)(float dpr) = nullptr;  // fonts must be rebuilt at this scale
+    bool (*wheel_scrolls_app)(float dy) = nullptr;  // true if the app scrolls under the mouse
+    bool (*key)(int key_code, bool down) = nullptr; // app-level keys; true: consumed
+};
+
+// Creates the WebGL2 context on #canvas and installs input handlers. False on failure
+// (the shell shows its no-WebGL2 message).
+bool init(const Callbacks& callbacks);
+// Starts the frame loop; returns at once (the browser drives frames).
+void run();
+// Asks for frames to be drawn: after input, a model change, a host message.
+void request_frame();
+// Frames drawn since start (for cniCampus.state().frames).
+long frames_drawn();
+// CSS pixel size of the canvas and the current devicePixelRatio.
+float css_width();
+float css_height();
+float pixel_ratio();
+// Milliseconds since start, for short animations.
+double now_ms();
+
+// The URL fragment without '#', e.g. "step=prefix-delegation".
+std::string get_hash();
+// Replaces the URL fragment without adding a history entry.
+void set_hash(const std::string& hash);
+// localStorage under the project's own key prefix; empty if absent or unavailable.
+std::string storage_get(const std::string& key);
+void storage_set(const std::string& key, const std::string& value);
+
+// Tells the page the step changed: a DOM event on the full page, a postMessage to the
+// embedding parent, and the DOM mirror for screen readers (text is inserted as text).
+void announce_step(const std::string& id, int index, const std::string& title);
+// Mirrors the current step's readable text (and live numbers) into the DOM.
+void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
+// Copies text to the clipboard (after a user gesture).
+void copy_text(const std::string& text);
+// True when the page is the embed variant (embed.html).
+bool is_embed();
+
+}  // namespace platform

@@ -1,0 +1,394 @@
+// platform_web.cpp: the browser side of platform.h (Emscripten, html5.h, EM_JS).
+//
+// Why our own input layer instead of Emscripten's built-in GLFW: GLFW 3.2 there knows no
+// devicePixelRatio, and its wheel handler calls preventDefault on every event, so a blog
+// page could not scroll past an embedded canvas. Pointer events (one path for mouse, pen
+// and touch, with pointer capture for drags), a wheel handler that lets the page scroll
+// unless the app would scroll, a ResizeObserver on the canvas's container and a frame loop
+// that stops when nothing changes are each a few lines here. (sokol_app.h does the same.)
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "imgui.h"
+#include "platform.h"
+
+namespace {
+
+platform::Callbacks g_cb;
+bool g_loop_running = false;
+int g_frames_left = 0;
+long g_frames = 0;
+bool g_visible = true;
+float g_css_w = 800, g_css_h = 600, g_dpr = 1;
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+// ImGui 1.86 samples button state once per frame, so a press and release that arrive
+// between two frames (a quick tap, a scripted click) would be lost. A release that comes
+// before any frame saw its press is held back until one has.
+long g_down_at[3] = {-1, -1, -1};
+bool g_pending_up[3] = {false, false, false};
+bool g_touch_lift = false;  // after a tap ends, move the pointer away: no hover stays
+
+EM_JS(void, js_first_frame, (), {
+    if (Module.onFirstFrame) Module.onFirstFrame();
+});
+
+EM_JS(void, js_fatal_context_lost, (), {
+    if (Module.onFatal) Module.onFatal("The graphics context was lost. Reload the page to continue.");
+});
+
+// ImGui 1.86 key indices we map DOM keyCodes onto (io.KeysDown has 512 entries).
+void setup_keymap() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Tab] = 9;
+    io.KeyMap[ImGuiKey_LeftArrow] = 37;
+    io.KeyMap[ImGuiKey_RightArrow] = 39;
+    io.KeyMap[ImGuiKey_UpArrow] = 38;
+    io.KeyMap[ImGuiKey_DownArrow] = 40;
+    io.KeyMap[ImGuiKey_PageUp] = 33;
+    io.KeyMap[ImGuiKey_PageDown] = 34;
+    io.KeyMap[ImGuiKey_Home] = 36;
+    io.KeyMap[ImGuiKey_End] = 35;
+    io.KeyMap[ImGuiKey_Insert] = 45;
+    io.KeyMap[ImGuiKey_Delete] = 46;
+    io.KeyMap[ImGuiKey_Backspace] = 8;
+    io.KeyMap[ImGuiKey_Space] = 32;
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = 13;
+    io.KeyMap[ImGuiKey_A] = 65;
+    io.KeyMap[ImGuiKey_C] = 67;
+    io.KeyMap[ImGuiKey_V] = 86;
+    io.KeyMap[ImGuiKey_X] = 88;
+    io.KeyMap[ImGuiKey_Y] = 89;
+    io.KeyMap[ImGuiKey_Z] = 90;
+}
+
+EM_BOOL on_frame(double /*time*/, void* /*user*/) {
+    if (!g_visible) {
+        g_loop_running = false;
+        return EM_FALSE;
+    }
+    g_cb.frame();
+    ++g_frames;
+    if (g_frames == 1) js_first_frame();
+    ImGuiIO& io = ImGui::GetIO();
+    bool released = false;
+    for (int b = 0; b < 3; ++b) {
+        if (g_pending_up[b]) {
+            io.MouseDown[b] = false;
+            g_pending_up[b] = false;
+            released = true;
+        }
+    }
+    if (g_touch_lift && !released && !io.MouseDown[0]) {
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        g_touch_lift = false;
+        g_frames_left = std::max(g_frames_left, 2);
+    }
+    if (released) g_frames_left = std::max(g_frames_left, 3);
+    if (g_cb.wants_more && g_cb.wants_more()) g_frames_left = std::max(g_frames_left, 1);
+    if (--g_frames_left <= 0) {
+        g_loop_running = false;
+        return EM_FALSE;
+    }
+    return EM_TRUE;
+}
+
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+    g_visible = !e->hidden;
+    if (g_visible) platform::request_frame();
+    return EM_FALSE;
+}
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_visible = false;
+    js_fatal_context_lost();
+    return EM_TRUE;
+}
+
+// JS side: pointer, wheel, keys, resize and visibility observers, wired to the exported
+// campus_* functions below. Text is never inserted as markup here.
+EM_JS(void, js_install_handlers, (), {
+    var canvas = Module.canvas;
+    var pointerType = "mouse";
+    function pos(e) {
+        var r = canvas.getBoundingClientRect();
+        return [e.clientX - r.left, e.clientY - r.top];
+    }
+    canvas.addEventListener("pointerdown", function(e) {
+        var p = pos(e);
+        pointerType = e.pointerType;
+        if (document.activeElement !== canvas) canvas.focus({preventScroll: true});
+        try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
+        _campus_pointer(0, p[0], p[1], e.button, e.pointerType === "touch" ? 1 : 0);
+    });
+    canvas.addEventListener("pointermove", function(e) {
+        var p = pos(e);
+        _campus_pointer(1, p[0], p[1], e.button, e.pointerType === "touch" ? 1 : 0);
+    });
+    function up(e) {
+        var p = pos(e);
+        _campus_pointer(2, p[0], p[1], e.button, e.pointerType === "touch" ? 1 : 0);
+    }
+    canvas.addEventListener("pointerup", up);
+    canvas.addEventListener("pointercancel", up);
+    canvas.addEventListener("pointerleave", function(e) {
+        if (e.pointerType !== "touch") _campus_pointer(3, 0, 0, 0, 0);
+    });
+    canvas.addEventListener("wheel", function(e) {
+        var p = pos(e);
+        var scale = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? canvas.clientHeight : 1);
+        if (_campus_wheel(p[0], p[1], e.deltaX * scale, e.deltaY * scale)) e.preventDefault();
+    }, {passive: false});
+    canvas.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+    canvas.addEventListener("keydown", function(e) {
+        var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+        if (_campus_key(e.keyCode, 1, mods)) e.preventDefault();
+        if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) _campus_char(e.key.codePointAt(0));
+    });
+    canvas.addEventListener("keyup", function(e) {
+        var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+        if (_campus_key(e.keyCode, 0, mods)) e.preventDefault();
+    });
+    canvas.addEventListener("blur", function() { _campus_focus(0); });
+    canvas.addEventListener("focus", function() { _campus_focus(1); });
+
+    var lastW = 0, lastH = 0, lastR = 0;
+    function measure() {
+        var r = canvas.getBoundingClientRect();
+        var dpr = window.devicePixelRatio || 1;
+        if (r.width === lastW && r.height === lastH && dpr === lastR) return;
+        lastW = r.width; lastH = r.height; lastR = dpr;
+        _campus_resize(r.width, r.height, dpr);
+    }
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(canvas.parentElement || canvas);
+    window.addEventListener("resize", measure);
+    (function watchRatio() {
+        var mq = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+        var onChange = function() { measure(); watchRatio(); };
+        if (mq.addEventListener) mq.addEventListener("change", onChange, {once: true});
+    })();
+    if (window.IntersectionObserver) {
+        new IntersectionObserver(function(entries) {
+            _campus_set_visible(entries[entries.length - 1].isIntersecting ? 1 : 0);
+        }).observe(canvas);
+    }
+    measure();
+});
+
+EM_JS(char*, js_get_hash, (), {
+    var s = "";
+    try { s = decodeURIComponent(location.hash.slice(1)); } catch (e) { s = location.hash.slice(1); }
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_set_hash, (const char* h), {
+    var s = UTF8ToString(h);
+    try { history.replaceState(null, "", s ? "#" + s : location.pathname + location.search); }
+    catch (e) {}
+});
+
+EM_JS(char*, js_storage_get, (const char* k), {
+    var v = null;
+    try { v = window.localStorage.getItem("cni-campus:" + UTF8ToString(k)); } catch (e) {}
+    if (v === null) return 0;
+    var n = lengthBytesUTF8(v) + 1;
+    var p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
+EM_JS(void, js_storage_set, (const char* k, const char* v), {
+    try { window.localStorage.setItem("cni-campus:" + UTF8ToString(k), UTF8ToString(v)); } catch (e) {}
+});
+
+EM_JS(void, js_announce_step, (const char* id, int index, const char* title), {
+    if (Module.onStepChange) Module.onStepChange(UTF8ToString(id), index, UTF8ToString(title));
+});
+
+EM_JS(void, js_mirror_text, (const char* heading, const char* body, const char* live), {
+    if (Module.onMirror) Module.onMirror(UTF8ToString(heading), UTF8ToString(body), UTF8ToString(live));
+});
+
+EM_JS(void, js_copy_text, (const char* text), {
+    var s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
+});
+
+EM_JS(int, js_is_embed, (), { return Module.embed ? 1 : 0; });
+
+std::string take_js_string(char* p) {
+    if (!p) return {};
+    std::string s(p);
+    std::free(p);
+    return s;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button, int touch) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (type == 3) {
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    } else {
+        io.MousePos = ImVec2(x, y);
+    }
+    int b = button == 2 ? 1 : (button == 1 ? 2 : 0);
+    if (type == 0) {
+        io.MouseDown[b] = true;
+        g_pending_up[b] = false;
+        g_down_at[b] = g_frames;
+        g_touch_lift = false;
+    }
+    if (type == 2) {
+        if (g_down_at[b] == g_frames && io.MouseDown[b]) {
+            g_pending_up[b] = true;
+        } else {
+            io.MouseDown[b] = false;
+        }
+        g_touch_lift = touch != 0;
+    }
+    platform::request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE int campus_wheel(float x, float y, float dx, float dy) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    bool scrolls = g_cb.wheel_scrolls_app && g_cb.wheel_scrolls_app(dy);
+    if (scrolls) {
+        io.MouseWheel -= dy / 100.0f;
+        io.MouseWheelH -= dx / 100.0f;
+    }
+    platform::request_frame();
+    return scrolls ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int campus_key(int code, int down, int mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = (mods & 1) != 0;
+    io.KeyShift = (mods & 2) != 0;
+    io.KeyAlt = (mods & 4) != 0;
+    io.KeySuper = (mods & 8) != 0;
+    platform::request_frame();
+    if (code == 9) return 0;  // Tab leaves the canvas: keyboard focus is never trapped
+    if (code >= 0 && code < 512) io.KeysDown[code] = down != 0;
+    bool consumed = io.WantTextInput;
+    if (!consumed && g_cb.key) consumed = g_cb.key(code, down != 0);
+    return consumed ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void campus_char(int codepoint) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput && codepoint > 0 && codepoint < 0x10000)
+        io.AddInputCharacter(static_cast<unsigned int>(codepoint));
+    platform::request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void campus_focus(int focused) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!focused) {
+        for (bool& k : io.KeysDown) k = false;
+        io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    }
+    platform::request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void campus_resize(float css_w, float css_h, float dpr) {
+    if (!(css_w > 0) || !(css_h > 0) || !(dpr > 0)) return;
+    dpr = std::min(std::max(dpr, 0.5f), 4.0f);
+    bool scale_changed = std::fabs(dpr - g_dpr) > 0.001f;
+    g_css_w = css_w;
+    g_css_h = css_h;
+    g_dpr = dpr;
+    emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(css_w * dpr)),
+                                       static_cast<int>(std::lround(css_h * dpr)));
+    if (scale_changed && g_cb.scale_changed) g_cb.scale_changed(dpr);
+    platform::request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void campus_set_visible(int visible) {
+    bool was = g_visible;
+    EmscriptenVisibilityChangeEvent status;
+    bool hidden = emscripten_get_visibility_status(&status) == EMSCRIPTEN_RESULT_SUCCESS && status.hidden;
+    g_visible = visible != 0 && !hidden;
+    if (g_visible && !was) platform::request_frame();
+}
+
+}  // extern "C"
+
+namespace platform {
+
+bool init(const Callbacks& callbacks) {
+    g_cb = callbacks;
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots and pixel read-back in tests
+    g_gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g_gl <= 0) return false;
+    emscripten_webgl_make_context_current(g_gl);
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE,
+                                             reinterpret_cast<em_webgl_context_callback>(on_context_lost));
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+    setup_keymap();
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    g_dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (w > 0 && h > 0) {
+        g_css_w = static_cast<float>(w);
+        g_css_h = static_cast<float>(h);
+    }
+    emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(g_css_w * g_dpr)),
+                                       static_cast<int>(std::lround(g_css_h * g_dpr)));
+    return true;
+}
+
+void run() {
+    js_install_handlers();
+    request_frame();
+}
+
+void request_frame() {
+    g_frames_left = std::max(g_frames_left, 3);  // input needs a frame or two to settle
+    if (!g_loop_running && g_visible) {
+        g_loop_running = true;
+        emscripten_request_animation_frame_loop(on_frame, nullptr);
+    }
+}
+
+long frames_drawn() { return g_frames; }
+float css_width() { return g_css_w; }
+float css_height() { return g_css_h; }
+float pixel_ratio() { return g_dpr; }
+double now_ms() { return emscripten_get_now(); }
+
+std::string get_hash() { return take_js_string(js_get_hash()); }
+void set_hash(const std::string& hash) { js_set_hash(hash.c_str()); }
+std::string storage_get(const std::string& key) { return take_js_string(js_storage_get(key.c_str())); }
+void storage_set(const std::string& key, const std::string& value) {
+    js_storage_set(key.c_str(), value.c_str());
+}
+void announce_step(const std::string& id, int index, const std::string& title) {
+    js_announce_step(id.c_str(), index, title.c_str());
+}
+void mirror_text(const std::string& heading, const std::string& body, const std::string& live) {
+    js_mirror_text(heading.c_str(), body.c_str(), live.c_str());
+}
+void copy_text(const std::string& text) { js_copy_text(text.c_str()); }
+bool is_embed() { return js_is_embed() != 0; }
+
+}  // namespace platform

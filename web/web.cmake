@@ -1,0 +1,63 @@
+# web.cmake: the Emscripten build (included from CMakeLists.txt's one if(EMSCRIPTEN) block).
+# Produces campus.js + campus.wasm and assembles the static site in ${CAMPUS_DIST_DIR}.
+set(CAMPUS_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the static site is written")
+if(NOT EXISTS "${CAMPUS_IMGUI_DIR}/imgui.cpp")
+    message(FATAL_ERROR "Dear ImGui sources not found in ${CAMPUS_IMGUI_DIR}: run ./campus setup")
+endif()
+
+# ---- Dear ImGui (third-party: its own warnings, never -Werror) ----------------------------
+add_library(imgui STATIC
+    "${CAMPUS_IMGUI_DIR}/imgui.cpp"
+    "${CAMPUS_IMGUI_DIR}/imgui_draw.cpp"
+    "${CAMPUS_IMGUI_DIR}/imgui_tables.cpp"
+    "${CAMPUS_IMGUI_DIR}/imgui_widgets.cpp"
+    "${CAMPUS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${CAMPUS_IMGUI_DIR}" "${CAMPUS_IMGUI_DIR}/backends")
+target_compile_definitions(imgui PUBLIC
+    IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_METRICS_WINDOW
+    IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+# ---- fonts: picked from Debian's packages and subset at build time, never committed -------
+set(CAMPUS_FONT_DIR "/usr/share/fonts/opentype/inter" CACHE PATH "Inter font folder")
+set(CAMPUS_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts_embedded.cpp")
+add_custom_command(
+    OUTPUT "${CAMPUS_FONTS_CPP}"
+    COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/subset_fonts.py"
+            --font-dir "${CAMPUS_FONT_DIR}" --out "${CAMPUS_FONTS_CPP}"
+            --work "${CMAKE_BINARY_DIR}/fonts"
+    DEPENDS "${CMAKE_SOURCE_DIR}/tools/subset_fonts.py"
+    COMMENT "Subsetting and embedding Inter")
+
+# ---- the app -------------------------------------------------------------------------------
+file(GLOB CAMPUS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
+add_executable(campus ${CAMPUS_WEB_SOURCES} "${CAMPUS_FONTS_CPP}")
+target_include_directories(campus PRIVATE "${CMAKE_SOURCE_DIR}/web")
+target_link_libraries(campus PRIVATE campus_core imgui)
+campus_warnings(campus)
+set_target_properties(campus PROPERTIES SUFFIX ".js")
+
+set(CAMPUS_WEB_FLAGS -fno-exceptions -fno-rtti)
+target_compile_options(campus PRIVATE ${CAMPUS_WEB_FLAGS})
+target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
+target_link_options(campus PRIVATE
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sMODULARIZE=1 -sEXPORT_NAME=createCampusModule
+    -sENVIRONMENT=web -sFILESYSTEM=0 -sMALLOC=emmalloc
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=256MB
+    -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed
+    -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+    "$<$<CONFIG:Release,MinSizeRel>:-sASSERTIONS=0>")
+
+# core parses untrusted JSON with nlohmann/json, which reports errors by throwing; core
+# catches them all and returns messages. So core (and only core) keeps exceptions, and the
+# link enables catching (Emscripten's default would abort on the first malformed file).
+target_compile_options(campus_core PRIVATE -fexceptions)
+target_link_options(campus PRIVATE -fexceptions)
+
+# ---- the static site: dist/ = shell/ + campus.js + campus.wasm + static lessons ------------
+add_custom_command(TARGET campus POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${CAMPUS_DIST_DIR}"
+    COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.js" "$<TARGET_FILE_DIR:campus>/campus.wasm" "${CAMPUS_DIST_DIR}/"
+    COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_DIST_DIR}"
+    COMMENT "Assembling ${CAMPUS_DIST_DIR}")
