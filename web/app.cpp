@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assets.h"
+#include "exercise_panel.h"
 #include "fragment.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -25,7 +26,8 @@ void write_fragment(const App& app) {
     platform::set_hash(core::format_fragment(f));
 }
 
-void announce(const App& app) {
+void announce(App& app) {
+    app.live_sent.clear();
     const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
     std::string title = app_text(app, s.title);
     platform::announce_step(s.id, app.step, title);
@@ -98,6 +100,16 @@ void draw_step_combo(App& app) {
     }
 }
 
+// Mirrors the view's live numbers into the DOM when they change (aria-live).
+void mirror_live(App& app) {
+    if (app.live == app.live_sent) return;
+    app.live_sent = app.live;
+    const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
+    std::string body;
+    for (const std::string& p : s.body) body += app_text(app, p) + "\n\n";
+    platform::mirror_text(app_text(app, s.title), body, app.live);
+}
+
 void draw_lesson_text(App& app, const core::LessonStep& step) {
     for (const std::string& p : step.body) {
         wrapped_text(app_text(app, p).c_str());
@@ -114,6 +126,8 @@ void draw_lesson_text(App& app, const core::LessonStep& step) {
             wrapped_text(app_text(app, t).c_str());
         }
     }
+    ImGui::Spacing();
+    draw_exercises(app, step.id);
 }
 
 void draw_navigation(App& app) {
@@ -162,6 +176,7 @@ void app_init(App& app) {
         app.lessons.steps.push_back(s);
     }
     app.seen.assign(app.lessons.steps.size(), false);
+    exercises_init(app);
 
     app.step = -1;
     app_apply_fragment(app, platform::get_hash());
@@ -180,7 +195,7 @@ void app_apply_fragment(App& app, const std::string& text) {
     }
     if (index != app.step) {
         app.step = index;
-        app.seen[static_cast<size_t>(index)] = true;
+        exercises_step_seen(app, index);
         app.scroll_top = true;
     }
     write_fragment(app);
@@ -193,7 +208,7 @@ void app_set_step(App& app, int index) {
     index = std::clamp(index, 0, n - 1);
     if (index == app.step) return;
     app.step = index;
-    app.seen[static_cast<size_t>(index)] = true;
+    exercises_step_seen(app, index);
     app.anim_until_ms = platform::now_ms() + 250;
     app.scroll_top = true;
     write_fragment(app);
@@ -234,11 +249,14 @@ std::string app_state_json(const App& app) {
     j["error"] = app.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.error);
     j["terms"] = core::terms_name(app.terms);
     j["catalogSize"] = app.catalog.types.size();
+    j["exercises"] = exercises_state(app);
+    j["live"] = app.live;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void app_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    app.live.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("##root", nullptr,
@@ -301,6 +319,7 @@ void app_draw(App& app) {
     ImGui::EndChild();
     draw_navigation(app);
     ImGui::End();
+    mirror_live(app);
 }
 
 }  // namespace web

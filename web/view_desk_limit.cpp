@@ -1,7 +1,9 @@
 // view_desk_limit.cpp: step "desk-limit": any instance type, its panels and slots, the
 // seed's simple count beside the exact kubelet max-pods, with the working shown.
+#include <algorithm>
 #include <string>
 
+#include "view_desk_limit.h"
 #include "app.h"
 #include "capacity.h"
 #include "imgui.h"
@@ -61,15 +63,9 @@ void draw_room(const App& app, const core::MaxPods& r) {
 
 }  // namespace
 
-void draw_desk_limit(App& app, DeskLimitView& view) {
-    if (app.catalog.types.empty()) return;
-    if (view.type < 0) {
-        auto t = core::find_instance_type(app.catalog, "t3.small");
-        view.type = 0;
-        for (size_t i = 0; t && i < app.catalog.types.size(); ++i) {
-            if (app.catalog.types[i].name == (*t)->name) view.type = static_cast<int>(i);
-        }
-    }
+bool draw_desk_limit(App& app, DeskLimitView& view) {
+    if (app.catalog.types.empty()) return false;
+    if (view.type < 0) view.type = catalog_index(app, "t3.small");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Instance type");
     ImGui::SameLine();
@@ -101,6 +97,7 @@ void draw_desk_limit(App& app, DeskLimitView& view) {
     wrapped_text(exact.c_str());
     ImGui::Spacing();
     show_math(app, r, view.show_math);
+    return true;
 }
 
 }  // namespace web

@@ -10,14 +10,30 @@
 
 namespace web {
 
-void draw_desk_limit(App& app, DeskLimitView& view);
-
 bool draw_view(App& app, const std::string& view) {
-    if (view == "desk-limit") {
-        draw_desk_limit(app, app.views.desk_limit);
-        return true;
-    }
+    if (view == "overlay-vs-vpc") return draw_overlay(app, app.views.overlay);
+    if (view == "traffic") return draw_traffic(app, app.views.traffic);
+    if (view == "panel") return draw_panel(app, app.views.panel);
+    if (view == "rules") return draw_rules(app, app.views.rules);
+    if (view == "desk-limit") return draw_desk_limit(app, app.views.desk_limit);
+    if (view == "prefix-delegation") return draw_prefix(app, app.views.prefix);
+    if (view == "subnet-exhaustion") return draw_exhaustion(app, app.views.exhaustion);
+    if (view == "custom-networking") return draw_custom(app, app.views.custom);
+    if (view == "secondary-cidrs") return draw_secondary(app, app.views.secondary);
+    if (view == "warm-pool") return draw_warm_pool(app, app.views.warm_pool);
+    if (view == "security-groups") return draw_security_groups(app, app.views.security_groups);
+    if (view == "decision-guide") return draw_decision(app, app.views.decision);
+    if (view == "cni-comparison") return draw_comparison(app, app.views.comparison);
+    if (view == "playground") return draw_playground(app, app.views.playground);
     return false;
+}
+
+int catalog_index(const App& app, const char* name) {
+    const auto& types = app.catalog.types;
+    for (size_t i = 0; i < types.size(); ++i) {
+        if (types[i].name == name) return static_cast<int>(i);
+    }
+    return 0;
 }
 
 namespace {

@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import { startServer } from "../../tools/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const DIST = path.join(ROOT, "dist");
-export const SHOTS = path.join(ROOT, "build", "screenshots");
+export const DIST = process.env.CAMPUS_DIST ? path.resolve(process.env.CAMPUS_DIST) : path.join(ROOT, "dist");
+export const SHOTS = process.env.CAMPUS_SHOTS ? path.resolve(process.env.CAMPUS_SHOTS) : path.join(ROOT, "build", "screenshots");
 
 const FLAGS = [
   "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
