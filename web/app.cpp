@@ -69,18 +69,26 @@ void draw_top_bar(App& app) {
 }
 
 void draw_step_list(App& app) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = width - 2 * style.FramePadding.x;
     for (size_t i = 0; i < app.lessons.steps.size(); ++i) {
-        std::string label = std::to_string(i + 1) + ". " + app_text(app, app.lessons.steps[i].title);
-        bool selected = static_cast<int>(i) == app.step;
+        std::string label = std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);
+        const bool selected = static_cast<int>(i) == app.step;
+        const bool seen = i < app.seen.size() && app.seen[i];
+        ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
         ImGui::PushID(static_cast<int>(i));
-        if (!selected && i < app.seen.size() && app.seen[i])
-            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        else
-            ImGui::PushStyleColor(ImGuiCol_Text, color::kInk);
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
-        if (ImGui::Selectable(label.c_str(), selected)) app_set_step(app, static_cast<int>(i));
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##step", selected, 0, ImVec2(width, text.y + 6)))
+            app_set_step(app, static_cast<int>(i));
+        ImU32 col = selected ? color::kInk : (seen ? color::kMuted : color::kInk);
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(pos.x + style.FramePadding.x, pos.y + 3), col,
+                                            label.c_str(), nullptr, wrap);
+        if (seen && !selected) {
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + width - 8, pos.y + 10), 3.0f,
+                                                        color::kGood);
+        }
         ImGui::PopID();
     }
 }
