@@ -363,15 +363,23 @@ Result<const InstanceType*> find_instance_type(const Catalog& catalog, std::stri
     const auto it = std::lower_bound(catalog.types.begin(), catalog.types.end(), key, name_less);
     if (it != catalog.types.end() && it->name == key) return &*it;
 
-    std::string message = "unknown instance type '" + std::string(name) + "'";
+    // A name from a file may be any length: quote at most 64 characters of it.
+    const std::string quoted_name = name.size() > kMaxNameLength
+                                        ? std::string(name.substr(0, kMaxNameLength)) + "..."
+                                        : std::string(name);
+    std::string message = "unknown instance type '" + quoted_name + "'";
     if (is_space(name.front()) || is_space(name.back())) {
         message += " (it has a space before or after the name)";
     }
-    // Suggest names plausibly meant: close by edit distance, then names it begins.
+    // Suggest names plausibly meant: close by edit distance, then names it begins. A name
+    // over 1.5 x kMaxNameLength is more than a third away from every catalog name, so the
+    // (length x catalog) distance scan is skipped for it.
     const int close = std::max(2, static_cast<int>(name.size()) / 3);
     std::vector<std::string> suggestions;
-    for (const auto& [distance, index] : nearest(catalog, name, 3)) {
-        if (distance <= close) suggestions.push_back(catalog.types[index].name);
+    if (name.size() <= kMaxNameLength + kMaxNameLength / 2) {
+        for (const auto& [distance, index] : nearest(catalog, name, 3)) {
+            if (distance <= close) suggestions.push_back(catalog.types[index].name);
+        }
     }
     for (const InstanceType* t : instance_types_with_prefix(catalog, name, 3)) {
         if (suggestions.size() >= 3) break;

@@ -15,8 +15,17 @@ uint32_t prefix_mask(int prefix) {
     return 0xFFFFFFFFu << (32 - prefix);
 }
 
+// The input as typed, in quotes; text from a file may be any length, so at most 64
+// characters are quoted.
 std::string quoted(std::string_view text) {
+    if (text.size() > 64) return "\"" + std::string(text.substr(0, 64)) + "...\"";
     return "\"" + std::string(text) + "\"";
+}
+
+// A run of digits for a message, at most 12 of them (text from a file may be any length).
+std::string shown_digits(std::string_view digits) {
+    if (digits.size() > 12) return std::string(digits.substr(0, 12)) + "...";
+    return std::string(digits);
 }
 
 bool is_digit(char c) {
@@ -113,11 +122,12 @@ Result<uint32_t> parse_quad(std::string_view input, size_t& pos, bool cidr) {
         }
         if (digits.size() > 1 && digits[0] == '0') {
             return make_error(quoted(input) + ": the " + kOrdinal[i] + " octet \"" +
-                              std::string(digits) + "\" has a leading zero; write it as " +
-                              strip_zeros(digits) + " (some tools read leading zeros as octal).");
+                              shown_digits(digits) + "\" has a leading zero; write it as " +
+                              shown_digits(strip_zeros(digits)) +
+                              " (some tools read leading zeros as octal).");
         }
         if (digits.size() > 3 || digits_value(digits) > 255) {
-            return make_error(quoted(input) + ": " + std::string(digits) +
+            return make_error(quoted(input) + ": " + shown_digits(digits) +
                               " is not an octet (0-255).");
         }
         value = (value << 8) | digits_value(digits);
@@ -201,11 +211,12 @@ Result<Cidr> parse_cidr(std::string_view text) {
         return unexpected_char(text, pos, true);
     }
     if (digits.size() > 1 && digits[0] == '0') {
-        return make_error(quoted(text) + ": the prefix length \"" + std::string(digits) +
-                          "\" has a leading zero; write /" + strip_zeros(digits) + ".");
+        return make_error(quoted(text) + ": the prefix length \"" + shown_digits(digits) +
+                          "\" has a leading zero; write /" + shown_digits(strip_zeros(digits)) +
+                          ".");
     }
     if (digits.size() > 2 || digits_value(digits) > 32) {
-        return make_error(quoted(text) + ": the prefix length /" + std::string(digits) +
+        return make_error(quoted(text) + ": the prefix length /" + shown_digits(digits) +
                           " is out of range; IPv4 prefixes run from /0 to /32.");
     }
     if (pos < text.size()) {

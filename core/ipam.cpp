@@ -167,9 +167,15 @@ Status validate_warm_config(const WarmConfig& warm) {
 
 Status validate_node_config(const InstanceType& type, const NodeConfig& config) {
     if (auto s = validate_warm_config(config.warm); !s) return s;
-    if (config.max_pods_override < 0 || config.max_pods_override > kMaxPodsOverrideLimit) {
-        return make_error("max-pods must be between 1 and " + num(kMaxPodsOverrideLimit) +
-                          " (0 keeps the AMI's value), got " + num(config.max_pods_override) + ".");
+    // The two host-network pods count against max-pods, so a value under 2 could never hold
+    // even them (and would break the pods + 2 <= max-pods invariant).
+    if (config.max_pods_override != 0 && (config.max_pods_override < kHostNetworkPods ||
+                                          config.max_pods_override > kMaxPodsOverrideLimit)) {
+        return make_error("max-pods must be between " + num(kHostNetworkPods) + " and " +
+                          num(kMaxPodsOverrideLimit) +
+                          " (0 keeps the AMI's value; the 2 host-network pods count against it), "
+                          "got " +
+                          num(config.max_pods_override) + ".");
     }
     if (config.security_groups_for_pods && !supports_security_groups_for_pods(type)) {
         std::string why = type.branch_enis == 0 ? type.name + " has no branch ENIs"

@@ -259,7 +259,10 @@ std::string parse_detail(const json::exception& e) {
     return what;
 }
 
-// Tracks the path during parsing to report repeated keys ({"count": 1, "count": 2}).
+// Finds the first repeated key ({"count": 1, "count": 2}) and its path, in one SAX pass over
+// text that already parsed. (nlohmann's parser callback could watch keys during the parse,
+// but with a callback it rescans the parent container at the end of every object: quadratic
+// time, minutes for a 1 MiB array of {}.)
 struct DuplicateKeys {
     struct Frame {
         bool array = false;
@@ -283,51 +286,52 @@ struct DuplicateKeys {
         return p.empty() ? "scenario" : p;
     }
 
-    void child() {
+    // A value (of any kind) starts: it is the next element of an enclosing array.
+    bool child() {
         if (!frames.empty() && frames.back().array) ++frames.back().index;
+        return true;
+    }
+    bool open(bool array) {
+        child();
+        frames.push_back(Frame{array, -1, {}, {}});
+        return true;
+    }
+    bool close() {
+        if (!frames.empty()) frames.pop_back();
+        return true;
     }
 
-    bool operator()(int, json::parse_event_t event, json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start:
-                child();
-                frames.push_back(Frame{});
-                break;
-            case json::parse_event_t::array_start:
-                child();
-                frames.push_back(Frame{true, -1, {}, {}});
-                break;
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                if (!frames.empty()) frames.pop_back();
-                break;
-            case json::parse_event_t::key:
-                if (!frames.empty() && parsed.is_string()) {
-                    Frame& f = frames.back();
-                    f.key = parsed.get<std::string>();
-                    if (!f.keys.insert(f.key).second && error.empty()) {
-                        error = path() + ": the key '" + f.key.substr(0, 40) +
-                                "' appears twice (JSON objects must not repeat a key)";
-                    }
-                }
-                break;
-            case json::parse_event_t::value:
-                child();
-                break;
-        }
-        return true;
+    // The json_sax interface (nlohmann::json::sax_parse).
+    bool null() { return child(); }
+    bool boolean(bool) { return child(); }
+    bool number_integer(json::number_integer_t) { return child(); }
+    bool number_unsigned(json::number_unsigned_t) { return child(); }
+    bool number_float(json::number_float_t, const std::string&) { return child(); }
+    bool string(std::string&) { return child(); }
+    bool binary(json::binary_t&) { return child(); }
+    bool start_object(std::size_t) { return open(false); }
+    bool start_array(std::size_t) { return open(true); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(std::string& k) {
+        if (frames.empty()) return true;
+        Frame& f = frames.back();
+        f.key = k;
+        if (f.keys.insert(k).second) return true;
+        error = path() + ": the key '" + f.key.substr(0, 40) +
+                "' appears twice (JSON objects must not repeat a key)";
+        return false;  // stop at the first one
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+        return false;
     }
 };
 
 Result<json> parse(std::string_view text) {
     if (auto s = precheck(text); !s) return s.error();
-    DuplicateKeys dups;
     json doc;
     try {
-        doc = json::parse(text.begin(), text.end(),
-                          [&dups](int depth, json::parse_event_t event, json& parsed) {
-                              return dups(depth, event, parsed);
-                          });
+        doc = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         const size_t byte = e.byte > 0 ? static_cast<size_t>(e.byte - 1) : 0;
         return make_error("The scenario is not valid JSON at byte " +
@@ -336,6 +340,8 @@ Result<json> parse(std::string_view text) {
     } catch (const json::exception& e) {
         return make_error("The scenario is not valid JSON: " + parse_detail(e) + ".");
     }
+    DuplicateKeys dups;
+    (void)json::sax_parse(text.begin(), text.end(), &dups);
     if (!dups.error.empty()) return make_error(dups.error + ".");
     return doc;
 }
@@ -616,6 +622,12 @@ Status validate_group(const Scenario& s, const NodeGroup& g, const std::string& 
                               g.config.max_pods_override, 0, kMaxPodsOverrideLimit);
         !st) {
         return st;
+    }
+    if (g.config.max_pods_override > 0 && g.config.max_pods_override < kHostNetworkPods) {
+        return at(path + ".maxPods", "maxPods must be 0 (the AMI's value) or at least " +
+                                         num(kHostNetworkPods) +
+                                         ": the 2 host-network pods count against it; got " +
+                                         num(g.config.max_pods_override));
     }
     if (g.config.custom_networking) {
         if (g.config.pod_subnet_id.empty()) {

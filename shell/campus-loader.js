@@ -4,7 +4,10 @@
 //   cniCampus.state()          {step:{id,index,title}, steps:[{id,title}], frames, error, ...}
 //   cniCampus.goTo(stepId)     true, or false for an unknown id
 //   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title})
-// In the embed page it also talks to the parent window with postMessage.
+//   cniCampus.firstFrameMs     ms from navigation start to the first drawn frame (0 before)
+// In the embed page (embed.html) it also talks to the parent window with postMessage:
+//   embed -> parent  {type: "cni-campus:step", step, index, title} at start and on change
+//   parent -> embed  {type: "cni-campus:goTo", step}  (decoded by core/host_message)
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -18,7 +21,12 @@
 
   function setText(id, text) { var el = $(id); if (el) el.textContent = text; }
 
+  var failed = false;
+  // Shows one message over the canvas (the first problem wins), with a reload button and
+  // the link to the plain-text lessons. Progress lives in localStorage and is kept.
   function fatal(message) {
+    if (failed) return;
+    failed = true;
     var loader = $("loader");
     if (loader) loader.hidden = true;
     setText("fatal-text", message);
@@ -31,8 +39,10 @@
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function")
       return "This browser cannot run WebAssembly, which CNI Campus needs.";
     try {
-      var c = document.createElement("canvas");
-      if (!c.getContext("webgl2")) return "This browser or device has WebGL 2 turned off or missing, which CNI Campus needs to draw the campus.";
+      var gl = document.createElement("canvas").getContext("webgl2");
+      if (!gl) return "This browser or device has WebGL 2 turned off or missing, which CNI Campus needs to draw the campus.";
+      var lose = gl.getExtension("WEBGL_lose_context");
+      if (lose) lose.loseContext();  // a probe only: give the context back at once
     } catch (e) {
       return "This browser cannot draw with WebGL 2, which CNI Campus needs.";
     }
@@ -47,6 +57,10 @@
 
   function onStepChange(id, index, title) {
     var detail = { step: id, index: index, title: title };
+    if (/^[a-z0-9-]{1,40}$/.test(id)) {
+      var page = "lessons/" + id + ".html";
+      ["mirror-link", "text-version"].forEach(function (l) { var a = $(l); if (a) a.setAttribute("href", page); });
+    }
     lastStep = detail;
     emit("stepchange", detail);
     if (embed && window.parent !== window) {
@@ -88,6 +102,7 @@
 
   window.cniCampus = {
     ready: ready,
+    firstFrameMs: 0,
     state: stateObject,
     goTo: goTo,
     on: function (name, fn) {
@@ -100,27 +115,47 @@
     }
   };
 
-  // Host page -> embed: only the direct parent is listened to; unknown or malformed
-  // messages are ignored, and nothing in them is ever inserted as markup.
+  // Host page -> embed: only the direct parent is listened to. The message is handed to
+  // the module as JSON text and decoded strictly there (core/host_message); what is not
+  // ours is ignored, ours but malformed gets a console note, and nothing in a message is
+  // ever inserted as markup.
+  function hostMessage(data) {
+    if (!module || !module._campus_host_message) return;
+    var text;
+    try { text = JSON.stringify(data); } catch (e) { return; }
+    if (typeof text !== "string" || text.length > 4096) return;
+    var n = module.lengthBytesUTF8(text) + 1;
+    var p = module._malloc(n);
+    if (!p) return;
+    module.stringToUTF8(text, p, n);
+    var out = module.UTF8ToString(module._campus_host_message(p));
+    module._free(p);
+    if (out.charAt(0) === "!") {
+      if (window.console) console.warn("CNI Campus: " + out.slice(1));
+    } else if (out) {
+      if (!goTo(out) && window.console) console.warn("CNI Campus: there is no step called '" + out + "'");
+    }
+  }
   if (embed) {
     window.addEventListener("message", function (e) {
-      if (e.source !== window.parent || window.parent === window) return;
-      var d = e.data;
-      if (!d || typeof d !== "object" || d.type !== "cni-campus:goTo") return;
-      if (typeof d.step !== "string") return;
-      ready.then(function () { goTo(d.step); });
+      if (window.parent === window || e.source !== window.parent) return;
+      var data = e.data;
+      ready.then(function () { hostMessage(data); }, function () {});
     });
   }
 
-  // Fetch the wasm with a progress bar, then compile it while it streams.
-  function instantiateWithProgress(imports, done) {
+  // The wasm download starts at once, beside campus.js (they do not depend on each other);
+  // its bytes are counted for the progress bar and compiled while they stream.
+  var wasmResponse = null;
+  function fetchWasm() {
     var fill = $("loader-fill");
-    fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
+    wasmResponse = fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
       if (!resp.ok) throw new Error("campus.wasm: HTTP " + resp.status);
       var total = +resp.headers.get("Content-Length") || 0;
       var loaded = 0;
       var body = resp.body;
-      var counted = body && typeof ReadableStream === "function" ? new ReadableStream({
+      if (!body || typeof ReadableStream !== "function") return resp;
+      var counted = new ReadableStream({
         start: function (controller) {
           var reader = body.getReader();
           (function pump() {
@@ -133,11 +168,18 @@
             }, function (err) { controller.error(err); });
           })();
         }
-      }) : body;
-      var streamed = new Response(counted, { headers: { "Content-Type": "application/wasm" } });
-      return WebAssembly.instantiateStreaming(streamed, imports).catch(function () {
-        return fetch("campus.wasm").then(function (r) { return r.arrayBuffer(); })
-          .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+      });
+      return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+    });
+    wasmResponse.catch(function () {});
+  }
+
+  function instantiateWithProgress(imports, done) {
+    var fill = $("loader-fill");
+    wasmResponse.then(function (resp) {
+      var copy = resp.clone();
+      return WebAssembly.instantiateStreaming(resp, imports).catch(function () {
+        return copy.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
       });
     }).then(function (result) {
       if (fill) fill.style.width = "100%";
@@ -152,6 +194,7 @@
   function start() {
     var problem = supported();
     if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
+    fetchWasm();
     var script = document.createElement("script");
     script.src = "campus.js";
     script.onerror = function () { fatal("The tutorial's code (campus.js) could not be loaded."); };
@@ -164,6 +207,7 @@
         onStepChange: onStepChange,
         onMirror: onMirror,
         onFirstFrame: function () {
+          window.cniCampus.firstFrameMs = performance.now();
           var loader = $("loader");
           if (loader) loader.hidden = true;
           resolveReady(window.cniCampus);
@@ -182,6 +226,20 @@
     };
     document.body.appendChild(script);
   }
+
+  // A trap inside the module (a bug) surfaces as an uncaught WebAssembly.RuntimeError from
+  // whichever event called in; Emscripten's abort() calls onAbort first.
+  window.addEventListener("error", function (e) {
+    if (module && typeof WebAssembly === "object" && e.error instanceof WebAssembly.RuntimeError)
+      fatal("Something went wrong inside the tutorial (" + e.error.message + "). Your progress is saved; reload to continue.");
+  });
+
+  // The plain-text fallback opens at the step the link asked for, when it names one.
+  (function () {
+    var m = /(?:^|[#&])step=([a-z0-9-]{1,40})(?:&|$)/.exec(location.hash);
+    var link = $("fatal-lessons");
+    if (m && link) link.setAttribute("href", "lessons/index.html#" + m[1]);
+  })();
 
   window.addEventListener("hashchange", function () {
     if (module && module._campus_hash_changed) module._campus_hash_changed();

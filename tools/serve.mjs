@@ -1,6 +1,9 @@
 // serve.mjs: a small static file server for dist/ (node's standard library only).
 // Serves .wasm as application/wasm. --csp adds the strict Content-Security-Policy the
-// page must work under. Used by ./campus serve and by the browser tests.
+// page must work under: scripts, styles, images and fetches from the page's own origin
+// only, WebAssembly compilation allowed, no inline script or style, no eval, no plugins.
+// No frame-ancestors: embed.html must be frameable by any blog. Used by ./campus serve,
+// the browser tests and ./campus bench.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,7 +14,11 @@ const TYPES = {
   ".wasm": "application/wasm", ".json": "application/json", ".png": "image/png",
   ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".ico": "image/x-icon",
 };
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+export const CSP = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
+  "img-src 'self'", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
+  "base-uri 'none'", "form-action 'none'",
+].join("; ");
 
 export function startServer({ dir, port = 0, csp = false, host = "127.0.0.1" }) {
   const root = path.resolve(dir);
@@ -24,7 +31,7 @@ export function startServer({ dir, port = 0, csp = false, host = "127.0.0.1" }) 
       return;
     }
     let file = path.join(root, rel);
-    if (!file.startsWith(root)) {
+    if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end("forbidden");
       return;
     }
@@ -54,6 +61,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? args[i + 1] : def;
   };
   const port = Number(opt("--port", "8080"));
-  const server = await startServer({ dir: opt("--dir", "dist"), port, csp: args.includes("--csp"), host: "0.0.0.0" });
-  console.log(`CNI Campus: http://localhost:${server.address().port}/`);
+  const csp = args.includes("--csp");
+  const server = await startServer({ dir: opt("--dir", "dist"), port, csp, host: opt("--host", "0.0.0.0") });
+  console.log(`CNI Campus: http://localhost:${server.address().port}/${csp ? "  (strict Content-Security-Policy)" : ""}`);
 }

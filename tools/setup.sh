@@ -60,8 +60,8 @@ else
   say "Dear ImGui sources present"
 fi
 
-# npm dev dependencies (playwright-core; no browser download).
-if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+# npm dev dependencies (playwright-core, google-closure-compiler; no browser download).
+if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/google-closure-compiler" ]; then
   say "installing npm dev dependencies"
   (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 else

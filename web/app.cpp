@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assets.h"
+#include "embed_button.h"
 #include "exercise_panel.h"
 #include "fragment.h"
 #include "imgui.h"
@@ -23,6 +24,7 @@ void write_fragment(const App& app) {
     core::Fragment f;
     f.step = app.lessons.steps[static_cast<size_t>(app.step)].id;
     if (app.terms == core::Terms::Aws) f.terms = "aws";
+    if (app.min_controls) f.controls = "min";
     platform::set_hash(core::format_fragment(f));
 }
 
@@ -145,6 +147,10 @@ void draw_navigation(App& app) {
     if (ImGui::Button("\xE2\x97\x80  Previous")) app_set_step(app, app.step - 1);
     ImGui::EndDisabled();
     ImGui::SameLine();
+    if (!app.embed && ImGui::GetIO().DisplaySize.x >= 600) {
+        draw_embed_button(app);
+        ImGui::SameLine();
+    }
     std::string where = "Step " + std::to_string(app.step + 1) + " of " + std::to_string(n);
     float cw = ImGui::GetContentRegionAvail().x;
     float tw = ImGui::CalcTextSize(where.c_str()).x;
@@ -187,6 +193,7 @@ void app_init(App& app) {
     exercises_init(app);
 
     app.step = -1;
+    app.embed = platform::is_embed();
     app_apply_fragment(app, platform::get_hash());
 }
 
@@ -194,7 +201,13 @@ void app_apply_fragment(App& app, const std::string& text) {
     core::Fragment f = core::parse_fragment(text);
     if (f.terms == "aws") app.terms = core::Terms::Aws;
     if (f.terms == "analogy") app.terms = core::Terms::Analogy;
+    if (!f.controls.empty()) app.min_controls = f.controls == "min";
     int index = f.step.empty() ? std::max(app.step, 0) : core::find_step(app.lessons, f.step);
+    if (!f.campus.empty()) {
+        std::string err;
+        if (!playground_load_from_fragment(app, f.campus, &err))
+            app.error = "The campus in the link could not be opened: " + err;
+    }
     if (index < 0) {
         app.error = "There is no step called '" + f.step + "'; nothing was changed.";
         index = std::max(app.step, 0);
@@ -259,6 +272,8 @@ std::string app_state_json(const App& app) {
     j["catalogSize"] = app.catalog.types.size();
     j["exercises"] = exercises_state(app);
     j["live"] = app.live;
+    j["controls"] = app.min_controls ? "min" : "full";
+    j["embed"] = app.embed;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -270,7 +285,7 @@ void app_draw(App& app) {
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    draw_top_bar(app);
+    if (!app.min_controls) draw_top_bar(app);
 
     if (!app.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 234, 255));
@@ -285,14 +300,16 @@ void app_draw(App& app) {
         ImGui::PopStyleColor();
     }
 
-    const float nav_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + 4;
-    const bool wide = io.DisplaySize.x >= kWideLayout;
+    const float nav_h =
+        app.min_controls ? 0.0f
+                         : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + 4;
+    const bool wide = !app.embed && !app.min_controls && io.DisplaySize.x >= kWideLayout;
     if (wide) {
         ImGui::BeginChild("##steplist", ImVec2(230, -nav_h), false);
         draw_step_list(app);
         ImGui::EndChild();
         ImGui::SameLine();
-    } else {
+    } else if (!app.min_controls) {
         draw_step_combo(app);
     }
 
@@ -325,7 +342,7 @@ void app_draw(App& app) {
         draw_view(app, step.view);
     }
     ImGui::EndChild();
-    draw_navigation(app);
+    if (!app.min_controls) draw_navigation(app);
     ImGui::End();
     mirror_live(app);
 }

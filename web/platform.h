@@ -3,7 +3,8 @@
 // The one implementation is web/platform_web.cpp; it is the only file that includes
 // emscripten headers (DESIGN.md, "Layers"). It owns the WebGL2 context, the canvas size
 // and devicePixelRatio, input events, the frame loop that sleeps when idle, the URL
-// fragment, localStorage and the messages to and from the host page.
+// fragment, localStorage and the messages to and from the host page. Host messages are
+// decoded by core/host_message (strict, fuzzed natively) before anything acts on them.
 #pragma once
 
 #include <string>
@@ -11,11 +12,11 @@
 namespace platform {
 
 struct Callbacks {
-    void (*frame)() = nullptr;         // draw one frame (ImGui NewFrame .. Render)
-    bool (*wants_more)() = nullptr;    // true while something animates
-    void (*scale_changed)(float dpr) = nullptr;  // fonts must be rebuilt at this scale
-    bool (*wheel_scrolls_app)(float dy) = nullptr;  // true if the app scrolls under the mouse
-    bool (*key)(int key_code, bool down) = nullptr; // app-level keys; true: consumed
+    void (*frame)() = nullptr;                       // draw one frame (ImGui NewFrame .. Render)
+    bool (*wants_more)() = nullptr;                  // true while something animates
+    void (*scale_changed)(float dpr) = nullptr;      // fonts must be rebuilt at this scale
+    bool (*wheel_scrolls_app)(float dy) = nullptr;   // true if the app scrolls under the mouse
+    bool (*key)(int key_code, bool down) = nullptr;  // app-level keys; true: consumed
 };
 
 // Creates the WebGL2 context on #canvas and installs input handlers. False on failure
@@ -51,5 +52,8 @@ void mirror_text(const std::string& heading, const std::string& body, const std:
 void copy_text(const std::string& text);
 // True when the page is the embed variant (embed.html).
 bool is_embed();
+// The address of the folder the page was loaded from, e.g. "https://example.org/campus/"
+// (for "embed this step" snippets); "" if unknown.
+std::string page_base_url();
 
 }  // namespace platform

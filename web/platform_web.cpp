@@ -4,8 +4,12 @@
 // devicePixelRatio, and its wheel handler calls preventDefault on every event, so a blog
 // page could not scroll past an embedded canvas. Pointer events (one path for mouse, pen
 // and touch, with pointer capture for drags), a wheel handler that lets the page scroll
-// unless the app would scroll, a ResizeObserver on the canvas's container and a frame loop
-// that stops when nothing changes are each a few lines here. (sokol_app.h does the same.)
+// unless the app would scroll, touch drags that scroll the app's text, a ResizeObserver on
+// the canvas and a frame loop that stops when nothing changes are each a few lines here.
+// (sokol_app.h does the same.)
+//
+// EM_JS bodies reach the module object as Module["name"], never Module.name: the closure
+// compiler renames dotted properties, and the loader (campus-loader.js) sets these names.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -13,7 +17,9 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "host_message.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform.h"
 
 namespace {
@@ -23,6 +29,7 @@ bool g_loop_running = false;
 int g_frames_left = 0;
 long g_frames = 0;
 bool g_visible = true;
+bool g_moved_since_frame = false;  // the pointer moved; ImGui's hovered window is stale
 float g_css_w = 800, g_css_h = 600, g_dpr = 1;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 // ImGui 1.86 samples button state once per frame, so a press and release that arrive
@@ -32,13 +39,23 @@ long g_down_at[3] = {-1, -1, -1};
 bool g_pending_up[3] = {false, false, false};
 bool g_touch_lift = false;  // after a tap ends, move the pointer away: no hover stays
 
+// One touch gesture: undecided until its first move; then it drags a widget (a slider),
+// scrolls an ImGui window under the finger, or is left to the browser (page scroll).
+enum class Touch { None, Pending, Widget, Scroll, Page };
+Touch g_touch = Touch::None;
+float g_touch_x0 = 0, g_touch_y0 = 0;
+ImGuiID g_scroll_window = 0;
+float g_scroll_y0 = 0;
+
+// clang-format off
 EM_JS(void, js_first_frame, (), {
-    if (Module.onFirstFrame) Module.onFirstFrame();
+    if (Module["onFirstFrame"]) Module["onFirstFrame"]();
 });
 
-EM_JS(void, js_fatal_context_lost, (), {
-    if (Module.onFatal) Module.onFatal("The graphics context was lost. Reload the page to continue.");
+EM_JS(void, js_fatal, (const char* message), {
+    if (Module["onFatal"]) Module["onFatal"](UTF8ToString(message));
 });
+// clang-format on
 
 // ImGui 1.86 key indices we map DOM keyCodes onto (io.KeysDown has 512 entries).
 void setup_keymap() {
@@ -67,13 +84,12 @@ void setup_keymap() {
     io.KeyMap[ImGuiKey_Z] = 90;
 }
 
-EM_BOOL on_frame(double /*time*/, void* /*user*/) {
-    if (!g_visible) {
-        g_loop_running = false;
-        return EM_FALSE;
-    }
+// Draws one frame and applies the input that waited for it (held-back releases, the
+// pointer moved away after a tap).
+void draw_frame() {
     g_cb.frame();
     ++g_frames;
+    g_moved_since_frame = false;
     if (g_frames == 1) js_first_frame();
     ImGuiIO& io = ImGui::GetIO();
     bool released = false;
@@ -90,12 +106,26 @@ EM_BOOL on_frame(double /*time*/, void* /*user*/) {
         g_frames_left = std::max(g_frames_left, 2);
     }
     if (released) g_frames_left = std::max(g_frames_left, 3);
-    if (g_cb.wants_more && g_cb.wants_more()) g_frames_left = std::max(g_frames_left, 1);
+}
+
+EM_BOOL on_frame(double /*time*/, void* /*user*/) {
+    if (!g_visible) {
+        g_loop_running = false;
+        return EM_FALSE;
+    }
+    draw_frame();
+    if (g_cb.wants_more && g_cb.wants_more()) g_frames_left = std::max(g_frames_left, 2);  // survives the decrement below
     if (--g_frames_left <= 0) {
         g_loop_running = false;
         return EM_FALSE;
     }
     return EM_TRUE;
+}
+
+// Input that decides on ImGui's view of the pointer (what is hovered, what is active)
+// must not read a state older than the pointer's last move: draw that frame first.
+void catch_up() {
+    if (g_moved_since_frame && g_visible) draw_frame();
 }
 
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
@@ -106,67 +136,139 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
 
 EM_BOOL on_context_lost(int, const void*, void*) {
     g_visible = false;
-    js_fatal_context_lost();
+    js_fatal("The graphics context was lost. Reload the page to continue.");
     return EM_TRUE;
 }
 
-// JS side: pointer, wheel, keys, resize and visibility observers, wired to the exported
-// campus_* functions below. Text is never inserted as markup here.
+// True if an item (button, slider, scrollbar) holds the mouse, not just a click on a
+// window's empty space (which makes the window's move id active).
+bool widget_active() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.ActiveId == 0) return false;
+    return !(g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
+}
+
+// The innermost window under the pointer that can scroll vertically in the direction of
+// a finger moving by dy (dy < 0: finger up, content moves up, scroll grows).
+ImGuiWindow* scrollable_under_pointer(float dy) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow) {
+        bool can = w->ScrollMax.y > 0.0f && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+        if (can && dy < 0 && w->Scroll.y < w->ScrollMax.y) return w;
+        if (can && dy > 0 && w->Scroll.y > 0.0f) return w;
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow)) break;
+    }
+    return nullptr;
+}
+
+// JS side: pointer, touch, wheel, keys, resize and visibility observers, wired to the
+// exported campus_* functions below. Text is never inserted as markup here.
+// clang-format off
 EM_JS(void, js_install_handlers, (), {
-    var canvas = Module.canvas;
-    var pointerType = "mouse";
+    var canvas = Module["canvas"];
     function pos(e) {
         var r = canvas.getBoundingClientRect();
         return [e.clientX - r.left, e.clientY - r.top];
     }
+    function isTouch(e) { return e.pointerType === "touch" ? 1 : 0; }
     canvas.addEventListener("pointerdown", function(e) {
+        if (!e.isPrimary) return;
         var p = pos(e);
-        pointerType = e.pointerType;
         if (document.activeElement !== canvas) canvas.focus({preventScroll: true});
-        try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
-        _campus_pointer(0, p[0], p[1], e.button, e.pointerType === "touch" ? 1 : 0);
+        if (e.pointerType !== "touch") {
+            try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
+        }
+        _campus_pointer(0, p[0], p[1], e.button, isTouch(e));
     });
     canvas.addEventListener("pointermove", function(e) {
+        if (!e.isPrimary) return;
         var p = pos(e);
-        _campus_pointer(1, p[0], p[1], e.button, e.pointerType === "touch" ? 1 : 0);
+        _campus_pointer(1, p[0], p[1], e.button, isTouch(e));
     });
-    function up(e) {
+    canvas.addEventListener("pointerup", function(e) {
+        if (!e.isPrimary) return;
         var p = pos(e);
-        _campus_pointer(2, p[0], p[1], e.button, e.pointerType === "touch" ? 1 : 0);
-    }
-    canvas.addEventListener("pointerup", up);
-    canvas.addEventListener("pointercancel", up);
+        _campus_pointer(2, p[0], p[1], e.button, isTouch(e));
+    });
+    // The browser took the gesture (page scroll, pinch zoom): let go without a click.
+    canvas.addEventListener("pointercancel", function(e) {
+        if (e.isPrimary) _campus_pointer(4, 0, 0, e.button, isTouch(e));
+    });
     canvas.addEventListener("pointerleave", function(e) {
         if (e.pointerType !== "touch") _campus_pointer(3, 0, 0, 0, 0);
     });
+    // One-finger drags: the app decides on the first move whether it takes the drag (a
+    // slider, or text that can scroll that way); otherwise the browser scrolls the page.
+    canvas.addEventListener("touchmove", function(e) {
+        if (e.touches.length !== 1) return;
+        var p = pos(e.touches[0]);
+        if (_campus_touch_move(p[0], p[1]) && e.cancelable) e.preventDefault();
+    }, {passive: false});
     canvas.addEventListener("wheel", function(e) {
+        if (e.ctrlKey) return;  // pinch-zoom on a touchpad: the browser's
         var p = pos(e);
         var scale = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? canvas.clientHeight : 1);
         if (_campus_wheel(p[0], p[1], e.deltaX * scale, e.deltaY * scale)) e.preventDefault();
     }, {passive: false});
     canvas.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+    function mods(e) {
+        return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+    }
     canvas.addEventListener("keydown", function(e) {
-        var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
-        if (_campus_key(e.keyCode, 1, mods)) e.preventDefault();
+        if (_campus_key(e.keyCode, 1, mods(e))) e.preventDefault();
         if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) _campus_char(e.key.codePointAt(0));
     });
+    // Pasting from the system clipboard into a text box of the app (scenario import).
+    document.addEventListener("paste", function(e) {
+        if (document.activeElement !== canvas || !e.clipboardData) return;
+        var text = e.clipboardData.getData("text/plain");
+        if (!text || text.length > 1000000) return;
+        var n = lengthBytesUTF8(text) + 1;
+        var p = _malloc(n);
+        stringToUTF8(text, p, n);
+        if (_campus_paste(p)) e.preventDefault();
+        _free(p);
+    });
     canvas.addEventListener("keyup", function(e) {
-        var mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
-        if (_campus_key(e.keyCode, 0, mods)) e.preventDefault();
+        if (_campus_key(e.keyCode, 0, mods(e))) e.preventDefault();
     });
     canvas.addEventListener("blur", function() { _campus_focus(0); });
     canvas.addEventListener("focus", function() { _campus_focus(1); });
 
-    var lastW = 0, lastH = 0, lastR = 0;
+    // Size: CSS size from the layout, backing store in whole device pixels. Where the
+    // browser reports the device-pixel box (Chrome, Firefox) it is used as is, so lines
+    // stay crisp at fractional ratios (1.5, browser zoom 110 %).
+    var last = "";
+    var devW = 0, devH = 0;  // device-pixel box from the ResizeObserver, 0 if unknown
     function measure() {
         var r = canvas.getBoundingClientRect();
         var dpr = window.devicePixelRatio || 1;
-        if (r.width === lastW && r.height === lastH && dpr === lastR) return;
-        lastW = r.width; lastH = r.height; lastR = dpr;
-        _campus_resize(r.width, r.height, dpr);
+        // The device-pixel box is trusted only where it agrees with CSS size x ratio (it
+        // fixes rounding); emulated ratios (DevTools, headless) report unscaled boxes.
+        var w = Math.round(r.width * dpr), h = Math.round(r.height * dpr);
+        if (devW && Math.abs(devW - r.width * dpr) < 1.5) w = devW;
+        if (devH && Math.abs(devH - r.height * dpr) < 1.5) h = devH;
+        var key = r.width + "x" + r.height + "@" + dpr + ":" + w + "x" + h;
+        if (key === last) return;
+        last = key;
+        _campus_resize(r.width, r.height, dpr, w, h);
     }
-    if (window.ResizeObserver) new ResizeObserver(measure).observe(canvas.parentElement || canvas);
+    if (window.ResizeObserver) {
+        var ro = new ResizeObserver(function(entries) {
+            var box = entries[entries.length - 1].devicePixelContentBoxSize;
+            devW = box && box[0] ? box[0].inlineSize : 0;
+            devH = box && box[0] ? box[0].blockSize : 0;
+            measure();
+        });
+        try { ro.observe(canvas, {box: "device-pixel-content-box"}); }
+        catch (err) { ro.observe(canvas); }
+    }
+    // Browser zoom changes the CSS size and devicePixelRatio but not always the device-pixel
+    // box (a full-window canvas), so the observer alone would miss it.
     window.addEventListener("resize", measure);
+    // A backstop where the ratio's media query stays silent (some emulations): the pointer
+    // coming back to the canvas measures again.
+    canvas.addEventListener("pointerenter", measure);
     (function watchRatio() {
         var mq = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
         var onChange = function() { measure(); watchRatio(); };
@@ -210,11 +312,11 @@ EM_JS(void, js_storage_set, (const char* k, const char* v), {
 });
 
 EM_JS(void, js_announce_step, (const char* id, int index, const char* title), {
-    if (Module.onStepChange) Module.onStepChange(UTF8ToString(id), index, UTF8ToString(title));
+    if (Module["onStepChange"]) Module["onStepChange"](UTF8ToString(id), index, UTF8ToString(title));
 });
 
 EM_JS(void, js_mirror_text, (const char* heading, const char* body, const char* live), {
-    if (Module.onMirror) Module.onMirror(UTF8ToString(heading), UTF8ToString(body), UTF8ToString(live));
+    if (Module["onMirror"]) Module["onMirror"](UTF8ToString(heading), UTF8ToString(body), UTF8ToString(live));
 });
 
 EM_JS(void, js_copy_text, (const char* text), {
@@ -222,7 +324,17 @@ EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
 });
 
-EM_JS(int, js_is_embed, (), { return Module.embed ? 1 : 0; });
+EM_JS(int, js_is_embed, (), { return Module["embed"] ? 1 : 0; });
+
+EM_JS(char*, js_page_base_url, (), {
+    var s = "";
+    try { s = new URL(".", location.href).href; } catch (e) {}
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+// clang-format on
 
 std::string take_js_string(char* p) {
     if (!p) return {};
@@ -235,34 +347,79 @@ std::string take_js_string(char* p) {
 
 extern "C" {
 
+// type: 0 down, 1 move, 2 up, 3 left the canvas, 4 cancelled by the browser.
 EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button, int touch) {
     ImGuiIO& io = ImGui::GetIO();
-    if (type == 3) {
+    int b = button == 2 ? 1 : (button == 1 ? 2 : 0);
+    if (touch && g_touch == Touch::Scroll) {
+        // The finger scrolls a window: no hover, no press, until it lifts.
+        if (type == 2 || type == 4) g_touch = Touch::None;
+        return;
+    }
+    if (type == 3 || type == 4) {
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     } else {
         io.MousePos = ImVec2(x, y);
+        g_moved_since_frame = true;
     }
-    int b = button == 2 ? 1 : (button == 1 ? 2 : 0);
     if (type == 0) {
         io.MouseDown[b] = true;
         g_pending_up[b] = false;
         g_down_at[b] = g_frames;
         g_touch_lift = false;
+        g_touch = touch ? Touch::Pending : Touch::None;
+        g_touch_x0 = x;
+        g_touch_y0 = y;
     }
-    if (type == 2) {
-        if (g_down_at[b] == g_frames && io.MouseDown[b]) {
+    if (type == 2 || type == 4) {
+        if (type == 2 && g_down_at[b] == g_frames && io.MouseDown[b]) {
             g_pending_up[b] = true;
         } else {
             io.MouseDown[b] = false;
         }
         g_touch_lift = touch != 0;
+        g_touch = Touch::None;
     }
     platform::request_frame();
 }
 
+// A one-finger touch moved. 1: the app takes the drag (the page must not scroll).
+EMSCRIPTEN_KEEPALIVE int campus_touch_move(float x, float y) {
+    if (g_touch == Touch::Pending) {
+        catch_up();
+        ImGuiIO& io = ImGui::GetIO();
+        const float dx = x - g_touch_x0, dy = y - g_touch_y0;
+        ImGuiWindow* w = nullptr;
+        if (widget_active()) {
+            g_touch = Touch::Widget;
+        } else if (std::fabs(dy) >= std::fabs(dx) && (w = scrollable_under_pointer(dy))) {
+            g_touch = Touch::Scroll;
+            g_scroll_window = w->ID;
+            g_scroll_y0 = w->Scroll.y;
+            io.MouseDown[0] = false;  // nothing was pressed but a window's empty space
+            g_pending_up[0] = false;
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        } else {
+            g_touch = Touch::Page;
+        }
+    }
+    if (g_touch == Touch::Scroll) {
+        if (ImGuiWindow* w = ImGui::FindWindowByID(g_scroll_window)) {
+            float target = std::clamp(g_scroll_y0 - (y - g_touch_y0), 0.0f, w->ScrollMax.y);
+            ImGui::SetScrollY(w, target);
+        }
+        platform::request_frame();
+    }
+    return g_touch == Touch::Widget || g_touch == Touch::Scroll ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE int campus_wheel(float x, float y, float dx, float dy) {
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(x, y);
+    if (io.MousePos.x != x || io.MousePos.y != y) {
+        io.MousePos = ImVec2(x, y);
+        g_moved_since_frame = true;
+    }
+    catch_up();
     bool scrolls = g_cb.wheel_scrolls_app && g_cb.wheel_scrolls_app(dy);
     if (scrolls) {
         io.MouseWheel -= dy / 100.0f;
@@ -280,6 +437,9 @@ EMSCRIPTEN_KEEPALIVE int campus_key(int code, int down, int mods) {
     io.KeySuper = (mods & 8) != 0;
     platform::request_frame();
     if (code == 9) return 0;  // Tab leaves the canvas: keyboard focus is never trapped
+    // Ctrl/Cmd+V goes to the browser, whose paste event brings the system clipboard in
+    // (campus_paste); ImGui's own clipboard would only know what was copied inside it.
+    if (code == 86 && (mods & (1 | 8)) != 0) return 0;
     if (code >= 0 && code < 512) io.KeysDown[code] = down != 0;
     bool consumed = io.WantTextInput;
     if (!consumed && g_cb.key) consumed = g_cb.key(code, down != 0);
@@ -293,24 +453,39 @@ EMSCRIPTEN_KEEPALIVE void campus_char(int codepoint) {
     platform::request_frame();
 }
 
+EMSCRIPTEN_KEEPALIVE int campus_paste(const char* utf8) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput || !utf8) return 0;
+    io.AddInputCharactersUTF8(utf8);
+    platform::request_frame();
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void campus_focus(int focused) {
     ImGuiIO& io = ImGui::GetIO();
     if (!focused) {
-        for (bool& k : io.KeysDown) k = false;
+        for (bool& k : io.KeysDown)
+            k = false;
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
     }
     platform::request_frame();
 }
 
-EMSCRIPTEN_KEEPALIVE void campus_resize(float css_w, float css_h, float dpr) {
+// CSS size, devicePixelRatio, and the backing store in device pixels (px_w x px_h).
+EMSCRIPTEN_KEEPALIVE void campus_resize(float css_w, float css_h, float dpr, int px_w, int px_h) {
     if (!(css_w > 0) || !(css_h > 0) || !(dpr > 0)) return;
     dpr = std::min(std::max(dpr, 0.5f), 4.0f);
+    if (px_w <= 0 || px_h <= 0) {
+        px_w = static_cast<int>(std::lround(css_w * dpr));
+        px_h = static_cast<int>(std::lround(css_h * dpr));
+    }
+    px_w = std::min(px_w, 8192);
+    px_h = std::min(px_h, 8192);
     bool scale_changed = std::fabs(dpr - g_dpr) > 0.001f;
     g_css_w = css_w;
     g_css_h = css_h;
     g_dpr = dpr;
-    emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(css_w * dpr)),
-                                       static_cast<int>(std::lround(css_h * dpr)));
+    emscripten_set_canvas_element_size("#canvas", px_w, px_h);
     if (scale_changed && g_cb.scale_changed) g_cb.scale_changed(dpr);
     platform::request_frame();
 }
@@ -318,9 +493,25 @@ EMSCRIPTEN_KEEPALIVE void campus_resize(float css_w, float css_h, float dpr) {
 EMSCRIPTEN_KEEPALIVE void campus_set_visible(int visible) {
     bool was = g_visible;
     EmscriptenVisibilityChangeEvent status;
-    bool hidden = emscripten_get_visibility_status(&status) == EMSCRIPTEN_RESULT_SUCCESS && status.hidden;
+    bool hidden =
+        emscripten_get_visibility_status(&status) == EMSCRIPTEN_RESULT_SUCCESS && status.hidden;
     g_visible = visible != 0 && !hidden;
     if (g_visible && !was) platform::request_frame();
+}
+
+// A message from the embedding page, as JSON text. Returns the step id to go to; "" for
+// a message that is not ours; "!" + the reason for one of ours that was refused.
+EMSCRIPTEN_KEEPALIVE const char* campus_host_message(const char* json) {
+    static std::string out;
+    core::Result<core::HostMessage> m = core::decode_host_message(json ? json : "");
+    if (m) {
+        out = m->step;
+    } else if (m.error().code == "not-ours") {
+        out.clear();
+    } else {
+        out = "!" + m.error().message;
+    }
+    return out.c_str();
 }
 
 }  // extern "C"
@@ -339,10 +530,15 @@ bool init(const Callbacks& callbacks) {
     attrs.antialias = EM_FALSE;
     attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots and pixel read-back in tests
     g_gl = emscripten_webgl_create_context("#canvas", &attrs);
-    if (g_gl <= 0) return false;
+    if (g_gl <= 0) {
+        js_fatal(
+            "This browser could not start WebGL 2 for the campus drawing. The lessons are "
+            "also available as a plain page.");
+        return false;
+    }
     emscripten_webgl_make_context_current(g_gl);
-    emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE,
-                                             reinterpret_cast<em_webgl_context_callback>(on_context_lost));
+    emscripten_set_webglcontextlost_callback(
+        "#canvas", nullptr, EM_FALSE, reinterpret_cast<em_webgl_context_callback>(on_context_lost));
     emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
     setup_keymap();
     double w = 0, h = 0;
@@ -370,15 +566,31 @@ void request_frame() {
     }
 }
 
-long frames_drawn() { return g_frames; }
-float css_width() { return g_css_w; }
-float css_height() { return g_css_h; }
-float pixel_ratio() { return g_dpr; }
-double now_ms() { return emscripten_get_now(); }
+long frames_drawn() {
+    return g_frames;
+}
+float css_width() {
+    return g_css_w;
+}
+float css_height() {
+    return g_css_h;
+}
+float pixel_ratio() {
+    return g_dpr;
+}
+double now_ms() {
+    return emscripten_get_now();
+}
 
-std::string get_hash() { return take_js_string(js_get_hash()); }
-void set_hash(const std::string& hash) { js_set_hash(hash.c_str()); }
-std::string storage_get(const std::string& key) { return take_js_string(js_storage_get(key.c_str())); }
+std::string get_hash() {
+    return take_js_string(js_get_hash());
+}
+void set_hash(const std::string& hash) {
+    js_set_hash(hash.c_str());
+}
+std::string storage_get(const std::string& key) {
+    return take_js_string(js_storage_get(key.c_str()));
+}
 void storage_set(const std::string& key, const std::string& value) {
     js_storage_set(key.c_str(), value.c_str());
 }
@@ -388,7 +600,14 @@ void announce_step(const std::string& id, int index, const std::string& title) {
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live) {
     js_mirror_text(heading.c_str(), body.c_str(), live.c_str());
 }
-void copy_text(const std::string& text) { js_copy_text(text.c_str()); }
-bool is_embed() { return js_is_embed() != 0; }
+void copy_text(const std::string& text) {
+    js_copy_text(text.c_str());
+}
+bool is_embed() {
+    return js_is_embed() != 0;
+}
+std::string page_base_url() {
+    return take_js_string(js_page_base_url());
+}
 
 }  // namespace platform

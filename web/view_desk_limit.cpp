@@ -1,64 +1,83 @@
 // view_desk_limit.cpp: step "desk-limit": any instance type, its panels and slots, the
-// seed's simple count beside the exact kubelet max-pods, with the working shown.
+// seed's simple count beside the exact kubelet max-pods with the working shown, and the
+// room's CPU and memory when every desk extension is taken (see view_desk_limit.h).
+#include "view_desk_limit.h"
+
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
-#include "view_desk_limit.h"
 #include "app.h"
 #include "capacity.h"
+#include "compute.h"
+#include "draw_campus.h"
 #include "imgui.h"
+#include "ipam.h"
 #include "style.h"
 
 namespace web {
 
 namespace {
 
-// Draws one room: a row of panels, each a column of slots. The first slot of every
-// panel is that panel's own address; the rest carry desks.
-void draw_room(const App& app, const core::MaxPods& r) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+std::string num(long long v) {
+    return std::to_string(v);
+}
+
+void rebuild(App& app, DeskLimitView& view) {
+    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+    view.built_type = view.type;
+    view.error.clear();
+    core::Result<core::Cluster> c = demo_room(type, {}, core::ami_max_pods(type));
+    if (c) {
+        view.cluster = std::move(c).value();
+    } else {
+        view.cluster = core::Cluster{};
+        view.error = c.error().message;
+    }
+}
+
+// Four number cards in a row, or two rows of two when narrow.
+void cards(App& app, const std::string (&labels)[4], const long long (&values)[4]) {
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int panels = r.enis;
-    const int slots = r.ips_per_eni;
-    const float gap = 8.0f;
-    float panel_w = std::min(90.0f, (avail - gap * static_cast<float>(panels - 1) - 16) / static_cast<float>(panels));
-    panel_w = std::max(panel_w, 10.0f);
-    const int cols = panel_w >= 60 ? 3 : (panel_w >= 30 ? 2 : 1);
-    const float cell = std::max(4.0f, std::min(14.0f, (panel_w - 8) / static_cast<float>(cols) - 2));
-    const int rows = (slots + cols - 1) / cols;
-    const float panel_h = 30 + static_cast<float>(rows) * (cell + 2);
-    ImVec2 o = ImGui::GetCursorScreenPos();
-    const float room_w = static_cast<float>(panels) * (panel_w + gap) + 8;
-    dl->AddRectFilled(o, ImVec2(o.x + room_w, o.y + panel_h + 28), color::kRoom, 8);
-    dl->AddRect(o, ImVec2(o.x + room_w, o.y + panel_h + 28), color::kLine, 8);
-    std::string room = app_text(app, "{room}") + ": " + r.instance_type;
-    dl->AddText(app.fonts.small, 13, ImVec2(o.x + 8, o.y + 4), color::kMuted, room.c_str());
-    for (int p = 0; p < panels; ++p) {
-        ImVec2 po(o.x + 8 + static_cast<float>(p) * (panel_w + gap), o.y + 24);
-        dl->AddRectFilled(po, ImVec2(po.x + panel_w, po.y + panel_h), color::kPanel, 5);
-        for (int s = 0; s < slots; ++s) {
-            float x = po.x + 4 + static_cast<float>(s % cols) * (cell + 2);
-            float y = po.y + 24 + static_cast<float>(s / cols) * (cell + 2);
-            bool pod_panel = p >= r.enis - r.pod_enis;
-            ImU32 c = s == 0 ? color::kSlotMain : (pod_panel ? color::kSlotDesk : color::kSlotFree);
-            dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), c, 2);
-        }
-        if (panel_w >= 40) {
-            std::string label = "#" + std::to_string(p + 1);
-            dl->AddText(app.fonts.small, 13, ImVec2(po.x + 5, po.y + 5), IM_COL32_WHITE, label.c_str());
-        }
+    const int per_row = avail >= 4 * 135.0f ? 4 : 2;
+    const float col = avail / static_cast<float>(per_row);
+    for (int i = 0; i < 4; ++i) {
+        if (i % per_row != 0) ImGui::SameLine(col * static_cast<float>(i % per_row));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 8);
+        number_card(labels[i].c_str(), values[i], "", app.fonts.big);
+        ImGui::PopTextWrapPos();
     }
-    ImGui::Dummy(ImVec2(room_w, panel_h + 34));
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::Text("%d %s x %d %s", r.enis, app_text(app, "{panel}s").c_str(), r.ips_per_eni,
-                    app_text(app, "{slot}s").c_str());
-        ImGui::TextColored(rgba(color::kSlotMain), "orange: each %s's own address",
-                           app_text(app, "{panel}").c_str());
-        ImGui::TextColored(rgba(color::kSlotDesk), "green: addresses for %s",
-                           app_text(app, "{desk}s").c_str());
-        ImGui::EndTooltip();
+}
+
+// A labelled bar: label and value on one line, the bar under them. fraction may exceed 1.
+void usage_bar(App& app, const std::string& label, double fraction, const std::string& value,
+               ImU32 fill) {
+    const float w = std::min(ImGui::GetContentRegionAvail().x, 460.0f);
+    ImGui::PushFont(app.fonts.small);
+    const float vw = ImGui::CalcTextSize(value.c_str()).x;
+    ImGui::TextUnformatted(label.c_str());
+    if (ImGui::CalcTextSize(label.c_str()).x + vw + 16 < w) {
+        ImGui::SameLine(w - vw);
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, fraction > 1 ? color::kBad : color::kMuted);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float h = 14;
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), color::kSlotFree, 4);
+    const float f = static_cast<float>(std::clamp(fraction, 0.0, 1.0));
+    if (f > 0)
+        dl->AddRectFilled(a, ImVec2(a.x + std::max(3.0f, w * f), a.y + h),
+                          fraction > 1 ? color::kBad : fill, 4);
+    ImGui::Dummy(ImVec2(w, h + 4));
+}
+
+std::string percent(double fraction) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", fraction * 100.0);
+    return buf;
 }
 
 }  // namespace
@@ -66,37 +85,114 @@ void draw_room(const App& app, const core::MaxPods& r) {
 bool draw_desk_limit(App& app, DeskLimitView& view) {
     if (app.catalog.types.empty()) return false;
     if (view.type < 0) view.type = catalog_index(app, "t3.small");
+    if (view.built_type != view.type) rebuild(app, view);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Instance type");
+    ImGui::TextUnformatted(capitalized(app_text(app, "{instance}")).c_str());
     ImGui::SameLine();
-    instance_type_picker(app, "desk-limit", view.type, view.filter, sizeof(view.filter));
+    if (instance_type_picker(app, "desk-limit", view.type, view.filter, sizeof(view.filter)))
+        rebuild(app, view);
     const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
     const core::MaxPods r = core::max_pods(type);
 
     ImGui::Spacing();
-    const float col = std::max(120.0f, ImGui::GetContentRegionAvail().x / 4 - 8);
-    std::string panels = app_text(app, "{panel}s");
-    std::string slots = app_text(app, "{slot}s per {panel}");
-    number_card(panels.c_str(), r.enis, "", app.fonts.big);
-    ImGui::SameLine(col);
-    number_card(slots.c_str(), r.ips_per_eni, "", app.fonts.big);
-    ImGui::SameLine(col * 2);
-    std::string desks = app_text(app, "{desk} addresses");
-    number_card(desks.c_str(), r.pod_ips, "", app.fonts.big);
-    ImGui::SameLine(col * 3);
-    number_card("max-pods", r.max_pods, "", app.fonts.big);
+    const std::string labels[4] = {capitalized(app_text(app, "{panels}")),
+                                   capitalized(app_text(app, "{slots} per {panel}")),
+                                   capitalized(app_text(app, "{desk} {exts}")), "max-pods"};
+    const long long values[4] = {r.enis, r.ips_per_eni, r.pod_ips, r.max_pods};
+    cards(app, labels, values);
 
     ImGui::Spacing();
-    draw_room(app, r);
+    const core::Node* node = core::find_node(view.cluster, "node-1");
+    if (node) {
+        RoomStyle rs;
+        rs.title = app_text(app, "a full {room}: ") + type.name;
+        draw_room(app, *node, rs);
+        draw_legend(app, kLegendMainExt | kLegendPod | kLegendEmpty);
+    } else {
+        wrapped_text(view.error.c_str(), color::kBad);
+    }
 
-    std::string simple = "The simple count: " + r.seed_formula + " = " + std::to_string(r.seed_figure) +
-                         " " + app_text(app, "{desk}s") + ".";
+    ImGui::Spacing();
+    std::string simple =
+        app_text(app, "The simple count: ({panels} \xC3\x97 {slots}) - {panels} = ") +
+        r.seed_formula + " = " + num(r.seed_figure) + " " + app_text(app, "{desks}") + ".";
     wrapped_text(simple.c_str(), color::kMuted);
-    std::string exact = "Exactly: kubelet's max-pods is " + std::to_string(r.max_pods) + " (" +
-                        std::to_string(r.pod_ips) + " + 2 host-network pods).";
+    std::string exact = "Exactly: kubelet's max-pods is " + num(r.max_pods) + " (" +
+                        num(r.pod_ips) +
+                        app_text(app, " + 2 {hostdesks}: aws-node and kube-proxy).");
     wrapped_text(exact.c_str());
+
+    // CPU and memory beside the extensions: the room is full, the compute is not.
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::PushFont(app.fonts.strong);
+    wrapped_text(app_text(app, "Full of {desks}, but is the {room} busy?").c_str());
+    ImGui::PopFont();
+    const float slider_w = std::min(ImGui::GetContentRegionAvail().x * 0.55f, 260.0f);
+    ImGui::SetNextItemWidth(slider_w);
+    ImGui::SliderInt(app_text(app, "CPU per {desk}").c_str(), &view.cpu_millis, 10, 4000, "%d m",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(slider_w);
+    ImGui::SliderInt(app_text(app, "memory per {desk}").c_str(), &view.memory_mib, 16, 16384,
+                     "%d MiB", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    view.cpu_millis = std::clamp(view.cpu_millis, 10, 4000);
+    view.memory_mib = std::clamp(view.memory_mib, 16, 16384);
+
+    core::Result<core::ComputeUse> use =
+        core::compute_use(type, r.pod_ips, view.cpu_millis, view.memory_mib);
+    std::string live_compute;
+    if (!use) {
+        wrapped_text(use.error().message.c_str(), color::kBad);
+        live_compute = use.error().message;
+    } else {
+        const core::ComputeUse& u = *use;
+        usage_bar(app, capitalized(app_text(app, "{desk} {exts}")), 1.0,
+                  num(r.pod_ips) + " of " + num(r.pod_ips) + " taken", color::kSlotDesk);
+        if (u.known) {
+            usage_bar(app, "CPU", u.cpu_fraction,
+                      num(u.cpu_used_millis) + "m of " + num(u.cpu_millis) + "m (" +
+                          percent(u.cpu_fraction) + ")",
+                      color::kAccent);
+            usage_bar(app, "Memory", u.memory_fraction,
+                      num(u.memory_used_mib) + " of " + num(u.memory_mib) + " MiB (" +
+                          percent(u.memory_fraction) + ")",
+                      IM_COL32(120, 80, 190, 255));
+            const core::PodLimit limit = core::first_limit(u, r.pod_ips);
+            std::string verdict;
+            if (limit == core::PodLimit::Addresses) {
+                verdict = app_text(app,
+                                   "The {exts} run out first: with every {desk} {ext} taken, "
+                                   "the {room} uses ") +
+                          percent(u.cpu_fraction) + " of its CPU and " +
+                          percent(u.memory_fraction) +
+                          app_text(app,
+                                   " of its memory. The rest sits idle, and the next {desk} is "
+                                   "still refused.");
+            } else {
+                long long fit = limit == core::PodLimit::Cpu ? u.pods_by_cpu : u.pods_by_memory;
+                verdict = app_text(app, "With {desks} this size, ") + core::pod_limit_name(limit) +
+                          app_text(app, " runs out first: ") + num(fit) +
+                          app_text(app, " {desks} fit, before the ") + num(r.pod_ips) +
+                          app_text(app, " {exts} are used.");
+            }
+            wrapped_text(verdict.c_str(),
+                         limit == core::PodLimit::Addresses ? color::kInk : color::kMuted);
+            wrapped_text(u.note.c_str(), color::kMuted);
+            live_compute = "with " + num(r.pod_ips) + " pods at " + num(view.cpu_millis) +
+                           "m and " + num(view.memory_mib) + " MiB: CPU " +
+                           percent(u.cpu_fraction) + ", memory " + percent(u.memory_fraction) +
+                           "; first limit " + core::pod_limit_name(limit);
+        } else {
+            wrapped_text(u.note.c_str(), color::kMuted);
+            live_compute = u.note;
+        }
+    }
+
     ImGui::Spacing();
     show_math(app, r, view.show_math);
+
+    app.live = type.name + ": " + num(r.enis) + " ENIs x " + num(r.ips_per_eni) + " IPs; " +
+               num(r.pod_ips) + " pod addresses; max-pods " + num(r.max_pods) + "; " + live_compute;
     return true;
 }
 

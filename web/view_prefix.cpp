@@ -1,10 +1,300 @@
-// view_prefix.cpp: the "prefix-delegation" view.
+// view_prefix.cpp: step "prefix-delegation": slots become /28 blocks, the numbers with and
+// without, the seed's ~189 beside the exact figure, the max-pods surprise and the cost of a
+// whole block per desk (see view_prefix.h).
 #include "view_prefix.h"
 
+#include <algorithm>
+#include <string>
+
 #include "app.h"
+#include "capacity.h"
+#include "draw_campus.h"
+#include "imgui.h"
+#include "ipam.h"
+#include "platform.h"
+#include "style.h"
+#include "vpc.h"
 
 namespace web {
 
-bool draw_prefix(App& /*app*/, PrefixView& /*view*/) { return false; }
+namespace {
+
+constexpr double kFadeMs = 450;
+
+std::string num(long long v) {
+    return std::to_string(v);
+}
+
+const core::InstanceType& chosen(const App& app, const PrefixView& view) {
+    return app.catalog.types[static_cast<size_t>(view.type)];
+}
+
+// The node's configuration for the current switches.
+core::NodeConfig node_config(const App& app, const PrefixView& view) {
+    core::NodeConfig c;
+    c.prefix_delegation = view.prefix_delegation;
+    if (view.raise_max_pods) {
+        // Always the value AWS recommends with prefix delegation, so the box means one
+        // number; without it the extra desks wait for addresses (ContainerCreating).
+        core::CapacityOptions o;
+        o.prefix_delegation = true;
+        c.max_pods_override =
+            static_cast<int>(core::max_pods(chosen(app, view), o).recommended_max_pods);
+    }
+    return c;
+}
+
+// Replaces the node (as AWS requires for a prefix-delegation change), keeping its desks.
+void rebuild(App& app, PrefixView& view) {
+    view.built_type = view.type;
+    view.built_pd = view.prefix_delegation;
+    view.message.clear();
+    core::Result<core::Cluster> c =
+        demo_room(chosen(app, view), node_config(app, view), view.desks);
+    if (c) {
+        view.cluster = std::move(c).value();
+        if (const core::Node* n = core::find_node(view.cluster, "node-1"))
+            view.desks = static_cast<int>(n->pods.size() + n->pending.size());
+    } else {
+        view.cluster = core::Cluster{};
+        view.message = c.error().message;
+    }
+    view.switched_ms = platform::now_ms();
+    app.anim_until_ms = view.switched_ms + kFadeMs + 120;  // one frame past the end
+}
+
+// "9 -> 144" under a label.
+void change_card(App& app, const std::string& label, const std::string& value, const char* caption,
+                 ImU32 value_color) {
+    ImGui::BeginGroup();
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PushFont(app.fonts.big);
+    ImGui::PushStyleColor(ImGuiCol_Text, value_color);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (caption && *caption) {
+        ImGui::PushFont(app.fonts.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+        ImGui::TextUnformatted(caption);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::EndGroup();
+}
+
+// Two buttons acting as an off/on switch; true when it changed.
+bool switch_buttons(const char* id, bool& on) {
+    bool changed = false;
+    ImGui::PushID(id);
+    for (int i = 0; i < 2; ++i) {
+        const bool active = (i == 1) == on;
+        if (active) {
+            ImGui::PushStyleColor(ImGuiCol_Button, i == 1 ? color::kGood : color::kMuted);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, i == 1 ? color::kGood : color::kMuted);
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        }
+        if (ImGui::Button(i == 0 ? "off" : "on") && !active) {
+            on = i == 1;
+            changed = true;
+        }
+        if (active) ImGui::PopStyleColor(3);
+        if (i == 0) ImGui::SameLine(0, 2);
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+}  // namespace
+
+bool draw_prefix(App& app, PrefixView& view) {
+    if (app.catalog.types.empty()) return false;
+    if (view.type < 0) view.type = catalog_index(app, "t3.small");
+    if (view.built_type != view.type || view.built_pd != view.prefix_delegation) rebuild(app, view);
+
+    // Controls: room size, the switch, the max-pods checkbox.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(capitalized(app_text(app, "{instance}")).c_str());
+    ImGui::SameLine();
+    if (instance_type_picker(app, "prefix", view.type, view.filter, sizeof(view.filter))) {
+        view.raise_max_pods = false;
+        rebuild(app, view);
+    }
+    const core::InstanceType& type = chosen(app, view);
+    core::CapacityOptions pd;
+    pd.prefix_delegation = true;
+    const core::MaxPods off = core::max_pods(type);
+    const core::MaxPods on = core::max_pods(type, pd);
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Prefix delegation");
+    ImGui::SameLine();
+    if (switch_buttons("pd", view.prefix_delegation)) rebuild(app, view);
+    const std::string raise = "Raise kubelet max-pods to " + num(on.recommended_max_pods);
+    bool raise_now = view.raise_max_pods;
+    if (ImGui::Checkbox(raise.c_str(), &raise_now)) {
+        view.raise_max_pods = raise_now;
+        core::Status st = core::set_node_config(view.cluster, "node-1", node_config(app, view));
+        if (st) {
+            view.message.clear();
+        } else {
+            view.raise_max_pods = !raise_now;
+            view.message = st.error().message;
+        }
+    }
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted("AWS's recommended max-pods for this instance type");
+        ImGui::EndTooltip();
+    }
+
+    // The desks: added and removed on the node itself.
+    const core::Node* node = core::find_node(view.cluster, "node-1");
+    if (node) {
+        const std::string add = app_text(app, "Add a {desk}");
+        const std::string remove = app_text(app, "Remove a {desk}");
+        if (ImGui::Button(add.c_str())) {
+            core::Result<core::Pod> p = core::add_pod(view.cluster, "node-1");
+            view.message = p ? std::string() : p.error().message;
+        }
+        ImGui::SameLine();
+        ImGui::BeginDisabled(node->pods.empty() && node->pending.empty());
+        if (ImGui::Button(remove.c_str())) {
+            const core::Node* n = core::find_node(view.cluster, "node-1");
+            std::string name = !n->pending.empty() ? n->pending.back().name : n->pods.back().name;
+            core::Status st = core::remove_pod(view.cluster, "node-1", name);
+            view.message = st ? std::string() : st.error().message;
+        }
+        ImGui::EndDisabled();
+        node = core::find_node(view.cluster, "node-1");
+        view.desks = static_cast<int>(node->pods.size() + node->pending.size());
+        const core::NodeStats s = core::node_stats(*node);
+        if (!view.message.empty()) wrapped_text(view.message.c_str(), color::kBad);
+        if (view.message.empty() && s.prefix_delegation && !view.raise_max_pods &&
+            s.pods + s.pending >= s.max_pods - s.host_network_pods) {
+            std::string surprise =
+                app_text(app, "Prefix delegation is on, yet the {room} stops at ") +
+                num(s.max_pods - s.host_network_pods) +
+                app_text(app, " {desks}: kubelet still has {maxpods} ") + num(s.max_pods) +
+                ". Tick the box above to raise it.";
+            wrapped_text(surprise.c_str(), color::kInk);
+        }
+    }
+
+    // The numbers, without and with prefix delegation.
+    ImGui::Spacing();
+    const std::string arrow = " \xE2\x86\x92 ";
+    const std::string labels[4] = {capitalized(app_text(app, "{desk} {exts}")),
+                                   "max-pods (formula)", "recommended", "kubelet max-pods now"};
+    const std::string values[4] = {
+        num(off.pod_ips) + arrow + num(on.pod_ips), num(off.max_pods) + arrow + num(on.max_pods),
+        num(on.recommended_max_pods), node ? num(node->max_pods) : std::string("-")};
+    const std::string capt[4] = {"prefix delegation off" + arrow + "on",
+                                 app_text(app, "off" + arrow + "on, with 2 {hostdesks}"),
+                                 "capped at " + num(on.recommended_cap),
+                                 view.raise_max_pods ? "raised by hand" : "the AMI's value"};
+    // As many cards per row as the widest value allows.
+    float need = 120;
+    ImGui::PushFont(app.fonts.big);
+    for (const std::string& v : values)
+        need = std::max(need, ImGui::CalcTextSize(v.c_str()).x + 20);
+    ImGui::PopFont();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int per_row = avail >= 4 * need ? 4 : (avail >= 2 * need ? 2 : 1);
+    const float col = avail / static_cast<float>(per_row);
+    for (int i = 0; i < 4; ++i) {
+        if (i % per_row != 0) ImGui::SameLine(col * static_cast<float>(i % per_row));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 12);
+        // kubelet's max-pods in red while it, not the addresses, stops the desks.
+        const bool binding = i == 3 && node && node->max_pods < on.max_pods &&
+                             on.prefix_delegation && view.prefix_delegation;
+        change_card(app, labels[i], values[i], capt[i].c_str(),
+                    binding ? color::kBad : color::kInk);
+        ImGui::PopTextWrapPos();
+    }
+
+    // Where prefix delegation has no effect, core says why.
+    if (!on.prefix_delegation) {
+        for (const std::string& n : on.notes)
+            if (n.find("no effect") != std::string::npos) wrapped_text(n.c_str(), color::kBad);
+    }
+
+    // The room and its building.
+    ImGui::Spacing();
+    if (!node) {
+        wrapped_text(view.message.c_str(), color::kBad);
+        app.live = view.message;
+        return true;
+    }
+    const core::NodeStats s = core::node_stats(*node);
+
+    const float view_w = ImGui::GetContentRegionAvail().x;
+    const bool side = view_w >= 640;
+    ImGui::BeginGroup();
+    RoomStyle rs;
+    rs.max_width = side ? view_w * 0.5f - 8 : 0;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size = draw_room(app, *node, rs);
+    // Fade the new room in after the switch.
+    const double since = platform::now_ms() - view.switched_ms;
+    if (since < kFadeMs) {
+        const int alpha = static_cast<int>(230.0 * (1.0 - since / kFadeMs));
+        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                                                  IM_COL32(250, 251, 253, alpha), 10);
+        platform::request_frame();  // keep frames coming while the room fades in
+    }
+    draw_legend(app, kLegendMainExt | kLegendPod | kLegendWarm | kLegendEmpty |
+                         (s.prefix_delegation ? kLegendPrefix : 0u));
+    ImGui::EndGroup();
+    if (side) ImGui::SameLine(0, 16);
+    if (const core::Subnet* subnet = core::find_subnet(view.cluster.vpc, node->subnet_id)) {
+        ImGui::BeginGroup();
+        BuildingStyle bs;
+        bs.cluster = &view.cluster;
+        bs.max_cell = 14;
+        draw_building(app, *subnet, bs);
+        draw_legend(app, kLegendReserved | kLegendAddrFree | kLegendAddrPrefix);
+        ImGui::EndGroup();
+    }
+
+    // What the room holds of the building: the trade-off.
+    std::string held = num(s.pods) +
+                       app_text(app, s.pods == 1 ? " {desk} on this {room} holds "
+                                                 : " {desks} on this {room} hold ") +
+                       num(s.ips) + app_text(app, " {nums} of the {building}");
+    if (s.prefix_delegation)
+        held +=
+            " in " + num(s.prefixes) + app_text(app, s.prefixes == 1 ? " {block}" : " {blocks}");
+    held += ".";
+    if (s.prefix_delegation && s.pods <= 1)
+        held += app_text(app, " A {block} is reserved whole, however few {desks} use it.");
+    wrapped_text(held.c_str());
+
+    // The seed's figure beside the exact one.
+    ImGui::Spacing();
+    ImGui::PushFont(app.fonts.strong);
+    std::string seed = "Why not ~" + num(on.seed_figure) + "?";
+    ImGui::TextUnformatted(seed.c_str());
+    ImGui::PopFont();
+    for (const std::string& n : on.notes)
+        if (n.find("seed") != std::string::npos) wrapped_text(n.c_str(), color::kMuted);
+    show_math(app, on, view.show_math);
+
+    const char* pd_state = !view.prefix_delegation ? "off"
+                           : s.prefix_delegation   ? "on"
+                                                   : "on but without effect on this type";
+    app.live = type.name + ", prefix delegation " + pd_state + ": " + num(on.pod_ips) +
+               " pod addresses with prefixes (" + num(off.pod_ips) + " without), max-pods " +
+               num(on.max_pods) + " by formula (" + num(off.max_pods) + " without), recommended " +
+               num(on.recommended_max_pods) + "; kubelet max-pods now " + num(s.max_pods) + "; " +
+               num(s.pods) + (s.pods == 1 ? " pod holds " : " pods hold ") + num(s.ips) +
+               " addresses" +
+               (s.prefix_delegation ? " in " + num(s.prefixes) + " prefixes" : std::string());
+    if (s.pending > 0) app.live += "; " + num(s.pending) + " waiting for an address";
+    if (!view.message.empty()) app.live += ". " + view.message;
+    return true;
+}
 
 }  // namespace web

@@ -36,24 +36,63 @@ target_link_libraries(campus PRIVATE campus_core imgui)
 campus_warnings(campus)
 set_target_properties(campus PROPERTIES SUFFIX ".js")
 
-set(CAMPUS_WEB_FLAGS -fno-exceptions -fno-rtti)
-target_compile_options(campus PRIVATE ${CAMPUS_WEB_FLAGS})
-target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
-target_link_options(campus PRIVATE
-    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-    -sMODULARIZE=1 -sEXPORT_NAME=createCampusModule
+# ---- flags shared by the app and the bench's bare "hello" page ------------------------------
+# Size levers, measured with ./campus bench (tutorial vs a bare ImGui page): -Oz and
+# link-time optimisation for size, no exceptions or RTTI outside core, emmalloc, no
+# filesystem, assertions off, and the closure compiler for the JS glue when installed.
+option(CAMPUS_WEB_LTO "Link-time optimisation in the web build (smaller wasm)" ON)
+set(CAMPUS_WEB_SIZE_FLAGS "$<$<CONFIG:Release,MinSizeRel>:-Oz>")
+if(CAMPUS_WEB_LTO)
+    list(APPEND CAMPUS_WEB_SIZE_FLAGS "$<$<CONFIG:Release,MinSizeRel>:-flto>")
+endif()
+set(CAMPUS_WEB_FLAGS -fno-exceptions -fno-rtti ${CAMPUS_WEB_SIZE_FLAGS})
+set(CAMPUS_WEB_LINK_FLAGS
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sMODULARIZE=1
     -sENVIRONMENT=web -sFILESYSTEM=0 -sMALLOC=emmalloc
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=256MB
     -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed
     -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-    "$<$<CONFIG:Release,MinSizeRel>:-sASSERTIONS=0>")
+    "$<$<CONFIG:Release,MinSizeRel>:-sASSERTIONS=0>" ${CAMPUS_WEB_SIZE_FLAGS})
+# The closure compiler (npm google-closure-compiler, the release Emscripten 3.1.6 expects)
+# roughly halves the JS glue. Emscripten reads its path from EM_CLOSURE_COMPILER at link.
+set(CAMPUS_CLOSURE_COMPILER "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
+function(campus_web_link target)
+    target_link_options(${target} PRIVATE ${CAMPUS_WEB_LINK_FLAGS})
+    if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+        target_link_options(${target} PRIVATE --closure=1)
+        set_property(TARGET ${target} PROPERTY RULE_LAUNCH_LINK
+                     "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${CAMPUS_CLOSURE_COMPILER}")
+    endif()
+endfunction()
+
+target_compile_options(campus PRIVATE ${CAMPUS_WEB_FLAGS})
+target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
+campus_web_link(campus)
+target_link_options(campus PRIVATE
+    -sEXPORT_NAME=createCampusModule
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message)
 
 # core parses untrusted JSON with nlohmann/json, which reports errors by throwing; core
 # catches them all and returns messages. So core (and only core) keeps exceptions, and the
 # link enables catching (Emscripten's default would abort on the first malformed file).
-target_compile_options(campus_core PRIVATE -fexceptions)
+target_compile_options(campus_core PRIVATE -fexceptions ${CAMPUS_WEB_SIZE_FLAGS})
 target_link_options(campus PRIVATE -fexceptions)
+
+# ---- bench baseline: a bare ImGui page with the same flags (./campus bench; not in dist) ---
+add_executable(campus_hello EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/web/hello.cpp")
+target_link_libraries(campus_hello PRIVATE imgui)
+campus_warnings(campus_hello)
+target_compile_options(campus_hello PRIVATE ${CAMPUS_WEB_FLAGS})
+campus_web_link(campus_hello)
+target_link_options(campus_hello PRIVATE -sEXPORT_NAME=createHelloModule
+    -sEXPORTED_FUNCTIONS=_main,_hello_frames)
+set_target_properties(campus_hello PROPERTIES SUFFIX ".js" OUTPUT_NAME hello
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench_web")
+add_custom_command(TARGET campus_hello POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/bench/web/hello.html"
+            "${CMAKE_SOURCE_DIR}/bench/web/hello.css" "${CMAKE_SOURCE_DIR}/bench/web/hello-start.js"
+            "${CMAKE_BINARY_DIR}/bench_web/"
+    COMMENT "Assembling the bench's hello page")
 
 # ---- the static site: dist/ = shell/ + campus.js + campus.wasm + static lessons ------------
 add_custom_command(TARGET campus POST_BUILD

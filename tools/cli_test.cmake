@@ -1,0 +1,235 @@
+# cli_test.cmake: CTest tests for the cni-campus command-line tool (label "cli").
+#
+# One file, two roles:
+# - included by CMakeLists.txt (native build), it adds one test per cli_test() call below;
+# - run as a script (cmake -D... -P cli_test.cmake), it is that test: it runs the CLI once and
+#   checks the exit status, stdout and stderr against regular expressions, and JSON fields of
+#   stdout against expected values.
+# Script parameters:
+#   CLI     the cni-campus executable
+#   ARGS    its arguments, split like a shell command line ("max-pods t3.small --json")
+#   EXIT    expected exit status (default 0)
+#   STDOUT  regular expression stdout must match (optional)
+#   STDERR  regular expression stderr must match (optional; with EXIT 0, stderr must be empty)
+#   JSON    checks on stdout parsed as JSON, separated by '|': "path=value" compares a field
+#           ("enis=2", "steps.3.value=9", "reserved.1.role=VPC router"; booleans as
+#           true/false), "path#=N" compares an array's length ("#=1391" for the top level)
+#   STDIN   text fed to the CLI on standard input (optional)
+#   WORKDIR directory to run in (optional)
+
+if(CMAKE_SCRIPT_MODE_FILE)
+    if(NOT DEFINED EXIT)
+        set(EXIT 0)
+    endif()
+    separate_arguments(args UNIX_COMMAND "${ARGS}")
+    set(input_option)
+    if(DEFINED STDIN)
+        string(MD5 stdin_hash "${ARGS}${STDIN}")
+        set(stdin_file "${CMAKE_CURRENT_BINARY_DIR}/cli_stdin_${stdin_hash}.txt")
+        file(WRITE "${stdin_file}" "${STDIN}")
+        set(input_option INPUT_FILE "${stdin_file}")
+    endif()
+    set(dir_option)
+    if(DEFINED WORKDIR)
+        set(dir_option WORKING_DIRECTORY "${WORKDIR}")
+    endif()
+    execute_process(COMMAND "${CLI}" ${args} ${input_option} ${dir_option}
+                    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(DEFINED stdin_file)
+        file(REMOVE "${stdin_file}")
+    endif()
+
+    set(failures "")
+    if(NOT "${status}" STREQUAL "${EXIT}")
+        string(APPEND failures "\n  exit status ${status}, expected ${EXIT}")
+    endif()
+    if(DEFINED STDOUT AND NOT out MATCHES "${STDOUT}")
+        string(APPEND failures "\n  stdout does not match: ${STDOUT}")
+    endif()
+    if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+        string(APPEND failures "\n  stderr does not match: ${STDERR}")
+    endif()
+    if(NOT DEFINED STDERR AND "${EXIT}" STREQUAL "0" AND NOT err STREQUAL "")
+        string(APPEND failures "\n  unexpected stderr")
+    endif()
+    if(DEFINED STDERR AND NOT out STREQUAL "" AND NOT "${EXIT}" STREQUAL "0")
+        string(APPEND failures "\n  stdout should be empty on bad input")
+    endif()
+
+    if(DEFINED JSON AND failures STREQUAL "")
+        string(JSON top_type ERROR_VARIABLE json_error TYPE "${out}")
+        if(json_error)
+            string(APPEND failures "\n  stdout is not JSON: ${json_error}")
+        else()
+            string(REPLACE "|" ";" checks "${JSON}")
+            foreach(check IN LISTS checks)
+                if(NOT check MATCHES "^([^=#]*)(#?)=(.*)$")
+                    message(FATAL_ERROR "cli_test: bad JSON check '${check}'")
+                endif()
+                set(path "${CMAKE_MATCH_1}")
+                set(is_length "${CMAKE_MATCH_2}")
+                set(expected "${CMAKE_MATCH_3}")
+                set(keys)
+                if(NOT path STREQUAL "")
+                    string(REPLACE "." ";" keys "${path}")
+                endif()
+                if(is_length)
+                    string(JSON actual ERROR_VARIABLE get_error LENGTH "${out}" ${keys})
+                else()
+                    string(JSON actual ERROR_VARIABLE get_error GET "${out}" ${keys})
+                    string(JSON kind ERROR_VARIABLE kind_error TYPE "${out}" ${keys})
+                    if(NOT get_error AND kind STREQUAL "BOOLEAN")
+                        if(actual)
+                            set(actual true)
+                        else()
+                            set(actual false)
+                        endif()
+                    endif()
+                endif()
+                if(get_error)
+                    string(APPEND failures "\n  ${path}: ${get_error}")
+                elseif(NOT "${actual}" STREQUAL "${expected}")
+                    string(APPEND failures "\n  ${path}${is_length}: got '${actual}', expected '${expected}'")
+                endif()
+            endforeach()
+        endif()
+    endif()
+
+    if(NOT failures STREQUAL "")
+        string(LENGTH "${out}" out_length)
+        if(out_length GREATER 3000)
+            string(SUBSTRING "${out}" 0 3000 out)
+            string(APPEND out "\n[... ${out_length} characters in all]")
+        endif()
+        message(FATAL_ERROR "cni-campus ${ARGS}:${failures}\n--- stdout:\n${out}\n--- stderr:\n${err}")
+    endif()
+    return()
+endif()
+
+# ---- included from CMakeLists.txt: the tests ----------------------------------------------------
+if(NOT TARGET cni-campus)
+    return()
+endif()
+set(CLI_TEST_SCRIPT "${CMAKE_CURRENT_LIST_FILE}")
+set(CLI_EXAMPLES "${CMAKE_SOURCE_DIR}/tools/examples")
+
+# cli_test(NAME ARGS "..." [EXIT n] [STDOUT re] [STDERR re] [JSON checks] [STDIN text])
+function(cli_test name)
+    cmake_parse_arguments(T "" "ARGS;EXIT;STDOUT;STDERR;JSON;STDIN" "" ${ARGN})
+    set(defs "-DCLI=$<TARGET_FILE:cni-campus>" "-DARGS=${T_ARGS}")
+    foreach(key EXIT STDOUT STDERR JSON STDIN)
+        if(DEFINED T_${key})
+            list(APPEND defs "-D${key}=${T_${key}}")
+        endif()
+    endforeach()
+    add_test(NAME "cli.${name}" COMMAND "${CMAKE_COMMAND}" ${defs} -P "${CLI_TEST_SCRIPT}")
+    set_tests_properties("cli.${name}" PROPERTIES LABELS cli)
+endfunction()
+
+# -- help and version
+cli_test(help ARGS "--help" STDOUT "max-pods.*warm-pool.*subnet.*simulate.*instance-types")
+cli_test(command_help ARGS "warm-pool --help" STDOUT "--warm-prefix-target N.*WARM_PREFIX_TARGET")
+cli_test(version ARGS "--version" STDOUT "^cni-campus [0-9]+\\.[0-9]+\\.[0-9]+ \\(catalog: 1,391 instance types\\)")
+
+# -- max-pods: the known values of the facts file
+cli_test(max_pods.t3_small ARGS "max-pods t3.small --json"
+         JSON "instance_type=t3.small|enis=3|ips_per_eni=4|pod_ips=9|max_pods=11|recommended_max_pods=11|prefix_delegation=false|seed_figure=9|steps#=5|steps.2.label=pod addresses|steps.2.value=9|steps.3.value=11")
+cli_test(max_pods.t3_small_pd ARGS "max-pods t3.small --prefix-delegation --json"
+         JSON "prefix_delegation=true|pod_ips=144|max_pods=146|recommended_max_pods=110|recommended_cap=110|ami_max_pods=11|seed_figure=189|seed_approximate=true")
+cli_test(max_pods.m5_large ARGS "max-pods m5.large --json"
+         JSON "max_pods=29|pod_ips=27|custom_networking=false|branch_enis=9")
+cli_test(max_pods.m5_large_cn ARGS "max-pods m5.large --custom-networking --json"
+         JSON "max_pods=20|pod_enis=2|pod_ips=18|custom_networking=true|ami_max_pods=29")
+cli_test(max_pods.m5_large_cn_pd ARGS "max-pods m5.large --custom-networking --prefix-delegation --json"
+         JSON "max_pods=290|recommended_max_pods=110")
+cli_test(max_pods.m5_large_sgp ARGS "max-pods m5.large --security-groups-for-pods --json"
+         JSON "security_groups_for_pods=true|pod_ips=18|max_pods=20|branch_enis=9")
+cli_test(max_pods.t3_small_sgp_unsupported ARGS "max-pods t3.small --security-groups-for-pods --json"
+         JSON "security_groups_for_pods=false|security_groups_for_pods_requested=true|max_pods=11")
+cli_test(max_pods.xen_pd_no_effect ARGS "max-pods m4.large --prefix-delegation --json"
+         JSON "prefix_delegation=false|prefix_delegation_requested=true|max_pods=20")
+cli_test(max_pods.case_insensitive ARGS "max-pods M5.LARGE --json" JSON "instance_type=m5.large")
+cli_test(max_pods.text ARGS "max-pods t3.small"
+         STDOUT "3 ENIs x \\(4 - 1\\) addresses = 9.*max-pods: +11.*seed's simple figure: \\(3 x 4\\) - 3 = 9 .*exact: 9 pod addresses, max-pods 11")
+cli_test(max_pods.text_pd ARGS "max-pods t3.small --prefix-delegation"
+         STDOUT "= 144.*max-pods: +146.*recommended max-pods: 110.*= ~189 .*exact: 144")
+cli_test(max_pods.all ARGS "max-pods --all --json"
+         JSON "#=1391|0.instance_type=a1.2xlarge|0.max_pods=58|0.steps#=5")
+cli_test(max_pods.all_pd ARGS "max-pods --all --prefix-delegation --json"
+         JSON "#=1391|0.max_pods=898|0.recommended_max_pods=110")
+cli_test(max_pods.all_text ARGS "max-pods --all" STDOUT "m5\\.large +nitro +2 +3 +10 +27 +29 +29 +off.*1,391 instance types")
+
+# -- warm-pool
+cli_test(warm_pool.t3_small_one_pod ARGS "warm-pool t3.small --pods 1 --json"
+         JSON "enis=2|ips=6|prefixes=0|free_ips=5|pods=1|pending=0|max_pods=11|refused_pods=0|events#=4|eni_list.1.device_index=1|eni_list.1.pods=0")
+cli_test(warm_pool.t3_small_no_pods ARGS "warm-pool t3.small --pods 0 --json"
+         JSON "enis=1|ips=3|free_ips=3|pods=0")
+cli_test(warm_pool.t3_small_pd ARGS "warm-pool t3.small --pods 12 --prefix-delegation --json"
+         JSON "prefix_delegation=true|enis=1|prefixes=1|ips=16|free_ips=7|pods=9|refused_pods=3|max_pods=11")
+cli_test(warm_pool.t3_small_pd_max_pods ARGS "warm-pool t3.small --pods 40 --prefix-delegation --max-pods 110 --json"
+         JSON "prefixes=4|ips=64|free_ips=24|pods=40|refused_pods=0|max_pods=110")
+cli_test(warm_pool.warm_ip_target ARGS "warm-pool m5.large --pods 5 --warm-ip-target 3 --minimum-ip-target 10 --json"
+         JSON "enis=2|ips=10|free_ips=5|warm_ip_target=3|minimum_ip_target=10")
+cli_test(warm_pool.custom_networking ARGS "warm-pool m5.large --pods 20 --custom-networking --json"
+         JSON "pods=18|pending=2|pod_enis=2|eni_list.0.carries_pod_addresses=false|eni_list.1.subnet=subnet-pods")
+cli_test(warm_pool.text ARGS "warm-pool t3.small --pods 1"
+         STDOUT "attach-eni: Attached eni-2.*ENIs 2 of 3, 6 secondary IPs, 5 free, 1 pod running")
+
+# -- subnet
+cli_test(subnet.slash24 ARGS "subnet 10.0.0.0/24 --json"
+         JSON "total=256|usable=251|delegatable_prefixes=14|reserved#=5|reserved.0.ip=10.0.0.0|reserved.1.role=VPC router|reserved.4.ip=10.0.0.255|reserved.4.role=broadcast")
+cli_test(subnet.slash28 ARGS "subnet 10.0.0.16/28 --json" JSON "total=16|usable=11|delegatable_prefixes=0")
+cli_test(subnet.slash16 ARGS "subnet 100.64.0.0/16 --json" JSON "usable=65531|delegatable_prefixes=4094")
+cli_test(subnet.text ARGS "subnet 10.0.0.0/24" STDOUT "10\\.0\\.0\\.3 +future use.*usable: +251.*delegatable prefixes: +14")
+
+# -- simulate (the examples under tools/examples)
+cli_test(simulate.why_two_enis ARGS "simulate ${CLI_EXAMPLES}/why-two-enis.json --json"
+         JSON "pods_running=1|nodes#=1|nodes.0.enis=2|nodes.0.ips=6|subnets.0.used=8|subnets.0.free_aligned_prefixes=14")
+cli_test(simulate.custom_networking ARGS "simulate ${CLI_EXAMPLES}/custom-networking.json --json"
+         JSON "pods_requested=44|pods_running=36|pods_waiting=8|nodes.0.max_pods=29|nodes.0.pending=4")
+cli_test(simulate.fragmentation ARGS "simulate ${CLI_EXAMPLES}/fragmentation.json --json"
+         JSON "nodes.0.pool_error_code=InsufficientCidrBlocks|subnets.0.free_aligned_prefixes=0")
+cli_test(simulate.text ARGS "simulate ${CLI_EXAMPLES}/why-two-enis.json"
+         STDOUT "Events:.*attach-eni.*Nodes:.*web-1 \\(t3\\.small in subnet-a\\): 2 ENIs.*Subnets:.*subnet-a 10\\.0\\.1\\.0/24")
+cli_test(simulate.stdin ARGS "simulate - --json"
+         STDIN "{\"version\": 1, \"name\": \"piped\", \"vpc\": {\"cidrs\": [\"10.0.0.0/16\"]}, \"subnets\": [{\"id\": \"subnet-a\", \"cidr\": \"10.0.0.0/24\"}], \"nodeGroups\": [{\"name\": \"n\", \"instanceType\": \"m5.large\", \"subnet\": \"subnet-a\"}], \"pods\": [{\"nodeGroup\": \"n\", \"count\": 3}]}"
+         JSON "name=piped|pods_running=3|nodes.0.enis=2|nodes.0.ips=18|nodes.0.free_ips=15")
+
+# -- instance-types
+cli_test(instance_types.family ARGS "instance-types --family t3 --json"
+         JSON "#=7|5.name=t3.small|5.ami_max_pods=11|5.security_groups_for_pods_supported=false")
+cli_test(instance_types.all ARGS "instance-types --json" JSON "#=1391")
+
+# -- bad input: exit 2, the message on stderr, nothing on stdout
+cli_test(error.no_command ARGS "" EXIT 2 STDERR "no command given")
+cli_test(error.unknown_command ARGS "max-pod t3.small" EXIT 2 STDERR "unknown command 'max-pod'; did you mean max-pods\\?")
+cli_test(error.unknown_type ARGS "max-pods m5.lage" EXIT 2 STDERR "unknown instance type 'm5.lage'; did you mean m5\\.large")
+cli_test(error.unknown_option ARGS "max-pods t3.small --prefix-delegatoin" EXIT 2 STDERR "unknown option '--prefix-delegatoin'; did you mean --prefix-delegation\\?")
+cli_test(error.type_and_all ARGS "max-pods t3.small --all" EXIT 2 STDERR "not both")
+cli_test(error.no_type ARGS "max-pods --json" EXIT 2 STDERR "needs an instance type")
+cli_test(error.extra_argument ARGS "max-pods t3.small m5.large" EXIT 2 STDERR "unexpected argument 'm5\\.large'")
+cli_test(error.flag_with_value ARGS "max-pods t3.small --json=yes" EXIT 2 STDERR "--json takes no value")
+cli_test(error.missing_pods ARGS "warm-pool t3.small" EXIT 2 STDERR "needs --pods N")
+cli_test(error.missing_value ARGS "warm-pool t3.small --pods" EXIT 2 STDERR "--pods needs a value")
+cli_test(error.value_is_option ARGS "warm-pool t3.small --pods --json" EXIT 2 STDERR "--pods needs a value")
+cli_test(error.trailing_text ARGS "warm-pool t3.small --pods 12abc" EXIT 2 STDERR "--pods needs a whole number \\(digits only\\), got '12abc'")
+cli_test(error.negative ARGS "warm-pool t3.small --pods -3" EXIT 2 STDERR "--pods cannot be negative")
+cli_test(error.negative_equals ARGS "warm-pool t3.small --pods=-1" EXIT 2 STDERR "--pods cannot be negative")
+cli_test(error.too_large ARGS "warm-pool t3.small --pods 99999999999999999999999" EXIT 2 STDERR "--pods is too large")
+cli_test(error.plus_sign ARGS "warm-pool t3.small --pods +5" EXIT 2 STDERR "digits only")
+cli_test(error.twice ARGS "warm-pool t3.small --pods 1 --pods 2" EXIT 2 STDERR "--pods is given twice")
+cli_test(error.warm_target_range ARGS "warm-pool t3.small --pods 1 --warm-eni-target 100" EXIT 2 STDERR "WARM_ENI_TARGET must be between 0 and 64, got 100")
+cli_test(error.max_pods_zero ARGS "warm-pool t3.small --pods 1 --max-pods 0" EXIT 2 STDERR "--max-pods must be at least 1")
+cli_test(error.sgp_unsupported ARGS "warm-pool t3.small --pods 1 --security-groups-for-pods" EXIT 2 STDERR "t3\\.small has no branch ENIs")
+cli_test(error.host_bits ARGS "subnet 10.0.0.1/24" EXIT 2 STDERR "host bits set; did you mean 10\\.0\\.0\\.0/24\\?")
+cli_test(error.no_prefix ARGS "subnet 10.0.0.0" EXIT 2 STDERR "no prefix length")
+cli_test(error.bad_octet ARGS "subnet 300.1.2.0/24" EXIT 2 STDERR "300 is not an octet")
+cli_test(error.subnet_too_large ARGS "subnet 10.0.0.0/8" EXIT 2 STDERR "too large for a subnet")
+cli_test(error.subnet_link_local ARGS "subnet 169.254.0.0/24" EXIT 2 STDERR "link-local")
+cli_test(error.missing_file ARGS "simulate ${CMAKE_BINARY_DIR}/no-such-scenario.json" EXIT 2 STDERR "cannot read '.*no-such-scenario\\.json'")
+cli_test(error.directory ARGS "simulate ${CMAKE_SOURCE_DIR}/tools" EXIT 2 STDERR "it is a directory")
+cli_test(error.bad_scenario_field ARGS "simulate -" EXIT 2
+         STDIN "{\"version\": 1, \"name\": \"x\", \"vpc\": {\"cidrs\": [\"10.0.0.0/16\"]}, \"subnets\": [{\"id\": \"subnet-a\", \"cidr\": \"10.0.0.0/24\"}], \"nodeGroups\": [{\"name\": \"n\", \"instanceType\": \"m5.lage\", \"subnet\": \"subnet-a\"}]}"
+         STDERR "standard input: nodeGroups\\[0\\]\\.instanceType: unknown instance type 'm5\\.lage'; did you mean m5\\.large")
+cli_test(error.bad_scenario_json ARGS "simulate -" EXIT 2 STDIN "{\"version\": 1," STDERR "not valid JSON at byte [0-9]+ \\(line 1")
+cli_test(error.unknown_family ARGS "instance-types --family m9" EXIT 2 STDERR "unknown instance family 'm9'; did you mean")

@@ -1,0 +1,211 @@
+// gen_static_lessons.cpp: writes the lessons as plain HTML pages, readable without the
+// canvas (no JavaScript, no WebGL, screen readers, search engines, the <noscript> link).
+//
+//   gen_static_lessons OUTDIR [LESSONS_JSON]
+//
+// Reads the lessons the page ships (the embedded assets/lessons.json, or the given file),
+// validates them with core::load_lessons and writes OUTDIR/index.html (contents and the
+// glossary), OUTDIR/<step-id>.html for every step and OUTDIR/lessons.css. Text is shown in
+// the campus words with each AWS term beside it where the lesson marks it ({panel+} ->
+// "phone panel (ENI)"); every text is HTML-escaped. A bad lessons file makes the tool exit
+// with status 1 and a message naming the step and field, so the build fails.
+#include <sys/stat.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "assets.h"
+#include "lessons.h"
+
+namespace {
+
+const char* const kTool = "gen_static_lessons";
+
+// Escapes text for HTML element content and double- or single-quoted attributes.
+std::string esc(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+// A lesson text in campus words with AWS terms where marked, HTML-escaped.
+std::string text(const core::Lessons& lessons, const std::string& raw) {
+    return esc(core::render_terms(lessons, raw, core::Terms::Analogy));
+}
+
+const char* const kCss =
+    R"css(/* lessons.css: the plain-text lessons (written by tools/gen_static_lessons). */
+html { background: #fafbfd; color: #1c2333; }
+body { margin: 0 auto; max-width: 44em; padding: 24px 20px 48px; line-height: 1.6;
+  font: 17px/1.6 Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+a { color: #2563eb; }
+header, footer { font-size: 15px; color: #5c667a; }
+header { display: flex; flex-wrap: wrap; gap: 8px 20px; justify-content: space-between;
+  border-bottom: 1px solid #cdd4e0; padding-bottom: 10px; }
+footer { border-top: 1px solid #cdd4e0; margin-top: 32px; padding-top: 10px; }
+h1 { font-size: 1.6em; line-height: 1.25; margin: 28px 0 16px; }
+h2 { font-size: 1.15em; margin: 28px 0 8px; }
+.step-number { color: #5c667a; font-weight: 400; }
+nav.pager { display: flex; justify-content: space-between; gap: 16px; margin-top: 32px; }
+ol.steps li { margin: 6px 0; }
+table { border-collapse: collapse; width: 100%; font-size: 15px; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f2; }
+.interactive { display: inline-block; margin: 8px 0; padding: 8px 14px; border-radius: 6px;
+  background: #2563eb; color: #fff; text-decoration: none; }
+)css";
+
+// The shared top of every page.
+std::string page_head(const std::string& title, const std::string& description) {
+    std::ostringstream o;
+    o << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>" << title << "</title>\n"
+      << "<meta name=\"description\" content=\"" << description << "\">\n"
+      << "<link rel=\"icon\" href=\"../favicon.svg\" type=\"image/svg+xml\">\n"
+      << "<link rel=\"stylesheet\" href=\"lessons.css\">\n</head>\n<body>\n";
+    return o.str();
+}
+
+std::string step_page(const core::Lessons& lessons, size_t i) {
+    const core::LessonStep& s = lessons.steps[i];
+    const size_t n = lessons.steps.size();
+    const std::string title = text(lessons, s.title);
+    std::ostringstream o;
+    o << page_head(title + " - CNI Campus (text version)",
+                   "Step " + std::to_string(i + 1) + " of " + std::to_string(n) +
+                       " of CNI Campus, an interactive tutorial of the AWS VPC CNI: " + title);
+    o << "<header><a href=\"index.html\">CNI Campus: all lessons</a>"
+      << "<span>Step " << i + 1 << " of " << n << "</span></header>\n<main>\n"
+      << "<h1><span class=\"step-number\">" << i + 1 << ".</span> " << title << "</h1>\n";
+    for (const std::string& p : s.body)
+        o << "<p>" << text(lessons, p) << "</p>\n";
+    if (!s.takeaways.empty()) {
+        o << "<h2>Remember</h2>\n<ul>\n";
+        for (const std::string& t : s.takeaways)
+            o << "<li>" << text(lessons, t) << "</li>\n";
+        o << "</ul>\n";
+    }
+    o << "<p><a class=\"interactive\" href=\"../index.html#step=" << esc(s.id)
+      << "\">Try this step in the interactive campus</a></p>\n</main>\n<nav class=\"pager\">";
+    if (i > 0) {
+        o << "<a rel=\"prev\" href=\"" << esc(lessons.steps[i - 1].id) << ".html\">&larr; "
+          << text(lessons, lessons.steps[i - 1].title) << "</a>";
+    } else {
+        o << "<span></span>";
+    }
+    if (i + 1 < n) {
+        o << "<a rel=\"next\" href=\"" << esc(lessons.steps[i + 1].id) << ".html\">"
+          << text(lessons, lessons.steps[i + 1].title) << " &rarr;</a>";
+    }
+    o << "</nav>\n<footer>CNI Campus explains how pods get IP addresses on Amazon EKS. "
+      << "This is the plain-text version; the <a href=\"../index.html\">interactive "
+      << "version</a> lets you try each idea.</footer>\n</body>\n</html>\n";
+    return o.str();
+}
+
+std::string index_page(const core::Lessons& lessons) {
+    std::ostringstream o;
+    o << page_head("CNI Campus: the lessons as plain text",
+                   "Every lesson of CNI Campus, an interactive tutorial of how pods get IP "
+                   "addresses on Amazon EKS (the AWS VPC CNI), as plain text.");
+    o << "<header><a href=\"../index.html\">Interactive version</a>"
+      << "<span>Plain-text version</span></header>\n<main>\n"
+      << "<h1>CNI Campus: how pods get IP addresses on Amazon EKS</h1>\n"
+      << "<p>These are the lessons of the interactive tutorial as plain pages, readable "
+      << "without JavaScript or WebGL. The tutorial explains the network as an office "
+      << "campus; the AWS name stands beside each campus word.</p>\n"
+      << "<h2>Lessons</h2>\n<ol class=\"steps\">\n";
+    for (const core::LessonStep& s : lessons.steps) {
+        o << "<li id=\"" << esc(s.id) << "\"><a href=\"" << esc(s.id) << ".html\">"
+          << text(lessons, s.title) << "</a></li>\n";
+    }
+    o << "</ol>\n<h2>Words</h2>\n<table>\n<thead><tr><th scope=\"col\">Campus word</th>"
+      << "<th scope=\"col\">AWS term</th></tr></thead>\n<tbody>\n";
+    for (const core::Term& t : lessons.terms) {
+        if (t.analogy == t.aws) continue;
+        o << "<tr><td>" << esc(t.analogy) << "</td><td>" << esc(t.aws) << "</td></tr>\n";
+    }
+    o << "</tbody>\n</table>\n</main>\n<footer><a href=\"../index.html\">Open the interactive "
+      << "campus</a></footer>\n</body>\n</html>\n";
+    return o.str();
+}
+
+bool write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+        std::cerr << kTool << ": cannot write " << path << ": " << std::strerror(errno) << "\n";
+        return false;
+    }
+    return true;
+}
+
+bool make_dir(const std::string& path) {
+    if (::mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return true;
+    std::cerr << kTool << ": cannot create " << path << ": " << std::strerror(errno) << "\n";
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || argc > 3) {
+        std::cerr << "usage: " << kTool << " OUTDIR [LESSONS_JSON]\n"
+                  << "Writes OUTDIR/index.html, one page per step and lessons.css from the\n"
+                  << "embedded assets/lessons.json (or the given file).\n";
+        return 2;
+    }
+    const std::string out_dir = argv[1];
+    std::string source = "assets/lessons.json (embedded)";
+    std::string json(core::asset("lessons.json"));
+    if (argc == 3) {
+        source = argv[2];
+        std::ifstream in(argv[2], std::ios::binary);
+        if (!in) {
+            std::cerr << kTool << ": cannot read " << source << ": " << std::strerror(errno)
+                      << "\n";
+            return 1;
+        }
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        json = bytes.str();
+    }
+    core::Result<core::Lessons> lessons = core::load_lessons(json);
+    if (!lessons) {
+        std::cerr << kTool << ": " << source << ": " << lessons.error().message << "\n";
+        return 1;
+    }
+    if (!make_dir(out_dir)) return 1;
+    bool ok = write_file(out_dir + "/lessons.css", kCss);
+    ok = ok && write_file(out_dir + "/index.html", index_page(*lessons));
+    for (size_t i = 0; ok && i < lessons->steps.size(); ++i)
+        ok = write_file(out_dir + "/" + lessons->steps[i].id + ".html", step_page(*lessons, i));
+    if (!ok) return 1;
+    std::cout << kTool << ": " << lessons->steps.size() << " lesson pages in " << out_dir << "\n";
+    return 0;
+}

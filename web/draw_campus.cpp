@@ -1,0 +1,904 @@
+// draw_campus.cpp: rooms (nodes) and buildings (subnets) drawn from core state; see
+// draw_campus.h for what each picture shows. Only layout is computed here.
+#include "draw_campus.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app.h"
+#include "capacity.h"
+#include "cidr.h"
+#include "occupancy.h"
+#include "style.h"
+
+namespace web {
+
+namespace {
+
+constexpr ImU32 kTrunk = IM_COL32(96, 74, 140, 255);
+constexpr ImU32 kPanelLabel = IM_COL32(255, 255, 255, 235);
+constexpr ImU32 kDashed = IM_COL32(150, 162, 184, 255);
+constexpr ImU32 kGhostCell = IM_COL32(210, 218, 232, 255);
+constexpr ImU32 kAddrFree = IM_COL32(255, 255, 255, 255);  // a free address in a building
+constexpr float kSmall = 13.0f;                            // the small font's size
+
+float fi(int v) {
+    return static_cast<float>(v);
+}
+
+// A dashed rectangle outline (ImDrawList has none).
+void dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float dash = 5, float gap = 4) {
+    auto line = [&](ImVec2 p, ImVec2 q) {
+        float len = std::sqrt((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y));
+        if (len <= 0) return;
+        ImVec2 d((q.x - p.x) / len, (q.y - p.y) / len);
+        for (float t = 0; t < len; t += dash + gap) {
+            float e = std::min(len, t + dash);
+            dl->AddLine(ImVec2(p.x + d.x * t, p.y + d.y * t), ImVec2(p.x + d.x * e, p.y + d.y * e),
+                        col, 1.2f);
+        }
+    };
+    line(a, ImVec2(b.x, a.y));
+    line(ImVec2(b.x, a.y), b);
+    line(b, ImVec2(a.x, b.y));
+    line(ImVec2(a.x, b.y), a);
+}
+
+// Diagonal stripes inside a rectangle (trunk ENIs, slots that may not carry pods).
+void stripes(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float step = 6) {
+    dl->PushClipRect(a, b, true);
+    float h = b.y - a.y;
+    for (float x = a.x - h; x < b.x; x += step)
+        dl->AddLine(ImVec2(x, b.y), ImVec2(x + h, a.y), col, 1.0f);
+    dl->PopClipRect();
+}
+
+// True if slot i of the ENI at position p is one of the highlighted parts.
+bool slot_lit(unsigned highlight, int p, int i, bool pod_slot) {
+    if (highlight & kHighlightPanels) return true;
+    if ((highlight & kHighlightMainExt) && p == 0 && i == 0) return true;
+    if ((highlight & kHighlightPanelMain) && i == 0) return true;
+    if ((highlight & kHighlightPodSlots) && i > 0 && pod_slot) return true;
+    if ((highlight & kHighlightOnePanel) && p == 0) return true;
+    return false;
+}
+
+// Pales a part that is not highlighted.
+void dim(ImDrawList* dl, ImVec2 a, ImVec2 b) {
+    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 165), 2);
+}
+
+bool hovering(bool enabled, ImVec2 a, ImVec2 b) {
+    return enabled && ImGui::IsMouseHoveringRect(a, b, false);
+}
+
+// Text drawn only if it fits the width; true if drawn.
+bool fitted_text(ImDrawList* dl, ImFont* font, ImVec2 at, float width, ImU32 col,
+                 const std::string& s) {
+    if (s.empty() || !font) return false;
+    ImVec2 sz = font->CalcTextSizeA(kSmall, FLT_MAX, 0, s.c_str());
+    if (sz.x > width) return false;
+    dl->AddText(font, kSmall, at, col, s.c_str());
+    return true;
+}
+
+// The words the tooltip adds in the campus vocabulary (nothing in AWS words).
+std::string analogy(const App& app, const std::string& text) {
+    if (app.terms == core::Terms::Aws) return {};
+    return app_text(app, text);
+}
+
+struct Tip {
+    std::string line;   // AWS name and state
+    std::string words;  // the same in campus words (may be empty)
+};
+
+void show_tip(const Tip& tip) {
+    if (tip.line.empty()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    ImGui::TextUnformatted(tip.line.c_str());
+    if (!tip.words.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+        ImGui::TextUnformatted(tip.words.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// The geometry of one room, chosen to fit the width.
+struct RoomLayout {
+    bool prefixes = false;   // slots hold /28 blocks
+    int slots = 0;           // slots per panel, the primary included
+    int cols = 1, rows = 1;  // slot grid inside a panel
+    float cell = 14;         // a slot (IP mode) or a mini cell (prefix mode)
+    float gap = 3;           // between slots
+    float block = 0;         // prefix mode: a slot's side (4 mini cells)
+    bool minigrid = true;    // prefix mode: draw 16 cells per block (else one summary bar)
+    float pad = 5;           // inside a panel
+    float header = 18;       // panel label
+    float panel_w = 0, panel_h = 0;
+    float panel_gap = 8;
+    float room_pad = 10;
+    float title_h = 0;
+    int positions = 0;  // panels drawn (attached + outlines)
+    int per_row = 1;
+};
+
+float slot_side(const RoomLayout& l) {
+    return l.prefixes ? l.block : l.cell;
+}
+
+void size_panels(RoomLayout& l) {
+    if (l.prefixes) {
+        l.block = 4 * l.cell + 3 * (l.cell >= 4 ? 1.0f : 0.0f);
+        l.minigrid = l.cell >= 3;
+        l.gap = l.cell >= 4 ? 4 : 2;
+    } else {
+        l.gap = l.cell >= 10 ? 3 : (l.cell >= 6 ? 2 : 1);
+    }
+    float s = slot_side(l);
+    l.pad = l.cell >= 8 || l.prefixes ? 5 : 3;
+    float inner_w = fi(l.cols) * s + fi(l.cols - 1) * l.gap;
+    float inner_h = fi(l.rows) * s + fi(l.rows - 1) * l.gap;
+    l.header = inner_w + 2 * l.pad >= 30 ? 18 : 6;
+    l.panel_w = std::max(inner_w + 2 * l.pad, l.header > 6 ? 42.0f : 0.0f);
+    l.panel_h = l.header + inner_h + 2 * l.pad;
+}
+
+RoomLayout layout_room(const core::Node& node, const RoomStyle& style, float width) {
+    RoomLayout l;
+    l.prefixes = core::prefix_delegation_active(node.type, node.config);
+    l.slots = std::max(1, node.type.ipv4_per_eni);
+    l.cols = std::clamp(static_cast<int>(std::ceil(std::sqrt(static_cast<double>(l.slots)))), 1, 8);
+    l.rows = (l.slots + l.cols - 1) / l.cols;
+    int attached = static_cast<int>(node.enis.size());
+    l.positions = style.show_unattached ? std::max(attached, node.type.max_enis) : attached;
+    l.positions = std::max(l.positions, 1);
+    l.title_h = style.show_title ? 22 : 4;
+    const float preferred = style.cell > 0 ? style.cell : (l.prefixes ? 11.0f : 30.0f);
+    const float smallest = l.prefixes ? 2.0f : 5.0f;
+    const float usable = width - 2 * l.room_pad;
+    // The largest cell at which every panel fits on one row; else wrap at a middle size.
+    float chosen = -1;
+    for (float c = preferred; c >= smallest; c -= 1) {
+        l.cell = c;
+        size_panels(l);
+        if (fi(l.positions) * (l.panel_w + l.panel_gap) - l.panel_gap <= usable) {
+            chosen = c;
+            break;
+        }
+    }
+    if (chosen < 0) {
+        l.cell = std::max(smallest, std::min(preferred, l.prefixes ? 3.0f : 8.0f));
+        size_panels(l);
+    }
+    l.per_row = std::max(1, static_cast<int>((usable + l.panel_gap) / (l.panel_w + l.panel_gap)));
+    l.per_row = std::min(l.per_row, l.positions);
+    return l;
+}
+
+// What holds one address on a node: pod name by address.
+using PodIndex = std::unordered_map<uint32_t, const core::Pod*>;
+
+PodIndex index_pods(const core::Node& node) {
+    PodIndex pods;
+    for (const core::Pod& p : node.pods)
+        pods[p.ip.value] = &p;
+    return pods;
+}
+
+std::string eni_label(const core::Eni& e) {
+    return e.id + ", device " + std::to_string(e.device_index);
+}
+
+// Draws one prefix slot (a /28 as a 4x4 grid); fills the tip when hovered.
+void draw_prefix_slot(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 o,
+                      const core::Eni& eni, const core::Cidr& prefix, const PodIndex& pods,
+                      bool tips, Tip& tip) {
+    const float b = l.block;
+    int used = 0;
+    for (int k = 0; k < core::kAddressesPerPrefix; ++k)
+        if (pods.count(prefix.base + static_cast<uint32_t>(k))) ++used;
+    std::string prefix_line = "prefix " + core::format_cidr(prefix) + " on " + eni_label(eni) +
+                              ": " + std::to_string(used) + " of " +
+                              std::to_string(core::kAddressesPerPrefix) + " used";
+    if (!l.minigrid) {
+        dl->AddRectFilled(o, ImVec2(o.x + b, o.y + b), color::kSlotWarm, 1);
+        float h = b * static_cast<float>(used) / fi(core::kAddressesPerPrefix);
+        if (used > 0)
+            dl->AddRectFilled(ImVec2(o.x, o.y + b - h), ImVec2(o.x + b, o.y + b), color::kSlotDesk,
+                              1);
+        if (hovering(tips, o, ImVec2(o.x + b, o.y + b))) {
+            tip.line = prefix_line;
+            tip.words = analogy(app, "a {block}: 16 {nums} handed over at once");
+        }
+        return;
+    }
+    const float step = l.cell + (l.cell >= 4 ? 1.0f : 0.0f);
+    for (int k = 0; k < core::kAddressesPerPrefix; ++k) {
+        ImVec2 a(o.x + fi(k % 4) * step, o.y + fi(k / 4) * step);
+        ImVec2 z(a.x + l.cell, a.y + l.cell);
+        core::Ipv4 ip{prefix.base + static_cast<uint32_t>(k)};
+        auto it = pods.find(ip.value);
+        dl->AddRectFilled(a, z, it != pods.end() ? color::kSlotDesk : color::kSlotWarm, 1);
+        if (hovering(tips, a, ImVec2(z.x + 1, z.y + 1))) {
+            tip.line = prefix_line + "\n" + core::format_ipv4(ip) +
+                       (it != pods.end() ? " -> pod " + it->second->name : ": free");
+            tip.words = analogy(app, it != pods.end() ? "a {desk}'s {num} inside a {block}"
+                                                      : "a free {num} inside a {block}");
+        }
+    }
+}
+
+// Draws the slots of one attached ENI.
+void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
+              const core::Node& node, const core::Eni& eni, const PodIndex& pods,
+              const RoomStyle& style, bool tips, Tip& tip) {
+    const bool carries = core::carries_pod_addresses(node, eni);
+    const ImVec2 pz(po.x + l.panel_w, po.y + l.panel_h);
+    dl->AddRectFilled(po, pz, eni.trunk ? kTrunk : color::kPanel, 5);
+    if (eni.trunk) stripes(dl, po, pz, IM_COL32(255, 255, 255, 40), 7);
+    if (!style.fresh_eni.empty() && style.fresh_eni == eni.id && style.fresh > 0) {
+        int alpha = static_cast<int>(255 * std::clamp(style.fresh, 0.0f, 1.0f));
+        dl->AddRect(ImVec2(po.x - 3, po.y - 3), ImVec2(pz.x + 3, pz.y + 3),
+                    IM_COL32(240, 164, 60, alpha), 7, 0, 3);
+    }
+    if (l.header > 6) {
+        std::string label = eni.trunk ? "trunk" : eni.id;
+        if (!fitted_text(dl, app.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
+                         kPanelLabel, label))
+            fitted_text(dl, app.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
+                        kPanelLabel, "#" + std::to_string(eni.device_index + 1));
+    }
+    const std::string who = node.name + " (" + node.type.name + ")";
+    const float s = slot_side(l);
+    for (int i = 0; i < l.slots; ++i) {
+        ImVec2 a(po.x + l.pad + fi(i % l.cols) * (s + l.gap),
+                 po.y + l.header + l.pad + fi(i / l.cols) * (s + l.gap));
+        ImVec2 z(a.x + s, a.y + s);
+        const bool hov = hovering(tips, a, ImVec2(z.x + l.gap, z.y + l.gap));
+        if (i == 0) {
+            // The ENI's own primary address.
+            if (l.prefixes) {
+                dl->AddRectFilled(a, z, IM_COL32(255, 255, 255, 30), 2);
+                float c = std::max(4.0f, s * 0.45f);
+                ImVec2 m(a.x + (s - c) / 2, a.y + (s - c) / 2);
+                dl->AddRectFilled(m, ImVec2(m.x + c, m.y + c), color::kSlotMain, 2);
+            } else {
+                dl->AddRectFilled(a, z, color::kSlotMain, 2);
+            }
+            if (hov) {
+                bool node_ip = eni.device_index == 0;
+                tip.line = "primary IP " + core::format_ipv4(eni.primary_ip) + " of " +
+                           eni_label(eni) +
+                           (node_ip ? ": the node itself (" + who + ")"
+                                    : ": the ENI's own address, never a pod's");
+                tip.words = analogy(app, node_ip ? "the {mainext}" : "this {panel}'s {panelmain}");
+            }
+            continue;
+        }
+        const size_t k = static_cast<size_t>(i - 1);
+        if (eni.trunk || !carries) {
+            dl->AddRect(a, z, IM_COL32(255, 255, 255, 70), 2);
+            if (hov) {
+                tip.line = eni.trunk ? eni_label(eni) +
+                                           ": trunk ENI for security groups for pods; it carries "
+                                           "no pod addresses (branch ENIs hang off it)"
+                                     : eni_label(eni) +
+                                           ": with custom networking the primary ENI carries no "
+                                           "pod addresses";
+                tip.words = analogy(app, eni.trunk ? "the {trunk}: no {desk} {exts} here"
+                                                   : "no {desk} {exts} on the {firstpanel}");
+            }
+            continue;
+        }
+        if (l.prefixes) {
+            if (k < eni.prefixes.size()) {
+                draw_prefix_slot(app, dl, l, a, eni, eni.prefixes[k], pods, tips, tip);
+            } else {
+                dl->AddRectFilled(a, z, color::kSlotFree, 2);
+                if (hov) {
+                    tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
+                               ": empty (room for one more /28 prefix)";
+                    tip.words = analogy(app, "an empty {slot}: room for one {block}");
+                }
+            }
+            continue;
+        }
+        if (k < eni.ips.size()) {
+            core::Ipv4 ip = eni.ips[k];
+            auto it = pods.find(ip.value);
+            dl->AddRectFilled(a, z, it != pods.end() ? color::kSlotDesk : color::kSlotWarm, 2);
+            if (hov) {
+                tip.line = eni_label(eni) + ", secondary IP " + core::format_ipv4(ip) +
+                           (it != pods.end() ? " -> pod " + it->second->name
+                                             : ": held by ipamd, free for the next pod");
+                tip.words = analogy(app, it != pods.end() ? "a {deskext} in use"
+                                                          : "a spare {deskext} in the {pool}");
+            }
+        } else {
+            dl->AddRectFilled(a, z, color::kSlotFree, 2);
+            if (hov) {
+                tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
+                           ": empty (room for one more secondary IP)";
+                tip.words = analogy(app, "an empty {slot}");
+            }
+        }
+    }
+}
+
+// Draws an ENI position the instance could still attach.
+void draw_unattached(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po, int position,
+                     const core::Node& node, bool tips, Tip& tip) {
+    ImVec2 pz(po.x + l.panel_w, po.y + l.panel_h);
+    dashed_rect(dl, po, pz, kDashed);
+    const float s = slot_side(l);
+    for (int i = 0; i < l.slots; ++i) {
+        ImVec2 a(po.x + l.pad + fi(i % l.cols) * (s + l.gap),
+                 po.y + l.header + l.pad + fi(i / l.cols) * (s + l.gap));
+        dl->AddRect(a, ImVec2(a.x + s, a.y + s), kGhostCell, 2);
+    }
+    if (l.header > 6)
+        fitted_text(dl, app.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
+                    color::kMuted, "free");
+    if (hovering(tips, po, pz)) {
+        tip.line = "ENI " + std::to_string(position + 1) + " of " +
+                   std::to_string(node.type.max_enis) + " on a " + node.type.name +
+                   ": not attached yet (ipamd attaches it when the pool runs short)";
+        tip.words = analogy(app, "a {panel} the {room} can still take");
+    }
+}
+
+}  // namespace
+
+ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width =
+        std::max(120.0f, style.max_width > 0 ? std::min(style.max_width, avail) : avail);
+    const RoomLayout l = layout_room(node, style, width);
+    const bool tips = style.tooltips && ImGui::IsWindowHovered();
+    const PodIndex pods = index_pods(node);
+    Tip tip;
+
+    const int panel_rows = (l.positions + l.per_row - 1) / l.per_row;
+    const float panels_w = fi(l.per_row) * (l.panel_w + l.panel_gap) - l.panel_gap;
+    const float panels_h = fi(panel_rows) * (l.panel_h + l.panel_gap) - l.panel_gap;
+    const size_t waiting = style.show_pending ? node.pending.size() : 0;
+    const float pending_h = waiting > 0 ? 26.0f : 0.0f;
+
+    std::string title = style.title;
+    if (title.empty())
+        title = app_text(app, "{room}") + ": " + node.name + " (" + node.type.name + ")";
+    float title_w = 0;
+    if (style.show_title && app.fonts.small)
+        title_w = app.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, title.c_str()).x +
+                  (style.show_host_pods ? 40.0f : 0.0f);
+    const float room_w = std::min(
+        width, std::max(panels_w, std::min(title_w, width - 2 * l.room_pad)) + 2 * l.room_pad);
+    const float room_h = l.title_h + panels_h + pending_h + l.room_pad;
+
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const ImVec2 oz(o.x + room_w, o.y + room_h);
+    dl->AddRectFilled(o, oz, color::kRoom, 10);
+    dl->AddRect(o, oz, color::kLine, 10, 0, 1.5f);
+    if (style.show_title && app.fonts.small) {
+        dl->PushClipRect(o, ImVec2(oz.x - 4, oz.y), true);
+        dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
+                    title.c_str());
+        dl->PopClipRect();
+        if (style.show_host_pods) {
+            float x = std::min(o.x + l.room_pad + title_w - 30, oz.x - 34);
+            for (int h = 0; h < core::kHostNetworkPods; ++h) {
+                ImVec2 c(x + fi(h) * 13 + 5, o.y + 12);
+                dl->AddCircle(c, 5, color::kSlotMain, 12, 2);
+            }
+            if (hovering(tips, ImVec2(x, o.y + 4), ImVec2(x + 28, o.y + 20))) {
+                tip.line =
+                    "aws-node and kube-proxy: host-network pods on the node's own address; "
+                    "they count against max-pods";
+                tip.words = analogy(app, "two {hostdesks} sharing the {mainext}");
+            }
+        }
+    }
+
+    const ImVec2 base(o.x + l.room_pad, o.y + l.title_h);
+    // ENIs by device index; gaps in the indices are filled in order.
+    for (int p = 0; p < l.positions; ++p) {
+        ImVec2 po(base.x + fi(p % l.per_row) * (l.panel_w + l.panel_gap),
+                  base.y + fi(p / l.per_row) * (l.panel_h + l.panel_gap));
+        if (static_cast<size_t>(p) < node.enis.size())
+            draw_eni(app, dl, l, po, node, node.enis[static_cast<size_t>(p)], pods, style, tips,
+                     tip);
+        else
+            draw_unattached(app, dl, l, po, p, node, tips, tip);
+    }
+
+    // Highlights: the parts a rule is about keep their colours and get an outline; the rest
+    // of the room is paled.
+    const float s = slot_side(l);
+    auto panel_at = [&](int p) {
+        return ImVec2(base.x + fi(p % l.per_row) * (l.panel_w + l.panel_gap),
+                      base.y + fi(p / l.per_row) * (l.panel_h + l.panel_gap));
+    };
+    auto slot_at = [&](int p, int i) {
+        ImVec2 po = panel_at(p);
+        return ImVec2(po.x + l.pad + fi(i % l.cols) * (s + l.gap),
+                      po.y + l.header + l.pad + fi(i / l.cols) * (s + l.gap));
+    };
+    const ImU32 hl = color::kHighlight;
+    const int attached = static_cast<int>(node.enis.size());
+    if (style.highlight != kHighlightNone) {
+        for (int p = 0; p < l.positions; ++p) {
+            bool pod_panel = true;
+            if (p < attached) {
+                const core::Eni& e = node.enis[static_cast<size_t>(p)];
+                pod_panel = !e.trunk && core::carries_pod_addresses(node, e);
+            }
+            for (int i = 0; i < l.slots; ++i) {
+                ImVec2 a = slot_at(p, i);
+                ImVec2 z(a.x + s, a.y + s);
+                if (!slot_lit(style.highlight, p, i, pod_panel)) {
+                    dim(dl, a, z);
+                } else if (!(style.highlight & (kHighlightPanels | kHighlightOnePanel)) &&
+                           p < attached) {
+                    dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), hl, 4, 0, 2.5f);
+                }
+            }
+        }
+        if (style.highlight & kHighlightPanels) {
+            for (int p = 0; p < l.positions; ++p) {
+                ImVec2 po = panel_at(p);
+                dl->AddRect(ImVec2(po.x - 3, po.y - 3),
+                            ImVec2(po.x + l.panel_w + 3, po.y + l.panel_h + 3), hl, 7, 0, 3);
+            }
+        }
+        if ((style.highlight & kHighlightOnePanel) && l.positions > 0) {
+            ImVec2 a = slot_at(0, 0);
+            ImVec2 z = slot_at(0, l.slots - 1);
+            float right = panel_at(0).x + l.panel_w - l.pad;
+            dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(right + 3, z.y + s + 3), hl, 5, 0, 3);
+        }
+    }
+
+    // Pods waiting for an address.
+    if (waiting > 0) {
+        float y = base.y + panels_h + 8;
+        std::string label = app_text(app, "waiting:");
+        dl->AddText(app.fonts.small, kSmall, ImVec2(base.x, y), color::kPending, label.c_str());
+        float x =
+            base.x +
+            (app.fonts.small ? app.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, label.c_str()).x
+                             : 50) +
+            6;
+        const float c = 12;
+        for (size_t i = 0; i < waiting; ++i) {
+            if (x + c > o.x + room_w - l.room_pad - 30 && i + 1 < waiting) {
+                std::string more = "+" + std::to_string(waiting - i);
+                dl->AddText(app.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
+                break;
+            }
+            ImVec2 a(x, y + 2), z(x + c, y + 2 + c);
+            dl->AddRect(a, z, color::kPending, 2, 0, 2);
+            if (hovering(tips, a, z)) {
+                const core::Pod& p = node.pending[i];
+                tip.line = "pod " + p.name + ": ContainerCreating, " + p.waiting;
+                tip.words = analogy(app, "a {desk} waiting for an {ext}");
+            }
+            x += c + 4;
+        }
+    }
+
+    ImGui::Dummy(ImVec2(room_w, room_h));
+    show_tip(tip);
+    return ImVec2(room_w, room_h);
+}
+
+// ---- buildings --------------------------------------------------------------------------
+
+namespace {
+
+ImU32 use_color(core::AddressUse u) {
+    switch (u) {
+        case core::AddressUse::Free:
+            return kAddrFree;
+        case core::AddressUse::Reserved:
+            return color::kAddrReserved;
+        case core::AddressUse::Ip:
+            return color::kAddrIp;
+        case core::AddressUse::Prefix:
+            return color::kAddrPrefix;
+    }
+    return color::kSlotFree;
+}
+
+// Colours by holder, matching the room: orange ENI addresses, green pods, light blue spare.
+ImU32 holder_color(core::Holder h) {
+    switch (h) {
+        case core::Holder::Free:
+            return kAddrFree;
+        case core::Holder::Reserved:
+            return color::kAddrReserved;
+        case core::Holder::NodeIp:
+        case core::Holder::EniIp:
+            return color::kSlotMain;
+        case core::Holder::PodIp:
+        case core::Holder::PodInPrefix:
+            return color::kSlotDesk;
+        case core::Holder::SpareIp:
+            return color::kSlotWarm;
+        case core::Holder::SpareInPrefix:
+            return color::kAddrPrefix;
+        case core::Holder::Other:
+            return color::kAddrOther;
+    }
+    return color::kSlotFree;
+}
+
+// The subnet's own view of an address when no cluster says who holds it.
+std::string describe_use(const core::Subnet& subnet, core::Ipv4 ip, core::AddressUse u) {
+    const std::string at = core::format_ipv4(ip);
+    switch (u) {
+        case core::AddressUse::Free:
+            return at + ": free";
+        case core::AddressUse::Reserved:
+            for (const core::ReservedAddress& r : core::aws_reserved_addresses(subnet.cidr))
+                if (r.ip == ip) return at + ": reserved by AWS (" + r.role + ")";
+            return at + ": reserved by AWS";
+        case core::AddressUse::Ip:
+            return at + ": in use (an ENI address or secondary IP)";
+        case core::AddressUse::Prefix:
+            return at + ": part of a delegated /28 prefix";
+    }
+    return at;
+}
+
+std::string plural(uint64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& style) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width =
+        std::max(140.0f, style.max_width > 0 ? std::min(style.max_width, avail) : avail);
+    const bool tips = style.tooltips && ImGui::IsWindowHovered();
+    if (subnet.use.empty()) {  // not a subnet built by core::add_subnet
+        std::string text = subnet.id + ": no addresses";
+        ImGui::TextDisabled("%s", text.c_str());
+        return ImGui::GetItemRectSize();
+    }
+    const size_t size = subnet.use.size();
+
+    // Addresses per cell: 1 up to a /24, then a /28 per cell, more for very large subnets.
+    size_t per_cell = 1;
+    if (size > 256) {
+        per_cell = 16;
+        while (size / per_cell > 1024)
+            per_cell *= 2;
+    }
+    const size_t cells = (size + per_cell - 1) / per_cell;
+    const float pad = 10;
+    const float label_w = per_cell == 1 && width >= 300 ? 34.0f : 0.0f;
+    int cols = per_cell == 1 ? 16 : (cells <= 256 ? 16 : 32);
+    cols = static_cast<int>(std::min<size_t>(static_cast<size_t>(cols), cells));
+    const float inner = width - 2 * pad - label_w;
+    const float gap = inner / fi(cols) >= 10 ? 2.0f : 1.0f;
+    const float cell = std::clamp(inner / fi(cols) - gap, 3.0f, style.max_cell);
+    const int rows =
+        static_cast<int>((cells + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols));
+
+    // Who holds each address (only when a cluster is given and cells are single addresses).
+    std::vector<core::AddressInfo> holders;
+    if (style.cluster && per_cell == 1) holders = core::address_map(*style.cluster, subnet);
+
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    float y = o.y + 6;
+    std::string title = style.title;
+    if (title.empty())
+        title = app_text(app, "{building}") + ": " + subnet.name + " (" + subnet.id + ")";
+    std::string sub = core::format_cidr(subnet.cidr) + ", " + subnet.az;
+    if (subnet.prefix_reservation) sub += ", reserved for prefixes";
+    const float title_h = style.show_title ? 38.0f : 0.0f;
+    std::string counts;
+    if (style.show_counts) {
+        counts = std::to_string(core::aws_usable_addresses(subnet.cidr)) + " usable, " +
+                 std::to_string(core::used_addresses(subnet)) + " in use, " +
+                 std::to_string(core::free_addresses(subnet)) + " free; " +
+                 plural(core::free_aligned_prefixes(subnet), "free aligned /28 block",
+                        "free aligned /28 blocks");
+    }
+    const float grid_h = fi(rows) * (cell + gap) - gap;
+    const float counts_h = style.show_counts ? 40.0f : 0.0f;
+    const float grid_w = label_w + fi(cols) * (cell + gap) - gap;
+    const float b_w = std::min(width, grid_w + 2 * pad);
+    const float b_h = 6 + title_h + grid_h + counts_h + pad;
+    const ImVec2 oz(o.x + b_w, o.y + b_h);
+    dl->AddRectFilled(o, oz, color::kBuilding, 8);
+    dl->AddRect(o, oz, color::kLine, 8, 0, 1.5f);
+    dl->PushClipRect(o, oz, true);
+    if (style.show_title && app.fonts.small) {
+        dl->AddText(app.fonts.strong ? app.fonts.strong : app.fonts.small, kSmall + 1,
+                    ImVec2(o.x + pad, y), color::kInk, title.c_str());
+        dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + pad, y + 18), color::kMuted, sub.c_str());
+        y += title_h;
+    }
+
+    Tip tip;
+    const ImVec2 g(o.x + pad + label_w, y);
+    for (int r = 0; r < rows; ++r) {
+        const size_t first = static_cast<size_t>(r) * static_cast<size_t>(cols) * per_cell;
+        if (label_w > 0 && app.fonts.small && (rows <= 16 || r % 4 == 0)) {
+            std::string lab = "." + std::to_string((subnet.cidr.base + first) & 0xFFu);
+            dl->AddText(app.fonts.small, 11,
+                        ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - 11) / 2),
+                        color::kMuted, lab.c_str());
+        }
+    }
+    for (size_t c = 0; c < cells; ++c) {
+        const int col = static_cast<int>(c % static_cast<size_t>(cols));
+        const int row = static_cast<int>(c / static_cast<size_t>(cols));
+        ImVec2 a(g.x + fi(col) * (cell + gap), g.y + fi(row) * (cell + gap));
+        ImVec2 z(a.x + cell, a.y + cell);
+        const size_t lo = c * per_cell;
+        const size_t hi = std::min(size, lo + per_cell);
+        const bool hov = hovering(tips, a, ImVec2(z.x + gap, z.y + gap));
+        if (per_cell == 1) {
+            const core::AddressUse u = subnet.use[lo];
+            const core::Ipv4 ip{subnet.cidr.base + static_cast<uint32_t>(lo)};
+            const core::AddressInfo* info = lo < holders.size() ? &holders[lo] : nullptr;
+            const float round = cell >= 8 ? 2.0f : 0.0f;
+            if (info) {
+                dl->AddRectFilled(a, z, holder_color(info->holder), round);
+                if (info->holder == core::Holder::PodInPrefix && cell >= 6)
+                    dl->AddRect(a, z, color::kAddrPrefix, round, 0, std::max(1.0f, cell * 0.15f));
+            } else {
+                dl->AddRectFilled(a, z, use_color(u), round);
+            }
+            if (hov) {
+                tip.line = info ? core::describe_address(*info) : describe_use(subnet, ip, u);
+                const char* words = u == core::AddressUse::Reserved
+                                        ? "kept by AWS, never a {desk}'s"
+                                    : u == core::AddressUse::Free ? "a free {num} in the {building}"
+                                    : u == core::AddressUse::Prefix ? "part of a {block}"
+                                                                    : "a single {num} in use";
+                tip.words = analogy(app, words);
+            }
+            continue;
+        }
+        size_t n[4] = {0, 0, 0, 0};
+        for (size_t i = lo; i < hi; ++i)
+            ++n[static_cast<int>(subnet.use[i])];
+        const float total = static_cast<float>(hi - lo);
+        dl->AddRectFilled(a, z, kAddrFree, 1);
+        // Used addresses fill the cell from the bottom, in proportion.
+        float bottom = z.y;
+        const core::AddressUse order[3] = {core::AddressUse::Reserved, core::AddressUse::Prefix,
+                                           core::AddressUse::Ip};
+        for (core::AddressUse u : order) {
+            const size_t k = n[static_cast<int>(u)];
+            if (k == 0) continue;
+            float h = std::max(1.0f, cell * static_cast<float>(k) / total);
+            dl->AddRectFilled(ImVec2(a.x, bottom - h), ImVec2(z.x, bottom), use_color(u), 0);
+            bottom -= h;
+        }
+        if (hov) {
+            tip.line =
+                core::format_ipv4(core::Ipv4{subnet.cidr.base + static_cast<uint32_t>(lo)}) +
+                " - " +
+                core::format_ipv4(core::Ipv4{subnet.cidr.base + static_cast<uint32_t>(hi - 1)}) +
+                " (" + std::to_string(hi - lo) +
+                " addresses): " + std::to_string(n[static_cast<int>(core::AddressUse::Ip)]) +
+                " single, " + std::to_string(n[static_cast<int>(core::AddressUse::Prefix)]) +
+                " in prefixes, " + std::to_string(n[static_cast<int>(core::AddressUse::Free)]) +
+                " free, " + std::to_string(n[static_cast<int>(core::AddressUse::Reserved)]) +
+                " reserved";
+            tip.words = analogy(app, "one cell stands for several {nums} of the {building}");
+        }
+    }
+    y = g.y + grid_h + 8;
+    if (style.show_counts && app.fonts.small) {
+        // Wraps inside the building.
+        dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + pad, y), color::kInk, counts.c_str(),
+                    nullptr, b_w - 2 * pad);
+        if (per_cell > 1) {
+            std::string scale = "one cell = " + std::to_string(per_cell) + " addresses";
+            float sy =
+                y +
+                app.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, b_w - 2 * pad, counts.c_str()).y;
+            dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + pad, sy), color::kMuted,
+                        scale.c_str());
+        }
+    }
+    dl->PopClipRect();
+    ImGui::Dummy(ImVec2(b_w, b_h));
+    show_tip(tip);
+    return ImVec2(b_w, b_h);
+}
+
+// ---- a one-node campus ----------------------------------------------------------------
+
+core::Result<core::Cluster> demo_room(const core::InstanceType& type,
+                                      const core::NodeConfig& config, int pods) {
+    core::Result<core::Vpc> vpc = core::make_vpc("10.0.0.0/16");
+    if (!vpc) return vpc.error();
+    // A /24 is easy to read; larger rooms get a /20 so the building never runs dry here.
+    const bool small = core::address_capacity(type, config) + type.max_enis <= 200;
+    core::SubnetDesc sd;
+    sd.id = "subnet-a";
+    sd.name = "Building A";
+    sd.cidr = small ? "10.0.1.0/24" : "10.0.16.0/20";
+    core::Status st = core::add_subnet(vpc.value(), sd);
+    if (!st) return st.error();
+    core::Cluster cluster = core::make_cluster(std::move(vpc).value());
+    core::NodeDesc nd;
+    nd.name = "node-1";
+    nd.type = type;
+    nd.subnet_id = "subnet-a";
+    nd.config = config;
+    st = core::add_node(cluster, nd);
+    if (!st) return st.error();
+    for (int i = 0; i < pods; ++i) {
+        core::Result<core::Pod> p = core::add_pod(cluster, "node-1");
+        if (!p) break;
+    }
+    return cluster;
+}
+
+// ---- events -----------------------------------------------------------------------------
+
+namespace {
+
+struct EventWords {
+    const char* kind;
+    const char* words;
+    ImU32 col;
+};
+
+const EventWords kEventWords[] = {
+    {"node-added", "The {room} joined", color::kMuted},
+    {"attach-eni", "New {panel} attached", color::kPanel},
+    {"detach-eni", "{panel} detached", color::kPanel},
+    {"assign-ips", "{deskexts} added", color::kAccent},
+    {"release-ips", "Spare {exts} returned", color::kMuted},
+    {"assign-prefix", "{block} added", IM_COL32(120, 80, 190, 255)},
+    {"release-prefix", "{block} returned", color::kMuted},
+    {"pod-ip", "A {desk} got its {ext}", color::kGood},
+    {"pod-released", "A {desk} left", color::kMuted},
+    {"pod-failed", "A {desk} is waiting for an {ext}", color::kBad},
+    {"pod-unschedulable", "{desk} refused: {maxpods} reached", color::kBad},
+    {"subnet-error", "The {building} is out of {nums}", color::kBad},
+    {"config", "Settings changed", color::kMuted},
+};
+
+}  // namespace
+
+void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint64_t since) {
+    int shown = 0;
+    for (auto it = cluster.events.rbegin(); it != cluster.events.rend() && shown < max_events;
+         ++it) {
+        const core::Event& e = *it;
+        if (e.seq < since) break;
+        ++shown;
+        std::string label = e.kind;
+        ImU32 col = color::kInk;
+        for (const EventWords& w : kEventWords) {
+            if (e.kind == w.kind) {
+                label = capitalized(app_text(app, w.words));
+                col = w.col;
+            }
+        }
+        ImGui::PushID(static_cast<int>(e.seq));
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 5, p.y + h / 2), 4, col);
+        ImGui::Indent(16);
+        ImGui::PushFont(app.fonts.strong);
+        ImGui::PushStyleColor(ImGuiCol_Text, col == color::kMuted ? color::kInk : col);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::PushFont(app.fonts.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 12);
+        ImGui::TextUnformatted(e.text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::Unindent(16);
+        ImGui::PopID();
+    }
+    if (shown == 0) ImGui::TextDisabled("(nothing yet)");
+}
+
+std::string new_eni_id(const core::Node* before, const core::Node* after) {
+    if (!after) return {};
+    for (const core::Eni& e : after->enis) {
+        bool old = false;
+        if (before)
+            for (const core::Eni& b : before->enis)
+                old = old || b.id == e.id;
+        if (!old) return e.id;
+    }
+    return {};
+}
+
+std::string capitalized(std::string text) {
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+// ---- legend -----------------------------------------------------------------------------
+
+void draw_legend(App& app, unsigned items) {
+    struct Item {
+        unsigned flag;
+        ImU32 col;
+        const char* words;
+        int kind;  // 0 filled, 1 dashed, 2 4x4 block, 3 outlined circle
+    };
+    const Item all[] = {
+        {kLegendMainExt, color::kSlotMain, "{panel}'s own {num}", 0},
+        {kLegendPod, color::kSlotDesk, "{desk}'s {num}", 0},
+        {kLegendWarm, color::kSlotWarm, "spare, in the {pool}", 0},
+        {kLegendEmpty, color::kSlotFree, "empty {slot}", 0},
+        {kLegendPrefix, color::kSlotWarm, "{block}", 2},
+        {kLegendUnattached, kDashed, "{panel} not attached yet", 1},
+        {kLegendReserved, color::kAddrReserved, "reserved by AWS", 0},
+        {kLegendAddrFree, kAddrFree, "free", 0},
+        {kLegendAddrIp, color::kAddrIp, "single {num}", 0},
+        {kLegendAddrPrefix, color::kAddrPrefix, "in a {block}", 0},
+        {kLegendAddrOther, color::kAddrOther, "held by something else", 0},
+    };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(app.fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    bool first = true;
+    for (const Item& it : all) {
+        if (!(items & it.flag)) continue;
+        std::string label = app_text(app, it.words);
+        const float sw = it.kind == 1 ? 18.0f : 12.0f;
+        const float w = sw + 5 + ImGui::CalcTextSize(label.c_str()).x;
+        if (!first) {
+            ImGui::SameLine(0, 14);
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        first = false;
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImVec2 a(p.x, p.y + (h - 12) / 2), z(p.x + sw, a.y + 12);
+        if (it.kind == 0) {
+            dl->AddRectFilled(a, z, it.col, 2);
+            if (it.col == color::kSlotFree || it.col == kAddrFree)
+                dl->AddRect(a, z, color::kLine, 2);
+        } else if (it.kind == 1) {
+            dashed_rect(dl, a, z, it.col, 3, 2);
+        } else {
+            for (int k = 0; k < 16; ++k) {
+                ImVec2 c(a.x + fi(k % 4) * 3, a.y + fi(k / 4) * 3);
+                dl->AddRectFilled(c, ImVec2(c.x + 2.4f, c.y + 2.4f),
+                                  k < 5 ? color::kSlotDesk : color::kSlotWarm);
+            }
+        }
+        ImGui::Dummy(ImVec2(sw, h));
+        ImGui::SameLine(0, 5);
+        ImGui::TextUnformatted(label.c_str());
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+}  // namespace web

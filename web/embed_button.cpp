@@ -1,0 +1,148 @@
+// embed_button.cpp: the "Embed this step" button and its snippet panel (see embed_button.h).
+#include "embed_button.h"
+
+#include <algorithm>
+
+#include "app.h"
+#include "imgui.h"
+#include "platform.h"
+#include "style.h"
+
+namespace web {
+namespace {
+
+// Escapes text for an HTML attribute value in double quotes.
+std::string attr(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string fragment(const std::string& step, bool aws_words, bool min_controls) {
+    std::string f = "step=" + step;
+    if (aws_words) f += "&terms=aws";
+    if (min_controls) f += "&controls=min";
+    return f;
+}
+
+// One labelled snippet: the text, wrapped, in a framed box, and its Copy button.
+void snippet_box(const char* id, const char* label, const std::string& text, bool& copied) {
+    ImGui::PushID(id);
+    ImGui::TextUnformatted(label);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kBuilding);
+    const float wrap = ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().WindowPadding.x;
+    const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y +
+                    2 * ImGui::GetStyle().WindowPadding.y + 2;
+    ImGui::BeginChild("##code", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Copy")) {
+        platform::copy_text(text);
+        copied = true;
+    }
+    if (copied) {
+        ImGui::SameLine();
+        ImGui::TextColored(rgba(color::kGood), "Copied to the clipboard");
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+std::string embed_snippet(const std::string& base, const std::string& step, bool aws_words,
+                          bool min_controls) {
+    std::string out = "<script src=\"" + attr(base) + "embed.js\" defer></script>\n";
+    out += "<div class=\"cni-campus\" data-step=\"" + attr(step) + "\"";
+    if (aws_words) out += " data-terms=\"aws\"";
+    if (min_controls) out += " data-controls=\"min\"";
+    out += "></div>";
+    return out;
+}
+
+std::string embed_iframe(const std::string& base, const std::string& step, bool aws_words,
+                         bool min_controls) {
+    return "<iframe src=\"" + attr(base) + "embed.html#" +
+           attr(fragment(step, aws_words, min_controls)) +
+           "\" title=\"CNI Campus interactive tutorial\" width=\"100%\" height=\"560\" "
+           "loading=\"lazy\"></iframe>";
+}
+
+void draw_embed_button(App& app) {
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const ImGuiID aws_id = ImGui::GetID("embed-aws");
+    const ImGuiID min_id = ImGui::GetID("embed-min");
+    const ImGuiID copied_id = ImGui::GetID("embed-copied");
+    if (ImGui::Button("Embed this step")) {
+        store->SetBool(aws_id, app.terms == core::Terms::Aws);
+        store->SetBool(min_id, false);
+        store->SetInt(copied_id, 0);
+        ImGui::OpenPopup("##embed");
+        platform::request_frame();
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(580.0f, display.x - 24.0f);
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, display.y - 24.0f));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, color::kRoom);
+    ImGui::PushStyleColor(ImGuiCol_Border, color::kLine);
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    const bool open = ImGui::BeginPopup("##embed");
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+    if (!open) return;
+    const core::LessonStep& step = app.lessons.steps[static_cast<size_t>(app.step)];
+    ImGui::PushFont(app.fonts.strong);
+    ImGui::TextUnformatted("Embed this step in your blog");
+    ImGui::PopFont();
+    wrapped_text(("Paste this where \"" + app_text(app, step.title) +
+                  "\" should appear. Readers see a light picture first; the tutorial loads "
+                  "only when they press Start.")
+                     .c_str(),
+                 color::kMuted);
+    bool aws = store->GetBool(aws_id);
+    bool min = store->GetBool(min_id);
+    if (ImGui::Checkbox("AWS words", &aws)) store->SetBool(aws_id, aws);
+    ImGui::SameLine(0, 24);
+    if (ImGui::Checkbox("Only this step (no step list)", &min)) store->SetBool(min_id, min);
+    const std::string base = platform::page_base_url();
+    int copied = store->GetInt(copied_id);
+    bool copied_script = copied == 1, copied_frame = copied == 2;
+    ImGui::Spacing();
+    snippet_box("script",
+                "With a start button (recommended):", embed_snippet(base, step.id, aws, min),
+                copied_script);
+    ImGui::Spacing();
+    snippet_box("iframe",
+                "Or as a plain iframe (loads at once):", embed_iframe(base, step.id, aws, min),
+                copied_frame);
+    if (copied_script && copied != 1) store->SetInt(copied_id, 1);
+    if (copied_frame && copied != 2) store->SetInt(copied_id, 2);
+    ImGui::Spacing();
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace web

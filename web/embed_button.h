@@ -1,0 +1,23 @@
+// embed_button.h: "Embed this step": a button that opens a small panel with the HTML a
+// blog author pastes to show the current step in their page (embed.js + a div, or a plain
+// iframe), with a Copy button (platform::copy_text). Options (AWS words, minimal
+// controls) live in ImGui's own state storage; the App holds nothing for it.
+#pragma once
+
+#include <string>
+
+namespace web {
+
+struct App;
+
+// The snippet for one step: the embed.js script tag and the placeholder div. base is the
+// folder the tutorial is served from ("https://example.org/campus/").
+std::string embed_snippet(const std::string& base, const std::string& step, bool aws_words,
+                          bool min_controls);
+// The same step as a plain iframe, for sites that allow no scripts.
+std::string embed_iframe(const std::string& base, const std::string& step, bool aws_words,
+                         bool min_controls);
+// Draws the "Embed this step" button at the cursor and, once pressed, its panel.
+void draw_embed_button(App& app);
+
+}  // namespace web
