@@ -81,6 +81,37 @@ bool instance_type_picker(App& app, const char* id, int& type, char* filter, int
     return changed;
 }
 
+// "-  3  +": no typing (phones get no keyboard for the canvas).
+bool stepper(const char* id, int& value, int lo, int hi) {
+    bool changed = false;
+    ImGui::PushID(id);
+    ImGui::BeginDisabled(value <= lo);
+    if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) {
+        --value;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 4);
+    // The value, centred in a fixed width (screen coordinates: safe inside groups).
+    const std::string v = std::to_string(value);
+    const float w = ImGui::CalcTextSize("0000").x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
+    const ImVec2 size = ImGui::CalcTextSize(v.c_str());
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(at.x + (w - size.x) * 0.5f, at.y + (ImGui::GetFrameHeight() - size.y) * 0.5f),
+        ImGui::GetColorU32(ImGuiCol_Text), v.c_str());
+    ImGui::SameLine(0, 4);
+    ImGui::BeginDisabled(value >= hi);
+    if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) {
+        ++value;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    return changed;
+}
+
 void show_math(App& app, const core::MaxPods& r, bool& open) {
     ImGui::PushID(&r);
     if (ImGui::Button(open ? "Hide the math" : "Show the math")) open = !open;
@@ -105,7 +136,8 @@ void show_math(App& app, const core::MaxPods& r, bool& open) {
             }
             ImGui::EndTable();
         }
-        for (const std::string& n : r.notes) wrapped_text(n.c_str(), color::kMuted);
+        for (const std::string& n : r.notes)
+            wrapped_text(n.c_str(), color::kMuted);
     }
     ImGui::PopID();
 }

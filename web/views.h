@@ -10,20 +10,20 @@
 
 #include "capacity.h"
 #include "exercise_panel.h"
-#include "view_overlay.h"
-#include "view_traffic.h"
-#include "view_panel.h"
-#include "view_rules.h"
-#include "view_desk_limit.h"
-#include "view_prefix.h"
-#include "view_exhaustion.h"
-#include "view_custom.h"
-#include "view_secondary.h"
-#include "view_warm_pool.h"
-#include "view_security_groups.h"
-#include "view_decision.h"
 #include "view_comparison.h"
+#include "view_custom.h"
+#include "view_decision.h"
+#include "view_desk_limit.h"
+#include "view_exhaustion.h"
+#include "view_overlay.h"
+#include "view_panel.h"
 #include "view_playground.h"
+#include "view_prefix.h"
+#include "view_rules.h"
+#include "view_secondary.h"
+#include "view_security_groups.h"
+#include "view_traffic.h"
+#include "view_warm_pool.h"
 
 namespace web {
 
@@ -56,6 +56,8 @@ bool draw_view(App& app, const std::string& view);
 bool instance_type_picker(App& app, const char* id, int& type, char* filter, int filter_size);
 // Index of a type in the catalog by name, or 0 if absent.
 int catalog_index(const App& app, const char* name);
+// A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
+bool stepper(const char* id, int& value, int lo, int hi);
 // "Show the math": the derivation steps from core, as a worked sum.
 void show_math(App& app, const core::MaxPods& result, bool& open);
 
