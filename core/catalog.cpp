@@ -5,10 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
-#include <exception>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <utility>
+
+#include "json_read.h"
 
 namespace core {
 namespace {
@@ -163,24 +164,13 @@ Result<InstanceType> read_row(const json& row, std::size_t i) {
     return t;
 }
 
-// The readable part of an nlohmann parse error: "syntax error while parsing ...".
-std::string parse_error_detail(const json::parse_error& e) {
-    std::string what = e.what();
-    const std::size_t bracket = what.find("] ");
-    if (bracket != std::string::npos) what.erase(0, bracket + 2);
-    const std::size_t colon = what.find(": ");
-    if (what.rfind("parse error", 0) == 0 && colon != std::string::npos) what.erase(0, colon + 2);
-    return what;
-}
-
 Result<Catalog> load(std::string_view text) {
     json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    JsonParseInfo info;
+    if (!parse_json(text, doc, &info)) {
         return make_error(std::string(kPrefix) + "not valid JSON at byte " +
-                          std::to_string(e.byte) + " of " + std::to_string(text.size()) + ": " +
-                          parse_error_detail(e));
+                          std::to_string(info.error_byte) + " of " + std::to_string(text.size()) +
+                          ": " + json_error_detail(info.error));
     }
     if (!doc.is_object()) {
         return make_error(std::string(kPrefix) +
@@ -347,11 +337,7 @@ bool is_space(char c) {
 }  // namespace
 
 Result<Catalog> load_catalog(std::string_view json_text) {
-    try {
-        return load(json_text);
-    } catch (const std::exception& e) {
-        return make_error(std::string(kPrefix) + "could not be read: " + e.what());
-    }
+    return load(json_text);
 }
 
 Result<const InstanceType*> find_instance_type(const Catalog& catalog, std::string_view name) {

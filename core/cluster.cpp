@@ -868,7 +868,8 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
     }
     std::string code;
     std::string why = why_no_address(*n, code);
-    while (!why.empty() && why.back() == '.') why.pop_back();  // the subnet's message ends a sentence
+    while (!why.empty() && why.back() == '.')
+        why.pop_back();  // the subnet's message ends a sentence
     p.waiting = "failed to assign an IP address to container: " + why + ".";
     n->pending.push_back(p);
     const std::string text = p.name + " on " + n->name +

@@ -14,6 +14,7 @@
 #include "capacity.h"
 #include "cidr.h"
 #include "ipam.h"
+#include "json_read.h"
 #include "traffic.h"
 #include "vpc.h"
 
@@ -1463,11 +1464,9 @@ Result<ExerciseBook> load_exercises(std::string_view text, const Lessons* lesson
                           num(static_cast<long long>(kMaxExercisesBytes)) + ".");
     }
     json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::exception& e) {
-        return make_error(std::string("exercises.json is not valid JSON: ") + e.what());
-    }
+    JsonParseInfo info;
+    if (!parse_json(text, doc, &info))
+        return make_error("exercises.json is not valid JSON: " + info.error);
     if (!doc.is_object()) return make_error("exercises.json: expected an object");
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (it.key() != "version" && it.key() != "exercises") {

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_read.h"
 #include "scenario.h"
 
 namespace core {
@@ -239,8 +240,8 @@ Result<std::string> decode_campus(std::string_view encoded) {
         return make_error("The link's campus nests deeper than " + std::to_string(kMaxCampusDepth) +
                           " levels; it is not a scenario.");
     }
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded()) {
+    nlohmann::json doc;
+    if (!parse_json(text, doc)) {
         return make_error(
             "The link's campus decodes to text that is not valid JSON; the link may have been "
             "cut or changed.");

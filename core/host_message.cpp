@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "json_read.h"
+
 namespace core {
 namespace {
 
@@ -38,21 +40,13 @@ Result<HostMessage> decode_host_message(std::string_view text) {
     if (text.size() > kMaxHostMessageBytes)
         return bad("message refused: longer than " + std::to_string(kMaxHostMessageBytes) +
                    " bytes");
-    // Top-level keys in order of appearance, so a repeated key cannot hide behind the
-    // parser keeping only its last value.
-    std::vector<std::string> keys;
-    bool nested = false;
-    json::parser_callback_t watch = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::key && depth == 1 && parsed.is_string())
-            keys.push_back(parsed.get<std::string>());
-        if ((event == json::parse_event_t::object_start ||
-             event == json::parse_event_t::array_start) &&
-            depth > 0)
-            nested = true;
-        return true;
-    };
-    json doc = json::parse(text.begin(), text.end(), watch, false);
-    if (doc.is_discarded()) return bad("message refused: not valid JSON");
+    // The parse reports the top-level keys in order of appearance, so a repeated key
+    // cannot hide behind the parser keeping only its last value, and how deep it nests.
+    json doc;
+    JsonParseInfo info;
+    if (!parse_json(text, doc, &info)) return bad("message refused: not valid JSON");
+    const std::vector<std::string>& keys = info.top_keys;
+    const bool nested = info.max_depth > 1;
     if (!doc.is_object()) return bad("message refused: expected an object");
 
     auto type = doc.find("type");

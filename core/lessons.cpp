@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "json_read.h"
+
 namespace core {
 namespace {
 
@@ -32,8 +34,8 @@ std::string unknown_token(const std::vector<Term>& terms, std::string_view text)
         if (end == std::string_view::npos) return std::string(text.substr(i));
         std::string_view key = text.substr(i + 1, end - i - 1);
         if (!key.empty() && key.back() == '+') key.remove_suffix(1);
-        bool found = std::any_of(terms.begin(), terms.end(),
-                                 [&](const Term& t) { return t.key == key; });
+        bool found =
+            std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.key == key; });
         if (!found) return "{" + std::string(text.substr(i + 1, end - i - 1)) + "}";
         i = end;
     }
@@ -72,18 +74,27 @@ Result<std::vector<std::string>> get_strings(const json& obj, const char* key,
 }  // namespace
 
 const std::vector<std::string>& lesson_views() {
-    static const std::vector<std::string> views = {
-        "overlay-vs-vpc",    "traffic",          "panel",           "rules",
-        "desk-limit",        "prefix-delegation", "subnet-exhaustion", "custom-networking",
-        "secondary-cidrs",   "warm-pool",        "security-groups", "decision-guide",
-        "cni-comparison",    "playground"};
+    static const std::vector<std::string> views = {"overlay-vs-vpc",
+                                                   "traffic",
+                                                   "panel",
+                                                   "rules",
+                                                   "desk-limit",
+                                                   "prefix-delegation",
+                                                   "subnet-exhaustion",
+                                                   "custom-networking",
+                                                   "secondary-cidrs",
+                                                   "warm-pool",
+                                                   "security-groups",
+                                                   "decision-guide",
+                                                   "cni-comparison",
+                                                   "playground"};
     return views;
 }
 
 Result<Lessons> load_lessons(std::string_view text, const std::vector<std::string>& known_views) {
     if (text.size() > kMaxLessonBytes) return make_error("lessons: file larger than 1 MiB");
-    json doc = json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded()) return make_error("lessons: not valid JSON");
+    json doc;
+    if (!parse_json(text, doc)) return make_error("lessons: not valid JSON");
     if (!doc.is_object()) return make_error("lessons: expected an object at the top");
     Lessons out;
 
@@ -133,7 +144,8 @@ Result<Lessons> load_lessons(std::string_view text, const std::vector<std::strin
         auto body = get_strings(s, "body", path);
         if (!body) return body.error();
         step.body = *body;
-        if (step.body.empty()) return make_error(path + ".body: a step needs at least one paragraph");
+        if (step.body.empty())
+            return make_error(path + ".body: a step needs at least one paragraph");
         auto takeaways = get_strings(s, "takeaways", path);
         if (!takeaways) return takeaways.error();
         step.takeaways = *takeaways;
@@ -148,8 +160,8 @@ Result<Lessons> load_lessons(std::string_view text, const std::vector<std::strin
         for (size_t p = 0; p < step.takeaways.size(); ++p) {
             bad = unknown_token(out.terms, step.takeaways[p]);
             if (!bad.empty())
-                return make_error(path + ".takeaways[" + std::to_string(p) +
-                                  "]: unknown term " + bad);
+                return make_error(path + ".takeaways[" + std::to_string(p) + "]: unknown term " +
+                                  bad);
         }
         out.steps.push_back(std::move(step));
     }
@@ -202,6 +214,8 @@ std::string render_terms(const Lessons& lessons, std::string_view text, Terms te
     return out;
 }
 
-const char* terms_name(Terms terms) { return terms == Terms::Aws ? "aws" : "analogy"; }
+const char* terms_name(Terms terms) {
+    return terms == Terms::Aws ? "aws" : "analogy";
+}
 
 }  // namespace core

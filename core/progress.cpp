@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "json_read.h"
+
 namespace core {
 namespace {
 
@@ -99,11 +101,7 @@ Result<DecodedProgress> decode_progress(std::string_view text,
     }
     if (auto s = check_depth(text); !s) return s.error();
     json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::exception&) {
-        return make_error("it is not valid JSON");
-    }
+    if (!parse_json(text, doc)) return make_error("it is not valid JSON");
     if (!doc.is_object()) return make_error("it is not a JSON object");
     const auto version = doc.find("version");
     if (version == doc.end())

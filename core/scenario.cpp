@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "capacity.h"
+#include "json_read.h"
 #include "vpc.h"
 
 namespace core {
@@ -250,15 +251,6 @@ std::string position(std::string_view text, size_t byte) {
     return "line " + num(line) + ", column " + num(column);
 }
 
-std::string parse_detail(const json::exception& e) {
-    std::string what = e.what();
-    const size_t bracket = what.find("] ");
-    if (bracket != std::string::npos) what.erase(0, bracket + 2);
-    const size_t colon = what.find(": ");
-    if (what.rfind("parse error", 0) == 0 && colon != std::string::npos) what.erase(0, colon + 2);
-    return what;
-}
-
 // Finds the first repeated key ({"count": 1, "count": 2}) and its path, in one SAX pass over
 // text that already parsed. (nlohmann's parser callback could watch keys during the parse,
 // but with a callback it rescans the parent container at the end of every object: quadratic
@@ -330,18 +322,19 @@ struct DuplicateKeys {
 Result<json> parse(std::string_view text) {
     if (auto s = precheck(text); !s) return s.error();
     json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        const size_t byte = e.byte > 0 ? static_cast<size_t>(e.byte - 1) : 0;
+    JsonParseInfo info;
+    if (!parse_json(text, doc, &info)) {
+        // Syntax errors point at a byte; others (a number too large for a double) do not.
+        if (info.error.find(".parse_error.") == std::string::npos)
+            return make_error("The scenario is not valid JSON: " + json_error_detail(info.error) +
+                              ".");
+        const size_t byte = info.error_byte > 0 ? info.error_byte - 1 : 0;
         return make_error("The scenario is not valid JSON at byte " +
                           num(static_cast<long long>(byte)) + " (" + position(text, byte) +
-                          "): " + parse_detail(e) + ".");
-    } catch (const json::exception& e) {
-        return make_error("The scenario is not valid JSON: " + parse_detail(e) + ".");
+                          "): " + json_error_detail(info.error) + ".");
     }
     DuplicateKeys dups;
-    (void)json::sax_parse(text.begin(), text.end(), &dups);
+    (void)json::sax_parse(text.data(), text.data() + text.size(), &dups);
     if (!dups.error.empty()) return make_error(dups.error + ".");
     return doc;
 }

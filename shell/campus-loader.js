@@ -35,14 +35,20 @@
     rejectReady(new Error(message));
   }
 
-  function supported() {
-    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function")
-      return "This browser cannot run WebAssembly, which CNI Campus needs.";
+  function wasmSupported() {
+    return typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+  }
+
+  // Creates the WebGL 2 context on the page's own canvas, with the attributes
+  // platform_web.cpp asks for: when the module asks, the browser hands back this same
+  // context. (A throwaway probe canvas cost a second context, ~170 ms under SwiftShader.)
+  function webgl2Problem() {
     try {
-      var gl = document.createElement("canvas").getContext("webgl2");
+      var gl = $("canvas").getContext("webgl2", {
+        alpha: false, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: true
+      });
       if (!gl) return "This browser or device has WebGL 2 turned off or missing, which CNI Campus needs to draw the campus.";
-      var lose = gl.getExtension("WEBGL_lose_context");
-      if (lose) lose.loseContext();  // a probe only: give the context back at once
     } catch (e) {
       return "This browser cannot draw with WebGL 2, which CNI Campus needs.";
     }
@@ -192,9 +198,12 @@
   }
 
   function start() {
-    var problem = supported();
+    var problem = wasmSupported() ? null : "This browser cannot run WebAssembly, which CNI Campus needs.";
+    if (!problem) {
+      fetchWasm();  // the download starts before the graphics context is made
+      problem = webgl2Problem();
+    }
     if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
-    fetchWasm();
     var script = document.createElement("script");
     script.src = "campus.js";
     script.onerror = function () { fatal("The tutorial's code (campus.js) could not be loaded."); };

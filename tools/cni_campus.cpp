@@ -156,7 +156,7 @@ std::string lower(std::string s) {
 }
 
 void print_json(const Json& j) {
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 // ---- strict number parsing ----------------------------------------------------------------

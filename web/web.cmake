@@ -38,7 +38,7 @@ set_target_properties(campus PROPERTIES SUFFIX ".js")
 
 # ---- flags shared by the app and the bench's bare "hello" page ------------------------------
 # Size levers, measured with ./campus bench (tutorial vs a bare ImGui page): -Oz and
-# link-time optimisation for size, no exceptions or RTTI outside core, emmalloc, no
+# link-time optimisation for size, no exceptions or RTTI anywhere, emmalloc, no
 # filesystem, assertions off, and the closure compiler for the JS glue when installed.
 option(CAMPUS_WEB_LTO "Link-time optimisation in the web build (smaller wasm)" ON)
 set(CAMPUS_WEB_SIZE_FLAGS "$<$<CONFIG:Release,MinSizeRel>:-Oz>")
@@ -72,11 +72,9 @@ target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message)
 
-# core parses untrusted JSON with nlohmann/json, which reports errors by throwing; core
-# catches them all and returns messages. So core (and only core) keeps exceptions, and the
-# link enables catching (Emscripten's default would abort on the first malformed file).
-target_compile_options(campus_core PRIVATE -fexceptions ${CAMPUS_WEB_SIZE_FLAGS})
-target_link_options(campus PRIVATE -fexceptions)
+# core is exception-free too (CMakeLists.txt, core/json_read.h), so the whole module links
+# the no-exceptions C++ runtime and has no JavaScript invoke_* trampolines around calls.
+target_compile_options(campus_core PRIVATE ${CAMPUS_WEB_FLAGS})
 
 # ---- bench baseline: a bare ImGui page with the same flags (./campus bench; not in dist) ---
 add_executable(campus_hello EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/web/hello.cpp")

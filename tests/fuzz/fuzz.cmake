@@ -21,6 +21,7 @@ target_include_directories(campus_core_fuzz PUBLIC "${CMAKE_SOURCE_DIR}/core"
                                                    "${CAMPUS_THIRD_PARTY_INCLUDE}")
 target_compile_options(campus_core_fuzz PUBLIC ${CAMPUS_FUZZ_COMPILE})
 campus_warnings(campus_core_fuzz)
+campus_core_flags(campus_core_fuzz)
 
 file(GLOB CAMPUS_FUZZ_SOURCES CONFIGURE_DEPENDS "${CAMPUS_FUZZ_DIR}/fuzz_*.cpp")
 set(CAMPUS_FUZZ_TARGETS "")

@@ -1,0 +1,38 @@
+// json_read.h: the one way core turns text into JSON, without exceptions.
+//
+// core/ is compiled with -fno-exceptions and JSON_NOEXCEPTION everywhere (native, fuzz,
+// web): nlohmann's throwing paths become aborts, so the fuzzers flag any that can be
+// reached, and the web build needs neither the exception-enabled C++ runtime nor the
+// JavaScript trampolines Emscripten wraps around every call that might throw. Syntax
+// errors come back as data through a SAX handler instead. One entry point also means one
+// instantiation of nlohmann's parser in the binary instead of one per input type.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core {
+
+struct JsonParseInfo {
+    // Set when the text is not valid JSON.
+    std::size_t error_byte = 0;  // characters read when the parser gave up (1-based)
+    std::string error;           // nlohmann's message ("[json.exception.parse_error.101] ...")
+    // What the text looked like, filled in either way.
+    int max_depth = 0;                  // deepest nesting of objects and arrays (0: a plain value)
+    std::vector<std::string> top_keys;  // keys of a top-level object in order, repeats kept
+};
+
+// Parses the whole of `text` (trailing text other than white space is an error) into
+// `out`. Returns false on a syntax error, with `info` (when given) saying where and why;
+// `out` is then unspecified. Never throws.
+bool parse_json(std::string_view text, nlohmann::json& out, JsonParseInfo* info = nullptr);
+
+// The readable part of a syntax error message: "syntax error while parsing value -
+// invalid literal; last read: 'tru'" (the "[json.exception...] parse error at line x,
+// column y: " prefix removed).
+std::string json_error_detail(const std::string& what);
+
+}  // namespace core
