@@ -1,6 +1,9 @@
 // style.cpp: the theme and shared drawing helpers (see style.h).
 #include "style.h"
 
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
 #include <string>
 
 namespace web {
@@ -42,11 +45,56 @@ void apply_theme() {
     c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
 }
 
+// ImGui's own wrapping also breaks after '.', ',' and '-', which splits numbers and
+// addresses across lines ("131,|072", "192.168.|x"). This breaks at spaces and newlines
+// only; a single word wider than the line falls back to ImGui's wrapping. The lines are a
+// group, so after a bullet (SameLine) they all start where the first one did, and they
+// sit as close as ImGui's own multi-line text.
 void wrapped_text(const char* text, ImU32 col) {
     ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const char* end = text + std::strlen(text);
+    const char* s = text;
+    while (s <= end) {
+        const char* nl =
+            static_cast<const char*>(std::memchr(s, '\n', static_cast<size_t>(end - s)));
+        if (nl == nullptr) nl = end;
+        // Greedy: take words while the line still fits.
+        const char* fit = nullptr;  // end of the last word that fits
+        const char* p = s;
+        while (p < nl) {
+            const char* word_end = p;
+            while (word_end < nl && *word_end != ' ')
+                ++word_end;
+            if (fit != nullptr && font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, word_end).x > width)
+                break;
+            fit = word_end;
+            p = word_end;
+            while (p < nl && *p == ' ')
+                ++p;
+        }
+        if (fit == nullptr) fit = s;  // an empty line
+        if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, fit).x > width) {
+            ImGui::PushTextWrapPos(0.0f);  // one word longer than the line
+            ImGui::TextUnformatted(s, fit);
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::TextUnformatted(s, fit);
+        }
+        if (p < nl) {
+            s = p;  // the same paragraph goes on
+        } else if (nl < end) {
+            s = nl + 1;
+        } else {
+            break;
+        }
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
     ImGui::PopStyleColor();
 }
 

@@ -63,12 +63,17 @@ void rebuild(App& app, PrefixView& view) {
     app.anim_until_ms = view.switched_ms + kFadeMs + 120;  // one frame past the end
 }
 
-// "9 -> 144" under a label.
+// "9 -> 144" under a label; label_height keeps the numbers of a row on one line when
+// one label wraps.
 void change_card(App& app, const std::string& label, const std::string& value, const char* caption,
-                 ImU32 value_color) {
+                 ImU32 value_color, float label_height) {
     ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    const float y0 = ImGui::GetCursorPosY();
     ImGui::TextUnformatted(label.c_str());
+    const float drawn = ImGui::GetCursorPosY() - y0;
+    if (drawn < label_height)
+        ImGui::Dummy(ImVec2(1.0f, label_height - drawn - ImGui::GetStyle().ItemSpacing.y));
     ImGui::PopStyleColor();
     ImGui::PushFont(app.fonts.big);
     ImGui::PushStyleColor(ImGuiCol_Text, value_color);
@@ -204,14 +209,19 @@ bool draw_prefix(App& app, PrefixView& view) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const int per_row = avail >= 4 * need ? 4 : (avail >= 2 * need ? 2 : 1);
     const float col = avail / static_cast<float>(per_row);
+    float label_height = 0;  // the tallest label, wrapped to its column
+    for (const std::string& l : labels)
+        label_height =
+            std::max(label_height, ImGui::CalcTextSize(l.c_str(), nullptr, false, col - 12).y);
+    label_height += ImGui::GetStyle().ItemSpacing.y;
     for (int i = 0; i < 4; ++i) {
         if (i % per_row != 0) ImGui::SameLine(col * static_cast<float>(i % per_row));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 12);
         // kubelet's max-pods in red while it, not the addresses, stops the desks.
         const bool binding = i == 3 && node && node->max_pods < on.max_pods &&
                              on.prefix_delegation && view.prefix_delegation;
-        change_card(app, labels[i], values[i], capt[i].c_str(),
-                    binding ? color::kBad : color::kInk);
+        change_card(app, labels[i], values[i], capt[i].c_str(), binding ? color::kBad : color::kInk,
+                    label_height);
         ImGui::PopTextWrapPos();
     }
 
