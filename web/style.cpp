@@ -98,21 +98,44 @@ void wrapped_text(const char* text, ImU32 col) {
     ImGui::PopStyleColor();
 }
 
-void number_card(const char* label, long long value, const char* caption, ImFont* big) {
-    ImGui::BeginGroup();
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    ImGui::TextUnformatted(label);
-    ImGui::PopStyleColor();
-    ImGui::PushFont(big);
-    std::string v = std::to_string(value);
-    ImGui::TextUnformatted(v.c_str());
-    ImGui::PopFont();
-    if (caption && *caption) {
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        ImGui::TextUnformatted(caption);
-        ImGui::PopStyleColor();
+void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
+                  ImFont* caption_font) {
+    per_row = std::max(1, per_row);
+    const float x0 = ImGui::GetCursorPosX();
+    const float col = ImGui::GetContentRegionAvail().x / static_cast<float>(per_row);
+    const float wrap = std::max(1.0f, col - 12.0f);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    for (int first = 0; first < count; first += per_row) {
+        const int last = std::min(count, first + per_row);
+        float label_h = 0;
+        for (int i = first; i < last; ++i) {
+            const char* label = cards[i].label.c_str();
+            label_h = std::max(label_h, ImGui::CalcTextSize(label, nullptr, false, wrap).y);
+        }
+        for (int i = first; i < last; ++i) {
+            const NumberCard& c = cards[i];
+            if (i != first) ImGui::SameLine(x0 + col * static_cast<float>(i - first));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+            const float y = ImGui::GetCursorPosY();
+            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+            ImGui::TextUnformatted(c.label.c_str());
+            ImGui::SetCursorPosY(y + label_h + spacing);
+            ImGui::PushFont(big);
+            ImGui::PushStyleColor(ImGuiCol_Text, c.value_color);
+            ImGui::TextUnformatted(c.value.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            if (!c.caption.empty()) {
+                if (caption_font) ImGui::PushFont(caption_font);
+                ImGui::TextUnformatted(c.caption.c_str());
+                if (caption_font) ImGui::PopFont();
+            }
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+        }
     }
-    ImGui::EndGroup();
 }
 
 }  // namespace web

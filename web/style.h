@@ -1,6 +1,8 @@
 // style.h: colours and small drawing helpers shared by the views.
 #pragma once
 
+#include <string>
+
 #include "imgui.h"
 
 namespace web {
@@ -23,13 +25,25 @@ constexpr ImU32 kBad = IM_COL32(200, 50, 50, 255);
 constexpr ImU32 kGood = IM_COL32(30, 140, 80, 255);
 }  // namespace color
 
-inline ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+inline ImVec4 rgba(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
 
 // Applies the CNI Campus theme to the current ImGui style.
 void apply_theme();
 // Text wrapped to the current column width, in a colour.
 void wrapped_text(const char* text, ImU32 color = color::kInk);
-// A labelled big number: "max-pods  29".
-void number_card(const char* label, long long value, const char* caption, ImFont* big);
+// A big number under a muted label, with an optional muted caption under it.
+struct NumberCard {
+    std::string label;
+    std::string value;
+    std::string caption;
+    ImU32 value_color = color::kInk;
+};
+// Cards side by side, per_row to a row across the available width, each label wrapped to
+// its column. The labels of a row take the tallest one's height, so the numbers of a row
+// stay on one line when one label wraps.
+void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
+                  ImFont* caption_font = nullptr);
 
 }  // namespace web

@@ -514,23 +514,15 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
     // The numbers, all from core.
     {
         ImGui::Spacing();
-        const int per_row = avail >= 560 ? 4 : 2;
-        const float col = avail / static_cast<float>(per_row);
-        const std::string labels[] = {"kubelet max-pods", "max-pods by the formula",
-                                      app_text(app, "{desk} {exts}"),
-                                      app_text(app, "{desks} in ContainerCreating")};
-        const long long values[] = {n->max_pods, formula, st.address_capacity, st.pending};
-        const float x0 = ImGui::GetCursorPosX();
-        for (int i = 0; i < 4; ++i) {
-            if (i % per_row != 0) ImGui::SameLine(x0 + col * static_cast<float>(i % per_row));
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 12);
-            const std::string caption =
-                i == 3 && view.unscheduled > 0
-                    ? "+" + std::to_string(view.unscheduled) + " Pending (Too many pods)"
-                    : std::string();
-            number_card(labels[i].c_str(), values[i], caption.c_str(), app.fonts.big);
-            ImGui::PopTextWrapPos();
-        }
+        const NumberCard cards[] = {
+            {"kubelet max-pods", std::to_string(n->max_pods), {}},
+            {"max-pods by the formula", std::to_string(formula), {}},
+            {app_text(app, "{desk} {exts}"), std::to_string(st.address_capacity), {}},
+            {app_text(app, "{desks} in ContainerCreating"), std::to_string(st.pending),
+             view.unscheduled > 0
+                 ? "+" + std::to_string(view.unscheduled) + " Pending (Too many pods)"
+                 : std::string()}};
+        number_cards(cards, 4, avail >= 560 ? 4 : 2, app.fonts.big);
         core::CapacityOptions o;
         o.custom_networking = n->config.custom_networking;
         const core::MaxPods mp = core::max_pods(n->type, o);

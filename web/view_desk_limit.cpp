@@ -38,15 +38,10 @@ void rebuild(App& app, DeskLimitView& view) {
 
 // Four number cards in a row, or two rows of two when narrow.
 void cards(App& app, const std::string (&labels)[4], const long long (&values)[4]) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 4 * 135.0f ? 4 : 2;
-    const float col = avail / static_cast<float>(per_row);
-    for (int i = 0; i < 4; ++i) {
-        if (i % per_row != 0) ImGui::SameLine(col * static_cast<float>(i % per_row));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 8);
-        number_card(labels[i].c_str(), values[i], "", app.fonts.big);
-        ImGui::PopTextWrapPos();
-    }
+    NumberCard cards[4];
+    for (int i = 0; i < 4; ++i)
+        cards[i] = {labels[i], std::to_string(values[i]), {}};
+    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 4 * 135.0f ? 4 : 2, app.fonts.big);
 }
 
 // A labelled bar: label and value on one line, the bar under them. fraction may exceed 1.

@@ -320,21 +320,12 @@ void draw_blocks(App& app, const core::Subnet& s) {
 
 // The big numbers: size, reserved, free singles, free aligned blocks.
 void draw_cards(App& app, const core::SubnetUsage& u) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 560 ? 4 : 2;
-    const float col = avail / static_cast<float>(per_row);
-    const std::string labels[] = {app_text(app, "{nums} in the {building}"), "kept by AWS",
-                                  app_text(app, "free {nums}"), app_text(app, "free {blocks}")};
-    const long long values[] = {static_cast<long long>(u.size), static_cast<long long>(u.reserved),
-                                static_cast<long long>(u.free),
-                                static_cast<long long>(u.free_blocks)};
-    const float x0 = ImGui::GetCursorPosX();
-    for (int i = 0; i < 4; ++i) {
-        if (i % per_row != 0) ImGui::SameLine(x0 + col * static_cast<float>(i % per_row));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 12);
-        number_card(labels[i].c_str(), values[i], "", app.fonts.big);
-        ImGui::PopTextWrapPos();
-    }
+    const NumberCard cards[] = {
+        {app_text(app, "{nums} in the {building}"), std::to_string(u.size), {}},
+        {"kept by AWS", std::to_string(u.reserved), {}},
+        {app_text(app, "free {nums}"), std::to_string(u.free), {}},
+        {app_text(app, "free {blocks}"), std::to_string(u.free_blocks), {}}};
+    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 560 ? 4 : 2, app.fonts.big);
 }
 
 }  // namespace

@@ -63,33 +63,6 @@ void rebuild(App& app, PrefixView& view) {
     app.anim_until_ms = view.switched_ms + kFadeMs + 120;  // one frame past the end
 }
 
-// "9 -> 144" under a label; label_height keeps the numbers of a row on one line when
-// one label wraps.
-void change_card(App& app, const std::string& label, const std::string& value, const char* caption,
-                 ImU32 value_color, float label_height) {
-    ImGui::BeginGroup();
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-    const float y0 = ImGui::GetCursorPosY();
-    ImGui::TextUnformatted(label.c_str());
-    const float drawn = ImGui::GetCursorPosY() - y0;
-    if (drawn < label_height)
-        ImGui::Dummy(ImVec2(1.0f, label_height - drawn - ImGui::GetStyle().ItemSpacing.y));
-    ImGui::PopStyleColor();
-    ImGui::PushFont(app.fonts.big);
-    ImGui::PushStyleColor(ImGuiCol_Text, value_color);
-    ImGui::TextUnformatted(value.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    if (caption && *caption) {
-        ImGui::PushFont(app.fonts.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        ImGui::TextUnformatted(caption);
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-    }
-    ImGui::EndGroup();
-}
-
 // Two buttons acting as an off/on switch; true when it changed.
 bool switch_buttons(const char* id, bool& on) {
     bool changed = false;
@@ -191,39 +164,27 @@ bool draw_prefix(App& app, PrefixView& view) {
     // The numbers, without and with prefix delegation.
     ImGui::Spacing();
     const std::string arrow = " \xE2\x86\x92 ";
-    const std::string labels[4] = {capitalized(app_text(app, "{desk} {exts}")),
-                                   "max-pods (formula)", "recommended", "kubelet max-pods now"};
-    const std::string values[4] = {
-        num(off.pod_ips) + arrow + num(on.pod_ips), num(off.max_pods) + arrow + num(on.max_pods),
-        num(on.recommended_max_pods), node ? num(node->max_pods) : std::string("-")};
-    const std::string capt[4] = {"prefix delegation off" + arrow + "on",
-                                 app_text(app, "off" + arrow + "on, with 2 {hostdesks}"),
-                                 "capped at " + num(on.recommended_cap),
-                                 view.raise_max_pods ? "raised by hand" : "the AMI's value"};
+    // kubelet's max-pods in red while it, not the addresses, stops the desks.
+    const bool binding =
+        node && node->max_pods < on.max_pods && on.prefix_delegation && view.prefix_delegation;
+    const NumberCard cards[4] = {
+        {capitalized(app_text(app, "{desk} {exts}")), num(off.pod_ips) + arrow + num(on.pod_ips),
+         "prefix delegation off" + arrow + "on"},
+        {"max-pods (formula)", num(off.max_pods) + arrow + num(on.max_pods),
+         app_text(app, "off" + arrow + "on, with 2 {hostdesks}")},
+        {"recommended", num(on.recommended_max_pods), "capped at " + num(on.recommended_cap)},
+        {"kubelet max-pods now", node ? num(node->max_pods) : std::string("-"),
+         view.raise_max_pods ? "raised by hand" : "the AMI's value",
+         binding ? color::kBad : color::kInk}};
     // As many cards per row as the widest value allows.
     float need = 120;
     ImGui::PushFont(app.fonts.big);
-    for (const std::string& v : values)
-        need = std::max(need, ImGui::CalcTextSize(v.c_str()).x + 20);
+    for (const NumberCard& c : cards)
+        need = std::max(need, ImGui::CalcTextSize(c.value.c_str()).x + 20);
     ImGui::PopFont();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 4 * need ? 4 : (avail >= 2 * need ? 2 : 1);
-    const float col = avail / static_cast<float>(per_row);
-    float label_height = 0;  // the tallest label, wrapped to its column
-    for (const std::string& l : labels)
-        label_height =
-            std::max(label_height, ImGui::CalcTextSize(l.c_str(), nullptr, false, col - 12).y);
-    label_height += ImGui::GetStyle().ItemSpacing.y;
-    for (int i = 0; i < 4; ++i) {
-        if (i % per_row != 0) ImGui::SameLine(col * static_cast<float>(i % per_row));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 12);
-        // kubelet's max-pods in red while it, not the addresses, stops the desks.
-        const bool binding = i == 3 && node && node->max_pods < on.max_pods &&
-                             on.prefix_delegation && view.prefix_delegation;
-        change_card(app, labels[i], values[i], capt[i].c_str(), binding ? color::kBad : color::kInk,
-                    label_height);
-        ImGui::PopTextWrapPos();
-    }
+    number_cards(cards, 4, avail >= 4 * need ? 4 : (avail >= 2 * need ? 2 : 1), app.fonts.big,
+                 app.fonts.small);
 
     // Where prefix delegation has no effect, core says why.
     if (!on.prefix_delegation) {

@@ -230,26 +230,13 @@ bool draw_secondary(App& app, SecondaryCidrView& view) {
     const core::VpcSpace space = core::vpc_space(view.vpc);
     ImGui::Spacing();
     {
-        const int per_row = avail >= 560 ? 3 : 2;
-        const float col = avail / static_cast<float>(per_row);
-        const float x0 = ImGui::GetCursorPosX();
-        const std::string labels[] = {app_text(app, "{nums} in the {campus}"),
-                                      app_text(app, "usable in {buildings}"),
-                                      app_text(app, "{range}s")};
-        const std::string values[] = {
-            grouped(space.addresses), grouped(space.usable),
-            std::to_string(space.blocks.size()) + " of " + std::to_string(space.quota)};
-        for (int i = 0; i < 3; ++i) {
-            if (i % per_row != 0) ImGui::SameLine(x0 + col * static_cast<float>(i % per_row));
-            ImGui::BeginGroup();
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col - 12);
-            ImGui::TextDisabled("%s", labels[i].c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PushFont(app.fonts.big);
-            ImGui::TextUnformatted(values[i].c_str());
-            ImGui::PopFont();
-            ImGui::EndGroup();
-        }
+        const NumberCard cards[] = {
+            {app_text(app, "{nums} in the {campus}"), grouped(space.addresses), {}},
+            {app_text(app, "usable in {buildings}"), grouped(space.usable), {}},
+            {app_text(app, "{range}s"),
+             std::to_string(space.blocks.size()) + " of " + std::to_string(space.quota),
+             {}}};
+        number_cards(cards, 3, avail >= 560 ? 3 : 2, app.fonts.big);
     }
 
     // Candidate secondary blocks: each Add asks core.

@@ -325,8 +325,8 @@ test("touch: drag scrolls the lesson text, a tap presses a button, no zoom lock"
   const cpu0 = await cpu();
   const tcdp = await tablet.newCDPSession(tab);
   const t2 = (type, x, y) => tcdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
-  await t2("touchStart", 758, 477);  // the "CPU per desk" slider's grab
-  for (let i = 1; i <= 8; i++) await t2("touchMove", 758 + i * 15, 477 + i * 6);
+  await t2("touchStart", 758, 495);  // the "CPU per desk" slider's grab
+  for (let i = 1; i <= 8; i++) await t2("touchMove", 758 + i * 15, 495 + i * 6);
   await t2("touchEnd");
   await settle(tab);
   assert.ok(await cpu() > cpu0, `the CPU slider stayed at ${cpu0}m`);
