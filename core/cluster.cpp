@@ -1049,6 +1049,10 @@ Status check_invariants(const Cluster& cluster) {
         if (s.use[i] == AddressUse::Reserved) {
             return make_error(who + ": " + format_ipv4(ip) + " is AWS-reserved");
         }
+        if (in_prefix_reservation(s, i)) {
+            return make_error(who + ": " + format_ipv4(ip) +
+                              " is a single address inside the prefix reservation");
+        }
         if (held[at->second][i] != kFree) {
             return make_error(who + ": " + format_ipv4(ip) + " is held twice");
         }

@@ -353,7 +353,16 @@ Result<ScenarioSubnet> read_subnet(const json& v, const std::string& path) {
     if (auto s = read_string(v, path, "az", false, sn.az); !s) return s.error();
     if (auto s = read_string(v, path, "cidr", true, sn.cidr); !s) return s.error();
     if (auto s = read_uint32(v, path, "scatter", sn.scatter); !s) return s.error();
-    if (auto s = read_bool(v, path, "prefixReservation", sn.prefix_reservation); !s) {
+    // true: the whole subnet is reserved for prefixes; a CIDR text: that part of it.
+    if (const auto r = v.find("prefixReservation"); r != v.end() && r->is_string()) {
+        if (auto s = read_string(v, path, "prefixReservation", false, sn.prefix_reservation_cidr);
+            !s) {
+            return s.error();
+        }
+    } else if (r != v.end() && !r->is_boolean()) {
+        return at(join_path(path, "prefixReservation"),
+                  "expected true, false or a CIDR inside the subnet, got " + shown(*r));
+    } else if (auto s = read_bool(v, path, "prefixReservation", sn.prefix_reservation); !s) {
         return s.error();
     }
     return sn;
@@ -572,6 +581,7 @@ Result<Vpc> build_vpc(const Scenario& s) {
         d.cidr = sn.cidr;
         d.scatter = sn.scatter;
         d.prefix_reservation = sn.prefix_reservation;
+        d.prefix_reservation_cidr = sn.prefix_reservation_cidr;
         if (auto st = add_subnet(v, d); !st)
             return at(index_path("subnets", i), st.error().message);
     }
@@ -654,7 +664,8 @@ Status validate_group(const Scenario& s, const NodeGroup& g, const std::string& 
 bool operator==(const Scenario& a, const Scenario& b) {
     auto subnet_eq = [](const ScenarioSubnet& x, const ScenarioSubnet& y) {
         return x.id == y.id && x.name == y.name && x.az == y.az && x.cidr == y.cidr &&
-               x.scatter == y.scatter && x.prefix_reservation == y.prefix_reservation;
+               x.scatter == y.scatter && x.prefix_reservation == y.prefix_reservation &&
+               x.prefix_reservation_cidr == y.prefix_reservation_cidr;
     };
     auto group_eq = [](const NodeGroup& x, const NodeGroup& y) {
         return x.name == y.name && x.instance_type == y.instance_type && x.subnet == y.subnet &&
@@ -804,6 +815,8 @@ std::string save_scenario(const Scenario& s) {
         o["cidr"] = sn.cidr;
         if (sn.scatter != 0) o["scatter"] = sn.scatter;
         if (sn.prefix_reservation) o["prefixReservation"] = true;
+        if (!sn.prefix_reservation_cidr.empty())
+            o["prefixReservation"] = sn.prefix_reservation_cidr;
         doc["subnets"].push_back(std::move(o));
     }
     doc["nodeGroups"] = ojson::array();

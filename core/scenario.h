@@ -15,6 +15,8 @@
 //   "vpc": {"cidrs": ["10.0.0.0/16"]},
 //   "subnets": [{"id": "subnet-a", "name": "", "az": "us-east-1a", "cidr": "10.0.1.0/24",
 //                "scatter": 0, "prefixReservation": false}],
+//   ("prefixReservation": true reserves the whole subnet for /28 prefixes; a CIDR text
+//    such as "10.0.1.128/25" reserves that part of it, a /28 or larger.)
 //   "nodeGroups": [{"name": "web", "instanceType": "t3.small", "subnet": "subnet-a",
 //                   "count": 1, "prefixDelegation": false, "customNetworking": false,
 //                   "podSubnet": "", "securityGroupsForPods": false, "warmEniTarget": 1,
@@ -53,8 +55,9 @@ struct ScenarioSubnet {
     std::string name;
     std::string az = "us-east-1a";
     std::string cidr;
-    uint32_t scatter = 0;             // 0: lowest free address first; else EC2-like spread
-    bool prefix_reservation = false;  // subnet CIDR reservation for prefixes
+    uint32_t scatter = 0;                   // 0: lowest free address first; else EC2-like spread
+    bool prefix_reservation = false;        // subnet CIDR reservation for prefixes: all of it,
+    std::string prefix_reservation_cidr{};  // or this part ("prefixReservation": "10.0.1.128/25")
 };
 
 struct NodeGroup {

@@ -75,7 +75,11 @@ Result<Scenario> scenario_from_cluster(const Cluster& cluster, std::string_view 
         out.az = sn.az;
         out.cidr = format_cidr(sn.cidr);
         out.scatter = sn.scatter;
-        out.prefix_reservation = sn.prefix_reservation;
+        if (sn.prefix_reservation && *sn.prefix_reservation == sn.cidr) {
+            out.prefix_reservation = true;
+        } else if (sn.prefix_reservation) {
+            out.prefix_reservation_cidr = format_cidr(*sn.prefix_reservation);
+        }
         s.subnets.push_back(std::move(out));
     }
 
@@ -147,6 +151,8 @@ std::string save_scenario_compact(const Scenario& s) {
         o["cidr"] = sn.cidr;
         if (sn.scatter != 0) o["scatter"] = sn.scatter;
         if (sn.prefix_reservation) o["prefixReservation"] = true;
+        if (!sn.prefix_reservation_cidr.empty())
+            o["prefixReservation"] = sn.prefix_reservation_cidr;
         doc["subnets"].push_back(std::move(o));
     }
     doc["nodeGroups"] = ojson::array();

@@ -156,6 +156,18 @@ Status check_secondary(const Vpc& vpc, const Cidr& c) {
     return Ok{};
 }
 
+// The reservation as a range of indexes [begin, end) of s.use; empty when there is none.
+struct IndexRange {
+    size_t begin = 0, end = 0;
+    bool contains(size_t i) const { return i >= begin && i < end; }
+};
+IndexRange reserved_range(const Subnet& s) {
+    if (!s.prefix_reservation) return {};
+    const size_t begin = s.prefix_reservation->base - cidr_first(s.cidr).value;
+    return {begin,
+            std::min(s.use.size(), begin + static_cast<size_t>(cidr_size(*s.prefix_reservation)))};
+}
+
 bool block_free(const Subnet& s, size_t block) {
     const size_t start = block * kBlock;
     for (size_t i = start; i < start + kBlock; ++i) {
@@ -266,12 +278,39 @@ Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
                 "InvalidSubnet.Conflict");
         }
     }
+    std::optional<Cidr> reservation;
+    if (desc.prefix_reservation && !desc.prefix_reservation_cidr.empty()) {
+        return make_error(who +
+                              "give either a whole-subnet prefix reservation or a reserved "
+                              "CIDR, not both.",
+                          "InvalidParameterValue");
+    }
+    if (desc.prefix_reservation) reservation = c;
+    if (!desc.prefix_reservation_cidr.empty()) {
+        Result<Cidr> r = parse_cidr(desc.prefix_reservation_cidr);
+        if (!r) {
+            return make_error(who + "prefix reservation: " + r.error().message,
+                              "InvalidParameterValue");
+        }
+        if (!cidr_contains(c, *r)) {
+            return make_error(who + "the prefix reservation " + format_cidr(*r) +
+                                  " is not inside the subnet " + text + ".",
+                              "InvalidSubnetCidrReservation.Range");
+        }
+        if (r->prefix > 28) {
+            return make_error(who + "the prefix reservation " + format_cidr(*r) +
+                                  " is smaller than one /28 prefix (16 addresses), so it could "
+                                  "never hold one.",
+                              "InvalidSubnetCidrReservation.Range");
+        }
+        reservation = *r;
+    }
     Subnet s;
     s.id = desc.id;
     s.name = desc.name;
     s.az = desc.az;
     s.cidr = c;
-    s.prefix_reservation = desc.prefix_reservation;
+    s.prefix_reservation = reservation;
     s.scatter = desc.scatter;
     s.use.assign(static_cast<size_t>(cidr_size(c)), AddressUse::Free);
     for (const ReservedAddress& r : aws_reserved_addresses(c)) {
@@ -296,7 +335,7 @@ const Subnet* find_subnet(const Vpc& vpc, std::string_view id) {
 }
 
 Result<Ipv4> allocate_ip(Subnet& subnet) {
-    if (subnet.prefix_reservation) {
+    if (subnet.prefix_reservation && *subnet.prefix_reservation == subnet.cidr) {
         return make_error(label(subnet) +
                               " is reserved for /28 prefixes (a subnet CIDR reservation covers "
                               "all of it), so it hands out no single addresses: "
@@ -305,26 +344,43 @@ Result<Ipv4> allocate_ip(Subnet& subnet) {
     }
     const size_t n = subnet.use.size();
     const uint32_t base = cidr_first(subnet.cidr).value;
+    const IndexRange held = reserved_range(subnet);
     if (subnet.scatter == 0) {
-        for (size_t i = subnet.free_hint; i < n; ++i) {
-            if (subnet.use[i] == AddressUse::Free) {
+        const size_t hint = subnet.free_hint;
+        for (size_t i = hint; i < n; ++i) {
+            if (subnet.use[i] == AddressUse::Free && !held.contains(i)) {
                 subnet.use[i] = AddressUse::Ip;
-                subnet.free_hint = static_cast<uint32_t>(i + 1);
+                // Below the hint nothing is free; free reserved addresses may lie below i.
+                const bool skipped = held.begin <= i && held.end > hint;
+                subnet.free_hint =
+                    static_cast<uint32_t>(skipped ? std::max(hint, held.begin) : i + 1);
                 return Ipv4{base + static_cast<uint32_t>(i)};
             }
         }
-    } else if (n > 0) {
+    } else if (n > held.end - held.begin) {
+        // The draw lands among the addresses outside the reservation only, so the singles
+        // spread over them evenly instead of piling up after the reserved range.
         const uint64_t draw =
             mix64((static_cast<uint64_t>(subnet.scatter) << 32) | subnet.scatter_draws);
-        const size_t start = static_cast<size_t>(draw % n);
+        size_t start = static_cast<size_t>(draw % (n - (held.end - held.begin)));
+        if (start >= held.begin) start += held.end - held.begin;
         for (size_t k = 0; k < n; ++k) {
             const size_t i = (start + k) % n;
-            if (subnet.use[i] == AddressUse::Free) {
+            if (subnet.use[i] == AddressUse::Free && !held.contains(i)) {
                 subnet.use[i] = AddressUse::Ip;
                 ++subnet.scatter_draws;
                 return Ipv4{base + static_cast<uint32_t>(i)};
             }
         }
+    }
+    if (held.end > held.begin) {
+        return make_error(label(subnet) +
+                              " has no free address left outside its prefix "
+                              "reservation " +
+                              format_cidr(*subnet.prefix_reservation) +
+                              ", which hands out /28 prefixes only: "
+                              "InsufficientFreeAddressesInSubnet",
+                          "InsufficientFreeAddressesInSubnet");
     }
     return make_error(
         label(subnet) + " has no free address left: InsufficientFreeAddressesInSubnet",
@@ -333,6 +389,19 @@ Result<Ipv4> allocate_ip(Subnet& subnet) {
 
 Result<Cidr> allocate_prefix(Subnet& subnet) {
     const size_t blocks = subnet.use.size() / kBlock;
+    // Inside the reservation first. The hint moves only when the block taken is the
+    // hint's own (free blocks outside the reservation may lie below this one).
+    const IndexRange held = reserved_range(subnet);
+    for (size_t b = std::max<size_t>(held.begin / kBlock, subnet.prefix_hint);
+         b < held.end / kBlock; ++b) {
+        if (block_free(subnet, b)) {
+            for (size_t i = b * kBlock; i < (b + 1) * kBlock; ++i) {
+                subnet.use[i] = AddressUse::Prefix;
+            }
+            if (b == subnet.prefix_hint) subnet.prefix_hint = static_cast<uint32_t>(b + 1);
+            return Cidr{cidr_first(subnet.cidr).value + static_cast<uint32_t>(b * kBlock), 28};
+        }
+    }
     for (size_t b = subnet.prefix_hint; b < blocks; ++b) {
         if (block_free(subnet, b)) {
             for (size_t i = b * kBlock; i < (b + 1) * kBlock; ++i) {
@@ -351,6 +420,15 @@ Result<Cidr> allocate_prefix(Subnet& subnet) {
             "never hand out a prefix.";
     } else if (singles == 0) {
         why = "No address is free at all.";
+    } else if (held.end > held.begin) {
+        uint64_t outside = 0;
+        for (size_t i = 0; i < subnet.use.size(); ++i)
+            outside += subnet.use[i] == AddressUse::Free && !held.contains(i);
+        why = "Its prefix reservation " + format_cidr(*subnet.prefix_reservation) +
+              " has no free aligned block of 16 left (a block holding an AWS-reserved address "
+              "never is one), and outside it " +
+              plural(outside, "single address is", "single addresses are") +
+              " free but no aligned block of 16 is.";
     } else {
         why = plural(singles, "single address is", "single addresses are") +
               " free, but no aligned block of 16 is: the subnet is fragmented.";
@@ -431,6 +509,10 @@ Status release_prefix(Subnet& subnet, const Cidr& prefix) {
     subnet.free_hint = std::min(subnet.free_hint, static_cast<uint32_t>(start));
     subnet.prefix_hint = std::min(subnet.prefix_hint, static_cast<uint32_t>(start / kBlock));
     return Ok{};
+}
+
+bool in_prefix_reservation(const Subnet& subnet, size_t index) {
+    return reserved_range(subnet).contains(index);
 }
 
 uint64_t free_addresses(const Subnet& subnet) {

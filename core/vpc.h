@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,11 @@ struct Subnet {
     std::string name;  // "Building A"
     std::string az;    // "us-east-1a"
     Cidr cidr;
-    bool prefix_reservation = false;  // subnet CIDR reservation for prefixes (whole subnet)
-    std::vector<AddressUse> use;      // one per address, index = ip - cidr.base
-    uint32_t scatter = 0;             // 0: lowest free first; else seed for EC2-like spread
+    // Subnet CIDR reservation of type prefix: single addresses never come from it, and
+    // prefixes come from it first. The whole subnet, a part of it (/28 or larger), or none.
+    std::optional<Cidr> prefix_reservation;
+    std::vector<AddressUse> use;  // one per address, index = ip - cidr.base
+    uint32_t scatter = 0;         // 0: lowest free first; else seed for EC2-like spread
     // Allocator state. Change `use` only through the functions below: the hints rely on it.
     uint32_t scatter_draws = 0;  // picks made so far in scatter mode (the pseudo-random state)
     uint32_t free_hint = 0;      // every address below this index is not Free
@@ -46,7 +49,8 @@ struct SubnetDesc {
     std::string az = "us-east-1a";
     std::string cidr;  // text, parsed strictly
     uint32_t scatter = 0;
-    bool prefix_reservation = false;  // reserve the whole subnet for /28 prefixes
+    bool prefix_reservation = false;        // reserve the whole subnet for /28 prefixes
+    std::string prefix_reservation_cidr{};  // or only this part of it ("10.0.1.128/25")
 };
 
 struct Vpc {
@@ -78,7 +82,8 @@ Result<Vpc> make_vpc(std::string_view primary_cidr);
 // Adds a secondary CIDR under AWS's rules (size, overlap, restricted ranges, quota).
 Status add_vpc_cidr(Vpc& vpc, std::string_view cidr);
 // Adds a subnet: /16 to /28, inside one of the VPC's CIDRs, not overlapping another
-// subnet, unique id. Marks the five AWS-reserved addresses.
+// subnet, unique id. Marks the five AWS-reserved addresses. A partial prefix reservation
+// must lie inside the subnet and be a /28 or larger (it holds whole /28 prefixes).
 Status add_subnet(Vpc& vpc, const SubnetDesc& desc);
 // Finds a subnet by id, nullptr if absent.
 Subnet* find_subnet(Vpc& vpc, std::string_view id);
@@ -87,11 +92,12 @@ const Subnet* find_subnet(const Vpc& vpc, std::string_view id);
 // Allocates one free address (a secondary IP or an ENI primary IP): the lowest free one
 // when scatter == 0, else a pseudo-random free one drawn from (scatter, scatter_draws), as
 // EC2 spreads secondary IPs over the subnet; copies of a Subnet draw the same sequence.
-// A subnet with prefix_reservation refuses: the model's reservation covers the whole
-// subnet, so no single address may come from it (InsufficientFreeAddressesInSubnet).
+// Addresses inside the subnet's prefix reservation are never handed out singly: with
+// no free address outside it, InsufficientFreeAddressesInSubnet.
 Result<Ipv4> allocate_ip(Subnet& subnet);
-// Allocates the lowest free, aligned /28 whose 16 addresses are all free; else fails
-// with InsufficientCidrBlocks and says whether single addresses remain (fragmentation).
+// Allocates the lowest free, aligned /28 whose 16 addresses are all free, inside the
+// prefix reservation first; else fails with InsufficientCidrBlocks and says whether
+// single addresses remain (fragmentation).
 Result<Cidr> allocate_prefix(Subnet& subnet);
 // Returns an address or prefix to the pool; errors if it was not allocated as such.
 Status release_ip(Subnet& subnet, Ipv4 ip);
@@ -99,6 +105,8 @@ Status release_prefix(Subnet& subnet, const Cidr& prefix);
 
 // Counts for display and tests.
 uint64_t free_addresses(const Subnet& subnet);
+// Whether the address at this index of subnet.use lies in the prefix reservation.
+bool in_prefix_reservation(const Subnet& subnet, size_t index);
 uint64_t used_addresses(const Subnet& subnet);         // Ip + Prefix (not reserved)
 uint64_t free_aligned_prefixes(const Subnet& subnet);  // /28 blocks wholly free
 

@@ -251,6 +251,14 @@ TEST_CASE("A12 overlapping, misplaced and malformed CIDRs") {
     CHECK(has(refused_import(scenario("", R"(["300.0.0.0/16"])")), "300 is not an octet (0-255)"));
     CHECK(has(refused_import(scenario("", R"(["169.254.0.0/16"])")), "the link-local range"));
     CHECK(has(refused_import(scenario("", R"(["10.0.0.0/8"])")), "too large for a VPC"));
+    CHECK(has(refused_import(scenario("", R"(["10.0.0.0/16"])",
+                                      R"([{"id": "subnet-a", "cidr": "10.0.1.0/24",
+                                           "prefixReservation": "10.0.2.0/25"}])")),
+              "the prefix reservation 10.0.2.0/25 is not inside the subnet 10.0.1.0/24"));
+    CHECK(has(refused_import(scenario("", R"(["10.0.0.0/16"])",
+                                      R"([{"id": "subnet-a", "cidr": "10.0.1.0/24",
+                                           "prefixReservation": "10.0.1.8/29"}])")),
+              "is smaller than one /28 prefix"));
     // Regression: a 100,000-digit "address" came back whole in the message, twice.
     const std::string m = refused_import(scenario("", "[\"" + std::string(100000, '1') + "\"]"));
     CHECK(m.size() < 200);

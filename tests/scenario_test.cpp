@@ -5,6 +5,7 @@
 #include <string>
 
 #include "scenario.h"
+#include "scenario_export.h"
 #include "test_support.h"
 
 using namespace core;
@@ -124,6 +125,40 @@ TEST_CASE("a scenario built in code round-trips and validates") {
     Scenario other = s;
     other.pods[0].count = 11;
     CHECK_FALSE(other == s);
+}
+
+TEST_CASE("a partial prefix reservation loads, saves, builds, exports and is checked") {
+    const std::string from = "\"scatter\": 9}";
+    const std::string text =
+        replaced(kFull, from, "\"scatter\": 9, \"prefixReservation\": \"100.64.32.0/19\"}");
+    const Scenario s = loaded(text);
+    CHECK(s.subnets[1].prefix_reservation_cidr == "100.64.32.0/19");
+    CHECK_FALSE(s.subnets[1].prefix_reservation);
+    const std::string saved = save_scenario(s);
+    CHECK(has(saved, "\"prefixReservation\": \"100.64.32.0/19\""));
+    CHECK(loaded(saved) == s);
+
+    Result<Cluster> c = build_cluster(s, test_catalog());
+    REQUIRE_MESSAGE(c.ok(), (c.ok() ? "" : c.error().message));
+    const Subnet* pods = find_subnet(c->vpc, "subnet-pods");
+    REQUIRE(pods != nullptr);
+    REQUIRE(pods->prefix_reservation);
+    CHECK(format_cidr(*pods->prefix_reservation) == "100.64.32.0/19");
+    Result<Scenario> back = scenario_from_cluster(*c, "again", test_catalog());
+    REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().message));
+    CHECK(back->subnets[1].prefix_reservation_cidr == "100.64.32.0/19");
+    CHECK(back->subnets[2].prefix_reservation);  // the whole-subnet one stays `true`
+    CHECK(back->subnets[2].prefix_reservation_cidr.empty());
+
+    CHECK(has(load_error(replaced(kFull, from, "\"scatter\": 9, \"prefixReservation\": 3}")),
+              "subnets[1].prefixReservation: expected true, false or a CIDR inside the subnet, "
+              "got the number 3"));
+    CHECK(has(load_error(
+                  replaced(kFull, from, "\"scatter\": 9, \"prefixReservation\": \"10.0.1.0/28\"}")),
+              "not inside the subnet 100.64.0.0/18"));
+    CHECK(has(load_error(replaced(kFull, from,
+                                  "\"scatter\": 9, \"prefixReservation\": \"100.64.0.0/30\"}")),
+              "smaller than one /28 prefix"));
 }
 
 TEST_CASE("bad values are reported with their field path") {

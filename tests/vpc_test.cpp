@@ -39,7 +39,8 @@ Vpc vpc(std::string_view primary) {
 }
 
 // A VPC 10.0.0.0/16 holding one subnet; returns a copy of that subnet.
-Subnet subnet(std::string_view text, uint32_t scatter = 0, bool prefix_reservation = false) {
+Subnet subnet(std::string_view text, uint32_t scatter = 0, bool prefix_reservation = false,
+              std::string_view reservation_cidr = {}) {
     Vpc v = vpc("10.0.0.0/16");
     SubnetDesc d;
     d.id = "subnet-a";
@@ -47,6 +48,7 @@ Subnet subnet(std::string_view text, uint32_t scatter = 0, bool prefix_reservati
     d.cidr = std::string(text);
     d.scatter = scatter;
     d.prefix_reservation = prefix_reservation;
+    d.prefix_reservation_cidr = std::string(reservation_cidr);
     Status s = add_subnet(v, d);
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
     return v.subnets.front();
@@ -458,6 +460,67 @@ TEST_CASE("prefix reservation: prefixes only") {
     CHECK(*p == cidr("10.0.1.16/28"));
 }
 
+TEST_CASE("prefix reservation of part of a subnet: singles outside, prefixes inside first") {
+    // A /26 with its upper /27 reserved: singles come from .4-.31 only (28 addresses);
+    // prefixes from .32/28 first (.48/28 holds the reserved last address), then below.
+    Subnet s = subnet("10.0.1.0/26", 0, false, "10.0.1.32/27");
+    REQUIRE(s.prefix_reservation);
+    CHECK(*s.prefix_reservation == cidr("10.0.1.32/27"));
+    CHECK(in_prefix_reservation(s, 32));
+    CHECK_FALSE(in_prefix_reservation(s, 31));
+    Result<Cidr> first = allocate_prefix(s);
+    REQUIRE(first.ok());
+    CHECK(*first == cidr("10.0.1.32/28"));
+    for (int i = 0; i < 28; ++i) {
+        Result<Ipv4> r = allocate_ip(s);
+        REQUIRE(r.ok());
+        CHECK(r->value < cidr("10.0.1.32/27").base);
+    }
+    const Subnet full = s;
+    Result<Ipv4> none = allocate_ip(s);
+    REQUIRE_FALSE(none.ok());
+    CHECK(s == full);
+    CHECK(none.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(has(none.error().message, "outside its prefix reservation 10.0.1.32/27"));
+    CHECK(free_addresses(s) == 15);  // .48-.62: free, but reserved for prefixes
+    // The singles below took .16/28, so no prefix is left: InsufficientCidrBlocks.
+    Result<Cidr> second = allocate_prefix(s);
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().code == "InsufficientCidrBlocks");
+
+    // Scattered singles never land in the reservation either.
+    Subnet spread = subnet("10.0.1.0/24", 9, false, "10.0.1.128/25");
+    for (int i = 0; i < 124; ++i) {  // .4-.127
+        Result<Ipv4> r = allocate_ip(spread);
+        REQUIRE(r.ok());
+        CHECK_FALSE(in_prefix_reservation(spread, r->value - spread.cidr.base));
+    }
+    CHECK_FALSE(allocate_ip(spread).ok());
+    // ... and the reserved half still gives 7 prefixes (.240/28 holds .255).
+    for (int i = 0; i < 7; ++i)
+        CHECK(allocate_prefix(spread).ok());
+    CHECK_FALSE(allocate_prefix(spread).ok());
+}
+
+TEST_CASE("prefix reservation: bad ranges are refused") {
+    Vpc v = vpc("10.0.0.0/16");
+    auto refused = [&](const char* reservation, bool whole = false) {
+        SubnetDesc d{"subnet-a", "A", "us-east-1a", "10.0.1.0/24"};
+        d.prefix_reservation = whole;
+        d.prefix_reservation_cidr = reservation;
+        const Vpc before = v;
+        Status s = add_subnet(v, d);
+        REQUIRE_MESSAGE(!s.ok(), reservation);
+        CHECK(v == before);
+        return s.error().message;
+    };
+    CHECK(has(refused("10.0.2.0/28"), "not inside the subnet 10.0.1.0/24"));
+    CHECK(has(refused("10.0.0.0/16"), "not inside the subnet"));
+    CHECK(has(refused("10.0.1.16/29"), "smaller than one /28 prefix"));
+    CHECK(has(refused("10.0.1.17/28"), "host bits"));
+    CHECK(has(refused("10.0.1.0/25", true), "not both"));
+}
+
 TEST_CASE("release_ip refusals change nothing") {
     Subnet s = subnet("10.0.1.0/24");
     REQUIRE(allocate_ip(s).ok());      // 10.0.1.4
@@ -520,13 +583,23 @@ TEST_CASE("property: random allocate/release sequences keep every invariant") {
     struct Case {
         const char* cidr;
         uint32_t scatter;
+        const char* reservation;  // part of the subnet reserved for prefixes, "" for none
     };
     for (const Case& c :
-         {Case{"10.0.1.0/24", 0}, Case{"10.0.1.0/24", 5}, Case{"10.0.4.0/22", 0},
-          Case{"10.0.4.0/22", 77}, Case{"10.0.1.64/26", 3}, Case{"10.0.1.16/28", 0}}) {
+         {Case{"10.0.1.0/24", 0, ""}, Case{"10.0.1.0/24", 5, ""}, Case{"10.0.4.0/22", 0, ""},
+          Case{"10.0.4.0/22", 77, ""}, Case{"10.0.1.64/26", 3, ""}, Case{"10.0.1.16/28", 0, ""},
+          Case{"10.0.1.0/24", 0, "10.0.1.128/25"}, Case{"10.0.4.0/22", 11, "10.0.5.0/24"},
+          Case{"10.0.4.0/22", 0, "10.0.4.64/26"}}) {
         CAPTURE(c.cidr);
         CAPTURE(c.scatter);
-        Subnet s = subnet(c.cidr, c.scatter);
+        CAPTURE(c.reservation);
+        Subnet s = subnet(c.cidr, c.scatter, false, c.reservation);
+        auto free_outside = [&] {
+            uint64_t n = 0;
+            for (size_t i = 0; i < s.use.size(); ++i)
+                n += s.use[i] == AddressUse::Free && !in_prefix_reservation(s, i);
+            return n;
+        };
         std::mt19937 rng(12345u + c.scatter);
         std::set<uint32_t> ips;       // singles handed out and not yet released
         std::set<uint32_t> prefixes;  // bases of /28s handed out
@@ -539,12 +612,13 @@ TEST_CASE("property: random allocate/release sequences keep every invariant") {
                 if (r.ok()) {
                     CHECK(cidr_contains(s.cidr, *r));
                     CHECK_FALSE(is_aws_reserved(s.cidr, *r));
+                    CHECK_FALSE(in_prefix_reservation(s, r->value - s.cidr.base));
                     CHECK(ips.count(r->value) == 0);
                     CHECK(prefixes.count(r->value & ~15u) == 0);
                     ips.insert(r->value);
                 } else {
                     CHECK(s == before);
-                    CHECK(free_addresses(s) == 0);
+                    CHECK(free_outside() == 0);
                 }
             } else if (op < 6) {
                 Result<Cidr> r = allocate_prefix(s);

@@ -607,7 +607,13 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
     if (title.empty())
         title = app_text(app, "{building}") + ": " + subnet.name + " (" + subnet.id + ")";
     std::string sub = core::format_cidr(subnet.cidr) + ", " + subnet.az;
-    if (subnet.prefix_reservation) sub += ", reserved for prefixes";
+    const bool whole_reserved =
+        subnet.prefix_reservation && *subnet.prefix_reservation == subnet.cidr;
+    if (whole_reserved) {
+        sub += ", reserved for prefixes";
+    } else if (subnet.prefix_reservation) {
+        sub += ", " + core::format_cidr(*subnet.prefix_reservation) + " reserved for prefixes";
+    }
     const float title_h = style.show_title ? 38.0f : 0.0f;
     std::string counts;
     if (style.show_counts) {
@@ -671,6 +677,8 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
                                     : u == core::AddressUse::Free ? "a free {num} in the {building}"
                                     : u == core::AddressUse::Prefix ? "part of a {block}"
                                                                     : "a single {num} in use";
+                if (u == core::AddressUse::Free && core::in_prefix_reservation(subnet, lo))
+                    words = "a free {num} kept for {blocks} (prefix reservation)";
                 tip.words = analogy(app, words);
             }
             continue;
@@ -703,6 +711,29 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
                 " free, " + std::to_string(n[static_cast<int>(core::AddressUse::Reserved)]) +
                 " reserved";
             tip.words = analogy(app, "one cell stands for several {nums} of the {building}");
+        }
+    }
+    // A partial prefix reservation: an outline around its cells, row by row.
+    if (subnet.prefix_reservation && !whole_reserved) {
+        const size_t begin = (subnet.prefix_reservation->base - subnet.cidr.base) / per_cell;
+        const size_t end =
+            begin +
+            (static_cast<size_t>(core::cidr_size(*subnet.prefix_reservation)) + per_cell - 1) /
+                per_cell;
+        const size_t ncols = static_cast<size_t>(cols);
+        const bool whole_rows = begin % ncols == 0 && end % ncols == 0;
+        for (size_t r0 = begin / ncols; r0 * ncols < std::min(end, cells);) {
+            const size_t c0 = std::max(begin, r0 * ncols);
+            // Whole rows make one rectangle; otherwise one per row.
+            const size_t r1 = whole_rows ? end / ncols : r0 + 1;
+            const size_t c1 = whole_rows ? r1 * ncols : std::min(end, (r0 + 1) * ncols);
+            const ImVec2 a(g.x + fi(static_cast<int>(c0 % ncols)) * (cell + gap) - 2,
+                           g.y + fi(static_cast<int>(r0)) * (cell + gap) - 2);
+            const ImVec2 z(
+                g.x + fi(static_cast<int>((c1 - 1) % ncols) + 1) * (cell + gap) - gap + 2,
+                g.y + fi(static_cast<int>(r1)) * (cell + gap) - gap + 2);
+            dl->AddRect(a, z, color::kAddrPrefix, 3, 0, 2.0f);
+            r0 = r1;
         }
     }
     y = g.y + grid_h + 8;

@@ -3,7 +3,8 @@
 // hold_addresses) and the building's address map shows the pool draining until AWS says
 // InsufficientFreeAddressesInSubnet. In prefix-delegation mode, scattered single addresses
 // break up the aligned /28 blocks (InsufficientCidrBlocks while singles remain); a
-// dedicated building for the rooms is the cure the learner can try.
+// dedicated building for the rooms, or a subnet CIDR reservation of the building's upper
+// half for prefixes, are the cures the learner can try.
 #include "view_exhaustion.h"
 
 #include <algorithm>
@@ -185,6 +186,16 @@ void rebuild(App& app, ExhaustionView& v) {
     a.name = "Building A";
     a.cidr = building_cidr(v, 1);
     a.scatter = v.scatter ? kScatterSeed : 0;
+    if (v.prefix_mode && v.reserve) {
+        // The upper half: a /25 of a /24 ... a /28 of a /27 (a /28 has no half to give).
+        core::Result<core::Cidr> whole = core::parse_cidr(a.cidr);
+        if (whole && whole->prefix < 28) {
+            core::Result<std::vector<core::Cidr>> halves =
+                core::cidr_split(*whole, whole->prefix + 1);
+            if (halves && halves->size() == 2)
+                a.prefix_reservation_cidr = core::format_cidr(halves->back());
+        }
+    }
     core::Status s = core::add_subnet(v.cluster.vpc, a);
     if (s && v.prefix_mode && v.dedicated) {
         core::SubnetDesc b = a;
@@ -387,15 +398,32 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
             std::string own = app_text(app, "cure: {rooms} in a /24 {building} of their own");
             flow(button_width(own.c_str()) + 30, right);
             if (ImGui::Checkbox(own.c_str(), &view.dedicated)) changed = true;
+            std::string half =
+                app_text(app, "cure: keep the upper half of Building A for {blocks}");
+            flow(button_width(half.c_str()) + 30, right);
+            ImGui::BeginDisabled(kSizes[view.size] >= 28);
+            if (ImGui::Checkbox(half.c_str(), &view.reserve)) changed = true;
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+                ImGui::SetTooltip("%s",
+                                  kSizes[view.size] >= 28
+                                      ? "A /28 building is one block: it has no half to reserve."
+                                      : "A subnet CIDR reservation of type prefix: single numbers "
+                                        "never come from it, blocks of 16 come from it first.");
+            }
         }
     }
     if (changed) {
         rebuild(app, view);
         const std::string code = view.code;
         const bool failed = view.failed;
+        const size_t n = view.actions.size();
         say(view,
-            "New settings: a fresh " + app_text(app, "{building}") + ", with your " +
-                std::to_string(view.actions.size()) + " presses replayed.",
+            "New settings: a fresh " + app_text(app, "{building}") +
+                (n == 0 ? std::string(".")
+                        : ", with your " +
+                              (n == 1 ? std::string("press") : std::to_string(n) + " presses") +
+                              " replayed."),
             code, failed);
     }
 

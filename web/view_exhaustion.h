@@ -29,6 +29,7 @@ struct ExhaustionView {
     bool prefix_mode = false;               // rooms use prefix delegation
     bool scatter = false;                   // EC2-like spread of single addresses in the building
     bool dedicated = false;                 // cure: the rooms get a building of their own
+    bool reserve = false;                   // cure: the upper half is a prefix reservation
     std::vector<ExhaustionAction> actions;  // replayed on a setting change
     core::Cluster cluster;                  // the model the buttons act on
     int next_room = 1;                      // "node-1", "node-2", ...

@@ -58,13 +58,33 @@ test("building-runs-out: scattered singles refuse prefixes (InsufficientCidrBloc
   const { page, problems, context } = await open("building-runs-out");
   await click(page, 815, 149);  // prefix delegation
   await click(page, 670, 185);  // scatter single addresses
-  await click(page, 697, 221, 2);  // two more rooms
-  await click(page, 799, 221, 2);  // 20 desks
+  await click(page, 697, 257, 2);  // two more rooms
+  await click(page, 799, 257, 2);  // 20 desks
   const text = await live(page);
   await shot(page, "viewsC1-exhaustion-scatter");
   assert.match(text, /\(InsufficientCidrBlocks\)/);
   const free = Number(text.match(/(\d+) free, 0 free aligned \/28 blocks/)[1]);
   assert.ok(free > 16, `plenty of single addresses remain: ${text}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("building-runs-out: the upper half kept for prefixes takes the blocks, singles stay below", async () => {
+  const { page, problems, context } = await open("building-runs-out");
+  await click(page, 790, 113);  // building size
+  await click(page, 770, 140);  // /24
+  await click(page, 815, 149);  // prefix delegation
+  await click(page, 670, 185);  // scatter single addresses
+  await click(page, 670, 221);  // cure: keep the upper half for blocks of 16
+  await click(page, 1081, 257, 3);  // other things take 30 single addresses
+  await click(page, 697, 257, 3);  // three more rooms
+  const text = await live(page);
+  await shot(page, "viewsC1-exhaustion-reservation");
+  assert.match(text, /^Building A 10\.0\.1\.0\/24: 256 numbers/);
+  assert.match(text, /4 rooms/);
+  assert.doesNotMatch(text, /InsufficientCidrBlocks/);
+  // The reserved half held 7 blocks (its last one holds .255): 4 rooms took one each.
+  assert.match(text, / 3 free aligned \/28 blocks/);
   assert.deepEqual(problems, []);
   await context.close();
 });

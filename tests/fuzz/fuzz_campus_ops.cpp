@@ -199,7 +199,25 @@ Op decode(FuzzedDataProvider& in, const core::Cluster& c, const core::Catalog& c
             op.subnet.az = in.ConsumeBool() ? "us-east-1a" : "us-east-1b";
             op.subnet.cidr = decode_cidr(in);
             op.subnet.scatter = in.ConsumeBool() ? 0 : in.ConsumeIntegral<uint32_t>();
-            op.subnet.prefix_reservation = in.ConsumeIntegralInRange<int>(0, 7) == 0;
+            switch (in.ConsumeIntegralInRange<int>(0, 7)) {
+                case 0:  // the whole subnet reserved for prefixes
+                    op.subnet.prefix_reservation = true;
+                    break;
+                case 1:  // any range: mostly refused (outside, too small, both given)
+                    op.subnet.prefix_reservation = in.ConsumeBool() && in.ConsumeBool();
+                    op.subnet.prefix_reservation_cidr = decode_cidr(in);
+                    break;
+                case 2:  // the upper half, as the building-runs-out step's cure does
+                    if (core::Result<core::Cidr> c = core::parse_cidr(op.subnet.cidr);
+                        c && c->prefix < 28) {
+                        const uint32_t half = static_cast<uint32_t>(core::cidr_size(*c) / 2);
+                        op.subnet.prefix_reservation_cidr =
+                            core::format_cidr(core::Cidr{c->base + half, c->prefix + 1});
+                    }
+                    break;
+                default:
+                    break;
+            }
             break;
         case OpKind::Hold:
             op.name = kSubnets[in.ConsumeIntegralInRange<size_t>(0, 4)];
