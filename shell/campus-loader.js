@@ -3,6 +3,7 @@
 //   cniCampus.ready            Promise, resolves after the first frame is drawn
 //   cniCampus.state()          {step:{id,index,title}, steps:[{id,title}], frames, error, ...}
 //   cniCampus.goTo(stepId)     true, or false for an unknown id
+//   cniCampus.locate(label[, n]) {x, y, w, h} of the nth widget with that label, or null
 //   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title})
 //   cniCampus.firstFrameMs     ms from navigation start to the first drawn frame (0 before)
 // In the embed page (embed.html) it also talks to the parent window with postMessage:
@@ -106,11 +107,29 @@
     return ok;
   }
 
+  // Where a labelled widget (button, checkbox, slider...) was drawn in the last frame, in
+  // page CSS pixels: {x, y, w, h}, or null. For tests and tools that drive the page; the
+  // first call switches the recording on and returns null (poll until it answers).
+  function locate(label, nth) {
+    if (!module || !module._campus_locate || typeof label !== "string" || label.length > 200) return null;
+    var n = module.lengthBytesUTF8(label) + 1;
+    var p = module._malloc(n);
+    if (!p) return null;
+    module.stringToUTF8(label, p, n);
+    var out = module.UTF8ToString(module._campus_locate(p, (nth | 0) >= 0 ? nth | 0 : 0));
+    module._free(p);
+    if (!out) return null;
+    var r = JSON.parse(out);
+    var c = $("canvas").getBoundingClientRect();
+    return { x: r.x + c.left + window.scrollX, y: r.y + c.top + window.scrollY, w: r.w, h: r.h };
+  }
+
   window.cniCampus = {
     ready: ready,
     firstFrameMs: 0,
     state: stateObject,
     goTo: goTo,
+    locate: locate,
     on: function (name, fn) {
       if (listeners[name] && typeof fn === "function") listeners[name].push(fn);
       if (name === "stepchange" && lastStep && typeof fn === "function") fn(lastStep);

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "locate.h"
 #include "platform.h"
 #include "style.h"
 
@@ -21,7 +22,8 @@ void frame() {
     io.DisplaySize = ImVec2(platform::css_width(), platform::css_height());
     io.DisplayFramebufferScale = ImVec2(platform::pixel_ratio(), platform::pixel_ratio());
     double now = platform::now_ms();
-    io.DeltaTime = g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
+    io.DeltaTime =
+        g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
     g_last_ms = now;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -34,11 +36,16 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::locate_frame_done();
 }
 
-bool wants_more() { return web::app_animating(g_app); }
+bool wants_more() {
+    return web::app_animating(g_app);
+}
 
-void scale_changed(float dpr) { web::rebuild_fonts(g_app.fonts, dpr); }
+void scale_changed(float dpr) {
+    web::rebuild_fonts(g_app.fonts, dpr);
+}
 
 // The wheel belongs to the app only where the app would scroll; otherwise the host page
 // scrolls (an embed must never trap the reader's scrolling).
@@ -48,13 +55,16 @@ bool wheel_scrolls_app(float dy) {
     while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) &&
            (w->ScrollMax.y == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
         w = w->ParentWindow;
-    if (!w || w->ScrollMax.y == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return false;
-    if (dy < 0 && w->Scroll.y <= 0.0f) return false;           // already at the top
+    if (!w || w->ScrollMax.y == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse))
+        return false;
+    if (dy < 0 && w->Scroll.y <= 0.0f) return false;            // already at the top
     if (dy > 0 && w->Scroll.y >= w->ScrollMax.y) return false;  // already at the bottom
     return true;
 }
 
-bool key(int key_code, bool down) { return down && web::app_key(g_app, key_code); }
+bool key(int key_code, bool down) {
+    return down && web::app_key(g_app, key_code);
+}
 
 }  // namespace
 
@@ -68,10 +78,21 @@ const char* campus_state_json() {
 }
 
 // window.cniCampus.goTo(id): 1 if the step exists, else 0 (nothing changes).
-int campus_go_to(const char* id) { return id && web::app_go_to(g_app, id) ? 1 : 0; }
+int campus_go_to(const char* id) {
+    return id && web::app_go_to(g_app, id) ? 1 : 0;
+}
 
 // The URL fragment changed (a pasted link, back/forward): apply it.
-void campus_hash_changed() { web::app_apply_fragment(g_app, platform::get_hash()); }
+void campus_hash_changed() {
+    web::app_apply_fragment(g_app, platform::get_hash());
+}
+
+// window.cniCampus.locate(label, nth): a widget's rectangle as JSON, "" if not drawn.
+const char* campus_locate(const char* label, int nth) {
+    static std::string json;
+    json = web::locate_json(label ? label : "", nth);
+    return json.c_str();
+}
 
 }  // extern "C"
 

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "draw_campus.h"
 #include "imgui.h"
+#include "locate.h"
 #include "occupancy.h"
 #include "platform.h"
 #include "style.h"
@@ -360,7 +361,9 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
         ImGui::SameLine();
         std::string preview = "/" + std::to_string(kSizes[view.size]);
         ImGui::SetNextItemWidth(90);
-        if (ImGui::BeginCombo("##size", preview.c_str())) {
+        const bool size_open = ImGui::BeginCombo("##size", preview.c_str());
+        locate_note("##size");
+        if (size_open) {
             for (int i = 0; i < kSizeCount; ++i) {
                 std::string item = "/" + std::to_string(kSizes[i]);
                 if (ImGui::Selectable(item.c_str(), i == view.size) && i != view.size) {
@@ -376,7 +379,9 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
         ImGui::TextUnformatted(room_label.c_str());
         ImGui::SameLine();
         ImGui::SetNextItemWidth(130);
-        if (ImGui::BeginCombo("##type", kTypes[view.type])) {
+        const bool type_open = ImGui::BeginCombo("##type", kTypes[view.type]);
+        locate_note("##type");
+        if (type_open) {
             for (int i = 0; i < kTypeCount; ++i) {
                 if (ImGui::Selectable(kTypes[i], i == view.type) && i != view.type) {
                     view.type = i;

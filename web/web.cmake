@@ -15,7 +15,9 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC "${CAMPUS_IMGUI_DIR}" "${CAMPUS_IMGUI_DIR}/backends")
 target_compile_definitions(imgui PUBLIC
     IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_METRICS_WINDOW
-    IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+    IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+    # Widget labels and rectangles for cniCampus.locate (web/locate.h); off until asked.
+    IMGUI_ENABLE_TEST_ENGINE)
 
 # ---- fonts: picked from Debian's packages and subset at build time, never committed -------
 set(CAMPUS_FONT_DIR "/usr/share/fonts/opentype/inter" CACHE PATH "Inter font folder")
@@ -70,14 +72,15 @@ target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
 campus_web_link(campus)
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate)
 
 # core is exception-free too (CMakeLists.txt, core/json_read.h), so the whole module links
 # the no-exceptions C++ runtime and has no JavaScript invoke_* trampolines around calls.
 target_compile_options(campus_core PRIVATE ${CAMPUS_WEB_FLAGS})
 
 # ---- bench baseline: a bare ImGui page with the same flags (./campus bench; not in dist) ---
-add_executable(campus_hello EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/web/hello.cpp")
+add_executable(campus_hello EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/web/hello.cpp"
+               "${CMAKE_SOURCE_DIR}/bench/web/hello_hooks.cpp")
 target_link_libraries(campus_hello PRIVATE imgui)
 campus_warnings(campus_hello)
 target_compile_options(campus_hello PRIVATE ${CAMPUS_WEB_FLAGS})

@@ -91,3 +91,21 @@ export async function canvasColours(page) {
     return set.size;
   });
 }
+
+// Where a labelled widget was drawn in the last frame (cniCampus.locate), in page CSS
+// pixels; waits until the app has drawn it (the first ask switches recording on).
+export async function locate(page, label, nth = 0) {
+  const handle = await page.waitForFunction(([l, n]) => window.cniCampus.locate(l, n), [label, nth],
+    { timeout: 10000, polling: 50 });
+  return handle.jsonValue();
+}
+
+// Clicks the middle of a labelled widget (a button, checkbox, radio button...), then
+// waits for the app to settle. Layout changes cannot make it click the wrong thing.
+export async function clickLabel(page, label, { nth = 0, times = 1 } = {}) {
+  for (let i = 0; i < times; ++i) {
+    const r = await locate(page, label, nth);
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await settle(page);
+  }
+}

@@ -1,10 +1,11 @@
 // viewsC1.test.mjs: the "building-runs-out", "custom-networking" and "secondary-cidrs"
 // views draw without errors, say their numbers in state().live, and real mouse clicks on
-// their buttons change the model as core computes it. Click positions are those of the
-// 1280x800 layout (the view column starts at x = 657; its controls sit at fixed rows).
+// their buttons change the model as core computes it. The building-runs-out tests click
+// widgets by label (cniCampus.locate); the others click positions of the 1280x800 layout
+// (the view column starts at x = 657; its controls sit at fixed rows).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, shot } from "./harness.mjs";
+import { launch, openPage, ready, settle, shot, clickLabel } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -40,10 +41,10 @@ test("building-runs-out: the /26 building fills until InsufficientFreeAddressesI
   let text = await live(page);
   // 64 addresses, 5 kept by AWS; one t3.small room holds its own address and 3 spares.
   assert.match(text, /10\.0\.1\.0\/26: 64 numbers, 5 reserved by AWS, 55 free, 2 free aligned \/28 blocks; 1 room,/);
-  await click(page, 697, 185);  // Add room
+  await clickLabel(page, "Add room");
   assert.match(await live(page), /; 2 rooms,/);
-  await click(page, 697, 185, 3);  // three more rooms
-  await click(page, 799, 185, 5);  // Add 10 desks, five times
+  await clickLabel(page, "Add room", { times: 3 });
+  await clickLabel(page, "Add 10 desks", { times: 5 });
   text = await live(page);
   await shot(page, "viewsC1-exhaustion-full");
   assert.match(text, /\(InsufficientFreeAddressesInSubnet\)/);
@@ -56,10 +57,10 @@ test("building-runs-out: the /26 building fills until InsufficientFreeAddressesI
 
 test("building-runs-out: scattered singles refuse prefixes (InsufficientCidrBlocks) with addresses free", async () => {
   const { page, problems, context } = await open("building-runs-out");
-  await click(page, 815, 149);  // prefix delegation
-  await click(page, 670, 185);  // scatter single addresses
-  await click(page, 697, 257, 2);  // two more rooms
-  await click(page, 799, 257, 2);  // 20 desks
+  await clickLabel(page, "prefix delegation");
+  await clickLabel(page, "scatter single numbers (as EC2 does)");
+  await clickLabel(page, "Add room", { times: 2 });
+  await clickLabel(page, "Add 10 desks", { times: 2 });
   const text = await live(page);
   await shot(page, "viewsC1-exhaustion-scatter");
   assert.match(text, /\(InsufficientCidrBlocks\)/);
@@ -71,13 +72,13 @@ test("building-runs-out: scattered singles refuse prefixes (InsufficientCidrBloc
 
 test("building-runs-out: the upper half kept for prefixes takes the blocks, singles stay below", async () => {
   const { page, problems, context } = await open("building-runs-out");
-  await click(page, 790, 113);  // building size
-  await click(page, 770, 140);  // /24
-  await click(page, 815, 149);  // prefix delegation
-  await click(page, 670, 185);  // scatter single addresses
-  await click(page, 670, 221);  // cure: keep the upper half for blocks of 16
-  await click(page, 1081, 257, 3);  // other things take 30 single addresses
-  await click(page, 697, 257, 3);  // three more rooms
+  await clickLabel(page, "##size");  // building size
+  await clickLabel(page, "/24");
+  await clickLabel(page, "prefix delegation");
+  await clickLabel(page, "scatter single numbers (as EC2 does)");
+  await clickLabel(page, "cure: keep the upper half of Building A for blocks of 16 extensions");
+  await clickLabel(page, "Other things take 10 numbers", { times: 3 });
+  await clickLabel(page, "Add room", { times: 3 });
   const text = await live(page);
   await shot(page, "viewsC1-exhaustion-reservation");
   assert.match(text, /^Building A 10\.0\.1\.0\/24: 256 numbers/);

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { launch, openPage, ready, settle, shot, ROOT, DIST } from "./harness.mjs";
+import { launch, openPage, ready, settle, shot, locate, ROOT, DIST } from "./harness.mjs";
 import { startServer } from "../../tools/serve.mjs";
 
 let env;        // the tutorial's server (dist/) and the browser
@@ -325,8 +325,11 @@ test("touch: drag scrolls the lesson text, a tap presses a button, no zoom lock"
   const cpu0 = await cpu();
   const tcdp = await tablet.newCDPSession(tab);
   const t2 = (type, x, y) => tcdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
-  await t2("touchStart", 758, 495);  // the "CPU per desk" slider's grab
-  for (let i = 1; i <= 8; i++) await t2("touchMove", 758 + i * 15, 495 + i * 6);
+  // Touch the "CPU per desk" slider a third of the way along, then drift right and down.
+  const s = await locate(tab, "CPU per desk");
+  const [sx, sy] = [s.x + 100, s.y + s.h / 2];
+  await t2("touchStart", sx, sy);
+  for (let i = 1; i <= 8; i++) await t2("touchMove", sx + i * 15, sy + i * 6);
   await t2("touchEnd");
   await settle(tab);
   assert.ok(await cpu() > cpu0, `the CPU slider stayed at ${cpu0}m`);

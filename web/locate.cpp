@@ -1,0 +1,77 @@
+// locate.cpp: see locate.h. The four functions ImGui calls when it is compiled with
+// IMGUI_ENABLE_TEST_ENGINE live here; only ItemInfo records anything.
+#include "locate.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "platform.h"
+
+namespace {
+
+struct Item {
+    std::string label;   // as given to ImGui, "Add room" or "##size"
+    size_t visible_end;  // the visible part: label[0, visible_end)
+    ImRect rect;
+};
+std::vector<Item> g_frame;  // items of the frame being drawn
+std::vector<Item> g_last;   // items of the last frame drawn
+
+}  // namespace
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+
+// Called by labelled widgets right after ItemAdd, so LastItemData holds their rectangle.
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
+                                  ImGuiItemStatusFlags) {
+    if (label == nullptr || g_frame.size() >= 4096) return;
+    const auto visible = static_cast<size_t>(ImGui::FindRenderedTextEnd(label) - label);
+    g_frame.push_back(Item{label, visible, ctx->LastItemData.Rect});
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}
+
+namespace web {
+
+void locate_note(const char* label) {
+    ImGuiContext* g = GImGui;
+    if (g && g->TestEngineHookItems)
+        ImGuiTestEngineHook_ItemInfo(g, g->LastItemData.ID, label, g->LastItemData.StatusFlags);
+}
+
+void locate_frame_done() {
+    if (!GImGui || !GImGui->TestEngineHookItems) return;
+    g_last.swap(g_frame);
+    g_frame.clear();
+}
+
+std::string locate_json(const std::string& label, int nth) {
+    ImGuiContext* g = GImGui;
+    if (g == nullptr) return "";
+    if (!g->TestEngineHookItems) {
+        g->TestEngineHookItems = true;
+        platform::request_frame();
+        return "";
+    }
+    int seen = 0;
+    for (const Item& it : g_last) {
+        const bool visible_match =
+            label.size() == it.visible_end && it.label.compare(0, it.visible_end, label) == 0;
+        if ((it.label != label && !visible_match) || seen++ != nth) continue;
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}",
+                      static_cast<double>(it.rect.Min.x), static_cast<double>(it.rect.Min.y),
+                      static_cast<double>(it.rect.GetWidth()),
+                      static_cast<double>(it.rect.GetHeight()));
+        return buf;
+    }
+    return "";
+}
+
+}  // namespace web

@@ -1,0 +1,23 @@
+// locate.h: where a labelled widget was drawn in the last frame, for the browser tests
+// (cniCampus.locate("Add a desk")) instead of fixed click positions that break whenever
+// a layout moves. Built on Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE,
+// web/web.cmake): every button, checkbox, radio button, slider, combo and selectable
+// reports its label and rectangle as it is drawn. The hooks stay off until the page first
+// asks, so an ordinary visit records nothing.
+#pragma once
+
+#include <string>
+
+namespace web {
+
+// Records the last item under `label`, for widgets ImGui 1.86 does not report itself
+// (BeginCombo): call right after it. Nothing happens until the page first asks.
+void locate_note(const char* label);
+// Call once per frame after ImGui::Render(): the frame's items become the ones located.
+void locate_frame_done();
+// {"x":..,"y":..,"w":..,"h":..} (canvas CSS pixels) of the nth (0-based) widget whose
+// visible label (the text before any "##") or whole label ("##size") is `label`, in the
+// last frame; "" if there is none. The first call switches the hooks on and asks for a frame, so it returns "".
+std::string locate_json(const std::string& label, int nth);
+
+}  // namespace web
