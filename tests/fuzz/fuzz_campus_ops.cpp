@@ -208,11 +208,11 @@ Op decode(FuzzedDataProvider& in, const core::Cluster& c, const core::Catalog& c
                     op.subnet.prefix_reservation_cidr = decode_cidr(in);
                     break;
                 case 2:  // the upper half, as the building-runs-out step's cure does
-                    if (core::Result<core::Cidr> c = core::parse_cidr(op.subnet.cidr);
-                        c && c->prefix < 28) {
-                        const uint32_t half = static_cast<uint32_t>(core::cidr_size(*c) / 2);
+                    if (core::Result<core::Cidr> block = core::parse_cidr(op.subnet.cidr);
+                        block && block->prefix < 28) {
+                        const uint32_t half = static_cast<uint32_t>(core::cidr_size(*block) / 2);
                         op.subnet.prefix_reservation_cidr =
-                            core::format_cidr(core::Cidr{c->base + half, c->prefix + 1});
+                            core::format_cidr(core::Cidr{block->base + half, block->prefix + 1});
                     }
                     break;
                 default:
