@@ -23,9 +23,9 @@ struct Term {
 };
 
 struct LessonStep {
-    std::string id;       // "prefix-delegation": deep links, goTo, progress
-    std::string title;    // may hold term tokens
-    std::string view;     // which interactive view draws the campus for this step
+    std::string id;                      // "prefix-delegation": deep links, goTo, progress
+    std::string title;                   // may hold term tokens
+    std::string view;                    // which interactive view draws the campus for this step
     std::vector<std::string> body;       // paragraphs, term tokens allowed
     std::vector<std::string> takeaways;  // short points shown beside the view
 };

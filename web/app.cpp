@@ -17,8 +17,8 @@
 namespace web {
 namespace {
 
-constexpr float kWideLayout = 980.0f;   // step list beside the content
-constexpr float kTwoColumns = 760.0f;   // lesson text beside the view
+constexpr float kWideLayout = 980.0f;  // step list beside the content
+constexpr float kTwoColumns = 760.0f;  // lesson text beside the view
 
 void write_fragment(const App& app) {
     core::Fragment f;
@@ -34,7 +34,8 @@ void announce(App& app) {
     std::string title = app_text(app, s.title);
     platform::announce_step(s.id, app.step, title);
     std::string body;
-    for (const std::string& p : s.body) body += app_text(app, p) + "\n\n";
+    for (const std::string& p : s.body)
+        body += app_text(app, p) + "\n\n";
     platform::mirror_text(title, body, "");
 }
 
@@ -75,7 +76,8 @@ void draw_step_list(App& app) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float wrap = width - 2 * style.FramePadding.x;
     for (size_t i = 0; i < app.lessons.steps.size(); ++i) {
-        std::string label = std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);
+        std::string label =
+            std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);
         const bool selected = static_cast<int>(i) == app.step;
         const bool seen = i < app.seen.size() && app.seen[i];
         ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
@@ -116,7 +118,8 @@ void mirror_live(App& app) {
     app.live_sent = app.live;
     const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
     std::string body;
-    for (const std::string& p : s.body) body += app_text(app, p) + "\n\n";
+    for (const std::string& p : s.body)
+        body += app_text(app, p) + "\n\n";
     platform::mirror_text(app_text(app, s.title), body, app.live);
 }
 
@@ -244,17 +247,28 @@ bool app_go_to(App& app, const std::string& id) {
     return true;
 }
 
-bool app_animating(const App& app) { return platform::now_ms() < app.anim_until_ms; }
+bool app_animating(const App& app) {
+    return platform::now_ms() < app.anim_until_ms;
+}
 
 bool app_key(App& app, int key_code) {
     if (ImGui::GetIO().WantTextInput || ImGui::IsAnyItemActive()) return false;
     int n = static_cast<int>(app.lessons.steps.size());
     switch (key_code) {
-        case 37: app_set_step(app, app.step - 1); return true;   // Left
-        case 39: app_set_step(app, app.step + 1); return true;   // Right
-        case 36: app_set_step(app, 0); return true;              // Home
-        case 35: app_set_step(app, n - 1); return true;          // End
-        default: return false;
+        case 37:
+            app_set_step(app, app.step - 1);
+            return true;  // Left
+        case 39:
+            app_set_step(app, app.step + 1);
+            return true;  // Right
+        case 36:
+            app_set_step(app, 0);
+            return true;  // Home
+        case 35:
+            app_set_step(app, n - 1);
+            return true;  // End
+        default:
+            return false;
     }
 }
 

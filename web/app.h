@@ -21,15 +21,15 @@ struct App {
     Fonts fonts;
     int step = 0;
     core::Terms terms = core::Terms::Analogy;
-    std::string error;          // last load or input problem, shown in a banner; "" if none
-    std::vector<bool> seen;     // steps visited (progress)
-    bool step_list_open = true; // wide layout: list on the left; narrow: a drop-down
-    double anim_until_ms = 0;   // a short animation runs until then
-    bool scroll_top = false;    // the content scrolls back up on a step change
-    bool embed = false;         // embed.html in a blog's iframe: step drop-down, no side list
-    bool min_controls = false;  // #controls=min: only the step's text and view, no chrome
-    std::string live;           // the view's key numbers in a sentence, mirrored for screen readers
-    std::string live_sent;      // what was last mirrored
+    std::string error;           // last load or input problem, shown in a banner; "" if none
+    std::vector<bool> seen;      // steps visited (progress)
+    bool step_list_open = true;  // wide layout: list on the left; narrow: a drop-down
+    double anim_until_ms = 0;    // a short animation runs until then
+    bool scroll_top = false;     // the content scrolls back up on a step change
+    bool embed = false;          // embed.html in a blog's iframe: step drop-down, no side list
+    bool min_controls = false;   // #controls=min: only the step's text and view, no chrome
+    std::string live;       // the view's key numbers in a sentence, mirrored for screen readers
+    std::string live_sent;  // what was last mirrored
     Views views;
 };
 

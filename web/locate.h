@@ -17,7 +17,8 @@ void locate_note(const char* label);
 void locate_frame_done();
 // {"x":..,"y":..,"w":..,"h":..} (canvas CSS pixels) of the nth (0-based) widget whose
 // visible label (the text before any "##") or whole label ("##size") is `label`, in the
-// last frame; "" if there is none. The first call switches the hooks on and asks for a frame, so it returns "".
+// last frame; "" if there is none. The first call switches the hooks on and asks for a frame, so it
+// returns "".
 std::string locate_json(const std::string& label, int nth);
 
 }  // namespace web
