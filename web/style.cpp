@@ -50,6 +50,31 @@ void apply_theme() {
 // only; a single word wider than the line falls back to ImGui's wrapping. The lines are a
 // group, so after a bullet (SameLine) they all start where the first one did, and they
 // sit as close as ImGui's own multi-line text.
+namespace {
+
+// The end of the longest head of the word [s, word_end) that fits in width, never empty:
+// after the last '_', '=', '/' or '.' in its second half if there is one, else at a
+// character (UTF-8 sequences kept whole).
+const char* overlong_word_cut(ImFont* font, float size, float width, const char* s,
+                              const char* word_end) {
+    const char* cut = s;
+    for (const char* q = s; q < word_end;) {
+        const char* next = q + 1;
+        while (next < word_end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80)
+            ++next;
+        if (cut != s && font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, next).x > width) break;
+        cut = next;
+        q = next;
+    }
+    for (const char* q = cut; q > s + (cut - s) / 2; --q) {
+        const char c = q[-1];
+        if (c == '_' || c == '=' || c == '/' || c == '.') return q;
+    }
+    return cut;
+}
+
+}  // namespace
+
 void wrapped_text(const char* text, ImU32 col) {
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::BeginGroup();
@@ -79,12 +104,13 @@ void wrapped_text(const char* text, ImU32 col) {
         }
         if (fit == nullptr) fit = s;  // an empty line
         if (font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, fit).x > width) {
-            ImGui::PushTextWrapPos(0.0f);  // one word longer than the line
-            ImGui::TextUnformatted(s, fit);
-            ImGui::PopTextWrapPos();
-        } else {
-            ImGui::TextUnformatted(s, fit);
+            // One word longer than the line (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true on a
+            // phone): cut it where it fits, after a '_', '=', '/' or '.' when one is in the
+            // second half, and let the rest of it flow on with the words that follow.
+            fit = overlong_word_cut(font, size, width, s, fit);
+            p = fit;
         }
+        ImGui::TextUnformatted(s, fit);
         if (p < nl) {
             s = p;  // the same paragraph goes on
         } else if (nl < end) {
