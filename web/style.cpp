@@ -45,26 +45,20 @@ void apply_theme() {
     c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
 }
 
-// ImGui's own wrapping also breaks after '.', ',' and '-', which splits numbers and
-// addresses across lines ("131,|072", "192.168.|x"). This breaks at spaces and newlines
-// only; a single word wider than the line falls back to ImGui's wrapping. The lines are a
-// group, so after a bullet (SameLine) they all start where the first one did, and they
-// sit as close as ImGui's own multi-line text.
 namespace {
 
 // The end of the longest head of the word [s, word_end) that fits in width, never empty:
 // after the last '_', '=', '/' or '.' in its second half if there is one, else at a
-// character (UTF-8 sequences kept whole).
+// character. ImFont::CalcTextSizeA with a max width stops before the first glyph that
+// would pass it, keeping UTF-8 sequences whole.
 const char* overlong_word_cut(ImFont* font, float size, float width, const char* s,
                               const char* word_end) {
     const char* cut = s;
-    for (const char* q = s; q < word_end;) {
-        const char* next = q + 1;
-        while (next < word_end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80)
-            ++next;
-        if (cut != s && font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, next).x > width) break;
-        cut = next;
-        q = next;
+    font->CalcTextSizeA(size, width, 0.0f, s, word_end, &cut);
+    if (cut == s) {  // not even one glyph fits: take it anyway, the line must move on
+        ++cut;
+        while (cut < word_end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
+            ++cut;
     }
     for (const char* q = cut; q > s + (cut - s) / 2; --q) {
         const char c = q[-1];
@@ -75,6 +69,12 @@ const char* overlong_word_cut(ImFont* font, float size, float width, const char*
 
 }  // namespace
 
+// ImGui's own wrapping also breaks after '.', ',' and '-', which splits numbers and
+// addresses across lines ("131,|072", "192.168.|x"). This breaks at spaces and newlines
+// only; a single word wider than the line is cut where it fits (overlong_word_cut) and
+// its tail starts the next line. The lines are a group, so after a bullet (SameLine)
+// they all start where the first one did, and they sit as close as ImGui's own
+// multi-line text.
 void wrapped_text(const char* text, ImU32 col) {
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::BeginGroup();
