@@ -5,6 +5,7 @@
 // matches ("unknown instance type 'm5.lage'; did you mean m5.large?").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,14 @@ struct Catalog {
 
 // Parses and validates the catalog JSON. Errors name the entry and field.
 Result<Catalog> load_catalog(std::string_view json);
+
+namespace detail {
+// The two readers behind load_catalog, for tests and fuzzing. The fast one reads only the
+// shipped file's exact shape and declines (nullopt) anything else; when it does not decline
+// it returns what the general one returns. load_catalog tries the fast one first.
+std::optional<Result<Catalog>> load_catalog_fast(std::string_view json);
+Result<Catalog> load_catalog_general(std::string_view json);
+}  // namespace detail
 // Finds a type by exact name (case-insensitive, no trimming: " m5.large" is unknown).
 // Unknown names get up to three suggestions by edit distance in the message. The
 // pointer stays valid as long as the catalog is not modified.

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -321,4 +322,94 @@ TEST_CASE("a valid minimal catalog loads, nulls where allowed") {
     CHECK(r->types[0].branch_enis == -1);
     CHECK(r->types[0].bare_metal);
     CHECK(r->types[0].hypervisor == Hypervisor::Unknown);
+}
+
+// ---- the two readers behind load_catalog (core/catalog.cpp) --------------------------------
+namespace {
+
+bool same_type(const InstanceType& a, const InstanceType& b) {
+    return a.name == b.name && a.vcpus == b.vcpus && a.memory_mib == b.memory_mib &&
+           a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
+           a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
+           a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
+           a.enis_all_cards == b.enis_all_cards;
+}
+
+// Whether the fast reader took `text`; when it did, it must give what the general one gives.
+bool fast_reader_agrees(const std::string& text) {
+    std::optional<core::Result<Catalog>> fast = core::detail::load_catalog_fast(text);
+    core::Result<Catalog> general = core::detail::load_catalog_general(text);
+    if (!fast) return false;
+    REQUIRE(fast->ok() == general.ok());
+    if (!general.ok()) {
+        CHECK(fast->error().message == general.error().message);
+        return true;
+    }
+    REQUIRE((*fast)->types.size() == general->types.size());
+    for (std::size_t i = 0; i < general->types.size(); ++i) {
+        CAPTURE(general->types[i].name);
+        CHECK(same_type((*fast)->types[i], general->types[i]));
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the fast reader takes the shipped catalog and agrees with the general one") {
+    const std::string shipped(core::asset("catalog.json"));
+    CHECK(fast_reader_agrees(shipped));
+    // Whitespace anywhere JSON allows it (outside strings) is still the shipped shape.
+    std::string spaced;
+    bool in_string = false;
+    for (char c : shipped) {
+        spaced += c;
+        if (c == '"') in_string = !in_string;  // the shipped file has no escapes
+        if (!in_string && (c == ',' || c == ':' || c == '[')) spaced += " \t\r\n";
+    }
+    CHECK(fast_reader_agrees(" \n" + spaced + "\n"));
+}
+
+TEST_CASE("the fast reader declines any other shape; the general reader decides") {
+    const std::string good = R"(["a1.large",2,4096,3,10,"nitro",false,9,1,3])";
+    struct Case {
+        std::string text;
+        bool fast;  // whether the fast reader may take it
+    };
+    const std::string key_order = R"({"source":"s","version":1,"columns":["name","vcpus",)"
+                                  R"("memory_mib","max_enis","ipv4_per_eni","hypervisor",)"
+                                  R"("bare_metal","branch_enis","network_cards",)"
+                                  R"("enis_all_cards"],"types":[)" +
+                                  good + "]}";
+    const Case cases[] = {
+        {catalog_with({good, kGoodRow}), true},
+        {catalog_with({kGoodRow, good, kGoodRow}), true},  // a duplicate: same error from both
+        {catalog_with({R"(["x1.metal",null,null,15,50,"unknown",true,null,1,15])"}), true},
+        {key_order, false},
+        {catalog_with({R"(["a1.l\u0061rge",2,4096,3,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",2.0,4096,3,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",2e0,4096,3,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",02,4096,3,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",-2,4096,3,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",2,4096,null,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",2,4096,3,10,"nitro",false,9,1,3,4])"}), false},
+        {catalog_with({R"(["a1.large",2,4096,3,10,"nitro",false,9,1,1234567890123456789])"}),
+         false},
+        {catalog_with({R"(["a1.large",2,4096,3,10,"nitro",false,9,2,2])"}), false},
+        {catalog_with({R"(["A1.large",2,4096,3,10,"nitro",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",2,4096,3,10,"kvm",false,9,1,3])"}), false},
+        {catalog_with({R"(["a1.large",2,4096,3,10,"nitro",falsey,9,1,3])"}), false},
+        {catalog_with({}), false},
+        {catalog_with({good}) + "x", false},
+        {"\xEF\xBB\xBF" + catalog_with({good}), false},
+        {catalog_with({good}).substr(0, 120), false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        CHECK(fast_reader_agrees(c.text) == c.fast);
+        // Whoever reads it, load_catalog gives the general reader's answer.
+        core::Result<Catalog> loaded = core::load_catalog(c.text);
+        core::Result<Catalog> general = core::detail::load_catalog_general(c.text);
+        REQUIRE(loaded.ok() == general.ok());
+        if (!loaded.ok()) CHECK(loaded.error().message == general.error().message);
+    }
 }

@@ -2,13 +2,15 @@
 //
 // Two uses of one input. As a catalog file: load_catalog never crashes or throws; what loads
 // is sorted by name without duplicates, every field within the validated bounds, and every
-// type is found again by its name. As a name typed by a learner (first 64 bytes): lookups in
-// the shipped catalog never crash; a miss has a message and at most three suggestions, all
-// real names; suggest_instance_types returns real names in order of distance; edit_distance
-// is symmetric and zero only for names equal up to case.
+// type is found again by its name; its fast reader, when it does not decline, gives exactly
+// what the general reader gives (the same types or the same message). As a name typed by a learner
+// (first 64 bytes): lookups in the shipped catalog never crash; a miss has a message and at most
+// three suggestions, all real names; suggest_instance_types returns real names in order of
+// distance; edit_distance is symmetric and zero only for names equal up to case.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -74,6 +76,29 @@ void check_lookup(std::string_view name) {
     }
 }
 
+// load_catalog's fast reader either declines or gives exactly the general reader's answer.
+void check_readers_agree(std::string_view text) {
+    std::optional<core::Result<core::Catalog>> fast = core::detail::load_catalog_fast(text);
+    if (!fast) return;
+    core::Result<core::Catalog> general = core::detail::load_catalog_general(text);
+    FUZZ_CHECK(fast->ok() == general.ok(), "the fast reader and the general one disagree");
+    if (!general) {
+        FUZZ_CHECK(fast->error().message == general.error().message, "different messages");
+        return;
+    }
+    FUZZ_CHECK((*fast)->types.size() == general->types.size(), "different type counts");
+    for (size_t i = 0; i < general->types.size(); ++i) {
+        const core::InstanceType& a = (*fast)->types[i];
+        const core::InstanceType& b = general->types[i];
+        FUZZ_CHECK(a.name == b.name && a.vcpus == b.vcpus && a.memory_mib == b.memory_mib &&
+                       a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
+                       a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
+                       a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
+                       a.enis_all_cards == b.enis_all_cards,
+                   "the readers read " + b.name + " differently");
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -85,6 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(c.error().message.rfind("instance catalog: ", 0) == 0,
                    "message without its prefix: " + c.error().message);
     }
+    check_readers_agree(text);
     // Names up to 64 characters take the bit-parallel distance (what a learner types; the
     // plain distance in edit_distance cross-checks it). A name of 65..96 characters costs a
     // (length x catalog) scan, too slow to fuzz; past 96 find_instance_type skips the scan.
