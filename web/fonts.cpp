@@ -46,11 +46,11 @@ ImFont* add(const char* file, float size_px, float dpr, const ImWchar* ranges = 
 void rebuild_fonts(Fonts& fonts, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    fonts.body = add("Inter-Regular.otf", 16.0f, dpr);
-    fonts.strong = add("Inter-SemiBold.otf", 16.0f, dpr);
-    fonts.heading = add("Inter-SemiBold.otf", 22.0f, dpr);
-    fonts.big = add("Inter-SemiBold.otf", 34.0f, dpr, kNumberRanges);
-    fonts.small = add("Inter-Regular.otf", 13.0f, dpr);
+    fonts.body = add("Inter-Regular.ttf", 16.0f, dpr);
+    fonts.strong = add("Inter-SemiBold.ttf", 16.0f, dpr);
+    fonts.heading = add("Inter-SemiBold.ttf", 22.0f, dpr);
+    fonts.big = add("Inter-SemiBold.ttf", 34.0f, dpr, kNumberRanges);
+    fonts.small = add("Inter-Regular.ttf", 13.0f, dpr);
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
