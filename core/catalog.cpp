@@ -511,6 +511,14 @@ bool is_space(char c) {
 
 }  // namespace
 
+bool operator==(const InstanceType& a, const InstanceType& b) {
+    return a.name == b.name && a.vcpus == b.vcpus && a.memory_mib == b.memory_mib &&
+           a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
+           a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
+           a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
+           a.enis_all_cards == b.enis_all_cards;
+}
+
 Result<Catalog> load_catalog(std::string_view json_text) {
     std::optional<Result<Catalog>> fast = detail::load_catalog_fast(json_text);
     return fast ? std::move(*fast) : load_general(json_text);

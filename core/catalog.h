@@ -29,6 +29,12 @@ struct InstanceType {
     int enis_all_cards = 0;
 };
 
+// Every field equal (tests, fuzzing and the IPAM's change detection compare types).
+bool operator==(const InstanceType& a, const InstanceType& b);
+inline bool operator!=(const InstanceType& a, const InstanceType& b) {
+    return !(a == b);
+}
+
 struct Catalog {
     std::vector<InstanceType> types;  // sorted by name
 };

@@ -21,14 +21,6 @@ long long div_ceil(long long x, long long y) {
     return (x + y - 1) / y;
 }
 
-bool same_type(const InstanceType& a, const InstanceType& b) {
-    return a.name == b.name && a.vcpus == b.vcpus && a.memory_mib == b.memory_mib &&
-           a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
-           a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
-           a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
-           a.enis_all_cards == b.enis_all_cards;
-}
-
 Status check_range(const char* what, int value, int low, int high, const char* unset_note) {
     if (value >= low && value <= high) return Ok{};
     return make_error(std::string(what) + " must be between " + num(low) + " and " + num(high) +
@@ -100,7 +92,7 @@ bool operator==(const Pod& a, const Pod& b) {
 }
 
 bool operator==(const Node& a, const Node& b) {
-    return a.name == b.name && same_type(a.type, b.type) && a.subnet_id == b.subnet_id &&
+    return a.name == b.name && a.type == b.type && a.subnet_id == b.subnet_id &&
            a.config == b.config && a.max_pods == b.max_pods && a.enis == b.enis &&
            a.pods == b.pods && a.pending == b.pending && a.pool_error == b.pool_error &&
            a.pool_error_code == b.pool_error_code;

@@ -327,14 +327,6 @@ TEST_CASE("a valid minimal catalog loads, nulls where allowed") {
 // ---- the two readers behind load_catalog (core/catalog.cpp) --------------------------------
 namespace {
 
-bool same_type(const InstanceType& a, const InstanceType& b) {
-    return a.name == b.name && a.vcpus == b.vcpus && a.memory_mib == b.memory_mib &&
-           a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
-           a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
-           a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
-           a.enis_all_cards == b.enis_all_cards;
-}
-
 // Whether the fast reader took `text`; when it did, it must give what the general one gives.
 bool fast_reader_agrees(const std::string& text) {
     std::optional<core::Result<Catalog>> fast = core::detail::load_catalog_fast(text);
@@ -348,7 +340,7 @@ bool fast_reader_agrees(const std::string& text) {
     REQUIRE((*fast)->types.size() == general->types.size());
     for (std::size_t i = 0; i < general->types.size(); ++i) {
         CAPTURE(general->types[i].name);
-        CHECK(same_type((*fast)->types[i], general->types[i]));
+        CHECK((*fast)->types[i] == general->types[i]);
     }
     return true;
 }
