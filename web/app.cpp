@@ -302,13 +302,21 @@ void app_draw(App& app) {
     if (!app.min_controls) draw_top_bar(app);
 
     if (!app.error.empty()) {
+        // The banner grows to fit its message (up to six lines, then it scrolls), so
+        // a long message on a phone is not cut off mid-sentence.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float button_w = ImGui::CalcTextSize("Dismiss").x + st.FramePadding.x * 2;
+        const float text_w = ImGui::GetContentRegionAvail().x - st.WindowPadding.x * 2 - button_w -
+                             st.ItemSpacing.x * 2;
+        const float line_h = ImGui::GetTextLineHeight();
+        const float text_h = ImGui::CalcTextSize(app.error.c_str(), nullptr, false, text_w).y;
+        const float h = std::min(text_h, line_h * 6) + st.WindowPadding.y * 2 + 2;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 234, 255));
-        float h = ImGui::GetTextLineHeightWithSpacing() * 2 + 10;
         ImGui::BeginChild("##error", ImVec2(0, h), true);
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 70);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
         ImGui::TextColored(rgba(color::kBad), "%s", app.error.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 60);
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_w);
         if (ImGui::SmallButton("Dismiss")) app.error.clear();
         ImGui::EndChild();
         ImGui::PopStyleColor();
