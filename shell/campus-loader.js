@@ -92,13 +92,17 @@
 
   function stateObject() {
     if (!module || !module._campus_state_json) return null;
-    try { return JSON.parse(module.UTF8ToString(module._campus_state_json())); }
+    var s;
+    try { s = JSON.parse(module.UTF8ToString(module._campus_state_json())); }
     catch (e) { return null; }
+    s.deferred = deferred.state;
+    return s;
   }
 
   function goTo(id) {
     if (!module || !module._campus_go_to) return false;
     if (typeof id !== "string" || id.length === 0 || id.length > 64) return false;
+    loadDeferred();
     var n = module.lengthBytesUTF8(id) + 1;
     var p = module._malloc(n);
     module.stringToUTF8(id, p, n);
@@ -149,6 +153,7 @@
     var text;
     try { text = JSON.stringify(data); } catch (e) { return; }
     if (typeof text !== "string" || text.length > 4096) return;
+    loadDeferred();
     var n = module.lengthBytesUTF8(text) + 1;
     var p = module._malloc(n);
     if (!p) return;
@@ -199,6 +204,89 @@
     wasmResponse.catch(function () {});
   }
 
+  // ---- the rest of the module (campus.deferred.wasm) --------------------------------------
+  // The web build splits the module (web/web.cmake, docs/size.md): campus.wasm holds what
+  // loading and the landing step run; campus.deferred.wasm the rest. The rest is fetched and
+  // compiled in the background on the learner's first interaction (pointer, touch, key,
+  // focus, a step change through the API, a host message or a new URL fragment), or at once
+  // for a deep link or an embed. If the module calls into it before it has arrived, the
+  // fetch is finished synchronously (Emscripten calls loadSplitModule from a placeholder).
+  var DEFERRED = "campus.deferred.wasm";
+  // state: none (not split, or not known yet) | waiting | loading | ready | failed
+  var deferred = { state: "none", split: null, module: null, promise: null };
+  function deferredInstantiate(compiled) {
+    if (deferred.state === "ready") return;
+    new WebAssembly.Instance(compiled, { primary: module.asm });
+    deferred.state = "ready";
+  }
+  function deferredFailed(err) {
+    deferred.state = "failed";
+    fatal("Part of the tutorial (" + DEFERRED + ") could not be downloaded (" +
+          (err && err.message ? err.message : err) + "). Check the connection and reload.");
+  }
+  // early: a deep link or an embed, before the module has told whether it is split.
+  function loadDeferred(early) {
+    if (deferred.state !== "waiting" && !(early && deferred.state === "none")) return;
+    deferred.state = "loading";
+    deferred.promise = fetch(DEFERRED, { credentials: "same-origin" }).then(function (resp) {
+      if (!resp.ok) throw new Error("HTTP " + resp.status);
+      var copy = resp.clone();
+      return WebAssembly.compileStreaming(resp).catch(function () {
+        return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+      });
+    }).then(function (compiled) {
+      deferred.module = compiled;
+      deferredIfReady();
+    }, function (err) {
+      if (deferred.state !== "loading") return;
+      if (deferred.split) deferredFailed(err);
+      else deferred.state = "none";  // not known to be split yet: decided at instantiation
+    });
+  }
+  // Instantiates a finished background download once the primary module is running.
+  function deferredIfReady() {
+    if (deferred.split && deferred.module && module && module.asm && deferred.state === "loading") {
+      deferredInstantiate(deferred.module);
+    }
+  }
+  // Emscripten's placeholder for a function that lives in the deferred part: instantiate it
+  // now, from the background download if it is done, else with a synchronous request.
+  function loadSplitModule(file, imports) {
+    if (deferred.state === "ready") return;
+    var compiled = deferred.module;
+    if (!compiled) {
+      var xhr = new XMLHttpRequest();
+      try {
+        xhr.open("GET", DEFERRED, false);
+        xhr.overrideMimeType("text/plain; charset=x-user-defined");
+        xhr.send(null);
+      } catch (e) {
+        deferredFailed(e);
+        throw e;
+      }
+      if (xhr.status !== 200) {
+        var err = new Error("HTTP " + xhr.status);
+        deferredFailed(err);
+        throw err;
+      }
+      var text = xhr.responseText, bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+      compiled = new WebAssembly.Module(bytes);
+      deferred.module = compiled;
+    }
+    deferredInstantiate(compiled);
+  }
+  // Interactions that mean "the learner is here": start the background download once.
+  function watchForInteraction() {
+    var canvas = $("canvas");
+    var events = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focus"];
+    function go() {
+      events.forEach(function (ev) { canvas.removeEventListener(ev, go, true); });
+      loadDeferred();
+    }
+    events.forEach(function (ev) { canvas.addEventListener(ev, go, { capture: true, passive: true }); });
+  }
+
   function instantiateWithProgress(imports, done) {
     var fill = $("loader-fill");
     wasmResponse.then(function (resp) {
@@ -207,9 +295,17 @@
         return copy.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
       });
     }).then(function (result) {
+      var split = WebAssembly.Module.imports(result.module).some(function (i) { return i.module === "placeholder"; });
+      deferred.split = split;
+      if (!split) deferred.state = "none";
+      else if (deferred.state === "none") {
+        deferred.state = "waiting";
+        watchForInteraction();
+      }
       if (fill) fill.style.width = "100%";
       setText("loader-text", "Starting…");
       done(result.instance, result.module);
+      deferredIfReady();
     }).catch(function (err) {
       fatal("The tutorial could not be downloaded (" + (err && err.message ? err.message : err) + "). Check the connection and reload.");
     });
@@ -220,6 +316,8 @@
     var problem = wasmSupported() ? null : "This browser cannot run WebAssembly, which CNI Campus needs.";
     if (!problem) {
       fetchWasm();  // the download starts before the graphics context is made
+      // A deep link or an embed opens on a later step: fetch the rest beside it.
+      if (embed || /(?:^|[#&])(?:step|campus)=/.test(location.hash)) loadDeferred(true);
       problem = webgl2Problem();
     }
     if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
@@ -232,6 +330,7 @@
         canvas: $("canvas"),
         embed: embed,
         instantiateWasm: instantiateWithProgress,
+        loadSplitModule: loadSplitModule,
         onStepChange: onStepChange,
         onMirror: onMirror,
         onFirstFrame: function () {
@@ -245,7 +344,11 @@
           fatal("Something went wrong inside the tutorial (" + what + "). Your progress is saved; reload to continue.");
         },
         print: function () {},
-        printErr: function (t) { if (window.console) console.warn(t); }
+        printErr: function (t) {
+          // Emscripten notes each placeholder call; the loader's deferred state says it better.
+          if (/^(placeholder function called|instantiated deferred module)/.test(t)) return;
+          if (window.console) console.warn(t);
+        }
       };
       // With MODULARIZE the object passed in becomes the module itself.
       window.createCampusModule(module).then(function (m) { module = m; }, function (err) {
@@ -270,6 +373,7 @@
   })();
 
   window.addEventListener("hashchange", function () {
+    loadDeferred();
     if (module && module._campus_hash_changed) module._campus_hash_changed();
   });
 

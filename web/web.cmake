@@ -74,6 +74,27 @@ target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate)
 
+# ---- module splitting: the landing step first, the rest when the learner acts ---------------
+# With SPLIT_MODULE, emcc writes campus.wasm.orig (the optimised module, function names kept
+# by --profiling-funcs for wasm-split) and campus.wasm (the same, instrumented: the profile
+# tool runs it). wasm-split keeps the functions named in web/split-keep.txt (what loading and
+# using the landing step ran, recorded by tools/split_profile.mjs) in campus.wasm and moves
+# the rest into campus.deferred.wasm, which shell/campus-loader.js fetches on the learner's
+# first interaction (or at once for a deep link or an embed). A function that is called
+# before it has arrived still works: the loader then fetches it synchronously. docs/size.md.
+option(CAMPUS_WEB_SPLIT "Split the web module: landing step first, the rest on interaction" ON)
+set(CAMPUS_SPLIT_KEEP "${CMAKE_SOURCE_DIR}/web/split-keep.txt")
+find_program(CAMPUS_WASM_SPLIT wasm-split)
+if(CAMPUS_WEB_SPLIT AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+    if(NOT CAMPUS_WASM_SPLIT)
+        message(FATAL_ERROR "wasm-split (Debian package binaryen) is missing: run ./campus setup")
+    endif()
+    target_link_options(campus PRIVATE -sSPLIT_MODULE=1 --profiling-funcs -Wno-experimental)
+    set(CAMPUS_SPLIT ON)
+else()
+    set(CAMPUS_SPLIT OFF)
+endif()
+
 # core is exception-free too (CMakeLists.txt, core/json_read.h), so the whole module links
 # the no-exceptions C++ runtime and has no JavaScript invoke_* trampolines around calls.
 target_compile_options(campus_core PRIVATE ${CAMPUS_WEB_FLAGS})
@@ -96,8 +117,37 @@ add_custom_command(TARGET campus_hello POST_BUILD
     COMMENT "Assembling the bench's hello page")
 
 # ---- the static site: dist/ = shell/ + campus.js + campus.wasm + static lessons ------------
-add_custom_command(TARGET campus POST_BUILD
+# The shell's scripts, minified by the same closure compiler (simple mode: names and
+# behaviour kept; the loader goes from 5.6 to 3.2 KB gzip). shell/ keeps the readable source.
+set(CAMPUS_MINIFY_SHELL "")
+if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+    foreach(js campus-loader.js embed.js)
+        list(APPEND CAMPUS_MINIFY_SHELL COMMAND "${CAMPUS_CLOSURE_COMPILER}" --compilation_level SIMPLE
+             --language_out ECMASCRIPT_2015 --js "${CMAKE_SOURCE_DIR}/shell/${js}"
+             --js_output_file "${CAMPUS_DIST_DIR}/${js}")
+    endforeach()
+endif()
+if(CAMPUS_SPLIT)
+    set(CAMPUS_DIST_WASM
+        COMMAND "${CAMPUS_WASM_SPLIT}" --enable-mutable-globals --export-prefix=%
+                "$<TARGET_FILE_DIR:campus>/campus.wasm.orig" "--keep-funcs=@${CAMPUS_SPLIT_KEEP}"
+                -o1 "${CAMPUS_DIST_DIR}/campus.wasm" -o2 "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
+else()
+    set(CAMPUS_DIST_WASM
+        COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.wasm" "${CAMPUS_DIST_DIR}/"
+        COMMAND ${CMAKE_COMMAND} -E rm -f "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
+endif()
+# Re-assembled whenever the module, the keep list or a shell file changes (a custom command
+# rather than POST_BUILD, so that an edit to shell/ alone reaches dist/ too).
+file(GLOB CAMPUS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
+set(CAMPUS_SITE_STAMP "${CMAKE_BINARY_DIR}/site.stamp")
+add_custom_command(OUTPUT "${CAMPUS_SITE_STAMP}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${CAMPUS_DIST_DIR}"
-    COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.js" "$<TARGET_FILE_DIR:campus>/campus.wasm" "${CAMPUS_DIST_DIR}/"
+    COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.js" "${CAMPUS_DIST_DIR}/"
+    ${CAMPUS_DIST_WASM}
     COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_DIST_DIR}"
+    ${CAMPUS_MINIFY_SHELL}
+    COMMAND ${CMAKE_COMMAND} -E touch "${CAMPUS_SITE_STAMP}"
+    DEPENDS campus ${CAMPUS_SHELL_FILES} "${CAMPUS_SPLIT_KEEP}"
     COMMENT "Assembling ${CAMPUS_DIST_DIR}")
+add_custom_target(campus_site ALL DEPENDS "${CAMPUS_SITE_STAMP}")

@@ -1,0 +1,121 @@
+// split_profile.mjs: records which functions the landing step runs and writes them to
+// web/split-keep.txt, the list wasm-split keeps in campus.wasm (the rest goes to
+// campus.deferred.wasm, fetched on the learner's first interaction; docs/size.md).
+//
+// It runs the instrumented module that the split web build leaves in build/web/campus.wasm
+// (emcc -sSPLIT_MODULE) in headless Chromium through what a visitor does before the rest
+// has arrived: load the page at a few sizes and pixel ratios, let it settle, move the pointer
+// over it, and ask the page API for its state. Each run's profile gives wasm-split's list of
+// functions to keep; the union, sorted, is written out. Rerun it after changing what the
+// landing step draws: `./campus split-profile`. The browser test "landing step needs no
+// deferred code" fails when the list has gone stale.
+//
+//   node tools/split_profile.mjs [--build build/web] [--dist dist] [--out web/split-keep.txt]
+import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "./serve.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
+};
+const BUILD = path.resolve(opt("--build", path.join(ROOT, "build", "web")));
+const DIST = path.resolve(opt("--dist", path.join(ROOT, "dist")));
+const OUT = path.resolve(opt("--out", path.join(ROOT, "web", "split-keep.txt")));
+const ORIG = path.join(BUILD, "campus.wasm.orig");
+const INSTRUMENTED = path.join(BUILD, "campus.wasm");
+
+for (const f of [ORIG, INSTRUMENTED, path.join(DIST, "index.html")]) {
+  if (!fs.existsSync(f)) {
+    console.error(`split_profile: ${f} is missing; run ./campus build first (a split web build)`);
+    process.exit(1);
+  }
+}
+
+// The site with the whole, instrumented module in place of the split one.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "campus-split-"));
+const site = path.join(work, "site");
+fs.cpSync(DIST, site, { recursive: true });
+fs.copyFileSync(INSTRUMENTED, path.join(site, "campus.wasm"));
+fs.rmSync(path.join(site, "campus.deferred.wasm"), { force: true });
+
+const FLAGS = [
+  "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", "--disable-dev-shm-usage",
+];
+
+// What a visitor does on the landing page before the rest of the module has arrived.
+const SCENARIOS = [
+  { name: "desktop", viewport: { width: 1280, height: 800 }, dpr: 1, hover: true },
+  { name: "retina", viewport: { width: 1440, height: 900 }, dpr: 2, hover: true },
+  { name: "narrow", viewport: { width: 800, height: 600 }, dpr: 1, hover: true },
+  { name: "phone", viewport: { width: 390, height: 844 }, dpr: 3, hover: false },
+];
+
+const server = await startServer({ dir: site, port: 0 });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: FLAGS });
+const keep = new Set();
+try {
+  for (const sc of SCENARIOS) {
+    const context = await browser.newContext({ viewport: sc.viewport, deviceScaleFactor: sc.dpr });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // Keep a handle on the module's instance: its __write_profile export writes the profile.
+    await page.addInitScript(() => {
+      const keepInstance = (r) => { if (r && r.instance) window.__campusInstance = r.instance; return r; };
+      const streaming = WebAssembly.instantiateStreaming;
+      const plain = WebAssembly.instantiate;
+      WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keepInstance);
+      WebAssembly.instantiate = (...a) => plain(...a).then(keepInstance);
+    });
+    await page.goto(base + "/");
+    await page.waitForFunction(() => window.cniCampus && window.cniCampus.firstFrameMs > 0, null, { timeout: 60000 });
+    await page.evaluate(() => window.cniCampus.state());
+    if (sc.hover) {
+      const { width, height } = sc.viewport;
+      for (let i = 0; i <= 12; ++i) {
+        await page.mouse.move((width * (i + 0.5)) / 13, height * (0.15 + (0.7 * (i % 5)) / 4));
+        await page.waitForTimeout(40);
+      }
+    }
+    await page.evaluate(() => { window.cniCampus.locate("Next"); return window.cniCampus.state(); });
+    await page.waitForTimeout(300);
+    if (errors.length) throw new Error(`${sc.name}: page errors: ${errors.join("; ")}`);
+    const bytes = await page.evaluate(() => {
+      const ex = window.__campusInstance.exports;
+      const memory = Object.values(ex).find((v) => v instanceof WebAssembly.Memory);
+      const at = memory.buffer.byteLength;  // fresh pages past everything the app uses
+      memory.grow(16);
+      const n = ex.__write_profile(at, 16 * 65536);
+      return Array.from(new Uint8Array(memory.buffer, at, n));
+    });
+    const profile = path.join(work, `${sc.name}.profile`);
+    fs.writeFileSync(profile, Buffer.from(bytes));
+    const out = execFileSync("wasm-split", [
+      "--enable-mutable-globals", "--export-prefix=%", ORIG, `--profile=${profile}`, "-v",
+      "-o1", path.join(work, "p.wasm"), "-o2", path.join(work, "d.wasm"),
+    ], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const line = out.split("\n").find((l) => l.startsWith("Keeping functions: "));
+    const names = line ? line.slice("Keeping functions: ".length).split(", ").filter(Boolean) : [];
+    names.forEach((n) => keep.add(n));
+    console.log(`  ${sc.name.padEnd(8)} ${names.length} functions run`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.closeAllConnections?.();
+  server.close();
+}
+const sorted = [...keep].sort();
+fs.writeFileSync(OUT, sorted.join("\n") + "\n");
+fs.rmSync(work, { recursive: true, force: true });
+console.log(`split_profile: ${sorted.length} functions kept in campus.wasm -> ${path.relative(ROOT, OUT)}`);
