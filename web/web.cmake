@@ -128,9 +128,15 @@ if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CMAKE_BUILD_TYPE MATCHES "^(Release|M
     endforeach()
 endif()
 if(CAMPUS_SPLIT)
+    # The committed list names functions without the numbers LTO gives local ones; resolve
+    # it against this module's names first (tools/split_keep.py).
+    set(CAMPUS_SPLIT_RESOLVED "${CMAKE_BINARY_DIR}/split-keep.resolved.txt")
     set(CAMPUS_DIST_WASM
+        COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
+                --wasm-split "${CAMPUS_WASM_SPLIT}" --module "$<TARGET_FILE_DIR:campus>/campus.wasm.orig"
+                --keep "${CAMPUS_SPLIT_KEEP}" --out "${CAMPUS_SPLIT_RESOLVED}"
         COMMAND "${CAMPUS_WASM_SPLIT}" --enable-mutable-globals --export-prefix=%
-                "$<TARGET_FILE_DIR:campus>/campus.wasm.orig" "--keep-funcs=@${CAMPUS_SPLIT_KEEP}"
+                "$<TARGET_FILE_DIR:campus>/campus.wasm.orig" "--keep-funcs=@${CAMPUS_SPLIT_RESOLVED}"
                 -o1 "${CAMPUS_DIST_DIR}/campus.wasm" -o2 "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
 else()
     set(CAMPUS_DIST_WASM
@@ -148,6 +154,6 @@ add_custom_command(OUTPUT "${CAMPUS_SITE_STAMP}"
     COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_DIST_DIR}"
     ${CAMPUS_MINIFY_SHELL}
     COMMAND ${CMAKE_COMMAND} -E touch "${CAMPUS_SITE_STAMP}"
-    DEPENDS campus ${CAMPUS_SHELL_FILES} "${CAMPUS_SPLIT_KEEP}"
+    DEPENDS campus ${CAMPUS_SHELL_FILES} "${CAMPUS_SPLIT_KEEP}" "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
     COMMENT "Assembling ${CAMPUS_DIST_DIR}")
 add_custom_target(campus_site ALL DEPENDS "${CAMPUS_SITE_STAMP}")
