@@ -142,14 +142,14 @@ MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
         const long long exact =
             static_cast<long long>(r.enis) * slots_per_eni * kAddressesPerPrefix;
         r.notes.push_back(
-            "The seed's " + r.seed_formula + " = ~" + num(r.seed_figure) +
+            "The simple count " + r.seed_formula + " = ~" + num(r.seed_figure) +
             " treats each ENI's primary slot as a prefix slot and subtracts after "
             "multiplying; primary slots hold no prefix, so it is " +
             num(r.enis) + " x (" + num(r.ips_per_eni) + " - 1) x 16 = " + num(exact) +
             " pod addresses" +
             (reserved > 0 ? " before the custom-networking or trunk ENI is taken off." : "."));
     } else {
-        r.notes.push_back("The seed's " + r.seed_formula + " = " + num(r.seed_figure) +
+        r.notes.push_back("The simple count " + r.seed_formula + " = " + num(r.seed_figure) +
                           " counts addresses for pods; max-pods adds the " + num(kHostNetworkPods) +
                           " host-network pods (aws-node, kube-proxy), which use the node's own "
                           "address.");

@@ -1,6 +1,7 @@
 // compute.cpp: CPU and memory used by a number of equal pods (see compute.h).
 #include "compute.h"
 
+#include <algorithm>
 #include <string>
 
 namespace core {
@@ -61,6 +62,11 @@ PodLimit first_limit(const ComputeUse& use, long long address_pods) {
     }
     if (use.pods_by_memory < best) limit = PodLimit::Memory;
     return limit;
+}
+
+long long pods_that_fit(const ComputeUse& use, long long address_pods) {
+    if (!use.known) return address_pods;
+    return std::min({address_pods, use.pods_by_cpu, use.pods_by_memory});
 }
 
 const char* pod_limit_name(PodLimit limit) {

@@ -46,6 +46,9 @@ Result<ComputeUse> compute_use(const InstanceType& type, long long pods, int cpu
 // The limit a node meets first: address slots (address_pods = the pods its addresses and
 // max-pods allow), CPU or memory, for pods of this size; Unknown without vCPU or memory.
 PodLimit first_limit(const ComputeUse& use, long long address_pods);
+// How many of these pods the node really takes: the fewest of what its addresses allow, what
+// its CPU holds and what its memory holds (address_pods when CPU or memory is unknown).
+long long pods_that_fit(const ComputeUse& use, long long address_pods);
 // "IP addresses", "CPU", "memory", "unknown"
 const char* pod_limit_name(PodLimit limit);
 

@@ -104,7 +104,8 @@ struct Event {
     std::string node;
     std::string kind;  // attach-eni, assign-ips, assign-prefix, release-ips, release-prefix,
                        // detach-eni, pod-ip, pod-failed, pod-released, pod-unschedulable,
-                       // subnet-error, pool-flap, node-added, node-removed, config, note
+                       // subnet-error, pool-flap, node-added, node-removed, config, note,
+                       // attach-branch-eni (security groups for pods, core/sg_pods.h)
     std::string text;  // "Attached eni-2 (device 1) in subnet-a with 3 secondary IPs: ..."
     std::string code;  // AWS error code where one applies, e.g. "InsufficientCidrBlocks"
 };

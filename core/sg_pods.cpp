@@ -127,7 +127,7 @@ Result<SgPod> add_sg_pod(Cluster& cluster, std::string_view node_name, std::stri
     }
     const OtherUse& held = cluster.others.back();
     SgPod out{pod, node, subnet, held.ips.front()};
-    record_event(cluster, node, "attach-eni",
+    record_event(cluster, node, "attach-branch-eni",
                  "Branch ENI for " + pod + " on trunk " + trunk_id + ": its own address " +
                      format_ipv4(out.ip) + " from " + subnet +
                      " and its own security groups (branch ENIs in use: " + num(b.sg_pods + 1) +

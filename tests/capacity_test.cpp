@@ -97,7 +97,7 @@ TEST_CASE("t3.small: the worked example, step by step") {
     CHECK(m.steps[4].label == "recommended max-pods");
     CHECK(m.steps[4].formula == "min(11, 110 for 30 vCPUs or fewer)");
     CHECK(m.steps[4].value == 11);
-    CHECK(any_note(m, "The seed's (3 x 4) - 3 = 9"));
+    CHECK(any_note(m, "The simple count (3 x 4) - 3 = 9"));
 }
 
 TEST_CASE("prefix delegation: 16 addresses per secondary slot, capped by vCPUs") {

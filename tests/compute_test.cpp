@@ -54,6 +54,27 @@ TEST_CASE("large requests hit CPU or memory before the addresses") {
     CHECK(core::first_limit(*tie, 27) == core::PodLimit::Addresses);
 }
 
+TEST_CASE("pods_that_fit: the fewest of addresses, CPU and memory") {
+    const core::InstanceType& t = test_type("t3.small");  // 2 vCPU, 2048 MiB, 9 pod IPs
+    auto small = core::compute_use(t, 9, 100, 128);
+    REQUIRE(small.ok());
+    CHECK(core::pods_that_fit(*small, 9) == 9);  // addresses first
+    auto cpu = core::compute_use(t, 9, 500, 128);
+    REQUIRE(cpu.ok());
+    CHECK(core::pods_that_fit(*cpu, 9) == 4);  // 2000m / 500m
+    auto mem = core::compute_use(t, 9, 100, 1024);
+    REQUIRE(mem.ok());
+    CHECK(core::pods_that_fit(*mem, 9) == 2);  // 2048 MiB / 1024 MiB
+    auto huge = core::compute_use(t, 9, 4000, 128);
+    REQUIRE(huge.ok());
+    CHECK(core::pods_that_fit(*huge, 9) == 0);  // one pod asks for more CPU than the room has
+    core::InstanceType unknown;
+    unknown.name = "x9.mystery";
+    auto u = core::compute_use(unknown, 9, 4000, 128);
+    REQUIRE(u.ok());
+    CHECK(core::pods_that_fit(*u, 9) == 9);
+}
+
 TEST_CASE("zero pods use nothing") {
     auto r = core::compute_use(test_type("m5.large"), 0, 100, 128);
     REQUIRE(r.ok());

@@ -66,7 +66,7 @@ TEST_CASE("add_sg_pod: a branch ENI with its own address from the node's subnet"
     CHECK(free_addresses(c.vpc.subnets[0]) == free_before - 1);
     CHECK(has(c.events.back().text, "Branch ENI for sg-pod-1 on trunk eni-2"));
     CHECK(has(c.events.back().text, "branch ENIs in use: 1 of 9"));
-    CHECK(c.events.back().kind == "attach-eni");
+    CHECK(c.events.back().kind == "attach-branch-eni");
     consistent(c);
 
     Result<SgPod> q = add_sg_pod(c, "node-1", "payments");

@@ -150,7 +150,7 @@ cli_test(max_pods.xen_pd_no_effect ARGS "max-pods m4.large --prefix-delegation -
          JSON "prefix_delegation=false|prefix_delegation_requested=true|max_pods=20")
 cli_test(max_pods.case_insensitive ARGS "max-pods M5.LARGE --json" JSON "instance_type=m5.large")
 cli_test(max_pods.text ARGS "max-pods t3.small"
-         STDOUT "3 ENIs x \\(4 - 1\\) addresses = 9.*max-pods: +11.*seed's simple figure: \\(3 x 4\\) - 3 = 9 .*exact: 9 pod addresses, max-pods 11")
+         STDOUT "3 ENIs x \\(4 - 1\\) addresses = 9.*max-pods: +11.*simple count: +\\(3 x 4\\) - 3 = 9 .*exact: 9 pod addresses, max-pods 11")
 cli_test(max_pods.text_pd ARGS "max-pods t3.small --prefix-delegation"
          STDOUT "= 144.*max-pods: +146.*recommended max-pods: 110.*= ~189 .*exact: 144")
 cli_test(max_pods.all ARGS "max-pods --all --json"

@@ -270,7 +270,7 @@ void print_max_pods(const core::InstanceType& type, const core::MaxPods& m) {
               << m.recommended_cap << ")\n";
     std::cout << "the AMI sets:         " << m.ami_max_pods
               << "  (eni-max-pods.txt: no prefix delegation, no custom networking)\n";
-    std::cout << "seed's simple figure: " << m.seed_formula << " = "
+    std::cout << "simple count:         " << m.seed_formula << " = "
               << (m.seed_approximate ? "~" : "") << m.seed_figure << "   exact: " << m.pod_ips
               << " pod addresses, max-pods " << m.max_pods << "\n";
     if (m.sgp_supported) {

@@ -74,7 +74,7 @@ void draw_top_bar(App& app) {
 void draw_step_list(App& app) {
     const float width = ImGui::GetContentRegionAvail().x;
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float wrap = width - 2 * style.FramePadding.x;
+    const float wrap = width - 2 * style.FramePadding.x - 10;  // room for the "seen" dot
     for (size_t i = 0; i < app.lessons.steps.size(); ++i) {
         std::string label =
             std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);

@@ -809,6 +809,10 @@ const EventWords kEventWords[] = {
     {"pod-unschedulable", "{desk} refused: {maxpods} reached", color::kBad},
     {"subnet-error", "The {building} is out of {nums}", color::kBad},
     {"config", "Settings changed", color::kMuted},
+    {"attach-branch-eni", "A {desk} got its own {panel} (branch ENI)", color::kPanel},
+    {"node-removed", "The {room} left", color::kMuted},
+    {"pool-flap", "The spare pool went back and forth", color::kMuted},
+    {"note", "Note", color::kMuted},
 };
 
 }  // namespace
@@ -841,11 +845,7 @@ void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::PushFont(app.fonts.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 12);
-        ImGui::TextUnformatted(e.text.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
+        wrapped_text(e.text.c_str(), color::kMuted);  // breaks at spaces, never inside an address
         ImGui::PopFont();
         ImGui::Unindent(16);
         ImGui::PopID();
@@ -892,6 +892,7 @@ void draw_legend(App& app, unsigned items) {
         {kLegendAddrIp, color::kAddrIp, "single {num}", 0},
         {kLegendAddrPrefix, color::kAddrPrefix, "in a {block}", 0},
         {kLegendAddrOther, color::kAddrOther, "held by something else", 0},
+        {kLegendHostPods, color::kSlotMain, "{hostdesks} on the {mainext}", 3},
     };
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
@@ -901,7 +902,7 @@ void draw_legend(App& app, unsigned items) {
     for (const Item& it : all) {
         if (!(items & it.flag)) continue;
         std::string label = app_text(app, it.words);
-        const float sw = it.kind == 1 ? 18.0f : 12.0f;
+        const float sw = it.kind == 1 ? 18.0f : it.kind == 3 ? 23.0f : 12.0f;
         const float w = sw + 5 + ImGui::CalcTextSize(label.c_str()).x;
         if (!first) {
             ImGui::SameLine(0, 14);
@@ -917,6 +918,9 @@ void draw_legend(App& app, unsigned items) {
                 dl->AddRect(a, z, color::kLine, 2);
         } else if (it.kind == 1) {
             dashed_rect(dl, a, z, it.col, 3, 2);
+        } else if (it.kind == 3) {  // as drawn by the room's name
+            for (int k = 0; k < 2; ++k)
+                dl->AddCircle(ImVec2(a.x + 5 + fi(k) * 13, a.y + 6), 5, it.col, 12, 2);
         } else {
             for (int k = 0; k < 16; ++k) {
                 ImVec2 c(a.x + fi(k % 4) * 3, a.y + fi(k / 4) * 3);

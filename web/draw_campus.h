@@ -105,6 +105,7 @@ enum LegendItems : unsigned {
     kLegendAddrIp = 1u << 8,    // building: single addresses
     kLegendAddrPrefix = 1u << 9,
     kLegendAddrOther = 1u << 10,  // building: held by something else (RDS, ...)
+    kLegendHostPods = 1u << 11,   // two rings by the room's name: aws-node and kube-proxy
     // A building drawn without a cluster (colours by core::AddressUse).
     kLegendBuilding = kLegendReserved | kLegendAddrFree | kLegendAddrIp | kLegendAddrPrefix,
     // A building drawn with a cluster (colours by who holds each address, as in the room).

@@ -124,9 +124,9 @@ void draw_embed_button(App& app) {
                  color::kMuted);
     bool aws = store->GetBool(aws_id);
     bool min = store->GetBool(min_id);
-    if (ImGui::Checkbox("AWS words", &aws)) store->SetBool(aws_id, aws);
+    if (checkbox_wrapped("AWS words", &aws)) store->SetBool(aws_id, aws);
     ImGui::SameLine(0, 24);
-    if (ImGui::Checkbox("Only this step (no step list)", &min)) store->SetBool(min_id, min);
+    if (checkbox_wrapped("Only this step (no step list)", &min)) store->SetBool(min_id, min);
     const std::string base = platform::page_base_url();
     int copied = store->GetInt(copied_id);
     bool copied_script = copied == 1, copied_frame = copied == 2;

@@ -426,8 +426,8 @@ void draw_setup(App& app, ExerciseSlot& slot, float width) {
         ImGui::PopID();
     }
     ImGui::Spacing();
-    if (ImGui::Checkbox("Prefix delegation (ENABLE_PREFIX_DELEGATION)",
-                        &slot.answer.prefix_delegation)) {
+    if (checkbox_wrapped("Prefix delegation (ENABLE_PREFIX_DELEGATION)",
+                         &slot.answer.prefix_delegation)) {
         answer_changed(slot);
     }
     muted(app_text(app, "kubelet's {maxpods}") +

@@ -24,6 +24,7 @@ void apply_theme() {
     s.GrabMinSize = 14;
     s.WindowBorderSize = 0;
     s.ChildBorderSize = 1;
+    s.FrameBorderSize = 1;  // an empty checkbox or field must show its edge on white
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = rgba(color::kInk);
     c[ImGuiCol_TextDisabled] = rgba(color::kMuted);
@@ -162,6 +163,26 @@ void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
             ImGui::EndGroup();
         }
     }
+}
+
+bool checkbox_wrapped(const char* label, bool* value) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float box = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x;
+    if (ImGui::CalcTextSize(label, nullptr, true).x + box <= ImGui::GetContentRegionAvail().x)
+        return ImGui::Checkbox(label, value);
+    ImGui::PushID(label);
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    ImGui::BeginGroup();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + st.FramePadding.y);
+    wrapped_text(label);
+    ImGui::EndGroup();
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        changed = true;
+    }
+    ImGui::PopID();
+    return changed;
 }
 
 }  // namespace web

@@ -33,6 +33,9 @@ inline ImVec4 rgba(ImU32 c) {
 void apply_theme();
 // Text wrapped to the current column width, in a colour.
 void wrapped_text(const char* text, ImU32 color = color::kInk);
+// ImGui::Checkbox, whose label wraps (wrapped_text) when it is wider than the line, as a
+// long setting name is on a phone; a click on the wrapped label toggles it too.
+bool checkbox_wrapped(const char* label, bool* value);
 // A big number under a muted label, with an optional muted caption under it.
 struct NumberCard {
     std::string label;

@@ -310,7 +310,7 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         wrapped_text(view.message.c_str(), color::kBad);
         return true;
     }
-    if (ImGui::Checkbox("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true", &view.custom)) {
+    if (checkbox_wrapped("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true", &view.custom)) {
         // The setting reaches the running room only by replacing it: core says so.
         core::NodeConfig c = n->config;
         c.custom_networking = view.custom;
@@ -503,7 +503,7 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
             }
         }
     }
-    draw_legend(app, kLegendRoom | kLegendReserved | kLegendAddrIp);
+    draw_legend(app, kLegendRoom | kLegendReserved | kLegendAddrFree);
 
     std::string desk_where =
         custom_on ? app_text(app, "{desks} take their {exts} from ") + desk_home->name + " (" +

@@ -133,16 +133,24 @@ bool draw_desk_limit(App& app, DeskLimitView& view) {
     view.cpu_millis = std::clamp(view.cpu_millis, 10, 4000);
     view.memory_mib = std::clamp(view.memory_mib, 16, 16384);
 
-    core::Result<core::ComputeUse> use =
+    // The bars show the room as it really fills: every extension taken when the addresses
+    // run out first, else only the desks its CPU or memory can hold.
+    core::Result<core::ComputeUse> full =
         core::compute_use(type, r.pod_ips, view.cpu_millis, view.memory_mib);
+    const long long placed = full ? core::pods_that_fit(*full, r.pod_ips) : r.pod_ips;
+    core::Result<core::ComputeUse> use =
+        placed == r.pod_ips ? full
+                            : core::compute_use(type, placed, view.cpu_millis, view.memory_mib);
     std::string live_compute;
     if (!use) {
         wrapped_text(use.error().message.c_str(), color::kBad);
         live_compute = use.error().message;
     } else {
         const core::ComputeUse& u = *use;
-        usage_bar(app, capitalized(app_text(app, "{desk} {exts}")), 1.0,
-                  num(r.pod_ips) + " of " + num(r.pod_ips) + " taken", color::kSlotDesk);
+        const double taken =
+            r.pod_ips > 0 ? static_cast<double>(placed) / static_cast<double>(r.pod_ips) : 0.0;
+        usage_bar(app, capitalized(app_text(app, "{desk} {exts}")), taken,
+                  num(placed) + " of " + num(r.pod_ips) + " taken", color::kSlotDesk);
         if (u.known) {
             usage_bar(app, "CPU", u.cpu_fraction,
                       num(u.cpu_used_millis) + "m of " + num(u.cpu_millis) + "m (" +
@@ -152,7 +160,7 @@ bool draw_desk_limit(App& app, DeskLimitView& view) {
                       num(u.memory_used_mib) + " of " + num(u.memory_mib) + " MiB (" +
                           percent(u.memory_fraction) + ")",
                       IM_COL32(120, 80, 190, 255));
-            const core::PodLimit limit = core::first_limit(u, r.pod_ips);
+            const core::PodLimit limit = core::first_limit(*full, r.pod_ips);
             std::string verdict;
             if (limit == core::PodLimit::Addresses) {
                 verdict = app_text(app,
@@ -163,18 +171,22 @@ bool draw_desk_limit(App& app, DeskLimitView& view) {
                           app_text(app,
                                    " of its memory. The rest sits idle, and the next {desk} is "
                                    "still refused.");
+            } else if (placed == 0) {
+                verdict = app_text(app, "Not even one {desk} this size fits: it asks for more ") +
+                          core::pod_limit_name(limit) +
+                          app_text(app, " than the whole {room} has.");
             } else {
-                long long fit = limit == core::PodLimit::Cpu ? u.pods_by_cpu : u.pods_by_memory;
                 verdict = app_text(app, "With {desks} this size, ") + core::pod_limit_name(limit) +
-                          app_text(app, " runs out first: ") + num(fit) +
-                          app_text(app, " {desks} fit, before the ") + num(r.pod_ips) +
-                          app_text(app, " {exts} are used.");
+                          app_text(app, " runs out first: ") + num(placed) +
+                          app_text(app, placed == 1 ? " {desk} fits, and " : " {desks} fit, and ") +
+                          num(r.pod_ips - placed) + app_text(app, " of the ") + num(r.pod_ips) +
+                          app_text(app, " {exts} stay free.");
             }
             wrapped_text(verdict.c_str(),
                          limit == core::PodLimit::Addresses ? color::kInk : color::kMuted);
             wrapped_text(u.note.c_str(), color::kMuted);
-            live_compute = "with " + num(r.pod_ips) + " pods at " + num(view.cpu_millis) +
-                           "m and " + num(view.memory_mib) + " MiB: CPU " +
+            live_compute = num(placed) + " of " + num(r.pod_ips) + " pods fit at " +
+                           num(view.cpu_millis) + "m and " + num(view.memory_mib) + " MiB: CPU " +
                            percent(u.cpu_fraction) + ", memory " + percent(u.memory_fraction) +
                            "; first limit " + core::pod_limit_name(limit);
         } else {

@@ -399,15 +399,15 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
         view.prefix_mode = mode == 1;
         if (view.prefix_mode) {
             std::string scatter = app_text(app, "scatter single {nums} (as EC2 does)");
-            if (ImGui::Checkbox(scatter.c_str(), &view.scatter)) changed = true;
+            if (checkbox_wrapped(scatter.c_str(), &view.scatter)) changed = true;
             std::string own = app_text(app, "cure: {rooms} in a /24 {building} of their own");
             flow(button_width(own.c_str()) + 30, right);
-            if (ImGui::Checkbox(own.c_str(), &view.dedicated)) changed = true;
+            if (checkbox_wrapped(own.c_str(), &view.dedicated)) changed = true;
             std::string half =
                 app_text(app, "cure: keep the upper half of Building A for {blocks}");
             flow(button_width(half.c_str()) + 30, right);
             ImGui::BeginDisabled(kSizes[view.size] >= 28);
-            if (ImGui::Checkbox(half.c_str(), &view.reserve)) changed = true;
+            if (checkbox_wrapped(half.c_str(), &view.reserve)) changed = true;
             ImGui::EndDisabled();
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
                 ImGui::SetTooltip("%s",
@@ -521,7 +521,7 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
         draw_building(app, *home, bs);
         if (two) draw_building(app, *shared, bs);
     }
-    draw_legend(app, kLegendBuilding);
+    draw_legend(app, kLegendBuildingHolders | kLegendAddrOther);
     if (view.prefix_mode) {
         ImGui::Spacing();
         draw_blocks(app, *home);

@@ -169,6 +169,12 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     ImFont* b = app.fonts.strong != nullptr ? app.fonts.strong : f;
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float pad = 8;
+    // Layers, bottom to top: rooms, desks, the network bar and RDS; the call routes; the
+    // labelled boxes the routes pass through (exits, the network's name, what RDS sees), so
+    // a route never runs over their text; the travelling call.
+    enum Layer { kBase, kRoutes, kLabels, kCall, kLayers };
+    dl->ChannelsSplit(kLayers);
+    dl->ChannelsSetCurrent(kBase);
 
     // Header.
     const std::string name = app_text(app, overlay ? "{overlaycni}" : "{vpccni}");
@@ -227,8 +233,10 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
         const float ew = std::min(rw - 8, std::max(70.0f, text_w(f, exit_label) + 14));
         const ImVec2 e0(cx - ew / 2, r1.y - 10);
         const ImVec2 e1(cx + ew / 2, r1.y + 10);
+        dl->ChannelsSetCurrent(kLabels);
         dl->AddRectFilled(e0, e1, overlay ? kSwitchboard : color::kPanel, 5);
         centred(dl, f, cx, e0.y + 3, ew - 6, IM_COL32_WHITE, exit_label);
+        dl->ChannelsSetCurrent(kBase);
         hover_tip(app, e0, e1,
                   overlay ? "The {switchboard} on " + p->node +
                                 ": wraps calls to other {rooms} in the {room}'s own {num} "
@@ -252,9 +260,11 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     std::string net = app_text(app, "{campus} network (VPC router)");
     if (text_w(f, net) > width - 2 * pad - 8) net = app_text(app, "{campus} network");
     const float nw = text_w(f, net) + 10;
+    dl->ChannelsSetCurrent(kLabels);
     dl->AddRectFilled(ImVec2(o.x + width / 2 - nw / 2, pic.net_y - 21),
                       ImVec2(o.x + width / 2 + nw / 2, pic.net_y - 4), color::kPaper, 4);
     centred(dl, f, o.x + width / 2, pic.net_y - 20, width - 2 * pad, color::kMuted, net);
+    dl->ChannelsSetCurrent(kBase);
     hover_tip(app, ImVec2(o.x + pad, pic.net_y - 5), ImVec2(o.x + width - pad, pic.net_y + 5),
               "The VPC's router carries calls between {campus} {nums}: " +
                   core::format_cidr(c.cluster.vpc.cidrs.front()) +
@@ -284,6 +294,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
         if (w.size() < 2) continue;
         const double start = static_cast<double>(k) * (kCallMs + kPauseMs);
         const float tk = static_cast<float>((t_ms - start) / kCallMs);
+        dl->ChannelsSetCurrent(kRoutes);
         if (!playing) {
             draw_route(dl, w, k == 0 ? IM_COL32(37, 99, 235, 90) : IM_COL32(30, 140, 80, 90), 3);
         } else if (tk >= 0 && tk <= 1) {
@@ -299,6 +310,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
                             ImVec2(w[i].box1.x + 4, w[i].box1.y + 4), kSwitchboard, 8, 0, 2.5f);
                 caption[1] = w[i].change;
             }
+            dl->ChannelsSetCurrent(kCall);
             dl->AddCircleFilled(at, 7, color::kAccent);
             const std::string label = "from " + w[seg].label;
             const ImU32 bg = w[seg].label == w.front().label
@@ -309,6 +321,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
             pill(dl, f, ImVec2(lx, at.y - 18), bg, IM_COL32_WHITE, label);
         }
     }
+    dl->ChannelsSetCurrent(kLabels);
     float cy = caption_y;
     for (int part = 0; part < 2; ++part) {
         for (const std::string& l : wrap_lines(f, app_text(app, caption[part]), width - 2 * pad)) {
@@ -329,6 +342,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
                  "sees " + ip(p.seen_source));
         }
     }
+    dl->ChannelsMerge();
     ImGui::Dummy(ImVec2(width, height));
     return height;
 }

@@ -123,7 +123,7 @@ bool draw_panel(App& app, PanelView& view) {
         platform::request_frame();  // keep frames coming while the flash fades
     }
     draw_room(app, *node, rs);
-    draw_legend(app, kLegendRoom);
+    draw_legend(app, kLegendRoom | kLegendHostPods);
 
     if (!view.message.empty()) {
         ImGui::Spacing();

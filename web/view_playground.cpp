@@ -80,7 +80,12 @@ bool choice(const char* id, int& index, const std::vector<std::string>& items, f
     if (items.empty()) return false;
     index = std::clamp(index, 0, static_cast<int>(items.size()) - 1);
     bool changed = false;
-    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
+    // At least `width`, wide enough for the longest item when the line has room for it.
+    float fit = 0;
+    for (const std::string& item : items)
+        fit = std::max(fit, ImGui::CalcTextSize(item.c_str()).x);
+    fit += ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetNextItemWidth(std::min(std::max(width, fit), ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo(id, items[static_cast<size_t>(index)].c_str())) {
         for (size_t i = 0; i < items.size(); ++i) {
             if (ImGui::Selectable(items[i].c_str(), static_cast<int>(i) == index)) {
@@ -466,9 +471,9 @@ void draw_add_room(App& app, PlaygroundView& view) {
     choice("##room-subnet", view.room_subnet, names, 230);
 
     core::NodeConfig& cfg = view.room_config;
-    ImGui::Checkbox("Prefix delegation", &cfg.prefix_delegation);
+    checkbox_wrapped("Prefix delegation", &cfg.prefix_delegation);
     same_line_if(200);
-    if (ImGui::Checkbox("Custom networking", &cfg.custom_networking) && cfg.custom_networking &&
+    if (checkbox_wrapped("Custom networking", &cfg.custom_networking) && cfg.custom_networking &&
         view.room_pod_subnet == view.room_subnet && subnets.size() > 1) {
         view.room_pod_subnet = view.room_subnet == 0 ? 1 : 0;  // pods in another building
     }
@@ -476,7 +481,7 @@ void draw_add_room(App& app, PlaygroundView& view) {
     same_line_if(220);
     ImGui::BeginDisabled(!sgp_ok);
     bool sgp = cfg.security_groups_for_pods && sgp_ok;
-    if (ImGui::Checkbox("Security groups for pods", &sgp)) cfg.security_groups_for_pods = sgp;
+    if (checkbox_wrapped("Security groups for pods", &sgp)) cfg.security_groups_for_pods = sgp;
     ImGui::EndDisabled();
     if (cfg.custom_networking) {
         ImGui::AlignTextToFramePadding();

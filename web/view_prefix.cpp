@@ -112,7 +112,7 @@ bool draw_prefix(App& app, PrefixView& view) {
     if (switch_buttons("pd", view.prefix_delegation)) rebuild(app, view);
     const std::string raise = "Raise kubelet max-pods to " + num(on.recommended_max_pods);
     bool raise_now = view.raise_max_pods;
-    if (ImGui::Checkbox(raise.c_str(), &raise_now)) {
+    if (checkbox_wrapped(raise.c_str(), &raise_now)) {
         view.raise_max_pods = raise_now;
         core::Status st = core::set_node_config(view.cluster, "node-1", node_config(app, view));
         if (st) {
@@ -226,7 +226,7 @@ bool draw_prefix(App& app, PrefixView& view) {
         bs.cluster = &view.cluster;
         bs.max_cell = 14;
         draw_building(app, *subnet, bs);
-        draw_legend(app, kLegendReserved | kLegendAddrFree | kLegendAddrPrefix);
+        draw_legend(app, kLegendBuildingHolders);
         ImGui::EndGroup();
     }
 
@@ -243,14 +243,14 @@ bool draw_prefix(App& app, PrefixView& view) {
         held += app_text(app, " A {block} is reserved whole, however few {desks} use it.");
     wrapped_text(held.c_str());
 
-    // The seed's figure beside the exact one.
+    // The simple count beside the exact figure.
     ImGui::Spacing();
     ImGui::PushFont(app.fonts.strong);
     std::string seed = "Why not ~" + num(on.seed_figure) + "?";
     ImGui::TextUnformatted(seed.c_str());
     ImGui::PopFont();
     for (const std::string& n : on.notes)
-        if (n.find("seed") != std::string::npos) wrapped_text(n.c_str(), color::kMuted);
+        if (n.rfind("The simple count ", 0) == 0) wrapped_text(n.c_str(), color::kMuted);
     show_math(app, on, view.show_math);
 
     const char* pd_state = !view.prefix_delegation ? "off"

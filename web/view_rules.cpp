@@ -130,7 +130,7 @@ bool draw_rules(App& app, RulesView& view) {
     wrapped_text(detail.c_str());
     if (view.rule == 0) {
         std::string label = app_text(app, "Stricter: every {panel} keeps its first {slot}");
-        ImGui::Checkbox(label.c_str(), &view.every_panel);
+        checkbox_wrapped(label.c_str(), &view.every_panel);
         if (view.every_panel) {
             std::string lost =
                 num(r.enis) + app_text(app, r.enis == 1 ? " {panel}, so " : " {panels}, so ") +

@@ -169,7 +169,7 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
     const bool supported = core::supports_security_groups_for_pods(type);
     bool on = view.pod_eni && supported;
     ImGui::BeginDisabled(!supported);
-    if (ImGui::Checkbox("ENABLE_POD_ENI (security groups for pods)", &on)) {
+    if (checkbox_wrapped("ENABLE_POD_ENI (security groups for pods)", &on)) {
         view.pod_eni = on;
         rebuild(app, view);
     }
@@ -264,7 +264,7 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
         ImGui::Spacing();
         draw_trunk(app, *node, bs, sg_now);
     }
-    draw_legend(app, kLegendRoom);
+    draw_legend(app, kLegendRoom | kLegendHostPods);
 
     if (!view.message.empty()) {
         ImGui::Spacing();

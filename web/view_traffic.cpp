@@ -175,9 +175,9 @@ void draw_settings(App& app, TrafficView& v) {
     ImGui::TextUnformatted(app_text(app, "{vpccni} settings").c_str());
     ImGui::PopFont();
     ImGui::BeginDisabled(v.cni == 1);
-    if (ImGui::Checkbox("Security groups for pods", &v.security_groups_for_pods)) touched(v);
+    if (checkbox_wrapped("Security groups for pods", &v.security_groups_for_pods)) touched(v);
     flow(ImGui::CalcTextSize("AWS_VPC_K8S_CNI_EXTERNALSNAT=true").x + ImGui::GetFrameHeight() + 12);
-    if (ImGui::Checkbox("AWS_VPC_K8S_CNI_EXTERNALSNAT=true", &v.external_snat)) touched(v);
+    if (checkbox_wrapped("AWS_VPC_K8S_CNI_EXTERNALSNAT=true", &v.external_snat)) touched(v);
     const std::vector<core::Cidr> choices = core::exclude_snat_choices(t);
     const std::string none = "none";
     const std::string shown =

@@ -149,7 +149,7 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     const char* pd_label = "Prefix delegation";
     const float pd_w = ImGui::CalcTextSize(pd_label).x + ImGui::GetFrameHeight() + 12;
     if (ImGui::GetContentRegionAvail().x < pd_w) ImGui::NewLine();
-    if (ImGui::Checkbox(pd_label, &pd)) {
+    if (checkbox_wrapped(pd_label, &pd)) {
         core::NodeConfig next = view.config;
         next.prefix_delegation = pd;
         apply(app, view, next);
@@ -283,7 +283,7 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
         rs.fresh = static_cast<float>((view.fresh_until_ms - now) / kFlashMs);
     }
     draw_room(app, *node, rs);
-    draw_legend(app, kLegendRoom | (s.prefix_delegation ? kLegendPrefix : 0u));
+    draw_legend(app, kLegendRoom | kLegendHostPods | (s.prefix_delegation ? kLegendPrefix : 0u));
 
     if (!view.message.empty()) {
         ImGui::Spacing();

@@ -62,7 +62,7 @@ test("desk-limit: numbers and CPU/memory for t3.small, then another type from th
   const { page, problems, context } = await open("desk-limit");
   const first = await live(page);
   assert.match(first, /^t3\.small: 3 ENIs x 4 IPs; 9 pod addresses; max-pods 11;/);
-  assert.match(first, /with 9 pods at 100m and 128 MiB: CPU 45%, memory 56%; first limit IP addresses$/);
+  assert.match(first, /; 9 of 9 pods fit at 100m and 128 MiB: CPU 45%, memory 56%; first limit IP addresses$/);
   await click(page, 860, 113); // open the picker
   await click(page, 860, 141); // its search box
   await page.keyboard.type("m5.large");
@@ -70,7 +70,8 @@ test("desk-limit: numbers and CPU/memory for t3.small, then another type from th
   await click(page, 800, 183); // the only match
   const m5 = await live(page);
   assert.match(m5, /^m5\.large: 3 ENIs x 10 IPs; 27 pod addresses; max-pods 29;/);
-  assert.match(m5, /with 27 pods at 100m and 128 MiB: CPU 135%, memory 42%; first limit CPU$/);
+  // The CPU runs out first: 20 pods fill its 2000m, and 7 of the 27 addresses stay free.
+  assert.match(m5, /; 20 of 27 pods fit at 100m and 128 MiB: CPU 100%, memory 31%; first limit CPU$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
