@@ -10,13 +10,49 @@ import argparse
 import os
 import sys
 
-# Keep in step with kGlyphRanges in web/fonts.cpp.
+# The code points the fonts hold; the generated source also gives them to ImGui
+# (kFontGlyphRanges, web/fonts.cpp), so the two cannot drift. ASCII and the few other
+# characters the lessons, exercises and UI use: every glyph costs start-up time (the atlas
+# is rasterised in the browser at each pixel ratio) and download. `--check` (a CTest test)
+# fails when a text uses a character outside these ranges.
 RANGES = [
-    (0x0020, 0x007E), (0x00A0, 0x00FF), (0x2013, 0x2014), (0x2018, 0x2019),
-    (0x201C, 0x201D), (0x2022, 0x2022), (0x2026, 0x2026), (0x2190, 0x2193),
-    (0x2212, 0x2212), (0x2248, 0x2248), (0x2264, 0x2265), (0x2713, 0x2713),
-    (0x2717, 0x2717), (0x25B6, 0x25B6), (0x25C0, 0x25C0),
+    (0x0020, 0x007E), (0x00B7, 0x00B7), (0x00D7, 0x00D7), (0x00F7, 0x00F7),
+    (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D), (0x2022, 0x2022),
+    (0x2026, 0x2026), (0x2190, 0x2193), (0x2212, 0x2212), (0x2248, 0x2248),
+    (0x2264, 0x2265), (0x2713, 0x2713), (0x2717, 0x2717), (0x25B6, 0x25B6),
+    (0x25C0, 0x25C0),
 ]
+# Where the drawn text comes from: the lesson and exercise JSON, and the C++ sources (their
+# UTF-8 as written, or as "\xE2\x86\x92" escapes).
+TEXT_GLOBS = [("assets", ".json"), ("core", ".cpp"), ("core", ".h"), ("web", ".cpp"), ("web", ".h")]
+
+
+def covered(cp):
+    return any(lo <= cp <= hi for lo, hi in RANGES)
+
+
+def check_text(root):
+    """Names every character outside RANGES in the texts the app draws; 0 if none."""
+    import re
+    escapes = re.compile(r"(?:\\x[0-9A-Fa-f]{2})+")
+    problems = []
+    for folder, ext in TEXT_GLOBS:
+        base = os.path.join(root, folder)
+        for name in sorted(os.listdir(base)):
+            if not name.endswith(ext):
+                continue
+            text = open(os.path.join(base, name), encoding="utf-8").read()
+            decoded = "".join(
+                bytes(int(h, 16) for h in m.group(0).split("\\x")[1:]).decode("utf-8", "ignore")
+                for m in escapes.finditer(text))
+            for ch in sorted(set(text + decoded)):
+                if ord(ch) > 0x7E and not covered(ord(ch)):
+                    problems.append(f"{folder}/{name}: U+{ord(ch):04X} {ch!r} is not in the font "
+                                    "subset; add it to RANGES in tools/subset_fonts.py")
+    for p in problems:
+        print(p)
+    print(f"subset_fonts.py --check: {len(problems)} character(s) outside the font subset")
+    return 1 if problems else 0
 # (C++ name, file in fonts-inter, name embedded as). Each is converted from CFF outlines to
 # TrueType quadratics: stb_truetype interprets CFF charstrings twice per glyph (box, then
 # shape), and the atlas build at start-up was ~50 ms in the browser.
@@ -65,10 +101,15 @@ def cff_to_truetype(font):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--font-dir", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--work", required=True)
+    ap.add_argument("--check", metavar="ROOT", help="only check the texts under ROOT")
+    ap.add_argument("--font-dir")
+    ap.add_argument("--out")
+    ap.add_argument("--work")
     args = ap.parse_args()
+    if args.check:
+        sys.exit(check_text(args.check))
+    if not (args.font_dir and args.out and args.work):
+        ap.error("--font-dir, --out and --work are needed to write the fonts")
     try:
         from fontTools import subset
     except ImportError:
@@ -102,8 +143,11 @@ def main():
         rows = [",".join(str(b) for b in data[i:i + 40]) for i in range(0, len(data), 40)]
         parts.append(f"const unsigned char {ident}[] = {{\n" + ",\n".join(rows) + "};")
         table.append(f"    {{\"{embedded_name}\", {ident}, sizeof({ident})}},")
+    ranges = ", ".join(f"0x{lo:04X}, 0x{hi:04X}" for lo, hi in RANGES)
     parts += ["}  // namespace", "", "const FontFile kFontFiles[] = {"] + table + ["};",
-              f"const int kFontFileCount = {len(FONTS)};", "", "}  // namespace web", ""]
+              f"const int kFontFileCount = {len(FONTS)};",
+              f"const unsigned short kFontGlyphRanges[] = {{{ranges}, 0}};",
+              "", "}  // namespace web", ""]
     tmp = args.out + ".tmp"
     with open(tmp, "w") as f:
         f.write("\n".join(parts))

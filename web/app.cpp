@@ -193,11 +193,21 @@ void app_init(App& app) {
         app.lessons.steps.push_back(s);
     }
     app.seen.assign(app.lessons.steps.size(), false);
-    exercises_init(app);
 
     app.step = -1;
     app.embed = platform::is_embed();
+    app.init_pending = true;
     app_apply_fragment(app, platform::get_hash());
+}
+
+void app_finish_init(App& app) {
+    if (!app.init_pending) return;
+    app.init_pending = false;
+    exercises_init(app);
+    exercises_step_seen(app, app.step);
+    write_fragment(app);
+    announce(app);
+    platform::request_frame();
 }
 
 void app_apply_fragment(App& app, const std::string& text) {
@@ -222,8 +232,10 @@ void app_apply_fragment(App& app, const std::string& text) {
         exercises_step_seen(app, index);
         app.scroll_top = true;
     }
-    write_fragment(app);
-    announce(app);
+    if (!app.init_pending) {  // else app_finish_init writes and announces
+        write_fragment(app);
+        announce(app);
+    }
     platform::request_frame();
 }
 
@@ -235,8 +247,10 @@ void app_set_step(App& app, int index) {
     exercises_step_seen(app, index);
     app.anim_until_ms = platform::now_ms() + 250;
     app.scroll_top = true;
-    write_fragment(app);
-    announce(app);
+    if (!app.init_pending) {
+        write_fragment(app);
+        announce(app);
+    }
     platform::request_frame();
 }
 

@@ -28,13 +28,19 @@ struct App {
     bool scroll_top = false;     // the content scrolls back up on a step change
     bool embed = false;          // embed.html in a blog's iframe: step drop-down, no side list
     bool min_controls = false;   // #controls=min: only the step's text and view, no chrome
+    bool init_pending = false;   // app_finish_init has yet to run (after the first frame)
     std::string live;       // the view's key numbers in a sentence, mirrored for screen readers
     std::string live_sent;  // what was last mirrored
     Views views;
 };
 
-// Loads catalog and lessons from the embedded assets and picks the step from the URL.
+// Loads catalog and lessons from the embedded assets and picks the step from the URL:
+// what the first frame needs. The rest waits for app_finish_init.
 void app_init(App& app);
+// The start-up work the first frame does not need (exercises and saved progress, the URL,
+// the DOM mirror and the step announcement); main calls it in the frame after the first,
+// so the first picture reaches the screen sooner. Does nothing once done.
+void app_finish_init(App& app);
 // Applies a URL fragment ("step=ID&terms=aws"): unknown steps or settings leave the
 // current step as it is and set a readable error.
 void app_apply_fragment(App& app, const std::string& fragment);

@@ -596,6 +596,9 @@ void exercises_init(App& app) {
 }
 
 void exercises_step_seen(App& app, int step) {
+    // Before exercises_init has read the saved progress there is nothing to add to (saving
+    // now would overwrite it); app_finish_init marks the step then.
+    if (!panel(app).loaded) return;
     if (step < 0 || static_cast<size_t>(step) >= app.lessons.steps.size()) return;
     const std::string& id = app.lessons.steps[static_cast<size_t>(step)].id;
     if (core::mark_seen(panel(app).progress, id)) save(app);

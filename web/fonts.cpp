@@ -9,13 +9,6 @@
 namespace web {
 namespace {
 
-// Keep in step with RANGES in tools/subset_fonts.py.
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2022, 0x2026, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265,
-    0x2713, 0x2713, 0x2717, 0x2717, 0x25B6, 0x25B6, 0x25C0, 0x25C0, 0,
-};
-
 // The big font shows only numbers on cards ("1,024", "14 of 15", "17 → 110", "-"): ASCII
 // and the arrows. At 34 px it was half the atlas' rasterising time with every glyph.
 const ImWchar kNumberRanges[] = {0x0020, 0x007E, 0x2190, 0x2193, 0x2212, 0x2212, 0};
@@ -27,7 +20,7 @@ const FontFile* find_file(const char* name) {
     return nullptr;
 }
 
-ImFont* add(const char* file, float size_px, float dpr, const ImWchar* ranges = kGlyphRanges) {
+ImFont* add(const char* file, float size_px, float dpr, const ImWchar* ranges = kFontGlyphRanges) {
     const FontFile* f = find_file(file);
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     if (!f) return atlas->AddFontDefault();
@@ -43,7 +36,7 @@ ImFont* add(const char* file, float size_px, float dpr, const ImWchar* ranges = 
 
 }  // namespace
 
-void rebuild_fonts(Fonts& fonts, float dpr) {
+void rebuild_fonts(Fonts& fonts, float dpr, bool upload) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     fonts.body = add("Inter-Regular.ttf", 16.0f, dpr);
@@ -54,6 +47,7 @@ void rebuild_fonts(Fonts& fonts, float dpr) {
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
+    if (!upload) return;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }

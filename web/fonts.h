@@ -16,6 +16,8 @@ struct FontFile {
 };
 extern const FontFile kFontFiles[];
 extern const int kFontFileCount;
+// The code points the embedded fonts hold, as ImGui glyph ranges (pairs, then 0).
+extern const unsigned short kFontGlyphRanges[];
 
 struct Fonts {
     ImFont* body = nullptr;     // 16 px regular
@@ -25,7 +27,9 @@ struct Fonts {
     ImFont* small = nullptr;    // 13 px regular, labels on the campus drawing
 };
 
-// (Re)builds the font atlas at this devicePixelRatio and uploads it.
-void rebuild_fonts(Fonts& fonts, float dpr);
+// (Re)builds the font atlas at this devicePixelRatio and uploads it. At start-up pass
+// upload = false: the OpenGL backend uploads the atlas with its other device objects in the
+// first frame (uploading here as well sent it to the GPU twice and leaked one texture).
+void rebuild_fonts(Fonts& fonts, float dpr, bool upload = true);
 
 }  // namespace web

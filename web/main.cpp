@@ -18,6 +18,9 @@ web::App g_app;
 double g_last_ms = 0;
 
 void frame() {
+    // The start-up work the first picture does not need runs at the start of the second
+    // frame: the first has been shown by then.
+    if (g_app.init_pending && platform::frames_drawn() > 0) web::app_finish_init(g_app);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(platform::css_width(), platform::css_height());
     io.DisplayFramebufferScale = ImVec2(platform::pixel_ratio(), platform::pixel_ratio());
@@ -113,7 +116,7 @@ int main() {
     cb.key = key;
     if (!platform::init(cb)) return 1;
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    web::rebuild_fonts(g_app.fonts, platform::pixel_ratio());
+    web::rebuild_fonts(g_app.fonts, platform::pixel_ratio(), false);
     web::app_init(g_app);
     platform::run();
     return 0;
