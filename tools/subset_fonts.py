@@ -45,6 +45,9 @@ def check_text(root):
             decoded = "".join(
                 bytes(int(h, 16) for h in m.group(0).split("\\x")[1:]).decode("utf-8", "ignore")
                 for m in escapes.finditer(text))
+            # \uXXXX in JSON and C++ (surrogate halves are skipped: none is drawn alone).
+            decoded += "".join(chr(int(h, 16)) for h in re.findall(r"\\u([0-9A-Fa-f]{4})", text)
+                               if not 0xD800 <= int(h, 16) <= 0xDFFF)
             for ch in sorted(set(text + decoded)):
                 if ord(ch) > 0x7E and not covered(ord(ch)):
                     problems.append(f"{folder}/{name}: U+{ord(ch):04X} {ch!r} is not in the font "

@@ -644,9 +644,12 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
     for (int r = 0; r < rows; ++r) {
         const size_t first = static_cast<size_t>(r) * static_cast<size_t>(cols) * per_cell;
         if (label_w > 0 && app.fonts.small && (rows <= 16 || r % 4 == 0)) {
+            // At the small font's own size where the rows allow it: scaled down to 11 px the
+            // labels blurred at ratio 1 (".0" read as ",0").
+            const float fs = std::min(kSmall, cell + gap);
             std::string lab = "." + std::to_string((subnet.cidr.base + first) & 0xFFu);
-            dl->AddText(app.fonts.small, 11,
-                        ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - 11) / 2),
+            dl->AddText(app.fonts.small, fs,
+                        ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - fs) / 2),
                         color::kMuted, lab.c_str());
         }
     }

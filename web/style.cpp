@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "locate.h"
+
 namespace web {
 
 void apply_theme() {
@@ -177,11 +179,16 @@ bool checkbox_wrapped(const char* label, bool* value) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + st.FramePadding.y);
     wrapped_text(label);
     ImGui::EndGroup();
-    if (ImGui::IsItemClicked()) {
+    // Like the box, the label toggles when a press that began on it is released on it.
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+    const bool pressed_here = at.x >= a.x && at.x < b.x && at.y >= a.y && at.y < b.y;
+    if (pressed_here && ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         *value = !*value;
         changed = true;
     }
     ImGui::PopID();
+    locate_note(label);  // cniCampus.locate finds it by its label either way
     return changed;
 }
 
