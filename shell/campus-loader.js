@@ -1,7 +1,8 @@
 // campus-loader.js: loads the WebAssembly module with progress, shows a clear message
 // when the browser cannot run it, and defines window.cniCampus, the page's JS API:
 //   cniCampus.ready            Promise, resolves after the first frame is drawn
-//   cniCampus.state()          {step:{id,index,title}, steps:[{id,title}], frames, error, ...}
+//   cniCampus.state()          {step:{id,index,title}, steps:[{id,title}], frames, error, ...,
+//                              deferred: where the module's second part is (docs/size.md)}
 //   cniCampus.goTo(stepId)     true, or false for an unknown id
 //   cniCampus.locate(label[, n]) {x, y, w, h} of the nth widget with that label, or null
 //   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title})
@@ -206,85 +207,115 @@
 
   // ---- the rest of the module (campus.deferred.wasm) --------------------------------------
   // The web build splits the module (web/web.cmake, docs/size.md): campus.wasm holds what
-  // loading and the landing step run; campus.deferred.wasm the rest. The rest is fetched and
-  // compiled in the background on the learner's first interaction (pointer, touch, key,
-  // focus, a step change through the API, a host message or a new URL fragment), or at once
-  // for a deep link or an embed. If the module calls into it before it has arrived, the
-  // fetch is finished synchronously (Emscripten calls loadSplitModule from a placeholder).
-  var DEFERRED = "campus.deferred.wasm";
-  // state: none (not split, or not known yet) | waiting | loading | ready | failed
-  var deferred = { state: "none", split: null, module: null, promise: null };
+  // loading and the landing step run; campus.deferred.wasm the rest. The build names it on
+  // this script's tag (data-deferred="campus.deferred.wasm?v=<hash of the file>", so a tab
+  // left open across a deploy never mixes two builds). The rest is fetched and compiled in
+  // the background on the learner's first interaction (pointer, touch, key, focus, wheel, a
+  // step change through the API, a host message or a new URL fragment), or at once for a
+  // deep link or an embed. Meanwhile the app draws later steps' text with "still loading" in
+  // place of their view (platform::rest_state); a call into the rest that cannot wait is
+  // served by a synchronous fetch (Emscripten calls loadSplitModule from a placeholder).
+  // A failed background download leaves the page working and retries on the next press.
+  var deferredAttr = document.currentScript && document.currentScript.getAttribute("data-deferred");
+  // tools/split_profile.mjs runs the whole (instrumented) module with data-profile-rest=
+  // "loading", so that every step draws as it does before the rest has arrived.
+  var profileRest = document.currentScript && document.currentScript.getAttribute("data-profile-rest") === "loading";
+  var DEFERRED = deferredAttr || "campus.deferred.wasm";
+  // state: none (not split) | waiting | loading | ready | failed
+  var deferred = { state: "none", split: false, module: null };
+  function deferredMessage(err) {
+    return err && err.message ? err.message : String(err);
+  }
+  // Links the rest to the running module; an error here means the two files do not belong
+  // together (a cache mixed two builds): only a reload mends that.
   function deferredInstantiate(compiled) {
     if (deferred.state === "ready") return;
-    new WebAssembly.Instance(compiled, { primary: module.asm });
+    try {
+      new WebAssembly.Instance(compiled, { primary: module.asm });
+    } catch (e) {
+      deferred.state = "failed";
+      fatal("Part of the tutorial (" + DEFERRED + ") does not fit the rest (" + deferredMessage(e) +
+            "). Reload the page to continue; your progress is kept.");
+      throw e;
+    }
     deferred.state = "ready";
   }
-  function deferredFailed(err) {
-    deferred.state = "failed";
-    fatal("Part of the tutorial (" + DEFERRED + ") could not be downloaded (" +
-          (err && err.message ? err.message : err) + "). Check the connection and reload.");
+  function restArrived() {
+    if (module && module._campus_rest_arrived) module._campus_rest_arrived();
   }
   // early: a deep link or an embed, before the module has told whether it is split.
   function loadDeferred(early) {
-    if (deferred.state !== "waiting" && !(early && deferred.state === "none")) return;
+    var s = deferred.state;
+    if (!(s === "waiting" || s === "failed" || (early && s === "none"))) return;
     deferred.state = "loading";
-    deferred.promise = fetch(DEFERRED, { credentials: "same-origin" }).then(function (resp) {
+    fetch(DEFERRED, { credentials: "same-origin" }).then(function (resp) {
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       var copy = resp.clone();
       return WebAssembly.compileStreaming(resp).catch(function () {
         return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
       });
     }).then(function (compiled) {
+      if (deferred.state !== "loading") return;  // the synchronous path got there first
       deferred.module = compiled;
-      deferredIfReady();
-    }, function (err) {
+      if (deferredIfReady()) restArrived();
+    }).catch(function (err) {
       if (deferred.state !== "loading") return;
-      if (deferred.split) deferredFailed(err);
-      else deferred.state = "none";  // not known to be split yet: decided at instantiation
+      deferred.state = deferred.split ? "failed" : "none";
+      if (window.console) console.warn("CNI Campus: " + DEFERRED + ": " + deferredMessage(err));
+      // The app shows "Try again" where a view waits; that press, or any other, retries.
+      if (deferred.split) watchForInteraction(true);
+      restArrived();
     });
   }
   // Instantiates a finished background download once the primary module is running.
   function deferredIfReady() {
-    if (deferred.split && deferred.module && module && module.asm && deferred.state === "loading") {
-      deferredInstantiate(deferred.module);
-    }
+    if (!(deferred.split && deferred.module && module && module.asm && deferred.state === "loading")) return false;
+    try { deferredInstantiate(deferred.module); } catch (e) { return false; }
+    return true;
   }
-  // Emscripten's placeholder for a function that lives in the deferred part: instantiate it
-  // now, from the background download if it is done, else with a synchronous request.
-  function loadSplitModule(file, imports) {
+  // Emscripten's placeholder for a function that lives in the rest: instantiate it now, from
+  // the background download if it is done, else with a synchronous request. A failure here
+  // stops the call, so it is shown with Reload.
+  function loadSplitModule() {
     if (deferred.state === "ready") return;
     var compiled = deferred.module;
     if (!compiled) {
-      var xhr = new XMLHttpRequest();
       try {
+        var xhr = new XMLHttpRequest();
         xhr.open("GET", DEFERRED, false);
         xhr.overrideMimeType("text/plain; charset=x-user-defined");
         xhr.send(null);
+        if (xhr.status !== 200) throw new Error("HTTP " + xhr.status);
+        var text = xhr.responseText, bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+        compiled = new WebAssembly.Module(bytes);
       } catch (e) {
-        deferredFailed(e);
+        deferred.state = "failed";
+        fatal("Part of the tutorial (" + DEFERRED + ") could not be downloaded (" + deferredMessage(e) +
+              "). Check the connection and reload; your progress is kept.");
         throw e;
       }
-      if (xhr.status !== 200) {
-        var err = new Error("HTTP " + xhr.status);
-        deferredFailed(err);
-        throw err;
-      }
-      var text = xhr.responseText, bytes = new Uint8Array(text.length);
-      for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
-      compiled = new WebAssembly.Module(bytes);
       deferred.module = compiled;
     }
     deferredInstantiate(compiled);
   }
-  // Interactions that mean "the learner is here": start the background download once.
-  function watchForInteraction() {
+  // Interactions that mean "the learner is here": start the background download once. A
+  // retry after a failure waits for a press (not a mere pointer move).
+  function watchForInteraction(pressesOnly) {
     var canvas = $("canvas");
-    var events = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focus"];
+    var events = pressesOnly ? ["pointerdown", "touchstart", "keydown"]
+                             : ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focus"];
     function go() {
       events.forEach(function (ev) { canvas.removeEventListener(ev, go, true); });
       loadDeferred();
     }
     events.forEach(function (ev) { canvas.addEventListener(ev, go, { capture: true, passive: true }); });
+  }
+  // For platform::rest_state: 0 ready or not split, 1 loading, 2 failed.
+  function restState() {
+    if (profileRest) return 1;
+    if (!deferred.split || deferred.state === "ready") return 0;
+    return deferred.state === "failed" ? 2 : 1;
   }
 
   function instantiateWithProgress(imports, done) {
@@ -316,8 +347,9 @@
     var problem = wasmSupported() ? null : "This browser cannot run WebAssembly, which CNI Campus needs.";
     if (!problem) {
       fetchWasm();  // the download starts before the graphics context is made
-      // A deep link or an embed opens on a later step: fetch the rest beside it.
-      if (embed || /(?:^|[#&])(?:step|campus)=/.test(location.hash)) loadDeferred(true);
+      // A deep link or an embed opens on a later step: fetch the rest beside it (only when
+      // the build says the module is split: an unsplit site has no such file).
+      if (deferredAttr && (embed || /(?:^|[#&])(?:step|campus)=/.test(location.hash))) loadDeferred(true);
       problem = webgl2Problem();
     }
     if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
@@ -331,6 +363,7 @@
         embed: embed,
         instantiateWasm: instantiateWithProgress,
         loadSplitModule: loadSplitModule,
+        restState: restState,
         onStepChange: onStepChange,
         onMirror: onMirror,
         onFirstFrame: function () {

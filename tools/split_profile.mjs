@@ -5,7 +5,7 @@
 // It runs the instrumented module that the split web build leaves in build/web/campus.wasm
 // (emcc -sSPLIT_MODULE) in headless Chromium through what a visitor does before the rest
 // has arrived: load the page at a few sizes and pixel ratios, let it settle, move the pointer
-// over it, and ask the page API for its state. Each run's profile gives wasm-split's list of
+// over all of it, press a key, and use the page API (state, locate, goTo the same step). Each run's profile gives wasm-split's list of
 // functions to keep; the union, sorted, is written out. Rerun it after changing what the
 // landing step draws: `./campus split-profile`. The browser test "landing step needs no
 // deferred code" fails when the list has gone stale.
@@ -44,6 +44,13 @@ const site = path.join(work, "site");
 fs.cpSync(DIST, site, { recursive: true });
 fs.copyFileSync(INSTRUMENTED, path.join(site, "campus.wasm"));
 fs.rmSync(path.join(site, "campus.deferred.wasm"), { force: true });
+// Every step then draws as before the rest has arrived (its text, "still loading" for its
+// view): that code must be in the first download too (shell/campus-loader.js).
+const index = path.join(site, "index.html");
+const html = fs.readFileSync(index, "utf8").replace(/<script src="campus-loader\.js"[^>]*>/,
+  '<script src="campus-loader.js" data-profile-rest="loading">');
+if (!html.includes("data-profile-rest")) throw new Error("split_profile: index.html has no loader script tag");
+fs.writeFileSync(index, html);
 
 const FLAGS = [
   "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -65,7 +72,7 @@ const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", hea
 const keep = new Set();
 try {
   for (const sc of SCENARIOS) {
-    const context = await browser.newContext({ viewport: sc.viewport, deviceScaleFactor: sc.dpr });
+    const context = await browser.newContext({ viewport: sc.viewport, deviceScaleFactor: sc.dpr, hasTouch: !sc.hover });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -80,14 +87,53 @@ try {
     await page.goto(base + "/");
     await page.waitForFunction(() => window.cniCampus && window.cniCampus.firstFrameMs > 0, null, { timeout: 60000 });
     await page.evaluate(() => window.cniCampus.state());
+    const { width, height } = sc.viewport;
     if (sc.hover) {
-      const { width, height } = sc.viewport;
-      for (let i = 0; i <= 12; ++i) {
-        await page.mouse.move((width * (i + 0.5)) / 13, height * (0.15 + (0.7 * (i % 5)) / 4));
-        await page.waitForTimeout(40);
+      // The pointer over every part of the page (tooltips, hovered buttons), as before the
+      // rest has arrived; a press and release on the step's heading (no widget there).
+      for (let y = 0; y < 8; ++y) {
+        for (let x = 0; x < 10; ++x) {
+          await page.mouse.move((width * (x + 0.5)) / 10, (height * (y + 0.5)) / 8);
+          await page.waitForTimeout(15);
+        }
       }
+      await page.mouse.click(Math.min(420, width / 2), 72);
     }
-    await page.evaluate(() => { window.cniCampus.locate("Next"); return window.cniCampus.state(); });
+    // A key that does nothing, and goTo the step already shown: the key and API paths,
+    // without drawing another step.
+    await page.keyboard.press("Shift");
+    await page.evaluate(() => window.cniCampus.goTo(window.cniCampus.state().step.id));
+    // Every step as it draws before the rest has arrived, reached by Next, by the API and by
+    // the arrow keys, then back to the first.
+    const next = await page.evaluate(() => window.cniCampus.locate("Next  \u25B6"));
+    if (next) await page.mouse.click(next.x + next.w / 2, next.y + next.h / 2);
+    await page.waitForTimeout(100);
+    const steps = await page.evaluate(() => window.cniCampus.state().steps.map((s) => s.id));
+    for (const id of steps) {
+      await page.evaluate((s) => window.cniCampus.goTo(s), id);
+      await page.waitForTimeout(60);
+    }
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForTimeout(100);
+    // Focus, the wheel over the lesson text, a tap on a touch screen, the page hidden and
+    // shown again: the browser's other ways in.
+    await page.focus("#canvas");
+    if (sc.hover) {
+      await page.mouse.move(Math.min(420, width / 2), height / 2);
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(60);
+      await page.mouse.wheel(0, -200);
+    } else {
+      await page.touchscreen.tap(width / 2, 90);
+    }
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await page.waitForTimeout(100);
+    // The page API as tests and tools use it: locate (its first call switches recording on,
+    // a later one finds the widget) and state.
+    await page.waitForFunction(() => window.cniCampus.locate("Next  \u25B6"), null, { timeout: 10000, polling: 50 });
+    await page.evaluate(() => window.cniCampus.state());
     await page.waitForTimeout(300);
     if (errors.length) throw new Error(`${sc.name}: page errors: ${errors.join("; ")}`);
     const bytes = await page.evaluate(() => {
@@ -118,7 +164,10 @@ try {
 // Without the numbers link-time optimisation gives local functions ("strtox.3724"): they
 // move with unrelated changes. tools/split_keep.py matches them again at build time.
 const normalise = (n) => n.replace(/(\\20\\28\.\d+\\29|\.\d+)$/, "");
-const sorted = [...new Set([...keep].map(normalise))].sort();
+// Called by the loader when the rest arrives, which never happens in this run (the module
+// is whole): it must not itself wait for the rest.
+const ALWAYS = ["campus_rest_arrived"];
+const sorted = [...new Set([...keep, ...ALWAYS].map(normalise))].sort();
 fs.writeFileSync(OUT, sorted.join("\n") + "\n");
 fs.rmSync(work, { recursive: true, force: true });
 console.log(`split_profile: ${sorted.length} functions kept in campus.wasm -> ${path.relative(ROOT, OUT)}`);

@@ -123,7 +123,29 @@ void mirror_live(App& app) {
     platform::mirror_text(app_text(app, s.title), body, app.live);
 }
 
-void draw_lesson_text(App& app, const core::LessonStep& step) {
+// In place of a step's view while the rest of the split module is on its way (the landing
+// step's code is in the first download; every other step waits for the rest rather than
+// stopping the page for a synchronous download). False when the view can be drawn. Only
+// code the landing step runs may be used here: this draws before the rest has arrived.
+bool draw_rest_pending(App& app, platform::Rest rest) {
+    if (app.step == 0 || rest == platform::Rest::Ready) return false;
+    ImGui::Spacing();
+    if (rest == platform::Rest::Loading) {
+        wrapped_text(app_text(app, "The {campus} for this step is still loading...").c_str(),
+                     color::kMuted);
+    } else {
+        wrapped_text(
+            "This part of the tutorial could not be downloaded. Check the connection, "
+            "then try again.",
+            color::kBad);
+        // The press itself retries: after a failure the loader starts the download again on
+        // the next pointer or key press (shell/campus-loader.js).
+        ImGui::Button("Try again");
+    }
+    return true;
+}
+
+void draw_lesson_text(App& app, const core::LessonStep& step, bool exercises) {
     for (const std::string& p : step.body) {
         wrapped_text(app_text(app, p).c_str());
         ImGui::Spacing();
@@ -140,7 +162,7 @@ void draw_lesson_text(App& app, const core::LessonStep& step) {
         }
     }
     ImGui::Spacing();
-    draw_exercises(app, step.id);
+    if (exercises) draw_exercises(app, step.id);
 }
 
 void draw_navigation(App& app) {
@@ -363,19 +385,21 @@ void app_draw(App& app) {
     ImGui::Spacing();
 
     const float content_w = ImGui::GetContentRegionAvail().x;
+    const platform::Rest rest = platform::rest_state();  // asked every frame, landing too
+    const bool waiting = app.step != 0 && rest != platform::Rest::Ready;
     if (content_w >= kTwoColumns) {
         float text_w = std::max(300.0f, content_w * 0.38f);
         ImGui::BeginChild("##text", ImVec2(text_w, 0), false);
-        draw_lesson_text(app, step);
+        draw_lesson_text(app, step, !waiting);
         ImGui::EndChild();
         ImGui::SameLine(0, 18);
         ImGui::BeginChild("##view", ImVec2(0, 0), false);
-        draw_view(app, step.view);
+        if (!draw_rest_pending(app, rest)) draw_view(app, step.view);
         ImGui::EndChild();
     } else {
-        draw_lesson_text(app, step);
+        draw_lesson_text(app, step, !waiting);
         ImGui::Spacing();
-        draw_view(app, step.view);
+        if (!draw_rest_pending(app, rest)) draw_view(app, step.view);
     }
     ImGui::EndChild();
     if (!app.min_controls) draw_navigation(app);

@@ -52,6 +52,13 @@ void mirror_text(const std::string& heading, const std::string& body, const std:
 void copy_text(const std::string& text);
 // True when the page is the embed variant (embed.html).
 bool is_embed();
+
+// The web build splits the module (docs/size.md): the landing step's code first, the rest
+// fetched in the background (the loader starts it on the first interaction and retries on
+// the next one after a failure; a frame follows its arrival). Where the rest is: Ready (or
+// the module is not split), Loading, or Failed.
+enum class Rest { Ready, Loading, Failed };
+Rest rest_state();
 // The address of the folder the page was loaded from, e.g. "https://example.org/campus/"
 // (for "embed this step" snippets); "" if unknown.
 std::string page_base_url();

@@ -326,6 +326,8 @@ EM_JS(void, js_copy_text, (const char* text), {
 });
 
 EM_JS(int, js_is_embed, (), { return Module["embed"] ? 1 : 0; });
+// shell/campus-loader.js: 0 ready (or not split), 1 loading, 2 failed.
+EM_JS(int, js_rest_state, (), { return Module["restState"] ? Module["restState"]() : 0; });
 
 EM_JS(char*, js_page_base_url, (), {
     var s = "";
@@ -385,6 +387,11 @@ EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button,
 }
 
 // A one-finger touch moved. 1: the app takes the drag (the page must not scroll).
+// The loader instantiated the rest of the module: draw what waited for it.
+EMSCRIPTEN_KEEPALIVE void campus_rest_arrived() {
+    platform::request_frame();
+}
+
 EMSCRIPTEN_KEEPALIVE int campus_touch_move(float x, float y) {
     if (g_touch == Touch::Pending) {
         catch_up();
@@ -609,6 +616,10 @@ void copy_text(const std::string& text) {
 }
 bool is_embed() {
     return js_is_embed() != 0;
+}
+Rest rest_state() {
+    const int s = js_rest_state();
+    return s == 1 ? Rest::Loading : s == 2 ? Rest::Failed : Rest::Ready;
 }
 std::string page_base_url() {
     return take_js_string(js_page_base_url());

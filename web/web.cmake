@@ -72,7 +72,7 @@ target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
 campus_web_link(campus)
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_rest_arrived)
 
 # ---- module splitting: the landing step first, the rest when the learner acts ---------------
 # With SPLIT_MODULE, emcc writes campus.wasm.orig (the optimised module, function names kept
@@ -118,7 +118,7 @@ add_custom_command(TARGET campus_hello POST_BUILD
 
 # ---- the static site: dist/ = shell/ + campus.js + campus.wasm + static lessons ------------
 # The shell's scripts, minified by the same closure compiler (simple mode: names and
-# behaviour kept; the loader goes from 5.6 to 3.2 KB gzip). shell/ keeps the readable source.
+# behaviour kept; the loader goes from 5.6 to 3.1 KB gzip). shell/ keeps the readable source.
 set(CAMPUS_MINIFY_SHELL "")
 if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
     foreach(js campus-loader.js embed.js)
@@ -138,7 +138,10 @@ if(CAMPUS_SPLIT)
         COMMAND "${CAMPUS_WASM_SPLIT}" --enable-mutable-globals --export-prefix=%
                 "$<TARGET_FILE_DIR:campus>/campus.wasm.orig" "--keep-funcs=@${CAMPUS_SPLIT_RESOLVED}"
                 -o1 "${CAMPUS_DIST_DIR}/campus.wasm" -o2 "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
+    set(CAMPUS_STAMP_PAGES COMMAND ${CMAKE_COMMAND} -DDIST=${CAMPUS_DIST_DIR}
+                                   -P "${CMAKE_SOURCE_DIR}/tools/stamp_split.cmake")
 else()
+    set(CAMPUS_STAMP_PAGES "")
     set(CAMPUS_DIST_WASM
         COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.wasm" "${CAMPUS_DIST_DIR}/"
         COMMAND ${CMAKE_COMMAND} -E rm -f "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
@@ -153,7 +156,9 @@ add_custom_command(OUTPUT "${CAMPUS_SITE_STAMP}"
     ${CAMPUS_DIST_WASM}
     COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_DIST_DIR}"
     ${CAMPUS_MINIFY_SHELL}
+    ${CAMPUS_STAMP_PAGES}
     COMMAND ${CMAKE_COMMAND} -E touch "${CAMPUS_SITE_STAMP}"
     DEPENDS campus ${CAMPUS_SHELL_FILES} "${CAMPUS_SPLIT_KEEP}" "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
+            "${CMAKE_SOURCE_DIR}/tools/stamp_split.cmake"
     COMMENT "Assembling ${CAMPUS_DIST_DIR}")
 add_custom_target(campus_site ALL DEPENDS "${CAMPUS_SITE_STAMP}")
