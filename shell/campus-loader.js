@@ -22,6 +22,7 @@
   ready.catch(function () {});
 
   function setText(id, text) { var el = $(id); if (el) el.textContent = text; }
+  function errorText(err) { return err && err.message ? err.message : String(err); }
 
   var failed = false;
   // Shows one message over the canvas (the first problem wins), with a reload button and
@@ -223,9 +224,6 @@
   var DEFERRED = deferredAttr || "campus.deferred.wasm";
   // state: none (not split) | waiting | loading | ready | failed
   var deferred = { state: "none", split: false, module: null };
-  function deferredMessage(err) {
-    return err && err.message ? err.message : String(err);
-  }
   // Links the rest to the running module; an error here means the two files do not belong
   // together (a cache mixed two builds): only a reload mends that.
   function deferredInstantiate(compiled) {
@@ -234,7 +232,7 @@
       new WebAssembly.Instance(compiled, { primary: module.asm });
     } catch (e) {
       deferred.state = "failed";
-      fatal("Part of the tutorial (" + DEFERRED + ") does not fit the rest (" + deferredMessage(e) +
+      fatal("Part of the tutorial (" + DEFERRED + ") does not fit the rest (" + errorText(e) +
             "). Reload the page to continue; your progress is kept.");
       throw e;
     }
@@ -261,7 +259,7 @@
     }).catch(function (err) {
       if (deferred.state !== "loading") return;
       deferred.state = deferred.split ? "failed" : "none";
-      if (window.console) console.warn("CNI Campus: " + DEFERRED + ": " + deferredMessage(err));
+      if (window.console) console.warn("CNI Campus: " + DEFERRED + ": " + errorText(err));
       // The app shows "Try again" where a view waits; that press, or any other, retries.
       if (deferred.split) watchForInteraction(true);
       restArrived();
@@ -291,7 +289,7 @@
         compiled = new WebAssembly.Module(bytes);
       } catch (e) {
         deferred.state = "failed";
-        fatal("Part of the tutorial (" + DEFERRED + ") could not be downloaded (" + deferredMessage(e) +
+        fatal("Part of the tutorial (" + DEFERRED + ") could not be downloaded (" + errorText(e) +
               "). Check the connection and reload; your progress is kept.");
         throw e;
       }
@@ -338,7 +336,7 @@
       done(result.instance, result.module);
       deferredIfReady();
     }).catch(function (err) {
-      fatal("The tutorial could not be downloaded (" + (err && err.message ? err.message : err) + "). Check the connection and reload.");
+      fatal("The tutorial could not be downloaded (" + errorText(err) + "). Check the connection and reload.");
     });
     return {};
   }
@@ -385,7 +383,7 @@
       };
       // With MODULARIZE the object passed in becomes the module itself.
       window.createCampusModule(module).then(function (m) { module = m; }, function (err) {
-        fatal("The tutorial could not start (" + (err && err.message ? err.message : err) + ").");
+        fatal("The tutorial could not start (" + errorText(err) + ").");
       });
     };
     document.body.appendChild(script);

@@ -28,6 +28,16 @@ void write_fragment(const App& app) {
     platform::set_hash(core::format_fragment(f));
 }
 
+void announce(App& app);
+
+// The step and settings go to the URL and the page (DOM mirror, stepchange, the embedding
+// parent); until app_finish_init has run, it does this once for all.
+void publish(App& app) {
+    if (app.init_pending) return;
+    write_fragment(app);
+    announce(app);
+}
+
 void announce(App& app) {
     app.live_sent.clear();
     const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
@@ -62,8 +72,7 @@ void draw_top_bar(App& app) {
         if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
         if (ImGui::Button(labels[i]) && !active) {
             app.terms = i == 0 ? core::Terms::Analogy : core::Terms::Aws;
-            write_fragment(app);
-            announce(app);
+            publish(app);
         }
         if (active) ImGui::PopStyleColor(2);
         if (i == 0) ImGui::SameLine(0, 4);
@@ -125,10 +134,9 @@ void mirror_live(App& app) {
 
 // In place of a step's view while the rest of the split module is on its way (the landing
 // step's code is in the first download; every other step waits for the rest rather than
-// stopping the page for a synchronous download). False when the view can be drawn. Only
-// code the landing step runs may be used here: this draws before the rest has arrived.
-bool draw_rest_pending(App& app, platform::Rest rest) {
-    if (app.step == 0 || rest == platform::Rest::Ready) return false;
+// stopping the page for a synchronous download). Only code the landing step runs may be
+// used here: this draws before the rest has arrived.
+void draw_rest_pending(App& app, platform::Rest rest) {
     ImGui::Spacing();
     if (rest == platform::Rest::Loading) {
         wrapped_text(app_text(app, "The {campus} for this step is still loading...").c_str(),
@@ -142,7 +150,6 @@ bool draw_rest_pending(App& app, platform::Rest rest) {
         // the next pointer or key press (shell/campus-loader.js).
         ImGui::Button("Try again");
     }
-    return true;
 }
 
 void draw_lesson_text(App& app, const core::LessonStep& step, bool exercises) {
@@ -227,8 +234,7 @@ void app_finish_init(App& app) {
     app.init_pending = false;
     exercises_init(app);
     exercises_step_seen(app, app.step);
-    write_fragment(app);
-    announce(app);
+    publish(app);
     platform::request_frame();
 }
 
@@ -254,10 +260,7 @@ void app_apply_fragment(App& app, const std::string& text) {
         exercises_step_seen(app, index);
         app.scroll_top = true;
     }
-    if (!app.init_pending) {  // else app_finish_init writes and announces
-        write_fragment(app);
-        announce(app);
-    }
+    publish(app);
     platform::request_frame();
 }
 
@@ -269,10 +272,7 @@ void app_set_step(App& app, int index) {
     exercises_step_seen(app, index);
     app.anim_until_ms = platform::now_ms() + 250;
     app.scroll_top = true;
-    if (!app.init_pending) {
-        write_fragment(app);
-        announce(app);
-    }
+    publish(app);
     platform::request_frame();
 }
 
@@ -394,12 +394,18 @@ void app_draw(App& app) {
         ImGui::EndChild();
         ImGui::SameLine(0, 18);
         ImGui::BeginChild("##view", ImVec2(0, 0), false);
-        if (!draw_rest_pending(app, rest)) draw_view(app, step.view);
+        if (waiting)
+            draw_rest_pending(app, rest);
+        else
+            draw_view(app, step.view);
         ImGui::EndChild();
     } else {
         draw_lesson_text(app, step, !waiting);
         ImGui::Spacing();
-        if (!draw_rest_pending(app, rest)) draw_view(app, step.view);
+        if (waiting)
+            draw_rest_pending(app, rest);
+        else
+            draw_view(app, step.view);
     }
     ImGui::EndChild();
     if (!app.min_controls) draw_navigation(app);

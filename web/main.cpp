@@ -20,7 +20,7 @@ double g_last_ms = 0;
 void frame() {
     // The start-up work the first picture does not need runs at the start of the second
     // frame: the first has been shown by then.
-    if (g_app.init_pending && platform::frames_drawn() > 0) web::app_finish_init(g_app);
+    if (platform::frames_drawn() > 0) web::app_finish_init(g_app);  // once; then a no-op
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(platform::css_width(), platform::css_height());
     io.DisplayFramebufferScale = ImVec2(platform::pixel_ratio(), platform::pixel_ratio());

@@ -386,12 +386,12 @@ EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button,
     platform::request_frame();
 }
 
-// A one-finger touch moved. 1: the app takes the drag (the page must not scroll).
 // The loader instantiated the rest of the module: draw what waited for it.
 EMSCRIPTEN_KEEPALIVE void campus_rest_arrived() {
     platform::request_frame();
 }
 
+// A one-finger touch moved. 1: the app takes the drag (the page must not scroll).
 EMSCRIPTEN_KEEPALIVE int campus_touch_move(float x, float y) {
     if (g_touch == Touch::Pending) {
         catch_up();

@@ -43,6 +43,12 @@ set_target_properties(campus PROPERTIES SUFFIX ".js")
 # link-time optimisation for size, no exceptions or RTTI anywhere, emmalloc, no
 # filesystem, assertions off, and the closure compiler for the JS glue when installed.
 option(CAMPUS_WEB_LTO "Link-time optimisation in the web build (smaller wasm)" ON)
+# A release build (the web preset's MinSizeRel): closure, minified shell, module split.
+if(CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+    set(CAMPUS_WEB_RELEASE ON)
+else()
+    set(CAMPUS_WEB_RELEASE OFF)
+endif()
 set(CAMPUS_WEB_SIZE_FLAGS "$<$<CONFIG:Release,MinSizeRel>:-Oz>")
 if(CAMPUS_WEB_LTO)
     list(APPEND CAMPUS_WEB_SIZE_FLAGS "$<$<CONFIG:Release,MinSizeRel>:-flto>")
@@ -60,7 +66,7 @@ set(CAMPUS_WEB_LINK_FLAGS
 set(CAMPUS_CLOSURE_COMPILER "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
 function(campus_web_link target)
     target_link_options(${target} PRIVATE ${CAMPUS_WEB_LINK_FLAGS})
-    if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+    if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CAMPUS_WEB_RELEASE)
         target_link_options(${target} PRIVATE --closure=1)
         set_property(TARGET ${target} PROPERTY RULE_LAUNCH_LINK
                      "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${CAMPUS_CLOSURE_COMPILER}")
@@ -85,7 +91,7 @@ target_link_options(campus PRIVATE
 option(CAMPUS_WEB_SPLIT "Split the web module: landing step first, the rest on interaction" ON)
 set(CAMPUS_SPLIT_KEEP "${CMAKE_SOURCE_DIR}/web/split-keep.txt")
 find_program(CAMPUS_WASM_SPLIT wasm-split)
-if(CAMPUS_WEB_SPLIT AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+if(CAMPUS_WEB_SPLIT AND CAMPUS_WEB_RELEASE)
     if(NOT CAMPUS_WASM_SPLIT)
         message(FATAL_ERROR "wasm-split (Debian package binaryen) is missing: run ./campus setup")
     endif()
@@ -120,7 +126,7 @@ add_custom_command(TARGET campus_hello POST_BUILD
 # The shell's scripts, minified by the same closure compiler (simple mode: names and
 # behaviour kept; the loader goes from 5.6 to 3.1 KB gzip). shell/ keeps the readable source.
 set(CAMPUS_MINIFY_SHELL "")
-if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CMAKE_BUILD_TYPE MATCHES "^(Release|MinSizeRel)$")
+if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CAMPUS_WEB_RELEASE)
     foreach(js campus-loader.js embed.js)
         list(APPEND CAMPUS_MINIFY_SHELL COMMAND "${CAMPUS_CLOSURE_COMPILER}" --compilation_level SIMPLE
              --language_out ECMASCRIPT_2015 --js "${CMAKE_SOURCE_DIR}/shell/${js}"
