@@ -8,6 +8,7 @@
 #include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <optional>
 #include <utility>
 
@@ -200,23 +201,36 @@ Result<InstanceType> read_row(const json& row, std::size_t i) {
     return t;
 }
 
-using Rows = std::vector<std::pair<InstanceType, std::size_t>>;  // each with its row index
+using Rows = std::vector<InstanceType>;  // in the file's order: a row's index is its place
 
-// Sorted by name; a name twice is an error naming both rows.
+// Sorted by name; a name twice is an error naming both rows. A file already in order with
+// no name twice (the shipped one) is taken as it is. Otherwise what is sorted is the rows'
+// order, not the rows: moving 1,391 types of a dozen fields ~14,000 times, then once more
+// into the catalog, was 45 ms of the browser's start-up.
 Result<Catalog> finish(Rows rows) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const auto& a, const auto& b) { return a.first.name < b.first.name; });
-    for (std::size_t k = 1; k < rows.size(); ++k) {
-        if (rows[k].first.name == rows[k - 1].first.name) {
-            return catalog_error(field(rows[k].second, kName),
-                                 "\"" + rows[k].first.name + "\" appears twice (also at types[" +
-                                     std::to_string(rows[k - 1].second) + "])");
+    Catalog catalog;
+    const auto not_before = [](const InstanceType& a, const InstanceType& b) {
+        return !(a.name < b.name);
+    };
+    if (std::adjacent_find(rows.begin(), rows.end(), not_before) == rows.end()) {
+        catalog.types = std::move(rows);
+        return catalog;
+    }
+    std::vector<std::size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&rows](std::size_t a, std::size_t b) { return rows[a].name < rows[b].name; });
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const std::string& name = rows[order[k]].name;
+        if (name == rows[order[k - 1]].name) {
+            return catalog_error(field(order[k], kName), "\"" + name +
+                                                             "\" appears twice (also at types[" +
+                                                             std::to_string(order[k - 1]) + "])");
         }
     }
-    Catalog catalog;
     catalog.types.reserve(rows.size());
-    for (auto& r : rows)
-        catalog.types.push_back(std::move(r.first));
+    for (std::size_t i : order)
+        catalog.types.push_back(std::move(rows[i]));
     return catalog;
 }
 
@@ -241,7 +255,7 @@ public:
         do {
             InstanceType t;
             if (!row(t)) return false;
-            rows.emplace_back(std::move(t), rows.size());
+            rows.push_back(std::move(t));
         } while (punct(','));
         if (!punct(']') || !punct('}')) return false;
         space();
@@ -399,7 +413,7 @@ Result<Catalog> load_general(std::string_view text) {
     for (std::size_t i = 0; i < types->size(); ++i) {
         Result<InstanceType> t = read_row((*types)[i], i);
         if (!t) return t.error();
-        rows.emplace_back(std::move(t).value(), i);
+        rows.push_back(std::move(t).value());
     }
     return finish(std::move(rows));
 }

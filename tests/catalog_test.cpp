@@ -310,6 +310,10 @@ TEST_CASE("malformed catalogs: duplicate names name both rows") {
     const std::string message = load_error(
         catalog_with({kGoodRow, R"(["t3.small",2,2048,3,4,"nitro",false,0,1,3])", kGoodRow}));
     CHECK(contains(message, "types[2].name: \"m5.large\" appears twice (also at types[0])"));
+    // Side by side in a file otherwise in order (the path that skips sorting).
+    CHECK(contains(load_error(catalog_with(
+                       {R"(["a1.large",2,4096,3,10,"nitro",false,9,1,3])", kGoodRow, kGoodRow})),
+                   "types[2].name: \"m5.large\" appears twice (also at types[1])"));
 }
 
 TEST_CASE("a valid minimal catalog loads, nulls where allowed") {
