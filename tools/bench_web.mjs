@@ -55,9 +55,15 @@ async function load(browser, base, page, kind, measureIdle) {
   const tab = await context.newPage();
   const files = new Map();
   const pending = [];
+  // Bodies are read once the first frame has been timed: reading one goes through the
+  // DevTools protocol, and doing it during the load slowed the page by its bytes.
+  const responses = [];
+  let timed = false;
+  const keepBody = (r) => pending.push(r.body().then((b) => files.set(new URL(r.url()).pathname, b)).catch(() => {}));
   tab.on("response", (r) => {
     if (!r.url().startsWith(base)) return;
-    pending.push(r.body().then((b) => files.set(new URL(r.url()).pathname, b)).catch(() => {}));
+    if (timed) keepBody(r);
+    else responses.push(r);
   });
   await tab.goto(base + page);
   let firstFrameMs, framesAt, frames;
@@ -70,6 +76,8 @@ async function load(browser, base, page, kind, measureIdle) {
     firstFrameMs = await tab.evaluate(() => window.hello.firstFrameMs);
     frames = () => tab.evaluate(() => window.hello.module._hello_frames());
   }
+  timed = true;
+  responses.forEach(keepBody);
   let idleFrames = null;
   if (measureIdle) {
     // Let the start-up frames finish (no frame across a few animation frames), then count.
