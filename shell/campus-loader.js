@@ -178,7 +178,7 @@
 
   // The wasm download starts at once, beside campus.js (they do not depend on each other);
   // its bytes are counted for the progress bar and compiled while they stream.
-  var wasmResponse = null;
+  var wasmResponse = null, wasmCompiled = null;
   function fetchWasm() {
     var fill = $("loader-fill");
     wasmResponse = fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
@@ -203,7 +203,15 @@
       });
       return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
     });
-    wasmResponse.catch(function () {});
+    // Compiled off the main thread while it streams, before campus.js has even arrived;
+    // instantiateWithProgress only links it to campus.js's imports.
+    wasmCompiled = wasmResponse.then(function (resp) {
+      var copy = resp.clone();
+      return WebAssembly.compileStreaming(resp).catch(function () {
+        return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+      });
+    });
+    wasmCompiled.catch(function () {});
   }
 
   // ---- the rest of the module (campus.deferred.wasm) --------------------------------------
@@ -318,13 +326,12 @@
 
   function instantiateWithProgress(imports, done) {
     var fill = $("loader-fill");
-    wasmResponse.then(function (resp) {
-      var copy = resp.clone();
-      return WebAssembly.instantiateStreaming(resp, imports).catch(function () {
-        return copy.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
-      });
-    }).then(function (result) {
-      var split = WebAssembly.Module.imports(result.module).some(function (i) { return i.module === "placeholder"; });
+    var compiled;
+    wasmCompiled.then(function (m) {
+      compiled = m;
+      return WebAssembly.instantiate(m, imports);
+    }).then(function (instance) {
+      var split = WebAssembly.Module.imports(compiled).some(function (i) { return i.module === "placeholder"; });
       deferred.split = split;
       if (!split) deferred.state = "none";
       else if (deferred.state === "none") {
@@ -333,7 +340,7 @@
       }
       if (fill) fill.style.width = "100%";
       setText("loader-text", "Starting…");
-      done(result.instance, result.module);
+      done(instance, compiled);
       deferredIfReady();
     }).catch(function (err) {
       fatal("The tutorial could not be downloaded (" + errorText(err) + "). Check the connection and reload.");
@@ -342,20 +349,26 @@
   }
 
   function start() {
-    var problem = wasmSupported() ? null : "This browser cannot run WebAssembly, which CNI Campus needs.";
-    if (!problem) {
-      fetchWasm();  // the download starts before the graphics context is made
-      // A deep link or an embed opens on a later step: fetch the rest beside it (only when
-      // the build says the module is split: an unsplit site has no such file).
-      if (deferredAttr && (embed || /(?:^|[#&])(?:step|campus)=/.test(location.hash))) loadDeferred(true);
-      problem = webgl2Problem();
+    if (!wasmSupported()) {
+      fatal("This browser cannot run WebAssembly, which CNI Campus needs. The lessons are also available as a plain page.");
+      return;
     }
-    if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
+    // The downloads (the page preloads both) and the compile go first. The graphics context
+    // is made when campus.js has arrived, just before the module starts: making it blocks
+    // this thread until the GPU process has it ready (40-1000 ms under SwiftShader), and
+    // made any earlier it held up the page's layout and the compile's share of this thread.
+    fetchWasm();
+    // A deep link or an embed opens on a later step: fetch the rest beside it (only when
+    // the build says the module is split: an unsplit site has no such file).
+    if (deferredAttr && (embed || /(?:^|[#&])(?:step|campus)=/.test(location.hash))) loadDeferred(true);
     var script = document.createElement("script");
     script.src = "campus.js";
     script.onerror = function () { fatal("The tutorial's code (campus.js) could not be loaded."); };
     script.onload = function () {
+      if (failed) return;
       if (typeof window.createCampusModule !== "function") { fatal("campus.js did not load correctly."); return; }
+      var problem = webgl2Problem();
+      if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
       module = {
         canvas: $("canvas"),
         embed: embed,

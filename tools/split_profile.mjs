@@ -78,7 +78,12 @@ try {
     page.on("pageerror", (e) => errors.push(e.message));
     // Keep a handle on the module's instance: its __write_profile export writes the profile.
     await page.addInitScript(() => {
-      const keepInstance = (r) => { if (r && r.instance) window.__campusInstance = r.instance; return r; };
+      // instantiate(bytes) gives { module, instance }; instantiate(module) the instance itself.
+      const keepInstance = (r) => {
+        const instance = r instanceof WebAssembly.Instance ? r : r && r.instance;
+        if (instance) window.__campusInstance = instance;
+        return r;
+      };
       const streaming = WebAssembly.instantiateStreaming;
       const plain = WebAssembly.instantiate;
       WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keepInstance);
