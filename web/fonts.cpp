@@ -44,6 +44,10 @@ void rebuild_fonts(Fonts& fonts, float dpr, bool upload) {
     fonts.heading = add("Inter-SemiBold.ttf", 22.0f, dpr);
     fonts.big = add("Inter-SemiBold.ttf", 34.0f, dpr, kNumberRanges);
     fonts.small = add("Inter-Regular.ttf", 13.0f, dpr);
+    // WebGL 2 takes any texture size. Without this flag the height is rounded up to a
+    // power of two, and every extra row is converted to RGBA and uploaded for nothing:
+    // 512 x 1024 where 512 x 580 holds every glyph at a pixel ratio of 2 (2.0 -> 1.1 MB).
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();

@@ -115,9 +115,11 @@ int main() {
     cb.wheel_scrolls_app = wheel_scrolls_app;
     cb.key = key;
     if (!platform::init(cb)) return 1;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // The backend's set-up asks the GL for answers, which waits until the GPU process has
+    // sized the canvas' buffers; fonts and lessons first use that time on this thread.
     web::rebuild_fonts(g_app.fonts, platform::pixel_ratio(), false);
     web::app_init(g_app);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::run();
     return 0;
 }
