@@ -353,10 +353,12 @@
       fatal("This browser cannot run WebAssembly, which CNI Campus needs. The lessons are also available as a plain page.");
       return;
     }
-    // The downloads (the page preloads both) and the compile go first. The graphics context
-    // is made when campus.js has arrived, just before the module starts: making it blocks
-    // this thread until the GPU process has it ready (40-1000 ms under SwiftShader), and
-    // made any earlier it held up the page's layout and the compile's share of this thread.
+    // The downloads and the compile go first. The graphics context is made when campus.js
+    // has arrived, just before the module starts: making it blocks this thread until the
+    // GPU process has it ready (40-1000 ms under SwiftShader), and made any earlier it held
+    // up the request for campus.js, the page's layout and the compile's share of this thread.
+    // (Preloading campus.js and campus.wasm from the page was tried: the big download then
+    // delayed this script, and the first frame came no sooner.)
     fetchWasm();
     // A deep link or an embed opens on a later step: fetch the rest beside it (only when
     // the build says the module is split: an unsplit site has no such file).
