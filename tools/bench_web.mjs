@@ -8,7 +8,7 @@
 //   - frames drawn during 3 s of idle after the first frame (the goal is 0).
 // Absolute times under the software renderer (SwiftShader) are noisy; compare the ratio.
 //
-//   node tools/bench_web.mjs [--dist DIR] [--hello DIR] [--runs 5] [--json FILE]
+//   node tools/bench_web.mjs [--dist DIR] [--hello DIR] [--runs 15] [--json FILE]
 import { chromium } from "playwright-core";
 import path from "node:path";
 import fs from "node:fs";
@@ -24,7 +24,9 @@ const opt = (name, def) => {
 };
 const DIST = path.resolve(opt("--dist", path.join(ROOT, "dist")));
 const HELLO = path.resolve(opt("--hello", path.join(ROOT, "build", "web", "bench_web")));
-const RUNS = Math.max(1, Number(opt("--runs", "5")) || 5);
+// Under SwiftShader on 2 cores one load varies by +-30%; with 15 pairs the ratio of the
+// medians still moves by about +-0.1 between invocations (report several).
+const RUNS = Math.max(1, Number(opt("--runs", "15")) || 15);
 const JSON_OUT = opt("--json", "");
 const IDLE_MS = 3000;
 
@@ -120,10 +122,11 @@ try {
     campus: { base: `http://127.0.0.1:${campusServer.address().port}`, page: "/", runs: [] },
     hello: { base: `http://127.0.0.1:${helloServer.address().port}`, page: "/hello.html", runs: [] },
   };
-  // Interleave the runs so both pages see the same machine load; the first pair warms up
-  // the browser process and is not counted.
+  // Interleave the runs so both pages see the same machine load, and swap which goes first
+  // in every other pair (a load is slowed by the one before it still being torn down);
+  // the first pair warms up the browser process and is not counted.
   for (let i = 0; i <= RUNS; i++) {
-    for (const kind of ["hello", "campus"]) {
+    for (const kind of i % 2 ? ["campus", "hello"] : ["hello", "campus"]) {
       const s = sites[kind];
       const r = await load(browser, s.base, s.page, kind, i === RUNS);
       if (i > 0) s.runs.push(r);
