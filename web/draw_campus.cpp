@@ -876,7 +876,7 @@ std::string capitalized(std::string text) {
 
 // ---- legend -----------------------------------------------------------------------------
 
-void draw_legend(App& app, unsigned items) {
+void draw_legend(App& app, unsigned items, float max_width) {
     struct Item {
         unsigned flag;
         ImU32 col;
@@ -898,7 +898,9 @@ void draw_legend(App& app, unsigned items) {
         {kLegendHostPods, color::kSlotMain, "{hostdesks} on the {mainext}", 3},
     };
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float right =
+        ImGui::GetCursorScreenPos().x + (max_width > 0 ? std::min(avail, max_width) : avail);
     ImGui::PushFont(app.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
     bool first = true;

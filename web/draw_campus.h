@@ -131,7 +131,8 @@ void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint
 std::string new_eni_id(const core::Node* before, const core::Node* after);
 // The text with its first letter in upper case ("room size" -> "Room size").
 std::string capitalized(std::string text);
-// Draws a colour key for the chosen items (LegendItems), wrapping to the available width.
-void draw_legend(App& app, unsigned items);
+// Draws a colour key for the chosen items (LegendItems), wrapping to the available width
+// or to max_width when that is narrower (a column beside another drawing).
+void draw_legend(App& app, unsigned items, float max_width = 0);
 
 }  // namespace web

@@ -216,8 +216,12 @@ bool draw_prefix(App& app, PrefixView& view) {
                                                   IM_COL32(250, 251, 253, alpha), 10);
         platform::request_frame();  // keep frames coming while the room fades in
     }
-    draw_legend(app, kLegendMainExt | kLegendPod | kLegendWarm | kLegendEmpty |
-                         (s.prefix_delegation ? kLegendPrefix : 0u));
+    // Beside the building, the key wraps within the room's column: on one line it was
+    // wider than the room and pushed the building off the right edge (an embed at 1280 px).
+    draw_legend(app,
+                kLegendMainExt | kLegendPod | kLegendWarm | kLegendEmpty |
+                    (s.prefix_delegation ? kLegendPrefix : 0u),
+                side ? rs.max_width : 0.0f);
     ImGui::EndGroup();
     if (side) ImGui::SameLine(0, 16);
     if (const core::Subnet* subnet = core::find_subnet(view.cluster.vpc, node->subnet_id)) {
