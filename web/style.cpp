@@ -175,8 +175,9 @@ bool checkbox_wrapped(const char* label, bool* value) {
     ImGui::PushID(label);
     bool changed = ImGui::Checkbox("##box", value);
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    // SameLine after the box carries its text offset (FramePadding.y) to the label's
+    // first line; adding it again here set the label half a line low.
     ImGui::BeginGroup();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + st.FramePadding.y);
     wrapped_text(label);
     ImGui::EndGroup();
     // Like the box, the label toggles when a press that began on it is released on it.
