@@ -178,10 +178,19 @@
 
   // The wasm download starts at once, beside campus.js (they do not depend on each other);
   // its bytes are counted for the progress bar and compiled while they stream.
-  var wasmResponse = null, wasmCompiled = null;
+  // Compiles a response as it streams; a server that does not say application/wasm gets the
+  // same module through the bytes.
+  function compileResponse(resp) {
+    var copy = resp.clone();
+    return WebAssembly.compileStreaming(resp).catch(function () {
+      return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+    });
+  }
+
+  var wasmCompiled = null;
   function fetchWasm() {
     var fill = $("loader-fill");
-    wasmResponse = fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
+    var wasmResponse = fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
       if (!resp.ok) throw new Error("campus.wasm: HTTP " + resp.status);
       var total = +resp.headers.get("Content-Length") || 0;
       var loaded = 0;
@@ -205,12 +214,7 @@
     });
     // Compiled off the main thread while it streams, before campus.js has even arrived;
     // instantiateWithProgress only links it to campus.js's imports.
-    wasmCompiled = wasmResponse.then(function (resp) {
-      var copy = resp.clone();
-      return WebAssembly.compileStreaming(resp).catch(function () {
-        return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
-      });
-    });
+    wasmCompiled = wasmResponse.then(compileResponse);
     wasmCompiled.catch(function () {});
   }
 
@@ -256,10 +260,7 @@
     deferred.state = "loading";
     fetch(DEFERRED, { credentials: "same-origin" }).then(function (resp) {
       if (!resp.ok) throw new Error("HTTP " + resp.status);
-      var copy = resp.clone();
-      return WebAssembly.compileStreaming(resp).catch(function () {
-        return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
-      });
+      return compileResponse(resp);
     }).then(function (compiled) {
       if (deferred.state !== "loading") return;  // the synchronous path got there first
       deferred.module = compiled;
