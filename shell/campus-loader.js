@@ -178,9 +178,12 @@
 
   // The wasm download starts at once, beside campus.js (they do not depend on each other);
   // its bytes are counted for the progress bar and compiled while they stream.
-  // Compiles a response as it streams; a server that does not say application/wasm gets the
-  // same module through the bytes.
+  // Compiles a response as it streams; a server that does not say application/wasm, or a
+  // browser without compileStreaming (it would throw, not reject), gets the same module
+  // through the bytes.
   function compileResponse(resp) {
+    if (typeof WebAssembly.compileStreaming !== "function")
+      return resp.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     var copy = resp.clone();
     return WebAssembly.compileStreaming(resp).catch(function () {
       return copy.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });

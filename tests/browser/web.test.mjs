@@ -416,6 +416,20 @@ test("no WebGL 2 or no WebAssembly: a clear message and the plain-text link", as
   }
 });
 
+test("a browser without streaming compilation starts from the downloaded bytes", async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => { delete WebAssembly.compileStreaming; delete WebAssembly.instantiateStreaming; });
+  const page = await context.newPage();
+  await page.goto(env.base + "/#step=warm-pool");
+  await ready(page);
+  await page.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 30000 });
+  const s = await state(page);
+  assert.equal(s.step.id, "warm-pool");
+  assert.equal(s.error, null);
+  assert.equal(await page.isVisible("#fatal"), false);
+  await context.close();
+});
+
 test("module failure: a message with Reload; progress is kept", async () => {
   const { page, context } = await openPage(env, "/#step=secondary-cidrs");
   await ready(page);
