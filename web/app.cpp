@@ -12,7 +12,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 namespace {
@@ -88,7 +88,7 @@ void draw_step_list(App& app) {
         std::string label =
             std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);
         const bool selected = static_cast<int>(i) == app.step;
-        const bool seen = i < app.seen.size() && app.seen[i];
+        const bool seen = exercises_seen(app.exercises, app.lessons.steps[i].id);
         ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
         ImGui::PushID(static_cast<int>(i));
         ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -169,7 +169,17 @@ void draw_lesson_text(App& app, const core::LessonStep& step, bool exercises) {
         }
     }
     ImGui::Spacing();
-    if (exercises) draw_exercises(app, step.id);
+    if (exercises) {
+        const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
+        app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
+    }
+}
+
+// Draws the step's view and takes what it hands back for the frame.
+void draw_step_view(App& app, const core::LessonStep& step) {
+    const ViewOut out = draw_view(app_view_context(app), app.views, step.view);
+    app.live = out.live;
+    app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
 }
 
 void draw_navigation(App& app) {
@@ -180,7 +190,7 @@ void draw_navigation(App& app) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (!app.embed && ImGui::GetIO().DisplaySize.x >= 600) {
-        draw_embed_button(app);
+        draw_embed_button(app_view_context(app), app.lessons.steps[static_cast<size_t>(app.step)]);
         ImGui::SameLine();
     }
     std::string where = "Step " + std::to_string(app.step + 1) + " of " + std::to_string(n);
@@ -202,6 +212,10 @@ std::string app_text(const App& app, const std::string& text) {
     return core::render_terms(app.lessons, text, app.terms);
 }
 
+ViewContext app_view_context(const App& app) {
+    return ViewContext{app.catalog, app.lessons, app.fonts, app.terms, 0, {}};
+}
+
 void app_init(App& app) {
     auto catalog = core::load_catalog(core::asset("catalog.json"));
     if (catalog) {
@@ -221,7 +235,6 @@ void app_init(App& app) {
         s.body.push_back(app.error);
         app.lessons.steps.push_back(s);
     }
-    app.seen.assign(app.lessons.steps.size(), false);
 
     app.step = -1;
     app.embed = platform::is_embed();
@@ -232,8 +245,9 @@ void app_init(App& app) {
 void app_finish_init(App& app) {
     if (!app.init_pending) return;
     app.init_pending = false;
-    exercises_init(app);
-    exercises_step_seen(app, app.step);
+    const std::string notice = exercises_init(app.exercises, app.lessons);
+    if (!notice.empty()) app.error = notice;
+    exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(app.step)].id);
     publish(app);
     platform::request_frame();
 }
@@ -246,7 +260,7 @@ void app_apply_fragment(App& app, const std::string& text) {
     int index = f.step.empty() ? std::max(app.step, 0) : core::find_step(app.lessons, f.step);
     if (!f.campus.empty()) {
         std::string err;
-        if (!playground_load_from_fragment(app, f.campus, &err))
+        if (!playground_load_from_fragment(app.catalog, app.views.playground, f.campus, &err))
             app.error = "The campus in the link could not be opened: " + err;
     }
     if (index < 0) {
@@ -257,7 +271,7 @@ void app_apply_fragment(App& app, const std::string& text) {
     }
     if (index != app.step) {
         app.step = index;
-        exercises_step_seen(app, index);
+        exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(index)].id);
         app.scroll_top = true;
     }
     publish(app);
@@ -269,7 +283,7 @@ void app_set_step(App& app, int index) {
     index = std::clamp(index, 0, n - 1);
     if (index == app.step) return;
     app.step = index;
-    exercises_step_seen(app, index);
+    exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(index)].id);
     app.anim_until_ms = platform::now_ms() + 250;
     app.scroll_top = true;
     publish(app);
@@ -320,7 +334,7 @@ std::string app_state_json(const App& app) {
     j["error"] = app.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.error);
     j["terms"] = core::terms_name(app.terms);
     j["catalogSize"] = app.catalog.types.size();
-    j["exercises"] = exercises_state(app);
+    j["exercises"] = exercises_state(app.exercises, s.id);
     j["live"] = app.live;
     j["controls"] = app.min_controls ? "min" : "full";
     j["embed"] = app.embed;
@@ -397,7 +411,7 @@ void app_draw(App& app) {
         if (waiting)
             draw_rest_pending(app, rest);
         else
-            draw_view(app, step.view);
+            draw_step_view(app, step);
         ImGui::EndChild();
     } else {
         draw_lesson_text(app, step, !waiting);
@@ -405,7 +419,7 @@ void app_draw(App& app) {
         if (waiting)
             draw_rest_pending(app, rest);
         else
-            draw_view(app, step.view);
+            draw_step_view(app, step);
     }
     ImGui::EndChild();
     if (!app.min_controls) draw_navigation(app);

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "catalog.h"
+#include "context.h"
+#include "exercise_panel.h"
 #include "fonts.h"
 #include "lessons.h"
 #include "views.h"
@@ -22,7 +24,6 @@ struct App {
     int step = 0;
     core::Terms terms = core::Terms::Analogy;
     std::string error;           // last load or input problem, shown in a banner; "" if none
-    std::vector<bool> seen;      // steps visited (progress)
     bool step_list_open = true;  // wide layout: list on the left; narrow: a drop-down
     double anim_until_ms = 0;    // a short animation runs until then
     bool scroll_top = false;     // the content scrolls back up on a step change
@@ -32,6 +33,7 @@ struct App {
     std::string live;       // the view's key numbers in a sentence, mirrored for screen readers
     std::string live_sent;  // what was last mirrored
     Views views;
+    ExercisePanel exercises;  // the "Try it" panels and the saved progress
 };
 
 // Loads catalog and lessons from the embedded assets and picks the step from the URL:
@@ -58,5 +60,7 @@ bool app_animating(const App& app);
 bool app_key(App& app, int key_code);
 // Renders lesson text in the current vocabulary.
 std::string app_text(const App& app, const std::string& text);
+// What the views of the current step are handed this frame.
+ViewContext app_view_context(const App& app);
 
 }  // namespace web

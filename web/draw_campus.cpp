@@ -10,11 +10,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "app.h"
 #include "capacity.h"
 #include "cidr.h"
+#include "context.h"
 #include "occupancy.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -88,9 +88,9 @@ bool fitted_text(ImDrawList* dl, ImFont* font, ImVec2 at, float width, ImU32 col
 }
 
 // The words the tooltip adds in the campus vocabulary (nothing in AWS words).
-std::string analogy(const App& app, const std::string& text) {
-    if (app.terms == core::Terms::Aws) return {};
-    return app_text(app, text);
+std::string analogy(const ViewContext& ctx, const std::string& text) {
+    if (ctx.aws()) return {};
+    return ctx.text(text);
 }
 
 struct Tip {
@@ -199,7 +199,7 @@ std::string eni_label(const core::Eni& e) {
 }
 
 // Draws one prefix slot (a /28 as a 4x4 grid); fills the tip when hovered.
-void draw_prefix_slot(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 o,
+void draw_prefix_slot(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec2 o,
                       const core::Eni& eni, const core::Cidr& prefix, const PodIndex& pods,
                       bool tips, Tip& tip) {
     const float b = l.block;
@@ -217,7 +217,7 @@ void draw_prefix_slot(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec
                               1);
         if (hovering(tips, o, ImVec2(o.x + b, o.y + b))) {
             tip.line = prefix_line;
-            tip.words = analogy(app, "a {block}: 16 {nums} handed over at once");
+            tip.words = analogy(ctx, "a {block}: 16 {nums} handed over at once");
         }
         return;
     }
@@ -231,14 +231,14 @@ void draw_prefix_slot(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec
         if (hovering(tips, a, ImVec2(z.x + 1, z.y + 1))) {
             tip.line = prefix_line + "\n" + core::format_ipv4(ip) +
                        (it != pods.end() ? " -> pod " + it->second->name : ": free");
-            tip.words = analogy(app, it != pods.end() ? "a {desk}'s {num} inside a {block}"
+            tip.words = analogy(ctx, it != pods.end() ? "a {desk}'s {num} inside a {block}"
                                                       : "a free {num} inside a {block}");
         }
     }
 }
 
 // Draws the slots of one attached ENI.
-void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
+void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
               const core::Node& node, const core::Eni& eni, const PodIndex& pods,
               const RoomStyle& style, bool tips, Tip& tip) {
     const bool carries = core::carries_pod_addresses(node, eni);
@@ -252,9 +252,9 @@ void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
     }
     if (l.header > 6) {
         std::string label = eni.trunk ? "trunk" : eni.id;
-        if (!fitted_text(dl, app.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
+        if (!fitted_text(dl, ctx.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
                          kPanelLabel, label))
-            fitted_text(dl, app.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
+            fitted_text(dl, ctx.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
                         kPanelLabel, "#" + std::to_string(eni.device_index + 1));
     }
     const std::string who = node.name + " (" + node.type.name + ")";
@@ -280,7 +280,7 @@ void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
                            eni_label(eni) +
                            (node_ip ? ": the node itself (" + who + ")"
                                     : ": the ENI's own address, never a pod's");
-                tip.words = analogy(app, node_ip ? "the {mainext}" : "this {panel}'s {panelmain}");
+                tip.words = analogy(ctx, node_ip ? "the {mainext}" : "this {panel}'s {panelmain}");
             }
             continue;
         }
@@ -294,20 +294,20 @@ void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
                                      : eni_label(eni) +
                                            ": with custom networking the primary ENI carries no "
                                            "pod addresses";
-                tip.words = analogy(app, eni.trunk ? "the {trunk}: no {desk} {exts} here"
+                tip.words = analogy(ctx, eni.trunk ? "the {trunk}: no {desk} {exts} here"
                                                    : "no {desk} {exts} on the {firstpanel}");
             }
             continue;
         }
         if (l.prefixes) {
             if (k < eni.prefixes.size()) {
-                draw_prefix_slot(app, dl, l, a, eni, eni.prefixes[k], pods, tips, tip);
+                draw_prefix_slot(ctx, dl, l, a, eni, eni.prefixes[k], pods, tips, tip);
             } else {
                 dl->AddRectFilled(a, z, color::kSlotFree, 2);
                 if (hov) {
                     tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
                                ": empty (room for one more /28 prefix)";
-                    tip.words = analogy(app, "an empty {slot}: room for one {block}");
+                    tip.words = analogy(ctx, "an empty {slot}: room for one {block}");
                 }
             }
             continue;
@@ -320,7 +320,7 @@ void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
                 tip.line = eni_label(eni) + ", secondary IP " + core::format_ipv4(ip) +
                            (it != pods.end() ? " -> pod " + it->second->name
                                              : ": held by ipamd, free for the next pod");
-                tip.words = analogy(app, it != pods.end() ? "a {deskext} in use"
+                tip.words = analogy(ctx, it != pods.end() ? "a {deskext} in use"
                                                           : "a spare {deskext} in the {pool}");
             }
         } else {
@@ -328,15 +328,15 @@ void draw_eni(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
             if (hov) {
                 tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
                            ": empty (room for one more secondary IP)";
-                tip.words = analogy(app, "an empty {slot}");
+                tip.words = analogy(ctx, "an empty {slot}");
             }
         }
     }
 }
 
 // Draws an ENI position the instance could still attach.
-void draw_unattached(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2 po, int position,
-                     const core::Node& node, bool tips, Tip& tip) {
+void draw_unattached(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec2 po,
+                     int position, const core::Node& node, bool tips, Tip& tip) {
     ImVec2 pz(po.x + l.panel_w, po.y + l.panel_h);
     dashed_rect(dl, po, pz, kDashed);
     const float s = slot_side(l);
@@ -346,19 +346,19 @@ void draw_unattached(const App& app, ImDrawList* dl, const RoomLayout& l, ImVec2
         dl->AddRect(a, ImVec2(a.x + s, a.y + s), kGhostCell, 2);
     }
     if (l.header > 6)
-        fitted_text(dl, app.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
+        fitted_text(dl, ctx.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
                     color::kMuted, "free");
     if (hovering(tips, po, pz)) {
         tip.line = "ENI " + std::to_string(position + 1) + " of " +
                    std::to_string(node.type.max_enis) + " on a " + node.type.name +
                    ": not attached yet (ipamd attaches it when the pool runs short)";
-        tip.words = analogy(app, "a {panel} the {room} can still take");
+        tip.words = analogy(ctx, "a {panel} the {room} can still take");
     }
 }
 
 }  // namespace
 
-ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
+ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle& style) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width =
@@ -375,11 +375,10 @@ ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
     const float pending_h = waiting > 0 ? 26.0f : 0.0f;
 
     std::string title = style.title;
-    if (title.empty())
-        title = app_text(app, "{room}") + ": " + node.name + " (" + node.type.name + ")";
+    if (title.empty()) title = ctx.text("{room}") + ": " + node.name + " (" + node.type.name + ")";
     float title_w = 0;
-    if (style.show_title && app.fonts.small)
-        title_w = app.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, title.c_str()).x +
+    if (style.show_title && ctx.fonts.small)
+        title_w = ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, title.c_str()).x +
                   (style.show_host_pods ? 40.0f : 0.0f);
     const float room_w = std::min(
         width, std::max(panels_w, std::min(title_w, width - 2 * l.room_pad)) + 2 * l.room_pad);
@@ -389,9 +388,9 @@ ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
     const ImVec2 oz(o.x + room_w, o.y + room_h);
     dl->AddRectFilled(o, oz, color::kRoom, 10);
     dl->AddRect(o, oz, color::kLine, 10, 0, 1.5f);
-    if (style.show_title && app.fonts.small) {
+    if (style.show_title && ctx.fonts.small) {
         dl->PushClipRect(o, ImVec2(oz.x - 4, oz.y), true);
-        dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
+        dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
                     title.c_str());
         dl->PopClipRect();
         if (style.show_host_pods) {
@@ -404,7 +403,7 @@ ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
                 tip.line =
                     "aws-node and kube-proxy: host-network pods on the node's own address; "
                     "they count against max-pods";
-                tip.words = analogy(app, "two {hostdesks} sharing the {mainext}");
+                tip.words = analogy(ctx, "two {hostdesks} sharing the {mainext}");
             }
         }
     }
@@ -415,10 +414,10 @@ ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
         ImVec2 po(base.x + fi(p % l.per_row) * (l.panel_w + l.panel_gap),
                   base.y + fi(p / l.per_row) * (l.panel_h + l.panel_gap));
         if (static_cast<size_t>(p) < node.enis.size())
-            draw_eni(app, dl, l, po, node, node.enis[static_cast<size_t>(p)], pods, style, tips,
+            draw_eni(ctx, dl, l, po, node, node.enis[static_cast<size_t>(p)], pods, style, tips,
                      tip);
         else
-            draw_unattached(app, dl, l, po, p, node, tips, tip);
+            draw_unattached(ctx, dl, l, po, p, node, tips, tip);
     }
 
     // Highlights: the parts a rule is about keep their colours and get an outline; the rest
@@ -471,18 +470,18 @@ ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
     // Pods waiting for an address.
     if (waiting > 0) {
         float y = base.y + panels_h + 8;
-        std::string label = app_text(app, "waiting:");
-        dl->AddText(app.fonts.small, kSmall, ImVec2(base.x, y), color::kPending, label.c_str());
+        std::string label = ctx.text("waiting:");
+        dl->AddText(ctx.fonts.small, kSmall, ImVec2(base.x, y), color::kPending, label.c_str());
         float x =
             base.x +
-            (app.fonts.small ? app.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, label.c_str()).x
+            (ctx.fonts.small ? ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, label.c_str()).x
                              : 50) +
             6;
         const float c = 12;
         for (size_t i = 0; i < waiting; ++i) {
             if (x + c > o.x + room_w - l.room_pad - 30 && i + 1 < waiting) {
                 std::string more = "+" + std::to_string(waiting - i);
-                dl->AddText(app.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
+                dl->AddText(ctx.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
                 break;
             }
             ImVec2 a(x, y + 2), z(x + c, y + 2 + c);
@@ -490,7 +489,7 @@ ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style) {
             if (hovering(tips, a, z)) {
                 const core::Pod& p = node.pending[i];
                 tip.line = "pod " + p.name + ": ContainerCreating, " + p.waiting;
-                tip.words = analogy(app, "a {desk} waiting for an {ext}");
+                tip.words = analogy(ctx, "a {desk} waiting for an {ext}");
             }
             x += c + 4;
         }
@@ -566,7 +565,8 @@ std::string plural(uint64_t n, const char* one, const char* many) {
 
 }  // namespace
 
-ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& style) {
+ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
+                     const BuildingStyle& style) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width =
@@ -604,8 +604,7 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
     const ImVec2 o = ImGui::GetCursorScreenPos();
     float y = o.y + 6;
     std::string title = style.title;
-    if (title.empty())
-        title = app_text(app, "{building}") + ": " + subnet.name + " (" + subnet.id + ")";
+    if (title.empty()) title = ctx.text("{building}") + ": " + subnet.name + " (" + subnet.id + ")";
     std::string sub = core::format_cidr(subnet.cidr) + ", " + subnet.az;
     const bool whole_reserved =
         subnet.prefix_reservation && *subnet.prefix_reservation == subnet.cidr;
@@ -632,10 +631,10 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
     dl->AddRectFilled(o, oz, color::kBuilding, 8);
     dl->AddRect(o, oz, color::kLine, 8, 0, 1.5f);
     dl->PushClipRect(o, oz, true);
-    if (style.show_title && app.fonts.small) {
-        dl->AddText(app.fonts.strong ? app.fonts.strong : app.fonts.small, kSmall + 1,
+    if (style.show_title && ctx.fonts.small) {
+        dl->AddText(ctx.fonts.strong ? ctx.fonts.strong : ctx.fonts.small, kSmall + 1,
                     ImVec2(o.x + pad, y), color::kInk, title.c_str());
-        dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + pad, y + 18), color::kMuted, sub.c_str());
+        dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + pad, y + 18), color::kMuted, sub.c_str());
         y += title_h;
     }
 
@@ -643,12 +642,12 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
     const ImVec2 g(o.x + pad + label_w, y);
     for (int r = 0; r < rows; ++r) {
         const size_t first = static_cast<size_t>(r) * static_cast<size_t>(cols) * per_cell;
-        if (label_w > 0 && app.fonts.small && (rows <= 16 || r % 4 == 0)) {
+        if (label_w > 0 && ctx.fonts.small && (rows <= 16 || r % 4 == 0)) {
             // At the small font's own size where the rows allow it: scaled down to 11 px the
             // labels blurred at ratio 1 (".0" read as ",0").
             const float fs = std::min(kSmall, cell + gap);
             std::string lab = "." + std::to_string((subnet.cidr.base + first) & 0xFFu);
-            dl->AddText(app.fonts.small, fs,
+            dl->AddText(ctx.fonts.small, fs,
                         ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - fs) / 2),
                         color::kMuted, lab.c_str());
         }
@@ -682,7 +681,7 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
                                                                     : "a single {num} in use";
                 if (u == core::AddressUse::Free && core::in_prefix_reservation(subnet, lo))
                     words = "a free {num} kept for {blocks} (prefix reservation)";
-                tip.words = analogy(app, words);
+                tip.words = analogy(ctx, words);
             }
             continue;
         }
@@ -713,7 +712,7 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
                 " in prefixes, " + std::to_string(n[static_cast<int>(core::AddressUse::Free)]) +
                 " free, " + std::to_string(n[static_cast<int>(core::AddressUse::Reserved)]) +
                 " reserved";
-            tip.words = analogy(app, "one cell stands for several {nums} of the {building}");
+            tip.words = analogy(ctx, "one cell stands for several {nums} of the {building}");
         }
     }
     // A partial prefix reservation: an outline around its cells, row by row.
@@ -740,16 +739,16 @@ ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& 
         }
     }
     y = g.y + grid_h + 8;
-    if (style.show_counts && app.fonts.small) {
+    if (style.show_counts && ctx.fonts.small) {
         // Wraps inside the building.
-        dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + pad, y), color::kInk, counts.c_str(),
+        dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + pad, y), color::kInk, counts.c_str(),
                     nullptr, b_w - 2 * pad);
         if (per_cell > 1) {
             std::string scale = "one cell = " + std::to_string(per_cell) + " addresses";
             float sy =
                 y +
-                app.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, b_w - 2 * pad, counts.c_str()).y;
-            dl->AddText(app.fonts.small, kSmall, ImVec2(o.x + pad, sy), color::kMuted,
+                ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, b_w - 2 * pad, counts.c_str()).y;
+            dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + pad, sy), color::kMuted,
                         scale.c_str());
         }
     }
@@ -820,7 +819,8 @@ const EventWords kEventWords[] = {
 
 }  // namespace
 
-void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint64_t since) {
+void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int max_events,
+                    uint64_t since) {
     int shown = 0;
     for (auto it = cluster.events.rbegin(); it != cluster.events.rend() && shown < max_events;
          ++it) {
@@ -831,7 +831,7 @@ void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint
         ImU32 col = color::kInk;
         for (const EventWords& w : kEventWords) {
             if (e.kind == w.kind) {
-                label = capitalized(app_text(app, w.words));
+                label = capitalized(ctx.text(w.words));
                 col = w.col;
             }
         }
@@ -840,14 +840,14 @@ void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint
         const float h = ImGui::GetTextLineHeight();
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 5, p.y + h / 2), 4, col);
         ImGui::Indent(16);
-        ImGui::PushFont(app.fonts.strong);
+        ImGui::PushFont(ctx.fonts.strong);
         ImGui::PushStyleColor(ImGuiCol_Text, col == color::kMuted ? color::kInk : col);
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(label.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::PushFont(app.fonts.small);
+        ImGui::PushFont(ctx.fonts.small);
         wrapped_text(e.text.c_str(), color::kMuted);  // breaks at spaces, never inside an address
         ImGui::PopFont();
         ImGui::Unindent(16);
@@ -876,7 +876,7 @@ std::string capitalized(std::string text) {
 
 // ---- legend -----------------------------------------------------------------------------
 
-void draw_legend(App& app, unsigned items, float max_width) {
+void draw_legend(const ViewContext& ctx, unsigned items, float max_width) {
     struct Item {
         unsigned flag;
         ImU32 col;
@@ -901,12 +901,12 @@ void draw_legend(App& app, unsigned items, float max_width) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float right =
         ImGui::GetCursorScreenPos().x + (max_width > 0 ? std::min(avail, max_width) : avail);
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
     bool first = true;
     for (const Item& it : all) {
         if (!(items & it.flag)) continue;
-        std::string label = app_text(app, it.words);
+        std::string label = ctx.text(it.words);
         const float sw = it.kind == 1 ? 18.0f : it.kind == 3 ? 23.0f : 12.0f;
         const float w = sw + 5 + ImGui::CalcTextSize(label.c_str()).x;
         if (!first) {

@@ -4,13 +4,13 @@
 //
 //   core::Node node = ...;                          // e.g. *core::find_node(cluster, "node-1")
 //   web::RoomStyle rs;                              // defaults: the available width
-//   ImVec2 used = web::draw_room(app, node, rs);    // draws at the cursor, advances it
+//   ImVec2 used = web::draw_room(ctx, node, rs);    // draws at the cursor, advances it
 //
 //   web::BuildingStyle bs;
 //   bs.cluster = &cluster;                          // optional: tooltips name ENI, node, pod
-//   web::draw_building(app, *core::find_subnet(cluster.vpc, "subnet-a"), bs);
+//   web::draw_building(ctx, *core::find_subnet(cluster.vpc, "subnet-a"), bs);
 //
-//   web::draw_legend(app, web::kLegendRoom);        // colour key, wraps on narrow screens
+//   web::draw_legend(ctx, web::kLegendRoom);        // colour key, wraps on narrow screens
 //
 // A room: a rounded white rectangle labelled "room: node-1 (t3.small)" holding one phone
 // panel (ENI) per attached ENI, side by side, dark blue. Each panel's first slot is its own
@@ -39,13 +39,12 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 #include "imgui.h"
 #include "ipam.h"
 #include "vpc.h"
 
 namespace web {
-
-struct App;
 
 // Colours of the building's addresses (the room uses style.h's kSlot* colours).
 namespace color {
@@ -120,12 +119,14 @@ enum LegendItems : unsigned {
 core::Result<core::Cluster> demo_room(const core::InstanceType& type,
                                       const core::NodeConfig& config = {}, int pods = 0);
 // Draws a node as a room at the cursor; returns the size used (the cursor moves below it).
-ImVec2 draw_room(App& app, const core::Node& node, const RoomStyle& style = {});
+ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle& style = {});
 // Draws a subnet as a building at the cursor; returns the size used.
-ImVec2 draw_building(App& app, const core::Subnet& subnet, const BuildingStyle& style = {});
+ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
+                     const BuildingStyle& style = {});
 // Draws the last `max_events` events of the cluster (newest first) with seq >= since: a
 // short label in the current vocabulary ("New phone panel attached") over core's AWS text.
-void draw_event_log(App& app, const core::Cluster& cluster, int max_events, uint64_t since = 0);
+void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int max_events,
+                    uint64_t since = 0);
 // The id of the first ENI in `after` that `before` does not have ("" if none): which
 // phone panel an action just attached, to flash it.
 std::string new_eni_id(const core::Node* before, const core::Node* after);
@@ -133,6 +134,6 @@ std::string new_eni_id(const core::Node* before, const core::Node* after);
 std::string capitalized(std::string text);
 // Draws a colour key for the chosen items (LegendItems), wrapping to the available width
 // or to max_width when that is narrower (a column beside another drawing).
-void draw_legend(App& app, unsigned items, float max_width = 0);
+void draw_legend(const ViewContext& ctx, unsigned items, float max_width = 0);
 
 }  // namespace web

@@ -3,10 +3,9 @@
 
 #include <algorithm>
 
-#include "app.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 namespace {
@@ -87,13 +86,13 @@ std::string embed_iframe(const std::string& base, const std::string& step, bool 
            "loading=\"lazy\"></iframe>";
 }
 
-void draw_embed_button(App& app) {
+void draw_embed_button(const ViewContext& ctx, const core::LessonStep& step) {
     ImGuiStorage* store = ImGui::GetStateStorage();
     const ImGuiID aws_id = ImGui::GetID("embed-aws");
     const ImGuiID min_id = ImGui::GetID("embed-min");
     const ImGuiID copied_id = ImGui::GetID("embed-copied");
     if (ImGui::Button("Embed this step")) {
-        store->SetBool(aws_id, app.terms == core::Terms::Aws);
+        store->SetBool(aws_id, ctx.aws());
         store->SetBool(min_id, false);
         store->SetInt(copied_id, 0);
         ImGui::OpenPopup("##embed");
@@ -113,11 +112,10 @@ void draw_embed_button(App& app) {
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);
     if (!open) return;
-    const core::LessonStep& step = app.lessons.steps[static_cast<size_t>(app.step)];
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted("Embed this step in your blog");
     ImGui::PopFont();
-    wrapped_text(("Paste this where \"" + app_text(app, step.title) +
+    wrapped_text(("Paste this where \"" + ctx.text(step.title) +
                   "\" should appear. Readers see a light picture first; the tutorial loads "
                   "only when they press Start.")
                      .c_str(),

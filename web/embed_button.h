@@ -6,9 +6,9 @@
 
 #include <string>
 
-namespace web {
+#include "context.h"
 
-struct App;
+namespace web {
 
 // The snippet for one step: the embed.js script tag and the placeholder div. base is the
 // folder the tutorial is served from ("https://example.org/campus/").
@@ -18,6 +18,6 @@ std::string embed_snippet(const std::string& base, const std::string& step, bool
 std::string embed_iframe(const std::string& base, const std::string& step, bool aws_words,
                          bool min_controls);
 // Draws the "Embed this step" button at the cursor and, once pressed, its panel.
-void draw_embed_button(App& app);
+void draw_embed_button(const ViewContext& ctx, const core::LessonStep& step);
 
 }  // namespace web

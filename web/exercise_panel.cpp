@@ -5,11 +5,10 @@
 #include <chrono>
 #include <cstdio>
 
-#include "app.h"
 #include "assets.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 namespace {
@@ -35,18 +34,8 @@ constexpr ImU32 kOther = IM_COL32(120, 128, 148, 255);
 constexpr ImU32 kReserved = IM_COL32(60, 66, 82, 255);
 constexpr float kPad = 12.0f;
 
-ExercisePanel& panel(App& app) {
-    return app.views.exercises;
-}
-
-void save(App& app) {
-    platform::storage_set("progress", core::encode_progress(panel(app).progress));
-}
-
-void sync_seen(App& app) {
-    app.seen.assign(app.lessons.steps.size(), false);
-    for (size_t i = 0; i < app.lessons.steps.size(); ++i)
-        app.seen[i] = core::was_seen(panel(app).progress, app.lessons.steps[i].id);
+void save(const ExercisePanel& p) {
+    platform::storage_set("progress", core::encode_progress(p.progress));
 }
 
 uint32_t fresh_seed(ExercisePanel& p) {
@@ -67,10 +56,9 @@ void fill_slot(ExerciseSlot& slot, const core::Exercise& ex) {
     }
 }
 
-void generate(App& app, ExerciseSlot& slot, const std::string& id) {
-    ExercisePanel& p = panel(app);
+void generate(const ViewContext& ctx, ExercisePanel& p, ExerciseSlot& slot, const std::string& id) {
     core::Result<core::Exercise> ex =
-        core::generate_exercise(p.book, id, fresh_seed(p), app.catalog);
+        core::generate_exercise(p.book, id, fresh_seed(p), ctx.catalog);
     if (!ex) {
         slot = ExerciseSlot{};
         slot.error = ex.error().message;
@@ -79,14 +67,14 @@ void generate(App& app, ExerciseSlot& slot, const std::string& id) {
     fill_slot(slot, *ex);
 }
 
-ExerciseSlot& slot_for(App& app, const std::string& id) {
-    ExerciseSlot& slot = panel(app).slots[id];
-    if (!slot.ready && slot.error.empty()) generate(app, slot, id);
+ExerciseSlot& slot_for(const ViewContext& ctx, ExercisePanel& p, const std::string& id) {
+    ExerciseSlot& slot = p.slots[id];
+    if (!slot.ready && slot.error.empty()) generate(ctx, p, slot, id);
     return slot;
 }
 
-void mark_solved(App& app, const std::string& id) {
-    if (core::mark_solved(panel(app).progress, id)) save(app);
+void mark_solved(ExercisePanel& p, const std::string& id) {
+    if (core::mark_solved(p.progress, id)) save(p);
 }
 
 // ---- widgets ------------------------------------------------------------------------------
@@ -129,7 +117,8 @@ bool option_card(const std::string& text, bool chosen, int verdict, float width,
 }
 
 // A stepper: [-100] [-10] [-1]  value  [+1] [+10] [+100], then a slider for big moves.
-bool stepper(App& app, const char* id, long long& value, long long lo, long long hi, float width) {
+bool stepper(const ViewContext& ctx, const char* id, long long& value, long long lo, long long hi,
+             float width) {
     bool changed = false;
     ImGui::PushID(id);
     const long long span = hi - lo;
@@ -171,7 +160,7 @@ bool stepper(App& app, const char* id, long long& value, long long lo, long long
     }
     // The value, centred in its own box.
     {
-        ImGui::PushFont(app.fonts.strong);
+        ImGui::PushFont(ctx.fonts.strong);
         const std::string v = std::to_string(value);
         const ImVec2 ts = ImGui::CalcTextSize(v.c_str());
         const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -241,8 +230,8 @@ void legend(const char* text, ImU32 col, bool& first, float width, float& used) 
 }
 
 // The building of a "fix" exercise: one cell per address, coloured by what holds it.
-void draw_building(App& app, const core::Cluster& cluster, const std::string& subnet_id,
-                   float width) {
+void draw_building(const ViewContext& ctx, const core::Cluster& cluster,
+                   const std::string& subnet_id, float width) {
     const std::vector<core::AddressRole> roles = core::address_roles(cluster, subnet_id);
     const core::Subnet* subnet = core::find_subnet(cluster.vpc, subnet_id);
     if (roles.empty() || subnet == nullptr) return;
@@ -252,7 +241,7 @@ void draw_building(App& app, const core::Cluster& cluster, const std::string& su
     const float gap = 2.0f;
     const float cell = std::clamp((width - 16 - gap * (cols - 1)) / cols, 6.0f, 15.0f);
     const std::string caption =
-        app_text(app, "{building} ") + core::format_cidr(subnet->cidr) + " (" + subnet->az + ")";
+        ctx.text("{building} ") + core::format_cidr(subnet->cidr) + " (" + subnet->az + ")";
     muted(caption, width);
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float grid_w = cols * (cell + gap) - gap + 16;
@@ -304,16 +293,16 @@ void draw_building(App& app, const core::Cluster& cluster, const std::string& su
     }
     bool first = true;
     float used = 0;
-    legend(app_text(app, "free").c_str(), IM_COL32_WHITE, first, width, used);
+    legend(ctx.text("free").c_str(), IM_COL32_WHITE, first, width, used);
     legend("AWS", kReserved, first, width, used);
-    legend(app_text(app, "other services").c_str(), kOther, first, width, used);
-    legend(app_text(app, "{panelmain}").c_str(), color::kSlotMain, first, width, used);
-    legend(app_text(app, "{desk}").c_str(), color::kSlotDesk, first, width, used);
-    legend(app_text(app, "spare").c_str(), color::kSlotWarm, first, width, used);
+    legend(ctx.text("other services").c_str(), kOther, first, width, used);
+    legend(ctx.text("{panelmain}").c_str(), color::kSlotMain, first, width, used);
+    legend(ctx.text("{desk}").c_str(), color::kSlotDesk, first, width, used);
+    legend(ctx.text("spare").c_str(), color::kSlotWarm, first, width, used);
 }
 
 // The pods of a "make it so" task: one square each, coloured by how the last check went.
-void draw_desks(App& app, int pods, const core::Check* check, float width) {
+void draw_desks(const ViewContext& ctx, int pods, const core::Check* check, float width) {
     const float gap = 3.0f;
     const float cell = 12.0f;
     const int cols = std::max(5, static_cast<int>((width - 16 + gap) / (cell + gap)));
@@ -347,7 +336,7 @@ void draw_desks(App& app, int pods, const core::Check* check, float width) {
         const std::string run = "running " + std::to_string(check->running);
         const std::string wait = "ContainerCreating " + std::to_string(check->waiting);
         const std::string ref =
-            app_text(app, "refused (over {maxpods}) ") + std::to_string(check->refused);
+            ctx.text("refused (over {maxpods}) ") + std::to_string(check->refused);
         legend(run.c_str(), color::kSlotDesk, first, width, used);
         legend(wait.c_str(), kWaiting, first, width, used);
         legend(ref.c_str(), kRefused, first, width, used);
@@ -370,11 +359,10 @@ bool answered(const ExerciseSlot& slot) {
 }
 
 // Checks the answer; returns true if this check solved the exercise.
-bool run_check(App& app, ExerciseSlot& slot) {
+bool run_check(ExerciseSlot& slot) {
     slot.check = core::check_answer(slot.exercise, slot.answer);
     slot.checked = true;
     if (answered(slot)) ++slot.attempts;
-    app.anim_until_ms = platform::now_ms() + 200;
     return slot.check.correct;
 }
 
@@ -383,22 +371,21 @@ void answer_changed(ExerciseSlot& slot) {
     slot.check = core::Check{};
 }
 
-void draw_number(App& app, ExerciseSlot& slot, float width) {
+void draw_number(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
-    muted(app_text(app, ex.number.label), width);
-    if (stepper(app, "number", slot.answer.number, ex.number.min, ex.number.max, width)) {
+    muted(ctx.text(ex.number.label), width);
+    if (stepper(ctx, "number", slot.answer.number, ex.number.min, ex.number.max, width)) {
         answer_changed(slot);
     }
 }
 
-void draw_options(App& app, ExerciseSlot& slot, float width) {
+void draw_options(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
     for (size_t i = 0; i < ex.choices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         const bool chosen = slot.answer.choice == static_cast<int>(i);
         const int verdict = slot.checked ? (slot.check.correct ? 1 : 2) : 0;
-        if (option_card(app_text(app, ex.choices[i]), chosen, verdict, width, "##option") &&
-            !chosen) {
+        if (option_card(ctx.text(ex.choices[i]), chosen, verdict, width, "##option") && !chosen) {
             slot.answer.choice = static_cast<int>(i);
             answer_changed(slot);
         }
@@ -406,10 +393,10 @@ void draw_options(App& app, ExerciseSlot& slot, float width) {
     }
 }
 
-void draw_setup(App& app, ExerciseSlot& slot, float width) {
+void draw_setup(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
     const core::SetupTask& task = ex.setup;
-    muted(app_text(app, "{instance}"), width);
+    muted(ctx.text("{instance}"), width);
     const size_t n = task.types.size();
     const float gap = 6.0f;
     const bool row = width >= 300;
@@ -430,7 +417,7 @@ void draw_setup(App& app, ExerciseSlot& slot, float width) {
                          &slot.answer.prefix_delegation)) {
         answer_changed(slot);
     }
-    muted(app_text(app, "kubelet's {maxpods}") +
+    muted(ctx.text("kubelet's {maxpods}") +
               (slot.answer.type >= 0
                    ? " (the AMI sets " +
                          std::to_string(task.ami_max_pods[static_cast<size_t>(slot.answer.type)]) +
@@ -439,86 +426,87 @@ void draw_setup(App& app, ExerciseSlot& slot, float width) {
           width);
     long long mp = slot.answer.max_pods;
     ImGui::BeginDisabled(slot.answer.type < 0);
-    if (stepper(app, "maxpods", mp, task.max_pods_min, task.max_pods_max, width)) {
+    if (stepper(ctx, "maxpods", mp, task.max_pods_min, task.max_pods_max, width)) {
         slot.answer.max_pods = static_cast<int>(mp);
         slot.touched = true;
         answer_changed(slot);
     }
     ImGui::EndDisabled();
     ImGui::Spacing();
-    muted(app_text(app, "The {room}'s {desks}"), width);
-    draw_desks(app, task.pods, slot.checked ? &slot.check : nullptr, width);
+    muted(ctx.text("The {room}'s {desks}"), width);
+    draw_desks(ctx, task.pods, slot.checked ? &slot.check : nullptr, width);
 }
 
-void draw_fix(App& app, ExerciseSlot& slot, float width) {
+void draw_fix(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
     const std::string subnet = ex.campus.subnets.empty() ? "" : ex.campus.subnets[0].id;
-    draw_building(app, ex.campus_built, subnet, width);
+    draw_building(ctx, ex.campus_built, subnet, width);
     int running = 0;
     int waiting = 0;
     for (const core::Node& node : ex.campus_built.nodes) {
         running += static_cast<int>(node.pods.size());
         waiting += static_cast<int>(node.pending.size());
     }
-    muted(app_text(app, "Now: ") + std::to_string(running) + " running, " +
-              std::to_string(waiting) + " in ContainerCreating.",
+    muted(ctx.text("Now: ") + std::to_string(running) + " running, " + std::to_string(waiting) +
+              " in ContainerCreating.",
           width);
     ImGui::Spacing();
-    draw_options(app, slot, width);
+    draw_options(ctx, slot, width);
 }
 
-void draw_feedback(App& app, const ExerciseSlot& slot, float width) {
+void draw_feedback(const ViewContext& ctx, const ExerciseSlot& slot, float width) {
     if (!slot.checked) return;
     const core::Check& c = slot.check;
     if (!c.correct) {
-        text_wrapped("\xE2\x9C\x97 " + app_text(app, c.feedback), width, color::kBad);
+        text_wrapped("\xE2\x9C\x97 " + ctx.text(c.feedback), width, color::kBad);
         return;
     }
-    ImGui::PushFont(app.fonts.strong);
-    text_wrapped("\xE2\x9C\x93 " + app_text(app, c.feedback), width, color::kGood);
+    ImGui::PushFont(ctx.fonts.strong);
+    text_wrapped("\xE2\x9C\x93 " + ctx.text(c.feedback), width, color::kGood);
     ImGui::PopFont();
     for (const std::string& d : c.derivation) {
         const ImVec2 o = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(
             ImVec2(o.x + 4, o.y + ImGui::GetTextLineHeight() * 0.5f), 2.5f, color::kGood);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 14);
-        text_wrapped(app_text(app, d), width - 14, color::kGood);
+        text_wrapped(ctx.text(d), width - 14, color::kGood);
     }
 }
 
 // Prompt, inputs, Check, feedback. Returns true when this check solved it.
-bool draw_body(App& app, ExerciseSlot& slot, float width) {
+bool draw_body(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
-    text_wrapped(app_text(app, ex.prompt), width);
+    text_wrapped(ctx.text(ex.prompt), width);
     ImGui::Spacing();
     switch (ex.kind) {
         case core::ExerciseKind::Number:
-            draw_number(app, slot, width);
+            draw_number(ctx, slot, width);
             break;
         case core::ExerciseKind::Choice:
-            draw_options(app, slot, width);
+            draw_options(ctx, slot, width);
             break;
         case core::ExerciseKind::Setup:
-            draw_setup(app, slot, width);
+            draw_setup(ctx, slot, width);
             break;
         case core::ExerciseKind::Fix:
-            draw_options(app, slot, width);
+            draw_options(ctx, slot, width);
             break;
         case core::ExerciseKind::Quiz:
             break;
     }
     ImGui::Spacing();
-    return check_button("Check") && run_check(app, slot);
+    return check_button("Check") && run_check(slot);
 }
 
-void draw_quiz(App& app, ExerciseSlot& slot, const std::string& id, float width) {
+void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
+               const std::string& id, float width) {
     const int n = static_cast<int>(slot.parts.size());
     if (n == 0) return;
     slot.part = std::clamp(slot.part, 0, n - 1);
     int right = 0;
     for (const ExerciseSlot& p : slot.parts)
         right += p.checked && p.check.correct ? 1 : 0;
-    text_wrapped(app_text(app, slot.exercise.prompt), width, color::kMuted);
+    text_wrapped(ctx.text(slot.exercise.prompt), width, color::kMuted);
     // One numbered button per question, green once answered right.
     for (int i = 0; i < n; ++i) {
         ImGui::PushID(i);
@@ -537,25 +525,25 @@ void draw_quiz(App& app, ExerciseSlot& slot, const std::string& id, float width)
     }
     ImGui::Spacing();
     ExerciseSlot& part = slot.parts[static_cast<size_t>(slot.part)];
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     text_wrapped("Question " + std::to_string(slot.part + 1) + " of " + std::to_string(n) + ": " +
-                     app_text(app, part.exercise.title),
+                     ctx.text(part.exercise.title),
                  width);
     ImGui::PopFont();
     ImGui::PushID(slot.part);
-    const bool solved = draw_body(app, part, width);
+    const bool solved = draw_body(ctx, part, width);
     ImGui::PopID();
     right = 0;
     for (const ExerciseSlot& p : slot.parts)
         right += p.checked && p.check.correct ? 1 : 0;
-    if (solved && right == n) mark_solved(app, id);
+    if (solved && right == n) mark_solved(panel, id);
     if (part.checked && part.check.correct && slot.part + 1 < n) {
         ImGui::SameLine();
         if (ImGui::Button("Next question")) ++slot.part;
     }
-    draw_feedback(app, part, width);
+    draw_feedback(ctx, part, width);
     if (right == n) {
-        ImGui::PushFont(app.fonts.strong);
+        ImGui::PushFont(ctx.fonts.strong);
         text_wrapped("All " + std::to_string(n) + " right. Well done!", width, color::kGood);
         ImGui::PopFont();
     }
@@ -563,17 +551,16 @@ void draw_quiz(App& app, ExerciseSlot& slot, const std::string& id, float width)
 
 }  // namespace
 
-void exercises_init(App& app) {
-    ExercisePanel& p = panel(app);
+std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons) {
     p.loaded = true;
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     const auto ticks = static_cast<unsigned long long>(
         std::chrono::duration_cast<std::chrono::microseconds>(now).count());
     p.seed_base = static_cast<uint32_t>(ticks ^ (ticks >> 32));
-    for (const core::LessonStep& s : app.lessons.steps)
+    for (const core::LessonStep& s : lessons.steps)
         p.step_ids.push_back(s.id);
     core::Result<core::ExerciseBook> book =
-        core::load_exercises(core::asset("exercises.json"), &app.lessons);
+        core::load_exercises(core::asset("exercises.json"), &lessons);
     if (book) {
         p.book = std::move(book).value();
         for (const core::ExerciseSpec& s : p.book.specs)
@@ -586,40 +573,34 @@ void exercises_init(App& app) {
         core::decode_progress(stored, p.step_ids, p.exercise_ids);
     if (decoded) {
         p.progress = decoded->progress;
-    } else {
-        p.progress = core::Progress{};
-        app.error =
-            "Saved progress could not be read and was reset: " + decoded.error().message + ".";
-        save(app);
+        return {};
     }
-    sync_seen(app);
+    p.progress = core::Progress{};
+    save(p);
+    return "Saved progress could not be read and was reset: " + decoded.error().message + ".";
 }
 
-void exercises_step_seen(App& app, int step) {
+void exercises_step_seen(ExercisePanel& p, const std::string& step_id) {
     // Before exercises_init has read the saved progress there is nothing to add to (saving
     // now would overwrite it); app_finish_init marks the step then.
-    if (!panel(app).loaded) return;
-    if (step < 0 || static_cast<size_t>(step) >= app.lessons.steps.size()) return;
-    const std::string& id = app.lessons.steps[static_cast<size_t>(step)].id;
-    if (core::mark_seen(panel(app).progress, id)) save(app);
-    sync_seen(app);
+    if (!p.loaded) return;
+    if (core::mark_seen(p.progress, step_id)) save(p);
 }
 
-void exercises_reset(App& app) {
-    ExercisePanel& p = panel(app);
+bool exercises_seen(const ExercisePanel& p, const std::string& step_id) {
+    return core::was_seen(p.progress, step_id);
+}
+
+void exercises_reset(ExercisePanel& p, const std::string& current_step_id) {
     p.progress = core::Progress{};
     p.slots.clear();
     p.shown.clear();
-    if (app.step >= 0 && static_cast<size_t>(app.step) < app.lessons.steps.size()) {
-        core::mark_seen(p.progress, app.lessons.steps[static_cast<size_t>(app.step)].id);
-    }
-    save(app);
-    sync_seen(app);
+    core::mark_seen(p.progress, current_step_id);
+    save(p);
     platform::request_frame();
 }
 
-void draw_progress_footer(App& app) {
-    ExercisePanel& p = panel(app);
+void draw_progress_footer(ExercisePanel& p) {
     if (p.book.specs.empty()) return;
     const std::string line = std::to_string(p.progress.solved.size()) + " of " +
                              std::to_string(p.book.specs.size()) + " exercises solved";
@@ -644,19 +625,19 @@ void draw_progress_footer(App& app) {
     ImGui::PopID();
 }
 
-void draw_exercises(App& app, const std::string& step_id) {
-    ExercisePanel& p = panel(app);
+ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::string& step_id) {
+    ViewOut out;
     if (p.reset_requested) {
         p.reset_requested = false;
-        exercises_reset(app);
+        exercises_reset(p, step_id);
     }
     const std::vector<const core::ExerciseSpec*> specs = core::exercises_for_step(p.book, step_id);
-    if (specs.empty()) return;
+    if (specs.empty()) return ViewOut::nothing();
     const int count = static_cast<int>(specs.size());
     int& index = p.shown[step_id];
     index = std::clamp(index, 0, count - 1);
     const std::string id = specs[static_cast<size_t>(index)]->id;
-    ExerciseSlot& slot = slot_for(app, id);
+    ExerciseSlot& slot = slot_for(ctx, p, id);
 
     ImGui::PushID("exercises");
     ImGui::Spacing();
@@ -671,7 +652,7 @@ void draw_exercises(App& app, const std::string& step_id) {
     const float left = ImGui::GetCursorPosX();
 
     // Header: "Try it", which of the step's exercises, solved mark.
-    ImGui::PushFont(app.fonts.heading);
+    ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Try it");
     ImGui::PopFont();
     if (count > 1) {
@@ -691,9 +672,9 @@ void draw_exercises(App& app, const std::string& step_id) {
         ImGui::EndDisabled();
     }
     const bool solved_before = core::is_solved(p.progress, id);
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     text_wrapped(
-        app_text(app, slot.ready ? slot.exercise.title : specs[static_cast<size_t>(index)]->title) +
+        ctx.text(slot.ready ? slot.exercise.title : specs[static_cast<size_t>(index)]->title) +
             (solved_before ? "  \xE2\x9C\x93" : ""),
         width, solved_before ? color::kGood : color::kInk);
     ImGui::PopFont();
@@ -702,26 +683,29 @@ void draw_exercises(App& app, const std::string& step_id) {
     if (!slot.error.empty()) {
         text_wrapped("This exercise could not be made: " + slot.error, width, color::kBad);
     } else if (slot.exercise.kind == core::ExerciseKind::Quiz) {
-        draw_quiz(app, slot, id, width);
+        draw_quiz(ctx, p, slot, id, width);
     } else {
         if (slot.exercise.kind == core::ExerciseKind::Fix) {
-            text_wrapped(app_text(app, slot.exercise.prompt), width);
+            text_wrapped(ctx.text(slot.exercise.prompt), width);
             ImGui::Spacing();
-            draw_fix(app, slot, width);
+            draw_fix(ctx, slot, width);
             ImGui::Spacing();
-            if (check_button("Check") && run_check(app, slot)) mark_solved(app, id);
-        } else if (draw_body(app, slot, width)) {
-            mark_solved(app, id);
+            if (check_button("Check")) {
+                if (run_check(slot)) mark_solved(p, id);
+                out.animate(platform::now_ms() + 200);
+            }
+        } else if (draw_body(ctx, slot, width)) {
+            mark_solved(p, id);
         }
         ImGui::SameLine();
         if (ImGui::Button("Another one")) {
-            generate(app, slot, id);
-            app.anim_until_ms = platform::now_ms() + 200;
+            generate(ctx, p, slot, id);
+            out.animate(platform::now_ms() + 200);
         }
-        draw_feedback(app, slot, width);
+        draw_feedback(ctx, slot, width);
     }
     if (slot.exercise.kind == core::ExerciseKind::Quiz) {
-        if (ImGui::Button("New questions")) generate(app, slot, id);
+        if (ImGui::Button("New questions")) generate(ctx, p, slot, id);
     }
     ImGui::PopID();
 
@@ -731,7 +715,7 @@ void draw_exercises(App& app, const std::string& step_id) {
         dl->AddLine(o, ImVec2(o.x + width, o.y), kCardLine, 1.0f);
         ImGui::Dummy(ImVec2(width, 4));
     }
-    draw_progress_footer(app);
+    draw_progress_footer(p);
     ImGui::EndGroup();
     const ImVec2 end = ImGui::GetItemRectMax();
     dl->ChannelsSetCurrent(0);
@@ -742,16 +726,14 @@ void draw_exercises(App& app, const std::string& step_id) {
     ImGui::SetCursorScreenPos(ImVec2(start.x, box_max.y));
     ImGui::Dummy(ImVec2(outer, 4));
     ImGui::PopID();
+    return out;
 }
 
-nlohmann::json exercises_state(const App& app) {
-    const ExercisePanel& p = app.views.exercises;
+nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step) {
     nlohmann::json j;
     j["total"] = p.book.specs.size();
     j["solved"] = p.progress.solved.size();
     j["current"] = nullptr;
-    if (app.step < 0 || static_cast<size_t>(app.step) >= app.lessons.steps.size()) return j;
-    const std::string& step = app.lessons.steps[static_cast<size_t>(app.step)].id;
     const std::vector<const core::ExerciseSpec*> specs = core::exercises_for_step(p.book, step);
     if (specs.empty()) return j;
     const auto shown = p.shown.find(step);

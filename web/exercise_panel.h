@@ -15,12 +15,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "context.h"
 #include "exercises.h"
 #include "progress.h"
 
 namespace web {
-
-struct App;
 
 // One exercise as the learner sees it: the generated exercise and what they entered.
 struct ExerciseSlot {
@@ -50,19 +49,22 @@ struct ExercisePanel {
     uint32_t seeds_drawn = 0;
 };
 
-// Loads saved progress (a corrupt or foreign value is ignored with a notice in app.error).
-void exercises_init(App& app);
-// Records that a step was seen and saves progress.
-void exercises_step_seen(App& app, int step);
-// Draws the current step's exercises (nothing if the step has none).
-void draw_exercises(App& app, const std::string& step_id);
+// Loads the exercises and the saved progress. Returns "" or, when the saved value could not
+// be read (it is then replaced), a notice for the learner.
+std::string exercises_init(ExercisePanel& panel, const core::Lessons& lessons);
+// Records that a step was seen and saves progress (nothing before exercises_init).
+void exercises_step_seen(ExercisePanel& panel, const std::string& step_id);
+// True if the learner has seen the step (saved progress).
+bool exercises_seen(const ExercisePanel& panel, const std::string& step_id);
+// Draws the step's exercises; out.drawn is false if the step has none.
+ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& panel, const std::string& step_id);
 // {"total": N, "solved": M, "current": {...}} for cniCampus.state().exercises; "current"
 // describes the exercise shown on this step (null if none): id, kind, whether the answer
 // was checked and found right, the choice or number entered.
-nlohmann::json exercises_state(const App& app);
+nlohmann::json exercises_state(const ExercisePanel& panel, const std::string& step_id);
 // Forgets every seen step and solved exercise (the current step counts as seen again).
-void exercises_reset(App& app);
+void exercises_reset(ExercisePanel& panel, const std::string& current_step_id);
 // A small "Reset progress" line (solved count and the button), for the step list.
-void draw_progress_footer(App& app);
+void draw_progress_footer(ExercisePanel& panel);
 
 }  // namespace web

@@ -10,7 +10,7 @@
 #include "imgui_internal.h"
 #include "locate.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <set>
 #include <string>
 
-#include "app.h"
+#include "context.h"
 #include "imgui.h"
-#include "style.h"
+#include "ui.h"
 #include "view_traffic.h"
 
 namespace web {
@@ -22,10 +22,10 @@ std::string ip(core::Ipv4 a) {
 
 enum Campus { kVpc = 0, kVpcSgp = 1, kOverlay = 2 };
 
-void build(App& app, ComparisonView& v) {
+void build(const ViewContext& ctx, ComparisonView& v) {
     v.built = true;
     core::Result<const core::InstanceType*> type =
-        core::find_instance_type(app.catalog, "m5.large");
+        core::find_instance_type(ctx.catalog, "m5.large");
     if (!type) {
         v.error = type.error().message;
         return;
@@ -52,13 +52,13 @@ core::TrafficPath trace(const core::TrafficCampus& c, const std::string& caller,
     return none;
 }
 
-void refresh_use(App& app, ComparisonView& v) {
-    if (v.type < 0) v.type = catalog_index(app, "m5.large");
+void refresh_use(const ViewContext& ctx, ComparisonView& v) {
+    if (v.type < 0) v.type = catalog_index(ctx, "m5.large");
     if (v.type == v.used_type && v.nodes == v.used_nodes) return;
     v.used_type = v.type;
     v.used_nodes = v.nodes;
     v.use_error.clear();
-    const core::InstanceType& t = app.catalog.types[static_cast<size_t>(v.type)];
+    const core::InstanceType& t = ctx.catalog.types[static_cast<size_t>(v.type)];
     for (int i = 0; i < 2; ++i) {
         core::Result<core::CniAddressUse> u =
             core::address_use(t, v.nodes, i == 0 ? core::Cni::Vpc : core::Cni::Overlay);
@@ -75,13 +75,13 @@ struct Row {
     std::string what, vpc, overlay;
 };
 
-std::vector<Row> rows(App& app, ComparisonView& v) {
+std::vector<Row> rows(const ViewContext& ctx, ComparisonView& v) {
     const core::PodRef& a = v.campus[kVpc].pods.front();
     const core::PodRef& o = v.campus[kOverlay].pods.front();
     const core::Subnet* home = core::find_subnet(v.campus[kVpc].cluster.vpc, a.subnet_id);
     const core::TrafficPath vr = trace(v.campus[kVpc], a.name, core::Callee::Rds);
     const core::TrafficPath orr = trace(v.campus[kOverlay], o.name, core::Callee::Rds);
-    const core::InstanceType& t = app.catalog.types[static_cast<size_t>(v.used_type)];
+    const core::InstanceType& t = ctx.catalog.types[static_cast<size_t>(v.used_type)];
     std::vector<Row> r;
     r.push_back({"Where {desk} {nums} come from",
                  "a {building}: " + a.name + " has " + ip(a.ip) +
@@ -106,27 +106,27 @@ std::vector<Row> rows(App& app, ComparisonView& v) {
     return r;
 }
 
-void heading(App& app, const std::string& text) {
-    ImGui::PushFont(app.fonts.strong);
-    wrapped_text(app_text(app, text).c_str());
+void heading(const ViewContext& ctx, const std::string& text) {
+    ImGui::PushFont(ctx.fonts.strong);
+    wrapped_text(ctx.text(text).c_str());
     ImGui::PopFont();
 }
 
-void verdict(App& app, const core::TrafficPath& p) {
+void verdict(const ViewContext& ctx, const core::TrafficPath& p) {
     const bool direct = !p.translated && !p.encapsulated;
-    wrapped_text(app_text(app, p.verdict).c_str(), direct ? color::kGood : kNodeText);
+    wrapped_text(ctx.text(p.verdict).c_str(), direct ? color::kGood : kNodeText);
 }
 
 // Row 0: every pod's number under each system.
-void demo_numbers(App& app, ComparisonView& v) {
+void demo_numbers(const ViewContext& ctx, ComparisonView& v, ViewOut& out) {
     const core::TrafficCampus& vc = v.campus[kVpc];
     const core::TrafficCampus& oc = v.campus[kOverlay];
     if (ImGui::BeginTable("##numbers", 3,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                               ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(app_text(app, "{desk}").c_str());
-        ImGui::TableSetupColumn(app_text(app, "{vpccni}").c_str());
-        ImGui::TableSetupColumn(app_text(app, "{overlaycni}").c_str());
+        ImGui::TableSetupColumn(ctx.text("{desk}").c_str());
+        ImGui::TableSetupColumn(ctx.text("{vpccni}").c_str());
+        ImGui::TableSetupColumn(ctx.text("{overlaycni}").c_str());
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < vc.pods.size() && i < oc.pods.size(); ++i) {
             ImGui::TableNextRow();
@@ -157,30 +157,28 @@ void demo_numbers(App& app, ComparisonView& v) {
         "their {desks}' and the spare ones), " +
         std::to_string(used[1]) + " with the overlay, whose {desk} {nums} come from " +
         core::format_cidr(oc.overlay_range) + ", a range the VPC's route tables never hear of.";
-    wrapped_text(app_text(app, text).c_str(), color::kMuted);
-    app.live =
-        app_text(app, "{vpccni}: " + vc.pods.front().name + " has " + ip(vc.pods.front().ip) +
-                          "; {overlaycni}: " + ip(oc.pods.front().ip) +
-                          ". {building} {nums} held: " + std::to_string(used[0]) + " versus " +
-                          std::to_string(used[1]) + ".");
+    wrapped_text(ctx.text(text).c_str(), color::kMuted);
+    out.live = ctx.text("{vpccni}: " + vc.pods.front().name + " has " + ip(vc.pods.front().ip) +
+                        "; {overlaycni}: " + ip(oc.pods.front().ip) + ". {building} {nums} held: " +
+                        std::to_string(used[0]) + " versus " + std::to_string(used[1]) + ".");
 }
 
-void demo_services(App& app, ComparisonView& v) {
+void demo_services(const ViewContext& ctx, ComparisonView& v, ViewOut& out) {
     const std::string caller = v.campus[kVpc].pods.front().name;
     const core::TrafficPath vr = trace(v.campus[kVpc], caller, core::Callee::Rds);
     const core::TrafficPath orr = trace(v.campus[kOverlay], caller, core::Callee::Rds);
-    heading(app, "{vpccni}");
-    draw_call_path(app, vr);
-    verdict(app, vr);
+    heading(ctx, "{vpccni}");
+    draw_call_path(ctx, vr);
+    verdict(ctx, vr);
     ImGui::Spacing();
-    heading(app, "{overlaycni}");
-    draw_call_path(app, orr);
-    verdict(app, orr);
-    app.live = app_text(app, caller + " calls RDS. {vpccni}: RDS sees " + ip(vr.seen_source) +
-                                 "; {overlaycni}: RDS sees " + ip(orr.seen_source) + ".");
+    heading(ctx, "{overlaycni}");
+    draw_call_path(ctx, orr);
+    verdict(ctx, orr);
+    out.live = ctx.text(caller + " calls RDS. {vpccni}: RDS sees " + ip(vr.seen_source) +
+                        "; {overlaycni}: RDS sees " + ip(orr.seen_source) + ".");
 }
 
-void demo_groups(App& app, ComparisonView& v) {
+void demo_groups(const ViewContext& ctx, ComparisonView& v, ViewOut& out) {
     const std::string caller = v.campus[kVpc].pods.front().name;
     const core::TrafficPath own = trace(v.campus[kVpcSgp], caller, core::Callee::Rds);
     const core::TrafficPath shared = trace(v.campus[kVpc], caller, core::Callee::Rds);
@@ -189,35 +187,34 @@ void demo_groups(App& app, ComparisonView& v) {
     core::CapacityOptions sgp;
     sgp.security_groups_for_pods = true;
     const core::MaxPods m = core::max_pods(t, sgp);
-    heading(app, "{vpccni} with security groups for pods");
-    wrapped_text(app_text(app, own.security_groups).c_str(), color::kGood);
-    wrapped_text(app_text(app, "On a " + t.name + " up to " + std::to_string(m.branch_enis) +
-                                   " {desks} per {room} can have groups of their own; RDS's "
-                                   "security group can then allow exactly those {desks}.")
+    heading(ctx, "{vpccni} with security groups for pods");
+    wrapped_text(ctx.text(own.security_groups).c_str(), color::kGood);
+    wrapped_text(ctx.text("On a " + t.name + " up to " + std::to_string(m.branch_enis) +
+                          " {desks} per {room} can have groups of their own; RDS's "
+                          "security group can then allow exactly those {desks}.")
                      .c_str(),
                  color::kMuted);
-    heading(app, "{vpccni} without it");
-    wrapped_text(app_text(app, shared.security_groups).c_str());
-    heading(app, "{overlaycni}");
-    wrapped_text(app_text(app, ov.security_groups).c_str(), kNodeText);
-    app.live = app_text(app, "Security groups: per {desk} with the {vpccni} (up to " +
-                                 std::to_string(m.branch_enis) + " per " + t.name +
-                                 "), per {room} with the {overlaycni}.");
+    heading(ctx, "{vpccni} without it");
+    wrapped_text(ctx.text(shared.security_groups).c_str());
+    heading(ctx, "{overlaycni}");
+    wrapped_text(ctx.text(ov.security_groups).c_str(), kNodeText);
+    out.live = ctx.text("Security groups: per {desk} with the {vpccni} (up to " +
+                        std::to_string(m.branch_enis) + " per " + t.name +
+                        "), per {room} with the {overlaycni}.");
 }
 
-void demo_debugging(App& app, ComparisonView& v) {
-    wrapped_text(app_text(app,
-                          "What a flow log at RDS records when both {desks} of the first "
+void demo_debugging(const ViewContext& ctx, ComparisonView& v, ViewOut& out) {
+    wrapped_text(ctx.text("What a flow log at RDS records when both {desks} of the first "
                           "{room} call it:")
                      .c_str(),
                  color::kMuted);
     std::string live;
     for (int s : {kVpc, kOverlay}) {
         const core::TrafficCampus& c = v.campus[s];
-        heading(app, s == kVpc ? "{vpccni}" : "{overlaycni}");
+        heading(ctx, s == kVpc ? "{vpccni}" : "{overlaycni}");
         std::set<uint32_t> sources;
         const std::string node = c.pods.front().node;
-        ImGui::PushFont(app.fonts.small);
+        ImGui::PushFont(ctx.fonts.small);
         for (const core::PodRef& p : c.pods) {
             if (p.node != node) continue;
             const core::TrafficPath t = trace(c, p.name, core::Callee::Rds);
@@ -231,23 +228,23 @@ void demo_debugging(App& app, ComparisonView& v) {
                 ? "Each {desk} shows up with its own {num}: the log names the caller."
                 : "Both {desks} show up as " + ip(c.cluster.nodes.front().enis.front().primary_ip) +
                       ", {room} " + node + ": the log cannot tell which {desk} called.";
-        wrapped_text(app_text(app, says).c_str(), sources.size() > 1 ? color::kGood : kNodeText);
-        live += app_text(app, s == kVpc ? "{vpccni}: " : " {overlaycni}: ") +
+        wrapped_text(ctx.text(says).c_str(), sources.size() > 1 ? color::kGood : kNodeText);
+        live += ctx.text(s == kVpc ? "{vpccni}: " : " {overlaycni}: ") +
                 std::to_string(sources.size()) +
                 (sources.size() == 1 ? " distinct source address." : " distinct source addresses.");
     }
-    app.live = live;
+    out.live = live;
 }
 
-void demo_addresses(App& app, ComparisonView& v) {
+void demo_addresses(const ViewContext& ctx, ComparisonView& v, ViewOut& out) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app_text(app, "{instance}").c_str());
+    ImGui::TextUnformatted(ctx.text("{instance}").c_str());
     ImGui::SameLine();
-    instance_type_picker(app, "cmp-type", v.type, v.filter, sizeof(v.filter));
+    instance_type_picker(ctx, "cmp-type", v.type, v.filter, sizeof(v.filter));
     ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
     ImGui::SliderInt("##nodes", &v.nodes, 1, core::kMaxAddressUseNodes,
-                     app_text(app, "%d {rooms}").c_str(), ImGuiSliderFlags_AlwaysClamp);
-    if (!ImGui::IsItemActive()) refresh_use(app, v);  // counted again once the slider is let go
+                     ctx.text("%d {rooms}").c_str(), ImGuiSliderFlags_AlwaysClamp);
+    if (!ImGui::IsItemActive()) refresh_use(ctx, v);  // counted again once the slider is let go
     if (!v.use_error.empty()) {
         wrapped_text(v.use_error.c_str(), color::kBad);
         return;
@@ -258,9 +255,8 @@ void demo_addresses(App& app, ComparisonView& v) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int s = 0; s < 2; ++s) {
         const core::CniAddressUse& u = v.use[s];
-        const std::string label = app_text(app, s == 0 ? "{vpccni}" : "{overlaycni}");
-        const std::string count =
-            std::to_string(u.vpc_addresses) + app_text(app, " {campus} {nums}");
+        const std::string label = ctx.text(s == 0 ? "{vpccni}" : "{overlaycni}");
+        const std::string count = std::to_string(u.vpc_addresses) + ctx.text(" {campus} {nums}");
         ImGui::TextUnformatted(label.c_str());
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w =
@@ -268,7 +264,7 @@ void demo_addresses(App& app, ComparisonView& v) {
         dl->AddRectFilled(p, ImVec2(p.x + width, p.y + 18), color::kSlotFree, 4);
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + 18), s == 0 ? color::kSlotDesk : kNodeText, 4);
         ImGui::Dummy(ImVec2(width, 18));
-        ImGui::PushFont(app.fonts.strong);
+        ImGui::PushFont(ctx.fonts.strong);
         ImGui::TextUnformatted(count.c_str());
         ImGui::PopFont();
     }
@@ -277,54 +273,54 @@ void demo_addresses(App& app, ComparisonView& v) {
                              " per {room}: {maxpods} minus the two {hostdesks}). " +
                              "The overlay's " + std::to_string(v.use[1].overlay_addresses) +
                              " {desk} {nums} come from its private range instead.";
-    wrapped_text(app_text(app, note).c_str(), color::kMuted);
-    app.live = app_text(
-        app, std::to_string(v.used_nodes) + " " +
-                 app.catalog.types[static_cast<size_t>(v.used_type)].name +
+    wrapped_text(ctx.text(note).c_str(), color::kMuted);
+    out.live =
+        ctx.text(std::to_string(v.used_nodes) + " " +
+                 ctx.catalog.types[static_cast<size_t>(v.used_type)].name +
                  " {rooms} at full {desks}: {vpccni} " + std::to_string(v.use[0].vpc_addresses) +
                  " {campus} {nums}, {overlaycni} " + std::to_string(v.use[1].vpc_addresses) + ".");
 }
 
-void demo_best(App& app, ComparisonView& v) {
+void demo_best(const ViewContext& ctx, ComparisonView& v, ViewOut& out) {
     const std::string caller = v.campus[kVpc].pods.front().name;
     const core::TrafficPath vr = trace(v.campus[kVpc], caller, core::Callee::Rds);
     const core::TrafficPath orr = trace(v.campus[kOverlay], caller, core::Callee::Rds);
-    heading(app, "{vpccni}: AWS-native workloads");
-    wrapped_text(app_text(app, "RDS sees " + caller + " itself (" + ip(vr.seen_source) +
-                                   "), security groups can follow single {desks}, and flow "
-                                   "logs name the caller. The cost: " +
-                                   std::to_string(v.use[0].vpc_addresses) +
-                                   " {campus} {nums} for " + std::to_string(v.used_nodes) +
-                                   " full {rooms}, so plan {buildings} generously.")
+    heading(ctx, "{vpccni}: AWS-native workloads");
+    wrapped_text(ctx.text("RDS sees " + caller + " itself (" + ip(vr.seen_source) +
+                          "), security groups can follow single {desks}, and flow "
+                          "logs name the caller. The cost: " +
+                          std::to_string(v.use[0].vpc_addresses) + " {campus} {nums} for " +
+                          std::to_string(v.used_nodes) +
+                          " full {rooms}, so plan {buildings} generously.")
                      .c_str());
-    heading(app, "{overlaycni}: multi-cloud and tight address plans");
-    wrapped_text(app_text(app, "The same cluster uses " + std::to_string(v.use[1].vpc_addresses) +
-                                   " {campus} {nums}, and the pod network looks the same on any "
-                                   "cloud. The cost: RDS sees " +
-                                   ip(orr.seen_source) +
-                                   ", the {room}, and security groups stop at the {room}.")
+    heading(ctx, "{overlaycni}: multi-cloud and tight address plans");
+    wrapped_text(ctx.text("The same cluster uses " + std::to_string(v.use[1].vpc_addresses) +
+                          " {campus} {nums}, and the pod network looks the same on any "
+                          "cloud. The cost: RDS sees " +
+                          ip(orr.seen_source) +
+                          ", the {room}, and security groups stop at the {room}.")
                      .c_str());
-    app.live = app_text(app, "{vpccni}: RDS sees " + ip(vr.seen_source) + ", " +
-                                 std::to_string(v.use[0].vpc_addresses) +
-                                 " {nums}; {overlaycni}: RDS sees " + ip(orr.seen_source) + ", " +
-                                 std::to_string(v.use[1].vpc_addresses) + " {nums}.");
+    out.live =
+        ctx.text("{vpccni}: RDS sees " + ip(vr.seen_source) + ", " +
+                 std::to_string(v.use[0].vpc_addresses) + " {nums}; {overlaycni}: RDS sees " +
+                 ip(orr.seen_source) + ", " + std::to_string(v.use[1].vpc_addresses) + " {nums}.");
 }
 
 // The rows as a table: what, VPC CNI, overlay; a click selects a row.
-void draw_table(App& app, ComparisonView& v, const std::vector<Row>& r) {
+void draw_table(const ViewContext& ctx, ComparisonView& v, const std::vector<Row>& r) {
     if (ImGui::BeginTable("##compare", 3,
                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                               ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn(app_text(app, "{vpccni}").c_str(),
-                                ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn(app_text(app, "{overlaycni}").c_str(),
+        ImGui::TableSetupColumn(ctx.text("{vpccni}").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                1.1f);
+        ImGui::TableSetupColumn(ctx.text("{overlaycni}").c_str(),
                                 ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         for (int c = 0; c < 3; ++c) {
             ImGui::TableNextColumn();
-            ImGui::PushFont(app.fonts.strong);
-            wrapped_text(app_text(app, c == 0 ? "" : c == 1 ? "{vpccni}" : "{overlaycni}").c_str());
+            ImGui::PushFont(ctx.fonts.strong);
+            wrapped_text(ctx.text(c == 0 ? "" : c == 1 ? "{vpccni}" : "{overlaycni}").c_str());
             ImGui::PopFont();
         }
         for (int i = 0; i < static_cast<int>(r.size()) && i < kComparisonRows; ++i) {
@@ -345,15 +341,15 @@ void draw_table(App& app, ComparisonView& v, const std::vector<Row>& r) {
             ImGui::PopID();
             ImGui::SetCursorPosY(y0);
             float bottom = y0;
-            ImGui::PushFont(app.fonts.strong);
-            wrapped_text(app_text(app, r[static_cast<size_t>(i)].what).c_str());
+            ImGui::PushFont(ctx.fonts.strong);
+            wrapped_text(ctx.text(r[static_cast<size_t>(i)].what).c_str());
             ImGui::PopFont();
             bottom = std::max(bottom, ImGui::GetCursorPosY());
             ImGui::TableNextColumn();
-            wrapped_text(app_text(app, r[static_cast<size_t>(i)].vpc).c_str());
+            wrapped_text(ctx.text(r[static_cast<size_t>(i)].vpc).c_str());
             bottom = std::max(bottom, ImGui::GetCursorPosY());
             ImGui::TableNextColumn();
-            wrapped_text(app_text(app, r[static_cast<size_t>(i)].overlay).c_str());
+            wrapped_text(ctx.text(r[static_cast<size_t>(i)].overlay).c_str());
             bottom = std::max(bottom, ImGui::GetCursorPosY());
             v.row_h[i] = bottom - y0 - ImGui::GetStyle().ItemSpacing.y;
         }
@@ -362,7 +358,7 @@ void draw_table(App& app, ComparisonView& v, const std::vector<Row>& r) {
 }
 
 // The rows stacked, for narrow screens: each row a block with both answers.
-void draw_list(App& app, ComparisonView& v, const std::vector<Row>& r) {
+void draw_list(const ViewContext& ctx, ComparisonView& v, const std::vector<Row>& r) {
     for (int i = 0; i < static_cast<int>(r.size()) && i < kComparisonRows; ++i) {
         const Row& row = r[static_cast<size_t>(i)];
         ImGui::PushID(i);
@@ -379,11 +375,11 @@ void draw_list(App& app, ComparisonView& v, const std::vector<Row>& r) {
             v.row = i;
         }
         ImGui::SetCursorPosY(y0);
-        ImGui::PushFont(app.fonts.strong);
-        wrapped_text(app_text(app, row.what).c_str());
+        ImGui::PushFont(ctx.fonts.strong);
+        wrapped_text(ctx.text(row.what).c_str());
         ImGui::PopFont();
-        const std::string a = app_text(app, "{vpccni}: " + row.vpc);
-        const std::string b = app_text(app, "{overlaycni}: " + row.overlay);
+        const std::string a = ctx.text("{vpccni}: " + row.vpc);
+        const std::string b = ctx.text("{overlaycni}: " + row.overlay);
         wrapped_text(a.c_str(), color::kGood);
         wrapped_text(b.c_str(), kNodeText);
         v.row_h[i] = ImGui::GetCursorPosY() - y0 - ImGui::GetStyle().ItemSpacing.y;
@@ -394,46 +390,47 @@ void draw_list(App& app, ComparisonView& v, const std::vector<Row>& r) {
 
 }  // namespace
 
-bool draw_comparison(App& app, ComparisonView& v) {
-    if (app.catalog.types.empty()) return false;
-    if (!v.built) build(app, v);
+ViewOut draw_comparison(const ViewContext& ctx, ComparisonView& v) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
+    if (!v.built) build(ctx, v);
     if (!v.error.empty()) {
         wrapped_text(v.error.c_str(), color::kBad);
-        return true;
+        return out;
     }
-    if (v.used_type < 0) refresh_use(app, v);
-    const std::vector<Row> r = rows(app, v);
+    if (v.used_type < 0) refresh_use(ctx, v);
+    const std::vector<Row> r = rows(ctx, v);
     wrapped_text("Select a row to see it at work.", color::kMuted);
     if (ImGui::GetContentRegionAvail().x < 480) {
-        draw_list(app, v, r);
+        draw_list(ctx, v, r);
     } else {
-        draw_table(app, v, r);
+        draw_table(ctx, v, r);
     }
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.heading);
-    wrapped_text(app_text(app, r[static_cast<size_t>(v.row)].what).c_str());
+    ImGui::PushFont(ctx.fonts.heading);
+    wrapped_text(ctx.text(r[static_cast<size_t>(v.row)].what).c_str());
     ImGui::PopFont();
     switch (v.row) {
         case 0:
-            demo_numbers(app, v);
+            demo_numbers(ctx, v, out);
             break;
         case 1:
-            demo_services(app, v);
+            demo_services(ctx, v, out);
             break;
         case 2:
-            demo_groups(app, v);
+            demo_groups(ctx, v, out);
             break;
         case 3:
-            demo_debugging(app, v);
+            demo_debugging(ctx, v, out);
             break;
         case 4:
-            demo_addresses(app, v);
+            demo_addresses(ctx, v, out);
             break;
         default:
-            demo_best(app, v);
+            demo_best(ctx, v, out);
             break;
     }
-    return true;
+    return out;
 }
 
 }  // namespace web

@@ -5,11 +5,10 @@
 
 #include <string>
 
+#include "context.h"
 #include "traffic.h"
 
 namespace web {
-
-struct App;
 
 inline constexpr int kComparisonRows = 6;
 
@@ -29,6 +28,6 @@ struct ComparisonView {
 };
 
 // Draws the view; false if it has nothing to draw.
-bool draw_comparison(App& app, ComparisonView& view);
+ViewOut draw_comparison(const ViewContext& ctx, ComparisonView& view);
 
 }  // namespace web

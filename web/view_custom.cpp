@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "app.h"
 #include "capacity.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -39,9 +39,9 @@ const PodSubnetChoice kPodSubnets[] = {
 };
 constexpr int kPodSubnetCount = 3;
 
-const core::InstanceType* room_type(const App& app, int index) {
+const core::InstanceType* room_type(const ViewContext& ctx, int index) {
     auto found =
-        core::find_instance_type(app.catalog, kTypes[std::clamp(index, 0, kTypeCount - 1)]);
+        core::find_instance_type(ctx.catalog, kTypes[std::clamp(index, 0, kTypeCount - 1)]);
     return found ? *found : nullptr;
 }
 
@@ -98,15 +98,15 @@ int schedule(CustomNetworkingView& v, int count, int& running, int& waiting, std
     return refused;
 }
 
-std::string tally(const App& app, int running, int waiting, int refused) {
-    std::string t = std::to_string(running) + " " + app_text(app, "{desks}") + " got an address";
+std::string tally(const ViewContext& ctx, int running, int waiting, int refused) {
+    std::string t = std::to_string(running) + " " + ctx.text("{desks}") + " got an address";
     if (waiting > 0) t += ", " + std::to_string(waiting) + " wait in ContainerCreating";
     if (refused > 0)
         t += ", " + std::to_string(refused) + " refused by kubelet (Too many pods) stay Pending";
     return t + ".";
 }
 
-void rebuild(App& app, CustomNetworkingView& v) {
+void rebuild(const ViewContext& ctx, CustomNetworkingView& v) {
     v.generation = 1;
     v.unscheduled = 0;
     say(v, {});
@@ -136,7 +136,7 @@ void rebuild(App& app, CustomNetworkingView& v) {
         return;
     }
     v.cluster = core::make_cluster(std::move(campus));
-    const core::InstanceType* type = room_type(app, v.type);
+    const core::InstanceType* type = room_type(ctx, v.type);
     if (type == nullptr) {
         say(v, "The instance catalog has no " + std::string(kTypes[v.type]) + ".", {}, true);
         return;
@@ -153,7 +153,7 @@ void rebuild(App& app, CustomNetworkingView& v) {
 }
 
 // Replaces the room with one built under the chosen settings, and reschedules its desks.
-void replace_room(App& app, CustomNetworkingView& v) {
+void replace_room(const ViewContext& ctx, CustomNetworkingView& v) {
     core::Node* n = room(v);
     if (n == nullptr) return;
     const core::NodeConfig next = desired(v, n->config.max_pods_override);
@@ -187,25 +187,25 @@ void replace_room(App& app, CustomNetworkingView& v) {
     v.unscheduled = schedule(v, desks, running, waiting, why, code);
     std::string text = old_name + " replaced by " + d.name + " (custom networking " +
                        (next.custom_networking ? "on" : "off") + "); its " + std::to_string(desks) +
-                       " " + app_text(app, "{desks}") +
-                       " were rescheduled: " + tally(app, running, waiting, v.unscheduled);
+                       " " + ctx.text("{desks}") +
+                       " were rescheduled: " + tally(ctx, running, waiting, v.unscheduled);
     if (waiting > 0) text += " " + why;
     say(v, text, waiting > 0 ? code : std::string(), waiting > 0);
 }
 
-void add_desks(App& app, CustomNetworkingView& v, int count) {
+void add_desks(const ViewContext& ctx, CustomNetworkingView& v, int count) {
     int running = 0;
     int waiting = 0;
     std::string why;
     std::string code;
     const int refused = schedule(v, count, running, waiting, why, code);
     v.unscheduled += refused;
-    std::string text = tally(app, running, waiting, refused);
+    std::string text = tally(ctx, running, waiting, refused);
     if (!why.empty()) text += " " + why;
     say(v, text, code, waiting > 0 || refused > 0);
 }
 
-void remove_desks(App& app, CustomNetworkingView& v) {
+void remove_desks(const ViewContext& ctx, CustomNetworkingView& v) {
     core::Node* n = room(v);
     if (n == nullptr) return;
     std::vector<std::string> names;
@@ -217,13 +217,13 @@ void remove_desks(App& app, CustomNetworkingView& v) {
     for (const std::string& name : names)
         (void)core::remove_pod(v.cluster, node, name);
     v.unscheduled = 0;
-    say(v, "All " + app_text(app, "{desks}") + " deleted.");
+    say(v, "All " + ctx.text("{desks}") + " deleted.");
 }
 
 // kubelet's max-pods set to what the formula gives; waiting desks are deleted first (the
 // model, like kubelet, will not set max-pods below what the node already runs) and
 // scheduled again.
-void set_max_pods(App& app, CustomNetworkingView& v) {
+void set_max_pods(const ViewContext& ctx, CustomNetworkingView& v) {
     core::Node* n = room(v);
     if (n == nullptr) return;
     const long long target = formula_max_pods(*n);
@@ -250,11 +250,11 @@ void set_max_pods(App& app, CustomNetworkingView& v) {
     v.unscheduled = schedule(v, again, running, waiting, why, code);
     std::string text = "kubelet max-pods on " + node + " is now " + std::to_string(target) + ".";
     if (again > 0) {
-        text += " " + std::to_string(again) + " " + app_text(app, "{desks}") +
-                " scheduled again: " + tally(app, running, waiting, v.unscheduled);
+        text += " " + std::to_string(again) + " " + ctx.text("{desks}") +
+                " scheduled again: " + tally(ctx, running, waiting, v.unscheduled);
         if (v.unscheduled > 0)
-            text += " The scheduler now knows the " + app_text(app, "{room}") +
-                    " is full and would send them to another " + app_text(app, "{room}") +
+            text += " The scheduler now knows the " + ctx.text("{room}") +
+                    " is full and would send them to another " + ctx.text("{room}") +
                     " instead of leaving them stuck.";
     }
     say(v, text, waiting > 0 ? code : std::string(), waiting > 0);
@@ -277,18 +277,19 @@ void cable(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick) {
 
 }  // namespace
 
-bool draw_custom(App& app, CustomNetworkingView& view) {
-    if (app.catalog.types.empty()) return false;
+ViewOut draw_custom(const ViewContext& ctx, CustomNetworkingView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
     if (!view.initialized) {
         view.initialized = true;
-        rebuild(app, view);
+        rebuild(ctx, view);
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float right = ImGui::GetCursorScreenPos().x + avail;
 
     // Settings: the room size, the switch, the ENIConfig's subnet.
     ImGui::AlignTextToFramePadding();
-    std::string type_label = app_text(app, "{instance}");
+    std::string type_label = ctx.text("{instance}");
     ImGui::TextUnformatted(type_label.c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(130);
@@ -296,19 +297,19 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         for (int i = 0; i < kTypeCount; ++i) {
             if (ImGui::Selectable(kTypes[i], i == view.type) && i != view.type) {
                 view.type = i;
-                rebuild(app, view);
-                say(view, app_text(app, "A new {room}: ") + kTypes[i] + ".");
+                rebuild(ctx, view);
+                say(view, ctx.text("A new {room}: ") + kTypes[i] + ".");
             }
         }
         ImGui::EndCombo();
     }
     flow(button_width("Start over"), right);
-    if (ImGui::Button("Start over")) rebuild(app, view);
+    if (ImGui::Button("Start over")) rebuild(ctx, view);
 
     core::Node* n = room(view);
     if (n == nullptr) {
         wrapped_text(view.message.c_str(), color::kBad);
-        return true;
+        return out;
     }
     if (checkbox_wrapped("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true", &view.custom)) {
         // The setting reaches the running room only by replacing it: core says so.
@@ -323,7 +324,7 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         }
         n = room(view);
     }
-    std::string eniconfig = app_text(app, "{eniconfig} {building}:");
+    std::string eniconfig = ctx.text("{eniconfig} {building}:");
     wrapped_text(eniconfig.c_str(), color::kMuted);
     for (int i = 0; i < kPodSubnetCount; ++i) {
         const PodSubnetChoice& p = kPodSubnets[i];
@@ -337,8 +338,7 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
             if (!ok) {
                 say(view, ok.error().message, ok.error().code, true);
             } else {
-                say(view,
-                    app_text(app, "The {eniconfig} now names ") + p.id + " (" + p.cidr + ").");
+                say(view, ctx.text("The {eniconfig} now names ") + p.id + " (" + p.cidr + ").");
             }
         }
     }
@@ -351,46 +351,46 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
     // Buttons acting on the model.
     ImGui::Spacing();
     {
-        std::string replace = app_text(app, "Replace the {room}");
-        std::string one = app_text(app, "Add {desk}");
-        std::string ten = app_text(app, "Add 10 {desks}");
-        std::string none = app_text(app, "Delete all {desks}");
+        std::string replace = ctx.text("Replace the {room}");
+        std::string one = ctx.text("Add {desk}");
+        std::string ten = ctx.text("Add 10 {desks}");
+        std::string none = ctx.text("Delete all {desks}");
         if (stale) {
             ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 216, 255));
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(30, 64, 175, 255));
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-            if (ImGui::Button(replace.c_str())) replace_room(app, view);
+            if (ImGui::Button(replace.c_str())) replace_room(ctx, view);
             ImGui::PopStyleColor(4);
             flow(button_width(one.c_str()), right);
         }
-        if (ImGui::Button(one.c_str())) add_desks(app, view, 1);
+        if (ImGui::Button(one.c_str())) add_desks(ctx, view, 1);
         flow(button_width(ten.c_str()), right);
-        if (ImGui::Button(ten.c_str())) add_desks(app, view, 10);
+        if (ImGui::Button(ten.c_str())) add_desks(ctx, view, 10);
         flow(button_width(none.c_str()), right);
-        if (ImGui::Button(none.c_str())) remove_desks(app, view);
+        if (ImGui::Button(none.c_str())) remove_desks(ctx, view);
         n = room(view);
         if (n != nullptr && n->max_pods != formula_max_pods(*n)) {
             std::string set_now = "Set max-pods to " + std::to_string(formula_max_pods(*n));
             flow(button_width(set_now.c_str()), right);
-            if (ImGui::Button(set_now.c_str())) set_max_pods(app, view);
+            if (ImGui::Button(set_now.c_str())) set_max_pods(ctx, view);
         }
     }
     n = room(view);
-    if (n == nullptr) return true;
+    if (n == nullptr) return out;
 
     if (!view.message.empty()) {
         if (!view.code.empty()) {
-            ImGui::PushFont(app.fonts.strong);
+            ImGui::PushFont(ctx.fonts.strong);
             ImGui::TextColored(rgba(color::kBad), "%s", view.code.c_str());
             ImGui::PopFont();
         }
         wrapped_text(view.message.c_str(), view.failed ? color::kBad : color::kInk);
     }
     if (stale) {
-        std::string hint = n->name + app_text(app, " still runs with custom networking ") +
+        std::string hint = n->name + ctx.text(" still runs with custom networking ") +
                            (n->config.custom_networking ? "on" : "off") +
-                           app_text(app, ": a running {room} keeps its layout. Replace it.");
+                           ctx.text(": a running {room} keeps its layout. Replace it.");
         wrapped_text(hint.c_str(), color::kMuted);
     }
 
@@ -404,7 +404,7 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
     // desks' extensions live.
     const core::Subnet* home = core::find_subnet(view.cluster.vpc, kNodeSubnet);
     const core::Subnet* pods = core::find_subnet(view.cluster.vpc, kPodSubnets[view.pod_subnet].id);
-    if (home == nullptr || pods == nullptr) return true;
+    if (home == nullptr || pods == nullptr) return out;
     const bool custom_on = n->config.custom_networking;
     const core::Subnet* desk_home =
         custom_on ? core::find_subnet(view.cluster.vpc, n->config.pod_subnet_id) : home;
@@ -415,8 +415,8 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
     bs.max_cell = avail >= 560 ? 9.0f : 12.0f;
     bs.show_counts = true;
     BuildingStyle ps = bs;
-    bs.title = home->name + " \xC2\xB7 " + app_text(app, "{rooms}");
-    ps.title = pods->name + " \xC2\xB7 " + app_text(app, "{desks}");
+    bs.title = home->name + " \xC2\xB7 " + ctx.text("{rooms}");
+    ps.title = pods->name + " \xC2\xB7 " + ctx.text("{desks}");
     RoomStyle rs;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 home_o, home_sz, pods_o, pods_sz, room_o, room_sz;
@@ -433,14 +433,14 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         ps.show_counts = bs.show_counts;
         home_o = top;
         ImGui::SetCursorScreenPos(home_o);
-        home_sz = draw_building(app, *home, bs);
+        home_sz = draw_building(ctx, *home, bs);
         pods_o = ImVec2(top.x + avail - bw, top.y);
         ImGui::SetCursorScreenPos(pods_o);
-        pods_sz = draw_building(app, *pods, ps);
+        pods_sz = draw_building(ctx, *pods, ps);
         rs.max_width = room_w;
         room_o = ImVec2(top.x + bw + gap, top.y + 30);
         ImGui::SetCursorScreenPos(room_o);
-        room_sz = draw_room(app, *n, rs);
+        room_sz = draw_room(ctx, *n, rs);
         const float bottom = std::max({home_sz.y, pods_sz.y, room_sz.y + 30});
         ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + bottom + 8));
         ImGui::Dummy(ImVec2(avail, 1));
@@ -448,14 +448,14 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         bs.max_width = avail;
         ps.max_width = avail;
         home_o = top;
-        home_sz = draw_building(app, *home, bs);
+        home_sz = draw_building(ctx, *home, bs);
         ImGui::Dummy(ImVec2(1, 40));
         rs.max_width = avail;
         room_o = ImGui::GetCursorScreenPos();
-        room_sz = draw_room(app, *n, rs);
+        room_sz = draw_room(ctx, *n, rs);
         ImGui::Dummy(ImVec2(1, 40));
         pods_o = ImGui::GetCursorScreenPos();
-        pods_sz = draw_building(app, *pods, ps);
+        pods_sz = draw_building(ctx, *pods, ps);
     }
     // Cables: the room's own address to its building (orange), one per running desk (at
     // most 12 drawn) to the building its address comes from (green).
@@ -503,13 +503,13 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
             }
         }
     }
-    draw_legend(app, kLegendRoom | kLegendReserved | kLegendAddrFree);
+    draw_legend(ctx, kLegendRoom | kLegendReserved | kLegendAddrFree);
 
     std::string desk_where =
-        custom_on ? app_text(app, "{desks} take their {exts} from ") + desk_home->name + " (" +
+        custom_on ? ctx.text("{desks} take their {exts} from ") + desk_home->name + " (" +
                         core::format_cidr(desk_home->cidr) + "); the {firstpanel} carries none."
-                  : app_text(app, "{desks} take their {exts} from the {room}'s own {building}.");
-    wrapped_text(app_text(app, desk_where).c_str(), color::kMuted);
+                  : ctx.text("{desks} take their {exts} from the {room}'s own {building}.");
+    wrapped_text(ctx.text(desk_where).c_str(), color::kMuted);
 
     // The numbers, all from core.
     {
@@ -517,12 +517,12 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         const NumberCard cards[] = {
             {"kubelet max-pods", std::to_string(n->max_pods), {}},
             {"max-pods by the formula", std::to_string(formula), {}},
-            {app_text(app, "{desk} {exts}"), std::to_string(st.address_capacity), {}},
-            {app_text(app, "{desks} in ContainerCreating"), std::to_string(st.pending),
+            {ctx.text("{desk} {exts}"), std::to_string(st.address_capacity), {}},
+            {ctx.text("{desks} in ContainerCreating"), std::to_string(st.pending),
              view.unscheduled > 0
                  ? "+" + std::to_string(view.unscheduled) + " Pending (Too many pods)"
                  : std::string()}};
-        number_cards(cards, 4, avail >= 560 ? 4 : 2, app.fonts.big);
+        number_cards(cards, 4, avail >= 560 ? 4 : 2, ctx.fonts.big);
         core::CapacityOptions o;
         o.custom_networking = n->config.custom_networking;
         const core::MaxPods mp = core::max_pods(n->type, o);
@@ -537,17 +537,17 @@ bool draw_custom(App& app, CustomNetworkingView& view) {
         wrapped_text(why.c_str(), color::kMuted);
     }
 
-    app.live = n->name + " (" + n->type.name + "), custom networking " +
-               (custom_on ? "on, " + app_text(app, "{desks}") + " from " +
-                                core::format_cidr(desk_home->cidr)
-                          : std::string("off")) +
-               ": kubelet max-pods " + std::to_string(n->max_pods) + ", formula " +
-               std::to_string(formula) + ", " + std::to_string(st.address_capacity) + " " +
-               app_text(app, "{desk} {exts}") + "; " + std::to_string(st.pods) + " " +
-               app_text(app, "{desks}") + " running, " + std::to_string(st.pending) +
-               " waiting in ContainerCreating, " + std::to_string(view.unscheduled) +
-               " Pending (Too many pods)." + (view.message.empty() ? "" : " " + view.message);
-    return true;
+    out.live =
+        n->name + " (" + n->type.name + "), custom networking " +
+        (custom_on ? "on, " + ctx.text("{desks}") + " from " + core::format_cidr(desk_home->cidr)
+                   : std::string("off")) +
+        ": kubelet max-pods " + std::to_string(n->max_pods) + ", formula " +
+        std::to_string(formula) + ", " + std::to_string(st.address_capacity) + " " +
+        ctx.text("{desk} {exts}") + "; " + std::to_string(st.pods) + " " + ctx.text("{desks}") +
+        " running, " + std::to_string(st.pending) + " waiting in ContainerCreating, " +
+        std::to_string(view.unscheduled) + " Pending (Too many pods)." +
+        (view.message.empty() ? "" : " " + view.message);
+    return out;
 }
 
 }  // namespace web

@@ -6,10 +6,9 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 struct CustomNetworkingView {
     bool initialized = false;
@@ -25,6 +24,6 @@ struct CustomNetworkingView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_custom(App& app, CustomNetworkingView& view);
+ViewOut draw_custom(const ViewContext& ctx, CustomNetworkingView& view);
 
 }  // namespace web

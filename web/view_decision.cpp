@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <string>
 
-#include "app.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 namespace {
@@ -50,10 +50,10 @@ void reset_demo(DecisionView& v) {
     v.error.clear();
 }
 
-void build_demo(App& app, DecisionView& v, const core::GuideNode& n) {
+void build_demo(const ViewContext& ctx, DecisionView& v, const core::GuideNode& n) {
     reset_demo(v);
     v.demo_for = n.id;
-    core::Result<core::DemoCampus> c = core::build_problem(n.fix, app.catalog);
+    core::Result<core::DemoCampus> c = core::build_problem(n.fix, ctx.catalog);
     if (!c) {
         v.error = c.error().message;
         return;
@@ -64,7 +64,7 @@ void build_demo(App& app, DecisionView& v, const core::GuideNode& n) {
     v.demo_ready = true;
 }
 
-void apply(App& app, DecisionView& v, const core::GuideNode& n) {
+void apply(DecisionView& v, const core::GuideNode& n, ViewOut& out) {
     core::DemoCampus fixed = v.before;
     core::Result<std::vector<std::string>> r = core::apply_fix(fixed, n.fix);
     if (!r) {
@@ -77,7 +77,7 @@ void apply(App& app, DecisionView& v, const core::GuideNode& n) {
     v.show_after = true;
     v.figures = core::fix_figures(n.fix, v.before, v.after);
     v.changed_ms = platform::now_ms();
-    app.anim_until_ms = std::max(app.anim_until_ms, v.changed_ms + 600);
+    out.animate(v.changed_ms + 600);
 }
 
 bool single_room(core::Fix f) {
@@ -85,26 +85,26 @@ bool single_room(core::Fix f) {
            f == core::Fix::SecurityGroupsForPods;
 }
 
-void draw_state(App& app, const core::DemoCampus& c, core::Fix fix) {
+void draw_state(const ViewContext& ctx, const core::DemoCampus& c, core::Fix fix) {
     if (single_room(fix)) {
         for (const core::Node& n : c.cluster.nodes) {
             RoomStyle rs;
             rs.show_pending = true;
-            draw_room(app, n, rs);
+            draw_room(ctx, n, rs);
         }
-        draw_legend(app, kLegendRoom);
+        draw_legend(ctx, kLegendRoom);
     } else {
         for (const core::Subnet& s : c.cluster.vpc.subnets) {
             BuildingStyle bs;
             bs.cluster = &c.cluster;
             bs.max_cell = 14;
-            draw_building(app, s, bs);
+            draw_building(ctx, s, bs);
             ImGui::Spacing();
         }
-        draw_legend(app, kLegendBuildingHolders);
+        draw_legend(ctx, kLegendBuildingHolders);
     }
     // Every node in a line: its pods, the ones waiting, where their addresses come from.
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     for (size_t i = 0; i < c.cluster.nodes.size(); ++i) {
         const core::Node& n = c.cluster.nodes[i];
         std::string line = n.name + " (" + n.type.name + ", " + n.subnet_id +
@@ -117,12 +117,12 @@ void draw_state(App& app, const core::DemoCampus& c, core::Fix fix) {
         line += ", {maxpods} " + std::to_string(n.max_pods);
         if (n.config.custom_networking) line += ", {desk} {exts} from " + n.config.pod_subnet_id;
         const bool bad = !n.pending.empty() || refused > 0;
-        wrapped_text(app_text(app, line).c_str(), bad ? color::kBad : color::kMuted);
+        wrapped_text(ctx.text(line).c_str(), bad ? color::kBad : color::kMuted);
     }
     ImGui::PopFont();
 }
 
-void draw_figures(App& app, const DecisionView& v) {
+void draw_figures(const ViewContext& ctx, const DecisionView& v) {
     const float flash =
         v.applied ? static_cast<float>((platform::now_ms() - v.changed_ms) / 600.0) : 1.0f;
     if (flash < 1.0f) platform::request_frame();  // keep frames coming until the flash ends
@@ -144,7 +144,7 @@ void draw_figures(App& app, const DecisionView& v) {
         }
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(app_text(app, f.label).c_str());
+        ImGui::TextUnformatted(ctx.text(f.label).c_str());
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         ImGui::Text("%lld", f.before);
@@ -152,7 +152,7 @@ void draw_figures(App& app, const DecisionView& v) {
         if (!v.applied) {
             ImGui::TextDisabled("?");
         } else if (changed) {
-            ImGui::PushFont(app.fonts.strong);
+            ImGui::PushFont(ctx.fonts.strong);
             ImGui::TextColored(rgba(color::kAccent), "%lld", f.after);
             ImGui::PopFont();
         } else {
@@ -162,21 +162,21 @@ void draw_figures(App& app, const DecisionView& v) {
     ImGui::EndTable();
 }
 
-void draw_outcome(App& app, DecisionView& v, const core::GuideNode& n) {
-    if (v.demo_for != n.id) build_demo(app, v, n);
-    ImGui::PushFont(app.fonts.heading);
-    wrapped_text(app_text(app, n.title).c_str(), color::kGood);
+void draw_outcome(const ViewContext& ctx, DecisionView& v, const core::GuideNode& n, ViewOut& out) {
+    if (v.demo_for != n.id) build_demo(ctx, v, n);
+    ImGui::PushFont(ctx.fonts.heading);
+    wrapped_text(ctx.text(n.title).c_str(), color::kGood);
     ImGui::PopFont();
-    wrapped_text(app_text(app, n.why).c_str());
+    wrapped_text(ctx.text(n.why).c_str());
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted("What it costs");
     ImGui::PopFont();
-    wrapped_text(app_text(app, n.cost).c_str(), color::kMuted);
+    wrapped_text(ctx.text(n.cost).c_str(), color::kMuted);
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushFont(app.fonts.strong);
-    wrapped_text(app_text(app, "See it on a small {campus}").c_str());
+    ImGui::PushFont(ctx.fonts.strong);
+    wrapped_text(ctx.text("See it on a small {campus}").c_str());
     ImGui::PopFont();
     if (!v.error.empty()) wrapped_text(v.error.c_str(), color::kBad);
     if (!v.demo_ready) return;
@@ -184,8 +184,7 @@ void draw_outcome(App& app, DecisionView& v, const core::GuideNode& n) {
     if (!v.before.problem.empty()) {
         wrapped_text(("The symptom: " + v.before.problem).c_str(), color::kBad);
     } else {
-        wrapped_text(app_text(app,
-                              "The symptom: nothing fails yet; look at where the {desks}' "
+        wrapped_text(ctx.text("The symptom: nothing fails yet; look at where the {desks}' "
                               "{exts} come from.")
                          .c_str(),
                      color::kMuted);
@@ -194,7 +193,7 @@ void draw_outcome(App& app, DecisionView& v, const core::GuideNode& n) {
         ImGui::PushStyleColor(ImGuiCol_Button, color::kGood);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(22, 110, 62, 255));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-        if (ImGui::Button("Apply the fix")) apply(app, v, n);
+        if (ImGui::Button("Apply the fix")) apply(v, n, out);
         ImGui::PopStyleColor(3);
     } else {
         if (ImGui::RadioButton("Before", !v.show_after)) v.show_after = false;
@@ -208,26 +207,25 @@ void draw_outcome(App& app, DecisionView& v, const core::GuideNode& n) {
             v.figures = core::fix_figures(n.fix, v.before, v.before);
         }
     }
-    draw_figures(app, v);
+    draw_figures(ctx, v);
     if (v.applied) {
         for (const std::string& s : v.steps) {
             ImGui::Bullet();
             ImGui::SameLine();
-            wrapped_text(app_text(app, s).c_str());
+            wrapped_text(ctx.text(s).c_str());
         }
     }
     ImGui::Spacing();
-    draw_state(app, v.applied && v.show_after ? v.after : v.before, n.fix);
+    draw_state(ctx, v.applied && v.show_after ? v.after : v.before, n.fix);
 }
 
-void live(App& app, const DecisionView& v, const core::GuideNode& n) {
+std::string live(const ViewContext& ctx, const DecisionView& v, const core::GuideNode& n) {
     if (!n.outcome) {
         std::string s = "Question: " + n.question + " Answers: ";
         for (size_t i = 0; i < n.answers.size(); ++i) {
             s += (i > 0 ? "; " : "") + n.answers[i].label;
         }
-        app.live = app_text(app, s + ".");
-        return;
+        return ctx.text(s + ".");
     }
     std::string s = "Fix: " + n.title + ".";
     s += v.applied ? " Applied:" : " Before the fix:";
@@ -236,13 +234,14 @@ void live(App& app, const DecisionView& v, const core::GuideNode& n) {
         if (v.applied) s += " -> " + std::to_string(f.after);
         s += ";";
     }
-    app.live = app_text(app, s);
+    return ctx.text(s);
 }
 
 }  // namespace
 
-bool draw_decision(App& app, DecisionView& v) {
-    if (core::decision_guide().empty()) return false;
+ViewOut draw_decision(const ViewContext& ctx, DecisionView& v) {
+    ViewOut out;
+    if (core::decision_guide().empty()) return ViewOut::nothing();
     if (v.path.empty()) v.path.push_back(core::decision_guide().front().id);
 
     // Where the learner has been, with a way back.
@@ -250,8 +249,8 @@ bool draw_decision(App& app, DecisionView& v) {
         const core::GuideNode* q = core::find_guide_node(v.path[i]);
         if (q == nullptr || v.picks[i] < 0 || static_cast<size_t>(v.picks[i]) >= q->answers.size())
             continue;
-        const std::string line = app_text(app, q->question) + "  \xE2\x86\x92  " +
-                                 app_text(app, q->answers[static_cast<size_t>(v.picks[i])].label);
+        const std::string line = ctx.text(q->question) + "  \xE2\x86\x92  " +
+                                 ctx.text(q->answers[static_cast<size_t>(v.picks[i])].label);
         wrapped_text(line.c_str(), color::kMuted);
     }
     if (v.path.size() > 1) {
@@ -269,24 +268,24 @@ bool draw_decision(App& app, DecisionView& v) {
 
     const core::GuideNode& n = current(v);
     if (!n.outcome) {
-        ImGui::PushFont(app.fonts.heading);
-        wrapped_text(app_text(app, n.question).c_str());
+        ImGui::PushFont(ctx.fonts.heading);
+        wrapped_text(ctx.text(n.question).c_str());
         ImGui::PopFont();
         ImGui::Spacing();
         const float width = ImGui::GetContentRegionAvail().x;
         for (size_t i = 0; i < n.answers.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (wrap_button(app_text(app, n.answers[i].label), width)) {
+            if (wrap_button(ctx.text(n.answers[i].label), width)) {
                 v.path.push_back(n.answers[i].next);
                 v.picks.push_back(static_cast<int>(i));
             }
             ImGui::PopID();
         }
     } else {
-        draw_outcome(app, v, n);
+        draw_outcome(ctx, v, n, out);
     }
-    live(app, v, current(v));
-    return true;
+    out.live = live(ctx, v, current(v));
+    return out;
 }
 
 }  // namespace web

@@ -7,11 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "context.h"
 #include "decision.h"
 
 namespace web {
-
-struct App;
 
 struct DecisionView {
     std::vector<std::string> path;  // guide node ids visited; empty: at the start
@@ -29,6 +28,6 @@ struct DecisionView {
 };
 
 // Draws the view; false if it has nothing to draw.
-bool draw_decision(App& app, DecisionView& view);
+ViewOut draw_decision(const ViewContext& ctx, DecisionView& view);
 
 }  // namespace web

@@ -7,13 +7,13 @@
 #include <cstdio>
 #include <string>
 
-#include "app.h"
 #include "capacity.h"
 #include "compute.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "ipam.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -23,8 +23,8 @@ std::string num(long long v) {
     return std::to_string(v);
 }
 
-void rebuild(App& app, DeskLimitView& view) {
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+void rebuild(const ViewContext& ctx, DeskLimitView& view) {
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     view.built_type = view.type;
     view.error.clear();
     core::Result<core::Cluster> c = demo_room(type, {}, core::ami_max_pods(type));
@@ -37,18 +37,18 @@ void rebuild(App& app, DeskLimitView& view) {
 }
 
 // Four number cards in a row, or two rows of two when narrow.
-void cards(App& app, const std::string (&labels)[4], const long long (&values)[4]) {
+void cards(const ViewContext& ctx, const std::string (&labels)[4], const long long (&values)[4]) {
     NumberCard cards[4];
     for (int i = 0; i < 4; ++i)
         cards[i] = {labels[i], std::to_string(values[i]), {}};
-    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 4 * 135.0f ? 4 : 2, app.fonts.big);
+    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 4 * 135.0f ? 4 : 2, ctx.fonts.big);
 }
 
 // A labelled bar: label and value on one line, the bar under them. fraction may exceed 1.
-void usage_bar(App& app, const std::string& label, double fraction, const std::string& value,
-               ImU32 fill) {
+void usage_bar(const ViewContext& ctx, const std::string& label, double fraction,
+               const std::string& value, ImU32 fill) {
     const float w = std::min(ImGui::GetContentRegionAvail().x, 460.0f);
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     const float vw = ImGui::CalcTextSize(value.c_str()).x;
     ImGui::TextUnformatted(label.c_str());
     if (ImGui::CalcTextSize(label.c_str()).x + vw + 16 < w) {
@@ -77,59 +77,59 @@ std::string percent(double fraction) {
 
 }  // namespace
 
-bool draw_desk_limit(App& app, DeskLimitView& view) {
-    if (app.catalog.types.empty()) return false;
-    if (view.type < 0) view.type = catalog_index(app, "t3.small");
-    if (view.built_type != view.type) rebuild(app, view);
+ViewOut draw_desk_limit(const ViewContext& ctx, DeskLimitView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
+    if (view.type < 0) view.type = catalog_index(ctx, "t3.small");
+    if (view.built_type != view.type) rebuild(ctx, view);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(app_text(app, "{instance}")).c_str());
+    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
     ImGui::SameLine();
-    if (instance_type_picker(app, "desk-limit", view.type, view.filter, sizeof(view.filter)))
-        rebuild(app, view);
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+    if (instance_type_picker(ctx, "desk-limit", view.type, view.filter, sizeof(view.filter)))
+        rebuild(ctx, view);
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     const core::MaxPods r = core::max_pods(type);
 
     ImGui::Spacing();
-    const std::string labels[4] = {capitalized(app_text(app, "{panels}")),
-                                   capitalized(app_text(app, "{slots} per {panel}")),
-                                   capitalized(app_text(app, "{desk} {exts}")), "max-pods"};
+    const std::string labels[4] = {capitalized(ctx.text("{panels}")),
+                                   capitalized(ctx.text("{slots} per {panel}")),
+                                   capitalized(ctx.text("{desk} {exts}")), "max-pods"};
     const long long values[4] = {r.enis, r.ips_per_eni, r.pod_ips, r.max_pods};
-    cards(app, labels, values);
+    cards(ctx, labels, values);
 
     ImGui::Spacing();
     const core::Node* node = core::find_node(view.cluster, "node-1");
     if (node) {
         RoomStyle rs;
-        rs.title = app_text(app, "a full {room}: ") + type.name;
-        draw_room(app, *node, rs);
-        draw_legend(app, kLegendMainExt | kLegendPod | kLegendEmpty);
+        rs.title = ctx.text("a full {room}: ") + type.name;
+        draw_room(ctx, *node, rs);
+        draw_legend(ctx, kLegendMainExt | kLegendPod | kLegendEmpty);
     } else {
         wrapped_text(view.error.c_str(), color::kBad);
     }
 
     ImGui::Spacing();
-    std::string simple =
-        app_text(app, "The simple count: ({panels} \xC3\x97 {slots}) - {panels} = ") +
-        r.seed_formula + " = " + num(r.seed_figure) + " " + app_text(app, "{desks}") + ".";
+    std::string simple = ctx.text("The simple count: ({panels} \xC3\x97 {slots}) - {panels} = ") +
+                         r.seed_formula + " = " + num(r.seed_figure) + " " + ctx.text("{desks}") +
+                         ".";
     wrapped_text(simple.c_str(), color::kMuted);
     std::string exact = "Exactly: kubelet's max-pods is " + num(r.max_pods) + " (" +
-                        num(r.pod_ips) +
-                        app_text(app, " + 2 {hostdesks}: aws-node and kube-proxy).");
+                        num(r.pod_ips) + ctx.text(" + 2 {hostdesks}: aws-node and kube-proxy).");
     wrapped_text(exact.c_str());
 
     // CPU and memory beside the extensions: the room is full, the compute is not.
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushFont(app.fonts.strong);
-    wrapped_text(app_text(app, "Full of {desks}, but is the {room} busy?").c_str());
+    ImGui::PushFont(ctx.fonts.strong);
+    wrapped_text(ctx.text("Full of {desks}, but is the {room} busy?").c_str());
     ImGui::PopFont();
     const float slider_w = std::min(ImGui::GetContentRegionAvail().x * 0.55f, 260.0f);
     ImGui::SetNextItemWidth(slider_w);
-    ImGui::SliderInt(app_text(app, "CPU per {desk}").c_str(), &view.cpu_millis, 10, 4000, "%d m",
+    ImGui::SliderInt(ctx.text("CPU per {desk}").c_str(), &view.cpu_millis, 10, 4000, "%d m",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     ImGui::SetNextItemWidth(slider_w);
-    ImGui::SliderInt(app_text(app, "memory per {desk}").c_str(), &view.memory_mib, 16, 16384,
-                     "%d MiB", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderInt(ctx.text("memory per {desk}").c_str(), &view.memory_mib, 16, 16384, "%d MiB",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     view.cpu_millis = std::clamp(view.cpu_millis, 10, 4000);
     view.memory_mib = std::clamp(view.memory_mib, 16, 16384);
 
@@ -149,38 +149,37 @@ bool draw_desk_limit(App& app, DeskLimitView& view) {
         const core::ComputeUse& u = *use;
         const double taken =
             r.pod_ips > 0 ? static_cast<double>(placed) / static_cast<double>(r.pod_ips) : 0.0;
-        usage_bar(app, capitalized(app_text(app, "{desk} {exts}")), taken,
+        usage_bar(ctx, capitalized(ctx.text("{desk} {exts}")), taken,
                   num(placed) + " of " + num(r.pod_ips) + " taken", color::kSlotDesk);
         if (u.known) {
-            usage_bar(app, "CPU", u.cpu_fraction,
+            usage_bar(ctx, "CPU", u.cpu_fraction,
                       num(u.cpu_used_millis) + "m of " + num(u.cpu_millis) + "m (" +
                           percent(u.cpu_fraction) + ")",
                       color::kAccent);
-            usage_bar(app, "Memory", u.memory_fraction,
+            usage_bar(ctx, "Memory", u.memory_fraction,
                       num(u.memory_used_mib) + " of " + num(u.memory_mib) + " MiB (" +
                           percent(u.memory_fraction) + ")",
                       IM_COL32(120, 80, 190, 255));
             const core::PodLimit limit = core::first_limit(*full, r.pod_ips);
             std::string verdict;
             if (limit == core::PodLimit::Addresses) {
-                verdict = app_text(app,
-                                   "The {exts} run out first: with every {desk} {ext} taken, "
-                                   "the {room} uses ") +
+                verdict = ctx.text(
+                              "The {exts} run out first: with every {desk} {ext} taken, "
+                              "the {room} uses ") +
                           percent(u.cpu_fraction) + " of its CPU and " +
                           percent(u.memory_fraction) +
-                          app_text(app,
-                                   " of its memory. The rest sits idle, and the next {desk} is "
-                                   "still refused.");
+                          ctx.text(
+                              " of its memory. The rest sits idle, and the next {desk} is "
+                              "still refused.");
             } else if (placed == 0) {
-                verdict = app_text(app, "Not even one {desk} this size fits: it asks for more ") +
-                          core::pod_limit_name(limit) +
-                          app_text(app, " than the whole {room} has.");
+                verdict = ctx.text("Not even one {desk} this size fits: it asks for more ") +
+                          core::pod_limit_name(limit) + ctx.text(" than the whole {room} has.");
             } else {
-                verdict = app_text(app, "With {desks} this size, ") + core::pod_limit_name(limit) +
-                          app_text(app, " runs out first: ") + num(placed) +
-                          app_text(app, placed == 1 ? " {desk} fits, and " : " {desks} fit, and ") +
-                          num(r.pod_ips - placed) + app_text(app, " of the ") + num(r.pod_ips) +
-                          app_text(app, " {exts} stay free.");
+                verdict = ctx.text("With {desks} this size, ") + core::pod_limit_name(limit) +
+                          ctx.text(" runs out first: ") + num(placed) +
+                          ctx.text(placed == 1 ? " {desk} fits, and " : " {desks} fit, and ") +
+                          num(r.pod_ips - placed) + ctx.text(" of the ") + num(r.pod_ips) +
+                          ctx.text(" {exts} stay free.");
             }
             wrapped_text(verdict.c_str(),
                          limit == core::PodLimit::Addresses ? color::kInk : color::kMuted);
@@ -196,11 +195,11 @@ bool draw_desk_limit(App& app, DeskLimitView& view) {
     }
 
     ImGui::Spacing();
-    show_math(app, r, view.show_math);
+    show_math(ctx, r, view.show_math);
 
-    app.live = type.name + ": " + num(r.enis) + " ENIs x " + num(r.ips_per_eni) + " IPs; " +
+    out.live = type.name + ": " + num(r.enis) + " ENIs x " + num(r.ips_per_eni) + " IPs; " +
                num(r.pod_ips) + " pod addresses; max-pods " + num(r.max_pods) + "; " + live_compute;
-    return true;
+    return out;
 }
 
 }  // namespace web

@@ -6,10 +6,9 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 struct DeskLimitView {
     int type = -1;         // index into the catalog; -1: not chosen yet (t3.small)
@@ -23,6 +22,6 @@ struct DeskLimitView {
 };
 
 // Draws the view; false if it has nothing to draw.
-bool draw_desk_limit(App& app, DeskLimitView& view);
+ViewOut draw_desk_limit(const ViewContext& ctx, DeskLimitView& view);
 
 }  // namespace web

@@ -10,13 +10,13 @@
 #include <algorithm>
 #include <string>
 
-#include "app.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "locate.h"
 #include "occupancy.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -34,9 +34,9 @@ constexpr size_t kMaxActions = 400;
 constexpr int kDesksPerPress = 10;
 constexpr int kOthersPerPress = 10;
 
-const core::InstanceType* room_type(const App& app, int index) {
+const core::InstanceType* room_type(const ViewContext& ctx, int index) {
     auto found =
-        core::find_instance_type(app.catalog, kTypes[std::clamp(index, 0, kTypeCount - 1)]);
+        core::find_instance_type(ctx.catalog, kTypes[std::clamp(index, 0, kTypeCount - 1)]);
     return found ? *found : nullptr;
 }
 
@@ -61,11 +61,11 @@ void settle_all(core::Cluster& c) {
         (void)core::reconcile(c, n.name);
 }
 
-void apply(App& app, ExhaustionView& v, ExhaustionAction a) {
+void apply(const ViewContext& ctx, ExhaustionView& v, ExhaustionAction a) {
     core::Cluster& c = v.cluster;
     switch (a) {
         case ExhaustionAction::AddRoom: {
-            const core::InstanceType* type = room_type(app, v.type);
+            const core::InstanceType* type = room_type(ctx, v.type);
             if (type == nullptr) {
                 say(v, "The instance catalog has no " + std::string(kTypes[v.type]) + ".", {},
                     true);
@@ -95,8 +95,7 @@ void apply(App& app, ExhaustionView& v, ExhaustionAction a) {
         }
         case ExhaustionAction::AddDesks: {
             if (c.nodes.empty()) {
-                say(v, app_text(app, "Add a {room} first: {desks} need a {room} to sit in."), {},
-                    true);
+                say(v, ctx.text("Add a {room} first: {desks} need a {room} to sit in."), {}, true);
                 return;
             }
             int running = 0;
@@ -119,21 +118,21 @@ void apply(App& app, ExhaustionView& v, ExhaustionAction a) {
                 }
             }
             std::string text =
-                std::to_string(running) + " new " + app_text(app, "{desks}") + " got an address";
+                std::to_string(running) + " new " + ctx.text("{desks}") + " got an address";
             if (waiting > 0)
                 text += ", " + std::to_string(waiting) + (waiting == 1 ? " waits" : " wait") +
                         " in ContainerCreating";
             text += ".";
             if (full)
-                text += " Every " + app_text(app, "{room}") +
+                text += " Every " + ctx.text("{room}") +
                         " is at its max-pods, so the scheduler places no more: add a " +
-                        app_text(app, "{room}") + ".";
+                        ctx.text("{room}") + ".";
             say(v, text, code, waiting > 0);
             return;
         }
         case ExhaustionAction::RemoveRoom: {
             if (c.nodes.empty()) {
-                say(v, app_text(app, "There is no {room} to remove."), {}, true);
+                say(v, ctx.text("There is no {room} to remove."), {}, true);
                 return;
             }
             const std::string name = c.nodes.back().name;
@@ -144,7 +143,7 @@ void apply(App& app, ExhaustionView& v, ExhaustionAction a) {
             }
             settle_all(c);
             say(v, name + " removed: everything it held went back to the " +
-                       app_text(app, "{building}") + ".");
+                       ctx.text("{building}") + ".");
             return;
         }
         case ExhaustionAction::AddOthers: {
@@ -175,7 +174,7 @@ void apply(App& app, ExhaustionView& v, ExhaustionAction a) {
 }
 
 // A fresh campus for the current settings, then the learner's presses again.
-void rebuild(App& app, ExhaustionView& v) {
+void rebuild(const ViewContext& ctx, ExhaustionView& v, ViewOut& out) {
     core::Result<core::Vpc> vpc = core::make_vpc("10.0.0.0/16");
     if (!vpc) {
         say(v, vpc.error().message, vpc.error().code, true);
@@ -213,18 +212,18 @@ void rebuild(App& app, ExhaustionView& v) {
     v.next_other = 1;
     say(v, {});
     for (ExhaustionAction act : v.actions)
-        apply(app, v, act);
-    app.anim_until_ms = platform::now_ms() + 300;
+        apply(ctx, v, act);
+    out.animate(platform::now_ms() + 300);
 }
 
-void press(App& app, ExhaustionView& v, ExhaustionAction a) {
+void press(const ViewContext& ctx, ExhaustionView& v, ExhaustionAction a, ViewOut& out) {
     if (v.actions.size() >= kMaxActions) {
         say(v, "That is a lot of presses: choose Start over to keep playing.", {}, true);
         return;
     }
     v.actions.push_back(a);
-    apply(app, v, a);
-    app.anim_until_ms = platform::now_ms() + 300;
+    apply(ctx, v, a);
+    out.animate(platform::now_ms() + 300);
 }
 
 float button_width(const char* label) {
@@ -270,11 +269,11 @@ const char* block_words(core::BlockState b) {
 }
 
 // One square per aligned /28 block of the subnet, coloured by its state.
-void draw_blocks(App& app, const core::Subnet& s) {
+void draw_blocks(const ViewContext& ctx, const core::Subnet& s) {
     const std::vector<core::BlockState> blocks = core::block_states(s);
     if (blocks.empty()) return;
-    ImGui::PushFont(app.fonts.strong);
-    std::string head = app_text(app, "Aligned {blocks} in ") + s.name;
+    ImGui::PushFont(ctx.fonts.strong);
+    std::string head = ctx.text("Aligned {blocks} in ") + s.name;
     ImGui::TextUnformatted(head.c_str());
     ImGui::PopFont();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -304,8 +303,7 @@ void draw_blocks(App& app, const core::Subnet& s) {
         const core::Cidr block{s.cidr.base + static_cast<uint32_t>(hovered) * 16u, 28};
         ImGui::BeginTooltip();
         ImGui::Text("%s", core::format_cidr(block).c_str());
-        ImGui::TextUnformatted(
-            app_text(app, block_words(blocks[static_cast<size_t>(hovered)])).c_str());
+        ImGui::TextUnformatted(ctx.text(block_words(blocks[static_cast<size_t>(hovered)])).c_str());
         ImGui::EndTooltip();
     }
     // The key, wrapped.
@@ -314,9 +312,9 @@ void draw_blocks(App& app, const core::Subnet& s) {
                                       core::BlockState::Reserved};
     const char* names[] = {"free", "broken up", "{block}", "full", "AWS-reserved"};
     const float right = ImGui::GetCursorScreenPos().x + avail;
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     for (int k = 0; k < 5; ++k) {
-        std::string label = app_text(app, names[k]);
+        std::string label = ctx.text(names[k]);
         const float w = 16 + ImGui::CalcTextSize(label.c_str()).x;
         if (k > 0) flow(w, right);
         ImVec2 p = ImGui::GetCursorScreenPos();
@@ -331,23 +329,23 @@ void draw_blocks(App& app, const core::Subnet& s) {
 }
 
 // The big numbers: size, reserved, free singles, free aligned blocks.
-void draw_cards(App& app, const core::SubnetUsage& u) {
-    const NumberCard cards[] = {
-        {app_text(app, "{nums} in the {building}"), std::to_string(u.size), {}},
-        {"kept by AWS", std::to_string(u.reserved), {}},
-        {app_text(app, "free {nums}"), std::to_string(u.free), {}},
-        {app_text(app, "free {blocks}"), std::to_string(u.free_blocks), {}}};
-    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 560 ? 4 : 2, app.fonts.big);
+void draw_cards(const ViewContext& ctx, const core::SubnetUsage& u) {
+    const NumberCard cards[] = {{ctx.text("{nums} in the {building}"), std::to_string(u.size), {}},
+                                {"kept by AWS", std::to_string(u.reserved), {}},
+                                {ctx.text("free {nums}"), std::to_string(u.free), {}},
+                                {ctx.text("free {blocks}"), std::to_string(u.free_blocks), {}}};
+    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 560 ? 4 : 2, ctx.fonts.big);
 }
 
 }  // namespace
 
-bool draw_exhaustion(App& app, ExhaustionView& view) {
-    if (app.catalog.types.empty()) return false;
+ViewOut draw_exhaustion(const ViewContext& ctx, ExhaustionView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
     if (!view.initialized) {
         view.initialized = true;
         view.actions = {ExhaustionAction::AddRoom};  // one room to start with
-        rebuild(app, view);
+        rebuild(ctx, view, out);
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float right = ImGui::GetCursorScreenPos().x + avail;
@@ -356,7 +354,7 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
     // Settings: building size, room size, mode.
     {
         ImGui::AlignTextToFramePadding();
-        std::string label = app_text(app, "{building} size");
+        std::string label = ctx.text("{building} size");
         ImGui::TextUnformatted(label.c_str());
         ImGui::SameLine();
         std::string preview = "/" + std::to_string(kSizes[view.size]);
@@ -373,7 +371,7 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
             }
             ImGui::EndCombo();
         }
-        std::string room_label = app_text(app, "{instance}");
+        std::string room_label = ctx.text("{instance}");
         flow(ImGui::CalcTextSize(room_label.c_str()).x + 150, right);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(room_label.c_str());
@@ -391,20 +389,19 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
             ImGui::EndCombo();
         }
         int mode = view.prefix_mode ? 1 : 0;
-        std::string single = app_text(app, "{deskexts}");
+        std::string single = ctx.text("{deskexts}");
         std::string blocks = "prefix delegation";
         if (ImGui::RadioButton(single.c_str(), &mode, 0)) changed = true;
         flow(button_width(blocks.c_str()) + 30, right);
         if (ImGui::RadioButton(blocks.c_str(), &mode, 1)) changed = true;
         view.prefix_mode = mode == 1;
         if (view.prefix_mode) {
-            std::string scatter = app_text(app, "scatter single {nums} (as EC2 does)");
+            std::string scatter = ctx.text("scatter single {nums} (as EC2 does)");
             if (checkbox_wrapped(scatter.c_str(), &view.scatter)) changed = true;
-            std::string own = app_text(app, "cure: {rooms} in a /24 {building} of their own");
+            std::string own = ctx.text("cure: {rooms} in a /24 {building} of their own");
             flow(button_width(own.c_str()) + 30, right);
             if (checkbox_wrapped(own.c_str(), &view.dedicated)) changed = true;
-            std::string half =
-                app_text(app, "cure: keep the upper half of Building A for {blocks}");
+            std::string half = ctx.text("cure: keep the upper half of Building A for {blocks}");
             flow(button_width(half.c_str()) + 30, right);
             ImGui::BeginDisabled(kSizes[view.size] >= 28);
             if (checkbox_wrapped(half.c_str(), &view.reserve)) changed = true;
@@ -419,12 +416,12 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
         }
     }
     if (changed) {
-        rebuild(app, view);
+        rebuild(ctx, view, out);
         const std::string code = view.code;
         const bool failed = view.failed;
         const size_t n = view.actions.size();
         say(view,
-            "New settings: a fresh " + app_text(app, "{building}") +
+            "New settings: a fresh " + ctx.text("{building}") +
                 (n == 0 ? std::string(".")
                         : ", with your " +
                               (n == 1 ? std::string("press") : std::to_string(n) + " presses") +
@@ -434,31 +431,31 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
 
     // Buttons acting on the model.
     {
-        std::string add_room = app_text(app, "Add {room}");
-        std::string add_desks = app_text(app, "Add 10 {desks}");
-        std::string remove_room = app_text(app, "Remove {room}");
-        std::string others = app_text(app, "Other things take 10 {nums}");
+        std::string add_room = ctx.text("Add {room}");
+        std::string add_desks = ctx.text("Add 10 {desks}");
+        std::string remove_room = ctx.text("Remove {room}");
+        std::string others = ctx.text("Other things take 10 {nums}");
         std::string free_others = "They give them back";
-        if (ImGui::Button(add_room.c_str())) press(app, view, ExhaustionAction::AddRoom);
+        if (ImGui::Button(add_room.c_str())) press(ctx, view, ExhaustionAction::AddRoom, out);
         flow(button_width(add_desks.c_str()), right);
-        if (ImGui::Button(add_desks.c_str())) press(app, view, ExhaustionAction::AddDesks);
+        if (ImGui::Button(add_desks.c_str())) press(ctx, view, ExhaustionAction::AddDesks, out);
         flow(button_width(remove_room.c_str()), right);
         ImGui::BeginDisabled(view.cluster.nodes.empty());
-        if (ImGui::Button(remove_room.c_str())) press(app, view, ExhaustionAction::RemoveRoom);
+        if (ImGui::Button(remove_room.c_str())) press(ctx, view, ExhaustionAction::RemoveRoom, out);
         ImGui::EndDisabled();
         if (view.prefix_mode) {
             flow(button_width(others.c_str()), right);
-            if (ImGui::Button(others.c_str())) press(app, view, ExhaustionAction::AddOthers);
+            if (ImGui::Button(others.c_str())) press(ctx, view, ExhaustionAction::AddOthers, out);
             if (!view.cluster.others.empty()) {
                 flow(button_width(free_others.c_str()), right);
                 if (ImGui::Button(free_others.c_str()))
-                    press(app, view, ExhaustionAction::FreeOthers);
+                    press(ctx, view, ExhaustionAction::FreeOthers, out);
             }
         }
         flow(button_width("Start over"), right);
         if (ImGui::Button("Start over")) {
             view.actions = {ExhaustionAction::AddRoom};
-            rebuild(app, view);
+            rebuild(ctx, view, out);
         }
     }
 
@@ -466,18 +463,18 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
     const core::Subnet* shared = core::find_subnet(view.cluster.vpc, kShared);
     if (home == nullptr || shared == nullptr) {
         wrapped_text(view.message.c_str(), color::kBad);
-        return true;
+        return out;
     }
     const core::SubnetUsage usage = core::subnet_usage(*home);
 
     ImGui::Spacing();
-    draw_cards(app, usage);
+    draw_cards(ctx, usage);
 
     // What the last press did.
     if (!view.message.empty()) {
         ImGui::Spacing();
         if (!view.code.empty()) {
-            ImGui::PushFont(app.fonts.strong);
+            ImGui::PushFont(ctx.fonts.strong);
             ImGui::TextColored(rgba(color::kBad), "%s", view.code.c_str());
             ImGui::PopFont();
         }
@@ -500,7 +497,7 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
     if (first_waiting != nullptr) {
         ImGui::Spacing();
         std::string stuck = std::to_string(waiting) + " " +
-                            app_text(app, waiting == 1 ? "{desk}" : "{desks}") +
+                            ctx.text(waiting == 1 ? "{desk}" : "{desks}") +
                             " stuck in ContainerCreating. " + first_waiting->name + " on " +
                             first_waiting_room + ": " + first_waiting->waiting;
         wrapped_text(stuck.c_str(), color::kBad);
@@ -513,18 +510,18 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
     const bool two = home != shared;
     if (two && avail >= 600) {
         bs.max_width = (avail - 16) / 2;
-        draw_building(app, *home, bs);
+        draw_building(ctx, *home, bs);
         ImGui::SameLine(0, 16);
-        draw_building(app, *shared, bs);
+        draw_building(ctx, *shared, bs);
     } else {
         bs.max_width = std::min(avail, 560.0f);
-        draw_building(app, *home, bs);
-        if (two) draw_building(app, *shared, bs);
+        draw_building(ctx, *home, bs);
+        if (two) draw_building(ctx, *shared, bs);
     }
-    draw_legend(app, kLegendBuildingHolders | kLegendAddrOther);
+    draw_legend(ctx, kLegendBuildingHolders | kLegendAddrOther);
     if (view.prefix_mode) {
         ImGui::Spacing();
-        draw_blocks(app, *home);
+        draw_blocks(ctx, *home);
     }
 
     // The rooms, side by side where they fit.
@@ -544,28 +541,26 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
                     x_used = 0;
                 }
             }
-            ImVec2 used = draw_room(app, view.cluster.nodes[i], rs);
+            ImVec2 used = draw_room(ctx, view.cluster.nodes[i], rs);
             x_used += used.x;
             room_w = used.x;  // the next room (same size) needs as much
         }
-        draw_legend(app, kLegendRoom);
+        draw_legend(ctx, kLegendRoom);
     } else {
-        wrapped_text(app_text(app, "No {rooms} yet: press Add {room}.").c_str(), color::kMuted);
+        wrapped_text(ctx.text("No {rooms} yet: press Add {room}.").c_str(), color::kMuted);
     }
 
     // Why prefix requests fail, and the cures.
     if (view.prefix_mode) {
         ImGui::Spacing();
         std::string counts =
-            "Free single " + app_text(app, "{nums}") + ": " + std::to_string(usage.free) +
-            ". Free aligned " + app_text(app, "{blocks}") + ": " +
-            std::to_string(usage.free_blocks) + " (" + std::to_string(usage.broken_blocks) +
-            " broken up by single addresses, " + std::to_string(usage.blocks - usage.delegatable) +
-            " hold AWS-reserved addresses).";
+            "Free single " + ctx.text("{nums}") + ": " + std::to_string(usage.free) +
+            ". Free aligned " + ctx.text("{blocks}") + ": " + std::to_string(usage.free_blocks) +
+            " (" + std::to_string(usage.broken_blocks) + " broken up by single addresses, " +
+            std::to_string(usage.blocks - usage.delegatable) + " hold AWS-reserved addresses).";
         wrapped_text(counts.c_str());
         wrapped_text(
-            app_text(app,
-                     "Cures: a {building} of their own for the {rooms} (the switch above), or a "
+            ctx.text("Cures: a {building} of their own for the {rooms} (the switch above), or a "
                      "subnet CIDR reservation of type prefix, which keeps single {exts} out of "
                      "part of the {building} so {blocks} always find room there.")
                 .c_str(),
@@ -574,16 +569,16 @@ bool draw_exhaustion(App& app, ExhaustionView& view) {
 
     // The live sentence for screen readers.
     std::string live = home->name + " " + core::format_cidr(home->cidr) + ": " +
-                       std::to_string(usage.size) + " " + app_text(app, "{nums}") + ", " +
+                       std::to_string(usage.size) + " " + ctx.text("{nums}") + ", " +
                        std::to_string(usage.reserved) + " reserved by AWS, " +
                        std::to_string(usage.free) + " free, " + std::to_string(usage.free_blocks) +
                        " free aligned /28 blocks; " + std::to_string(view.cluster.nodes.size()) +
-                       " " + app_text(app, view.cluster.nodes.size() == 1 ? "{room}" : "{rooms}") +
-                       ", " + std::to_string(running) + " " + app_text(app, "{desks}") +
-                       " running, " + std::to_string(waiting) + " waiting in ContainerCreating";
+                       " " + ctx.text(view.cluster.nodes.size() == 1 ? "{room}" : "{rooms}") +
+                       ", " + std::to_string(running) + " " + ctx.text("{desks}") + " running, " +
+                       std::to_string(waiting) + " waiting in ContainerCreating";
     if (!view.code.empty()) live += " (" + view.code + ")";
-    app.live = live + ".";
-    return true;
+    out.live = live + ".";
+    return out;
 }
 
 }  // namespace web

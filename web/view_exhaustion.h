@@ -8,10 +8,9 @@
 #include <vector>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 // What the learner pressed, replayed on a fresh building when a setting changes.
 enum class ExhaustionAction : unsigned char {
@@ -40,6 +39,6 @@ struct ExhaustionView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_exhaustion(App& app, ExhaustionView& view);
+ViewOut draw_exhaustion(const ViewContext& ctx, ExhaustionView& view);
 
 }  // namespace web

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "app.h"
+#include "context.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 namespace {
@@ -80,11 +80,11 @@ void pill(ImDrawList* dl, ImFont* f, ImVec2 p, ImU32 bg, ImU32 fg, const std::st
     text_at(dl, f, ImVec2(a.x + 6, a.y + 3), fg, s);
 }
 
-bool hover_tip(const App& app, ImVec2 a, ImVec2 b, const std::string& text) {
+bool hover_tip(const ViewContext& ctx, ImVec2 a, ImVec2 b, const std::string& text) {
     if (!ImGui::IsMouseHoveringRect(a, b)) return false;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-    ImGui::TextUnformatted(app_text(app, text).c_str());
+    ImGui::TextUnformatted(ctx.text(text).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
     return true;
@@ -161,12 +161,12 @@ void draw_route(ImDrawList* dl, const std::vector<Waypoint>& w, ImU32 col, float
 }
 
 // One system: two rooms, their exits, the campus network and RDS, and the calls.
-float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
+float draw_system(const ViewContext& ctx, OverlayView& v, int sys, float width, double t_ms) {
     const core::TrafficCampus& c = v.campus[sys];
     const bool overlay = sys == 0;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* f = app.fonts.small;
-    ImFont* b = app.fonts.strong != nullptr ? app.fonts.strong : f;
+    ImFont* f = ctx.fonts.small;
+    ImFont* b = ctx.fonts.strong != nullptr ? ctx.fonts.strong : f;
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float pad = 8;
     // Layers, bottom to top: rooms, desks, the network bar and RDS; the call routes; the
@@ -177,13 +177,13 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     dl->ChannelsSetCurrent(kBase);
 
     // Header.
-    const std::string name = app_text(app, overlay ? "{overlaycni}" : "{vpccni}");
+    const std::string name = ctx.text(overlay ? "{overlaycni}" : "{vpccni}");
     dl->AddText(b, 16.0f, ImVec2(o.x + pad, o.y + 6), color::kInk, name.c_str());
     const core::PodRef& a = c.pods[0];
     const core::Subnet* home = core::find_subnet(c.cluster.vpc, a.subnet_id);
     const std::string sub =
-        overlay ? app_text(app, "private {nums}: ") + core::format_cidr(c.overlay_range)
-                : app_text(app, "{building} {nums}: ") +
+        overlay ? ctx.text("private {nums}: ") + core::format_cidr(c.overlay_range)
+                : ctx.text("{building} {nums}: ") +
                       (home != nullptr ? core::format_cidr(home->cidr) : std::string());
     centred(dl, f, o.x + width / 2, o.y + 28, width - 2 * pad, color::kMuted, sub);
     const float top = o.y + 50;
@@ -207,10 +207,10 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
         dl->AddRectFilled(r0, r1, color::kBuilding, 8);
         dl->AddRect(r0, r1, color::kLine, 8);
         const float cx = (r0.x + r1.x) / 2;
-        centred(dl, f, cx, r0.y + 4, rw - 8, color::kMuted, app_text(app, "{room} ") + p->node);
+        centred(dl, f, cx, r0.y + 4, rw - 8, color::kMuted, ctx.text("{room} ") + p->node);
         const std::string main = node != nullptr ? ip(node->enis.front().primary_ip) : "";
         centred(dl, f, cx, r0.y + 19, rw - 8, IM_COL32(184, 104, 16, 255), main);
-        hover_tip(app, r0, ImVec2(r1.x, r0.y + 34),
+        hover_tip(ctx, r0, ImVec2(r1.x, r0.y + 34),
                   "{room} " + p->node + " (a " + (node ? node->type.name : std::string()) +
                       " EC2 instance); the {mainext} is " + main + ".");
         // The desk.
@@ -218,9 +218,9 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
         const ImVec2 d0(cx - dw / 2, r0.y + 38);
         const ImVec2 d1(cx + dw / 2, r0.y + 72);
         dl->AddRectFilled(d0, d1, overlay ? kOverlayDesk : color::kSlotDesk, 6);
-        centred(dl, f, cx, d0.y + 2, dw - 6, IM_COL32_WHITE, app_text(app, "{desk} ") + p->name);
+        centred(dl, f, cx, d0.y + 2, dw - 6, IM_COL32_WHITE, ctx.text("{desk} ") + p->name);
         centred(dl, f, cx, d0.y + 17, dw - 6, IM_COL32_WHITE, ip(p->ip));
-        hover_tip(app, d0, d1,
+        hover_tip(ctx, d0, d1,
                   "{desk} " + p->name + " (pod): " +
                       (overlay ? "overlay {num} " + ip(p->ip) +
                                      ", private to the cluster: the {campus} cannot dial it."
@@ -228,7 +228,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
                                      ", a real {campus} {num} anyone in the {campus} can dial."));
         // The exit: the switchboard (overlay) or the phone panel (VPC CNI).
         std::string exit_label =
-            overlay ? app_text(app, "{switchboard}") : app_text(app, "{panel} ") + p->eni_id;
+            overlay ? ctx.text("{switchboard}") : ctx.text("{panel} ") + p->eni_id;
         if (text_w(f, exit_label) + 14 > rw - 8) exit_label = overlay ? "NAT" : p->eni_id;
         const float ew = std::min(rw - 8, std::max(70.0f, text_w(f, exit_label) + 14));
         const ImVec2 e0(cx - ew / 2, r1.y - 10);
@@ -237,7 +237,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
         dl->AddRectFilled(e0, e1, overlay ? kSwitchboard : color::kPanel, 5);
         centred(dl, f, cx, e0.y + 3, ew - 6, IM_COL32_WHITE, exit_label);
         dl->ChannelsSetCurrent(kBase);
-        hover_tip(app, e0, e1,
+        hover_tip(ctx, e0, e1,
                   overlay ? "The {switchboard} on " + p->node +
                                 ": wraps calls to other {rooms} in the {room}'s own {num} "
                                 "(VXLAN) and swaps the {desk}'s {num} for " +
@@ -257,15 +257,15 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     pic.net_y = top + rh + 34;
     dl->AddLine(ImVec2(o.x + pad, pic.net_y), ImVec2(o.x + width - pad, pic.net_y), color::kLine,
                 6.0f);
-    std::string net = app_text(app, "{campus} network (VPC router)");
-    if (text_w(f, net) > width - 2 * pad - 8) net = app_text(app, "{campus} network");
+    std::string net = ctx.text("{campus} network (VPC router)");
+    if (text_w(f, net) > width - 2 * pad - 8) net = ctx.text("{campus} network");
     const float nw = text_w(f, net) + 10;
     dl->ChannelsSetCurrent(kLabels);
     dl->AddRectFilled(ImVec2(o.x + width / 2 - nw / 2, pic.net_y - 21),
                       ImVec2(o.x + width / 2 + nw / 2, pic.net_y - 4), color::kPaper, 4);
     centred(dl, f, o.x + width / 2, pic.net_y - 20, width - 2 * pad, color::kMuted, net);
     dl->ChannelsSetCurrent(kBase);
-    hover_tip(app, ImVec2(o.x + pad, pic.net_y - 5), ImVec2(o.x + width - pad, pic.net_y + 5),
+    hover_tip(ctx, ImVec2(o.x + pad, pic.net_y - 5), ImVec2(o.x + width - pad, pic.net_y + 5),
               "The VPC's router carries calls between {campus} {nums}: " +
                   core::format_cidr(c.cluster.vpc.cidrs.front()) +
                   (overlay ? ". It has never heard of " + core::format_cidr(c.overlay_range) + "."
@@ -277,7 +277,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     dl->AddRect(s0, s1, color::kLine, 6);
     centred(dl, f, o.x + width / 2, s0.y + 3, rdsw - 6, color::kInk, "RDS database");
     centred(dl, f, o.x + width / 2, s0.y + 19, rdsw - 6, color::kMuted, ip(c.rds.ip));
-    hover_tip(app, s0, s1, "RDS at " + ip(c.rds.ip) + " in " + c.rds.where + ".");
+    hover_tip(ctx, s0, s1, "RDS at " + ip(c.rds.ip) + " in " + c.rds.where + ".");
     pic.rds = ImVec2(o.x + width / 2, s0.y);
     const float caption_y = s1.y + 28;
     const float height = caption_y - o.y + 52;
@@ -303,7 +303,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
             const ImVec2 at = along(w, tk, seg);
             caption[0] = "Call " + std::to_string(k + 1) + ": " + p.caller + " dials " +
                          p.callee_name + " (" + ip(p.callee_ip) + ").";
-            caption[1] = app_text(app, overlay ? "" : "No translation: the {desk}'s own {num}.");
+            caption[1] = ctx.text(overlay ? "" : "No translation: the {desk}'s own {num}.");
             for (size_t i = 1; i <= seg && i < w.size(); ++i) {
                 if (!w[i].changed) continue;
                 dl->AddRect(ImVec2(w[i].box0.x - 4, w[i].box0.y - 4),
@@ -324,7 +324,7 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     dl->ChannelsSetCurrent(kLabels);
     float cy = caption_y;
     for (int part = 0; part < 2; ++part) {
-        for (const std::string& l : wrap_lines(f, app_text(app, caption[part]), width - 2 * pad)) {
+        for (const std::string& l : wrap_lines(f, ctx.text(caption[part]), width - 2 * pad)) {
             if (cy > caption_y + 40) break;  // three lines at most
             centred(dl, f, o.x + width / 2, cy, width - 2 * pad,
                     part == 0 ? color::kInk : kSwitchboard, l);
@@ -347,10 +347,10 @@ float draw_system(App& app, OverlayView& v, int sys, float width, double t_ms) {
     return height;
 }
 
-void build(App& app, OverlayView& v) {
+void build(const ViewContext& ctx, OverlayView& v) {
     v.built = true;
     core::Result<const core::InstanceType*> type =
-        core::find_instance_type(app.catalog, "m5.large");
+        core::find_instance_type(ctx.catalog, "m5.large");
     if (!type) {
         v.error = type.error().message;
         return;
@@ -396,11 +396,12 @@ void flow(const std::string& label) {
 
 }  // namespace
 
-bool draw_overlay(App& app, OverlayView& v) {
-    if (!v.built) build(app, v);
+ViewOut draw_overlay(const ViewContext& ctx, OverlayView& v) {
+    ViewOut out;
+    if (!v.built) build(ctx, v);
     if (!v.error.empty()) {
         wrapped_text(v.error.c_str(), color::kBad);
-        return true;
+        return out;
     }
     const double now = platform::now_ms();
     const double t = v.play_ms >= 0 ? now - v.play_ms : kTotalMs;
@@ -415,10 +416,10 @@ bool draw_overlay(App& app, OverlayView& v) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     if (ImGui::Button(play.c_str())) {
         v.play_ms = now;
-        app.anim_until_ms = now + kTotalMs + 150;
+        out.animate(now + kTotalMs + 150);
     }
     ImGui::PopStyleColor(3);
-    const std::string names[3] = {app_text(app, "{overlaycni}"), app_text(app, "{vpccni}"), "Both"};
+    const std::string names[3] = {ctx.text("{overlaycni}"), ctx.text("{vpccni}"), "Both"};
     flow("Show:");
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("Show:");
@@ -436,13 +437,13 @@ bool draw_overlay(App& app, OverlayView& v) {
     const double tt = v.play_ms >= 0 ? t : kTotalMs;
     if (v.show != 1) {
         ImGui::BeginGroup();
-        draw_system(app, v, 0, w, tt);
+        draw_system(ctx, v, 0, w, tt);
         ImGui::EndGroup();
         if (side) ImGui::SameLine(0, gap);
     }
     if (v.show != 0) {
         ImGui::BeginGroup();
-        draw_system(app, v, 1, w, tt);
+        draw_system(ctx, v, 1, w, tt);
         ImGui::EndGroup();
     }
 
@@ -454,24 +455,24 @@ bool draw_overlay(App& app, OverlayView& v) {
     ImGui::Spacing();
     for (int s : {0, 1}) {
         if (v.show != 2 && v.show != s) continue;
-        ImGui::PushFont(app.fonts.strong);
-        wrapped_text(app_text(app, s == 0 ? "{overlaycni}" : "{vpccni}").c_str());
+        ImGui::PushFont(ctx.fonts.strong);
+        wrapped_text(ctx.text(s == 0 ? "{overlaycni}" : "{vpccni}").c_str());
         ImGui::PopFont();
         for (int k : {0, 1}) {
             const core::TrafficPath& p = v.calls[s][k];
             const bool direct = !p.translated && !p.encapsulated;
             ImGui::Bullet();
             ImGui::SameLine();
-            wrapped_text(app_text(app, p.verdict).c_str(), direct ? color::kGood : color::kInk);
+            wrapped_text(ctx.text(p.verdict).c_str(), direct ? color::kGood : color::kInk);
         }
     }
-    app.live = std::string(playing ? "Playing the call. " : "") + app_text(app, "{overlaycni}") +
-               ": " + ov_pod.callee_name + " sees " + ip(ov_pod.seen_source) + ", RDS sees " +
-               ip(ov_rds.seen_source) + " (" + ov_rds.translated_by + "). " +
-               app_text(app, "{vpccni}") + ": " + vpc_pod.callee_name + " sees " +
-               ip(vpc_pod.seen_source) + ", RDS sees " + ip(vpc_rds.seen_source) + ".";
-    app.live = app_text(app, app.live);
-    return true;
+    out.live = std::string(playing ? "Playing the call. " : "") + ctx.text("{overlaycni}") + ": " +
+               ov_pod.callee_name + " sees " + ip(ov_pod.seen_source) + ", RDS sees " +
+               ip(ov_rds.seen_source) + " (" + ov_rds.translated_by + "). " + ctx.text("{vpccni}") +
+               ": " + vpc_pod.callee_name + " sees " + ip(vpc_pod.seen_source) + ", RDS sees " +
+               ip(vpc_rds.seen_source) + ".";
+    out.live = ctx.text(out.live);
+    return out;
 }
 
 }  // namespace web

@@ -6,11 +6,10 @@
 
 #include <string>
 
+#include "context.h"
 #include "traffic.h"
 
 namespace web {
-
-struct App;
 
 struct OverlayView {
     bool built = false;
@@ -22,6 +21,6 @@ struct OverlayView {
 };
 
 // Draws the view; false if it has nothing to draw.
-bool draw_overlay(App& app, OverlayView& view);
+ViewOut draw_overlay(const ViewContext& ctx, OverlayView& view);
 
 }  // namespace web

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <string>
 
-#include "app.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "ipam.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -18,8 +18,8 @@ namespace {
 
 constexpr double kFlashMs = 900;
 
-void rebuild(App& app, PanelView& view) {
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+void rebuild(const ViewContext& ctx, PanelView& view) {
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     core::Result<core::Cluster> c = demo_room(type);
     view.built_type = view.type;
     view.message.clear();
@@ -34,7 +34,7 @@ void rebuild(App& app, PanelView& view) {
 
 // Runs an action on the room and flashes any ENI it attached.
 template <typename F>
-void act(App& app, PanelView& view, F action) {
+void act(ViewOut& out, PanelView& view, F action) {
     const core::Node* n = core::find_node(view.cluster, "node-1");
     const core::Node before = n ? *n : core::Node{};
     view.message = action();
@@ -42,7 +42,7 @@ void act(App& app, PanelView& view, F action) {
     if (!fresh.empty()) {
         view.fresh_eni = fresh;
         view.fresh_until_ms = platform::now_ms() + kFlashMs;
-        app.anim_until_ms = view.fresh_until_ms + 120;  // one frame past the end
+        out.animate(view.fresh_until_ms + 120);  // one frame past the end
     }
     platform::request_frame();
 }
@@ -67,50 +67,51 @@ std::string remove_desk(PanelView& view) {
 
 }  // namespace
 
-bool draw_panel(App& app, PanelView& view) {
-    if (app.catalog.types.empty()) return false;
-    if (view.type < 0) view.type = catalog_index(app, "t3.small");
-    if (view.built_type != view.type) rebuild(app, view);
+ViewOut draw_panel(const ViewContext& ctx, PanelView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
+    if (view.type < 0) view.type = catalog_index(ctx, "t3.small");
+    if (view.built_type != view.type) rebuild(ctx, view);
 
     // Controls: the room size, then the buttons (stacked when narrow).
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(app_text(app, "{instance}")).c_str());
+    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
     ImGui::SameLine();
-    if (instance_type_picker(app, "panel", view.type, view.filter, sizeof(view.filter)))
-        rebuild(app, view);
+    if (instance_type_picker(ctx, "panel", view.type, view.filter, sizeof(view.filter)))
+        rebuild(ctx, view);
 
     const core::Node* node = core::find_node(view.cluster, "node-1");
     if (!node) {
         wrapped_text(view.message.empty() ? "The room could not be built." : view.message.c_str(),
                      color::kBad);
-        app.live = view.message;
-        return true;
+        out.live = view.message;
+        return out;
     }
     const core::NodeStats st = core::node_stats(*node);
 
-    const std::string add = app_text(app, "Add a {desk}");
-    const std::string remove = app_text(app, "Remove a {desk}");
-    if (ImGui::Button(add.c_str())) act(app, view, [&] { return add_desk(view); });
+    const std::string add = ctx.text("Add a {desk}");
+    const std::string remove = ctx.text("Remove a {desk}");
+    if (ImGui::Button(add.c_str())) act(out, view, [&] { return add_desk(view); });
     ImGui::SameLine();
     ImGui::BeginDisabled(st.pods + st.pending == 0);
-    if (ImGui::Button(remove.c_str())) act(app, view, [&] { return remove_desk(view); });
+    if (ImGui::Button(remove.c_str())) act(out, view, [&] { return remove_desk(view); });
     ImGui::EndDisabled();
     ImGui::SameLine();
     const float start_w =
         ImGui::CalcTextSize("Start over").x + 2 * ImGui::GetStyle().FramePadding.x;
     if (ImGui::GetContentRegionAvail().x < start_w) ImGui::NewLine();
-    if (ImGui::Button("Start over")) rebuild(app, view);
+    if (ImGui::Button("Start over")) rebuild(ctx, view);
     node = core::find_node(view.cluster, "node-1");
     const core::NodeStats s = core::node_stats(*node);
 
     // The numbers the room shows.
     ImGui::Spacing();
-    std::string counts = capitalized(app_text(app, "{desks}: ")) + std::to_string(s.pods) +
-                         app_text(app, " of ") + std::to_string(s.max_pods - s.host_network_pods) +
-                         "   " + app_text(app, "{panels}: ") + std::to_string(s.enis) + " of " +
-                         std::to_string(s.max_enis) + " attached   " +
-                         app_text(app, "spare {exts}: ") + std::to_string(s.free_ips);
-    ImGui::PushFont(app.fonts.strong);
+    std::string counts = capitalized(ctx.text("{desks}: ")) + std::to_string(s.pods) +
+                         ctx.text(" of ") + std::to_string(s.max_pods - s.host_network_pods) +
+                         "   " + ctx.text("{panels}: ") + std::to_string(s.enis) + " of " +
+                         std::to_string(s.max_enis) + " attached   " + ctx.text("spare {exts}: ") +
+                         std::to_string(s.free_ips);
+    ImGui::PushFont(ctx.fonts.strong);
     wrapped_text(counts.c_str());
     ImGui::PopFont();
 
@@ -122,32 +123,31 @@ bool draw_panel(App& app, PanelView& view) {
         rs.fresh = static_cast<float>((view.fresh_until_ms - now) / kFlashMs);
         platform::request_frame();  // keep frames coming while the flash fades
     }
-    draw_room(app, *node, rs);
-    draw_legend(app, kLegendRoom | kLegendHostPods);
+    draw_room(ctx, *node, rs);
+    draw_legend(ctx, kLegendRoom | kLegendHostPods);
 
     if (!view.message.empty()) {
         ImGui::Spacing();
         wrapped_text(view.message.c_str(), color::kBad);
     } else if (s.pods >= s.max_pods - s.host_network_pods) {
         ImGui::Spacing();
-        std::string full = app_text(app, "The {room} is full: kubelet's {maxpods} is ") +
-                           std::to_string(s.max_pods) +
-                           app_text(app, ", counting the 2 {hostdesks}.");
+        std::string full = ctx.text("The {room} is full: kubelet's {maxpods} is ") +
+                           std::to_string(s.max_pods) + ctx.text(", counting the 2 {hostdesks}.");
         wrapped_text(full.c_str(), color::kMuted);
     }
 
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted("What just happened");
     ImGui::PopFont();
-    draw_event_log(app, view.cluster, 4);
+    draw_event_log(ctx, view.cluster, 4);
 
-    app.live = node->type.name + ": " + std::to_string(s.enis) + " of " +
+    out.live = node->type.name + ": " + std::to_string(s.enis) + " of " +
                std::to_string(s.max_enis) + " ENIs attached, " + std::to_string(s.pods) +
                (s.pods == 1 ? " pod, " : " pods, ") + std::to_string(s.free_ips) +
                " spare secondary IPs; max-pods " + std::to_string(s.max_pods);
-    if (!view.message.empty()) app.live += ". " + view.message;
-    return true;
+    if (!view.message.empty()) out.live += ". " + view.message;
+    return out;
 }
 
 }  // namespace web

@@ -10,10 +10,9 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 struct PanelView {
     int type = -1;              // index into the catalog; -1: not chosen yet (t3.small)
@@ -26,6 +25,6 @@ struct PanelView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_panel(App& app, PanelView& view);
+ViewOut draw_panel(const ViewContext& ctx, PanelView& view);
 
 }  // namespace web

@@ -6,16 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "app.h"
 #include "capacity.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "fragment.h"
 #include "imgui.h"
 #include "platform.h"
 #include "scenario.h"
 #include "scenario_export.h"
-#include "style.h"
 #include "subnet_plan.h"
+#include "ui.h"
 
 namespace web {
 
@@ -33,7 +33,7 @@ std::string plural(long long n, const std::string& one, const std::string& many)
 
 // A fresh campus: the VPC, one building of a /24 (or the whole VPC if smaller), one room
 // with two desks. Errors carry core's message.
-core::Result<core::Cluster> starter(const App& app, const char* vpc_cidr) {
+core::Result<core::Cluster> starter(const ViewContext& ctx, const char* vpc_cidr) {
     core::Result<core::Vpc> vpc = core::make_vpc(vpc_cidr);
     if (!vpc) return vpc.error();
     const int prefix = std::max(24, vpc->cidrs.front().prefix);
@@ -48,7 +48,7 @@ core::Result<core::Cluster> starter(const App& app, const char* vpc_cidr) {
     core::NodeDesc nd;
     nd.name = core::next_group_name(c) + "-1";
     core::Result<const core::InstanceType*> type =
-        core::find_instance_type(app.catalog, "t3.small");
+        core::find_instance_type(ctx.catalog, "t3.small");
     if (!type) return type.error();
     nd.type = **type;
     nd.subnet_id = sd.id;
@@ -99,11 +99,11 @@ bool choice(const char* id, int& index, const std::vector<std::string>& items, f
 }
 
 // A section heading, its first letter capitalised ("campus" -> "Campus").
-void heading(App& app, std::string text) {
+void heading(const ViewContext& ctx, std::string text) {
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
         text[0] = static_cast<char>(text[0] - 32);
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopFont();
 }
@@ -129,7 +129,7 @@ int text_resize(ImGuiInputTextCallbackData* data) {
 
 // ---- the tools row: undo, reset, export, share, import --------------------------------
 
-void draw_tools(App& app, PlaygroundView& view) {
+void draw_tools(const ViewContext& ctx, PlaygroundView& view) {
     ImGui::BeginDisabled(view.undo.empty());
     if (ImGui::Button("Undo")) {
         view.cluster = std::move(view.undo.back());
@@ -141,7 +141,7 @@ void draw_tools(App& app, PlaygroundView& view) {
     ImGui::EndDisabled();
     same_line_if(button_width("Reset to") + 170);
     if (ImGui::Button("Reset to")) {
-        core::Result<core::Cluster> fresh = starter(app, kVpcChoices[view.vpc_choice]);
+        core::Result<core::Cluster> fresh = starter(ctx, kVpcChoices[view.vpc_choice]);
         change(view, [&] {
             if (!fresh) return fresh.error().message;
             view.cluster = std::move(fresh).value();
@@ -157,7 +157,7 @@ void draw_tools(App& app, PlaygroundView& view) {
     same_line_if(button_width("Export JSON") + 8);
     if (ImGui::Button("Export JSON")) {
         core::Result<core::Scenario> s =
-            core::scenario_from_cluster(view.cluster, kScenarioName, app.catalog);
+            core::scenario_from_cluster(view.cluster, kScenarioName, ctx.catalog);
         if (s) {
             view.import_text = core::save_scenario(*s);
             view.show_import = true;
@@ -174,13 +174,13 @@ void draw_tools(App& app, PlaygroundView& view) {
     same_line_if(button_width("Share link") + 8);
     if (ImGui::Button("Share link")) {
         core::Result<core::Scenario> s =
-            core::scenario_from_cluster(view.cluster, kScenarioName, app.catalog);
+            core::scenario_from_cluster(view.cluster, kScenarioName, ctx.catalog);
         core::Result<std::string> code = s ? core::encode_campus(core::save_scenario_compact(*s))
                                            : core::Result<std::string>(s.error());
         if (code) {
             core::Fragment f;
             f.step = "takeaways";
-            if (app.terms == core::Terms::Aws) f.terms = "aws";
+            if (ctx.aws()) f.terms = "aws";
             f.campus = *code;
             view.link = platform::page_base_url() + "#" + core::format_fragment(f);
             platform::copy_text(view.link);
@@ -206,9 +206,9 @@ void draw_tools(App& app, PlaygroundView& view) {
             ImVec2(-1, ImGui::GetTextLineHeight() * 9), ImGuiInputTextFlags_CallbackResize,
             text_resize, &view.import_text);
         if (ImGui::Button("Load")) {
-            core::Result<core::Scenario> s = core::load_scenario(view.import_text, app.catalog);
+            core::Result<core::Scenario> s = core::load_scenario(view.import_text, ctx.catalog);
             core::Result<core::Cluster> c =
-                s ? core::build_cluster(*s, app.catalog) : core::Result<core::Cluster>(s.error());
+                s ? core::build_cluster(*s, ctx.catalog) : core::Result<core::Cluster>(s.error());
             if (c) {
                 change(view, [&] {
                     view.cluster = std::move(c).value();
@@ -228,7 +228,7 @@ void draw_tools(App& app, PlaygroundView& view) {
         if (!view.import_error.empty()) wrapped_text(view.import_error.c_str(), color::kBad);
     }
     if (!view.link.empty()) {
-        ImGui::PushFont(app.fonts.small);
+        ImGui::PushFont(ctx.fonts.small);
         const std::string shown =
             view.link.size() > 90 ? view.link.substr(0, 87) + "..." : view.link;
         wrapped_text(shown.c_str(), color::kMuted);
@@ -238,12 +238,12 @@ void draw_tools(App& app, PlaygroundView& view) {
 
 // ---- campus and buildings ------------------------------------------------------------
 
-void draw_buildings(App& app, PlaygroundView& view) {
+void draw_buildings(const ViewContext& ctx, PlaygroundView& view) {
     core::Vpc& vpc = view.cluster.vpc;
     std::string ranges;
     for (const core::Cidr& c : vpc.cidrs)
         ranges += (ranges.empty() ? "" : ", ") + core::format_cidr(c);
-    heading(app, app_text(app, "{campus}: ") + ranges);
+    heading(ctx, ctx.text("{campus}: ") + ranges);
 
     // Another CIDR for the VPC, from core's suggestions.
     std::vector<core::Cidr> more = core::vpc_cidr_suggestions(vpc, 6);
@@ -275,7 +275,7 @@ void draw_buildings(App& app, PlaygroundView& view) {
         BuildingStyle bs;
         bs.cluster = &view.cluster;
         bs.max_cell = 10;
-        draw_building(app, s, bs);
+        draw_building(ctx, s, bs);
     }
 
     // A new building: its size, then one of the free blocks of that size, then its zone.
@@ -283,7 +283,7 @@ void draw_buildings(App& app, PlaygroundView& view) {
     const std::vector<int> sizes = core::subnet_sizes_that_fit(view.cluster.vpc);
     if (sizes.empty()) {
         wrapped_text(
-            app_text(app, "The {campus} has no room for another {building}: add a CIDR.").c_str(),
+            ctx.text("The {campus} has no room for another {building}: add a CIDR.").c_str(),
             color::kMuted);
         return;
     }
@@ -304,7 +304,7 @@ void draw_buildings(App& app, PlaygroundView& view) {
         block_names.push_back(core::format_cidr(c));
     const std::string id = core::next_subnet_id(view.cluster.vpc);
 
-    const std::string add = app_text(app, "+ {building}");
+    const std::string add = ctx.text("+ {building}");
     if (ImGui::Button(add.c_str()) && !blocks.empty()) {
         core::SubnetDesc d;
         d.id = id;
@@ -341,7 +341,7 @@ void draw_buildings(App& app, PlaygroundView& view) {
 
 // The settings of a running room: warm targets and max-pods change live (set_node_config);
 // the rest is fixed once the room exists, as on AWS.
-void draw_room_settings(App& app, PlaygroundView& view, const core::Node& node) {
+void draw_room_settings(const ViewContext& ctx, PlaygroundView& view, const core::Node& node) {
     core::NodeConfig next = node.config;
     struct Knob {
         const char* name;
@@ -372,7 +372,7 @@ void draw_room_settings(App& app, PlaygroundView& view, const core::Node& node) 
     fixed = fixed.empty() ? "Secondary IPs, no custom networking, no trunk ENI: "
                           : "Fixed on a running node: " + fixed;
     fixed += "remove the room and add a new one to change these.";
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     wrapped_text(fixed.c_str(), color::kMuted);
     ImGui::PopFont();
     ImGui::Unindent(12);
@@ -382,10 +382,10 @@ void draw_room_settings(App& app, PlaygroundView& view, const core::Node& node) 
     }
 }
 
-void draw_rooms(App& app, PlaygroundView& view) {
-    heading(app, app_text(app, "{rooms}"));
+void draw_rooms(const ViewContext& ctx, PlaygroundView& view) {
+    heading(ctx, ctx.text("{rooms}"));
     if (view.cluster.nodes.empty()) {
-        ImGui::TextDisabled("%s", app_text(app, "No {rooms} yet.").c_str());
+        ImGui::TextDisabled("%s", ctx.text("No {rooms} yet.").c_str());
     }
     std::string remove_node;
     for (size_t i = 0; i < view.cluster.nodes.size(); ++i) {
@@ -395,18 +395,18 @@ void draw_rooms(App& app, PlaygroundView& view) {
         ImGui::Spacing();
         const core::NodeStats s = core::node_stats(n);
         std::string line = name + ": " + n.type.name + " in " + n.subnet_id + ", " +
-                           plural(s.pods, app_text(app, "{desk}"), app_text(app, "{desks}"));
+                           plural(s.pods, ctx.text("{desk}"), ctx.text("{desks}"));
         if (s.pending > 0) line += " (+" + std::to_string(s.pending) + " waiting)";
-        line += ", " + app_text(app, "{maxpods} ") + std::to_string(s.max_pods);
-        if (s.prefix_delegation) line += app_text(app, "; {blocks}");
+        line += ", " + ctx.text("{maxpods} ") + std::to_string(s.max_pods);
+        if (s.prefix_delegation) line += ctx.text("; {blocks}");
         if (n.config.custom_networking) {
-            line += app_text(app, "; {desk} {nums} from ") + n.config.pod_subnet_id;
+            line += ctx.text("; {desk} {nums} from ") + n.config.pod_subnet_id;
         }
-        if (s.trunk) line += app_text(app, "; {trunk}");
-        ImGui::PushFont(app.fonts.strong);
+        if (s.trunk) line += ctx.text("; {trunk}");
+        ImGui::PushFont(ctx.fonts.strong);
         wrapped_text(line.c_str());
         ImGui::PopFont();
-        const std::string add = app_text(app, "+ {desk}");
+        const std::string add = ctx.text("+ {desk}");
         if (ImGui::Button(add.c_str())) {
             change(view, [&] {
                 core::Result<core::Pod> p = core::add_pod(view.cluster, name);
@@ -415,7 +415,7 @@ void draw_rooms(App& app, PlaygroundView& view) {
         }
         ImGui::SameLine(0, 4);
         ImGui::BeginDisabled(s.pods + s.pending == 0);
-        const std::string less = app_text(app, "- {desk}");
+        const std::string less = ctx.text("- {desk}");
         if (ImGui::Button(less.c_str())) {
             const std::string pod = !n.pending.empty()
                                         ? n.pending.back().name
@@ -429,15 +429,15 @@ void draw_rooms(App& app, PlaygroundView& view) {
             view.open_settings = open ? std::string() : name;
         }
         ImGui::SameLine(0, 4);
-        if (ImGui::Button(app_text(app, "Remove {room}").c_str())) remove_node = name;
+        if (ImGui::Button(ctx.text("Remove {room}").c_str())) remove_node = name;
 
         const core::Node* now = core::find_node(view.cluster, name);
         if (now != nullptr) {
-            if (view.open_settings == name) draw_room_settings(app, view, *now);
+            if (view.open_settings == name) draw_room_settings(ctx, view, *now);
             now = core::find_node(view.cluster, name);
             RoomStyle rs;
             rs.show_title = false;
-            if (now != nullptr) draw_room(app, *now, rs);
+            if (now != nullptr) draw_room(ctx, *now, rs);
         }
         ImGui::PopID();
     }
@@ -447,19 +447,19 @@ void draw_rooms(App& app, PlaygroundView& view) {
     }
 }
 
-void draw_add_room(App& app, PlaygroundView& view) {
-    heading(app, app_text(app, "Add a {room}"));
+void draw_add_room(const ViewContext& ctx, PlaygroundView& view) {
+    heading(ctx, ctx.text("Add a {room}"));
     const std::vector<core::Subnet>& subnets = view.cluster.vpc.subnets;
     if (subnets.empty()) {
-        ImGui::TextDisabled("%s", app_text(app, "Add a {building} first.").c_str());
+        ImGui::TextDisabled("%s", ctx.text("Add a {building} first.").c_str());
         return;
     }
-    if (view.room_type < 0) view.room_type = catalog_index(app, "t3.small");
+    if (view.room_type < 0) view.room_type = catalog_index(ctx, "t3.small");
     const int last = static_cast<int>(subnets.size()) - 1;
     view.room_subnet = std::clamp(view.room_subnet, 0, last);
     view.room_pod_subnet = std::clamp(view.room_pod_subnet, 0, last);
-    instance_type_picker(app, "room", view.room_type, view.room_filter, sizeof(view.room_filter));
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.room_type)];
+    instance_type_picker(ctx, "room", view.room_type, view.room_filter, sizeof(view.room_filter));
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.room_type)];
     std::vector<std::string> names;
     for (const core::Subnet& s : subnets) {
         names.push_back(s.id + " (" + core::format_cidr(s.cidr) + ", " + s.az + ")");
@@ -485,12 +485,12 @@ void draw_add_room(App& app, PlaygroundView& view) {
     ImGui::EndDisabled();
     if (cfg.custom_networking) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(app_text(app, "{desk} {nums} from").c_str());
+        ImGui::TextUnformatted(ctx.text("{desk} {nums} from").c_str());
         ImGui::SameLine(0, 6);
         choice("##pod-subnet", view.room_pod_subnet, names, 230);
     }
 
-    if (ImGui::Button(app_text(app, "+ {room}").c_str())) {
+    if (ImGui::Button(ctx.text("+ {room}").c_str())) {
         core::NodeDesc d;
         d.name = core::next_group_name(view.cluster) + "-1";
         d.type = type;
@@ -510,17 +510,17 @@ void draw_add_room(App& app, PlaygroundView& view) {
 
 }  // namespace
 
-bool playground_load_from_fragment(App& app, const std::string& encoded, std::string* error) {
+bool playground_load_from_fragment(const core::Catalog& catalog, PlaygroundView& view,
+                                   const std::string& encoded, std::string* error) {
     core::Result<std::string> text = core::decode_campus(encoded);
     core::Result<core::Scenario> s =
-        text ? core::load_scenario(*text, app.catalog) : core::Result<core::Scenario>(text.error());
+        text ? core::load_scenario(*text, catalog) : core::Result<core::Scenario>(text.error());
     core::Result<core::Cluster> c =
-        s ? core::build_cluster(*s, app.catalog) : core::Result<core::Cluster>(s.error());
+        s ? core::build_cluster(*s, catalog) : core::Result<core::Cluster>(s.error());
     if (!c) {
         if (error != nullptr) *error = c.error().message;
         return false;
     }
-    PlaygroundView& view = app.views.playground;
     if (view.initialized) {
         view.undo.push_back(view.cluster);
         if (view.undo.size() > kUndoDepth) view.undo.erase(view.undo.begin());
@@ -533,30 +533,31 @@ bool playground_load_from_fragment(App& app, const std::string& encoded, std::st
     return true;
 }
 
-bool draw_playground(App& app, PlaygroundView& view) {
-    if (app.catalog.types.empty()) return false;
+ViewOut draw_playground(const ViewContext& ctx, PlaygroundView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
     if (!view.initialized) {
-        core::Result<core::Cluster> c = starter(app, kVpcChoices[0]);
+        core::Result<core::Cluster> c = starter(ctx, kVpcChoices[0]);
         if (!c) {
             wrapped_text(c.error().message.c_str(), color::kBad);
-            return true;
+            return out;
         }
         view.cluster = std::move(c).value();
         view.initialized = true;
     }
 
-    draw_tools(app, view);
+    draw_tools(ctx, view);
     if (!view.message.empty()) wrapped_text(view.message.c_str(), color::kBad);
     if (!view.notice.empty()) wrapped_text(view.notice.c_str(), color::kGood);
 
-    draw_buildings(app, view);
-    draw_rooms(app, view);
-    draw_add_room(app, view);
-    draw_legend(app, kLegendRoom | kLegendBuildingHolders);
+    draw_buildings(ctx, view);
+    draw_rooms(ctx, view);
+    draw_add_room(ctx, view);
+    draw_legend(ctx, kLegendRoom | kLegendBuildingHolders);
 
-    heading(app, app_text(app, "What the {vpccni} did (newest first)"));
+    heading(ctx, ctx.text("What the {vpccni} did (newest first)"));
     ImGui::BeginChild("##log", ImVec2(0, 260), true);
-    draw_event_log(app, view.cluster, 400);
+    draw_event_log(ctx, view.cluster, 400);
     ImGui::EndChild();
 
     // The live sentence: the campus in numbers and the latest event.
@@ -570,7 +571,7 @@ bool draw_playground(App& app, PlaygroundView& view) {
     for (const core::Cidr& c : view.cluster.vpc.cidrs) {
         ranges += (ranges.empty() ? "" : ", ") + core::format_cidr(c);
     }
-    app.live =
+    out.live =
         "Playground: VPC " + ranges + ", " +
         plural(static_cast<long long>(view.cluster.vpc.subnets.size()), "subnet", "subnets") +
         ", " + plural(static_cast<long long>(view.cluster.nodes.size()), "node", "nodes") + ", " +
@@ -578,14 +579,14 @@ bool draw_playground(App& app, PlaygroundView& view) {
         (waiting > 0 ? " (+" + std::to_string(waiting) + " waiting)" : "") + "; undo " +
         std::to_string(view.undo.size());
     // Sentences joined with exactly one full stop between them.
-    auto add = [&app](const std::string& sentence) {
-        if (!app.live.empty() && app.live.back() != '.') app.live += '.';
-        app.live += " " + sentence;
+    auto add = [&out](const std::string& sentence) {
+        if (!out.live.empty() && out.live.back() != '.') out.live += '.';
+        out.live += " " + sentence;
     };
     if (!view.cluster.events.empty()) add("Last: " + view.cluster.events.back().text);
     if (!view.message.empty()) add(view.message);
     if (!view.import_error.empty()) add("Import refused: " + view.import_error);
-    return true;
+    return out;
 }
 
 }  // namespace web

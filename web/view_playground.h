@@ -15,11 +15,10 @@
 #include <vector>
 
 #include "cluster.h"
+#include "context.h"
 #include "ipam.h"
 
 namespace web {
-
-struct App;
 
 struct PlaygroundView {
     bool initialized = false;
@@ -45,12 +44,13 @@ struct PlaygroundView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_playground(App& app, PlaygroundView& view);
+ViewOut draw_playground(const ViewContext& ctx, PlaygroundView& view);
 
 // Loads the campus of a share link ("campus=" value, base64url scenario JSON) into the
 // playground: decoded strictly (core::decode_campus), then core::load_scenario and
 // core::build_cluster. On failure returns false with a readable message in *error (field
 // path included) and leaves the playground as it was. For app_init / hash changes.
-bool playground_load_from_fragment(App& app, const std::string& encoded, std::string* error);
+bool playground_load_from_fragment(const core::Catalog& catalog, PlaygroundView& view,
+                                   const std::string& encoded, std::string* error);
 
 }  // namespace web

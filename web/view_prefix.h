@@ -11,10 +11,9 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 struct PrefixView {
     int type = -1;         // index into the catalog; -1: not chosen yet (t3.small)
@@ -31,6 +30,6 @@ struct PrefixView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_prefix(App& app, PrefixView& view);
+ViewOut draw_prefix(const ViewContext& ctx, PrefixView& view);
 
 }  // namespace web

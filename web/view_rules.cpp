@@ -4,19 +4,19 @@
 
 #include <string>
 
-#include "app.h"
 #include "capacity.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "ipam.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
 namespace {
 
-void rebuild(App& app, RulesView& view) {
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+void rebuild(const ViewContext& ctx, RulesView& view) {
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     view.built_type = view.type;
     view.error.clear();
     // Filled to max-pods, so every ENI the instance can take is attached.
@@ -30,14 +30,14 @@ void rebuild(App& app, RulesView& view) {
 }
 
 // A row of tab buttons that wraps when narrow; returns true when the choice changed.
-bool rule_tabs(const App& app, int& rule) {
+bool rule_tabs(const ViewContext& ctx, int& rule) {
     const char* labels[] = {"1 \xC2\xB7 the {room}'s own {ext}",
                             "2 \xC2\xB7 {desks} share the rest", "3 \xC2\xB7 how many {panels}",
                             "4 \xC2\xB7 {slots} per {panel}"};
     bool changed = false;
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (int i = 0; i < 4; ++i) {
-        std::string label = app_text(app, labels[i]);
+        std::string label = ctx.text(labels[i]);
         float w = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
         if (i > 0) {
             ImGui::SameLine(0, 6);
@@ -71,21 +71,22 @@ const core::DerivationStep* find_step(const core::MaxPods& r, const char* label)
 
 }  // namespace
 
-bool draw_rules(App& app, RulesView& view) {
-    if (app.catalog.types.empty()) return false;
-    if (view.type < 0) view.type = catalog_index(app, "t3.small");
-    if (view.built_type != view.type) rebuild(app, view);
+ViewOut draw_rules(const ViewContext& ctx, RulesView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
+    if (view.type < 0) view.type = catalog_index(ctx, "t3.small");
+    if (view.built_type != view.type) rebuild(ctx, view);
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(app_text(app, "{instance}")).c_str());
+    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
     ImGui::SameLine();
-    if (instance_type_picker(app, "rules", view.type, view.filter, sizeof(view.filter)))
-        rebuild(app, view);
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+    if (instance_type_picker(ctx, "rules", view.type, view.filter, sizeof(view.filter)))
+        rebuild(ctx, view);
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     const core::MaxPods r = core::max_pods(type);
 
     ImGui::Spacing();
-    rule_tabs(app, view.rule);
+    rule_tabs(ctx, view.rule);
     ImGui::Spacing();
 
     const core::Node* node = core::find_node(view.cluster, "node-1");
@@ -93,50 +94,50 @@ bool draw_rules(App& app, RulesView& view) {
     unsigned highlight = kHighlightNone;
     switch (view.rule) {
         case 0: {
-            head = app_text(app, "Rule 1: the {room} keeps one {ext} for itself.");
+            head = ctx.text("Rule 1: the {room} keeps one {ext} for itself.");
             std::string ip = node && !node->enis.empty()
                                  ? core::format_ipv4(node->enis.front().primary_ip)
                                  : std::string("?");
-            detail = app_text(app, "The {mainext} is ") + ip +
-                     app_text(app,
-                              ", the first {slot} of the {firstpanel}: the {num} the {room} "
-                              "itself answers on.");
+            detail = ctx.text("The {mainext} is ") + ip +
+                     ctx.text(
+                         ", the first {slot} of the {firstpanel}: the {num} the {room} "
+                         "itself answers on.");
             highlight = view.every_panel ? kHighlightPanelMain : kHighlightMainExt;
             break;
         }
         case 1:
-            head = app_text(app, "Rule 2: the {desks} share the {exts} that are left.");
-            detail = app_text(app, "Outlined: every {slot} a {desk} can use, ") + num(r.pod_ips) +
-                     app_text(app, " in all on the ") + type.name + ".";
+            head = ctx.text("Rule 2: the {desks} share the {exts} that are left.");
+            detail = ctx.text("Outlined: every {slot} a {desk} can use, ") + num(r.pod_ips) +
+                     ctx.text(" in all on the ") + type.name + ".";
             highlight = kHighlightPodSlots;
             break;
         case 2:
-            head = app_text(app, "Rule 3: the {instance} sets how many {panels} fit.");
-            detail = app_text(app, "The ") + type.name + app_text(app, " can hold ") + num(r.enis) +
-                     app_text(app, r.enis == 1 ? " {panel}." : " {panels}.");
+            head = ctx.text("Rule 3: the {instance} sets how many {panels} fit.");
+            detail = ctx.text("The ") + type.name + ctx.text(" can hold ") + num(r.enis) +
+                     ctx.text(r.enis == 1 ? " {panel}." : " {panels}.");
             highlight = kHighlightPanels;
             break;
         default:
-            head = app_text(app, "Rule 4: the {instance} sets how many {slots} each {panel} has.");
-            detail = app_text(app, "Each {panel} of the ") + type.name + app_text(app, " has ") +
+            head = ctx.text("Rule 4: the {instance} sets how many {slots} each {panel} has.");
+            detail = ctx.text("Each {panel} of the ") + type.name + ctx.text(" has ") +
                      num(r.ips_per_eni) +
-                     app_text(app, " {slots}; the first holds the {panel}'s own {panelmain}.");
+                     ctx.text(" {slots}; the first holds the {panel}'s own {panelmain}.");
             highlight = kHighlightOnePanel;
             break;
     }
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     wrapped_text(head.c_str());
     ImGui::PopFont();
     wrapped_text(detail.c_str());
     if (view.rule == 0) {
-        std::string label = app_text(app, "Stricter: every {panel} keeps its first {slot}");
+        std::string label = ctx.text("Stricter: every {panel} keeps its first {slot}");
         checkbox_wrapped(label.c_str(), &view.every_panel);
         if (view.every_panel) {
             std::string lost =
-                num(r.enis) + app_text(app, r.enis == 1 ? " {panel}, so " : " {panels}, so ") +
+                num(r.enis) + ctx.text(r.enis == 1 ? " {panel}, so " : " {panels}, so ") +
                 num(r.enis) +
-                app_text(app, r.enis == 1 ? " {slot} is never a {desk}'s."
-                                          : " {slots} are never a {desk}'s: one per {panel}.");
+                ctx.text(r.enis == 1 ? " {slot} is never a {desk}'s."
+                                     : " {slots} are never a {desk}'s: one per {panel}.");
             wrapped_text(lost.c_str(), color::kMuted);
         }
     }
@@ -145,21 +146,21 @@ bool draw_rules(App& app, RulesView& view) {
     if (!node) {
         wrapped_text(view.error.empty() ? "The room could not be built." : view.error.c_str(),
                      color::kBad);
-        app.live = view.error;
-        return true;
+        out.live = view.error;
+        return out;
     }
     RoomStyle rs;
     rs.highlight = highlight;
     rs.cell = 40;  // large for small rooms; big rooms shrink to fit
-    std::string title = app_text(app, "a full {room}: ") + type.name;
+    std::string title = ctx.text("a full {room}: ") + type.name;
     rs.title = title;
-    draw_room(app, *node, rs);
-    draw_legend(app, kLegendMainExt | kLegendPod | kLegendEmpty | kLegendUnattached);
+    draw_room(ctx, *node, rs);
+    draw_legend(ctx, kLegendMainExt | kLegendPod | kLegendEmpty | kLegendUnattached);
 
     ImGui::Spacing();
     if (const core::DerivationStep* s = find_step(r, "pod addresses")) {
-        std::string sum = app_text(app, "All four together: ") + s->formula + " = " +
-                          num(s->value) + app_text(app, " {desk} {exts}.");
+        std::string sum = ctx.text("All four together: ") + s->formula + " = " + num(s->value) +
+                          ctx.text(" {desk} {exts}.");
         wrapped_text(sum.c_str());
     }
     for (const std::string& n : r.notes)
@@ -167,10 +168,10 @@ bool draw_rules(App& app, RulesView& view) {
 
     const char* rule_names[] = {"rule 1, the node's primary IP", "rule 2, pod addresses",
                                 "rule 3, ENI limit", "rule 4, IPs per ENI"};
-    app.live = type.name + ": " + rule_names[view.rule] + ". " + num(r.enis) + " ENIs x " +
+    out.live = type.name + ": " + rule_names[view.rule] + ". " + num(r.enis) + " ENIs x " +
                num(r.ips_per_eni) + " IPs per ENI, one per ENI its own: " + num(r.pod_ips) +
                " pod addresses";
-    return true;
+    return out;
 }
 
 }  // namespace web

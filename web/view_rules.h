@@ -10,10 +10,9 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 struct RulesView {
     int type = -1;             // index into the catalog; -1: not chosen yet (t3.small)
@@ -26,6 +25,6 @@ struct RulesView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_rules(App& app, RulesView& view);
+ViewOut draw_rules(const ViewContext& ctx, RulesView& view);
 
 }  // namespace web

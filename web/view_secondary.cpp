@@ -8,11 +8,11 @@
 #include <algorithm>
 #include <string>
 
-#include "app.h"
+#include "context.h"
 #include "imgui.h"
 #include "occupancy.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -70,7 +70,8 @@ void say(SecondaryCidrView& v, std::string text, bool failed) {
 }
 
 // Adds the next building of /prefix inside `block`; false (with the message) if none fits.
-bool add_building(App& app, SecondaryCidrView& v, const core::Cidr& block, int prefix) {
+bool add_building(const ViewContext& ctx, SecondaryCidrView& v, const core::Cidr& block,
+                  int prefix) {
     core::Result<core::Cidr> where = core::next_free_subnet_cidr(v.vpc, block, prefix);
     if (!where) {
         say(v, where.error().message, true);
@@ -92,13 +93,13 @@ bool add_building(App& app, SecondaryCidrView& v, const core::Cidr& block, int p
     ++v.next_building;
     say(v,
         d.name + " (" + d.cidr + ", " + d.az +
-            ") built: " + grouped(core::aws_usable_addresses(*where)) + " " +
-            app_text(app, "{nums}") + " to hand out.",
+            ") built: " + grouped(core::aws_usable_addresses(*where)) + " " + ctx.text("{nums}") +
+            " to hand out.",
         false);
     return true;
 }
 
-void rebuild(App& app, SecondaryCidrView& v) {
+void rebuild(const ViewContext& ctx, SecondaryCidrView& v) {
     v.results.assign(kCandidateCount, std::string());
     v.accepted.assign(kCandidateCount, false);
     v.next_building = 0;
@@ -110,11 +111,11 @@ void rebuild(App& app, SecondaryCidrView& v) {
     v.vpc = std::move(made).value();
     const core::Cidr primary = v.vpc.cidrs.front();
     for (int i = 0; i < kStartBuildings; ++i) {
-        if (!add_building(app, v, primary, kPrimaries[v.primary].building_prefix)) return;
+        if (!add_building(ctx, v, primary, kPrimaries[v.primary].building_prefix)) return;
     }
     say(v,
-        app_text(app, "The {campus} starts with ") + kPrimaries[v.primary].cidr +
-            app_text(app, ", already shared out among 4 {buildings}."),
+        ctx.text("The {campus} starts with ") + kPrimaries[v.primary].cidr +
+            ctx.text(", already shared out among 4 {buildings}."),
         false);
 }
 
@@ -128,7 +129,7 @@ void flow(float width, float right) {
 }
 
 // One CIDR block as a bar, its buildings placed where their addresses lie.
-void draw_block_bar(App& app, const core::Vpc& vpc, const core::CidrSpace& block) {
+void draw_block_bar(const ViewContext& ctx, const core::Vpc& vpc, const core::CidrSpace& block) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = 34;
@@ -165,10 +166,10 @@ void draw_block_bar(App& app, const core::Vpc& vpc, const core::CidrSpace& block
     }
     if (tip.empty() && hover_ok && ImGui::IsMouseHoveringRect(o, oz)) {
         tip = core::format_cidr(block.cidr) + ": " + grouped(block.unassigned) +
-              app_text(app, " {nums} in no {building} yet");
+              ctx.text(" {nums} in no {building} yet");
     }
     if (block.subnets.empty()) {
-        const std::string none = app_text(app, "no {buildings} yet");
+        const std::string none = ctx.text("no {buildings} yet");
         const ImVec2 ts = ImGui::CalcTextSize(none.c_str());
         dl->AddText(ImVec2(o.x + (w - ts.x) / 2, o.y + (h - ts.y) / 2), color::kMuted,
                     none.c_str());
@@ -185,17 +186,18 @@ void draw_block_bar(App& app, const core::Vpc& vpc, const core::CidrSpace& block
 
 }  // namespace
 
-bool draw_secondary(App& app, SecondaryCidrView& view) {
+ViewOut draw_secondary(const ViewContext& ctx, SecondaryCidrView& view) {
+    ViewOut out;
     if (!view.initialized) {
         view.initialized = true;
-        rebuild(app, view);
+        rebuild(ctx, view);
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float right = ImGui::GetCursorScreenPos().x + avail;
 
     // Settings: the primary CIDR, the size of new buildings.
     ImGui::AlignTextToFramePadding();
-    std::string primary_label = app_text(app, "First {range}");
+    std::string primary_label = ctx.text("First {range}");
     ImGui::TextUnformatted(primary_label.c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(160);
@@ -203,13 +205,13 @@ bool draw_secondary(App& app, SecondaryCidrView& view) {
         for (int i = 0; i < kPrimaryCount; ++i) {
             if (ImGui::Selectable(kPrimaries[i].cidr, i == view.primary) && i != view.primary) {
                 view.primary = i;
-                rebuild(app, view);
-                app.anim_until_ms = platform::now_ms() + 300;
+                rebuild(ctx, view);
+                out.animate(platform::now_ms() + 300);
             }
         }
         ImGui::EndCombo();
     }
-    std::string size_label = app_text(app, "New {buildings}");
+    std::string size_label = ctx.text("New {buildings}");
     flow(ImGui::CalcTextSize(size_label.c_str()).x + 110, right);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(size_label.c_str());
@@ -224,25 +226,25 @@ bool draw_secondary(App& app, SecondaryCidrView& view) {
         ImGui::EndCombo();
     }
     flow(button_width("Start over"), right);
-    if (ImGui::Button("Start over")) rebuild(app, view);
+    if (ImGui::Button("Start over")) rebuild(ctx, view);
 
     // Totals, from core.
     const core::VpcSpace space = core::vpc_space(view.vpc);
     ImGui::Spacing();
     {
         const NumberCard cards[] = {
-            {app_text(app, "{nums} in the {campus}"), grouped(space.addresses), {}},
-            {app_text(app, "usable in {buildings}"), grouped(space.usable), {}},
-            {app_text(app, "{range}s"),
+            {ctx.text("{nums} in the {campus}"), grouped(space.addresses), {}},
+            {ctx.text("usable in {buildings}"), grouped(space.usable), {}},
+            {ctx.text("{range}s"),
              std::to_string(space.blocks.size()) + " of " + std::to_string(space.quota),
              {}}};
-        number_cards(cards, 3, avail >= 560 ? 3 : 2, app.fonts.big);
+        number_cards(cards, 3, avail >= 560 ? 3 : 2, ctx.fonts.big);
     }
 
     // Candidate secondary blocks: each Add asks core.
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
-    ImGui::TextUnformatted(app_text(app, "Add a secondary {range}").c_str());
+    ImGui::PushFont(ctx.fonts.strong);
+    ImGui::TextUnformatted(ctx.text("Add a secondary {range}").c_str());
     ImGui::PopFont();
     const float cidr_w = ImGui::CalcTextSize("169.254.0.0/16").x + 8;
     const float add_w = ImGui::CalcTextSize("Added").x + 2 * ImGui::GetStyle().FramePadding.x + 4;
@@ -268,16 +270,16 @@ bool draw_secondary(App& app, SecondaryCidrView& view) {
                 if (s) {
                     view.accepted[static_cast<size_t>(i)] = true;
                     view.results[static_cast<size_t>(i)] =
-                        app_text(app, "accepted: room for new {buildings}");
+                        ctx.text("accepted: room for new {buildings}");
                     say(view,
                         std::string(kCandidates[i]) +
-                            app_text(app, " added to the {campus}: build {buildings} in it."),
+                            ctx.text(" added to the {campus}: build {buildings} in it."),
                         false);
                 } else {
                     view.results[static_cast<size_t>(i)] = s.error().message;
                     say(view, s.error().message, true);
                 }
-                app.anim_until_ms = platform::now_ms() + 300;
+                out.animate(platform::now_ms() + 300);
             }
             ImGui::EndDisabled();
             ImGui::TableNextColumn();
@@ -324,25 +326,24 @@ bool draw_secondary(App& app, SecondaryCidrView& view) {
     for (size_t b = 0; b < space.blocks.size(); ++b) {
         const core::CidrSpace& block = space.blocks[b];
         ImGui::PushID(static_cast<int>(b));
-        ImGui::PushFont(app.fonts.strong);
+        ImGui::PushFont(ctx.fonts.strong);
         ImGui::TextUnformatted(core::format_cidr(block.cidr).c_str());
         ImGui::PopFont();
-        std::string about =
-            std::string(block.primary ? "primary" : "secondary") + " \xC2\xB7 " +
-            grouped(block.addresses) + " " + app_text(app, "{nums}") + " \xC2\xB7 " +
-            std::to_string(block.subnets.size()) + " " +
-            app_text(app, block.subnets.size() == 1 ? "{building}" : "{buildings}") + ", " +
-            grouped(block.usable) + " usable";
+        std::string about = std::string(block.primary ? "primary" : "secondary") + " \xC2\xB7 " +
+                            grouped(block.addresses) + " " + ctx.text("{nums}") + " \xC2\xB7 " +
+                            std::to_string(block.subnets.size()) + " " +
+                            ctx.text(block.subnets.size() == 1 ? "{building}" : "{buildings}") +
+                            ", " + grouped(block.usable) + " usable";
         flow(ImGui::CalcTextSize(about.c_str()).x, right);
         ImGui::TextDisabled("%s", about.c_str());
-        std::string add = app_text(app, "Add a /") + std::to_string(kNewSizes[view.new_size]) +
-                          app_text(app, " {building} here");
+        std::string add = ctx.text("Add a /") + std::to_string(kNewSizes[view.new_size]) +
+                          ctx.text(" {building} here");
         flow(button_width(add.c_str()), right);
         if (ImGui::SmallButton(add.c_str())) {
-            add_building(app, view, block.cidr, kNewSizes[view.new_size]);
-            app.anim_until_ms = platform::now_ms() + 300;
+            add_building(ctx, view, block.cidr, kNewSizes[view.new_size]);
+            out.animate(platform::now_ms() + 300);
         }
-        draw_block_bar(app, view.vpc, block);
+        draw_block_bar(ctx, view.vpc, block);
         ImGui::PopID();
         ImGui::Spacing();
     }
@@ -354,13 +355,13 @@ bool draw_secondary(App& app, SecondaryCidrView& view) {
         blocks += core::format_cidr(b.cidr);
     }
     size_t buildings = view.vpc.subnets.size();
-    app.live = app_text(app, "{campus}: ") + std::to_string(space.blocks.size()) + " of " +
+    out.live = ctx.text("{campus}: ") + std::to_string(space.blocks.size()) + " of " +
                std::to_string(space.quota) + " CIDR blocks (" + blocks + "), " +
-               grouped(space.addresses) + " " + app_text(app, "{nums}") + "; " +
-               std::to_string(buildings) + " " + app_text(app, "{buildings}") + " with " +
+               grouped(space.addresses) + " " + ctx.text("{nums}") + "; " +
+               std::to_string(buildings) + " " + ctx.text("{buildings}") + " with " +
                grouped(space.usable) + " usable." +
                (view.message.empty() ? std::string() : " " + view.message);
-    return true;
+    return out;
 }
 
 }  // namespace web

@@ -6,11 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "context.h"
 #include "vpc.h"
 
 namespace web {
-
-struct App;
 
 struct SecondaryCidrView {
     bool initialized = false;
@@ -25,6 +24,6 @@ struct SecondaryCidrView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_secondary(App& app, SecondaryCidrView& view);
+ViewOut draw_secondary(const ViewContext& ctx, SecondaryCidrView& view);
 
 }  // namespace web

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "app.h"
 #include "capacity.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "platform.h"
 #include "sg_pods.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -22,7 +22,7 @@ constexpr const char* kNode = "node-1";
 constexpr ImU32 kTrunkColor = IM_COL32(96, 74, 140, 255);  // draw_campus's trunk colour
 
 // A fresh room with the chosen type and option, carrying over both kinds of desks.
-void rebuild(App& app, SecurityGroupsView& view) {
+void rebuild(const ViewContext& ctx, SecurityGroupsView& view) {
     int pool_pods = 0;
     int sg = 0;
     if (const core::Node* n = core::find_node(view.cluster, kNode)) {
@@ -31,7 +31,7 @@ void rebuild(App& app, SecurityGroupsView& view) {
     } else {
         sg = 2;  // first visit: two payments-style desks show the branches
     }
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     core::NodeConfig cfg;
     cfg.security_groups_for_pods = view.pod_eni && core::supports_security_groups_for_pods(type);
     core::Result<core::Cluster> c = demo_room(type, cfg, pool_pods);
@@ -53,7 +53,7 @@ void rebuild(App& app, SecurityGroupsView& view) {
 
 // The trunk ENI as a bar with one box per branch ENI hanging under it: taken (a desk with
 // its own address) or free (dashed).
-void draw_trunk(App& app, const core::Node& node, const core::BranchState& b,
+void draw_trunk(const ViewContext& ctx, const core::Node& node, const core::BranchState& b,
                 const std::vector<core::SgPod>& pods) {
     const core::Eni* trunk = nullptr;
     for (const core::Eni& e : node.enis) {
@@ -72,8 +72,8 @@ void draw_trunk(App& app, const core::Node& node, const core::BranchState& b,
         std::min(avail, static_cast<float>(std::min(shown, per_row)) * (box_w + gap) + 12);
     dl->AddRectFilled(o, ImVec2(o.x + width, o.y + bar_h), kTrunkColor, 5);
     const std::string title =
-        app_text(app, "{trunk} ") + trunk->id + " " + core::format_ipv4(trunk->primary_ip);
-    dl->AddText(app.fonts.small, 13, ImVec2(o.x + 8, o.y + 5), IM_COL32_WHITE, title.c_str());
+        ctx.text("{trunk} ") + trunk->id + " " + core::format_ipv4(trunk->primary_ip);
+    dl->AddText(ctx.fonts.small, 13, ImVec2(o.x + 8, o.y + 5), IM_COL32_WHITE, title.c_str());
     if (ImGui::IsMouseHoveringRect(o, ImVec2(o.x + width, o.y + bar_h))) {
         ImGui::BeginTooltip();
         ImGui::Text("%s", core::eni_summary(node, *trunk).c_str());
@@ -102,36 +102,35 @@ void draw_trunk(App& app, const core::Node& node, const core::BranchState& b,
         if (i < static_cast<int>(pods.size())) {
             const core::SgPod& p = pods[static_cast<size_t>(i)];
             dl->AddRectFilled(a, z, color::kPanel, 5);
-            dl->AddText(app.fonts.small, 13, ImVec2(x + 5, y + 3), IM_COL32_WHITE,
-                        app_text(app, "{branch}").substr(0, 12).c_str());
+            dl->AddText(ctx.fonts.small, 13, ImVec2(x + 5, y + 3), IM_COL32_WHITE,
+                        ctx.text("{branch}").substr(0, 12).c_str());
             dl->AddRectFilled(ImVec2(x + 5, y + 22), ImVec2(x + 19, y + 36), color::kSlotDesk, 2);
-            dl->AddText(app.fonts.small, 13, ImVec2(x + 23, y + 22), IM_COL32_WHITE,
+            dl->AddText(ctx.fonts.small, 13, ImVec2(x + 23, y + 22), IM_COL32_WHITE,
                         p.name.substr(0, 8).c_str());
             if (ImGui::IsMouseHoveringRect(a, z)) {
                 ImGui::BeginTooltip();
                 ImGui::Text("branch ENI for %s: %s in %s", p.name.c_str(),
                             core::format_ipv4(p.ip).c_str(), p.subnet_id.c_str());
-                ImGui::TextColored(
-                    rgba(color::kMuted), "%s",
-                    app_text(app, "its own security groups, not the {panel}'s").c_str());
+                ImGui::TextColored(rgba(color::kMuted), "%s",
+                                   ctx.text("its own security groups, not the {panel}'s").c_str());
                 ImGui::EndTooltip();
             }
         } else {
             dl->AddRect(a, z, color::kLine, 5, 0, 1.5f);
-            dl->AddText(app.fonts.small, 13, ImVec2(x + 6, y + 15), color::kMuted, "free");
+            dl->AddText(ctx.fonts.small, 13, ImVec2(x + 6, y + 15), color::kMuted, "free");
         }
     }
     float h = bar_h + 14 + static_cast<float>(rows) * row_h;
     ImGui::Dummy(ImVec2(width, h));
     if (b.branch_limit > shown) {
         const std::string more =
-            "+ " + std::to_string(b.branch_limit - shown) + " more " + app_text(app, "{branch}s");
+            "+ " + std::to_string(b.branch_limit - shown) + " more " + ctx.text("{branch}s");
         ImGui::TextDisabled("%s", more.c_str());
     }
 }
 
-void figure(App& app, const std::string& label, const std::string& value, float& x_used,
-            float avail) {
+void figure(const ViewContext& ctx, const std::string& label, const std::string& value,
+            float& x_used, float avail) {
     const float w = std::max(ImGui::CalcTextSize(label.c_str()).x,
                              ImGui::CalcTextSize(value.c_str()).x * 1.6f) +
                     22;
@@ -141,10 +140,10 @@ void figure(App& app, const std::string& label, const std::string& value, float&
         x_used = 0;
     }
     ImGui::BeginGroup();
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     ImGui::TextColored(rgba(color::kMuted), "%s", label.c_str());
     ImGui::PopFont();
-    ImGui::PushFont(app.fonts.heading);
+    ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopFont();
     ImGui::EndGroup();
@@ -153,25 +152,26 @@ void figure(App& app, const std::string& label, const std::string& value, float&
 
 }  // namespace
 
-bool draw_security_groups(App& app, SecurityGroupsView& view) {
-    if (app.catalog.types.empty()) return false;
-    if (view.type < 0) view.type = catalog_index(app, "m5.large");
-    if (view.built_type != view.type || view.built_pod_eni != view.pod_eni) rebuild(app, view);
+ViewOut draw_security_groups(const ViewContext& ctx, SecurityGroupsView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
+    if (view.type < 0) view.type = catalog_index(ctx, "m5.large");
+    if (view.built_type != view.type || view.built_pod_eni != view.pod_eni) rebuild(ctx, view);
     const float avail = ImGui::GetContentRegionAvail().x;
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app_text(app, "{instance}").c_str());
+    ImGui::TextUnformatted(ctx.text("{instance}").c_str());
     ImGui::SameLine();
-    if (instance_type_picker(app, "sgp", view.type, view.filter, sizeof(view.filter))) {
-        rebuild(app, view);
+    if (instance_type_picker(ctx, "sgp", view.type, view.filter, sizeof(view.filter))) {
+        rebuild(ctx, view);
     }
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     const bool supported = core::supports_security_groups_for_pods(type);
     bool on = view.pod_eni && supported;
     ImGui::BeginDisabled(!supported);
     if (checkbox_wrapped("ENABLE_POD_ENI (security groups for pods)", &on)) {
         view.pod_eni = on;
-        rebuild(app, view);
+        rebuild(ctx, view);
     }
     ImGui::EndDisabled();
 
@@ -189,8 +189,8 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
     if (node == nullptr) {
         wrapped_text(view.message.empty() ? "The room could not be built." : view.message.c_str(),
                      color::kBad);
-        app.live = view.message;
-        return true;
+        out.live = view.message;
+        return out;
     }
     const core::BranchState b = core::branch_state(view.cluster, *node);
     const core::MaxPods& now = b.trunk ? trunk : plain;
@@ -200,20 +200,20 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
     float x = 0;
     const std::string ips = std::to_string(plain.pod_ips) +
                             (b.trunk ? " \xE2\x86\x92 " + std::to_string(trunk.pod_ips) : "");
-    figure(app, app_text(app, "{desk} {exts} on {panels}"), ips, x, avail);
-    figure(app, app_text(app, "{panels} for {desk}s"),
+    figure(ctx, ctx.text("{desk} {exts} on {panels}"), ips, x, avail);
+    figure(ctx, ctx.text("{panels} for {desk}s"),
            std::to_string(now.pod_enis) + " of " + std::to_string(now.enis), x, avail);
-    figure(app, app_text(app, "{branch}s"),
+    figure(ctx, ctx.text("{branch}s"),
            b.trunk ? std::to_string(b.sg_pods) + " / " + std::to_string(b.branch_limit)
                    : std::string(supported ? "off" : "none"),
            x, avail);
-    figure(app, app_text(app, "{maxpods}"), std::to_string(node->max_pods), x, avail);
+    figure(ctx, ctx.text("{maxpods}"), std::to_string(node->max_pods), x, avail);
 
     // Desks of both kinds.
     ImGui::Spacing();
     const std::vector<core::SgPod> sg = core::sg_pods(view.cluster, kNode);
     ImGui::BeginDisabled(!b.trunk);
-    const std::string add_sg = app_text(app, "+ {desk} with its own security groups");
+    const std::string add_sg = ctx.text("+ {desk} with its own security groups");
     if (ImGui::Button(add_sg.c_str())) {
         core::Result<core::SgPod> p = core::add_sg_pod(view.cluster, kNode);
         view.message = p ? std::string() : p.error().message;
@@ -228,7 +228,7 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
     }
     ImGui::EndDisabled();
     ImGui::EndDisabled();
-    const std::string add_plain = app_text(app, "+ ordinary {desk}");
+    const std::string add_plain = ctx.text("+ ordinary {desk}");
     const float plain_w = ImGui::CalcTextSize(add_plain.c_str()).x + 70;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < plain_w) ImGui::NewLine();
@@ -259,25 +259,25 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
     ImGui::Spacing();
     RoomStyle rs;
     rs.show_host_pods = true;
-    draw_room(app, *node, rs);
+    draw_room(ctx, *node, rs);
     if (bs.trunk) {
         ImGui::Spacing();
-        draw_trunk(app, *node, bs, sg_now);
+        draw_trunk(ctx, *node, bs, sg_now);
     }
-    draw_legend(app, kLegendRoom | kLegendHostPods);
+    draw_legend(ctx, kLegendRoom | kLegendHostPods);
 
     if (!view.message.empty()) {
         ImGui::Spacing();
         wrapped_text(view.message.c_str(), color::kBad);
     }
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted("What just happened");
     ImGui::PopFont();
-    draw_event_log(app, view.cluster, 4);
+    draw_event_log(ctx, view.cluster, 4);
 
     const core::NodeStats s = core::node_stats(*node);
-    app.live =
+    out.live =
         type.name + ", ENABLE_POD_ENI " + (bs.trunk ? "on" : "off") +
         (supported ? "" : " (not supported on " + type.name + ")") + ": pod IPs " +
         std::to_string(plain.pod_ips) +
@@ -286,8 +286,8 @@ bool draw_security_groups(App& app, SecurityGroupsView& view) {
                         " of " + std::to_string(bs.branch_limit) + " branch ENIs in use"
                   : std::string()) +
         "; " + std::to_string(s.pods) + " ordinary pods; max-pods " + std::to_string(s.max_pods);
-    if (!view.message.empty()) app.live += ". " + view.message;
-    return true;
+    if (!view.message.empty()) out.live += ". " + view.message;
+    return out;
 }
 
 }  // namespace web

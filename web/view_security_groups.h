@@ -10,10 +10,9 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 
 namespace web {
-
-struct App;
 
 struct SecurityGroupsView {
     int type = -1;         // index into the catalog; -1: not chosen yet (m5.large)
@@ -26,6 +25,6 @@ struct SecurityGroupsView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_security_groups(App& app, SecurityGroupsView& view);
+ViewOut draw_security_groups(const ViewContext& ctx, SecurityGroupsView& view);
 
 }  // namespace web

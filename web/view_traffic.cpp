@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "app.h"
+#include "context.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 namespace {
@@ -96,10 +96,10 @@ const core::TrafficCampus& current(const TrafficView& v) {
     return v.campus[v.security_groups_for_pods ? 1 : 0];
 }
 
-void build(App& app, TrafficView& v) {
+void build(const ViewContext& ctx, TrafficView& v) {
     v.built = true;
     core::Result<const core::InstanceType*> type =
-        core::find_instance_type(app.catalog, "m5.large");
+        core::find_instance_type(ctx.catalog, "m5.large");
     if (!type) {
         v.error = type.error().message;
         return;
@@ -120,13 +120,13 @@ void touched(TrafficView& v) {
     v.changed_ms = platform::now_ms();
 }
 
-void draw_controls(App& app, TrafficView& v) {
+void draw_controls(const ViewContext& ctx, TrafficView& v) {
     const core::TrafficCampus& t = current(v);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Caller");
     ImGui::SameLine();
     const core::PodRef& from = t.pods[static_cast<size_t>(v.caller)];
-    const std::string preview = app_text(app, "{desk} ") + from.name + " (" + from.node + ")";
+    const std::string preview = ctx.text("{desk} ") + from.name + " (" + from.node + ")";
     ImGui::SetNextItemWidth(std::min(280.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##caller", preview.c_str())) {
         for (size_t i = 0; i < t.pods.size(); ++i) {
@@ -143,7 +143,7 @@ void draw_controls(App& app, TrafficView& v) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("calls");
     for (int c = 0; c < core::kCalleeCount; ++c) {
-        const std::string label = app_text(app, core::callee_label(static_cast<core::Callee>(c)));
+        const std::string label = ctx.text(core::callee_label(static_cast<core::Callee>(c)));
         flow(chip_width(label));
         ImGui::PushID(c);
         if (chip(label, v.callee == c)) {
@@ -154,10 +154,10 @@ void draw_controls(App& app, TrafficView& v) {
     }
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app_text(app, "with the").c_str());
+    ImGui::TextUnformatted(ctx.text("with the").c_str());
     for (int c = 0; c < 2; ++c) {
         const std::string label =
-            app_text(app, core::cni_label(c == 0 ? core::Cni::Vpc : core::Cni::Overlay));
+            ctx.text(core::cni_label(c == 0 ? core::Cni::Vpc : core::Cni::Overlay));
         flow(chip_width(label));
         ImGui::PushID(100 + c);
         if (chip(label, v.cni == c)) {
@@ -169,10 +169,10 @@ void draw_controls(App& app, TrafficView& v) {
 }
 
 // The VPC CNI's SNAT and security-group settings.
-void draw_settings(App& app, TrafficView& v) {
+void draw_settings(const ViewContext& ctx, TrafficView& v) {
     const core::TrafficCampus& t = current(v);
-    ImGui::PushFont(app.fonts.strong);
-    ImGui::TextUnformatted(app_text(app, "{vpccni} settings").c_str());
+    ImGui::PushFont(ctx.fonts.strong);
+    ImGui::TextUnformatted(ctx.text("{vpccni} settings").c_str());
     ImGui::PopFont();
     ImGui::BeginDisabled(v.cni == 1);
     if (checkbox_wrapped("Security groups for pods", &v.security_groups_for_pods)) touched(v);
@@ -203,8 +203,7 @@ void draw_settings(App& app, TrafficView& v) {
     }
     ImGui::EndDisabled();
     if (v.cni == 1) {
-        wrapped_text(app_text(app,
-                              "The {overlaycni} ignores the {vpccni}'s settings: its "
+        wrapped_text(ctx.text("The {overlaycni} ignores the {vpccni}'s settings: its "
                               "{switchboard} translates every call that leaves the {desks}' "
                               "private range.")
                          .c_str(),
@@ -214,12 +213,12 @@ void draw_settings(App& app, TrafficView& v) {
 
 }  // namespace
 
-void draw_call_path(App& app, const core::TrafficPath& path, float fade) {
+void draw_call_path(const ViewContext& ctx, const core::TrafficPath& path, float fade) {
     const auto& hops = path.hops;
     if (hops.empty()) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* font = app.fonts.small;
-    ImFont* bold = app.fonts.strong != nullptr ? app.fonts.strong : font;
+    ImFont* font = ctx.fonts.small;
+    ImFont* bold = ctx.fonts.strong != nullptr ? ctx.fonts.strong : font;
     const float width = std::max(120.0f, ImGui::GetContentRegionAvail().x);
     const int n = static_cast<int>(hops.size());
     const float gap = 26.0f;
@@ -262,7 +261,7 @@ void draw_call_path(App& app, const core::TrafficPath& path, float fade) {
                     changes ? 2.5f : 1.0f);
         const float tw = bw - 2 * pad;
         float y = p0.y + pad;
-        const std::string kind = fit(font, app_text(app, kind_label(h.kind)), tw);
+        const std::string kind = fit(font, ctx.text(kind_label(h.kind)), tw);
         dl->AddText(font, kSmall, ImVec2(p0.x + pad, y), fade_color(color::kMuted, shown),
                     kind.c_str());
         y += line;
@@ -284,9 +283,9 @@ void draw_call_path(App& app, const core::TrafficPath& path, float fade) {
         if (ImGui::IsMouseHoveringRect(p0, p1)) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-            ImGui::TextUnformatted(app_text(app, h.detail).c_str());
+            ImGui::TextUnformatted(ctx.text(h.detail).c_str());
             if (changes) {
-                ImGui::TextColored(rgba(kNodeText), "%s", app_text(app, h.change).c_str());
+                ImGui::TextColored(rgba(kNodeText), "%s", ctx.text(h.change).c_str());
             }
             ImGui::TextDisabled("source after this hop: %s", ip(h.source).c_str());
             ImGui::PopTextWrapPos();
@@ -323,7 +322,7 @@ void draw_call_path(App& app, const core::TrafficPath& path, float fade) {
     }
     auto key = [&](bool show, ImU32 col, const char* words, bool& first) {
         if (!show) return;
-        const std::string label = app_text(app, words);
+        const std::string label = ctx.text(words);
         const float w = ImGui::CalcTextSize(label.c_str()).x + 18;
         if (!first) flow(w);
         first = false;
@@ -338,7 +337,7 @@ void draw_call_path(App& app, const core::TrafficPath& path, float fade) {
         ImGui::PopStyleColor();
     };
     bool first = true;
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     key(own, kOwnText,
         path.cni == core::Cni::Overlay ? "the {desk}'s overlay {num}" : "the {desk}'s own {num}",
         first);
@@ -350,13 +349,14 @@ void draw_call_path(App& app, const core::TrafficPath& path, float fade) {
     ImGui::PopFont();
 }
 
-bool draw_traffic(App& app, TrafficView& v) {
-    if (!v.built) build(app, v);
+ViewOut draw_traffic(const ViewContext& ctx, TrafficView& v) {
+    ViewOut out;
+    if (!v.built) build(ctx, v);
     if (!v.error.empty()) {
         wrapped_text(v.error.c_str(), color::kBad);
-        return true;
+        return out;
     }
-    draw_controls(app, v);
+    draw_controls(ctx, v);
     const core::TrafficCampus& t = current(v);
     v.caller = std::clamp(v.caller, 0, static_cast<int>(t.pods.size()) - 1);
 
@@ -372,45 +372,44 @@ bool draw_traffic(App& app, TrafficView& v) {
     ImGui::Separator();
     if (!r) {
         wrapped_text(r.error().message.c_str(), color::kBad);
-        app.live = r.error().message;
-        return true;
+        out.live = r.error().message;
+        return out;
     }
     const core::TrafficPath& p = *r;
-    const std::string head = app_text(app, "{desk} ") + p.caller + " (" + ip(p.caller_ip) +
-                             ") calls " + p.callee_name + " (" + ip(p.callee_ip) + ")";
-    ImGui::PushFont(app.fonts.strong);
+    const std::string head = ctx.text("{desk} ") + p.caller + " (" + ip(p.caller_ip) + ") calls " +
+                             p.callee_name + " (" + ip(p.callee_ip) + ")";
+    ImGui::PushFont(ctx.fonts.strong);
     wrapped_text(head.c_str());
     ImGui::PopFont();
 
     const double now = platform::now_ms();
     const float fade = v.changed_ms > 0 ? static_cast<float>((now - v.changed_ms) / 450.0) : 1.0f;
     if (fade < 1.0f) {
-        app.anim_until_ms = std::max(app.anim_until_ms, v.changed_ms + 460);
+        out.animate(v.changed_ms + 460);
         platform::request_frame();  // keep frames coming until the fade ends
     }
-    draw_call_path(app, p, fade);
+    draw_call_path(ctx, p, fade);
 
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     const bool direct = !p.translated && !p.encapsulated;
-    wrapped_text(app_text(app, p.verdict).c_str(), direct ? color::kGood : kNodeText);
+    wrapped_text(ctx.text(p.verdict).c_str(), direct ? color::kGood : kNodeText);
     ImGui::PopFont();
     if (!p.translated_by.empty()) {
-        wrapped_text(app_text(app, "Translated by " + p.translated_by + ".").c_str(),
-                     color::kMuted);
+        wrapped_text(ctx.text("Translated by " + p.translated_by + ".").c_str(), color::kMuted);
     }
-    wrapped_text(app_text(app, p.security_groups).c_str(), color::kMuted);
+    wrapped_text(ctx.text(p.security_groups).c_str(), color::kMuted);
     ImGui::Spacing();
     ImGui::Separator();
-    draw_settings(app, v);
+    draw_settings(ctx, v);
 
-    app.live = p.caller + " calls " + p.callee_name + " with the " +
-               app_text(app, core::cni_label(v.cni == 0 ? core::Cni::Vpc : core::Cni::Overlay)) +
+    out.live = p.caller + " calls " + p.callee_name + " with the " +
+               ctx.text(core::cni_label(v.cni == 0 ? core::Cni::Vpc : core::Cni::Overlay)) +
                (v.cni == 0 && v.external_snat ? ", external SNAT on" : "") +
                (v.cni == 0 && v.exclude > 0 ? ", an excluded CIDR" : "") +
                (v.cni == 0 && v.security_groups_for_pods ? ", security groups for pods" : "") +
-               ": " + app_text(app, p.verdict);
-    return true;
+               ": " + ctx.text(p.verdict);
+    return out;
 }
 
 }  // namespace web

@@ -6,11 +6,10 @@
 
 #include <string>
 
+#include "context.h"
 #include "traffic.h"
 
 namespace web {
-
-struct App;
 
 struct TrafficView {
     bool built = false;
@@ -26,11 +25,11 @@ struct TrafficView {
 };
 
 // Draws the view; false if it has nothing to draw.
-bool draw_traffic(App& app, TrafficView& view);
+ViewOut draw_traffic(const ViewContext& ctx, TrafficView& view);
 
 // Draws a traced call as boxes joined by arrows, wrapping onto more rows when narrow. Each
 // box names the hop and the source address the call carries after it; hover for details.
 // `fade` (0..1) fades the path in after a change.
-void draw_call_path(App& app, const core::TrafficPath& path, float fade = 1.0f);
+void draw_call_path(const ViewContext& ctx, const core::TrafficPath& path, float fade = 1.0f);
 
 }  // namespace web

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <string>
 
-#include "app.h"
+#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "platform.h"
-#include "style.h"
+#include "ui.h"
 
 namespace web {
 
@@ -22,18 +22,18 @@ int pods_on(const core::Cluster& c) {
     return n ? static_cast<int>(n->pods.size() + n->pending.size()) : 0;
 }
 
-void flash_new_eni(App& app, WarmPoolView& view, const core::Node& before) {
+void flash_new_eni(WarmPoolView& view, const core::Node& before, ViewOut& out) {
     std::string fresh = new_eni_id(&before, core::find_node(view.cluster, kNode));
     if (fresh.empty()) return;
     view.fresh_eni = fresh;
     view.fresh_until_ms = platform::now_ms() + kFlashMs;
-    app.anim_until_ms = view.fresh_until_ms;
+    out.animate(view.fresh_until_ms);
 }
 
 // A fresh room of the chosen type and settings with `pods` desks (AWS: replace the node).
-void rebuild(App& app, WarmPoolView& view, int pods) {
+void rebuild(const ViewContext& ctx, WarmPoolView& view, int pods) {
     view.show_me_seq = 0;
-    const core::InstanceType& type = app.catalog.types[static_cast<size_t>(view.type)];
+    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     core::Result<core::Cluster> c = demo_room(type, view.config, pods);
     view.built_type = view.type;
     view.fresh_eni.clear();
@@ -47,12 +47,12 @@ void rebuild(App& app, WarmPoolView& view, int pods) {
 }
 
 // Applies new settings: on the running node when core allows it, else by replacing it.
-void apply(App& app, WarmPoolView& view, const core::NodeConfig& next) {
+void apply(const ViewContext& ctx, WarmPoolView& view, const core::NodeConfig& next, ViewOut& out) {
     const core::Node* n = core::find_node(view.cluster, kNode);
     if (n == nullptr || next.prefix_delegation != n->config.prefix_delegation) {
         const core::NodeConfig old = view.config;
         view.config = next;
-        rebuild(app, view, pods_on(view.cluster));
+        rebuild(ctx, view, pods_on(view.cluster));
         if (!view.message.empty()) view.config = old;
         return;
     }
@@ -62,7 +62,7 @@ void apply(App& app, WarmPoolView& view, const core::NodeConfig& next) {
     if (st) {
         view.config = next;
         view.message.clear();
-        flash_new_eni(app, view, before);
+        flash_new_eni(view, before, out);
     } else {
         view.message = st.error().message;
     }
@@ -79,10 +79,10 @@ struct Knob {
 
 // One knob: its name, the stepper (beside the name when `inline_stepper`), and a muted line
 // saying what it does or why it is idle.
-bool draw_knob(App& app, const Knob& k, float width, bool inline_stepper) {
+bool draw_knob(const ViewContext& ctx, const Knob& k, float width, bool inline_stepper) {
     ImGui::BeginGroup();
     const float x0 = ImGui::GetCursorScreenPos().x;
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::PushStyleColor(ImGuiCol_Text, k.note.empty() ? color::kInk : color::kMuted);
     if (inline_stepper) ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(k.name);
@@ -96,7 +96,7 @@ bool draw_knob(App& app, const Knob& k, float width, bool inline_stepper) {
     ImGui::PopFont();
     if (inline_stepper) ImGui::SameLine(0, gap);
     bool changed = stepper(k.name, *k.value, 0, k.max);
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     ImGui::PushTextWrapPos(x0 - ImGui::GetWindowPos().x + ImGui::GetScrollX() + width - 8);
     ImGui::PushStyleColor(ImGuiCol_Text, k.note.empty() ? color::kMuted : color::kBad);
     ImGui::TextUnformatted((k.note.empty() ? k.hint : k.note).c_str());
@@ -108,8 +108,8 @@ bool draw_knob(App& app, const Knob& k, float width, bool inline_stepper) {
 }
 
 // A small labelled figure; figures flow left to right and wrap.
-void figure(App& app, const std::string& label, const std::string& value, float& x_used,
-            float avail) {
+void figure(const ViewContext& ctx, const std::string& label, const std::string& value,
+            float& x_used, float avail) {
     const float w = std::max(ImGui::CalcTextSize(label.c_str()).x,
                              ImGui::CalcTextSize(value.c_str()).x * 1.6f) +
                     22;
@@ -119,10 +119,10 @@ void figure(App& app, const std::string& label, const std::string& value, float&
         x_used = 0;
     }
     ImGui::BeginGroup();
-    ImGui::PushFont(app.fonts.small);
+    ImGui::PushFont(ctx.fonts.small);
     ImGui::TextColored(rgba(color::kMuted), "%s", label.c_str());
     ImGui::PopFont();
-    ImGui::PushFont(app.fonts.heading);
+    ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopFont();
     ImGui::EndGroup();
@@ -131,18 +131,19 @@ void figure(App& app, const std::string& label, const std::string& value, float&
 
 }  // namespace
 
-bool draw_warm_pool(App& app, WarmPoolView& view) {
-    if (app.catalog.types.empty()) return false;
-    if (view.type < 0) view.type = catalog_index(app, "t3.small");
-    if (view.built_type != view.type) rebuild(app, view, std::max(pods_on(view.cluster), 1));
+ViewOut draw_warm_pool(const ViewContext& ctx, WarmPoolView& view) {
+    ViewOut out;
+    if (ctx.catalog.types.empty()) return ViewOut::nothing();
+    if (view.type < 0) view.type = catalog_index(ctx, "t3.small");
+    if (view.built_type != view.type) rebuild(ctx, view, std::max(pods_on(view.cluster), 1));
     const float avail = ImGui::GetContentRegionAvail().x;
 
     // The room size and prefix delegation; the "show me" button.
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app_text(app, "{instance}").c_str());
+    ImGui::TextUnformatted(ctx.text("{instance}").c_str());
     ImGui::SameLine();
-    if (instance_type_picker(app, "warm", view.type, view.filter, sizeof(view.filter))) {
-        rebuild(app, view, pods_on(view.cluster));
+    if (instance_type_picker(ctx, "warm", view.type, view.filter, sizeof(view.filter))) {
+        rebuild(ctx, view, pods_on(view.cluster));
     }
     ImGui::SameLine();
     bool pd = view.config.prefix_delegation;
@@ -152,13 +153,13 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     if (checkbox_wrapped(pd_label, &pd)) {
         core::NodeConfig next = view.config;
         next.prefix_delegation = pd;
-        apply(app, view, next);
+        apply(ctx, view, next, out);
     }
-    const std::string show_me = app_text(app, "Show me: 1 {desk} on a t3.small");
+    const std::string show_me = ctx.text("Show me: 1 {desk} on a t3.small");
     if (ImGui::Button(show_me.c_str())) {
-        view.type = catalog_index(app, "t3.small");
+        view.type = catalog_index(ctx, "t3.small");
         view.config = core::NodeConfig{};
-        rebuild(app, view, 1);
+        rebuild(ctx, view, 1);
         view.show_me_seq = view.cluster.next_seq;
     }
 
@@ -166,8 +167,8 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     if (node == nullptr) {
         wrapped_text(view.message.empty() ? "The room could not be built." : view.message.c_str(),
                      color::kBad);
-        app.live = view.message;
-        return true;
+        out.live = view.message;
+        return out;
     }
     const core::PoolState pool = core::pool_state(*node);
 
@@ -178,15 +179,15 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     const std::string overridden = "ignored now: WARM_IP_TARGET or MINIMUM_IP_TARGET is set";
     Knob knobs[4] = {
         {"WARM_ENI_TARGET", &next.warm.warm_eni_target, core::kMaxWarmEniTarget,
-         app_text(app, "keep this many {panel}s' worth of free {exts}"),
+         ctx.text("keep this many {panel}s' worth of free {exts}"),
          pool.prefix_delegation ? "ignored now: prefix delegation is on"
                                 : (ip_targets ? overridden : "")},
         {"WARM_IP_TARGET", &next.warm.warm_ip_target, core::kMaxWarmIpTarget,
-         app_text(app, "keep this many free {exts} (0: unset)"), ""},
+         ctx.text("keep this many free {exts} (0: unset)"), ""},
         {"MINIMUM_IP_TARGET", &next.warm.minimum_ip_target, core::kMaxMinimumIpTarget,
-         app_text(app, "hold at least this many {exts} in all (0: unset)"), ""},
+         ctx.text("hold at least this many {exts} in all (0: unset)"), ""},
         {"WARM_PREFIX_TARGET", &next.warm.warm_prefix_target, core::kMaxWarmPrefixTarget,
-         app_text(app, "keep this many free {blocks}"),
+         ctx.text("keep this many free {blocks}"),
          !pool.prefix_delegation ? "only with prefix delegation" : (ip_targets ? overridden : "")},
     };
     const int per_row = avail >= 400 ? 2 : 1;
@@ -194,15 +195,15 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     bool changed = false;
     for (int i = 0; i < 4; ++i) {
         if (i % per_row != 0) ImGui::SameLine(col_w * static_cast<float>(i % per_row));
-        changed = draw_knob(app, knobs[i], col_w, per_row == 1) || changed;
+        changed = draw_knob(ctx, knobs[i], col_w, per_row == 1) || changed;
     }
-    if (changed) apply(app, view, next);
+    if (changed) apply(ctx, view, next, out);
 
     // Desks.
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
-    ImGui::PushFont(app.fonts.strong);
-    ImGui::TextUnformatted(app_text(app, "{desks}").c_str());
+    ImGui::PushFont(ctx.fonts.strong);
+    ImGui::TextUnformatted(ctx.text("{desks}").c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     int desks = pods_on(view.cluster);
@@ -220,7 +221,7 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
             core::Status st = core::remove_pod(view.cluster, kNode, name);
             view.message = st ? std::string() : st.error().message;
         }
-        flash_new_eni(app, view, before);
+        flash_new_eni(view, before, out);
     }
 
     node = core::find_node(view.cluster, kNode);
@@ -229,8 +230,8 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
 
     // ipamd's check, in its own words and numbers.
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
-    std::string rule = app_text(app, "{manager}'s rule, with numbers");
+    ImGui::PushFont(ctx.fonts.strong);
+    std::string rule = ctx.text("{manager}'s rule, with numbers");
     if (!rule.empty() && rule[0] >= 'a' && rule[0] <= 'z')
         rule[0] = static_cast<char>(rule[0] - 32);
     ImGui::TextUnformatted(rule.c_str());
@@ -251,8 +252,8 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
         }
         if (why != nullptr) {
             ImGui::Spacing();
-            const std::string q = app_text(app, "Why two {panels} for one {desk}?");
-            ImGui::PushFont(app.fonts.strong);
+            const std::string q = ctx.text("Why two {panels} for one {desk}?");
+            ImGui::PushFont(ctx.fonts.strong);
             wrapped_text(q.c_str(), color::kAccent);
             ImGui::PopFont();
             wrapped_text(why->text.c_str());
@@ -262,17 +263,17 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     // The figures.
     ImGui::Spacing();
     float x = 0;
-    figure(app, app_text(app, "{panels}"),
-           std::to_string(s.enis) + " / " + std::to_string(s.max_enis), x, avail);
+    figure(ctx, ctx.text("{panels}"), std::to_string(s.enis) + " / " + std::to_string(s.max_enis),
+           x, avail);
     if (s.prefix_delegation) {
-        figure(app, app_text(app, "{blocks}"), std::to_string(s.prefixes), x, avail);
+        figure(ctx, ctx.text("{blocks}"), std::to_string(s.prefixes), x, avail);
     }
-    figure(app, app_text(app, "{exts} held"), std::to_string(s.ips), x, avail);
-    figure(app, app_text(app, "free (warm)"), std::to_string(s.free_ips), x, avail);
-    figure(app, app_text(app, "{desks}"),
+    figure(ctx, ctx.text("{exts} held"), std::to_string(s.ips), x, avail);
+    figure(ctx, ctx.text("free (warm)"), std::to_string(s.free_ips), x, avail);
+    figure(ctx, ctx.text("{desks}"),
            std::to_string(s.pods) + (s.pending > 0 ? " +" + std::to_string(s.pending) : ""), x,
            avail);
-    figure(app, app_text(app, "{maxpods}"), std::to_string(s.max_pods), x, avail);
+    figure(ctx, ctx.text("{maxpods}"), std::to_string(s.max_pods), x, avail);
 
     ImGui::Spacing();
     RoomStyle rs;
@@ -282,8 +283,8 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
         rs.fresh_eni = view.fresh_eni;
         rs.fresh = static_cast<float>((view.fresh_until_ms - now) / kFlashMs);
     }
-    draw_room(app, *node, rs);
-    draw_legend(app, kLegendRoom | kLegendHostPods | (s.prefix_delegation ? kLegendPrefix : 0u));
+    draw_room(ctx, *node, rs);
+    draw_legend(ctx, kLegendRoom | kLegendHostPods | (s.prefix_delegation ? kLegendPrefix : 0u));
 
     if (!view.message.empty()) {
         ImGui::Spacing();
@@ -291,14 +292,14 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
     }
 
     ImGui::Spacing();
-    ImGui::PushFont(app.fonts.strong);
+    ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted(
-        app_text(app, "Event log: {manager}, kubelet and EC2 (newest first)").c_str());
+        ctx.text("Event log: {manager}, kubelet and EC2 (newest first)").c_str());
     ImGui::PopFont();
-    draw_event_log(app, view.cluster, 6);
+    draw_event_log(ctx, view.cluster, 6);
 
     const core::WarmConfig& w = view.config.warm;
-    app.live = node->type.name + (s.prefix_delegation ? " with prefix delegation" : "") +
+    out.live = node->type.name + (s.prefix_delegation ? " with prefix delegation" : "") +
                ", WARM_ENI_TARGET " + std::to_string(w.warm_eni_target) + ", WARM_IP_TARGET " +
                std::to_string(w.warm_ip_target) + ", MINIMUM_IP_TARGET " +
                std::to_string(w.minimum_ip_target) + ", WARM_PREFIX_TARGET " +
@@ -307,8 +308,8 @@ bool draw_warm_pool(App& app, WarmPoolView& view) {
                std::to_string(s.free_ips) + " free, " + std::to_string(s.pods) +
                (s.pods == 1 ? " pod" : " pods") + ", max-pods " + std::to_string(s.max_pods) +
                ". ipamd: " + ps.reason;
-    if (!view.message.empty()) app.live += ". " + view.message;
-    return true;
+    if (!view.message.empty()) out.live += ". " + view.message;
+    return out;
 }
 
 }  // namespace web

@@ -13,11 +13,10 @@
 #include <string>
 
 #include "cluster.h"
+#include "context.h"
 #include "ipam.h"
 
 namespace web {
-
-struct App;
 
 struct WarmPoolView {
     int type = -1;              // index into the catalog; -1: not chosen yet (t3.small)
@@ -32,6 +31,6 @@ struct WarmPoolView {
 };
 
 // Draws the view; false if it has nothing to draw (the step shows its text alone).
-bool draw_warm_pool(App& app, WarmPoolView& view);
+ViewOut draw_warm_pool(const ViewContext& ctx, WarmPoolView& view);
 
 }  // namespace web

@@ -8,8 +8,7 @@
 
 #include <string>
 
-#include "capacity.h"
-#include "exercise_panel.h"
+#include "context.h"
 #include "view_comparison.h"
 #include "view_custom.h"
 #include "view_decision.h"
@@ -27,8 +26,6 @@
 
 namespace web {
 
-struct App;
-
 struct Views {
     OverlayView overlay;
     TrafficView traffic;
@@ -44,21 +41,10 @@ struct Views {
     DecisionView decision;
     ComparisonView comparison;
     PlaygroundView playground;
-    ExercisePanel exercises;
 };
 
-// Draws the view named by a lesson step into the current region. False if the view
-// drew nothing (the app then shows the step's text alone).
-bool draw_view(App& app, const std::string& view);
-
-// Shared widgets ------------------------------------------------------------------------
-// A searchable instance-type picker over the whole catalog; true when the choice changed.
-bool instance_type_picker(App& app, const char* id, int& type, char* filter, int filter_size);
-// Index of a type in the catalog by name, or 0 if absent.
-int catalog_index(const App& app, const char* name);
-// A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
-bool stepper(const char* id, int& value, int lo, int hi);
-// "Show the math": the derivation steps from core, as a worked sum.
-void show_math(App& app, const core::MaxPods& result, bool& open);
+// Draws the view named by a lesson step into the current region, with its state from
+// `views`. out.drawn is false if the view drew nothing (the step's text then stands alone).
+ViewOut draw_view(const ViewContext& ctx, Views& views, const std::string& view);
 
 }  // namespace web

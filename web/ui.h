@@ -1,8 +1,10 @@
-// style.h: colours and small drawing helpers shared by the views.
+// ui.h: the ui kit: colours, the theme and the widgets several views share.
 #pragma once
 
 #include <string>
 
+#include "capacity.h"
+#include "context.h"
 #include "imgui.h"
 
 namespace web {
@@ -48,5 +50,16 @@ struct NumberCard {
 // stay on one line when one label wraps.
 void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
                   ImFont* caption_font = nullptr);
+
+// Shared widgets ------------------------------------------------------------------------
+// A searchable instance-type picker over the whole catalog; true when the choice changed.
+bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, char* filter,
+                          int filter_size);
+// Index of a type in the catalog by name, or 0 if absent.
+int catalog_index(const ViewContext& ctx, const char* name);
+// A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
+bool stepper(const char* id, int& value, int lo, int hi);
+// "Show the math": the derivation steps from core, as a worked sum.
+void show_math(const ViewContext& ctx, const core::MaxPods& result, bool& open);
 
 }  // namespace web

@@ -1,0 +1,57 @@
+// context.h: what a view is handed, and what it hands back (DESIGN.md point 5).
+//
+// A view draws its step from a small context: the catalog, the fonts, the vocabulary, the
+// beat of the step being shown and the live term the learner points at in the text. It
+// never sees the App. What the frame needs from it comes back as a ViewOut: the sentence of
+// live numbers mirrored for screen readers and how long an animation it started runs.
+//
+//   web::ViewOut draw_panel(const web::ViewContext& ctx, PanelView& view) {
+//       web::ViewOut out;
+//       if (ImGui::Button(ctx.text("Add a {desk}").c_str())) ...;
+//       out.live = "...";
+//       return out;
+//   }
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "catalog.h"
+#include "fonts.h"
+#include "lessons.h"
+
+namespace web {
+
+struct ViewContext {
+    const core::Catalog& catalog;
+    const core::Lessons& lessons;  // the vocabulary: {term} tokens in either words
+    const Fonts& fonts;
+    core::Terms terms = core::Terms::Analogy;
+    int beat = 0;          // the beat of the step being shown (0 when a step has one)
+    std::string_view hot;  // a live term of the text under the pointer ("" if none)
+
+    // Text with its {term} tokens in the current vocabulary.
+    std::string text(std::string_view with_tokens) const {
+        return core::render_terms(lessons, with_tokens, terms);
+    }
+    // True when the learner reads AWS words rather than the campus analogy.
+    bool aws() const { return terms == core::Terms::Aws; }
+};
+
+struct ViewOut {
+    bool drawn = true;            // false: the view had nothing to draw (the text stands alone)
+    std::string live;             // the view's key numbers in a sentence (screen readers)
+    double animate_until_ms = 0;  // frames keep coming until then (platform::now_ms)
+
+    // Keeps frames coming until `until_ms` at least.
+    void animate(double until_ms) { animate_until_ms = std::max(animate_until_ms, until_ms); }
+    // A view with nothing to draw.
+    static ViewOut nothing() {
+        ViewOut out;
+        out.drawn = false;
+        return out;
+    }
+};
+
+}  // namespace web
