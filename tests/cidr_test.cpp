@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cidr.h"
+#include "test_support.h"
 
 using namespace core;
 
@@ -21,10 +22,6 @@ std::string ip_error(std::string_view text) {
     Result<Ipv4> r = parse_ipv4(text);
     REQUIRE_MESSAGE(!r.ok(), "expected \"" << std::string(text) << "\" to be refused");
     return r.error().message;
-}
-
-bool has(const std::string& message, const std::string& part) {
-    return message.find(part) != std::string::npos;
 }
 
 Cidr cidr(std::string_view text) {

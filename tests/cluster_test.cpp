@@ -9,14 +9,11 @@
 #include <vector>
 
 #include "cluster.h"
+#include "test_support.h"
 
 using namespace core;
 
 namespace {
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 InstanceType make_type(const char* name, int enis, int ipv4, Hypervisor h, int branch) {
     InstanceType t;

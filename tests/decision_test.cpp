@@ -13,10 +13,6 @@ using namespace core;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 // Follows answers by their index from the start; returns the node reached.
 const GuideNode& walk(std::initializer_list<size_t> picks) {
     const GuideNode* n = &decision_guide().front();

@@ -7,14 +7,11 @@
 
 #include "fragment.h"
 #include "scenario.h"
+#include "test_support.h"
 
 using namespace core;
 
 namespace {
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 std::string decode_error(std::string_view encoded) {
     Result<std::string> r = decode_campus(encoded);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "host_message.h"
+#include "test_support.h"
 
 using namespace core;
 
@@ -15,10 +16,6 @@ Error refused(std::string_view text) {
     Result<HostMessage> r = decode_host_message(text);
     REQUIRE_MESSAGE(!r.ok(), "expected " << std::string(text) << " to be refused");
     return r.error();
-}
-
-bool has(const std::string& message, const std::string& part) {
-    return message.find(part) != std::string::npos;
 }
 
 }  // namespace

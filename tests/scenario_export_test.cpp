@@ -12,10 +12,6 @@ using namespace core;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 Scenario loaded(const std::string& text) {
     Result<Scenario> r = load_scenario(text, test_catalog());
     REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));

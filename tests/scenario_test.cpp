@@ -12,10 +12,6 @@ using namespace core;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 // A scenario exercising every field.
 const char* kFull = R"({
   "version": 1,

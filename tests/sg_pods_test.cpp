@@ -12,10 +12,6 @@ using namespace core;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 Cluster campus(const char* type, bool sgp, const char* cidr = "10.0.1.0/24") {
     Result<Vpc> v = make_vpc("10.0.0.0/16");
     REQUIRE(v.ok());

@@ -13,10 +13,6 @@ using namespace core;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 Ipv4 addr(const char* text) {
     Result<Ipv4> a = parse_ipv4(text);
     REQUIRE(a.ok());

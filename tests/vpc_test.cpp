@@ -10,15 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
 #include "vpc.h"
 
 using namespace core;
 
 namespace {
-
-bool has(const std::string& message, const std::string& part) {
-    return message.find(part) != std::string::npos;
-}
 
 Cidr cidr(std::string_view text) {
     Result<Cidr> r = parse_cidr(text);
