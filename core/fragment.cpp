@@ -105,6 +105,18 @@ Fragment parse_fragment(std::string_view text) {
             } else {
                 f.problems.push_back("step " + quote(value) + " is not a step name");
             }
+        } else if (key == "beat") {
+            const bool digits = !value.empty() && value.size() <= 2 &&
+                                value.find_first_not_of("0123456789") == std::string_view::npos;
+            int n = digits ? 0 : -1;
+            for (char c : digits ? value : std::string_view())
+                n = n * 10 + (c - '0');
+            if (n >= 0 && n <= kMaxFragmentBeat) {
+                f.beat = n;
+            } else {
+                f.problems.push_back("beat " + quote(value) + " must be a number from 0 to " +
+                                     std::to_string(kMaxFragmentBeat));
+            }
         } else if (key == "terms") {
             if (value == "aws" || value == "analogy") {
                 f.terms = std::string(value);
@@ -153,6 +165,7 @@ std::string format_fragment(const Fragment& fragment) {
         out += value;
     };
     add("step", fragment.step);
+    add("beat", fragment.beat > 0 ? std::to_string(fragment.beat) : std::string());
     add("terms", fragment.terms);
     add("controls", fragment.controls);
     add("campus", fragment.campus);

@@ -22,6 +22,7 @@ namespace core {
 
 struct Fragment {
     std::string step;                   // step id, "" if absent
+    int beat = -1;                      // beat of the step, 0-based; -1 if absent
     std::string terms;                  // "analogy" | "aws" | ""
     std::string controls;               // "full" | "min" | ""
     std::string campus;                 // base64url scenario JSON for the playground, "" if absent
@@ -31,11 +32,13 @@ struct Fragment {
 inline constexpr std::size_t kMaxFragment = 2048;     // the fragment without its campus
 inline constexpr std::size_t kMaxCampusLink = 12000;  // base64url characters after campus=
 
-// Decodes "step=ID&terms=aws&controls=min&campus=..." (a leading '#' is allowed). Never
+inline constexpr int kMaxFragmentBeat = 16;  // beats are numbered 0 to this
+
+// Decodes "step=ID&beat=2&terms=aws&controls=min&campus=..." (a leading '#' is allowed). Never
 // fails: bad parts are dropped and described in problems. A fragment longer than
 // kMaxFragment plus the campus allowance is refused whole.
 Fragment parse_fragment(std::string_view text);
-// Encodes the non-empty fields back, in a fixed order (campus last).
+// Encodes the non-empty fields back, in a fixed order (campus last); beat only when above 0.
 std::string format_fragment(const Fragment& fragment);
 
 // Base64url of the bytes (RFC 4648 section 5: '-' and '_', no '=' padding).

@@ -62,7 +62,8 @@ Result<HostMessage> decode_host_message(std::string_view text) {
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
         return bad("message refused: a field appears twice");
     for (const std::string& k : keys) {
-        if (k != "type" && k != "step") return bad("message refused: unknown field " + quote(k));
+        if (k != "type" && k != "step" && k != "beat")
+            return bad("message refused: unknown field " + quote(k));
     }
     if (type_text != "cni-campus:goTo")
         return bad("message refused: " + quote(type_text) +
@@ -77,6 +78,13 @@ Result<HostMessage> decode_host_message(std::string_view text) {
     HostMessage m;
     m.kind = HostMessageKind::GoTo;
     m.step = id;
+    if (auto beat = doc.find("beat"); beat != doc.end()) {
+        if (!beat->is_number_integer() || beat->get<long long>() < 0 ||
+            beat->get<long long>() > kMaxHostMessageBeat)
+            return bad("message refused: beat must be a whole number from 0 to " +
+                       std::to_string(kMaxHostMessageBeat));
+        m.beat = static_cast<int>(beat->get<long long>());
+    }
     return m;
 }
 

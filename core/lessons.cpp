@@ -13,7 +13,7 @@ using nlohmann::json;
 
 constexpr size_t kMaxLessonBytes = 1u << 20;
 constexpr size_t kMaxSteps = 64;
-constexpr size_t kMaxParagraphs = 40;
+constexpr size_t kMaxParagraphs = 40;  // takeaways
 
 bool valid_id(std::string_view id) {
     if (id.empty() || id.size() > 40) return false;
@@ -73,25 +73,90 @@ Result<std::vector<std::string>> get_strings(const json& obj, const char* key,
 
 }  // namespace
 
-const std::vector<std::string>& lesson_views() {
-    static const std::vector<std::string> views = {"overlay-vs-vpc",
-                                                   "traffic",
-                                                   "panel",
-                                                   "rules",
-                                                   "desk-limit",
-                                                   "prefix-delegation",
-                                                   "subnet-exhaustion",
-                                                   "custom-networking",
-                                                   "secondary-cidrs",
-                                                   "warm-pool",
-                                                   "security-groups",
-                                                   "decision-guide",
-                                                   "cni-comparison",
-                                                   "playground"};
-    return views;
+namespace {
+
+// "set": {"pods": 3, "type": "m5.large", "pd": true}, each checked against the step's knobs.
+Result<std::vector<Setting>> get_settings(const json& beat, const StepInfo* info,
+                                          const std::string& step_id, const std::string& path) {
+    std::vector<Setting> out;
+    auto it = beat.find("set");
+    if (it == beat.end()) return out;
+    if (!it->is_object()) return make_error(path + ".set: expected an object of knob values");
+    for (auto k = it->begin(); k != it->end(); ++k) {
+        const std::string at = path + ".set." + k.key();
+        Setting s;
+        s.name = k.key();
+        if (k->is_boolean()) {
+            s.number = k->get<bool>() ? 1 : 0;
+        } else if (k->is_number_integer()) {
+            s.number = k->get<long long>();
+        } else if (k->is_string()) {
+            s.is_text = true;
+            s.text = k->get<std::string>();
+        } else {
+            return make_error(at + ": expected a whole number, true/false or a word");
+        }
+        if (info == nullptr)
+            return make_error(at + ": step '" + step_id + "' has no model to set it on");
+        Status ok = check_setting(*info, s);
+        if (!ok) return make_error(at + ": " + ok.error().message);
+        out.push_back(std::move(s));
+    }
+    return out;
 }
 
-Result<Lessons> load_lessons(std::string_view text, const std::vector<std::string>& known_views) {
+// "focus" or "goal": a name from the step's list.
+Result<std::string> get_name(const json& beat, const char* key,
+                             const std::vector<std::string_view>* names, const std::string& step_id,
+                             const std::string& path) {
+    auto value = get_string(beat, key, path, false);
+    if (!value) return value.error();
+    if (value->empty()) return value;
+    if (names == nullptr || !has_name(*names, *value)) {
+        std::string known;
+        if (names != nullptr) {
+            for (std::string_view n : *names)
+                known += (known.empty() ? "" : ", ") + std::string(n);
+        }
+        return make_error(path + "." + key + ": '" + *value + "' is not one step '" + step_id +
+                          "' knows" + (known.empty() ? "" : " (it knows: " + known + ")"));
+    }
+    return value;
+}
+
+Result<LessonBeat> get_beat(const json& b, const std::vector<Term>& terms, const StepInfo* info,
+                            const std::string& step_id, const std::string& path) {
+    if (!b.is_object()) return make_error(path + ": expected an object");
+    for (auto it = b.begin(); it != b.end(); ++it) {
+        static const char* const kKeys[] = {"text", "set", "focus", "goal"};
+        if (std::none_of(std::begin(kKeys), std::end(kKeys),
+                         [&](const char* k) { return it.key() == k; }))
+            return make_error(path + "." + it.key() + ": unknown field");
+    }
+    LessonBeat beat;
+    auto text = get_string(b, "text", path);
+    if (!text) return text.error();
+    beat.text = *text;
+    if (beat.text.empty()) return make_error(path + ".text: a beat needs words");
+    std::string bad = unknown_token(terms, beat.text);
+    if (!bad.empty()) return make_error(path + ".text: unknown term " + bad);
+    bad = check_live_text(info, beat.text);
+    if (!bad.empty()) return make_error(path + ".text: " + bad);
+    auto settings = get_settings(b, info, step_id, path);
+    if (!settings) return settings.error();
+    beat.settings = *settings;
+    auto focus = get_name(b, "focus", info ? &info->parts : nullptr, step_id, path);
+    if (!focus) return focus.error();
+    beat.focus = *focus;
+    auto goal = get_name(b, "goal", info ? &info->goals : nullptr, step_id, path);
+    if (!goal) return goal.error();
+    beat.goal = *goal;
+    return beat;
+}
+
+}  // namespace
+
+Result<Lessons> load_lessons(std::string_view text) {
     if (text.size() > kMaxLessonBytes) return make_error("lessons: file larger than 1 MiB");
     json doc;
     if (!parse_json(text, doc)) return make_error("lessons: not valid JSON");
@@ -119,7 +184,7 @@ Result<Lessons> load_lessons(std::string_view text, const std::vector<std::strin
         const std::string path = "steps[" + std::to_string(i) + "]";
         if (!s.is_object()) return make_error(path + ": expected an object");
         for (auto it = s.begin(); it != s.end(); ++it) {
-            static const char* const kKeys[] = {"id", "title", "view", "body", "takeaways"};
+            static const char* const kKeys[] = {"id", "title", "beats", "takeaways"};
             if (std::none_of(std::begin(kKeys), std::end(kKeys),
                              [&](const char* k) { return it.key() == k; }))
                 return make_error(path + "." + it.key() + ": unknown field");
@@ -136,32 +201,31 @@ Result<Lessons> load_lessons(std::string_view text, const std::vector<std::strin
         auto title = get_string(s, "title", path);
         if (!title) return title.error();
         step.title = *title;
-        auto view = get_string(s, "view", path);
-        if (!view) return view.error();
-        step.view = *view;
-        if (std::find(known_views.begin(), known_views.end(), step.view) == known_views.end())
-            return make_error(path + ".view: unknown view '" + step.view + "'");
-        auto body = get_strings(s, "body", path);
-        if (!body) return body.error();
-        step.body = *body;
-        if (step.body.empty())
-            return make_error(path + ".body: a step needs at least one paragraph");
+        std::string bad = unknown_token(out.terms, step.title);
+        if (!bad.empty()) return make_error(path + ".title: unknown term " + bad);
+
+        const StepInfo* info = find_step_info(step.id);
+        auto beats = s.find("beats");
+        if (beats == s.end() || !beats->is_array() || beats->empty())
+            return make_error(path + ".beats: a step needs a list of at least one beat");
+        if (beats->size() > kMaxBeats)
+            return make_error(path + ".beats: more than " + std::to_string(kMaxBeats) + " beats");
+        for (size_t b = 0; b < beats->size(); ++b) {
+            auto beat = get_beat((*beats)[b], out.terms, info, step.id,
+                                 path + ".beats[" + std::to_string(b) + "]");
+            if (!beat) return beat.error();
+            step.beats.push_back(std::move(beat).value());
+        }
+
         auto takeaways = get_strings(s, "takeaways", path);
         if (!takeaways) return takeaways.error();
         step.takeaways = *takeaways;
-
-        std::string bad = unknown_token(out.terms, step.title);
-        if (!bad.empty()) return make_error(path + ".title: unknown term " + bad);
-        for (size_t p = 0; p < step.body.size(); ++p) {
-            bad = unknown_token(out.terms, step.body[p]);
-            if (!bad.empty())
-                return make_error(path + ".body[" + std::to_string(p) + "]: unknown term " + bad);
-        }
         for (size_t p = 0; p < step.takeaways.size(); ++p) {
             bad = unknown_token(out.terms, step.takeaways[p]);
+            if (bad.empty()) bad = check_live_text(nullptr, step.takeaways[p]);
             if (!bad.empty())
-                return make_error(path + ".takeaways[" + std::to_string(p) + "]: unknown term " +
-                                  bad);
+                return make_error(path + ".takeaways[" + std::to_string(p) +
+                                  "]: " + (bad[0] == '{' ? "unknown term " + bad : bad));
         }
         out.steps.push_back(std::move(step));
     }

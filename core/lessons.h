@@ -1,16 +1,24 @@
 // lessons.h: the tutorial's steps and words, loaded from assets/lessons.json.
 //
+// A step is a list of beats: one short paragraph each, with the state of the step's model
+// it talks about (knobs to set, a part of the figure to light, a goal for the learner; see
+// core/steps/step_info.h). The learner moves through a step beat by beat and the figure
+// moves with the words.
+//
 // Text is written once with term tokens ("each {panel} has a few {slot}s") and shown in
-// either vocabulary: the campus analogy ("phone panel (ENI)") or plain AWS ("ENI").
+// either vocabulary: the campus analogy ("phone panel (ENI)") or plain AWS ("ENI"). It may
+// hold live tokens ("[[enis]] {panels}") that the step's model fills in.
 // Loading validates every field and names the step and field of any problem, so a bad
 // lesson file fails the build (tools/gen_static_lessons checks it) rather than the page.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "result.h"
+#include "steps/step_info.h"
 
 namespace core {
 
@@ -22,12 +30,20 @@ struct Term {
     std::string aws;      // "ENI"
 };
 
+// One beat of a step: a paragraph and the state of the figure it talks about.
+struct LessonBeat {
+    std::string text;               // term tokens and live tokens allowed
+    std::vector<Setting> settings;  // knobs of the step's model set on entering the beat
+    std::string focus;              // the part of the figure the beat points at ("" none)
+    std::string goal;               // what the learner is asked to bring about ("" none)
+};
+
 struct LessonStep {
-    std::string id;                      // "prefix-delegation": deep links, goTo, progress
+    std::string id;                      // "prefix-delegation": deep links, goTo, progress,
+                                         // and the name of its model and view
     std::string title;                   // may hold term tokens
-    std::string view;                    // which interactive view draws the campus for this step
-    std::vector<std::string> body;       // paragraphs, term tokens allowed
-    std::vector<std::string> takeaways;  // short points shown beside the view
+    std::vector<LessonBeat> beats;       // at least one
+    std::vector<std::string> takeaways;  // short points, shown after the last beat
 };
 
 struct Lessons {
@@ -35,12 +51,12 @@ struct Lessons {
     std::vector<LessonStep> steps;
 };
 
-// The interactive views a step may name; web/views.cpp draws one for each.
-const std::vector<std::string>& lesson_views();
-// Parses and validates lessons JSON: unique ids (lowercase letters, digits, '-'), known
-// views, every {token} defined. Errors read "steps[3].body[1]: unknown term {panl}".
-Result<Lessons> load_lessons(std::string_view json,
-                             const std::vector<std::string>& known_views = lesson_views());
+inline constexpr std::size_t kMaxBeats = 16;  // beats in one step
+
+// Parses and validates lessons JSON: unique step ids (lowercase letters, digits, '-'), every
+// {token} defined, and every knob, focus, goal and live token known to the step's model
+// (core/steps/step_info.h). Errors read "steps[3].beats[1].text: unknown term {panl}".
+Result<Lessons> load_lessons(std::string_view json);
 // Index of the step with this id, or -1.
 int find_step(const Lessons& lessons, std::string_view id);
 // Replaces {key} tokens by the term in the chosen vocabulary. In the analogy vocabulary

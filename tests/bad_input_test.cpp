@@ -24,10 +24,6 @@ using namespace core;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 // A small valid scenario; cases splice one bad thing into it.
 std::string scenario(
     const std::string& group_extra = "", const std::string& cidrs = R"(["10.0.0.0/16"])",
@@ -530,12 +526,34 @@ TEST_CASE("E1 stored progress that is garbage, newer or oversized starts empty")
 
 // ---- F. build-time assets -----------------------------------------------------------------
 
-TEST_CASE("F1 a lessons file with an unknown term or a broken body fails the build") {
-    CHECK(load_lessons(R"({"terms": {}, "steps": [{"id": "a", "title": "t", "view": "panel",
-                            "body": ["a {panl}"]}]})")
+TEST_CASE("F1 a lessons file with an unknown term or a broken beat fails the build") {
+    CHECK(load_lessons(R"({"terms": {}, "steps": [{"id": "a", "title": "t",
+                            "beats": [{"text": "a {panl}"}]}]})")
               .error()
-              .message == "steps[0].body[0]: unknown term {panl}");
+              .message == "steps[0].beats[0].text: unknown term {panl}");
     CHECK(load_lessons("{").error().message == "lessons: not valid JSON");
+    // A live number the step's model does not show, a knob it does not have, a value out of
+    // its range: each names the beat and what the model offers instead.
+    CHECK(has(load_lessons(R"({"terms": {}, "steps": [{"id": "phone-panel", "title": "t",
+                                "beats": [{"text": "[[eni]] panels"}]}]})")
+                  .error()
+                  .message,
+              "steps[0].beats[0].text: [[eni]] is not a number step 'phone-panel' shows; it "
+              "shows: pods, panels"));
+    CHECK(has(load_lessons(R"({"terms": {}, "steps": [{"id": "phone-panel", "title": "t",
+                                "beats": [{"text": "x", "set": {"desks": 3}}]}]})")
+                  .error()
+                  .message,
+              "steps[0].beats[0].set.desks: 'desks' is not a knob of step 'phone-panel'"));
+    CHECK(load_lessons(R"({"terms": {}, "steps": [{"id": "phone-panel", "title": "t",
+                           "beats": [{"text": "x", "set": {"pods": 900}}]}]})")
+              .error()
+              .message == "steps[0].beats[0].set.pods: 900 is outside 0 to 250");
+    CHECK(has(load_lessons(R"({"terms": {}, "steps": [{"id": "a", "title": "t",
+                                "beats": [{"text": "x", "focus": "panels"}]}]})")
+                  .error()
+                  .message,
+              "steps[0].beats[0].focus: 'panels' is not one step 'a' knows"));
 }
 
 TEST_CASE("F2 a catalog file that is cut or has the wrong columns fails the build") {

@@ -1,8 +1,9 @@
 // test_support.h: shared helpers for the native tests.
 //
 // read_source_file() reads a file of the source tree (CAMPUS_SOURCE_DIR is defined by
-// CMake for the test target); test_catalog() parses assets/catalog.json once, so every
-// test that needs instance types sees the catalog the page ships.
+// CMake for the test target); test_catalog() and test_lessons() parse assets/catalog.json
+// and assets/lessons.json once, so every test sees what the page ships; has() checks that a
+// message holds its telling part.
 #pragma once
 
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <utility>
 
 #include "catalog.h"
+#include "lessons.h"
 
 #ifndef CAMPUS_SOURCE_DIR
 #error "CAMPUS_SOURCE_DIR must name the source tree (CMake defines it for campus_tests)"
@@ -25,6 +27,22 @@ inline std::string read_source_file(const char* rel) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
+}
+
+// True if text contains part (messages are checked by their telling part).
+inline bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// The shipped lessons, loaded once; a test using them fails if they do not load.
+inline const core::Lessons& test_lessons() {
+    static const core::Lessons lessons = [] {
+        core::Result<core::Lessons> loaded =
+            core::load_lessons(read_source_file("assets/lessons.json"));
+        if (!loaded) throw std::runtime_error(loaded.error().message);
+        return std::move(loaded).value();
+    }();
+    return lessons;
 }
 
 // The shipped catalog, loaded once; a test using it fails if it does not load.

@@ -5,7 +5,8 @@
 //
 // Reads the lessons the page ships (the embedded assets/lessons.json, or the given file),
 // validates them with core::load_lessons and writes OUTDIR/index.html (contents and the
-// glossary), OUTDIR/<step-id>.html for every step and OUTDIR/lessons.css. Text is shown in
+// glossary), OUTDIR/<step-id>.html for every step (each beat a paragraph, its live numbers
+// filled in by the step's model as it stands at that beat) and OUTDIR/lessons.css. Text is shown in
 // the campus words with each AWS term beside it where the lesson marks it ({panel+} ->
 // "phone panel (ENI)"); every text is HTML-escaped. A bad lessons file makes the tool exit
 // with status 1 and a message naming the step and field, so the build fails.
@@ -19,7 +20,9 @@
 #include <string>
 
 #include "assets.h"
+#include "catalog.h"
 #include "lessons.h"
+#include "steps/steps.h"
 
 namespace {
 
@@ -91,7 +94,7 @@ std::string page_head(const std::string& title, const std::string& description) 
     return o.str();
 }
 
-std::string step_page(const core::Lessons& lessons, size_t i) {
+std::string step_page(const core::Lessons& lessons, const core::Catalog& catalog, size_t i) {
     const core::LessonStep& s = lessons.steps[i];
     const size_t n = lessons.steps.size();
     const std::string title = text(lessons, s.title);
@@ -102,8 +105,12 @@ std::string step_page(const core::Lessons& lessons, size_t i) {
     o << "<header><a href=\"index.html\">CNI Campus: all lessons</a>"
       << "<span>Step " << i + 1 << " of " << n << "</span></header>\n<main>\n"
       << "<h1><span class=\"step-number\">" << i + 1 << ".</span> " << title << "</h1>\n";
-    for (const std::string& p : s.body)
-        o << "<p>" << text(lessons, p) << "</p>\n";
+    // Each beat as a paragraph, its numbers as the step's model has them at that beat.
+    for (size_t b = 0; b < s.beats.size(); ++b) {
+        o << "<p>"
+          << esc(core::render_beat(lessons, s, static_cast<int>(b), core::Terms::Analogy, catalog))
+          << "</p>\n";
+    }
     if (!s.takeaways.empty()) {
         o << "<h2>Remember</h2>\n<ul>\n";
         for (const std::string& t : s.takeaways)
@@ -200,11 +207,17 @@ int main(int argc, char** argv) {
         std::cerr << kTool << ": " << source << ": " << lessons.error().message << "\n";
         return 1;
     }
+    core::Result<core::Catalog> catalog = core::load_catalog(core::asset("catalog.json"));
+    if (!catalog) {
+        std::cerr << kTool << ": assets/catalog.json: " << catalog.error().message << "\n";
+        return 1;
+    }
     if (!make_dir(out_dir)) return 1;
     bool ok = write_file(out_dir + "/lessons.css", kCss);
     ok = ok && write_file(out_dir + "/index.html", index_page(*lessons));
     for (size_t i = 0; ok && i < lessons->steps.size(); ++i)
-        ok = write_file(out_dir + "/" + lessons->steps[i].id + ".html", step_page(*lessons, i));
+        ok = write_file(out_dir + "/" + lessons->steps[i].id + ".html",
+                        step_page(*lessons, *catalog, i));
     if (!ok) return 1;
     std::cout << kTool << ": " << lessons->steps.size() << " lesson pages in " << out_dir << "\n";
     return 0;

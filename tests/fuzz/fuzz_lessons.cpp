@@ -37,16 +37,24 @@ void check_rendered(const core::Lessons& l, const std::string& text, const std::
 
 void check_loaded(const core::Lessons& l) {
     FUZZ_CHECK(!l.steps.empty() && l.steps.size() <= 64, "step count");
-    const auto& views = core::lesson_views();
     for (size_t i = 0; i < l.steps.size(); ++i) {
         const core::LessonStep& s = l.steps[i];
         FUZZ_CHECK(core::find_step(l, s.id) == static_cast<int>(i), "step id not unique: " + s.id);
-        FUZZ_CHECK(std::find(views.begin(), views.end(), s.view) != views.end(),
-                   "unknown view kept: " + s.view);
-        FUZZ_CHECK(!s.body.empty(), "step without a paragraph: " + s.id);
+        FUZZ_CHECK(!s.beats.empty() && s.beats.size() <= core::kMaxBeats, "beat count: " + s.id);
+        const core::StepInfo* info = core::find_step_info(s.id);
         check_rendered(l, s.title, s.id + ".title");
-        for (const std::string& p : s.body)
-            check_rendered(l, p, s.id + ".body");
+        for (const core::LessonBeat& b : s.beats) {
+            check_rendered(l, b.text, s.id + ".beats");
+            FUZZ_CHECK(core::check_live_text(info, b.text).empty(),
+                       "unknown live token kept: " + s.id);
+            for (const core::Setting& k : b.settings)
+                FUZZ_CHECK(info != nullptr && core::check_setting(*info, k).ok(),
+                           "unchecked setting kept: " + s.id + "." + k.name);
+            FUZZ_CHECK(b.focus.empty() || (info && core::has_name(info->parts, b.focus)),
+                       "unknown focus kept: " + s.id);
+            FUZZ_CHECK(b.goal.empty() || (info && core::has_name(info->goals, b.goal)),
+                       "unknown goal kept: " + s.id);
+        }
         for (const std::string& p : s.takeaways)
             check_rendered(l, p, s.id + ".takeaways");
     }

@@ -1,0 +1,54 @@
+// phone_panel.h: step "phone-panel": one room whose desks take extensions one by one.
+//
+// The learner adds and removes desks (pods) in one room (a t3.small to start) and watches
+// them take the slots of its phone panels (ENIs). This step shows the simple picture the
+// text teaches first: the next panel is attached when the attached ones are full
+// (WARM_IP_TARGET=1 in the model: one address kept ready), and the addresses ipamd holds
+// for the next desks are drawn as empty slots. The warm pool comes in step "warm-pool".
+//
+//   core::PhonePanel m = core::make_phone_panel(catalog);
+//   core::apply(m, core::PhonePanelAction::AddDesk);
+//   core::phone_panel_value(m, "panels");   // "1"
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "catalog.h"
+#include "cluster.h"
+#include "steps/step_info.h"
+
+namespace core {
+
+struct PhonePanel {
+    InstanceType type;      // the room's size; t3.small to start
+    Cluster cluster;        // the room (node-1) in Building A
+    std::string message;    // the last refusal ("kubelet's max-pods is 11..."), "" if none
+    std::string fresh_eni;  // the ENI the last action attached ("" none), to flash
+};
+
+enum class PhonePanelAction { AddDesk, RemoveDesk, StartOver };
+
+// What the step offers its lesson: knobs type (an instance type) and pods; values, parts
+// and goals as listed in phone_panel.cpp.
+const StepInfo& phone_panel_info();
+// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
+PhonePanel make_phone_panel(const Catalog& catalog);
+// Back to the opening state.
+void reset(PhonePanel& model, const Catalog& catalog);
+// Sets a knob (a lesson beat or the learner): "type" rebuilds the room empty, "pods" rebuilds
+// it with that many desks. An unknown type or knob is an error and changes nothing.
+Status set(PhonePanel& model, const Setting& setting, const Catalog& catalog);
+// Adds or removes a desk, or starts over with the same room size. A refused desk (the room
+// is at max-pods) leaves the room as it was and sets message.
+void apply(PhonePanel& model, PhonePanelAction action);
+// A live number of the step by name ("" for an unknown name): pods, panels, maxpanels,
+// ips, deskslots, capacity, maxpods.
+std::string phone_panel_value(const PhonePanel& model, std::string_view name);
+// True when the goal is met: "second-panel" (a second panel is attached), "full-room"
+// (every slot of every panel the room can hold is taken).
+bool goal_met(const PhonePanel& model, std::string_view goal);
+// The room, nullptr only if it could not be built (message says why).
+const Node* room(const PhonePanel& model);
+
+}  // namespace core

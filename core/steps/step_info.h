@@ -1,0 +1,77 @@
+// step_info.h: what a tutorial step's model offers its lesson text.
+//
+// Each step of the tutorial has a model in core/steps/<step_id>.h (state, actions and the
+// numbers the step talks about). Its lesson in assets/lessons.json is a list of beats: a
+// short paragraph and the state of the model it talks about. A beat may
+//   - set knobs of the model:      "set": {"type": "m5.large", "pods": 3}
+//   - light up a part of the figure: "focus": "panels"
+//   - give the learner a goal the model checks: "goal": "second-panel"
+// and its text may hold live tokens, filled in by the model as the learner changes it:
+//   [[enis]]          a live number ("3"); pointing at it lights the figure's part "enis"
+//   [[panelmain|- 1]] words that light a part of the figure when pointed at
+//   [[~pods]]         a number the learner changes right there (drag or type)
+// StepInfo lists the names a step accepts, so that a lesson naming anything else fails to
+// load with a message naming the beat (tools/gen_static_lessons runs at build time).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "result.h"
+
+namespace core {
+
+enum class KnobKind { Number, Switch, Choice };
+
+// A setting of a step's model that a beat may set (and, for numbers, the learner edit).
+struct Knob {
+    std::string_view name;  // "pods"
+    KnobKind kind = KnobKind::Number;
+    long long min = 0;  // Number: the accepted range
+    long long max = 0;
+    std::vector<std::string_view> choices;  // Choice: the accepted words; empty: any text
+                                            // the model checks itself (an instance type)
+};
+
+// What one step's model offers its lesson text.
+struct StepInfo {
+    std::string_view id;                   // the step's id, "phone-panel"
+    std::vector<Knob> knobs;               // what beats may set
+    std::vector<std::string_view> values;  // live numbers the text may show
+    std::vector<std::string_view> parts;   // figure parts the text and beats may point at
+    std::vector<std::string_view> goals;   // what a beat may ask the learner to bring about
+};
+
+// One knob set by a beat: a number (switches are 0 or 1) or a word.
+struct Setting {
+    std::string name;
+    bool is_text = false;
+    long long number = 0;
+    std::string text;
+};
+
+// One piece of a lesson text: plain words, or a live token.
+struct TextSpan {
+    enum class Kind { Plain, Value, Point, Edit };
+    Kind kind = Kind::Plain;
+    std::string text;  // Plain and Point: the words shown
+    std::string name;  // Value, Point, Edit: the value, part or knob it names
+};
+
+// The step's model description; nullptr for a step whose model offers nothing yet.
+const StepInfo* find_step_info(std::string_view step_id);
+// Splits text (its {term} tokens already rendered or not) into plain words and live tokens.
+// An unclosed "[[" or an empty name is kept as plain text; use check_live_text to refuse it.
+std::vector<TextSpan> parse_live_text(std::string_view text);
+// Checks every live token of a text against the step: "" if all are known, else a message
+// ("[[eni]] is not a number step 'phone-panel' shows; it shows: enis, ips, pods").
+std::string check_live_text(const StepInfo* info, std::string_view text);
+// Checks one setting against the step's knobs (known name, kind, range, choice).
+Status check_setting(const StepInfo& info, const Setting& setting);
+// The knob of that name, nullptr if the step has none.
+const Knob* find_knob(const StepInfo& info, std::string_view name);
+// True if the list holds the name.
+bool has_name(const std::vector<std::string_view>& names, std::string_view name);
+
+}  // namespace core

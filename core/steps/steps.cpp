@@ -1,0 +1,120 @@
+// steps.cpp: the table of step models and the calls that work on any of them (steps.h).
+#include "steps/steps.h"
+
+namespace core {
+namespace {
+
+// One row per step that has a model: how the generic calls reach it.
+struct StepOps {
+    const StepInfo& (*info)();
+    void (*reset)(StepModels&, const Catalog&);
+    Status (*set)(StepModels&, const Setting&, const Catalog&);
+    std::string (*value)(const StepModels&, std::string_view);
+    bool (*goal)(const StepModels&, std::string_view);
+};
+
+template <typename M, M StepModels::*Member, std::string (*Value)(const M&, std::string_view)>
+constexpr StepOps ops(const StepInfo& (*info)()) {
+    return StepOps{
+        info,
+        [](StepModels& s, const Catalog& c) { reset(s.*Member, c); },
+        [](StepModels& s, const Setting& k, const Catalog& c) { return set(s.*Member, k, c); },
+        [](const StepModels& s, std::string_view n) { return Value(s.*Member, n); },
+        [](const StepModels& s, std::string_view g) { return goal_met(s.*Member, g); },
+    };
+}
+
+const StepOps kSteps[] = {
+    ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
+};
+
+const StepOps* find_ops(std::string_view step_id) {
+    for (const StepOps& o : kSteps) {
+        if (o.info().id == step_id) return &o;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+const StepInfo* find_step_info(std::string_view step_id) {
+    const StepOps* o = find_ops(step_id);
+    return o ? &o->info() : nullptr;
+}
+
+StepModels make_step_models(const Catalog& catalog) {
+    StepModels m;
+    for (const StepOps& o : kSteps)
+        o.reset(m, catalog);
+    return m;
+}
+
+bool has_model(std::string_view step_id) {
+    return find_ops(step_id) != nullptr;
+}
+
+void reset_step(StepModels& models, std::string_view step_id, const Catalog& catalog) {
+    if (const StepOps* o = find_ops(step_id)) o->reset(models, catalog);
+}
+
+Status set_knob(StepModels& models, std::string_view step_id, const Setting& setting,
+                const Catalog& catalog) {
+    const StepOps* o = find_ops(step_id);
+    if (o == nullptr) return make_error("step '" + std::string(step_id) + "' has no knobs");
+    return o->set(models, setting, catalog);
+}
+
+Status enter_beat(StepModels& models, const LessonStep& step, int from, int to,
+                  const Catalog& catalog) {
+    const StepOps* o = find_ops(step.id);
+    if (o == nullptr || step.beats.empty()) return Ok{};
+    const int last = static_cast<int>(step.beats.size()) - 1;
+    to = to < 0 ? 0 : (to > last ? last : to);
+    int first = to;
+    if (from < 0 || to != from + 1) {
+        o->reset(models, catalog);
+        first = 0;
+    }
+    for (int b = first; b <= to; ++b) {
+        for (const Setting& s : step.beats[static_cast<size_t>(b)].settings) {
+            Status st = o->set(models, s, catalog);
+            if (!st)
+                return make_error(step.id + ", beat " + std::to_string(b + 1) + ": " +
+                                  st.error().message);
+        }
+    }
+    return Ok{};
+}
+
+std::string live_value(const StepModels& models, std::string_view step_id, std::string_view name) {
+    const StepOps* o = find_ops(step_id);
+    return o ? o->value(models, name) : std::string();
+}
+
+bool goal_met(const StepModels& models, std::string_view step_id, std::string_view goal) {
+    const StepOps* o = find_ops(step_id);
+    return o != nullptr && o->goal(models, goal);
+}
+
+std::string render_live(const Lessons& lessons, const StepModels& models, std::string_view step_id,
+                        std::string_view text, Terms terms) {
+    std::string out;
+    for (const TextSpan& s : parse_live_text(render_terms(lessons, text, terms))) {
+        if (s.kind == TextSpan::Kind::Plain || s.kind == TextSpan::Kind::Point) {
+            out += s.text;
+        } else {
+            out += live_value(models, step_id, s.name);
+        }
+    }
+    return out;
+}
+
+std::string render_beat(const Lessons& lessons, const LessonStep& step, int beat, Terms terms,
+                        const Catalog& catalog) {
+    if (beat < 0 || static_cast<size_t>(beat) >= step.beats.size()) return {};
+    StepModels models = make_step_models(catalog);
+    (void)enter_beat(models, step, -1, beat, catalog);
+    return render_live(lessons, models, step.id, step.beats[static_cast<size_t>(beat)].text, terms);
+}
+
+}  // namespace core

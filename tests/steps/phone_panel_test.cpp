@@ -1,0 +1,76 @@
+// phone_panel_test.cpp: step "phone-panel" (core/steps/phone_panel.h): the simple picture of
+// desks taking slots, panels attached only when full, kubelet refusing at max-pods.
+#include <doctest/doctest.h>
+
+#include "steps/phone_panel.h"
+#include "test_support.h"
+
+using namespace core;
+
+TEST_CASE("phone-panel opens on an empty t3.small with one panel") {
+    PhonePanel m = make_phone_panel(test_catalog());
+    CHECK(m.type.name == "t3.small");
+    REQUIRE(room(m) != nullptr);
+    CHECK(phone_panel_value(m, "pods") == "0");
+    CHECK(phone_panel_value(m, "panels") == "1");
+    CHECK(phone_panel_value(m, "maxpanels") == "3");
+    CHECK(phone_panel_value(m, "ips") == "4");
+    CHECK(phone_panel_value(m, "deskslots") == "3");
+    CHECK(phone_panel_value(m, "capacity") == "9");
+    CHECK(phone_panel_value(m, "maxpods") == "11");
+    CHECK_FALSE(goal_met(m, "second-panel"));
+}
+
+TEST_CASE("a second panel comes when the first is full (the simple picture)") {
+    PhonePanel m = make_phone_panel(test_catalog());
+    for (int i = 0; i < 2; ++i)
+        apply(m, PhonePanelAction::AddDesk);
+    CHECK(phone_panel_value(m, "panels") == "1");
+    CHECK_FALSE(goal_met(m, "second-panel"));
+    apply(m, PhonePanelAction::AddDesk);  // the third desk takes the first panel's last slot
+    CHECK(phone_panel_value(m, "panels") == "2");
+    CHECK(goal_met(m, "second-panel"));
+    CHECK_FALSE(m.fresh_eni.empty());  // the panel this press attached, for the view to flash
+    apply(m, PhonePanelAction::AddDesk);
+    CHECK(m.fresh_eni.empty());
+    CHECK(phone_panel_value(m, "panels") == "2");
+    // No panel comes and goes in a loop: each press attaches at most one, and none leaves.
+    for (const Event& e : m.cluster.events)
+        CHECK(e.kind != "detach-eni");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("the room fills at 9 desks and kubelet refuses the tenth; removing frees a slot") {
+    PhonePanel m = make_phone_panel(test_catalog());
+    for (int i = 0; i < 9; ++i)
+        apply(m, PhonePanelAction::AddDesk);
+    CHECK(goal_met(m, "full-room"));
+    CHECK(phone_panel_value(m, "panels") == "3");
+    CHECK(m.message.empty());
+    apply(m, PhonePanelAction::AddDesk);
+    CHECK(has(m.message, "max-pods"));
+    CHECK(phone_panel_value(m, "pods") == "9");
+    apply(m, PhonePanelAction::RemoveDesk);
+    CHECK(m.message.empty());
+    CHECK(phone_panel_value(m, "pods") == "8");
+    apply(m, PhonePanelAction::StartOver);
+    CHECK(phone_panel_value(m, "pods") == "0");
+    CHECK(m.type.name == "t3.small");
+}
+
+TEST_CASE("knobs: a room size rebuilds the room empty, pods rebuilds it with that many") {
+    const Catalog& cat = test_catalog();
+    PhonePanel m = make_phone_panel(cat);
+    REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
+    CHECK(phone_panel_value(m, "capacity") == "27");
+    CHECK(phone_panel_value(m, "pods") == "0");
+    REQUIRE(set(m, {"pods", false, 10, {}}, cat).ok());
+    CHECK(phone_panel_value(m, "pods") == "10");
+    CHECK(phone_panel_value(m, "panels") == "2");  // 9 slots each: 10 desks need two panels
+    // A bad size or knob changes nothing and says why.
+    const PhonePanel before = m;
+    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
+    CHECK(has(set(m, {"floor", false, 1, {}}, cat).error().message, "not a knob"));
+    CHECK(m.type == before.type);
+    CHECK(m.cluster == before.cluster);
+}
