@@ -1,15 +1,17 @@
 // campus-loader.js: loads the WebAssembly module with progress, shows a clear message
 // when the browser cannot run it, and defines window.cniCampus, the page's JS API:
 //   cniCampus.ready            Promise, resolves after the first frame is drawn
-//   cniCampus.state()          {step:{id,index,title}, steps:[{id,title}], frames, error, ...,
-//                              deferred: where the module's second part is (docs/size.md)}
-//   cniCampus.goTo(stepId)     true, or false for an unknown id
+//   cniCampus.state()          {step:{id,index,title}, beat:{index,count,...}, steps:[{id,title,beats}],
+//                              frames, error, ..., deferred: where the module's second part is}
+//   cniCampus.goTo(stepId[, beat]) true, or false for an unknown id or beat (beats count from 0)
 //   cniCampus.locate(label[, n]) {x, y, w, h} of the nth widget with that label, or null
-//   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title})
+//   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title, beat, beats}), on every
+//                              step or beat change
 //   cniCampus.firstFrameMs     ms from navigation start to the first drawn frame (0 before)
 // In the embed page (embed.html) it also talks to the parent window with postMessage:
-//   embed -> parent  {type: "cni-campus:step", step, index, title} at start and on change
-//   parent -> embed  {type: "cni-campus:goTo", step}  (decoded by core/host_message)
+//   embed -> parent  {type: "cni-campus:step", step, index, title, beat, beats} at start and
+//                    on each step or beat change
+//   parent -> embed  {type: "cni-campus:goTo", step[, beat]}  (decoded by core/host_message)
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -64,8 +66,8 @@
     });
   }
 
-  function onStepChange(id, index, title) {
-    var detail = { step: id, index: index, title: title };
+  function onStepChange(id, index, title, beat, beats) {
+    var detail = { step: id, index: index, title: title, beat: beat, beats: beats };
     if (/^[a-z0-9-]{1,40}$/.test(id)) {
       var page = "lessons/" + id + ".html";
       ["mirror-link", "text-version"].forEach(function (l) { var a = $(l); if (a) a.setAttribute("href", page); });
@@ -73,7 +75,8 @@
     lastStep = detail;
     emit("stepchange", detail);
     if (embed && window.parent !== window) {
-      window.parent.postMessage({ type: "cni-campus:step", step: id, index: index, title: title }, "*");
+      window.parent.postMessage({ type: "cni-campus:step", step: id, index: index, title: title,
+                                  beat: beat, beats: beats }, "*");
     }
   }
 
@@ -101,14 +104,16 @@
     return s;
   }
 
-  function goTo(id) {
+  function goTo(id, beat) {
     if (!module || !module._campus_go_to) return false;
     if (typeof id !== "string" || id.length === 0 || id.length > 64) return false;
+    if (beat === undefined || beat === null) beat = -1;
+    else if (typeof beat !== "number" || beat !== Math.floor(beat) || beat < 0 || beat > 64) return false;
     loadDeferred();
     var n = module.lengthBytesUTF8(id) + 1;
     var p = module._malloc(n);
     module.stringToUTF8(id, p, n);
-    var ok = module._campus_go_to(p) === 1;
+    var ok = module._campus_go_to(p, beat) === 1;
     module._free(p);
     return ok;
   }
@@ -165,7 +170,14 @@
     if (out.charAt(0) === "!") {
       if (window.console) console.warn("CNI Campus: " + out.slice(1));
     } else if (out) {
-      if (!goTo(out) && window.console) console.warn("CNI Campus: there is no step called '" + out + "'");
+      // "step" or "step@beat" (core/host_message, web/platform_web.cpp)
+      var at = out.indexOf("@");
+      var step = at < 0 ? out : out.slice(0, at);
+      var beat = at < 0 ? -1 : parseInt(out.slice(at + 1), 10);
+      if (!goTo(step, beat) && window.console) {
+        console.warn("CNI Campus: there is no step called '" + step + "'" +
+                     (beat >= 0 ? " with a beat " + beat : ""));
+      }
     }
   }
   if (embed) {

@@ -2,14 +2,16 @@
 //   <script src="https://YOUR-SITE/campus/embed.js" defer></script>
 // and wherever the tutorial should appear:
 //   <div class="cni-campus" data-step="prefix-delegation"></div>
-// Optional: data-terms="aws" (AWS words), data-controls="min" (no step list or top bar),
-// data-height="560" (CSS pixels, 280 to 1600).
+// Optional: data-beat="2" (a beat of the step, counting from 0), data-terms="aws" (AWS
+// words), data-controls="min" (no step list or top bar), data-height="560" (CSS pixels,
+// 280 to 1600).
 //
 // Each element first shows a light placeholder (a still picture and a start button, a
 // few KB); only a click loads the tutorial, in an iframe of embed.html. Several embeds on
 // one page are independent. The host page can talk to each one:
-//   el.addEventListener("cni-campus:step", e => e.detail)   // {step, index, title}
-//   cniCampusEmbed.goTo(el, "desk-limit")                   // before or after loading
+//   el.addEventListener("cni-campus:step", e => e.detail)   // {step, index, title, beat, beats}
+//   cniCampusEmbed.goTo(el, "desk-limit", 2)                // before or after loading; the
+//                                                           // beat is optional (from 0)
 // Nothing from a message is ever inserted as markup; only messages from the embed's own
 // frame and origin are read.
 (function () {
@@ -26,6 +28,7 @@
   var base = new URL(".", script ? script.src : location.href);
   var origin = base.origin;
   var ID = /^[a-z0-9-]{1,40}$/;
+  var BEAT = /^(0|[1-9][0-9]?)$/;  // 0 to 99; the embed refuses a beat its step lacks
   var embeds = [];
 
   function css(el, styles) { for (var k in styles) el.style[k] = styles[k]; return el; }
@@ -33,6 +36,7 @@
   function fragment(el) {
     var d = el.dataset, parts = [];
     if (ID.test(d.step || "")) parts.push("step=" + d.step);
+    if (ID.test(d.step || "") && BEAT.test(d.beat || "")) parts.push("beat=" + d.beat);
     if (d.terms === "aws" || d.terms === "analogy") parts.push("terms=" + d.terms);
     if (d.controls === "min" || d.controls === "full") parts.push("controls=" + d.controls);
     return parts.join("&");
@@ -109,12 +113,19 @@
     }
   }
 
+  function send(rec, step, beat) {
+    var m = { type: "cni-campus:goTo", step: step };
+    if (beat >= 0) m.beat = beat;
+    rec.frame.contentWindow.postMessage(m, origin);
+  }
+
   function find(el) {
     for (var i = 0; i < embeds.length; i++) if (embeds[i].el === el) return embeds[i];
     return null;
   }
 
-  // Embed -> host: {type:"cni-campus:step", step, index, title} at start and on each change.
+  // Embed -> host: {type:"cni-campus:step", step, index, title, beat, beats} at start and on
+  // each step or beat change.
   window.addEventListener("message", function (e) {
     if (e.origin !== origin) return;
     var rec = null;
@@ -126,15 +137,18 @@
     if (typeof d.step !== "string" || !ID.test(d.step)) return;
     if (typeof d.index !== "number" || d.index !== (d.index | 0) || d.index < 0) return;
     if (typeof d.title !== "string" || d.title.length > 300) return;
+    var beat = typeof d.beat === "number" && d.beat === (d.beat | 0) && d.beat >= 0 ? d.beat : 0;
+    var beats = typeof d.beats === "number" && d.beats === (d.beats | 0) && d.beats > 0 ? d.beats : 1;
     rec.started = true;
     if (rec.pending) {
-      var step = rec.pending;
+      var want = rec.pending;
       rec.pending = null;
-      if (step !== d.step) rec.frame.contentWindow.postMessage({ type: "cni-campus:goTo", step: step }, origin);
+      if (want.step !== d.step || (want.beat >= 0 && want.beat !== beat)) send(rec, want.step, want.beat);
     }
     rec.el.setAttribute("data-current-step", d.step);
+    rec.el.setAttribute("data-current-beat", String(beat));
     rec.frame.title = "CNI Campus interactive tutorial: " + d.title;
-    var detail = { step: d.step, index: d.index, title: d.title };
+    var detail = { step: d.step, index: d.index, title: d.title, beat: beat, beats: beats };
     var ev;
     try { ev = new CustomEvent("cni-campus:step", { detail: detail }); }
     catch (err) { ev = document.createEvent("CustomEvent"); ev.initCustomEvent("cni-campus:step", false, false, detail); }
@@ -145,13 +159,20 @@
     scan: scan,
     // Loads an embed now, as if its start button had been pressed.
     load: function (el) { var rec = find(el); if (rec) load(rec); },
-    // Shows a step: before loading it becomes the starting step; after, a message.
-    goTo: function (el, step) {
+    // Shows a step (and a beat of it, counting from 0): before loading it becomes the
+    // starting point; after, a message.
+    goTo: function (el, step, beat) {
       var rec = find(el);
       if (!rec || typeof step !== "string" || !ID.test(step)) return false;
-      if (!rec.frame) { el.setAttribute("data-step", step); return true; }
-      if (!rec.started) { rec.pending = step; return true; }  // sent once it reports in
-      rec.frame.contentWindow.postMessage({ type: "cni-campus:goTo", step: step }, origin);
+      if (beat === undefined || beat === null) beat = -1;
+      else if (typeof beat !== "number" || !BEAT.test(String(beat))) return false;
+      if (!rec.frame) {
+        el.setAttribute("data-step", step);
+        if (beat >= 0) el.setAttribute("data-beat", String(beat)); else el.removeAttribute("data-beat");
+        return true;
+      }
+      if (!rec.started) { rec.pending = { step: step, beat: beat }; return true; }  // sent once it reports in
+      send(rec, step, beat);
       return true;
     }
   };

@@ -3,6 +3,7 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "assets.h"
@@ -11,6 +12,8 @@
 #include "fragment.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "live_text.h"
+#include "locate.h"
 #include "platform.h"
 #include "ui.h"
 
@@ -20,9 +23,19 @@ namespace {
 constexpr float kWideLayout = 980.0f;  // step list beside the content
 constexpr float kTwoColumns = 760.0f;  // lesson text beside the view
 
+const core::LessonStep& current(const App& app) {
+    return app.lessons.steps[static_cast<size_t>(app.step)];
+}
+
+bool practice_beat(const App& app) {
+    const core::LessonStep& s = current(app);
+    return app.beat >= static_cast<int>(s.beats.size());
+}
+
 void write_fragment(const App& app) {
     core::Fragment f;
-    f.step = app.lessons.steps[static_cast<size_t>(app.step)].id;
+    f.step = current(app).id;
+    f.beat = app.beat;
     if (app.terms == core::Terms::Aws) f.terms = "aws";
     if (app.min_controls) f.controls = "min";
     platform::set_hash(core::format_fragment(f));
@@ -38,15 +51,28 @@ void publish(App& app) {
     announce(app);
 }
 
+// The step's words for the DOM mirror: every beat, live numbers as the model has them now
+// (before the models are made, the text without them), then the takeaways.
+std::string mirror_body(const App& app) {
+    const core::LessonStep& s = current(app);
+    std::string body;
+    for (const core::LessonBeat& b : s.beats) {
+        body += app.models_made
+                    ? core::render_live(app.lessons, app.models, s.id, b.text, app.terms)
+                    : core::render_live(app.lessons, core::StepModels{}, "", b.text, app.terms);
+        body += "\n\n";
+    }
+    for (const std::string& t : s.takeaways)
+        body += "- " + app_text(app, t) + "\n";
+    return body;
+}
+
 void announce(App& app) {
     app.live_sent.clear();
-    const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
+    const core::LessonStep& s = current(app);
     std::string title = app_text(app, s.title);
-    platform::announce_step(s.id, app.step, title);
-    std::string body;
-    for (const std::string& p : s.body)
-        body += app_text(app, p) + "\n\n";
-    platform::mirror_text(title, body, "");
+    platform::announce_step(s.id, app.step, title, app.beat, app_beat_count(s));
+    platform::mirror_text(title, mirror_body(app), "");
 }
 
 void draw_top_bar(App& app) {
@@ -125,11 +151,7 @@ void draw_step_combo(App& app) {
 void mirror_live(App& app) {
     if (app.live == app.live_sent) return;
     app.live_sent = app.live;
-    const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
-    std::string body;
-    for (const std::string& p : s.body)
-        body += app_text(app, p) + "\n\n";
-    platform::mirror_text(app_text(app, s.title), body, app.live);
+    platform::mirror_text(app_text(app, current(app).title), mirror_body(app), app.live);
 }
 
 // In place of a step's view while the rest of the split module is on its way (the landing
@@ -152,21 +174,140 @@ void draw_rest_pending(App& app, platform::Rest rest) {
     }
 }
 
-void draw_lesson_text(App& app, const core::LessonStep& step, bool exercises) {
-    for (const std::string& p : step.body) {
-        wrapped_text(app_text(app, p).c_str());
-        ImGui::Spacing();
+// The models, made on first use and moved to the beat shown. Only called where a step's
+// view draws, which waits for the second part of a split module.
+core::StepModels& models_at_beat(App& app) {
+    const core::LessonStep& step = current(app);
+    if (!app.models_made) {
+        app.models = core::make_step_models(app.catalog);
+        app.models_made = true;
+        app.model_step = -1;
     }
-    if (!step.takeaways.empty()) {
-        ImGui::Spacing();
-        ImGui::PushFont(app.fonts.strong);
-        ImGui::TextUnformatted("Remember");
-        ImGui::PopFont();
-        for (const std::string& t : step.takeaways) {
-            ImGui::Bullet();
-            ImGui::SameLine();
-            wrapped_text(app_text(app, t).c_str());
+    const int beat = std::min(app.beat, static_cast<int>(step.beats.size()) - 1);
+    if (app.model_step != app.step || app.model_beat != beat) {
+        const int from = app.model_step == app.step ? app.model_beat : -1;
+        core::Status st = core::enter_beat(app.models, step, from, beat, app.catalog);
+        if (!st) app.error = st.error().message;
+        app.model_step = app.step;
+        app.model_beat = beat;
+    }
+    return app.models;
+}
+
+ViewContext view_context(const App& app) {
+    ViewContext ctx = app_view_context(app);
+    const core::LessonStep& step = current(app);
+    if (!practice_beat(app)) ctx.focus = step.beats[static_cast<size_t>(app.beat)].focus;
+    return ctx;
+}
+
+// Draws the step's view and takes what it hands back for the frame. On a beat change the
+// view scrolls so that the figure the beat talks about is in sight.
+void draw_step_view(App& app, const core::LessonStep& step) {
+    if (core::has_model(step.id)) models_at_beat(app);
+    const float top = ImGui::GetCursorScreenPos().y;
+    const ViewOut out = draw_view(view_context(app), app.views, app.models, step.id);
+    app.live = out.live;
+    app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
+    if (out.figure_max.y > out.figure_min.y) {
+        locate_rect("##figure", out.figure_min.x, out.figure_min.y, out.figure_max.x,
+                    out.figure_max.y);
+    }
+    if (app.scroll_view) {
+        app.scroll_view = false;
+        const float fig = out.figure_max.y > out.figure_min.y ? out.figure_min.y : top;
+        const float visible_top = ImGui::GetWindowPos().y;
+        const float visible_bottom = visible_top + ImGui::GetWindowHeight();
+        if (out.figure_min.y < visible_top || out.figure_max.y > visible_bottom)
+            ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + fig - visible_top - 8));
+        platform::request_frame();
+    }
+}
+
+// One dot per beat: the current one filled, those seen before it lighter; a click jumps.
+void draw_beat_dots(App& app, const core::LessonStep& step) {
+    const int count = app_beat_count(step);
+    if (count <= 1) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = 5.0f, gap = 8.0f, h = ImGui::GetFrameHeight();
+    for (int i = 0; i < count; ++i) {
+        ImGui::PushID(i);
+        if (i > 0) ImGui::SameLine(0, gap);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        char label[24];
+        std::snprintf(label, sizeof label, "##beat-%d", i);
+        if (ImGui::InvisibleButton(label, ImVec2(2 * r + 6, h))) app_set_beat(app, i);
+        locate_note(label);  // InvisibleButton does not report itself to locate
+        const ImVec2 c(at.x + r + 3, at.y + h * 0.5f);
+        const bool practice = i >= static_cast<int>(step.beats.size());
+        if (i == app.beat) {
+            dl->AddCircleFilled(c, r, color::kAccent);
+        } else if (i < app.beat) {
+            dl->AddCircleFilled(c, r, color::kLine);
+        } else {
+            dl->AddCircle(c, r, ImGui::IsItemHovered() ? color::kAccent : color::kMuted, 0, 1.5f);
         }
+        if (practice) {  // the practice beat: a small square, not a dot
+            dl->AddRect(ImVec2(c.x - r - 2, c.y - r - 2), ImVec2(c.x + r + 2, c.y + r + 2),
+                        i == app.beat ? color::kAccent : color::kLine, 2.0f);
+        }
+        ImGui::PopID();
+    }
+    ImGui::SameLine(0, 12);
+    ImGui::AlignTextToFramePadding();
+    if (practice_beat(app)) {
+        ImGui::TextDisabled("Practice");
+    } else {
+        ImGui::TextDisabled("%d of %d", app.beat + 1, static_cast<int>(step.beats.size()));
+    }
+}
+
+// "Your turn": the beat's goal, checked by the step's model.
+void draw_goal(App& app, const core::LessonStep& step, const core::LessonBeat& beat) {
+    if (beat.goal.empty() || !app.models_made || app.model_step != app.step) return;
+    const bool met = core::goal_met(app.models, step.id, beat.goal);
+    ImGui::Spacing();
+    ImGui::PushFont(app.fonts.strong);
+    if (met) {
+        ImGui::TextColored(rgba(color::kGood), "\xE2\x9C\x93 Done");
+    } else {
+        ImGui::TextColored(rgba(color::kMuted), "Your turn: try it in the picture");
+    }
+    ImGui::PopFont();
+    locate_note(met ? "##goal-met" : "##goal-open");
+}
+
+// Back and Next under the paragraph; Next leads on to the practice beat, then the next step.
+void draw_beat_nav(App& app, const core::LessonStep& step) {
+    const int count = app_beat_count(step);
+    const int n = static_cast<int>(app.lessons.steps.size());
+    ImGui::Spacing();
+    ImGui::BeginDisabled(app.step == 0 && app.beat == 0);
+    if (ImGui::Button("\xE2\x97\x80  Back")) app_back(app);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool last = app.beat >= count - 1;
+    const bool to_practice = !last && app.beat + 1 >= static_cast<int>(step.beats.size());
+    const char* next = last ? "Next step  \xE2\x96\xB6"
+                            : (to_practice ? "Practice  \xE2\x96\xB6" : "Next  \xE2\x96\xB6");
+    ImGui::BeginDisabled(last && app.step >= n - 1);
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    if (ImGui::Button(next)) app_next(app);
+    ImGui::PopStyleColor(3);
+    ImGui::EndDisabled();
+}
+
+// The practice beat: the step's takeaways, then its exercises.
+void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
+    ImGui::PushFont(app.fonts.strong);
+    ImGui::TextUnformatted("Remember");
+    ImGui::PopFont();
+    for (const std::string& t : step.takeaways) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        wrapped_text(app_text(app, t).c_str());
     }
     ImGui::Spacing();
     if (exercises) {
@@ -175,35 +316,132 @@ void draw_lesson_text(App& app, const core::LessonStep& step, bool exercises) {
     }
 }
 
-// Draws the step's view and takes what it hands back for the frame.
-void draw_step_view(App& app, const core::LessonStep& step) {
-    const ViewOut out = draw_view(app_view_context(app), app.views, step.view);
-    app.live = out.live;
-    app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
+// The words of the beat shown: dots, the paragraph (live numbers, pointers), the goal, Back
+// and Next; on the practice beat the takeaways and exercises.
+void draw_beat_text(App& app, const core::LessonStep& step, bool ready) {
+    draw_beat_dots(app, step);
+    if (practice_beat(app)) {
+        draw_practice(app, step, ready);
+        draw_beat_nav(app, step);
+        return;
+    }
+    const core::LessonBeat& beat = step.beats[static_cast<size_t>(app.beat)];
+    const bool live = ready && app.models_made && app.model_step == app.step;
+    static const core::StepModels kNoModels{};
+    const ViewContext ctx = view_context(app);
+    LiveTextOut t =
+        live_text(ctx, live ? app.models : kNoModels, live ? step.id : "", beat.text, app.hot);
+    locate_rect("##beat-text", t.min.x, t.min.y, t.max.x, t.max.y);
+    if (t.hot != app.hot) {
+        app.hot = t.hot;
+        platform::request_frame();  // the view lights (or unlights) its part
+    }
+    if (t.edit && live) {
+        core::Status st = core::set_knob(app.models, step.id, *t.edit, app.catalog);
+        if (!st) app.error = st.error().message;
+        platform::request_frame();
+    }
+    draw_goal(app, step, beat);
+    draw_beat_nav(app, step);
 }
 
 void draw_navigation(App& app) {
     int n = static_cast<int>(app.lessons.steps.size());
     ImGui::Separator();
     ImGui::BeginDisabled(app.step == 0);
-    if (ImGui::Button("\xE2\x97\x80  Previous")) app_set_step(app, app.step - 1);
+    if (ImGui::Button("\xE2\x97\x80  Previous step")) app_set_step(app, app.step - 1);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (!app.embed && ImGui::GetIO().DisplaySize.x >= 600) {
-        draw_embed_button(app_view_context(app), app.lessons.steps[static_cast<size_t>(app.step)]);
+        draw_embed_button(app_view_context(app), current(app));
         ImGui::SameLine();
     }
     std::string where = "Step " + std::to_string(app.step + 1) + " of " + std::to_string(n);
     float cw = ImGui::GetContentRegionAvail().x;
     float tw = ImGui::CalcTextSize(where.c_str()).x;
-    float nw = ImGui::CalcTextSize("Next  \xE2\x96\xB6").x + 2 * ImGui::GetStyle().FramePadding.x;
+    float nw =
+        ImGui::CalcTextSize("Next step  \xE2\x96\xB6").x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (cw - tw - nw) * 0.5f));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", where.c_str());
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - nw);
     ImGui::BeginDisabled(app.step >= n - 1);
-    if (ImGui::Button("Next  \xE2\x96\xB6")) app_set_step(app, app.step + 1);
+    if (ImGui::Button("Next step  \xE2\x96\xB6")) app_set_step(app, app.step + 1);
     ImGui::EndDisabled();
+}
+
+// Scrolls the window being drawn to its top when asked (a step or beat change).
+void scroll_to_top(bool& flag) {
+    if (!flag) return;
+    ImGui::SetScrollY(0);
+    flag = false;
+}
+
+// Wide: the beat's words in a column beside the view. Narrow (a phone): the view on top,
+// the words under it, each scrolling on its own so both stay on the screen.
+void draw_step(App& app, const core::LessonStep& step) {
+    const float content_w = ImGui::GetContentRegionAvail().x;
+    const platform::Rest rest = platform::rest_state();  // asked every frame, landing too
+    const bool waiting = app.step != 0 && rest != platform::Rest::Ready;
+    const bool practice = practice_beat(app);
+    bool text_top = app.scroll_top, view_top = app.scroll_top;
+    app.scroll_top = false;
+    auto view = [&] {
+        scroll_to_top(view_top);
+        if (waiting) {
+            draw_rest_pending(app, rest);
+        } else {
+            draw_step_view(app, step);
+        }
+    };
+    if (content_w >= kTwoColumns) {
+        ImGui::PushFont(app.fonts.heading);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(app_text(app, step.title).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::Spacing();
+        const float text_w = std::max(300.0f, content_w * 0.38f);
+        ImGui::BeginChild("##text", ImVec2(text_w, 0), false);
+        scroll_to_top(text_top);
+        draw_beat_text(app, step, !waiting);
+        app.text_scroll = ImGui::GetScrollY();
+        ImGui::EndChild();
+        ImGui::SameLine(0, 18);
+        ImGui::BeginChild("##view", ImVec2(0, 0), false);
+        view();
+        app.view_scroll = ImGui::GetScrollY();
+        ImGui::EndChild();
+        return;
+    }
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    if (!practice) {
+        const float view_h = std::clamp(avail_h * 0.55f, std::min(200.0f, avail_h * 0.5f),
+                                        std::max(120.0f, avail_h - 230.0f));
+        ImGui::BeginChild("##view", ImVec2(0, view_h), false);
+        view();
+        app.view_scroll = ImGui::GetScrollY();
+        ImGui::EndChild();
+        ImGui::Separator();
+    } else {
+        app.view_scroll = 0;
+    }
+    ImGui::BeginChild("##text", ImVec2(0, 0), false);
+    scroll_to_top(text_top);
+    draw_beat_text(app, step, !waiting);
+    app.text_scroll = ImGui::GetScrollY();
+    ImGui::EndChild();
+}
+
+// Enters a beat of the current step: the view animates the change and shows its figure,
+// the words start at the top.
+void beat_entered(App& app) {
+    app.beat_ms = platform::now_ms();
+    app.anim_until_ms = std::max(app.anim_until_ms, app.beat_ms + 700);
+    app.scroll_view = true;
+    app.hot.clear();
+    publish(app);
+    platform::request_frame();
 }
 
 }  // namespace
@@ -213,7 +451,15 @@ std::string app_text(const App& app, const std::string& text) {
 }
 
 ViewContext app_view_context(const App& app) {
-    return ViewContext{app.catalog, app.lessons, app.fonts, app.terms, 0, {}};
+    ViewContext ctx{app.catalog, app.lessons, app.fonts, app.terms, 0, {}, {}, 0};
+    ctx.beat = app.beat;
+    ctx.hot = app.hot;
+    ctx.beat_ms = app.beat_ms;
+    return ctx;
+}
+
+int app_beat_count(const core::LessonStep& step) {
+    return static_cast<int>(step.beats.size()) + (step.takeaways.empty() ? 0 : 1);
 }
 
 void app_init(App& app) {
@@ -231,8 +477,7 @@ void app_init(App& app) {
         core::LessonStep s;
         s.id = "error";
         s.title = "CNI Campus could not start";
-        s.view = "";
-        s.body.push_back(app.error);
+        s.beats.push_back(core::LessonBeat{app.error, {}, {}, {}});
         app.lessons.steps.push_back(s);
     }
 
@@ -247,7 +492,7 @@ void app_finish_init(App& app) {
     app.init_pending = false;
     const std::string notice = exercises_init(app.exercises, app.lessons);
     if (!notice.empty()) app.error = notice;
-    exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(app.step)].id);
+    exercises_step_seen(app.exercises, current(app).id);
     publish(app);
     platform::request_frame();
 }
@@ -263,37 +508,76 @@ void app_apply_fragment(App& app, const std::string& text) {
         if (!playground_load_from_fragment(app.catalog, app.views.playground, f.campus, &err))
             app.error = "The campus in the link could not be opened: " + err;
     }
+    int beat = f.beat < 0 ? (index == app.step ? app.beat : 0) : f.beat;
     if (index < 0) {
         app.error = "There is no step called '" + f.step + "'; nothing was changed.";
         index = std::max(app.step, 0);
+        beat = app.step == index ? app.beat : 0;
+    } else if (beat >= app_beat_count(app.lessons.steps[static_cast<size_t>(index)])) {
+        app.error =
+            "Step '" + app.lessons.steps[static_cast<size_t>(index)].id + "' has " +
+            std::to_string(app_beat_count(app.lessons.steps[static_cast<size_t>(index)])) +
+            " beats (0 to " +
+            std::to_string(app_beat_count(app.lessons.steps[static_cast<size_t>(index)]) - 1) +
+            "); it opens at its first.";
+        beat = 0;
     } else if (!f.problems.empty()) {
         app.error = "Part of the link was ignored: " + f.problems.front();
     }
     if (index != app.step) {
         app.step = index;
-        exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(index)].id);
+        app.beat = beat;
+        exercises_step_seen(app.exercises, current(app).id);
         app.scroll_top = true;
+        beat_entered(app);
+    } else if (beat != app.beat) {
+        app.beat = beat;
+        beat_entered(app);
     }
     publish(app);
     platform::request_frame();
 }
 
-void app_set_step(App& app, int index) {
-    int n = static_cast<int>(app.lessons.steps.size());
+void app_set_step(App& app, int index, int beat) {
+    const int n = static_cast<int>(app.lessons.steps.size());
     index = std::clamp(index, 0, n - 1);
-    if (index == app.step) return;
-    app.step = index;
-    exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(index)].id);
-    app.anim_until_ms = platform::now_ms() + 250;
+    beat = std::clamp(beat, 0, app_beat_count(app.lessons.steps[static_cast<size_t>(index)]) - 1);
+    if (index == app.step && beat == app.beat) return;
+    if (index != app.step) {
+        app.step = index;
+        exercises_step_seen(app.exercises, current(app).id);
+    }
+    app.beat = beat;
     app.scroll_top = true;
-    publish(app);
-    platform::request_frame();
+    beat_entered(app);
 }
 
-bool app_go_to(App& app, const std::string& id) {
-    int index = core::find_step(app.lessons, id);
+void app_set_beat(App& app, int beat) {
+    app_set_step(app, app.step, beat);
+}
+
+void app_next(App& app) {
+    if (app.beat + 1 < app_beat_count(current(app))) {
+        app_set_beat(app, app.beat + 1);
+    } else if (app.step + 1 < static_cast<int>(app.lessons.steps.size())) {
+        app_set_step(app, app.step + 1, 0);
+    }
+}
+
+void app_back(App& app) {
+    if (app.beat > 0) {
+        app_set_beat(app, app.beat - 1);
+    } else if (app.step > 0) {
+        const int prev = app.step - 1;
+        app_set_step(app, prev, app_beat_count(app.lessons.steps[static_cast<size_t>(prev)]) - 1);
+    }
+}
+
+bool app_go_to(App& app, const std::string& id, int beat) {
+    const int index = core::find_step(app.lessons, id);
     if (index < 0) return false;
-    app_set_step(app, index);
+    if (beat >= app_beat_count(app.lessons.steps[static_cast<size_t>(index)])) return false;
+    app_set_step(app, index, std::max(beat, 0));
     return true;
 }
 
@@ -303,20 +587,26 @@ bool app_animating(const App& app) {
 
 bool app_key(App& app, int key_code) {
     if (ImGui::GetIO().WantTextInput || ImGui::IsAnyItemActive()) return false;
-    int n = static_cast<int>(app.lessons.steps.size());
+    const int n = static_cast<int>(app.lessons.steps.size());
     switch (key_code) {
-        case 37:
+        case 37:  // Left
+            app_back(app);
+            return true;
+        case 39:  // Right
+            app_next(app);
+            return true;
+        case 33:  // Page Up
             app_set_step(app, app.step - 1);
-            return true;  // Left
-        case 39:
+            return true;
+        case 34:  // Page Down
             app_set_step(app, app.step + 1);
-            return true;  // Right
-        case 36:
+            return true;
+        case 36:  // Home
             app_set_step(app, 0);
-            return true;  // Home
-        case 35:
+            return true;
+        case 35:  // End
             app_set_step(app, n - 1);
-            return true;  // End
+            return true;
         default:
             return false;
     }
@@ -324,11 +614,27 @@ bool app_key(App& app, int key_code) {
 
 std::string app_state_json(const App& app) {
     nlohmann::json j;
-    const core::LessonStep& s = app.lessons.steps[static_cast<size_t>(app.step)];
+    const core::LessonStep& s = current(app);
     j["step"] = {{"id", s.id}, {"index", app.step}, {"title", app_text(app, s.title)}};
+    nlohmann::json beat = {
+        {"index", app.beat}, {"count", app_beat_count(s)}, {"practice", practice_beat(app)}};
+    if (!practice_beat(app)) {
+        const core::LessonBeat& b = s.beats[static_cast<size_t>(app.beat)];
+        beat["focus"] = b.focus;
+        beat["goal"] = b.goal;
+        beat["goalMet"] = !b.goal.empty() && app.models_made && app.model_step == app.step &&
+                          core::goal_met(app.models, s.id, b.goal);
+    }
+    j["beat"] = beat;
+    j["hot"] = app.hot;
+    j["scroll"] = {{"text", app.text_scroll}, {"view", app.view_scroll}};
     nlohmann::json steps = nlohmann::json::array();
-    for (const auto& st : app.lessons.steps)
-        steps.push_back({{"id", st.id}, {"title", app_text(app, st.title)}});
+    for (const auto& st : app.lessons.steps) {
+        steps.push_back({{"id", st.id},
+                         {"title", app_text(app, st.title)},
+                         {"beats", app_beat_count(st)},
+                         {"model", core::has_model(st.id)}});
+    }
     j["steps"] = steps;
     j["frames"] = platform::frames_drawn();
     j["error"] = app.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.error);
@@ -385,42 +691,8 @@ void app_draw(App& app) {
         draw_step_combo(app);
     }
 
-    const core::LessonStep& step = app.lessons.steps[static_cast<size_t>(app.step)];
-    ImGui::BeginChild("##content", ImVec2(0, -nav_h), false);
-    if (app.scroll_top) {
-        ImGui::SetScrollY(0);
-        app.scroll_top = false;
-    }
-    ImGui::PushFont(app.fonts.heading);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(app_text(app, step.title).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ImGui::Spacing();
-
-    const float content_w = ImGui::GetContentRegionAvail().x;
-    const platform::Rest rest = platform::rest_state();  // asked every frame, landing too
-    const bool waiting = app.step != 0 && rest != platform::Rest::Ready;
-    if (content_w >= kTwoColumns) {
-        float text_w = std::max(300.0f, content_w * 0.38f);
-        ImGui::BeginChild("##text", ImVec2(text_w, 0), false);
-        draw_lesson_text(app, step, !waiting);
-        ImGui::EndChild();
-        ImGui::SameLine(0, 18);
-        ImGui::BeginChild("##view", ImVec2(0, 0), false);
-        if (waiting)
-            draw_rest_pending(app, rest);
-        else
-            draw_step_view(app, step);
-        ImGui::EndChild();
-    } else {
-        draw_lesson_text(app, step, !waiting);
-        ImGui::Spacing();
-        if (waiting)
-            draw_rest_pending(app, rest);
-        else
-            draw_step_view(app, step);
-    }
+    ImGui::BeginChild("##content", ImVec2(0, -nav_h), false, ImGuiWindowFlags_NoScrollbar);
+    draw_step(app, current(app));
     ImGui::EndChild();
     if (!app.min_controls) draw_navigation(app);
     ImGui::End();

@@ -13,6 +13,7 @@
 #include "exercise_panel.h"
 #include "fonts.h"
 #include "lessons.h"
+#include "steps/steps.h"
 #include "views.h"
 
 namespace web {
@@ -22,6 +23,7 @@ struct App {
     core::Lessons lessons;
     Fonts fonts;
     int step = 0;
+    int beat = 0;  // the beat of the step shown; the last one may be the practice beat
     core::Terms terms = core::Terms::Analogy;
     std::string error;           // last load or input problem, shown in a banner; "" if none
     bool step_list_open = true;  // wide layout: list on the left; narrow: a drop-down
@@ -30,8 +32,19 @@ struct App {
     bool embed = false;          // embed.html in a blog's iframe: step drop-down, no side list
     bool min_controls = false;   // #controls=min: only the step's text and view, no chrome
     bool init_pending = false;   // app_finish_init has yet to run (after the first frame)
-    std::string live;       // the view's key numbers in a sentence, mirrored for screen readers
-    std::string live_sent;  // what was last mirrored
+    std::string live;          // the view's key numbers in a sentence, mirrored for screen readers
+    std::string live_sent;     // what was last mirrored
+    std::string hot;           // the live token of the text under the pointer (last frame)
+    double beat_ms = 0;        // when the current beat was entered (its change animates)
+    bool scroll_view = false;  // the view scrolls its figure into sight (a beat change)
+    float text_scroll = 0;  // where the beat's words and the view are scrolled to (for
+    float view_scroll = 0;  // cniCampus.state(): a step opens at the top of both)
+    // The step models (core/steps). Made on first use and moved to the shown beat just
+    // before a view draws, so that work waits for the second part of a split module.
+    bool models_made = false;
+    core::StepModels models;
+    int model_step = -1;  // the step and beat `models` were last moved to
+    int model_beat = -1;
     Views views;
     ExercisePanel exercises;  // the "Try it" panels and the saved progress
 };
@@ -48,15 +61,26 @@ void app_finish_init(App& app);
 void app_apply_fragment(App& app, const std::string& fragment);
 // Draws the whole UI for one frame.
 void app_draw(App& app);
-// Switches to a step by id; false for an unknown id (nothing changes).
-bool app_go_to(App& app, const std::string& id);
-// Switches to a step by index (clamped); updates URL, progress and the host page.
-void app_set_step(App& app, int index);
+// Switches to a step by id and one of its beats (0-based; -1: the first); false for an
+// unknown id or a beat the step does not have (nothing changes).
+bool app_go_to(App& app, const std::string& id, int beat = -1);
+// Switches to a step by index (clamped) at a beat (clamped); updates URL, progress and the
+// host page.
+void app_set_step(App& app, int index, int beat = 0);
+// Moves to a beat of the current step (clamped).
+void app_set_beat(App& app, int beat);
+// The next beat, or the next step's first after the last; the previous beat, or the previous
+// step's last before the first.
+void app_next(App& app);
+void app_back(App& app);
+// Beats of a step: its lesson's beats and, when it has takeaways, the practice beat
+// (takeaways and exercises) after them.
+int app_beat_count(const core::LessonStep& step);
 // A plain JSON object for window.cniCampus.state().
 std::string app_state_json(const App& app);
 // True while an animation is running (the frame loop keeps going).
 bool app_animating(const App& app);
-// Arrow keys, Home/End: step navigation. True if consumed.
+// Arrow keys: beats; Page Up/Down: steps; Home/End: first and last step. True if consumed.
 bool app_key(App& app, int key_code);
 // Renders lesson text in the current vocabulary.
 std::string app_text(const App& app, const std::string& text);

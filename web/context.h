@@ -5,7 +5,7 @@
 // never sees the App. What the frame needs from it comes back as a ViewOut: the sentence of
 // live numbers mirrored for screen readers and how long an animation it started runs.
 //
-//   web::ViewOut draw_panel(const web::ViewContext& ctx, PanelView& view) {
+//   web::ViewOut draw_phone_panel(const web::ViewContext& ctx, core::PhonePanel& m, ...) {
 //       web::ViewOut out;
 //       if (ImGui::Button(ctx.text("Add a {desk}").c_str())) ...;
 //       out.live = "...";
@@ -19,6 +19,7 @@
 
 #include "catalog.h"
 #include "fonts.h"
+#include "imgui.h"
 #include "lessons.h"
 
 namespace web {
@@ -28,8 +29,13 @@ struct ViewContext {
     const core::Lessons& lessons;  // the vocabulary: {term} tokens in either words
     const Fonts& fonts;
     core::Terms terms = core::Terms::Analogy;
-    int beat = 0;          // the beat of the step being shown (0 when a step has one)
-    std::string_view hot;  // a live term of the text under the pointer ("" if none)
+    int beat = 0;            // the beat of the step being shown (0 when a step has one)
+    std::string_view focus;  // the part of the figure the beat points at ("" if none)
+    std::string_view hot;    // the live token of the text under the pointer ("" if none)
+    double beat_ms = 0;      // when the beat was entered (platform::now_ms), to animate it
+
+    // The part of the figure to light: what the learner points at, else the beat's focus.
+    std::string_view lit() const { return hot.empty() ? focus : hot; }
 
     // Text with its {term} tokens in the current vocabulary.
     std::string text(std::string_view with_tokens) const {
@@ -40,9 +46,11 @@ struct ViewContext {
 };
 
 struct ViewOut {
-    bool drawn = true;            // false: the view had nothing to draw (the text stands alone)
-    std::string live;             // the view's key numbers in a sentence (screen readers)
-    double animate_until_ms = 0;  // frames keep coming until then (platform::now_ms)
+    bool drawn = true;              // false: the view had nothing to draw (the text stands alone)
+    std::string live;               // the view's key numbers in a sentence (screen readers)
+    double animate_until_ms = 0;    // frames keep coming until then (platform::now_ms)
+    ImVec2 figure_min, figure_max;  // the drawing the beat talks about (screen pixels; empty:
+                                    // none), kept in sight on a beat change
 
     // Keeps frames coming until `until_ms` at least.
     void animate(double until_ms) { animate_until_ms = std::max(animate_until_ms, until_ms); }

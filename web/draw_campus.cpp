@@ -251,7 +251,10 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
                     IM_COL32(240, 164, 60, alpha), 7, 0, 3);
     }
     if (l.header > 6) {
-        std::string label = eni.trunk ? "trunk" : eni.id;
+        // AWS words name the ENI; campus words number the panels on the wall.
+        std::string label = eni.trunk   ? ctx.text("{trunk}")
+                            : ctx.aws() ? eni.id
+                                        : "panel " + std::to_string(eni.device_index + 1);
         if (!fitted_text(dl, ctx.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
                          kPanelLabel, label))
             fitted_text(dl, ctx.fonts.small, ImVec2(po.x + l.pad, po.y + 2), l.panel_w - 2 * l.pad,
@@ -312,7 +315,7 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
             }
             continue;
         }
-        if (k < eni.ips.size()) {
+        if (k < eni.ips.size() && (!style.simple || pods.count(eni.ips[k].value) > 0)) {
             core::Ipv4 ip = eni.ips[k];
             auto it = pods.find(ip.value);
             dl->AddRectFilled(a, z, it != pods.end() ? color::kSlotDesk : color::kSlotWarm, 2);
@@ -760,33 +763,6 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
 
 // ---- a one-node campus ----------------------------------------------------------------
 
-core::Result<core::Cluster> demo_room(const core::InstanceType& type,
-                                      const core::NodeConfig& config, int pods) {
-    core::Result<core::Vpc> vpc = core::make_vpc("10.0.0.0/16");
-    if (!vpc) return vpc.error();
-    // A /24 is easy to read; larger rooms get a /20 so the building never runs dry here.
-    const bool small = core::address_capacity(type, config) + type.max_enis <= 200;
-    core::SubnetDesc sd;
-    sd.id = "subnet-a";
-    sd.name = "Building A";
-    sd.cidr = small ? "10.0.1.0/24" : "10.0.16.0/20";
-    core::Status st = core::add_subnet(vpc.value(), sd);
-    if (!st) return st.error();
-    core::Cluster cluster = core::make_cluster(std::move(vpc).value());
-    core::NodeDesc nd;
-    nd.name = "node-1";
-    nd.type = type;
-    nd.subnet_id = "subnet-a";
-    nd.config = config;
-    st = core::add_node(cluster, nd);
-    if (!st) return st.error();
-    for (int i = 0; i < pods; ++i) {
-        core::Result<core::Pod> p = core::add_pod(cluster, "node-1");
-        if (!p) break;
-    }
-    return cluster;
-}
-
 // ---- events -----------------------------------------------------------------------------
 
 namespace {
@@ -854,18 +830,6 @@ void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int ma
         ImGui::PopID();
     }
     if (shown == 0) ImGui::TextDisabled("(nothing yet)");
-}
-
-std::string new_eni_id(const core::Node* before, const core::Node* after) {
-    if (!after) return {};
-    for (const core::Eni& e : after->enis) {
-        bool old = false;
-        if (before)
-            for (const core::Eni& b : before->enis)
-                old = old || b.id == e.id;
-        if (!old) return e.id;
-    }
-    return {};
 }
 
 std::string capitalized(std::string text) {

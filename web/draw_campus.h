@@ -42,6 +42,7 @@
 #include "context.h"
 #include "imgui.h"
 #include "ipam.h"
+#include "steps/campus.h"
 #include "vpc.h"
 
 namespace web {
@@ -76,8 +77,9 @@ struct RoomStyle {
     bool show_host_pods = false;          // two small marks for the host-network pods
     bool tooltips = true;                 // hover tooltips on every cell
     unsigned highlight = kHighlightNone;  // RoomHighlight flags: outlined, the rest paled
-    std::string fresh_eni;                // an ENI id to flash as just attached ("" none)
-    float fresh = 0;  // 0..1: flash strength; while it fades, call platform::request_frame()
+    bool simple = false;    // the simple picture: addresses held for the next desks drawn empty
+    std::string fresh_eni;  // an ENI id to flash as just attached ("" none)
+    float fresh = 0;        // 0..1: flash strength; while it fades, call platform::request_frame()
 };
 
 struct BuildingStyle {
@@ -112,12 +114,6 @@ enum LegendItems : unsigned {
                              kLegendWarm | kLegendAddrPrefix,
 };
 
-// A one-node cluster for a view to play with: VPC 10.0.0.0/16 holding subnet-a ("Building
-// A", us-east-1a; 10.0.1.0/24 when the node's addresses fit in it, else 10.0.16.0/20), node
-// "node-1" of this type and configuration, then `pods` pods added one by one (stopping at
-// the first refusal). Errors carry core's message.
-core::Result<core::Cluster> demo_room(const core::InstanceType& type,
-                                      const core::NodeConfig& config = {}, int pods = 0);
 // Draws a node as a room at the cursor; returns the size used (the cursor moves below it).
 ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle& style = {});
 // Draws a subnet as a building at the cursor; returns the size used.
@@ -127,9 +123,6 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
 // short label in the current vocabulary ("New phone panel attached") over core's AWS text.
 void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int max_events,
                     uint64_t since = 0);
-// The id of the first ENI in `after` that `before` does not have ("" if none): which
-// phone panel an action just attached, to flash it.
-std::string new_eni_id(const core::Node* before, const core::Node* after);
 // The text with its first letter in upper case ("room size" -> "Room size").
 std::string capitalized(std::string text);
 // Draws a colour key for the chosen items (LegendItems), wrapping to the available width

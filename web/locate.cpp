@@ -45,6 +45,13 @@ void locate_note(const char* label) {
         ImGuiTestEngineHook_ItemInfo(g, g->LastItemData.ID, label, g->LastItemData.StatusFlags);
 }
 
+void locate_rect(const char* label, float x0, float y0, float x1, float y1) {
+    ImGuiContext* g = GImGui;
+    if (g == nullptr || !g->TestEngineHookItems || g_frame.size() >= 4096) return;
+    const auto visible = static_cast<size_t>(ImGui::FindRenderedTextEnd(label) - label);
+    g_frame.push_back(Item{label, visible, ImRect(x0, y0, x1, y1)});
+}
+
 void locate_frame_done() {
     if (!GImGui || !GImGui->TestEngineHookItems) return;
     g_last.swap(g_frame);

@@ -13,6 +13,9 @@ namespace web {
 // Records the last item under `label`, for widgets ImGui 1.86 does not report itself
 // (BeginCombo): call right after it. Nothing happens until the page first asks.
 void locate_note(const char* label);
+// Records a rectangle (screen pixels) under `label`, for what is not one widget: a
+// paragraph, a figure. Nothing happens until the page first asks.
+void locate_rect(const char* label, float x0, float y0, float x1, float y1);
 // Call once per frame after ImGui::Render(): the frame's items become the ones located.
 void locate_frame_done();
 // {"x":..,"y":..,"w":..,"h":..} (canvas CSS pixels) of the nth (0-based) widget whose

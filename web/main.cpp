@@ -80,9 +80,10 @@ const char* campus_state_json() {
     return json.c_str();
 }
 
-// window.cniCampus.goTo(id): 1 if the step exists, else 0 (nothing changes).
-int campus_go_to(const char* id) {
-    return id && web::app_go_to(g_app, id) ? 1 : 0;
+// window.cniCampus.goTo(id, beat): 1 if the step (and that beat of it) exists, else 0
+// (nothing changes). beat -1: the step's first beat.
+int campus_go_to(const char* id, int beat) {
+    return id && web::app_go_to(g_app, id, beat) ? 1 : 0;
 }
 
 // The URL fragment changed (a pasted link, back/forward): apply it.

@@ -45,7 +45,8 @@ void storage_set(const std::string& key, const std::string& value);
 
 // Tells the page the step changed: a DOM event on the full page, a postMessage to the
 // embedding parent, and the DOM mirror for screen readers (text is inserted as text).
-void announce_step(const std::string& id, int index, const std::string& title);
+// `beat` is the beat shown (0-based) of the step's `beats`.
+void announce_step(const std::string& id, int index, const std::string& title, int beat, int beats);
 // Mirrors the current step's readable text (and live numbers) into the DOM.
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
 // Copies text to the clipboard (after a user gesture).

@@ -312,8 +312,8 @@ EM_JS(void, js_storage_set, (const char* k, const char* v), {
     try { window.localStorage.setItem("cni-campus:" + UTF8ToString(k), UTF8ToString(v)); } catch (e) {}
 });
 
-EM_JS(void, js_announce_step, (const char* id, int index, const char* title), {
-    if (Module["onStepChange"]) Module["onStepChange"](UTF8ToString(id), index, UTF8ToString(title));
+EM_JS(void, js_announce_step, (const char* id, int index, const char* title, int beat, int beats), {
+    if (Module["onStepChange"]) Module["onStepChange"](UTF8ToString(id), index, UTF8ToString(title), beat, beats);
 });
 
 EM_JS(void, js_mirror_text, (const char* heading, const char* body, const char* live), {
@@ -507,13 +507,15 @@ EMSCRIPTEN_KEEPALIVE void campus_set_visible(int visible) {
     if (g_visible && !was) platform::request_frame();
 }
 
-// A message from the embedding page, as JSON text. Returns the step id to go to; "" for
-// a message that is not ours; "!" + the reason for one of ours that was refused.
+// A message from the embedding page, as JSON text. Returns the step id to go to, with
+// "@" and the beat when the message names one ("desk-limit@2"); "" for a message that is
+// not ours; "!" + the reason for one of ours that was refused.
 EMSCRIPTEN_KEEPALIVE const char* campus_host_message(const char* json) {
     static std::string out;
     core::Result<core::HostMessage> m = core::decode_host_message(json ? json : "");
     if (m) {
         out = m->step;
+        if (m->beat >= 0) out += "@" + std::to_string(m->beat);
     } else if (m.error().code == "not-ours") {
         out.clear();
     } else {
@@ -605,8 +607,9 @@ std::string storage_get(const std::string& key) {
 void storage_set(const std::string& key, const std::string& value) {
     js_storage_set(key.c_str(), value.c_str());
 }
-void announce_step(const std::string& id, int index, const std::string& title) {
-    js_announce_step(id.c_str(), index, title.c_str());
+void announce_step(const std::string& id, int index, const std::string& title, int beat,
+                   int beats) {
+    js_announce_step(id.c_str(), index, title.c_str(), beat, beats);
 }
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live) {
     js_mirror_text(heading.c_str(), body.c_str(), live.c_str());

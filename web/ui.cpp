@@ -49,8 +49,6 @@ void apply_theme() {
     c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
 }
 
-namespace {
-
 // The end of the longest head of the word [s, word_end) that fits in width, never empty:
 // after the last '_', '=', '/' or '.' in its second half if there is one, else at a
 // character. ImFont::CalcTextSizeA with a max width stops before the first glyph that
@@ -70,8 +68,6 @@ const char* overlong_word_cut(ImFont* font, float size, float width, const char*
     }
     return cut;
 }
-
-}  // namespace
 
 // ImGui's own wrapping also breaks after '.', ',' and '-', which splits numbers and
 // addresses across lines ("131,|072", "192.168.|x"). This breaks at spaces and newlines

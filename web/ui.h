@@ -33,6 +33,11 @@ inline ImVec4 rgba(ImU32 c) {
 
 // Applies the CNI Campus theme to the current ImGui style.
 void apply_theme();
+// The end of the longest head of the word [s, word_end) that fits in width at this font
+// size, never empty: after the last '_', '=', '/' or '.' in its second half if there is
+// one, else at a character (a word wider than a phone's line, such as a setting's name).
+const char* overlong_word_cut(ImFont* font, float size, float width, const char* s,
+                              const char* word_end);
 // Text wrapped to the current column width, in a colour.
 void wrapped_text(const char* text, ImU32 color = color::kInk);
 // ImGui::Checkbox, whose label wraps (wrapped_text) when it is wider than the line, as a

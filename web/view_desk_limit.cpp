@@ -27,7 +27,7 @@ void rebuild(const ViewContext& ctx, DeskLimitView& view) {
     const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     view.built_type = view.type;
     view.error.clear();
-    core::Result<core::Cluster> c = demo_room(type, {}, core::ami_max_pods(type));
+    core::Result<core::Cluster> c = core::one_room(type, {}, core::ami_max_pods(type));
     if (c) {
         view.cluster = std::move(c).value();
     } else {

@@ -50,7 +50,7 @@ void rebuild(const ViewContext& ctx, PrefixView& view, ViewOut& out) {
     view.built_pd = view.prefix_delegation;
     view.message.clear();
     core::Result<core::Cluster> c =
-        demo_room(chosen(ctx, view), node_config(ctx, view), view.desks);
+        core::one_room(chosen(ctx, view), node_config(ctx, view), view.desks);
     if (c) {
         view.cluster = std::move(c).value();
         if (const core::Node* n = core::find_node(view.cluster, "node-1"))

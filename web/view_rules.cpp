@@ -20,7 +20,7 @@ void rebuild(const ViewContext& ctx, RulesView& view) {
     view.built_type = view.type;
     view.error.clear();
     // Filled to max-pods, so every ENI the instance can take is attached.
-    core::Result<core::Cluster> c = demo_room(type, {}, core::ami_max_pods(type));
+    core::Result<core::Cluster> c = core::one_room(type, {}, core::ami_max_pods(type));
     if (c) {
         view.cluster = std::move(c).value();
     } else {

@@ -34,7 +34,7 @@ void rebuild(const ViewContext& ctx, SecurityGroupsView& view) {
     const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
     core::NodeConfig cfg;
     cfg.security_groups_for_pods = view.pod_eni && core::supports_security_groups_for_pods(type);
-    core::Result<core::Cluster> c = demo_room(type, cfg, pool_pods);
+    core::Result<core::Cluster> c = core::one_room(type, cfg, pool_pods);
     view.built_type = view.type;
     view.built_pod_eni = view.pod_eni;
     if (!c) {

@@ -23,7 +23,7 @@ int pods_on(const core::Cluster& c) {
 }
 
 void flash_new_eni(WarmPoolView& view, const core::Node& before, ViewOut& out) {
-    std::string fresh = new_eni_id(&before, core::find_node(view.cluster, kNode));
+    std::string fresh = core::new_eni_id(&before, core::find_node(view.cluster, kNode));
     if (fresh.empty()) return;
     view.fresh_eni = fresh;
     view.fresh_until_ms = platform::now_ms() + kFlashMs;
@@ -34,7 +34,7 @@ void flash_new_eni(WarmPoolView& view, const core::Node& before, ViewOut& out) {
 void rebuild(const ViewContext& ctx, WarmPoolView& view, int pods) {
     view.show_me_seq = 0;
     const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
-    core::Result<core::Cluster> c = demo_room(type, view.config, pods);
+    core::Result<core::Cluster> c = core::one_room(type, view.config, pods);
     view.built_type = view.type;
     view.fresh_eni.clear();
     if (c) {

@@ -9,13 +9,14 @@
 #include <string>
 
 #include "context.h"
+#include "steps/steps.h"
 #include "view_comparison.h"
 #include "view_custom.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_exhaustion.h"
 #include "view_overlay.h"
-#include "view_panel.h"
+#include "view_phone_panel.h"
 #include "view_playground.h"
 #include "view_prefix.h"
 #include "view_rules.h"
@@ -29,7 +30,6 @@ namespace web {
 struct Views {
     OverlayView overlay;
     TrafficView traffic;
-    PanelView panel;
     RulesView rules;
     DeskLimitView desk_limit;
     PrefixView prefix;
@@ -41,10 +41,12 @@ struct Views {
     DecisionView decision;
     ComparisonView comparison;
     PlaygroundView playground;
+    PhonePanelUi phone_panel;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from
 // `views`. out.drawn is false if the view drew nothing (the step's text then stands alone).
-ViewOut draw_view(const ViewContext& ctx, Views& views, const std::string& view);
+ViewOut draw_view(const ViewContext& ctx, Views& views, core::StepModels& models,
+                  const std::string& step_id);
 
 }  // namespace web

@@ -41,8 +41,9 @@ export async function launch({ csp = false, extraArgs = [] } = {}) {
 }
 
 // Opens a page and records console errors, page errors and requests to other origins.
-export async function openPage(env, urlPath = "/", { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+// touch: a phone (touch events, a mobile viewport).
+export async function openPage(env, urlPath = "/", { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
   const problems = [];
   const foreign = [];
