@@ -1154,6 +1154,9 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
         fixed = "Security groups for pods";
     }
     if (config.node_group != old.node_group) fixed = "The node group kind";
+    // ipamd decides which ENIs are excluded (kubernetes.io/role/cni=0) when it sets them up;
+    // the model re-decides only for a new node.
+    if (config.subnet_discovery != old.subnet_discovery) fixed = "Subnet discovery";
     if (fixed != nullptr) {
         return make_error(std::string(fixed) + " cannot change on a running node: replace " +
                           n->name + " (remove it and add it again with the new setting).");

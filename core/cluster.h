@@ -142,8 +142,8 @@ Status reconcile(Cluster& cluster, std::string_view node_name);
 // Returns true if it changed anything.
 Result<bool> pool_pass(Cluster& cluster, std::string_view node_name);
 // Changes a running node's warm-pool knobs or max-pods override, then ipamd settles.
-// Prefix delegation, custom networking, the ENIConfig subnet and security groups for pods
-// cannot change on a running node (AWS: replace the node).
+// Prefix delegation, custom networking, the ENIConfig subnet, security groups for pods, the
+// node group kind and subnet discovery cannot change on a running node (replace the node).
 Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeConfig& config);
 
 // Takes `count` addresses of a subnet for something other than a node (label names it).

@@ -969,5 +969,13 @@ TEST_CASE("the node group kind sets a new node's kubelet max-pods") {
     Status s = set_node_config(c, "self", changed);
     CHECK_FALSE(s.ok());
     CHECK(has(s.error().message, "The node group kind cannot change on a running node"));
+    // Nor subnet discovery: ipamd decides ENI exclusion when it sets an ENI up.
+    NodeConfig no_discovery = find_node(c, "self")->config;
+    no_discovery.subnet_discovery = false;
+    const Cluster before = c;
+    s = set_node_config(c, "self", no_discovery);
+    CHECK_FALSE(s.ok());
+    CHECK(has(s.error().message, "Subnet discovery cannot change on a running node"));
+    CHECK(c == before);
     invariants(c);
 }
