@@ -20,9 +20,12 @@ namespace {
 using nlohmann::json;
 
 constexpr int kFormatVersion = 1;
-constexpr std::array<const char*, 10> kColumns = {
-    "name",       "vcpus",      "memory_mib",  "max_enis",      "ipv4_per_eni",
-    "hypervisor", "bare_metal", "branch_enis", "network_cards", "enis_all_cards"};
+// The last two columns are optional as a pair: a file may stop after enis_all_cards (the
+// format before they were added); its types are then listed in neither max-pods table.
+constexpr std::array<const char*, 12> kColumns = {
+    "name",       "vcpus",       "memory_mib",    "max_enis",       "ipv4_per_eni", "hypervisor",
+    "bare_metal", "branch_enis", "network_cards", "enis_all_cards", "eni_max_pods", "nodeadm"};
+constexpr std::size_t kBaseColumns = 10;
 enum Column : std::size_t {
     kName,
     kVcpus,
@@ -33,7 +36,9 @@ enum Column : std::size_t {
     kBareMetal,
     kBranchEnis,
     kNetworkCards,
-    kEnisAllCards
+    kEnisAllCards,
+    kEniMaxPods,
+    kNodeadm
 };
 constexpr std::size_t kMaxNameLength = 64;
 const char* const kPrefix = "instance catalog: ";
@@ -151,11 +156,11 @@ bool parse_hypervisor(std::string_view text, Hypervisor& out) {
 }
 
 // ---- the general reader: any JSON, every mistake named --------------------------------------
-Result<InstanceType> read_row(const json& row, std::size_t i) {
-    if (!row.is_array() || row.size() != kColumns.size()) {
+Result<InstanceType> read_row(const json& row, std::size_t i, std::size_t columns) {
+    if (!row.is_array() || row.size() != columns) {
         std::string got = row.is_array() ? std::to_string(row.size()) + " values" : shown(row);
         return catalog_error("types[" + std::to_string(i) + "]",
-                             "expected an array of " + std::to_string(kColumns.size()) +
+                             "expected an array of " + std::to_string(columns) +
                                  " values (one per column), got " + got);
     }
     InstanceType t;
@@ -193,11 +198,17 @@ Result<InstanceType> read_row(const json& row, std::size_t i) {
                              "expected \"nitro\", \"xen\" or \"unknown\", got " + shown(hv));
     }
 
-    const json& metal = row[kBareMetal];
-    if (!metal.is_boolean()) {
-        return catalog_error(field(i, kBareMetal), "expected true or false, got " + shown(metal));
+    bool* const flags[] = {&t.bare_metal, &t.in_eni_max_pods, &t.in_nodeadm};
+    const Column flag_columns[] = {kBareMetal, kEniMaxPods, kNodeadm};
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (flag_columns[k] >= columns) break;
+        const json& flag = row[flag_columns[k]];
+        if (!flag.is_boolean()) {
+            return catalog_error(field(i, flag_columns[k]),
+                                 "expected true or false, got " + shown(flag));
+        }
+        *flags[k] = flag.get<bool>();
     }
-    t.bare_metal = metal.get<bool>();
     return t;
 }
 
@@ -313,13 +324,27 @@ private:
         long long v = 0;
         return whole(v) && v == 1;
     }
+    // Either every column or the first kBaseColumns, in order; sets columns_.
     bool columns() {
         if (!punct('[')) return false;
         for (std::size_t c = 0; c < kColumns.size(); ++c) {
             std::string_view got;
+            if (c == kBaseColumns && punct(']')) {
+                columns_ = kBaseColumns;
+                return true;
+            }
             if ((c > 0 && !punct(',')) || !plain_string(&got) || got != kColumns[c]) return false;
         }
+        columns_ = kColumns.size();
         return punct(']');
+    }
+    bool flag(bool& out) {
+        if (word("true")) {
+            out = true;
+            return true;
+        }
+        out = false;
+        return word("false");
     }
     bool int_cell(long long lo, long long hi, const int* null_value, int& out) {
         if (null_value != nullptr && word("null")) {
@@ -335,17 +360,17 @@ private:
         std::string_view name, hv;
         if (!punct('[') || !plain_string(&name) || !valid_name(name)) return false;
         t.name = std::string(name);
-        for (std::size_t c = kVcpus; c < kColumns.size(); ++c) {
+        for (std::size_t c = kVcpus; c < columns_; ++c) {
             if (!punct(',')) return false;
             const Column column = static_cast<Column>(c);
             if (column == kHypervisor) {
                 if (!plain_string(&hv) || !parse_hypervisor(hv, t.hypervisor)) return false;
             } else if (column == kBareMetal) {
-                if (word("true")) {
-                    t.bare_metal = true;
-                } else if (!word("false")) {
-                    return false;
-                }
+                if (!flag(t.bare_metal)) return false;
+            } else if (column == kEniMaxPods) {
+                if (!flag(t.in_eni_max_pods)) return false;
+            } else if (column == kNodeadm) {
+                if (!flag(t.in_nodeadm)) return false;
             } else if (column == kEnisAllCards) {
                 int all = 0;
                 if (!int_cell(1, kEnisAllCardsMax, nullptr, all) || !valid_enis_all_cards(t, all))
@@ -364,6 +389,7 @@ private:
 
     const char* p_;
     const char* end_;
+    std::size_t columns_ = kColumns.size();
 };
 
 Result<Catalog> load_general(std::string_view text) {
@@ -396,12 +422,17 @@ Result<Catalog> load_general(std::string_view text) {
     }
     const auto columns = doc.find("columns");
     json expected_columns = json::array();
-    for (const char* c : kColumns)
-        expected_columns.push_back(c);
-    if (columns == doc.end() || *columns != expected_columns) {
-        return catalog_error("columns", "expected " + expected_columns.dump() + ", got " +
+    json base_columns = json::array();
+    for (std::size_t c = 0; c < kColumns.size(); ++c) {
+        expected_columns.push_back(kColumns[c]);
+        if (c < kBaseColumns) base_columns.push_back(kColumns[c]);
+    }
+    if (columns == doc.end() || (*columns != expected_columns && *columns != base_columns)) {
+        return catalog_error("columns", "expected " + expected_columns.dump() + " (or its first " +
+                                            std::to_string(kBaseColumns) + "), got " +
                                             (columns == doc.end() ? "nothing" : shown(*columns)));
     }
+    const std::size_t column_count = columns->size();
     const auto types = doc.find("types");
     if (types == doc.end() || !types->is_array() || types->empty()) {
         return catalog_error("types", "expected a non-empty array of instance types, got " +
@@ -411,7 +442,7 @@ Result<Catalog> load_general(std::string_view text) {
     Rows rows;
     rows.reserve(types->size());
     for (std::size_t i = 0; i < types->size(); ++i) {
-        Result<InstanceType> t = read_row((*types)[i], i);
+        Result<InstanceType> t = read_row((*types)[i], i, column_count);
         if (!t) return t.error();
         rows.push_back(std::move(t).value());
     }
@@ -530,7 +561,8 @@ bool operator==(const InstanceType& a, const InstanceType& b) {
            a.max_enis == b.max_enis && a.ipv4_per_eni == b.ipv4_per_eni &&
            a.hypervisor == b.hypervisor && a.bare_metal == b.bare_metal &&
            a.branch_enis == b.branch_enis && a.network_cards == b.network_cards &&
-           a.enis_all_cards == b.enis_all_cards;
+           a.enis_all_cards == b.enis_all_cards && a.in_eni_max_pods == b.in_eni_max_pods &&
+           a.in_nodeadm == b.in_nodeadm;
 }
 
 Result<Catalog> load_catalog(std::string_view json_text) {

@@ -27,6 +27,12 @@ struct InstanceType {
     int branch_enis = -1;  // security-groups-for-pods branch ENIs; 0 unsupported; -1 unlisted
     int network_cards = 1;
     int enis_all_cards = 0;
+    // Listed in misc/eni-max-pods.txt of aws/amazon-vpc-cni-k8s (the published max-pods table).
+    bool in_eni_max_pods = false;
+    // Listed in nodeadm's instance table (awslabs/amazon-eks-ami
+    // nodeadm/internal/kubelet/instance-info.jsonl): the AL2023 AMI computes max-pods from it
+    // at boot; for other types nodeadm asks ec2:DescribeInstanceTypes.
+    bool in_nodeadm = false;
 };
 
 // Every field equal (tests, fuzzing and the IPAM's change detection compare types).

@@ -301,7 +301,11 @@ Result<std::vector<Cidr>> cidr_split(const Cidr& c, int new_prefix) {
 std::vector<ReservedAddress> aws_reserved_addresses(const Cidr& subnet) {
     const uint32_t first = cidr_first(subnet).value;
     const uint64_t size = cidr_size(subnet);
-    static const char* const kRoles[] = {"network address", "VPC router", "DNS", "future use"};
+    // AWS VPC user guide, "Subnet CIDR blocks": base + 2 is reserved by AWS in every subnet;
+    // the VPC's DNS resolver is at the base of the VPC's (primary) range plus two, so only a
+    // subnet that starts there holds the resolver at its base + 2.
+    static const char* const kRoles[] = {"network address", "VPC router", "reserved (base + 2)",
+                                         "future use"};
     std::vector<ReservedAddress> out;
     for (uint32_t i = 0; i < 4 && i < size; ++i) {
         out.push_back(ReservedAddress{Ipv4{first + i}, kRoles[i]});

@@ -54,11 +54,13 @@ bool cidr_overlaps(const Cidr& a, const Cidr& b);
 // Splits c into blocks of new_prefix (new_prefix >= c.prefix; at most 65,536 blocks).
 Result<std::vector<Cidr>> cidr_split(const Cidr& c, int new_prefix);
 
-// AWS reserves five addresses in every subnet: network (.0), VPC router (.1), DNS (.2),
+// AWS reserves five addresses in every subnet: network (.0), VPC router (.1), base + 2
+// (.2: reserved; the VPC's DNS resolver is the VPC range's base + 2, not every subnet's),
 // future use (.3) and the last address. Returned in ascending order with their roles.
 struct ReservedAddress {
     Ipv4 ip;
-    std::string role;  // "network address", "VPC router", "DNS", "future use", "broadcast"
+    std::string role;  // "network address", "VPC router", "reserved (base + 2)", "future use",
+                       // "broadcast"
 };
 std::vector<ReservedAddress> aws_reserved_addresses(const Cidr& subnet);
 // True if ip is one of the five AWS-reserved addresses of subnet.

@@ -57,6 +57,16 @@ std::string list_prefixes(const std::vector<Cidr>& prefixes) {
     return text;
 }
 
+// "a, b and c"
+std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) text += i + 1 == items.size() ? " and " : ", ";
+        text += items[i];
+    }
+    return text;
+}
+
 void emit(Cluster& c, const std::string& node, const char* kind, std::string text,
           std::string code = {}) {
     Event e;
@@ -169,10 +179,6 @@ Result<std::vector<Cidr>> take_prefixes(Subnet& s, long long n) {
     return out;
 }
 
-const std::string& eni_subnet_id(const Node& n) {
-    return n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
-}
-
 bool has_trunk(const Node& n) {
     for (const Eni& e : n.enis) {
         if (e.trunk) return true;
@@ -277,48 +283,116 @@ void clear_pool_error(Node& n) {
     n.pool_error_code.clear();
 }
 
-// Attaches a new ENI carrying `want` secondary IPs or prefixes.
+bool insufficient(const Error& e) {
+    return e.code == "InsufficientFreeAddressesInSubnet" || e.code == "InsufficientCidrBlocks";
+}
+
+// "subnet-b (240 free, tagged kubernetes.io/role/cni=1)"
+std::string candidate_text(const SubnetCandidate& k) {
+    return k.subnet_id + " (" + num(static_cast<long long>(k.free)) + " free, " + k.why + ")";
+}
+
+// Why no subnet may hold a new secondary ENI of the node, for the pool error.
+Error no_eligible_subnet(const Cluster& c, const Node& n) {
+    if (n.config.custom_networking) {
+        return no_subnet(c.vpc, n.config.pod_subnet_id, "pod ENIs");
+    }
+    if (!n.config.subnet_discovery) {
+        return make_error(
+            "the node's subnet " + n.subnet_id +
+            " is tagged kubernetes.io/role/cni=0 and subnet discovery is off: no valid subnet "
+            "for ENI creation.");
+    }
+    const Subnet* home = find_subnet(c.vpc, n.subnet_id);
+    return make_error("no valid subnet for ENI creation in " +
+                      (home != nullptr ? home->az : std::string("the node's zone")) +
+                      ": every subnet there is untagged (other than the node's own) or tagged "
+                      "kubernetes.io/role/cni=0.");
+}
+
+// Attaches a new ENI carrying `want` secondary IPs or prefixes, in the first subnet of
+// eni_subnet_order where EC2 can create it.
 Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
     const bool pd = prefix_delegation_active(n.type, n.config);
-    const std::string& sid = eni_subnet_id(n);
-    Subnet* s = find_subnet(c.vpc, sid);
     const std::string what_new =
         "a new ENI with " +
         (pd ? count(want, "prefix", "prefixes") : count(want, "secondary IP", "secondary IPs"));
-    if (s == nullptr) {
-        subnet_failure(c, n, "Could not attach " + what_new, no_subnet(c.vpc, sid, "pod ENIs"));
+    const std::vector<SubnetCandidate> order = eni_subnet_order(c, n);
+    std::vector<const SubnetCandidate*> eligible;
+    for (const SubnetCandidate& k : order) {
+        if (k.eligible) eligible.push_back(&k);
+    }
+    if (eligible.empty()) {
+        subnet_failure(c, n, "Could not attach " + what_new, no_eligible_subnet(c, n));
         return Step::Blocked;
     }
     Eni e;
     e.id = "eni-" + num(c.next_eni_id);
     e.device_index = lowest_free_device(n);
-    e.subnet_id = sid;
-    if (pd) {
-        Result<std::vector<Cidr>> prefixes = take_prefixes(*s, want);
-        if (!prefixes) {
-            subnet_failure(c, n, "Could not attach " + what_new, prefixes.error());
-            return Step::Blocked;
+    std::vector<std::string> failed;
+    Error last = make_error("");
+    for (const SubnetCandidate* k : eligible) {
+        Subnet* s = find_subnet(c.vpc, k->subnet_id);
+        if (s == nullptr) continue;
+        std::vector<Cidr> prefixes;
+        std::vector<Ipv4> ips;
+        Ipv4 primary;
+        if (pd) {
+            Result<std::vector<Cidr>> got = take_prefixes(*s, want);
+            if (!got) {
+                last = got.error();
+                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                continue;
+            }
+            Result<Ipv4> own = allocate_ip(*s);
+            if (!own) {
+                for (const Cidr& p : *got)
+                    (void)release_prefix(*s, p);
+                last = own.error();
+                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                continue;
+            }
+            primary = *own;
+            prefixes = std::move(got).value();
+        } else {
+            Result<std::vector<Ipv4>> got = take_ips(*s, want + 1);
+            if (!got) {
+                last = got.error();
+                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                continue;
+            }
+            primary = got->front();
+            ips.assign(got->begin() + 1, got->end());
         }
-        Result<Ipv4> primary = allocate_ip(*s);
-        if (!primary) {
-            for (const Cidr& p : *prefixes)
-                (void)release_prefix(*s, p);
-            subnet_failure(c, n, "Could not attach " + what_new, primary.error());
-            return Step::Blocked;
+        e.subnet_id = k->subnet_id;
+        e.primary_ip = primary;
+        e.ips = std::move(ips);
+        e.prefixes = std::move(prefixes);
+        if (n.config.custom_networking) {
+            e.placement = "custom networking: the ENIConfig's subnet " + k->subnet_id;
+        } else if (!n.config.subnet_discovery) {
+            e.placement = "subnet discovery is off: the node's subnet " + k->subnet_id;
+        } else {
+            std::string ranked;
+            for (const SubnetCandidate* other : eligible) {
+                if (!ranked.empty()) ranked += "; ";
+                ranked += candidate_text(*other);
+            }
+            e.placement = "subnet discovery: " + k->subnet_id +
+                          (failed.empty()
+                               ? " has the most free addresses of the eligible subnets"
+                               : " is the next eligible subnet after " + join(failed) + " failed") +
+                          " [" + ranked + "]";
         }
-        e.primary_ip = *primary;
-        e.prefixes = std::move(prefixes).value();
-    } else {
-        Result<std::vector<Ipv4>> ips = take_ips(*s, want + 1);
-        if (!ips) {
-            subnet_failure(c, n, "Could not attach " + what_new, ips.error());
-            return Step::Blocked;
-        }
-        e.primary_ip = ips->front();
-        e.ips.assign(ips->begin() + 1, ips->end());
+        break;
+    }
+    if (e.subnet_id.empty()) {
+        std::string tried = join(failed);
+        subnet_failure(c, n, "Could not attach " + what_new + " (tried " + tried + ")", last);
+        return Step::Blocked;
     }
     ++c.next_eni_id;
-    std::string text = "Attached " + eni_name(e) + " in " + sid + ", its own address " +
+    std::string text = "Attached " + eni_name(e) + " in " + e.subnet_id + ", its own address " +
                        format_ipv4(e.primary_ip) + ", with " +
                        (pd ? count(want, "prefix", "prefixes") + " " + list_prefixes(e.prefixes)
                            : count(want, "secondary IP", "secondary IPs") + " " + list_ips(e.ips)) +
@@ -330,7 +404,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
         text += pod_enis == 1 ? ", and the attached ENI has no free slot"
                               : ", and every attached ENI is out of slots";
     }
-    if (n.config.custom_networking) text += " (custom networking: pod ENIs live in " + sid + ")";
+    text += ". Subnet: " + e.placement;
     clear_pool_error(n);
     insert_eni(n, std::move(e));
     emit(c, n.name, "attach-eni", text + ".");
@@ -340,6 +414,11 @@ Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
 // Grows a short pool: fill the first attached ENI with a free slot, else attach an ENI.
 Step grow(Cluster& c, Node& n, const PoolState& st) {
     const int slots = st.slots_per_eni;
+    // With subnet discovery, an ENI whose subnet is out of addresses is passed over (ipamd.go
+    // tryAssignIPs / tryAssignPrefixes: `continue`), and a new ENI may go elsewhere.
+    const bool move_on = n.config.subnet_discovery;
+    std::string skipped_what;
+    Error skipped = make_error("");
     if (!st.prefix_delegation) {
         const long long to_allocate = st.warm_ip_targets ? st.short_ips : slots;
         for (Eni& e : n.enis) {
@@ -350,6 +429,12 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
             if (s == nullptr) return Step::Blocked;
             Result<std::vector<Ipv4>> ips = take_ips(*s, want);
             if (!ips && want > 1) ips = take_ips(*s, 1);
+            if (!ips && move_on && insufficient(ips.error())) {
+                skipped_what = "Could not assign " + count(want, "secondary IP", "secondary IPs") +
+                               " to " + e.id;
+                skipped = ips.error();
+                continue;
+            }
             if (!ips) {
                 subnet_failure(c, n,
                                "Could not assign " + count(want, "secondary IP", "secondary IPs") +
@@ -365,7 +450,11 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
                      " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".");
             return Step::Changed;
         }
-        if (!room_for_eni(n)) return Step::None;
+        if (!room_for_eni(n)) {
+            if (skipped_what.empty()) return Step::None;
+            subnet_failure(c, n, skipped_what, skipped);
+            return Step::Blocked;
+        }
         const long long want =
             st.warm_ip_targets ? std::min<long long>(st.short_ips, slots) : slots;
         if (want <= 0) return Step::None;
@@ -386,6 +475,11 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         if (s == nullptr) return Step::Blocked;
         Result<std::vector<Cidr>> prefixes = take_prefixes(*s, want);
         if (!prefixes && want > 1) prefixes = take_prefixes(*s, 1);
+        if (!prefixes && move_on && insufficient(prefixes.error())) {
+            skipped_what = "Could not assign " + count(want, "prefix", "prefixes") + " to " + e.id;
+            skipped = prefixes.error();
+            continue;
+        }
         if (!prefixes) {
             subnet_failure(c, n,
                            "Could not assign " + count(want, "prefix", "prefixes") + " to " + e.id,
@@ -400,7 +494,11 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
                  " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".");
         return Step::Changed;
     }
-    if (!room_for_eni(n)) return Step::None;
+    if (!room_for_eni(n)) {
+        if (skipped_what.empty()) return Step::None;
+        subnet_failure(c, n, skipped_what, skipped);
+        return Step::Blocked;
+    }
     return attach_eni(c, n, std::min<long long>(needed, slots), st.reason);
 }
 
@@ -626,13 +724,13 @@ void settle_and_place(Cluster& c, Node& n) {
 std::string why_no_address(const Node& n, std::string& code) {
     code = "NoAvailableIPAddresses";
     if (!n.pool_error.empty()) {
-        code = n.pool_error_code;
+        if (!n.pool_error_code.empty()) code = n.pool_error_code;
         return "ipamd cannot grow the pool: " + n.pool_error;
     }
     const PoolState st = pool_state(n);
-    const long long capacity = address_capacity(n.type, n.config);
+    const long long capacity = address_capacity(n);
     if (st.total >= capacity) {
-        const int pod_enis = max_pod_enis(n.type, n.config);
+        const int pod_enis = max_pod_enis(n);
         std::string text =
             "every ENI that can carry pods is full: " + count(pod_enis, "ENI", "ENIs") + " x " +
             num(st.slots_per_eni) +
@@ -646,13 +744,25 @@ std::string why_no_address(const Node& n, std::string& code) {
             if (!not_counted.empty()) not_counted += ", and ";
             not_counted += "the trunk ENI carries none";
         }
+        if (!n.enis.empty() && n.enis[0].excluded && !n.config.custom_networking) {
+            if (!not_counted.empty()) not_counted += ", and ";
+            not_counted +=
+                "the primary ENI carries none: its subnet is tagged "
+                "kubernetes.io/role/cni=0";
+        }
         if (!not_counted.empty()) text += " (" + not_counted + ")";
         text += ", yet kubelet's max-pods is " + num(n.max_pods);
         if (n.config.max_pods_override == 0) {
-            text += " (the AMI's eni-max-pods.txt value, which knows nothing about ";
-            text += n.config.custom_networking || n.config.security_groups_for_pods
-                        ? "custom networking or trunk ENIs"
-                        : "this node's configuration";
+            if (n.config.node_group == NodeGroupKind::SelfManaged) {
+                text += " (nodeadm's value on a self-managed node, which knows nothing about ";
+                text += n.config.custom_networking || n.config.security_groups_for_pods
+                            ? "custom networking or trunk ENIs"
+                            : "this node's configuration";
+            } else {
+                text += " (the managed node group's value, which knows nothing about ";
+                text +=
+                    n.config.security_groups_for_pods ? "trunk ENIs" : "this node's configuration";
+            }
             text += "; lower max-pods to match)";
         }
         return text;
@@ -669,9 +779,105 @@ bool operator==(const Cluster& a, const Cluster& b) {
         const OtherUse& y = b.others[i];
         if (x.label != y.label || x.subnet_id != y.subnet_id || x.ips != y.ips) return false;
     }
-    return a.vpc == b.vpc && a.nodes == b.nodes && a.events == b.events &&
+    return a.name == b.name && a.vpc == b.vpc && a.nodes == b.nodes && a.events == b.events &&
            a.next_seq == b.next_seq && a.events_dropped == b.events_dropped &&
            a.next_eni_id == b.next_eni_id && a.next_pod_id == b.next_pod_id;
+}
+
+namespace {
+
+// A subnet without cni.networking.k8s.aws/cluster/* tags serves every cluster; with them, only
+// the clusters they name (ValidSubnetTagsMatchingClusterName). CLUSTER_NAME unset: no check.
+bool serves_cluster(const Subnet& s, std::string_view cluster_name) {
+    if (cluster_name.empty()) return true;
+    const std::string mine = std::string(kClusterTagPrefix) + std::string(cluster_name);
+    bool tagged = false;
+    for (const auto& tag : s.tags) {
+        if (tag.first.rfind(kClusterTagPrefix, 0) != 0) continue;
+        tagged = true;
+        if (tag.first == mine) return true;
+    }
+    return !tagged;
+}
+
+std::string role_tag(const Subnet& s) {
+    const auto it = s.tags.find(kSubnetRoleTag);
+    return it == s.tags.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+bool subnet_eligible_for_enis(const Subnet& subnet, bool node_subnet, std::string_view cluster_name,
+                              std::string* why) {
+    const std::string value = role_tag(subnet);
+    auto say = [&](const std::string& text) {
+        if (why != nullptr) *why = text;
+    };
+    const std::string own = node_subnet ? "the node's own subnet, " : "";
+    if (value == "0") {
+        say(own + "tagged " + kSubnetRoleTag + "=0: excluded");
+        return false;
+    }
+    if (value.empty()) {
+        if (node_subnet) {
+            say("the node's own subnet, untagged: included");
+            return true;
+        }
+        say(std::string("no ") + kSubnetRoleTag + " tag: not discovered");
+        return false;
+    }
+    const std::string shown = value.size() > 20 ? value.substr(0, 20) + "..." : value;
+    if (!serves_cluster(subnet, cluster_name)) {
+        say(own + "tagged " + kSubnetRoleTag + "=" + shown + ", but its " + kClusterTagPrefix +
+            " tags name other clusters");
+        return false;
+    }
+    say(own + "tagged " + kSubnetRoleTag + "=" + shown);
+    return true;
+}
+
+bool subnet_excluded(const Subnet& subnet, std::string_view cluster_name) {
+    const std::string value = role_tag(subnet);
+    if (value.empty()) return false;
+    if (value == "0") return true;
+    return !serves_cluster(subnet, cluster_name);
+}
+
+std::vector<SubnetCandidate> eni_subnet_order(const Cluster& cluster, const Node& node) {
+    std::vector<SubnetCandidate> out;
+    if (node.config.custom_networking) {
+        if (const Subnet* s = find_subnet(cluster.vpc, node.config.pod_subnet_id)) {
+            out.push_back({s->id, free_addresses(*s), true, false,
+                           "custom networking: the ENIConfig's subnet"});
+        }
+        return out;
+    }
+    const Subnet* home = find_subnet(cluster.vpc, node.subnet_id);
+    if (home == nullptr) return out;
+    if (!node.config.subnet_discovery) {
+        const bool excluded = subnet_excluded(*home, cluster.name);
+        out.push_back({home->id, free_addresses(*home), !excluded, true,
+                       excluded ? std::string("subnet discovery off, and the node's subnet is "
+                                              "tagged ") +
+                                      kSubnetRoleTag + "=0"
+                                : "subnet discovery off: the node's subnet"});
+        return out;
+    }
+    std::vector<SubnetCandidate> others;
+    for (const Subnet& s : cluster.vpc.subnets) {
+        if (s.az != home->az) continue;
+        SubnetCandidate k;
+        k.subnet_id = s.id;
+        k.free = free_addresses(s);
+        k.node_subnet = s.id == home->id;
+        k.eligible = subnet_eligible_for_enis(s, k.node_subnet, cluster.name, &k.why);
+        (k.eligible ? out : others).push_back(std::move(k));
+    }
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const SubnetCandidate& a, const SubnetCandidate& b) { return a.free > b.free; });
+    out.insert(out.end(), others.begin(), others.end());
+    return out;
 }
 
 Cluster make_cluster(Vpc vpc) {
@@ -758,26 +964,35 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
     primary.device_index = 0;
     primary.subnet_id = desc.subnet_id;
     primary.primary_ip = (*primaries)[0];
+    primary.placement = "the primary ENI always stays in the node's subnet";
+    // ipamd.go excludedENIBasedOnSubnetTags (v1.22.0+, subnet discovery on).
+    primary.excluded = cfg.subnet_discovery && subnet_excluded(*home, cluster.name);
     n.enis.push_back(primary);
 
-    std::string text = desc.name + " (" + type.name + ") joined " + desc.subnet_id +
-                       ": primary ENI " + primary.id + " holds the node's own address " +
-                       format_ipv4(primary.primary_ip) + ". kubelet max-pods is " + num(n.max_pods);
+    const KubeletMaxPods kubelet = default_kubelet_max_pods(type, capacity_options(cfg));
+    std::string text = desc.name + " (" + type.name + ", " + node_group_kind_name(cfg.node_group) +
+                       ") joined " + desc.subnet_id + ": primary ENI " + primary.id +
+                       " holds the node's own address " + format_ipv4(primary.primary_ip) +
+                       ". kubelet max-pods is " + num(n.max_pods);
     if (cfg.max_pods_override > 0) {
-        text += " (set by hand; the AMI's value is " + num(ami_max_pods(type)) + ")";
+        text += " (set by hand; without it: " + num(kubelet.value) + ")";
     } else {
-        text += " (the AMI's eni-max-pods.txt value: " + num(type.max_enis) + " ENIs x (" +
-                num(type.ipv4_per_eni) + " - 1) + 2)";
+        text += " (" + kubelet.source_text + ")";
     }
     text += ".";
     if (cfg.prefix_delegation && !prefix_delegation_active(type, cfg)) {
         text += " ENABLE_PREFIX_DELEGATION has no effect on " + type.name +
                 " (prefix delegation needs a nitro or bare-metal instance): ipamd falls back "
                 "to secondary IPs.";
-    } else if (prefix_delegation_active(type, cfg) && cfg.max_pods_override == 0) {
+    } else if (prefix_delegation_active(type, cfg) && cfg.max_pods_override == 0 &&
+               cfg.node_group == NodeGroupKind::SelfManaged) {
         text +=
-            " Prefix delegation is on, but max-pods stays at the AMI's value until it is "
-            "raised.";
+            " Prefix delegation is on, but on a self-managed node max-pods stays at nodeadm's "
+            "value until it is raised.";
+    }
+    if (primary.excluded && !cfg.custom_networking) {
+        text += std::string(" Its subnet is tagged ") + kSubnetRoleTag +
+                "=0: the primary ENI carries no pod addresses (subnet discovery).";
     }
     if (cfg.custom_networking) {
         text += " Custom networking: pod addresses come from the ENIConfig subnet " +
@@ -790,6 +1005,7 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
         trunk.subnet_id = desc.subnet_id;
         trunk.primary_ip = (*primaries)[1];
         trunk.trunk = true;
+        trunk.placement = "trunk ENIs stay in the node's subnet";
         text += " Security groups for pods: trunk ENI " + trunk.id +
                 " (device 1) takes an ENI slot and carries no pod addresses.";
         n.enis.push_back(trunk);
@@ -843,11 +1059,13 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                            " and the 2 host-network pods (aws-node, kube-proxy) already count "
                            "against it, so kubelet admits no more and the scheduler reports "
                            "'Too many pods'.";
-        const long long capacity = address_capacity(n->type, n->config);
+        const long long capacity = address_capacity(*n);
         if (prefix_delegation_active(n->type, n->config) && n->config.max_pods_override == 0 &&
+            n->config.node_group == NodeGroupKind::SelfManaged &&
             capacity + kHostNetworkPods > n->max_pods) {
             text += " Prefix delegation leaves room for " + num(capacity + kHostNetworkPods) +
-                    " pods, but max-pods is still the AMI's value: raise max-pods.";
+                    " pods, but on a self-managed node max-pods is still nodeadm's value: raise "
+                    "max-pods.";
         }
         return make_error(text, "TooManyPods");
     }
@@ -935,6 +1153,10 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
     if (config.security_groups_for_pods != old.security_groups_for_pods) {
         fixed = "Security groups for pods";
     }
+    if (config.node_group != old.node_group) fixed = "The node group kind";
+    // ipamd decides which ENIs are excluded (kubernetes.io/role/cni=0) when it sets them up;
+    // the model re-decides only for a new node.
+    if (config.subnet_discovery != old.subnet_discovery) fixed = "Subnet discovery";
     if (fixed != nullptr) {
         return make_error(std::string(fixed) + " cannot change on a running node: replace " +
                           n->name + " (remove it and add it again with the new setting).");
@@ -1130,9 +1352,21 @@ Status check_invariants(const Cluster& cluster) {
                 return make_error(who + ": holds pod addresses it must not carry");
             }
             if (k > 0 && !e.trunk) {
-                const std::string& want =
-                    n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
-                if (e.subnet_id != want) return make_error(who + ": ENI in the wrong subnet");
+                if (n.config.custom_networking || !n.config.subnet_discovery) {
+                    const std::string& want =
+                        n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
+                    if (e.subnet_id != want) return make_error(who + ": ENI in the wrong subnet");
+                } else {
+                    const auto at = subnet_at.find(e.subnet_id);
+                    const auto home = subnet_at.find(n.subnet_id);
+                    if (at == subnet_at.end() || home == subnet_at.end() ||
+                        vpc.subnets[at->second].az != vpc.subnets[home->second].az) {
+                        return make_error(who + ": ENI outside the node's availability zone");
+                    }
+                }
+            }
+            if (e.excluded && (!n.config.subnet_discovery || e.trunk)) {
+                return make_error(who + ": excluded without subnet discovery, or a trunk");
             }
             if (auto s = mark_ip(who, e.subnet_id, e.primary_ip); !s) return s;
             for (Ipv4 ip : e.ips) {

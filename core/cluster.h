@@ -38,6 +38,7 @@ struct OtherUse {
 };
 
 struct Cluster {
+    std::string name;  // CLUSTER_NAME of aws-node; "" unset (cluster subnet tags not checked)
     Vpc vpc;
     std::vector<Node> nodes;
     std::vector<OtherUse> others;
@@ -61,6 +62,49 @@ struct NodeDesc {
     std::string subnet_id;  // the node's subnet (primary ENI, trunk ENI)
     NodeConfig config;
 };
+
+// Subnet discovery (ENABLE_SUBNET_DISCOVERY, v1.18.0+, default true), as ipamd does it in
+// aws/amazon-vpc-cni-k8s pkg/awsutils/awsutils.go (createENI, GetVpcSubnets,
+// isSubnetValidForENICreation, IsSubnetExcluded; v1.22.4+ rules):
+// - a new secondary ENI (never the primary; not with custom networking, which uses the
+//   ENIConfig's subnet) may go to any subnet of the node's VPC in the node's zone that is
+//   eligible: the node's own subnet unless tagged kubernetes.io/role/cni=0; any other subnet
+//   only if tagged kubernetes.io/role/cni with a value other than "0" (an empty value counts
+//   as no tag); a subnet with such a tag that also carries cni.networking.k8s.aws/cluster/*
+//   tags is eligible only for the cluster named in one of them (Cluster::name; unset: no
+//   check);
+// - eligible subnets are tried most free addresses first (a stable sort: ties keep the
+//   VPC's order); the first ENI creation that succeeds wins;
+// - with discovery on, an ENI in a subnet tagged kubernetes.io/role/cni=0 (the primary ENI
+//   included) carries no pod addresses (pkg/ipamd/ipamd.go excludedENIBasedOnSubnetTags);
+// - with discovery off every secondary ENI goes to the node's subnet, and none is created
+//   if that subnet is tagged kubernetes.io/role/cni=0;
+// - when an attached ENI's subnet has no addresses left, ipamd with discovery on moves on
+//   (to the next ENI, then a new ENI elsewhere) instead of waiting (ipamd.go
+//   tryAssignIPs/tryAssignPrefixes).
+// Not modelled: DescribeSubnets denied by IAM (then: the node's subnet), the security groups
+// of discovered-subnet ENIs (the node's), tags changed under attached ENIs.
+inline constexpr const char* kSubnetRoleTag = "kubernetes.io/role/cni";
+inline constexpr const char* kClusterTagPrefix = "cni.networking.k8s.aws/cluster/";
+
+// One subnet as subnet discovery sees it for a node.
+struct SubnetCandidate {
+    std::string subnet_id;
+    uint64_t free = 0;         // free addresses (EC2's AvailableIpAddressCount)
+    bool eligible = false;     // may hold a new secondary ENI of this node
+    bool node_subnet = false;  // the node's own subnet
+    std::string why;  // "tagged kubernetes.io/role/cni=1", "the node's own subnet, untagged"
+};
+
+// Whether a subnet may hold a new secondary ENI (isSubnetValidForENICreation); `why` says why.
+bool subnet_eligible_for_enis(const Subnet& subnet, bool node_subnet, std::string_view cluster_name,
+                              std::string* why = nullptr);
+// Whether ipamd excludes ENIs in this subnet from pod addresses (IsSubnetExcluded).
+bool subnet_excluded(const Subnet& subnet, std::string_view cluster_name);
+// The subnets of the node's zone in the order ipamd would try them for a new secondary ENI:
+// eligible ones, most free first, then the others (eligible false) with their reason. With
+// custom networking: the ENIConfig subnet alone; with discovery off: the node's subnet alone.
+std::vector<SubnetCandidate> eni_subnet_order(const Cluster& cluster, const Node& node);
 
 // A cluster around a VPC.
 Cluster make_cluster(Vpc vpc);
@@ -98,8 +142,8 @@ Status reconcile(Cluster& cluster, std::string_view node_name);
 // Returns true if it changed anything.
 Result<bool> pool_pass(Cluster& cluster, std::string_view node_name);
 // Changes a running node's warm-pool knobs or max-pods override, then ipamd settles.
-// Prefix delegation, custom networking, the ENIConfig subnet and security groups for pods
-// cannot change on a running node (AWS: replace the node).
+// Prefix delegation, custom networking, the ENIConfig subnet, security groups for pods, the
+// node group kind and subnet discovery cannot change on a running node (replace the node).
 Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeConfig& config);
 
 // Takes `count` addresses of a subnet for something other than a node (label names it).

@@ -61,12 +61,15 @@ std::vector<GuideNode> make_guide() {
         "The {room} ran out of {slots}, not of CPU or memory. With prefix delegation every "
         "{slot} holds a whole {block} instead of a single {ext}, so the same {panels} serve "
         "many more {desks}.",
-        "Needs a Nitro {instance} and free aligned /28 blocks in the {building}. kubelet keeps "
-        "the AMI's {maxpods} until you raise it, and the {room} must be replaced to switch."));
+        "Needs a Nitro {instance} and free aligned /28 blocks in the {building}. On a "
+        "self-managed {room} kubelet keeps the AMI's {maxpods} until you raise it (a new {room} "
+        "of an EKS managed node group gets a raised one), and the {room} must be replaced to "
+        "switch."));
     g.push_back(outcome(
         "raise-max-pods", Fix::RaiseMaxPods, "Raise kubelet's {maxpods}",
-        "Prefix delegation already gave the {room} room for far more {desks}, but kubelet still "
-        "counts the AMI's {maxpods}, which assumes one {ext} per {slot}.",
+        "Prefix delegation already gave the {room} room for far more {desks}, but on a "
+        "self-managed {room} kubelet still counts the AMI's {maxpods}, which assumes one {ext} "
+        "per {slot}.",
         "Set max-pods in the node group's bootstrap settings; stay under the recommended cap "
         "for the {room}'s vCPUs (110, or 250 above 30 vCPUs)."));
     g.push_back(outcome(

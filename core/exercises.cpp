@@ -175,11 +175,14 @@ ScenarioSubnet scenario_subnet(const std::string& id, const std::string& cidr,
     return s;
 }
 
+// Exercise campuses run self-managed nodes: nodeadm's max-pods, which the words assume
+// ("stays at $ami when prefix delegation is switched on").
 NodeGroup node_group(const std::string& name, const std::string& type, const std::string& subnet) {
     NodeGroup g;
     g.name = name;
     g.instance_type = type;
     g.subnet = subnet;
+    g.config.node_group = NodeGroupKind::SelfManaged;
     return g;
 }
 
@@ -434,17 +437,23 @@ Status gen_pd_max_pods(Ctx& c) {
     return Ok{};
 }
 
+// The question is about a self-managed node group (the words say so): nodeadm's value stays.
+// A managed node group would get m.managed_max_pods, which the texts mention.
 Status gen_pd_kubelet(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kNitroPool);
     if (!t) return t.error();
     CapacityOptions pd;
     pd.prefix_delegation = true;
+    pd.node_group = NodeGroupKind::SelfManaged;
     const MaxPods m = max_pods(**t, pd);
     NodeConfig config;
     config.prefix_delegation = true;
+    config.node_group = NodeGroupKind::SelfManaged;
     capacity_vars(c, m);
     c.n("ami", kubelet_max_pods(**t, config));  // what kubelet really enforces
     c.n("pd_max", m.max_pods);
+    c.n("managed", m.managed_max_pods);
+    if (m.managed_max_pods == kubelet_max_pods(**t, config)) return retry();
     c.ex.kind = ExerciseKind::Choice;
     c.derive("derive");
     return set_choices(c, {keyed_option(c, "ami", true), keyed_option(c, "pd", false),

@@ -78,13 +78,14 @@ bool operator==(const NodeConfig& a, const NodeConfig& b) {
     return a.warm == b.warm && a.prefix_delegation == b.prefix_delegation &&
            a.custom_networking == b.custom_networking &&
            a.security_groups_for_pods == b.security_groups_for_pods &&
-           a.pod_subnet_id == b.pod_subnet_id && a.max_pods_override == b.max_pods_override;
+           a.pod_subnet_id == b.pod_subnet_id && a.max_pods_override == b.max_pods_override &&
+           a.node_group == b.node_group && a.subnet_discovery == b.subnet_discovery;
 }
 
 bool operator==(const Eni& a, const Eni& b) {
     return a.id == b.id && a.device_index == b.device_index && a.subnet_id == b.subnet_id &&
            a.primary_ip == b.primary_ip && a.ips == b.ips && a.prefixes == b.prefixes &&
-           a.trunk == b.trunk;
+           a.trunk == b.trunk && a.excluded == b.excluded && a.placement == b.placement;
 }
 
 bool operator==(const Pod& a, const Pod& b) {
@@ -104,11 +105,23 @@ bool operator==(const Event& a, const Event& b) {
 }
 
 int ami_max_pods(const InstanceType& type) {
-    return static_cast<int>(max_pods(type, CapacityOptions{}).max_pods);
+    CapacityOptions self_managed;
+    self_managed.node_group = NodeGroupKind::SelfManaged;
+    return static_cast<int>(default_kubelet_max_pods(type, self_managed).value);
+}
+
+CapacityOptions capacity_options(const NodeConfig& config) {
+    CapacityOptions o;
+    o.prefix_delegation = config.prefix_delegation;
+    o.custom_networking = config.custom_networking;
+    o.security_groups_for_pods = config.security_groups_for_pods;
+    o.node_group = config.node_group;
+    return o;
 }
 
 int kubelet_max_pods(const InstanceType& type, const NodeConfig& config) {
-    return config.max_pods_override > 0 ? config.max_pods_override : ami_max_pods(type);
+    if (config.max_pods_override > 0) return config.max_pods_override;
+    return static_cast<int>(default_kubelet_max_pods(type, capacity_options(config)).value);
 }
 
 bool prefix_delegation_active(const InstanceType& type, const NodeConfig& config) {
@@ -131,8 +144,20 @@ long long address_capacity(const InstanceType& type, const NodeConfig& config) {
     return static_cast<long long>(max_pod_enis(type, config)) * slots_per_eni(type) * per_slot;
 }
 
+int max_pod_enis(const Node& node) {
+    const bool primary_excluded =
+        !node.enis.empty() && node.enis[0].excluded && !node.config.custom_networking;
+    return std::max(max_pod_enis(node.type, node.config) - (primary_excluded ? 1 : 0), 0);
+}
+
+long long address_capacity(const Node& node) {
+    const long long per_slot =
+        prefix_delegation_active(node.type, node.config) ? kAddressesPerPrefix : 1;
+    return static_cast<long long>(max_pod_enis(node)) * slots_per_eni(node.type) * per_slot;
+}
+
 bool carries_pod_addresses(const Node& node, const Eni& eni) {
-    if (eni.trunk) return false;
+    if (eni.trunk || eni.excluded) return false;
     if (eni.device_index == 0 && node.config.custom_networking) return false;
     return true;
 }
@@ -312,7 +337,7 @@ NodeStats node_stats(const Node& node) {
     s.pending = static_cast<int>(node.pending.size());
     s.free_ips = std::max(s.ips - s.pods, 0LL);
     s.max_pods = node.max_pods;
-    s.address_capacity = address_capacity(node.type, node.config);
+    s.address_capacity = address_capacity(node);
     for (const Eni& e : node.enis)
         s.trunk = s.trunk || e.trunk;
     return s;

@@ -8,14 +8,19 @@
 //
 // The rules follow amazon-vpc-cni-k8s v1.23 pkg/ipamd (shared/reference/vpc-cni-facts.md,
 // "Warm pool (ipamd)"). Where this model chooses, it says so:
-// - kubelet max-pods. By default a node keeps the AMI's value from eni-max-pods.txt,
-//   ENIs x (IPs per ENI - 1) + 2, computed WITHOUT prefix delegation, custom networking or a
-//   trunk ENI: enabling prefix delegation does not raise it (t3.small stays at 11), and
-//   custom networking or security groups for pods do not lower it, so kubelet admits pods
-//   that then wait in ContainerCreating for an address. NodeConfig::max_pods_override is
-//   the learner raising (or lowering) max-pods by hand. max-pods counts the two
-//   host-network pods (aws-node, kube-proxy) that every node runs on its own address, so at
-//   most max-pods - 2 modelled pods fit.
+// - kubelet max-pods follows the node group kind (capacity.h NodeGroupKind). A self-managed
+//   node keeps nodeadm's value, ENIs x (IPs per ENI - 1) + 2, computed WITHOUT prefix
+//   delegation, custom networking or a trunk ENI: enabling prefix delegation does not raise
+//   it (t3.small stays at 11), and custom networking or security groups for pods do not
+//   lower it, so kubelet may admit pods that then wait in ContainerCreating for an address.
+//   A node of an EKS managed node group (no custom AMI) gets the max-pods calculator's value
+//   for its settings, capped at 110/250. NodeConfig::max_pods_override is the learner
+//   raising (or lowering) max-pods by hand. max-pods counts the two host-network pods
+//   (aws-node, kube-proxy) that every node runs on its own address, so at most max-pods - 2
+//   modelled pods fit.
+// - Subnet discovery (ENABLE_SUBNET_DISCOVERY, v1.18.0+, default true) picks the subnet of
+//   each new secondary ENI; cluster.h has the rules. An ENI in a subnet tagged
+//   kubernetes.io/role/cni=0 (v1.22.0+, discovery on) carries no pod addresses: Eni::excluded.
 // - Time is not modelled: no 30 s IP cooldown, no 5 s pool interval, no minimum ENI
 //   lifetime, no 2 minute back-off after a subnet error. Released addresses are free at
 //   once. cluster.h's reconcile() repeats ipamd's pool pass until nothing changes, which is
@@ -30,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include "capacity.h"
 #include "catalog.h"
 #include "cidr.h"
 #include "result.h"
@@ -62,7 +68,9 @@ struct NodeConfig {
     bool custom_networking = false;         // AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG
     bool security_groups_for_pods = false;  // ENABLE_POD_ENI: a trunk ENI takes one slot
     std::string pod_subnet_id;  // the ENIConfig's subnet, used with custom networking only
-    int max_pods_override = 0;  // kubelet max-pods set by hand; 0 keeps the AMI's value
+    int max_pods_override = 0;  // kubelet max-pods set by hand; 0 keeps the default
+    NodeGroupKind node_group = NodeGroupKind::SelfManaged;  // who sets max-pods (capacity.h)
+    bool subnet_discovery = true;  // ENABLE_SUBNET_DISCOVERY (v1.18.0+, default true)
 };
 
 // One elastic network interface attached to a node.
@@ -74,6 +82,10 @@ struct Eni {
     std::vector<Ipv4> ips;       // secondary IPs (secondary-IP mode)
     std::vector<Cidr> prefixes;  // /28 prefixes (prefix delegation)
     bool trunk = false;          // security groups for pods: carries no pod addresses
+    // In a subnet tagged kubernetes.io/role/cni=0 when it was attached, with subnet discovery
+    // on (v1.22.0+ ipamd excludes such ENIs from pod addresses): carries no pod addresses.
+    bool excluded = false;
+    std::string placement;  // why the ENI is in its subnet, in words (cluster.h)
 };
 
 // A pod on a node. A pod waiting for an address has ip 0, no ENI and `waiting` set.
@@ -159,10 +171,13 @@ struct NodeStats {
     bool trunk = false;              // a trunk ENI is attached
 };
 
-// The AMI's max-pods for a type (eni-max-pods.txt: no prefix delegation, no custom
-// networking, no trunk): ENIs x (IPv4 per ENI - 1) + 2.
+// The max-pods nodeadm (EKS AL2023 AMI) sets on a self-managed node: ENIs x (IPv4 per ENI -
+// 1) + 2, no prefix delegation, no custom networking, no trunk (capacity.h).
 int ami_max_pods(const InstanceType& type);
-// kubelet max-pods for a node with this configuration: the override, else the AMI value.
+// The capacity options a node configuration stands for (its CNI settings and kind).
+CapacityOptions capacity_options(const NodeConfig& config);
+// kubelet max-pods for a node with this configuration: the override, else what its node
+// group kind gives a new node (capacity.h default_kubelet_max_pods).
 int kubelet_max_pods(const InstanceType& type, const NodeConfig& config);
 // True if prefix delegation is requested and the type supports it (else ipamd falls back
 // to secondary IPs without complaint).
@@ -174,8 +189,12 @@ int slots_per_eni(const InstanceType& type);
 int max_pod_enis(const InstanceType& type, const NodeConfig& config);
 // Pod addresses the node holds with every pod ENI full.
 long long address_capacity(const InstanceType& type, const NodeConfig& config);
+// ENIs of this node that may ever carry pod addresses, counting an excluded primary ENI.
+int max_pod_enis(const Node& node);
+// Pod addresses this node holds with every pod ENI full, counting an excluded primary ENI.
+long long address_capacity(const Node& node);
 // True if this ENI of the node may hold pod addresses (not the trunk; not the primary ENI
-// under custom networking).
+// under custom networking; not an ENI excluded by its subnet's kubernetes.io/role/cni=0 tag).
 bool carries_pod_addresses(const Node& node, const Eni& eni);
 
 // Checks the warm-pool knobs: none negative, each under its sane bound.

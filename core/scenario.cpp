@@ -343,7 +343,8 @@ Result<json> parse(std::string_view text) {
 
 Result<ScenarioSubnet> read_subnet(const json& v, const std::string& path) {
     if (auto s = expect_object(v, path); !s) return s.error();
-    if (auto s = check_keys(v, path, {"id", "name", "az", "cidr", "scatter", "prefixReservation"});
+    if (auto s = check_keys(v, path,
+                            {"id", "name", "az", "cidr", "scatter", "prefixReservation", "tags"});
         !s) {
         return s.error();
     }
@@ -365,16 +366,33 @@ Result<ScenarioSubnet> read_subnet(const json& v, const std::string& path) {
     } else if (auto s = read_bool(v, path, "prefixReservation", sn.prefix_reservation); !s) {
         return s.error();
     }
+    if (const auto t = v.find("tags"); t != v.end()) {
+        const std::string where = join_path(path, "tags");
+        if (!t->is_object()) {
+            return at(where, "expected an object of tag keys and string values, got " + shown(*t));
+        }
+        if (t->size() > kMaxSubnetTags) {
+            return at(where, num(static_cast<long long>(t->size())) + " tags, the limit is " +
+                                 num(static_cast<long long>(kMaxSubnetTags)));
+        }
+        for (const auto& item : t->items()) {
+            if (!item.value().is_string()) {
+                return at(where + "." + item.key().substr(0, 40),
+                          "expected a string, got " + shown(item.value()));
+            }
+            sn.tags[item.key()] = item.value().get<std::string>();
+        }
+    }
     return sn;
 }
 
 Result<NodeGroup> read_node_group(const json& v, const std::string& path, const Catalog& catalog) {
     if (auto s = expect_object(v, path); !s) return s.error();
-    if (auto s =
-            check_keys(v, path,
-                       {"name", "instanceType", "subnet", "count", "prefixDelegation",
-                        "customNetworking", "podSubnet", "securityGroupsForPods", "warmEniTarget",
-                        "warmIpTarget", "minimumIpTarget", "warmPrefixTarget", "maxPods"});
+    if (auto s = check_keys(
+            v, path,
+            {"name", "instanceType", "subnet", "count", "prefixDelegation", "customNetworking",
+             "podSubnet", "securityGroupsForPods", "warmEniTarget", "warmIpTarget",
+             "minimumIpTarget", "warmPrefixTarget", "maxPods", "kind", "subnetDiscovery"});
         !s) {
         return s.error();
     }
@@ -409,6 +427,14 @@ Result<NodeGroup> read_node_group(const json& v, const std::string& path, const 
         return s.error();
     }
     if (auto s = read_int(v, path, "maxPods", false, c.max_pods_override); !s) return s.error();
+    std::string kind;
+    if (auto s = read_string(v, path, "kind", false, kind); !s) return s.error();
+    if (v.find("kind") != v.end()) {
+        Result<NodeGroupKind> k = parse_node_group_kind(kind);
+        if (!k) return at(join_path(path, "kind"), k.error().message);
+        c.node_group = *k;
+    }
+    if (auto s = read_bool(v, path, "subnetDiscovery", c.subnet_discovery); !s) return s.error();
     // Store the type as the catalog spells it; an unknown name is reported by validation.
     Result<const InstanceType*> type = find_instance_type(catalog, g.instance_type);
     if (type) g.instance_type = (*type)->name;
@@ -423,8 +449,8 @@ Result<Scenario> read_scenario(const json& doc, const Catalog& catalog) {
             shown(doc) + ".");
     }
     if (auto s = check_keys(doc, "",
-                            {"version", "name", "description", "vpc", "subnets", "nodeGroups",
-                             "pods", "otherAddresses"});
+                            {"version", "name", "description", "clusterName", "vpc", "subnets",
+                             "nodeGroups", "pods", "otherAddresses"});
         !s) {
         return s.error();
     }
@@ -437,6 +463,9 @@ Result<Scenario> read_scenario(const json& doc, const Catalog& catalog) {
     }
     if (auto s = read_string(doc, "", "name", true, sc.name); !s) return s.error();
     if (auto s = read_string(doc, "", "description", false, sc.description); !s) {
+        return s.error();
+    }
+    if (auto s = read_string(doc, "", "clusterName", false, sc.cluster_name); !s) {
         return s.error();
     }
 
@@ -582,6 +611,7 @@ Result<Vpc> build_vpc(const Scenario& s) {
         d.scatter = sn.scatter;
         d.prefix_reservation = sn.prefix_reservation;
         d.prefix_reservation_cidr = sn.prefix_reservation_cidr;
+        d.tags = sn.tags;
         if (auto st = add_subnet(v, d); !st)
             return at(index_path("subnets", i), st.error().message);
     }
@@ -665,7 +695,7 @@ bool operator==(const Scenario& a, const Scenario& b) {
     auto subnet_eq = [](const ScenarioSubnet& x, const ScenarioSubnet& y) {
         return x.id == y.id && x.name == y.name && x.az == y.az && x.cidr == y.cidr &&
                x.scatter == y.scatter && x.prefix_reservation == y.prefix_reservation &&
-               x.prefix_reservation_cidr == y.prefix_reservation_cidr;
+               x.prefix_reservation_cidr == y.prefix_reservation_cidr && x.tags == y.tags;
     };
     auto group_eq = [](const NodeGroup& x, const NodeGroup& y) {
         return x.name == y.name && x.instance_type == y.instance_type && x.subnet == y.subnet &&
@@ -678,7 +708,7 @@ bool operator==(const Scenario& a, const Scenario& b) {
         return x.subnet == y.subnet && x.count == y.count && x.label == y.label;
     };
     return a.version == b.version && a.name == b.name && a.description == b.description &&
-           a.vpc_cidrs == b.vpc_cidrs &&
+           a.cluster_name == b.cluster_name && a.vpc_cidrs == b.vpc_cidrs &&
            std::equal(a.subnets.begin(), a.subnets.end(), b.subnets.begin(), b.subnets.end(),
                       subnet_eq) &&
            std::equal(a.node_groups.begin(), a.node_groups.end(), b.node_groups.begin(),
@@ -696,6 +726,12 @@ Status validate_scenario(const Scenario& s, const Catalog& catalog) {
     if (s.name.empty()) return at("name", "a scenario needs a name");
     if (auto st = check_text("name", s.name, kMaxScenarioText); !st) return st;
     if (auto st = check_text("description", s.description, kMaxDescription); !st) return st;
+    if (!s.cluster_name.empty() &&
+        !id_syntax(s.cluster_name, static_cast<size_t>(kMaxNameLength))) {
+        return at("clusterName", "a cluster name is " +
+                                     id_rule(static_cast<size_t>(kMaxNameLength)) + ", got " +
+                                     quoted(s.cluster_name));
+    }
     if (s.vpc_cidrs.empty()) return at("vpc.cidrs", "a VPC needs at least its primary CIDR");
     if (s.vpc_cidrs.size() > static_cast<size_t>(kMaxScenarioVpcCidrs)) {
         return at("vpc.cidrs", num(static_cast<long long>(s.vpc_cidrs.size())) +
@@ -718,6 +754,7 @@ Status validate_scenario(const Scenario& s, const Catalog& catalog) {
             return at(path + ".id", quoted(sn.id) + " is used by an earlier subnet");
         }
         if (auto st = check_text(path + ".name", sn.name, kMaxScenarioText); !st) return st;
+        if (auto st = check_tags(sn.tags); !st) return at(path + ".tags", st.error().message);
         if (!id_syntax(sn.az, static_cast<size_t>(kMaxNameLength))) {
             return at(path + ".az", "an availability zone is " +
                                         id_rule(static_cast<size_t>(kMaxNameLength)) +
@@ -805,6 +842,7 @@ std::string save_scenario(const Scenario& s) {
     doc["version"] = s.version;
     doc["name"] = s.name;
     if (!s.description.empty()) doc["description"] = s.description;
+    if (!s.cluster_name.empty()) doc["clusterName"] = s.cluster_name;
     doc["vpc"]["cidrs"] = s.vpc_cidrs;
     doc["subnets"] = ojson::array();
     for (const ScenarioSubnet& sn : s.subnets) {
@@ -817,6 +855,11 @@ std::string save_scenario(const Scenario& s) {
         if (sn.prefix_reservation) o["prefixReservation"] = true;
         if (!sn.prefix_reservation_cidr.empty())
             o["prefixReservation"] = sn.prefix_reservation_cidr;
+        if (!sn.tags.empty()) {
+            o["tags"] = ojson::object();
+            for (const auto& tag : sn.tags)
+                o["tags"][tag.first] = tag.second;
+        }
         doc["subnets"].push_back(std::move(o));
     }
     doc["nodeGroups"] = ojson::array();
@@ -836,6 +879,8 @@ std::string save_scenario(const Scenario& s) {
         o["minimumIpTarget"] = c.warm.minimum_ip_target;
         o["warmPrefixTarget"] = c.warm.warm_prefix_target;
         o["maxPods"] = c.max_pods_override;
+        o["kind"] = node_group_kind_name(c.node_group);
+        o["subnetDiscovery"] = c.subnet_discovery;
         doc["nodeGroups"].push_back(std::move(o));
     }
     doc["pods"] = ojson::array();
@@ -857,6 +902,7 @@ Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
     Result<Vpc> vpc = build_vpc(s);
     if (!vpc) return vpc.error();
     Cluster c = make_cluster(std::move(vpc).value());
+    c.name = s.cluster_name;
     record_event(c, "", "note",
                  "Scenario '" + s.name + "': VPC " + s.vpc_cidrs[0] + " with " +
                      num(static_cast<long long>(s.subnets.size())) +

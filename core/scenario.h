@@ -13,15 +13,19 @@
 // {
 //   "version": 1, "name": "why two ENIs", "description": "",
 //   "vpc": {"cidrs": ["10.0.0.0/16"]},
+//   "clusterName": "",   (CLUSTER_NAME: which cni.networking.k8s.aws/cluster/* tags match)
 //   "subnets": [{"id": "subnet-a", "name": "", "az": "us-east-1a", "cidr": "10.0.1.0/24",
-//                "scatter": 0, "prefixReservation": false}],
+//                "scatter": 0, "prefixReservation": false,
+//                "tags": {"kubernetes.io/role/cni": "1"}}],
 //   ("prefixReservation": true reserves the whole subnet for /28 prefixes; a CIDR text
 //    such as "10.0.1.128/25" reserves that part of it, a /28 or larger.)
 //   "nodeGroups": [{"name": "web", "instanceType": "t3.small", "subnet": "subnet-a",
 //                   "count": 1, "prefixDelegation": false, "customNetworking": false,
 //                   "podSubnet": "", "securityGroupsForPods": false, "warmEniTarget": 1,
 //                   "warmIpTarget": 0, "minimumIpTarget": 0, "warmPrefixTarget": 1,
-//                   "maxPods": 0}],
+//                   "maxPods": 0, "kind": "self-managed", "subnetDiscovery": true}],
+//   ("kind": "managed" is an EKS managed node group without a custom AMI: EKS sets max-pods;
+//    "self-managed" nodes keep nodeadm's value. capacity.h NodeGroupKind.)
 //   "pods": [{"nodeGroup": "web", "count": 1}],
 //   "otherAddresses": [{"subnet": "subnet-a", "count": 20, "label": "rds"}]
 // }
@@ -58,6 +62,7 @@ struct ScenarioSubnet {
     uint32_t scatter = 0;                   // 0: lowest free address first; else EC2-like spread
     bool prefix_reservation = false;        // subnet CIDR reservation for prefixes: all of it,
     std::string prefix_reservation_cidr{};  // or this part ("prefixReservation": "10.0.1.128/25")
+    Tags tags{};                            // "tags": {"kubernetes.io/role/cni": "1"}
 };
 
 struct NodeGroup {
@@ -83,6 +88,7 @@ struct Scenario {
     int version = kScenarioVersion;
     std::string name;
     std::string description;
+    std::string cluster_name;            // "clusterName" (CLUSTER_NAME); "" unset
     std::vector<std::string> vpc_cidrs;  // [0] is the primary CIDR
     std::vector<ScenarioSubnet> subnets;
     std::vector<NodeGroup> node_groups;

@@ -66,6 +66,7 @@ Result<Scenario> scenario_from_cluster(const Cluster& cluster, std::string_view 
                                        const Catalog& catalog) {
     Scenario s;
     s.name = std::string(name);
+    s.cluster_name = cluster.name;
     for (const Cidr& c : cluster.vpc.cidrs)
         s.vpc_cidrs.push_back(format_cidr(c));
     for (const Subnet& sn : cluster.vpc.subnets) {
@@ -75,6 +76,7 @@ Result<Scenario> scenario_from_cluster(const Cluster& cluster, std::string_view 
         out.az = sn.az;
         out.cidr = format_cidr(sn.cidr);
         out.scatter = sn.scatter;
+        out.tags = sn.tags;
         if (sn.prefix_reservation && *sn.prefix_reservation == sn.cidr) {
             out.prefix_reservation = true;
         } else if (sn.prefix_reservation) {
@@ -141,6 +143,7 @@ std::string save_scenario_compact(const Scenario& s) {
     doc["version"] = s.version;
     doc["name"] = s.name;
     if (!s.description.empty()) doc["description"] = s.description;
+    if (!s.cluster_name.empty()) doc["clusterName"] = s.cluster_name;
     doc["vpc"]["cidrs"] = s.vpc_cidrs;
     doc["subnets"] = ojson::array();
     for (const ScenarioSubnet& sn : s.subnets) {
@@ -153,6 +156,11 @@ std::string save_scenario_compact(const Scenario& s) {
         if (sn.prefix_reservation) o["prefixReservation"] = true;
         if (!sn.prefix_reservation_cidr.empty())
             o["prefixReservation"] = sn.prefix_reservation_cidr;
+        if (!sn.tags.empty()) {
+            o["tags"] = ojson::object();
+            for (const auto& tag : sn.tags)
+                o["tags"][tag.first] = tag.second;
+        }
         doc["subnets"].push_back(std::move(o));
     }
     doc["nodeGroups"] = ojson::array();
@@ -176,6 +184,10 @@ std::string save_scenario_compact(const Scenario& s) {
             o["warmPrefixTarget"] = c.warm.warm_prefix_target;
         }
         if (c.max_pods_override != 0) o["maxPods"] = c.max_pods_override;
+        if (c.node_group != defaults.node_group) o["kind"] = node_group_kind_name(c.node_group);
+        if (c.subnet_discovery != defaults.subnet_discovery) {
+            o["subnetDiscovery"] = c.subnet_discovery;
+        }
         doc["nodeGroups"].push_back(std::move(o));
     }
     if (!s.pods.empty()) {

@@ -204,7 +204,43 @@ long long index_of(const Subnet& s, Ipv4 ip) {
 bool operator==(const Subnet& a, const Subnet& b) {
     return a.id == b.id && a.name == b.name && a.az == b.az && a.cidr == b.cidr &&
            a.prefix_reservation == b.prefix_reservation && a.use == b.use &&
-           a.scatter == b.scatter && a.scatter_draws == b.scatter_draws;
+           a.scatter == b.scatter && a.scatter_draws == b.scatter_draws && a.tags == b.tags;
+}
+
+Status check_tags(const Tags& tags) {
+    if (tags.size() > kMaxSubnetTags) {
+        return make_error("A subnet has at most " + std::to_string(kMaxSubnetTags) + " tags; got " +
+                              std::to_string(tags.size()) + ".",
+                          "TagLimitExceeded");
+    }
+    for (const auto& [key, value] : tags) {
+        if (key.empty() || key.size() > kMaxTagKey) {
+            return make_error("A tag key is 1 to " + std::to_string(kMaxTagKey) +
+                                  " characters; got one of " + std::to_string(key.size()) + ".",
+                              "InvalidParameterValue");
+        }
+        if (key.rfind("aws:", 0) == 0) {
+            return make_error("Tag keys starting with 'aws:' are reserved by AWS.",
+                              "InvalidParameterValue");
+        }
+        if (value.size() > kMaxTagValue) {
+            return make_error("A tag value is at most " + std::to_string(kMaxTagValue) +
+                                  " characters; the value of '" + key.substr(0, 40) + "' has " +
+                                  std::to_string(value.size()) + ".",
+                              "InvalidParameterValue");
+        }
+    }
+    return Ok{};
+}
+
+Status set_subnet_tags(Vpc& vpc, std::string_view subnet_id, const Tags& tags) {
+    Subnet* s = find_subnet(vpc, subnet_id);
+    if (s == nullptr) {
+        return make_error("There is no building '" + std::string(subnet_id) + "'.");
+    }
+    if (auto st = check_tags(tags); !st) return st;
+    s->tags = tags;
+    return Ok{};
 }
 
 bool operator==(const Vpc& a, const Vpc& b) {
@@ -305,9 +341,13 @@ Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
         }
         reservation = *r;
     }
+    if (auto st = check_tags(desc.tags); !st) {
+        return make_error(who + st.error().message, st.error().code);
+    }
     Subnet s;
     s.id = desc.id;
     s.name = desc.name;
+    s.tags = desc.tags;
     s.az = desc.az;
     s.cidr = c;
     s.prefix_reservation = reservation;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,13 @@
 #include "result.h"
 
 namespace core {
+
+// Subnet tags: key -> value. The VPC CNI reads kubernetes.io/role/cni (subnet discovery) and
+// cni.networking.k8s.aws/cluster/<name> (cluster-specific subnets); see cluster.h.
+using Tags = std::map<std::string, std::string>;
+inline constexpr std::size_t kMaxSubnetTags = 50;  // AWS: 50 tags per resource
+inline constexpr std::size_t kMaxTagKey = 128;     // AWS: key 1 to 128 characters
+inline constexpr std::size_t kMaxTagValue = 256;   // AWS: value 0 to 256 characters
 
 // What each address of a subnet is doing.
 enum class AddressUse : uint8_t { Free, Reserved, Ip, Prefix };
@@ -31,6 +39,7 @@ struct Subnet {
     std::optional<Cidr> prefix_reservation;
     std::vector<AddressUse> use;  // one per address, index = ip - cidr.base
     uint32_t scatter = 0;         // 0: lowest free first; else seed for EC2-like spread
+    Tags tags;                    // e.g. {"kubernetes.io/role/cni": "1"}
     // Allocator state. Change `use` only through the functions below: the hints rely on it.
     uint32_t scatter_draws = 0;  // picks made so far in scatter mode (the pseudo-random state)
     uint32_t free_hint = 0;      // every address below this index is not Free
@@ -51,6 +60,7 @@ struct SubnetDesc {
     uint32_t scatter = 0;
     bool prefix_reservation = false;        // reserve the whole subnet for /28 prefixes
     std::string prefix_reservation_cidr{};  // or only this part of it ("10.0.1.128/25")
+    Tags tags{};                            // checked by check_tags
 };
 
 struct Vpc {
@@ -85,6 +95,11 @@ Status add_vpc_cidr(Vpc& vpc, std::string_view cidr);
 // subnet, unique id. Marks the five AWS-reserved addresses. A partial prefix reservation
 // must lie inside the subnet and be a /28 or larger (it holds whole /28 prefixes).
 Status add_subnet(Vpc& vpc, const SubnetDesc& desc);
+// Checks tags against AWS's limits: at most 50, keys of 1 to 128 characters, values up to 256,
+// no key starting with "aws:" (reserved by AWS).
+Status check_tags(const Tags& tags);
+// Replaces a subnet's tags (ENIs already attached stay where they are).
+Status set_subnet_tags(Vpc& vpc, std::string_view subnet_id, const Tags& tags);
 // Finds a subnet by id, nullptr if absent.
 Subnet* find_subnet(Vpc& vpc, std::string_view id);
 const Subnet* find_subnet(const Vpc& vpc, std::string_view id);

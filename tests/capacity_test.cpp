@@ -2,6 +2,7 @@
 // derivation steps, the seed figure, and properties over the whole catalog.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -114,7 +115,7 @@ TEST_CASE("prefix delegation: 16 addresses per secondary slot, capped by vCPUs")
     CHECK(t3.steps[2].formula == "3 ENIs x (4 - 1) prefix slots x 16 addresses per /28 prefix");
     CHECK(t3.steps[4].formula == "min(146, 110 for 30 vCPUs or fewer)");
     CHECK(any_note(t3, "does not raise kubelet's max-pods by itself"));
-    CHECK(any_note(t3, "(11)"));
+    CHECK(any_note(t3, "nodeadm still sets 11"));
 
     const MaxPods m5 = pods("m5.large", kPd);
     CHECK(m5.max_pods == 434);
@@ -185,7 +186,8 @@ TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
     CHECK(m.branch_enis == 9);
     CHECK(m.pod_enis == 2);
     CHECK(m.pod_ips == 18);
-    CHECK(m.max_pods == 20);
+    CHECK(m.max_pods == 29);  // AWS's formula has no term for the trunk ENI
+    CHECK(m.trunk_cost == 9);
     CHECK(m.steps[2].formula == "3 ENIs - 1 trunk ENI (security groups for pods)");
     CHECK(any_note(m, "Up to 9 pods"));
     CHECK(any_note(m, "count against max-pods"));
@@ -194,7 +196,8 @@ TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
     const MaxPods both = pods("m5.large", kCustomSgp);
     CHECK(both.pod_enis == 1);
     CHECK(both.pod_ips == 9);
-    CHECK(both.max_pods == 11);
+    CHECK(both.max_pods == 20);  // custom networking counts, the trunk does not
+    CHECK(both.trunk_cost == 9);
     CHECK(both.steps[2].formula ==
           "3 ENIs - 1 primary ENI (custom networking) - 1 trunk ENI (security groups for pods)");
     CHECK(both.steps[3].formula == "1 ENI x (10 - 1) addresses");
@@ -236,9 +239,9 @@ TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
     const MaxPods thirty = core::max_pods(synthetic(30), kPd);
     CHECK(thirty.recommended_cap == 110);
     CHECK(thirty.recommended_max_pods == 110);
-    CHECK(any_note(thirty, "< 30 vCPUs: 110"));
-    CHECK_FALSE(any_note(core::max_pods(synthetic(29), kPd), "< 30 vCPUs"));
-    CHECK_FALSE(any_note(core::max_pods(synthetic(31), kPd), "< 30 vCPUs"));
+    CHECK(any_note(thirty, "less than 30 vCPUs: 110"));
+    CHECK_FALSE(any_note(core::max_pods(synthetic(29), kPd), "less than 30 vCPUs"));
+    CHECK_FALSE(any_note(core::max_pods(synthetic(31), kPd), "less than 30 vCPUs"));
     CHECK(core::max_pods(synthetic(31), kPd).recommended_cap == 250);
     CHECK(core::max_pods(synthetic(31), kPd).recommended_max_pods == 250);
     // The cap applies without prefix delegation too, and never raises max-pods.
@@ -275,7 +278,10 @@ TEST_CASE("properties over the whole catalog, every option combination") {
         for (int bits = 0; bits < 8; ++bits) {
             const CapacityOptions o{(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0};
             const MaxPods m = core::max_pods(t, o);
-            CHECK(m.max_pods == m.pod_ips + 2);
+            CHECK(m.max_pods == m.pod_ips + m.trunk_cost + 2);
+            CHECK(m.trunk_cost == (m.security_groups_for_pods
+                                       ? (t.ipv4_per_eni - 1) * (m.prefix_delegation ? 16 : 1)
+                                       : 0));
             CHECK(m.recommended_max_pods <= m.max_pods);
             CHECK(m.recommended_max_pods <= m.recommended_cap);
             CHECK((m.recommended_cap == 110 || m.recommended_cap == 250));
@@ -292,7 +298,202 @@ TEST_CASE("properties over the whole catalog, every option combination") {
                                               o.security_groups_for_pods};
             CHECK(core::max_pods(t, with_custom).max_pods <= m.max_pods);
             const CapacityOptions with_sgp{o.prefix_delegation, o.custom_networking, true};
-            CHECK(core::max_pods(t, with_sgp).max_pods <= m.max_pods);
+            CHECK(core::max_pods(t, with_sgp).max_pods == m.max_pods);
+            CHECK(core::max_pods(t, with_sgp).pod_ips <= m.pod_ips);
         }
     }
+}
+
+// ---- issue 15: who sets max-pods, the corrected claims, IPv6 ------------------------------
+
+namespace {
+
+CapacityOptions with_kind(CapacityOptions o, core::NodeGroupKind kind) {
+    o.node_group = kind;
+    return o;
+}
+
+constexpr core::NodeGroupKind kSelf = core::NodeGroupKind::SelfManaged;
+constexpr core::NodeGroupKind kManaged = core::NodeGroupKind::Managed;
+
+}  // namespace
+
+TEST_CASE("kubelet max-pods on a new node: managed = calculator capped, self-managed = nodeadm") {
+    // Over all 1,391 types and all 8 option combinations, computed here from the rules
+    // themselves: max-pods-calculator.sh (enis - custom networking) x (IPs - 1) x (16 with
+    // prefix delegation on hypervisor nitro) + 2, capped at 110 up to 30 vCPUs and 250 above;
+    // nodeadm's ENIs x (IPs - 1) + 2 whatever the CNI settings.
+    const core::Catalog& catalog = test_catalog();
+    REQUIRE(catalog.types.size() == 1391);
+    int raised_by_pd = 0;
+    for (const InstanceType& t : catalog.types) {
+        CAPTURE(t.name);
+        const long long nodeadm = static_cast<long long>(t.max_enis) * (t.ipv4_per_eni - 1) + 2;
+        const long long cap = t.vcpus > 30 ? 250 : 110;
+        for (int bits = 0; bits < 8; ++bits) {
+            const CapacityOptions o{(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0};
+            const core::KubeletMaxPods self = core::default_kubelet_max_pods(t, o);
+            CHECK(self.node_group == kSelf);
+            CHECK(self.value == nodeadm);
+            CHECK(self.source == (t.in_nodeadm ? core::MaxPodsSource::Nodeadm
+                                               : core::MaxPodsSource::NodeadmEc2Api));
+            const long long enis = t.max_enis - (o.custom_networking ? 1 : 0);
+            const bool pd = o.prefix_delegation && t.hypervisor == core::Hypervisor::Nitro;
+            const long long calculator = enis * (t.ipv4_per_eni - 1) * (pd ? 16 : 1) + 2;
+            const core::KubeletMaxPods managed =
+                core::default_kubelet_max_pods(t, with_kind(o, kManaged));
+            CHECK(managed.value == std::min(calculator, cap));
+            CHECK(managed.source == core::MaxPodsSource::ManagedNodeGroup);
+            CHECK(core::calculator_max_pods(t, o.prefix_delegation, o.custom_networking, true) ==
+                  managed.value);
+            const MaxPods m = core::max_pods(t, with_kind(o, kManaged));
+            CHECK(m.kubelet.value == managed.value);
+            CHECK(m.managed_max_pods == managed.value);
+            CHECK(m.ami_max_pods == nodeadm);
+            if (bits == 1 && managed.value > nodeadm) ++raised_by_pd;
+        }
+    }
+    // Prefix delegation raises a new managed node's max-pods on 548 of today's types (the
+    // others already reach the cap without it, or have no prefix delegation); never a
+    // self-managed one's.
+    CHECK(raised_by_pd == 548);
+}
+
+TEST_CASE("who sets max-pods: pinned values") {
+    const InstanceType& t3 = test_type("t3.small");
+    CHECK(core::default_kubelet_max_pods(t3, kPd).value == 11);
+    CHECK(core::default_kubelet_max_pods(t3, with_kind(kPd, kManaged)).value == 110);
+    CHECK(core::default_kubelet_max_pods(t3, with_kind({}, kManaged)).value == 11);
+    const InstanceType& big = test_type("c5.18xlarge");
+    CHECK(core::default_kubelet_max_pods(big, with_kind({}, kManaged)).value == 250);
+    CHECK(core::default_kubelet_max_pods(big, {}).value == 737);
+    // Bare metal: ipamd delegates prefixes, but the calculator reads no "nitro" hypervisor.
+    const InstanceType& metal = test_type("a1.metal");
+    CHECK(core::calculator_max_pods(metal, true, false, false) == 8 * 29 + 2);
+    CHECK(core::default_kubelet_max_pods(metal, with_kind(kPd, kManaged))
+              .source_text.find("only on hypervisor nitro") != std::string::npos);
+    CHECK(core::node_group_kind_name(kManaged) == std::string("managed"));
+    CHECK(core::parse_node_group_kind("self-managed").value() == kSelf);
+    CHECK(core::parse_node_group_kind("managed").value() == kManaged);
+    CHECK_FALSE(core::parse_node_group_kind("eks").ok());
+}
+
+TEST_CASE("claim 1: 'prefix delegation does not raise max-pods' names its node group kind") {
+    const MaxPods self = pods("t3.small", kPd);
+    CHECK(self.kubelet.value == 11);
+    CHECK(any_note(self,
+                   "On a self-managed node (or a managed node group with a custom AMI) "
+                   "turning on prefix delegation does not raise kubelet's max-pods"));
+    CHECK(any_note(self, "would get 110"));
+    const MaxPods managed = pods("t3.small", with_kind(kPd, kManaged));
+    CHECK(managed.kubelet.value == 110);
+    CHECK(any_note(managed, "EKS counts prefix delegation: max-pods 110"));
+    CHECK_FALSE(any_note(managed, "does not raise"));
+}
+
+TEST_CASE("claim 2: pods wait in ContainerCreating only when max-pods - 2 exceeds the addresses") {
+    // m5.large, custom networking + prefix delegation: nodeadm's 29 is far below the 288 pod
+    // addresses, so nothing waits (the old note said to set 110 or pods would wait).
+    const MaxPods m5 = pods("m5.large", kCustomPd);
+    CHECK(m5.pod_ips == 288);
+    CHECK(m5.kubelet.value == 29);
+    CHECK(m5.waiting_when_full == 0);
+    CHECK(any_note(m5,
+                   "admits 27 pods besides the host-network pods, no more than the 288 pod "
+                   "addresses, so no pod waits"));
+    // c5.18xlarge, custom networking: pods wait only beyond 686, not beyond 250.
+    const MaxPods c5 = pods("c5.18xlarge", kCustom);
+    CHECK(c5.pod_ips == 686);
+    CHECK(c5.kubelet.value == 737);
+    CHECK(c5.waiting_when_full == 49);
+    CHECK(any_note(c5,
+                   "admits 735 pods besides the host-network pods, but only 686 pod "
+                   "addresses exist, so on a full node 49 wait in ContainerCreating"));
+    CHECK_FALSE(any_note(c5, "250 or pods"));
+    // A managed node group counts custom networking: 250 admitted, nothing waits.
+    const MaxPods c5m = pods("c5.18xlarge", with_kind(kCustom, kManaged));
+    CHECK(c5m.kubelet.value == 250);
+    CHECK(c5m.waiting_when_full == 0);
+    // The classic case still waits: m5.large custom networking, self-managed.
+    const MaxPods classic = pods("m5.large", kCustom);
+    CHECK(classic.waiting_when_full == 27 - 18);
+    // Over the catalog: the waiting count is exactly the excess of admitted pods.
+    for (const InstanceType& t : test_catalog().types) {
+        const MaxPods m = core::max_pods(t, kCustom);
+        CHECK(m.waiting_when_full == std::max(m.kubelet.value - 2 - m.pod_ips, 0LL));
+    }
+}
+
+TEST_CASE("claim 3: security groups for pods lowers no max-pods; the trunk's cost is exact") {
+    const MaxPods m = pods("m5.large", kSgp);
+    CHECK(m.trunk_cost == 9);
+    CHECK(m.pod_ips == 18);
+    CHECK(m.recommended_max_pods == 29);
+    CHECK(m.kubelet.value == 29);
+    CHECK(any_note(m, "9 slots = 9 pod addresses fewer (27 -> 18)"));
+    CHECK(any_note(m, "No AWS source lowers max-pods for this"));
+    CHECK_FALSE(any_note(m, "recommended 20"));
+    CHECK(m.waiting_when_full == 9);
+    const MaxPods pd = pods("m5.large", CapacityOptions{true, false, true});
+    CHECK(pd.trunk_cost == 144);
+    CHECK(any_note(pd, "9 prefix slots x 16 = 144 pod addresses fewer (432 -> 288)"));
+}
+
+TEST_CASE("claim 4: the source of the self-managed value is named") {
+    const MaxPods c8 = pods("c8ib.12xlarge");
+    CHECK(c8.kubelet.source == core::MaxPodsSource::Nodeadm);
+    CHECK(c8.kubelet.source_text.find("nodeadm on the EKS AL2023 AMI computes it") == 0);
+    const MaxPods f1 = pods("f1.2xlarge");
+    CHECK(f1.kubelet.source == core::MaxPodsSource::NodeadmEc2Api);
+    CHECK(f1.kubelet.source_text.find("ec2:DescribeInstanceTypes") != std::string::npos);
+    CHECK(core::max_pods_source_name(core::MaxPodsSource::ManagedNodeGroup) ==
+          std::string("managed-node-group"));
+    int not_in_nodeadm = 0;
+    for (const InstanceType& t : test_catalog().types) {
+        CHECK(t.in_eni_max_pods);
+        not_in_nodeadm += t.in_nodeadm ? 0 : 1;
+    }
+    CHECK(not_in_nodeadm == 7);
+}
+
+TEST_CASE("other host-network daemon sets use max-pods slots too") {
+    CHECK(any_note(pods("m5.large"), "eks-pod-identity-agent"));
+}
+
+TEST_CASE("IPv6: a /80 on the primary ENI, max-pods from kubelet's ceiling, not from slots") {
+    CapacityOptions v6;
+    v6.ipv6 = true;
+    const MaxPods m = pods("m5.large", v6);
+    CHECK(m.ipv6);
+    CHECK(m.prefix_delegation);
+    CHECK(m.pod_enis == 1);
+    CHECK(m.pod_ips == 281474976710656LL);
+    CHECK(m.max_pods == 110);
+    CHECK(m.kubelet.value == 29);  // nodeadm knows nothing of IPv6
+    CHECK(any_note(m, "nodeadm still sets 29"));
+    CHECK(any_note(m, "169.254.172.0/22 (1,024 addresses)"));
+    CHECK(any_note(m, "The user guide is the newer source"));
+    const MaxPods managed = pods("m5.large", with_kind(v6, kManaged));
+    CHECK(managed.kubelet.value == 110);
+    CHECK(pods("c5.18xlarge", v6).max_pods == 250);
+    // A tiny type: the managed node group's calculator still counts IPv4 prefix slots.
+    CHECK(pods("t3.nano", with_kind(v6, kManaged)).kubelet.value == 2 * 1 * 16 + 2);
+
+    const core::Ipv6Node node = core::ipv6_node(test_type("m5.large"));
+    CHECK(node.prefix_length == 80);
+    CHECK(node.v4_egress_range == "169.254.172.0/22");
+    CHECK(node.v4_egress_addresses == 1024);
+    CHECK(node.unsupported.size() == 7);
+
+    CHECK(core::check_capacity_options(test_type("m5.large"), v6).ok());
+    CHECK(core::check_capacity_options(test_type("m5.metal"), v6).ok());
+    CapacityOptions v6cn = v6;
+    v6cn.custom_networking = true;
+    const core::Status cn = core::check_capacity_options(test_type("m5.large"), v6cn);
+    REQUIRE_FALSE(cn.ok());
+    CHECK(cn.error().message.find("custom networking is not supported with IPv6") !=
+          std::string::npos);
+    const core::Status xen = core::check_capacity_options(test_type("m4.large"), v6);
+    REQUIRE_FALSE(xen.ok());
+    CHECK(xen.error().message.find("Nitro or bare-metal") != std::string::npos);
 }

@@ -409,3 +409,31 @@ TEST_CASE("the fast reader declines any other shape; the general reader decides"
         if (!loaded.ok()) CHECK(loaded.error().message == general.error().message);
     }
 }
+
+TEST_CASE("the max-pods table columns: both shapes load, and both readers agree") {
+    const std::string twelve =
+        R"({"version":1,"source":"t","columns":["name","vcpus","memory_mib","max_enis",)"
+        R"("ipv4_per_eni","hypervisor","bare_metal","branch_enis","network_cards",)"
+        R"("enis_all_cards","eni_max_pods","nodeadm"],"types":[)";
+    const std::string row = R"(["m5.large",2,8192,3,10,"nitro",false,9,1,3,true,false])";
+    core::Result<Catalog> loaded = core::load_catalog(twelve + row + "]}");
+    REQUIRE(loaded.ok());
+    CHECK(loaded->types[0].in_eni_max_pods);
+    CHECK_FALSE(loaded->types[0].in_nodeadm);
+    CHECK(fast_reader_agrees(twelve + row + "]}"));
+    // The ten-column shape (before the tables were recorded): listed in neither.
+    core::Result<Catalog> ten = core::load_catalog(catalog_with({kGoodRow}));
+    REQUIRE(ten.ok());
+    CHECK_FALSE(ten->types[0].in_eni_max_pods);
+    CHECK_FALSE(ten->types[0].in_nodeadm);
+    // A ten-value row under twelve columns, or a flag that is not a boolean, is refused.
+    CHECK(contains(load_error(twelve + kGoodRow + "]}"), "expected an array of 12 values"));
+    const std::string bad = R"(["m5.large",2,8192,3,10,"nitro",false,9,1,3,1,false])";
+    CHECK(contains(load_error(twelve + bad + "]}"),
+                   "types[0].eni_max_pods: expected true or false, got 1"));
+    CHECK_FALSE(fast_reader_agrees(twelve + bad + "]}"));
+    // The shipped catalog records both tables.
+    CHECK(test_type("m5.large").in_eni_max_pods);
+    CHECK(test_type("m5.large").in_nodeadm);
+    CHECK_FALSE(test_type("p3.2xlarge").in_nodeadm);
+}

@@ -236,7 +236,7 @@ TEST_CASE("AWS reserves five addresses per subnet") {
     CHECK(r[1].ip == ip("10.0.1.1"));
     CHECK(r[1].role == "VPC router");
     CHECK(r[2].ip == ip("10.0.1.2"));
-    CHECK(r[2].role == "DNS");
+    CHECK(r[2].role == "reserved (base + 2)");
     CHECK(r[3].ip == ip("10.0.1.3"));
     CHECK(r[3].role == "future use");
     CHECK(r[4].ip == ip("10.0.1.255"));

@@ -723,3 +723,256 @@ TEST_CASE("seeded random operation sequences keep every invariant") {
         CHECK(failed > 5);       // ...and runs into limits along the way
     }
 }
+
+// ---- subnet discovery (ENABLE_SUBNET_DISCOVERY) and the node group kind -------------------
+
+namespace {
+
+Subnet tagged(const char* id, Tags tags) {
+    Subnet s;
+    s.id = id;
+    s.tags = std::move(tags);
+    return s;
+}
+
+// Node subnet subnet-a (10.0.1.0/24), subnet-b (10.0.2.0/24) and subnet-c (another zone).
+void tag(Cluster& c, const char* id, Tags tags) {
+    Status s = set_subnet_tags(c.vpc, id, tags);
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+}
+
+}  // namespace
+
+TEST_CASE("subnet discovery: which subnets may hold a new secondary ENI (the tag rules)") {
+    const Tags none;
+    const Tags one{{kSubnetRoleTag, "1"}};
+    const Tags zero{{kSubnetRoleTag, "0"}};
+    const Tags empty{{kSubnetRoleTag, ""}};
+    const Tags other_value{{kSubnetRoleTag, "shared"}};
+    std::string why;
+    // The node's own subnet: in unless tagged =0.
+    CHECK(subnet_eligible_for_enis(tagged("s", none), true, "", &why));
+    CHECK(why == "the node's own subnet, untagged: included");
+    CHECK(subnet_eligible_for_enis(tagged("s", one), true, "", &why));
+    CHECK_FALSE(subnet_eligible_for_enis(tagged("s", zero), true, "", &why));
+    CHECK(why == "the node's own subnet, tagged kubernetes.io/role/cni=0: excluded");
+    // Any other subnet: only with the tag and a value other than "0" (empty counts as none).
+    CHECK_FALSE(subnet_eligible_for_enis(tagged("s", none), false, "", &why));
+    CHECK(why == "no kubernetes.io/role/cni tag: not discovered");
+    CHECK_FALSE(subnet_eligible_for_enis(tagged("s", empty), false, "", nullptr));
+    CHECK_FALSE(subnet_eligible_for_enis(tagged("s", zero), false, "", nullptr));
+    CHECK(subnet_eligible_for_enis(tagged("s", one), false, "", &why));
+    CHECK(why == "tagged kubernetes.io/role/cni=1");
+    CHECK(subnet_eligible_for_enis(tagged("s", other_value), false, "", nullptr));
+    // Cluster-specific subnets serve only the clusters they name.
+    Tags red = one;
+    red[std::string(kClusterTagPrefix) + "red"] = "1";
+    CHECK_FALSE(subnet_eligible_for_enis(tagged("s", red), false, "blue", nullptr));
+    CHECK(subnet_eligible_for_enis(tagged("s", red), false, "red", nullptr));
+    CHECK(subnet_eligible_for_enis(tagged("s", red), false, "", nullptr));  // CLUSTER_NAME unset
+    // The old prefix kubernetes.io/cluster/ no longer limits (v1.22.4 moved it).
+    Tags old = one;
+    old["kubernetes.io/cluster/red"] = "owned";
+    CHECK(subnet_eligible_for_enis(tagged("s", old), false, "blue", nullptr));
+    // Exclusion of ENIs from pod addresses (IsSubnetExcluded).
+    CHECK(subnet_excluded(tagged("s", zero), ""));
+    CHECK_FALSE(subnet_excluded(tagged("s", none), ""));
+    CHECK_FALSE(subnet_excluded(tagged("s", one), ""));
+    CHECK(subnet_excluded(tagged("s", red), "blue"));
+}
+
+TEST_CASE("subnet discovery: most free addresses first, other zones never, =0 excluded") {
+    Cluster c = campus();
+    add(c, "node-1", m5_large());
+    Node& n = *find_node(c, "node-1");
+    // Untagged subnet-b is not discovered: only the node's subnet.
+    std::vector<SubnetCandidate> order = eni_subnet_order(c, n);
+    REQUIRE(order.size() == 3);  // subnet-a, then subnet-b and subnet-tiny (ineligible)
+    CHECK(order[0].subnet_id == "subnet-a");
+    CHECK(order[0].eligible);
+    CHECK_FALSE(order[1].eligible);
+    // Tagged subnet-b (251 free) beats the node's subnet (fewer free: the node holds some).
+    tag(c, "subnet-b", {{kSubnetRoleTag, "1"}});
+    tag(c, "subnet-c", {{kSubnetRoleTag, "1"}});  // another zone: never a candidate
+    order = eni_subnet_order(c, *find_node(c, "node-1"));
+    REQUIRE(order.size() == 3);
+    CHECK(order[0].subnet_id == "subnet-b");
+    CHECK(order[0].free == 251);
+    CHECK(order[1].subnet_id == "subnet-a");
+    CHECK(order[1].free < 251);
+    CHECK(order[2].subnet_id == "subnet-tiny");
+    CHECK_FALSE(order[2].eligible);
+    // Tag the node's own subnet =0: it drops out.
+    tag(c, "subnet-a", {{kSubnetRoleTag, "0"}});
+    order = eni_subnet_order(c, *find_node(c, "node-1"));
+    CHECK(order[0].subnet_id == "subnet-b");
+    CHECK_FALSE(order[1].eligible);
+    // Discovery off: the node's subnet alone, and =0 there means no ENI at all.
+    Node off = *find_node(c, "node-1");
+    off.config.subnet_discovery = false;
+    order = eni_subnet_order(c, off);
+    REQUIRE(order.size() == 1);
+    CHECK_FALSE(order[0].eligible);
+    // Custom networking: the ENIConfig's subnet alone.
+    Node cn = off;
+    cn.config.custom_networking = true;
+    cn.config.pod_subnet_id = "subnet-tiny";
+    order = eni_subnet_order(c, cn);
+    REQUIRE(order.size() == 1);
+    CHECK(order[0].subnet_id == "subnet-tiny");
+    CHECK(order[0].why == "custom networking: the ENIConfig's subnet");
+}
+
+TEST_CASE("subnet discovery: a tagged second building catches new ENIs") {
+    Cluster c = campus();
+    tag(c, "subnet-b", {{kSubnetRoleTag, "1"}});
+    add(c, "node-1", m5_large());
+    pods(c, "node-1", 12);  // beyond the primary ENI's 9: ipamd attaches a second ENI
+    invariants(c);
+    const Node& n = *find_node(c, "node-1");
+    REQUIRE(n.enis.size() >= 2);
+    CHECK(n.enis[0].subnet_id == "subnet-a");  // the primary ENI stays in the node's subnet
+    CHECK(n.enis[0].placement == "the primary ENI always stays in the node's subnet");
+    CHECK(n.enis[1].subnet_id == "subnet-b");
+    CHECK(has(n.enis[1].placement,
+              "subnet discovery: subnet-b has the most free addresses of the eligible subnets"));
+    CHECK(has(n.enis[1].placement, "subnet-b (251 free, tagged kubernetes.io/role/cni=1)"));
+    const Event* attach = nullptr;
+    for (const Event& e : c.events) {
+        if (e.kind == "attach-eni" && attach == nullptr) attach = &e;
+    }
+    REQUIRE(attach != nullptr);
+    CHECK(has(attach->text, "Attached eni-2 (device 1) in subnet-b"));
+    CHECK(has(attach->text, "Subnet: subnet discovery"));
+    // kubelet's max-pods is untouched: the primary ENI still carries pods (unlike custom
+    // networking).
+    CHECK(stats(c, "node-1").address_capacity == 27);
+
+    // The same campus with discovery off: the second ENI goes to the node's subnet.
+    Cluster off = campus();
+    tag(off, "subnet-b", {{kSubnetRoleTag, "1"}});
+    NodeConfig no_discovery;
+    no_discovery.subnet_discovery = false;
+    add(off, "node-1", m5_large(), no_discovery);
+    pods(off, "node-1", 12);
+    const Node& m = *find_node(off, "node-1");
+    REQUIRE(m.enis.size() >= 2);
+    CHECK(m.enis[1].subnet_id == "subnet-a");
+    CHECK(m.enis[1].placement == "subnet discovery is off: the node's subnet subnet-a");
+}
+
+TEST_CASE("subnet discovery: when the node's subnet runs out, new ENIs go elsewhere") {
+    Cluster c = campus();
+    add(c, "node-1", m5_large(), {}, "subnet-tiny");  // 11 usable addresses
+    // The primary ENI holds 1 + 9; one address is left. Tag subnet-b afterwards.
+    tag(c, "subnet-b", {{kSubnetRoleTag, "1"}});
+    pods(c, "node-1", 9);
+    // Pool short after 9 pods: the new ENI cannot fit in subnet-tiny but fits in subnet-b.
+    invariants(c);
+    const Node& n = *find_node(c, "node-1");
+    REQUIRE(n.enis.size() == 2);
+    CHECK(n.enis[1].subnet_id == "subnet-b");
+    CHECK(n.pool_error.empty());
+    pods(c, "node-1", 9);
+    CHECK(stats(c, "node-1").pending == 0);
+
+    // Without the tag the pods would wait: the pool cannot grow.
+    Cluster stuck = campus();
+    add(stuck, "node-1", m5_large(), {}, "subnet-tiny");
+    pods(stuck, "node-1", 9);
+    Result<Pod> p = add_pod(stuck, "node-1");
+    CHECK_FALSE(p.ok());
+    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    invariants(stuck);
+}
+
+TEST_CASE("subnet discovery: the node's subnet tagged =0 keeps pods out of it") {
+    Cluster c = campus();
+    tag(c, "subnet-a", {{kSubnetRoleTag, "0"}});
+    tag(c, "subnet-b", {{kSubnetRoleTag, "1"}});
+    add(c, "node-1", m5_large());
+    const Node& n = *find_node(c, "node-1");
+    CHECK(n.enis[0].excluded);
+    CHECK_FALSE(carries_pod_addresses(n, n.enis[0]));
+    CHECK(max_pod_enis(n) == 2);
+    CHECK(address_capacity(n) == 18);
+    CHECK(has(last_kind(c, "node-added")->text, "the primary ENI carries no pod addresses"));
+    // kubelet's 29 admits 27; 18 get addresses in subnet-b, 9 wait.
+    for (int i = 0; i < 27; ++i)
+        (void)add_pod(c, "node-1");
+    invariants(c);
+    const NodeStats s = stats(c, "node-1");
+    CHECK(s.pods == 18);
+    CHECK(s.pending == 9);
+    for (const Eni& e : find_node(c, "node-1")->enis) {
+        if (e.device_index > 0) CHECK(e.subnet_id == "subnet-b");
+    }
+    CHECK(has(find_node(c, "node-1")->pending[0].waiting,
+              "the primary ENI carries none: its subnet is tagged kubernetes.io/role/cni=0"));
+
+    // With discovery off, =0 on the node's subnet leaves no subnet for a secondary ENI.
+    Cluster off = campus();
+    tag(off, "subnet-a", {{kSubnetRoleTag, "0"}});
+    NodeConfig no_discovery;
+    no_discovery.subnet_discovery = false;
+    add(off, "node-1", m5_large(), no_discovery);
+    CHECK_FALSE(find_node(off, "node-1")->enis[0].excluded);
+    pods(off, "node-1", 9);
+    Result<Pod> p = add_pod(off, "node-1");
+    CHECK_FALSE(p.ok());
+    CHECK(has(p.error().message, "tagged kubernetes.io/role/cni=0 and subnet discovery is off"));
+    CHECK(p.error().code == "NoAvailableIPAddresses");
+    invariants(off);
+}
+
+TEST_CASE("subnet discovery: cluster-specific subnets") {
+    Cluster c = campus();
+    c.name = "blue";
+    tag(c, "subnet-b", {{kSubnetRoleTag, "1"}, {std::string(kClusterTagPrefix) + "red", "shared"}});
+    add(c, "node-1", m5_large());
+    pods(c, "node-1", 12);
+    CHECK(find_node(c, "node-1")->enis[1].subnet_id == "subnet-a");
+    c.name = "red";
+    add(c, "node-2", m5_large());
+    pods(c, "node-2", 12);
+    CHECK(find_node(c, "node-2")->enis[1].subnet_id == "subnet-b");
+    invariants(c);
+}
+
+TEST_CASE("the node group kind sets a new node's kubelet max-pods") {
+    Cluster c = campus();
+    NodeConfig pd;
+    pd.prefix_delegation = true;
+    add(c, "self", t3_small(), pd);
+    NodeConfig managed = pd;
+    managed.node_group = NodeGroupKind::Managed;
+    add(c, "managed", t3_small(), managed);
+    CHECK(find_node(c, "self")->max_pods == 11);
+    CHECK(find_node(c, "managed")->max_pods == 110);
+    CHECK(has(last_kind(c, "node-added")->text, "an EKS managed node group without a custom AMI"));
+    pods(c, "managed", 40);  // 40 pods fit on the managed node without touching max-pods
+    CHECK(stats(c, "managed").pods == 40);
+    Result<Pod> refused = [&] {
+        for (int i = 0; i < 9; ++i)
+            (void)add_pod(c, "self");
+        return add_pod(c, "self");
+    }();
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.error().code == "TooManyPods");
+    CHECK(has(refused.error().message, "on a self-managed node max-pods is still nodeadm's value"));
+    // The kind cannot change on a running node.
+    NodeConfig changed = find_node(c, "self")->config;
+    changed.node_group = NodeGroupKind::Managed;
+    Status s = set_node_config(c, "self", changed);
+    CHECK_FALSE(s.ok());
+    CHECK(has(s.error().message, "The node group kind cannot change on a running node"));
+    // Nor subnet discovery: ipamd decides ENI exclusion when it sets an ENI up.
+    NodeConfig no_discovery = find_node(c, "self")->config;
+    no_discovery.subnet_discovery = false;
+    const Cluster before = c;
+    s = set_node_config(c, "self", no_discovery);
+    CHECK_FALSE(s.ok());
+    CHECK(has(s.error().message, "Subnet discovery cannot change on a running node"));
+    CHECK(c == before);
+    invariants(c);
+}

@@ -106,7 +106,7 @@ TEST_CASE("prefix delegation: a t3.small that refused pods at 11 runs them all a
 
 TEST_CASE("raise max-pods: prefix delegation was on, kubelet still said 11") {
     const FixDemo d = demo(Fix::RaiseMaxPods);
-    CHECK(has(d.before.problem, "max-pods is still the AMI's value"));
+    CHECK(has(d.before.problem, "on a self-managed node max-pods is still nodeadm's value"));
     CHECK(figure(d, "{desk} {exts} the {room} can hold").before == 144);
     CHECK(figure(d, "{maxpods}").before == 11);
     CHECK(figure(d, "{maxpods}").after == 110);

@@ -500,3 +500,29 @@ TEST_CASE("load_exercises is strict and names the problem") {
     fails(one(empty_text), "texts.hint-other: is empty");
     fails(std::string(core::kMaxExercisesBytes + 1, ' '), "the limit is");
 }
+
+TEST_CASE("pd-kubelet says which node group kind it means, and its answer follows that kind") {
+    for (uint32_t seed = 1; seed <= 40; ++seed) {
+        core::Result<Exercise> r =
+            core::generate_exercise(book(), "pd-kubelet", seed, test_catalog());
+        REQUIRE(r.ok());
+        const Exercise& ex = *r;
+        CAPTURE(ex.prompt);
+        CHECK(ex.prompt.find("self-managed node group") != std::string::npos);
+        // The right answer is what a self-managed node keeps: nodeadm's value.
+        const std::string type = ex.prompt.substr(ex.prompt.find(" of ") + 4);
+        const core::InstanceType& t = test_type(type.substr(0, type.find(' ')).c_str());
+        core::CapacityOptions pd;
+        pd.prefix_delegation = true;
+        CHECK(ex.choices[static_cast<size_t>(ex.correct_choice)] ==
+              std::to_string(core::default_kubelet_max_pods(t, pd).value));
+        // The working names the managed node group's different value.
+        pd.node_group = core::NodeGroupKind::Managed;
+        const std::string managed = std::to_string(core::default_kubelet_max_pods(t, pd).value);
+        bool named = false;
+        for (const std::string& line : ex.derivation)
+            named = named || line.find("managed node group without a custom AMI gets " + managed) !=
+                                 std::string::npos;
+        CHECK(named);
+    }
+}

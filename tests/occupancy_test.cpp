@@ -78,7 +78,7 @@ TEST_CASE("address_map: an empty subnet is free except the five reserved address
     CHECK(count_holder(map, Holder::Reserved) == 5);
     CHECK(count_holder(map, Holder::Free) == 11);
     CHECK(map[1].label == "VPC router");
-    CHECK(map[2].label == "DNS");
+    CHECK(map[2].label == "reserved (base + 2)");
     CHECK(map[15].holder == Holder::Reserved);
     CHECK(describe_address(map[1]) == "10.0.1.1: reserved by AWS (VPC router)");
     CHECK(describe_address(map[4]) == "10.0.1.4: free");

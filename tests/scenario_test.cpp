@@ -379,3 +379,50 @@ TEST_CASE("build_cluster refuses an invalid scenario built in code") {
     CHECK(has(c.error().message, "otherAddresses[0]:"));
     CHECK(has(c.error().message, "InsufficientFreeAddressesInSubnet"));
 }
+
+TEST_CASE("scenarios tag subnets, name the node group kind and run subnet discovery") {
+    const char* text = R"({
+  "version": 1, "name": "discovery", "clusterName": "blue",
+  "vpc": {"cidrs": ["10.0.0.0/16"]},
+  "subnets": [{"id": "subnet-a", "cidr": "10.0.1.0/24"},
+              {"id": "subnet-b", "cidr": "10.0.2.0/24",
+               "tags": {"kubernetes.io/role/cni": "1"}}],
+  "nodeGroups": [{"name": "web", "instanceType": "t3.small", "subnet": "subnet-a",
+                  "prefixDelegation": true, "kind": "managed"},
+                 {"name": "api", "instanceType": "m5.large", "subnet": "subnet-a",
+                  "subnetDiscovery": false}],
+  "pods": [{"nodeGroup": "web", "count": 30}, {"nodeGroup": "api", "count": 12}]
+})";
+    const Scenario s = loaded(text);
+    CHECK(s.cluster_name == "blue");
+    CHECK(s.subnets[1].tags.at("kubernetes.io/role/cni") == "1");
+    CHECK(s.node_groups[0].config.node_group == NodeGroupKind::Managed);
+    CHECK(s.node_groups[1].config.node_group == NodeGroupKind::SelfManaged);
+    CHECK_FALSE(s.node_groups[1].config.subnet_discovery);
+    CHECK(loaded(save_scenario(s)) == s);
+
+    Result<Cluster> c = build_cluster(s, test_catalog());
+    REQUIRE(c.ok());
+    CHECK(c->name == "blue");
+    const Node* web = find_node(*c, "web-1");
+    REQUIRE(web != nullptr);
+    CHECK(web->max_pods == 110);  // managed: prefix delegation counted
+    CHECK(web->pods.size() == 30);
+    const Node* api = find_node(*c, "api-1");
+    REQUIRE(api->enis.size() >= 2);
+    CHECK(api->enis[1].subnet_id == "subnet-a");  // discovery off
+    CHECK(check_invariants(*c).ok());
+
+    CHECK(has(load_error(replaced(text, R"("kind": "managed")", R"("kind": "eks")")),
+              "nodeGroups[0].kind: A node group kind is 'managed'"));
+    CHECK(has(load_error(replaced(text, R"("kubernetes.io/role/cni": "1")",
+                                  R"("kubernetes.io/role/cni": 1)")),
+              "subnets[1].tags.kubernetes.io/role/cni: expected a string, got the number 1"));
+    CHECK(has(load_error(replaced(text, R"("kubernetes.io/role/cni": "1")", R"("aws:x": "1")")),
+              "subnets[1].tags: Tag keys starting with 'aws:' are reserved by AWS."));
+    CHECK(has(load_error(replaced(text, R"("tags": {"kubernetes.io/role/cni": "1"})",
+                                  R"("tags": ["kubernetes.io/role/cni"])")),
+              "subnets[1].tags: expected an object of tag keys and string values"));
+    CHECK(has(load_error(replaced(text, R"("clusterName": "blue")", R"("clusterName": "b l")")),
+              "clusterName: a cluster name is"));
+}

@@ -528,7 +528,7 @@ TEST_CASE("release_ip refusals change nothing") {
               "10.0.1.9 is not allocated in Building 'subnet-a' (10.0.1.0/24), so there is "
               "nothing to release."));
     CHECK(has(refuse_release_ip(s, ip("10.0.1.1")), "reserved by AWS (VPC router)"));
-    CHECK(has(refuse_release_ip(s, ip("10.0.1.2")), "reserved by AWS (DNS)"));
+    CHECK(has(refuse_release_ip(s, ip("10.0.1.2")), "reserved by AWS (reserved (base + 2))"));
     CHECK(has(refuse_release_ip(s, ip("10.0.1.255")), "reserved by AWS (broadcast)"));
     CHECK(has(refuse_release_ip(s, ip("10.0.1.20")),
               "10.0.1.20 is part of the prefix 10.0.1.16/28; release the whole /28 prefix"));

@@ -143,7 +143,7 @@ cli_test(max_pods.m5_large_cn ARGS "max-pods m5.large --custom-networking --json
 cli_test(max_pods.m5_large_cn_pd ARGS "max-pods m5.large --custom-networking --prefix-delegation --json"
          JSON "max_pods=290|recommended_max_pods=110")
 cli_test(max_pods.m5_large_sgp ARGS "max-pods m5.large --security-groups-for-pods --json"
-         JSON "security_groups_for_pods=true|pod_ips=18|max_pods=20|branch_enis=9")
+         JSON "security_groups_for_pods=true|pod_ips=18|max_pods=29|recommended_max_pods=29|trunk_cost=9|kubelet_max_pods=29|waiting_when_full=9|branch_enis=9")
 cli_test(max_pods.t3_small_sgp_unsupported ARGS "max-pods t3.small --security-groups-for-pods --json"
          JSON "security_groups_for_pods=false|security_groups_for_pods_requested=true|max_pods=11")
 cli_test(max_pods.xen_pd_no_effect ARGS "max-pods m4.large --prefix-delegation --json"
@@ -157,7 +157,36 @@ cli_test(max_pods.all ARGS "max-pods --all --json"
          JSON "#=1391|0.instance_type=a1.2xlarge|0.max_pods=58|0.steps#=5")
 cli_test(max_pods.all_pd ARGS "max-pods --all --prefix-delegation --json"
          JSON "#=1391|0.max_pods=898|0.recommended_max_pods=110")
-cli_test(max_pods.all_text ARGS "max-pods --all" STDOUT "m5\\.large +nitro +2 +3 +10 +27 +29 +29 +off.*1,391 instance types")
+cli_test(max_pods.all_text ARGS "max-pods --all" STDOUT "m5\\.large +nitro +2 +3 +10 +27 +29 +29 +29 +off.*1,391 instance types")
+
+# -- max-pods: who sets it (issue 15), the corrected claims, IPv6
+cli_test(max_pods.self_managed_pd ARGS "max-pods t3.small --prefix-delegation --json"
+         JSON "node_group=self-managed|kubelet_max_pods=11|source=nodeadm|max_pods=146|managed_max_pods=110")
+cli_test(max_pods.managed_pd ARGS "max-pods t3.small --prefix-delegation --node-group managed --json"
+         JSON "node_group=managed|kubelet_max_pods=110|source=managed-node-group|max_pods=146|kubelet_steps.0.value=146|kubelet_steps.1.value=110")
+cli_test(max_pods.managed_text ARGS "max-pods t3.small --prefix-delegation --node-group managed"
+         STDOUT "kubelet on a new managed node: 110 .*EKS counts prefix.*delegation: max-pods[^0-9]+110")
+cli_test(max_pods.self_managed_text ARGS "max-pods t3.small --prefix-delegation"
+         STDOUT "kubelet on a new self-managed node: 11 \\(nodeadm on the EKS AL2023 AMI.*On a self-managed node \\(or a managed node group with a custom AMI\\) turning on")
+cli_test(max_pods.source_nodeadm ARGS "max-pods c8ib.12xlarge --json" JSON "source=nodeadm|node_group=self-managed")
+cli_test(max_pods.source_ec2_api ARGS "max-pods f1.2xlarge --json" JSON "source=nodeadm-ec2-api|kubelet_max_pods=58")
+cli_test(max_pods.cn_pd_nothing_waits ARGS "max-pods m5.large --custom-networking --prefix-delegation --json"
+         JSON "pod_ips=288|kubelet_max_pods=29|waiting_when_full=0")
+cli_test(max_pods.cn_waits_beyond_686 ARGS "max-pods c5.18xlarge --custom-networking --json"
+         JSON "pod_ips=686|kubelet_max_pods=737|waiting_when_full=49")
+cli_test(max_pods.cn_managed ARGS "max-pods c5.18xlarge --custom-networking --node-group managed --json"
+         JSON "kubelet_max_pods=250|waiting_when_full=0")
+cli_test(max_pods.ipv6 ARGS "max-pods m5.large --ipv6 --json"
+         JSON "ipv6=true|prefix_delegation=true|pod_enis=1|max_pods=110|kubelet_max_pods=29|ipv6_prefix_length=80|ipv6_prefix_addresses=281474976710656|v4_egress_range=169.254.172.0/22|v4_egress_addresses=1024")
+cli_test(max_pods.ipv6_managed ARGS "max-pods m5.large --ipv6 --node-group managed --json"
+         JSON "kubelet_max_pods=110|source=managed-node-group")
+cli_test(max_pods.ipv6_text ARGS "max-pods c5.18xlarge --ipv6"
+         STDOUT "2\\^\\(128 - 80\\) = 281,474,976,710,656.*max-pods: +250 +\\(no address limit")
+cli_test(max_pods.all_managed ARGS "max-pods --all --prefix-delegation --node-group managed --json"
+         JSON "#=1391|0.instance_type=a1.2xlarge|0.node_group=managed|0.kubelet_max_pods=110|0.source=managed-node-group|0.max_pods=898")
+cli_test(max_pods.all_source ARGS "max-pods --all --json" JSON "0.node_group=self-managed|0.kubelet_max_pods=58|0.source=nodeadm")
+cli_test(max_pods.all_ipv6 ARGS "max-pods --all --ipv6 --json"
+         JSON "#=1391|0.ipv6_supported=true|7.instance_type=c1.medium|7.ipv6_supported=false")
 
 # -- warm-pool
 cli_test(warm_pool.t3_small_one_pod ARGS "warm-pool t3.small --pods 1 --json"
@@ -172,6 +201,10 @@ cli_test(warm_pool.warm_ip_target ARGS "warm-pool m5.large --pods 5 --warm-ip-ta
          JSON "enis=2|ips=10|free_ips=5|warm_ip_target=3|minimum_ip_target=10")
 cli_test(warm_pool.custom_networking ARGS "warm-pool m5.large --pods 20 --custom-networking --json"
          JSON "pods=18|pending=2|pod_enis=2|eni_list.0.carries_pod_addresses=false|eni_list.1.subnet=subnet-pods")
+cli_test(warm_pool.pd_managed ARGS "warm-pool t3.small --pods 40 --prefix-delegation --node-group managed --json"
+         JSON "node_group=managed|max_pods=110|pods=40|refused_pods=0")
+cli_test(warm_pool.pd_self_managed ARGS "warm-pool t3.small --pods 40 --prefix-delegation --node-group self-managed --json"
+         JSON "node_group=self-managed|max_pods=11|pods=9|refused_pods=31")
 cli_test(warm_pool.text ARGS "warm-pool t3.small --pods 1"
          STDOUT "attach-eni: Attached eni-2.*ENIs 2 of 3, 6 secondary IPs, 5 free, 1 pod running")
 
@@ -180,7 +213,7 @@ cli_test(subnet.slash24 ARGS "subnet 10.0.0.0/24 --json"
          JSON "total=256|usable=251|delegatable_prefixes=14|reserved#=5|reserved.0.ip=10.0.0.0|reserved.1.role=VPC router|reserved.4.ip=10.0.0.255|reserved.4.role=broadcast")
 cli_test(subnet.slash28 ARGS "subnet 10.0.0.16/28 --json" JSON "total=16|usable=11|delegatable_prefixes=0")
 cli_test(subnet.slash16 ARGS "subnet 100.64.0.0/16 --json" JSON "usable=65531|delegatable_prefixes=4094")
-cli_test(subnet.text ARGS "subnet 10.0.0.0/24" STDOUT "10\\.0\\.0\\.3 +future use.*usable: +251.*delegatable prefixes: +14")
+cli_test(subnet.text ARGS "subnet 10.0.0.0/24" STDOUT "10\\.0\\.0\\.2 +reserved \\(base \\+ 2\\).*10\\.0\\.0\\.3 +future use.*usable: +251.*delegatable prefixes: +14")
 
 # -- simulate (the examples under tools/examples)
 cli_test(simulate.why_two_enis ARGS "simulate ${CLI_EXAMPLES}/why-two-enis.json --json"
@@ -189,6 +222,10 @@ cli_test(simulate.custom_networking ARGS "simulate ${CLI_EXAMPLES}/custom-networ
          JSON "pods_requested=44|pods_running=36|pods_waiting=8|nodes.0.max_pods=29|nodes.0.pending=4")
 cli_test(simulate.fragmentation ARGS "simulate ${CLI_EXAMPLES}/fragmentation.json --json"
          JSON "nodes.0.pool_error_code=InsufficientCidrBlocks|subnets.0.free_aligned_prefixes=0")
+cli_test(simulate.subnet_discovery ARGS "simulate ${CLI_EXAMPLES}/subnet-discovery.json --json"
+         JSON "pods_running=20|nodes.0.eni_list.0.subnet=subnet-a|nodes.0.eni_list.1.subnet=subnet-b|nodes.0.eni_list.2.subnet=subnet-b|nodes.0.subnet_discovery=true|subnets.2.used=0|subnets.3.used=0")
+cli_test(simulate.subnet_discovery_text ARGS "simulate ${CLI_EXAMPLES}/subnet-discovery.json"
+         STDOUT "why subnet-a: the primary ENI always stays in the node's subnet.*why subnet-b: subnet discovery: subnet-b has the most free addresses.*tag kubernetes\\.io/role/cni=1")
 cli_test(simulate.text ARGS "simulate ${CLI_EXAMPLES}/why-two-enis.json"
          STDOUT "Events:.*attach-eni.*Nodes:.*web-1 \\(t3\\.small in subnet-a\\): 2 ENIs.*Subnets:.*subnet-a 10\\.0\\.1\\.0/24")
 cli_test(simulate.stdin ARGS "simulate - --json"
@@ -220,7 +257,10 @@ cli_test(error.plus_sign ARGS "warm-pool t3.small --pods +5" EXIT 2 STDERR "digi
 cli_test(error.twice ARGS "warm-pool t3.small --pods 1 --pods 2" EXIT 2 STDERR "--pods is given twice")
 cli_test(error.warm_target_range ARGS "warm-pool t3.small --pods 1 --warm-eni-target 100" EXIT 2 STDERR "WARM_ENI_TARGET must be between 0 and 64, got 100")
 cli_test(error.max_pods_zero ARGS "warm-pool t3.small --pods 1 --max-pods 0" EXIT 2 STDERR "--max-pods must be at least 1")
-cli_test(error.sgp_unsupported ARGS "warm-pool t3.small --pods 1 --security-groups-for-pods" EXIT 2 STDERR "t3\\.small has no branch ENIs")
+cli_test(warm_pool.sgp_unsupported ARGS "warm-pool t3.small --pods 1 --security-groups-for-pods --json"
+         JSON "security_groups_for_pods=false|enis=2|notes#=1|notes.0=Security groups for pods is not supported on t3.small (no branch ENIs, like the whole t family): the option has no effect and no trunk ENI is attached.")
+cli_test(max_pods.sgp_unsupported_same_note ARGS "max-pods t3.small --security-groups-for-pods"
+         STDOUT "Security groups for pods is not supported on t3\\.small \\(no branch ENIs, like the whole t\n? *family\\): the option has no effect")
 cli_test(error.host_bits ARGS "subnet 10.0.0.1/24" EXIT 2 STDERR "host bits set; did you mean 10\\.0\\.0\\.0/24\\?")
 cli_test(error.no_prefix ARGS "subnet 10.0.0.0" EXIT 2 STDERR "no prefix length")
 cli_test(error.bad_octet ARGS "subnet 300.1.2.0/24" EXIT 2 STDERR "300 is not an octet")
@@ -232,4 +272,14 @@ cli_test(error.bad_scenario_field ARGS "simulate -" EXIT 2
          STDIN "{\"version\": 1, \"name\": \"x\", \"vpc\": {\"cidrs\": [\"10.0.0.0/16\"]}, \"subnets\": [{\"id\": \"subnet-a\", \"cidr\": \"10.0.0.0/24\"}], \"nodeGroups\": [{\"name\": \"n\", \"instanceType\": \"m5.lage\", \"subnet\": \"subnet-a\"}]}"
          STDERR "standard input: nodeGroups\\[0\\]\\.instanceType: unknown instance type 'm5\\.lage'; did you mean m5\\.large")
 cli_test(error.bad_scenario_json ARGS "simulate -" EXIT 2 STDIN "{\"version\": 1," STDERR "not valid JSON at byte [0-9]+ \\(line 1")
+cli_test(error.ipv6_custom_networking ARGS "max-pods m5.large --ipv6 --custom-networking" EXIT 2
+         STDERR "IPv6 and custom networking do not go together")
+cli_test(error.ipv6_all_custom_networking ARGS "max-pods --all --ipv6 --custom-networking --json" EXIT 2
+         STDERR "IPv6 and custom networking do not go together")
+cli_test(error.ipv6_xen ARGS "max-pods m4.large --ipv6" EXIT 2
+         STDERR "IPv6 needs prefix delegation, which m4\\.large \\(xen hypervisor\\) does not support")
+cli_test(error.node_group ARGS "max-pods t3.small --node-group eks" EXIT 2
+         STDERR "--node-group: A node group kind is 'managed'")
+cli_test(error.node_group_warm_pool ARGS "warm-pool t3.small --pods 1 --node-group" EXIT 2
+         STDERR "--node-group needs a value")
 cli_test(error.unknown_family ARGS "instance-types --family m9" EXIT 2 STDERR "unknown instance family 'm9'; did you mean")

@@ -236,6 +236,23 @@ Json max_pods_json(const core::InstanceType& type, const core::MaxPods& m) {
     j["ami_max_pods"] = m.ami_max_pods;
     j["recommended_max_pods"] = m.recommended_max_pods;
     j["recommended_cap"] = m.recommended_cap;
+    j["node_group"] = core::node_group_kind_name(m.node_group);
+    j["kubelet_max_pods"] = m.kubelet.value;
+    j["source"] = core::max_pods_source_name(m.kubelet.source);
+    j["source_text"] = m.kubelet.source_text;
+    j["managed_max_pods"] = m.managed_max_pods;
+    j["trunk_cost"] = m.trunk_cost;
+    j["waiting_when_full"] = m.waiting_when_full;
+    j["ipv6"] = m.ipv6;
+    if (m.ipv6) {
+        const core::Ipv6Node v6 = core::ipv6_node(type);
+        j["ipv6_supported"] = core::supports_prefix_delegation(type);
+        j["ipv6_prefix_length"] = v6.prefix_length;
+        j["ipv6_prefix_addresses"] = v6.prefix_addresses;
+        j["v4_egress_range"] = v6.v4_egress_range;
+        j["v4_egress_addresses"] = v6.v4_egress_addresses;
+        j["ipv6_unsupported"] = v6.unsupported;
+    }
     j["seed_figure"] = m.seed_figure;
     j["seed_formula"] = m.seed_formula;
     j["seed_approximate"] = m.seed_approximate;
@@ -244,6 +261,11 @@ Json max_pods_json(const core::InstanceType& type, const core::MaxPods& m) {
         steps.push_back({{"label", s.label}, {"formula", s.formula}, {"value", s.value}});
     }
     j["steps"] = std::move(steps);
+    Json kubelet_steps = Json::array();
+    for (const core::DerivationStep& s : m.kubelet.steps) {
+        kubelet_steps.push_back({{"label", s.label}, {"formula", s.formula}, {"value", s.value}});
+    }
+    j["kubelet_steps"] = std::move(kubelet_steps);
     j["notes"] = m.notes;
     return j;
 }
@@ -253,6 +275,8 @@ void print_max_pods(const core::InstanceType& type, const core::MaxPods& m) {
     if (m.prefix_delegation_requested) options += ", prefix delegation";
     if (m.custom_networking) options += ", custom networking";
     if (m.security_groups_for_pods_requested) options += ", security groups for pods";
+    if (m.ipv6) options += ", IPv6";
+    options += std::string(", ") + core::node_group_kind_name(m.node_group) + " node group";
     std::cout << m.instance_type << " (" << type_facts(type) << ")"
               << (options.empty() ? std::string() : "  options:" + options.substr(1)) << "\n\n";
     std::cout << "Working:\n";
@@ -264,15 +288,29 @@ void print_max_pods(const core::InstanceType& type, const core::MaxPods& m) {
         std::cout << wrap(text, head, "       ") << "\n";
     }
     std::cout << "\n";
-    std::cout << "max-pods:             " << m.max_pods << "  (" << m.pod_ips
-              << " pod addresses + 2 host-network pods)\n";
-    std::cout << "recommended max-pods: " << m.recommended_max_pods << "  (capped at "
-              << m.recommended_cap << ")\n";
-    std::cout << "the AMI sets:         " << m.ami_max_pods
-              << "  (eni-max-pods.txt: no prefix delegation, no custom networking)\n";
-    std::cout << "simple count:         " << m.seed_formula << " = "
-              << (m.seed_approximate ? "~" : "") << m.seed_figure << "   exact: " << m.pod_ips
-              << " pod addresses, max-pods " << m.max_pods << "\n";
+    if (m.ipv6) {
+        std::cout << "max-pods:             " << m.max_pods
+                  << "  (no address limit: kubelet's ceiling, capped at " << m.recommended_cap
+                  << ")\n";
+    } else if (m.trunk_cost > 0) {
+        std::cout << "max-pods:             " << m.max_pods << "  (AWS's formula; " << m.pod_ips
+                  << " pod addresses after the trunk ENI's " << m.trunk_cost << ")\n";
+    } else {
+        std::cout << "max-pods:             " << m.max_pods << "  (" << m.pod_ips
+                  << " pod addresses + 2 host-network pods)\n";
+    }
+    std::cout << "recommended max-pods: " << m.recommended_max_pods
+              << "  (max-pods calculator, capped at " << m.recommended_cap << ")\n";
+    std::cout << wrap(num(m.kubelet.value) + "  (" + m.kubelet.source_text + ")",
+                      "kubelet on a new " + std::string(core::node_group_kind_name(m.node_group)) +
+                          " node: ",
+                      "                      ")
+              << "\n";
+    if (!m.ipv6) {
+        std::cout << "simple count:         " << m.seed_formula << " = "
+                  << (m.seed_approximate ? "~" : "") << m.seed_figure << "   exact: " << m.pod_ips
+                  << " pod addresses, max-pods " << m.max_pods << "\n";
+    }
     if (m.sgp_supported) {
         std::cout << "branch ENIs:          " << m.branch_enis
                   << " (pods with their own security groups)\n";
@@ -284,11 +322,21 @@ void print_max_pods(const core::InstanceType& type, const core::MaxPods& m) {
     }
 }
 
+core::NodeGroupKind node_group_option(const Parsed& p) {
+    const std::string* kind = p.value("--node-group");
+    if (kind == nullptr) return core::NodeGroupKind::SelfManaged;
+    core::Result<core::NodeGroupKind> k = core::parse_node_group_kind(*kind);
+    if (!k) usage_error("--node-group: " + k.error().message);
+    return *k;
+}
+
 core::CapacityOptions capacity_options(const Parsed& p) {
     core::CapacityOptions o;
     o.prefix_delegation = p.has("--prefix-delegation");
     o.custom_networking = p.has("--custom-networking");
     o.security_groups_for_pods = p.has("--security-groups-for-pods");
+    o.ipv6 = p.has("--ipv6");
+    o.node_group = node_group_option(p);
     return o;
 }
 
@@ -304,6 +352,9 @@ int run_max_pods(const Parsed& p, const core::Catalog& catalog) {
     const core::CapacityOptions options = capacity_options(p);
     if (!all) {
         const core::InstanceType& type = lookup_type(catalog, p.positional[0]);
+        if (auto s = core::check_capacity_options(type, options); !s) {
+            usage_error("max-pods: " + s.error().message);
+        }
         const core::MaxPods m = core::max_pods(type, options);
         if (p.has("--json")) {
             print_json(max_pods_json(type, m));
@@ -311,6 +362,12 @@ int run_max_pods(const Parsed& p, const core::Catalog& catalog) {
             print_max_pods(type, m);
         }
         return 0;
+    }
+    if (options.ipv6 && options.custom_networking) {
+        // The combination is refused whatever the type; types without prefix delegation are
+        // listed with ipv6_supported false.
+        usage_error("max-pods: " +
+                    core::check_capacity_options(catalog.types.front(), options).error().message);
     }
     if (p.has("--json")) {
         Json all_types = Json::array();
@@ -322,20 +379,30 @@ int run_max_pods(const Parsed& p, const core::Catalog& catalog) {
     }
     std::cout << pad_right("type", 22) << pad_right("hypervisor", 11) << pad_left("vCPUs", 6)
               << pad_left("ENIs", 6) << pad_left("IPs/ENI", 9) << pad_left("pod IPs", 9)
-              << pad_left("max-pods", 10) << pad_left("recommended", 13) << "  PD\n";
+              << pad_left("max-pods", 10) << pad_left("recommended", 13)
+              << pad_left(
+                     options.node_group == core::NodeGroupKind::Managed ? "managed" : "self-mgd",
+                     10)
+              << "  PD\n";
     for (const core::InstanceType& t : catalog.types) {
         const core::MaxPods m = core::max_pods(t, options);
         std::cout << pad_right(t.name, 22) << pad_right(core::hypervisor_name(t.hypervisor), 11)
                   << pad_left(t.vcpus > 0 ? num(t.vcpus) : "?", 6) << pad_left(num(m.enis), 6)
                   << pad_left(num(m.ips_per_eni), 9) << pad_left(num(m.pod_ips), 9)
                   << pad_left(num(m.max_pods), 10) << pad_left(num(m.recommended_max_pods), 13)
-                  << "  "
+                  << pad_left(num(m.kubelet.value), 10) << "  "
                   << (m.prefix_delegation             ? "on"
                       : m.prefix_delegation_requested ? "no effect"
                                                       : "off")
                   << "\n";
     }
-    std::cout << grouped(static_cast<long long>(catalog.types.size())) << " instance types.\n";
+    std::cout << grouped(static_cast<long long>(catalog.types.size())) << " instance types. "
+              << (options.node_group == core::NodeGroupKind::Managed
+                      ? "managed: what kubelet enforces on a new node of "
+                        "an EKS managed node group (no custom AMI)."
+                      : "self-mgd: what kubelet enforces on a new "
+                        "self-managed node (nodeadm).")
+              << "\n";
     return 0;
 }
 
@@ -370,7 +437,9 @@ Json eni_json(const core::Node& node, const core::Eni& e) {
     j["device_index"] = e.device_index;
     j["subnet"] = e.subnet_id;
     j["primary_ip"] = core::format_ipv4(e.primary_ip);
+    j["placement"] = e.placement;
     j["trunk"] = e.trunk;
+    j["excluded"] = e.excluded;
     j["carries_pod_addresses"] = core::carries_pod_addresses(node, e);
     Json ips = Json::array();
     for (core::Ipv4 ip : e.ips)
@@ -397,6 +466,8 @@ Json node_json(const core::Node& node, bool with_pods) {
     j["name"] = node.name;
     j["instance_type"] = node.type.name;
     j["subnet"] = node.subnet_id;
+    j["node_group"] = core::node_group_kind_name(node.config.node_group);
+    j["subnet_discovery"] = node.config.subnet_discovery;
     j["prefix_delegation"] = s.prefix_delegation;
     j["custom_networking"] = node.config.custom_networking;
     j["security_groups_for_pods"] = s.trunk;
@@ -447,6 +518,11 @@ void print_node(const core::Node& node, const std::string& indent) {
     std::cout << wrap(core::node_summary(node), indent, indent + "    ") << "\n";
     for (const core::Eni& e : node.enis) {
         std::cout << wrap(core::eni_summary(node, e), indent + "  ", indent + "      ") << "\n";
+        if (!e.placement.empty()) {
+            std::cout << wrap(e.placement, indent + "    why " + e.subnet_id + ": ",
+                              indent + "      ")
+                      << "\n";
+        }
     }
     std::cout << wrap(st.reason, indent + "  pool: ", indent + "        ") << "\n";
     if (!node.pool_error.empty()) {
@@ -511,7 +587,17 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
     cfg.prefix_delegation = p.has("--prefix-delegation");
     cfg.custom_networking = p.has("--custom-networking");
     cfg.security_groups_for_pods = p.has("--security-groups-for-pods");
+    cfg.node_group = node_group_option(p);
     if (cfg.custom_networking) cfg.pod_subnet_id = "subnet-pods";
+    // ENABLE_POD_ENI on a type without branch ENIs: no trunk ENI is attached and nothing
+    // else changes (as max-pods says for the same type).
+    std::vector<std::string> notes;
+    if (cfg.security_groups_for_pods && !core::supports_security_groups_for_pods(type)) {
+        cfg.security_groups_for_pods = false;
+        notes.push_back("Security groups for pods is not supported on " + type.name + " (" +
+                        core::sgp_unsupported_reason(type) +
+                        "): the option has no effect and no trunk ENI is attached.");
+    }
 
     core::Cluster c = warm_pool_campus(cfg.custom_networking);
     core::NodeDesc desc;
@@ -545,6 +631,7 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
             if (it.key() != "name" && it.key() != "instance_type") j[it.key()] = it.value();
         }
         j["refused_pods"] = refused;
+        j["notes"] = notes;
         j["events"] = event_lines(c);
         j["events_dropped"] = c.events_dropped;
         print_json(j);
@@ -577,8 +664,12 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
               << (cfg.custom_networking ? ", custom networking (pods in subnet-pods " +
                                               std::string(kWarmPodSubnet) + ")"
                                         : "")
-              << (s.trunk ? ", trunk ENI" : "") << "; node in subnet-nodes " << kWarmNodeSubnet
-              << ".\n\nEvents:\n";
+              << (s.trunk ? ", trunk ENI" : "") << ", "
+              << core::node_group_kind_name(cfg.node_group) << " node group; node in subnet-nodes "
+              << kWarmNodeSubnet << ".\n";
+    for (const std::string& n : notes)
+        std::cout << wrap(n, "Note: ", "      ") << "\n";
+    std::cout << "\nEvents:\n";
     for (const std::string& line : event_lines(c))
         std::cout << wrap(line, "  ", "      ") << "\n";
     if (c.events_dropped > 0) {
@@ -715,6 +806,7 @@ int run_simulate(const Parsed& p, const core::Catalog& catalog) {
         Json j;
         j["name"] = scenario->name;
         j["description"] = scenario->description;
+        j["cluster_name"] = c.name;
         j["pods_requested"] = requested;
         j["pods_running"] = running;
         j["pods_waiting"] = waiting;
@@ -740,7 +832,8 @@ int run_simulate(const Parsed& p, const core::Catalog& catalog) {
                                {"used", core::used_addresses(s)},
                                {"free", core::free_addresses(s)},
                                {"held_by_others", others},
-                               {"free_aligned_prefixes", core::free_aligned_prefixes(s)}});
+                               {"free_aligned_prefixes", core::free_aligned_prefixes(s)},
+                               {"tags", s.tags}});
         }
         j["subnets"] = std::move(subnets);
         Json others = Json::array();
@@ -781,8 +874,10 @@ int run_simulate(const Parsed& p, const core::Catalog& catalog) {
                   << " used, " << grouped(static_cast<long long>(core::free_addresses(s)))
                   << " free, "
                   << plural(static_cast<long long>(core::free_aligned_prefixes(s)),
-                            "free aligned /28", "free aligned /28s")
-                  << "\n";
+                            "free aligned /28", "free aligned /28s");
+        for (const auto& tag : s.tags)
+            std::cout << ", tag " << tag.first << "=" << tag.second;
+        std::cout << "\n";
     }
     if (!c.others.empty()) {
         std::cout << "\nOther addresses:\n";
@@ -860,7 +955,8 @@ int run_instance_types(const Parsed& p, const core::Catalog& catalog) {
                   << t->network_cards << (t->bare_metal ? "  metal" : "") << "\n";
     }
     std::cout << plural(static_cast<long long>(chosen.size()), "instance type", "instance types")
-              << ". max-pods: what the EKS AMI sets; branch: ENIs for security groups for pods "
+              << ". max-pods: what nodeadm (EKS AL2023 AMI) sets on a self-managed node; branch: "
+                 "ENIs for security groups for pods "
                  "(see cni-campus max-pods TYPE for the working).\n";
     return 0;
 }
@@ -874,14 +970,22 @@ const std::vector<Command>& commands() {
          "pod capacity of an instance type, with the working",
          "Computes how many pods fit on an instance type, step by step: ENIs, addresses per ENI, "
          "the ENIs that carry pod addresses, pod addresses, max-pods (+2 host-network pods), and "
-         "the recommended max-pods (capped at 110 or 250 by vCPU count). Beside it: the value the "
-         "EKS AMI sets and the seed article's simple figure. --all does every instance type.",
+         "the recommended max-pods (capped at 110 or 250 by vCPU count). Beside it: what kubelet "
+         "enforces on a new node of the node group kind (self-managed: nodeadm's value, which "
+         "counts no CNI setting; managed: the max-pods calculator's value for the settings, "
+         "capped) and where that number comes from, and the seed article's simple figure. "
+         "--ipv6 shows an IPv6 node (a /80 on the primary ENI: no address limit); IPv6 with "
+         "custom networking or on a type without prefix delegation is refused. --all does every "
+         "instance type.",
          0,
          1,
          {{"--all", nullptr, "every instance type in the catalog (a table, or a JSON array)"},
           {"--prefix-delegation", nullptr, "ENABLE_PREFIX_DELEGATION: /28 prefixes per slot"},
           {"--custom-networking", nullptr, "the primary ENI carries no pod addresses"},
           {"--security-groups-for-pods", nullptr, "ENABLE_POD_ENI: a trunk ENI takes a slot"},
+          {"--ipv6", nullptr, "ENABLE_IPv6: an IPv6 cluster (prefix delegation implied)"},
+          {"--node-group", "KIND",
+           "self-managed (default: nodeadm sets max-pods) or managed (EKS sets it)"},
           kJson},
          run_max_pods},
         {"warm-pool",
@@ -902,14 +1006,16 @@ const std::vector<Command>& commands() {
           {"--prefix-delegation", nullptr, "ENABLE_PREFIX_DELEGATION"},
           {"--custom-networking", nullptr, "pods get addresses from an ENIConfig subnet"},
           {"--security-groups-for-pods", nullptr, "ENABLE_POD_ENI: attach a trunk ENI"},
-          {"--max-pods", "N", "kubelet max-pods set by hand (default: the AMI's value)"},
+          {"--max-pods", "N", "kubelet max-pods set by hand (default: the node group's value)"},
+          {"--node-group", "KIND", "self-managed (default) or managed: who sets max-pods"},
           kJson},
          run_warm_pool},
         {"subnet",
          "CIDR",
          "addresses of an AWS subnet: reserved, usable, /28 prefixes",
          "Shows what AWS does with a subnet's addresses: the five it reserves (network, VPC "
-         "router, DNS, future use, broadcast), the usable rest, and how many aligned /28 blocks "
+         "router, base + 2, future use, broadcast; the VPC's DNS resolver is the VPC range's base "
+         "+ 2, not every subnet's), the usable rest, and how many aligned /28 blocks "
          "could ever be delegated as prefixes. The CIDR must be a valid AWS subnet block (/16 to "
          "/28, host bits zero).",
          1,
@@ -919,10 +1025,12 @@ const std::vector<Command>& commands() {
         {"simulate",
          "SCENARIO.json",
          "run a scenario file and show events and final state",
-         "Loads a scenario (VPC, subnets, node groups, pods, other address holders; see "
-         "tools/examples/*.json and core/scenario.h for the format), runs it (pods placed "
-         "round-robin, one at a time, ipamd settling after each) and prints the events and the "
-         "final state of every node and subnet. '-' reads the scenario from standard input.",
+         "Loads a scenario (VPC, subnets with their tags, node groups of either kind, pods, "
+         "other address holders; see tools/examples/*.json and core/scenario.h for the format), "
+         "runs it (pods placed round-robin, one at a time, ipamd settling after each) and prints "
+         "the events and the final state of every node and subnet: each ENI's subnet and why it "
+         "is there (subnet discovery: kubernetes.io/role/cni tags, most free addresses first). "
+         "'-' reads the scenario from standard input.",
          1,
          1,
          {kJson},
@@ -972,7 +1080,8 @@ void print_main_help() {
         << "\nOptions:\n  --help          this text (cni-campus COMMAND --help: one command)\n"
            "  --version       the version and the catalog size\n\n"
            "Examples:\n"
-           "  cni-campus max-pods t3.small --prefix-delegation\n"
+           "  cni-campus max-pods t3.small --prefix-delegation --node-group managed\n"
+           "  cni-campus max-pods m5.large --ipv6\n"
            "  cni-campus warm-pool t3.small --pods 1\n"
            "  cni-campus subnet 10.0.0.0/24 --json\n"
            "  cni-campus simulate tools/examples/why-two-enis.json\n\n"

@@ -7,7 +7,20 @@ core/catalog.cpp (load_catalog) parses and validates the result.
 
 Regenerate after the reference table changes, from the repository root:
 
-    python3 tools/gen_catalog.py /work/shared/reference/instance-limits.tsv assets/catalog.json
+    python3 tools/gen_catalog.py /work/shared/reference/instance-limits.tsv assets/catalog.json \
+        --eni-max-pods eni-max-pods.txt --nodeadm instance-info.jsonl
+
+The two optional inputs say which max-pods table lists each type (the columns eni_max_pods
+and nodeadm, true or false); without them the catalog has the first ten columns only.
+- eni-max-pods.txt: misc/eni-max-pods.txt of aws/amazon-vpc-cni-k8s, the published table
+  (https://raw.githubusercontent.com/aws/amazon-vpc-cni-k8s/master/misc/eni-max-pods.txt).
+  Every value it gives must equal ENIs x (IPv4 per ENI - 1) + 2 from the table, or the
+  generator stops: the catalog then disagrees with AWS's own numbers.
+- instance-info.jsonl: nodeadm/internal/kubelet/instance-info.jsonl of awslabs/amazon-eks-ami,
+  the table nodeadm (the AL2023 EKS AMI) computes max-pods from at boot. Its defaultMaxENIs
+  and ipv4AddressesPerInterface must match the table too.
+The shipped catalog was generated from amazon-vpc-cni-k8s 6152e01c (2026-08-11) and
+amazon-eks-ami 4d63a3bc (2026-07-01).
 
 Input: tab-separated, lines starting with '#' are comments, the first other line is
 the header (instance_type, vcpus, memory_mib, max_enis, ipv4_per_eni, hypervisor,
@@ -27,6 +40,7 @@ JSON_COLUMNS = [
     "name", "vcpus", "memory_mib", "max_enis", "ipv4_per_eni", "hypervisor",
     "bare_metal", "branch_enis", "network_cards", "enis_all_cards",
 ]
+LISTED_COLUMNS = ["eni_max_pods", "nodeadm"]
 INT_COLUMNS = {"vcpus", "memory_mib", "max_enis", "ipv4_per_eni", "branch_enis",
                "network_cards", "enis_all_cards"}
 NULLABLE = {"vcpus", "memory_mib", "branch_enis"}
@@ -95,20 +109,89 @@ def source_text(path, comments):
     return f"{name}: {cited}" if cited else name
 
 
+def formula(row):
+    """ENIs x (IPv4 per ENI - 1) + 2 for a row of JSON values."""
+    return row[3] * (row[4] - 1) + 2
+
+
+def read_eni_max_pods(path, rows):
+    """The set of types eni-max-pods.txt lists; stops if a value disagrees with the table."""
+    by_name = {r[0]: r for r in rows}
+    listed = set()
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split()
+            where = f"{os.path.basename(path)} line {number}"
+            if len(parts) != 2 or not parts[1].isdigit():
+                fail(f"{where}: expected 'TYPE MAX_PODS', got {line!r}")
+            name, value = parts[0], int(parts[1])
+            if name in by_name and formula(by_name[name]) != value:
+                fail(f"{where}: {name} max-pods {value}, the table gives {formula(by_name[name])}")
+            listed.add(name)
+    return listed
+
+
+def read_nodeadm(path, rows):
+    """The set of types nodeadm's instance-info.jsonl lists; stops if its limits disagree."""
+    by_name = {r[0]: r for r in rows}
+    listed = set()
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            where = f"{os.path.basename(path)} line {number}"
+            try:
+                entry = json.loads(line)
+                name = entry["instanceType"]
+                enis, ips = entry["defaultMaxENIs"], entry["ipv4AddressesPerInterface"]
+            except (ValueError, KeyError, TypeError):
+                fail(f"{where}: expected an object with instanceType, defaultMaxENIs and "
+                     "ipv4AddressesPerInterface")
+            row = by_name.get(name)
+            if row is not None and (row[3], row[4]) != (enis, ips):
+                fail(f"{where}: {name} has {enis} ENIs x {ips} IPv4, the table {row[3]} x {row[4]}")
+            listed.add(name)
+    return listed
+
+
 def render(source, rows):
     """The compact JSON text: one instance type per line."""
     dump = lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=True)
-    lines = ["{" + f'"version":1,"source":{dump(source)},"columns":{dump(JSON_COLUMNS)},"types":[']
+    columns = JSON_COLUMNS + (LISTED_COLUMNS if rows and len(rows[0]) > len(JSON_COLUMNS) else [])
+    lines = ["{" + f'"version":1,"source":{dump(source)},"columns":{dump(columns)},"types":[']
     lines += [dump(r) + ("," if i + 1 < len(rows) else "") for i, r in enumerate(rows)]
     lines.append("]}")
     return "\n".join(lines) + "\n"
 
 
+USAGE = ("usage: gen_catalog.py INSTANCE_LIMITS_TSV OUTPUT_JSON "
+         "[--eni-max-pods ENI_MAX_PODS_TXT --nodeadm INSTANCE_INFO_JSONL]")
+
+
 def main(argv):
-    if len(argv) != 3:
-        fail("usage: gen_catalog.py INSTANCE_LIMITS_TSV OUTPUT_JSON")
-    comments, rows = read_table(argv[1])
-    text = render(source_text(argv[1], comments), rows)
+    args = argv[1:]
+    extra = {}
+    while len(args) > 2:
+        if len(args) < 4 or args[2] not in ("--eni-max-pods", "--nodeadm") or args[2] in extra:
+            fail(USAGE)
+        extra[args[2]] = args[3]
+        del args[2:4]
+    if len(args) != 2 or len(extra) == 1:
+        fail(USAGE)
+    comments, rows = read_table(args[0])
+    source = source_text(args[0], comments)
+    if extra:
+        in_file = read_eni_max_pods(extra["--eni-max-pods"], rows)
+        in_nodeadm = read_nodeadm(extra["--nodeadm"], rows)
+        for r in rows:
+            r += [r[0] in in_file, r[0] in in_nodeadm]
+        source += (f" Max-pods tables: eni-max-pods.txt (amazon-vpc-cni-k8s) lists "
+                   f"{sum(r[10] for r in rows)} of these types, nodeadm's instance-info.jsonl "
+                   f"(amazon-eks-ami) {sum(r[11] for r in rows)}.")
+    text = render(source, rows)
     with open(argv[2], "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
     print(f"gen_catalog: wrote {len(rows)} instance types to {argv[2]}")

@@ -4,8 +4,10 @@
 // The input is read as a list of operations (at most 96): add or remove nodes of catalog
 // types in any mode (secondary IPs, prefix delegation, custom networking, security groups for
 // pods), replace a node to switch its mode, add and remove pods, change warm targets and
-// max-pods with set_node_config, add VPC CIDRs and subnets, hold and release other addresses,
-// run ipamd's pool, take a snapshot and restore it. Each operation is decoded first and then
+// max-pods with set_node_config, add VPC CIDRs and subnets, tag subnets for subnet discovery
+// (kubernetes.io/role/cni, cluster tags), hold and release other addresses, run ipamd's pool,
+// take a snapshot and restore it. Nodes come in both node group kinds, with subnet discovery
+// on or off. Each operation is decoded first and then
 // applied. After each one:
 // - core::check_invariants holds;
 // - a failed call left the campus exactly as it was (compared with a copy taken before),
@@ -43,6 +45,7 @@ enum class OpKind {
     PoolPass,
     Snapshot,
     Restore,
+    SetTags,
     kCount
 };
 
@@ -53,6 +56,7 @@ struct Op {
     core::NodeDesc desc;
     core::NodeConfig config;
     core::SubnetDesc subnet;
+    core::Tags tags;
     int count = 0;
 };
 
@@ -105,6 +109,10 @@ core::NodeConfig decode_config(FuzzedDataProvider& in) {
     if ((flags & 64) != 0) cfg.warm.minimum_ip_target = small_or_wild(in, 40);
     cfg.warm.warm_prefix_target = small_or_wild(in, 3);
     if ((flags & 128) != 0) cfg.max_pods_override = small_or_wild(in, 250);
+    const uint8_t more = in.ConsumeIntegral<uint8_t>();
+    cfg.node_group =
+        (more & 1) != 0 ? core::NodeGroupKind::Managed : core::NodeGroupKind::SelfManaged;
+    cfg.subnet_discovery = (more & 6) != 6;
     return cfg;
 }
 
@@ -227,6 +235,19 @@ Op decode(FuzzedDataProvider& in, const core::Cluster& c, const core::Catalog& c
         case OpKind::Release:
             op.node = pick_name(in, "label-", 3);
             break;
+        case OpKind::SetTags: {
+            op.name = kSubnets[in.ConsumeIntegralInRange<size_t>(0, 4)];
+            static const char* const kValues[] = {"1", "0", "", "shared"};
+            if (in.ConsumeBool()) {
+                op.tags[core::kSubnetRoleTag] = kValues[in.ConsumeIntegralInRange<size_t>(0, 3)];
+            }
+            if (in.ConsumeIntegralInRange<int>(0, 3) == 0) {
+                op.tags[std::string(core::kClusterTagPrefix) +
+                        (in.ConsumeBool() ? "blue" : "red")] = "1";
+            }
+            if (in.ConsumeIntegralInRange<int>(0, 15) == 0) op.tags["aws:reserved"] = "x";
+            break;
+        }
         case OpKind::Snapshot:
         case OpKind::Restore:
         case OpKind::kCount:
@@ -280,6 +301,8 @@ core::Status apply(core::Cluster& c, core::Cluster& saved, const Op& op) {
         case OpKind::Restore:
             c = saved;
             return core::Ok{};
+        case OpKind::SetTags:
+            return core::set_subnet_tags(c.vpc, op.name, op.tags);
         case OpKind::kCount:
             break;
     }
@@ -290,6 +313,7 @@ core::Cluster initial_campus() {
     core::Result<core::Vpc> vpc = core::make_vpc("10.0.0.0/16");
     FUZZ_CHECK(vpc.ok(), "make_vpc");
     core::Cluster c = core::make_cluster(std::move(vpc).value());
+    c.name = "blue";  // CLUSTER_NAME: cluster tags for "red" exclude a subnet
     struct {
         const char* id;
         const char* az;
@@ -315,7 +339,7 @@ const char* kind_name(OpKind k) {
     static const char* const names[] = {"add-node",   "remove-node", "replace-node", "add-pod",
                                         "remove-pod", "set-config",  "add-vpc-cidr", "add-subnet",
                                         "hold",       "release",     "reconcile",    "pool-pass",
-                                        "snapshot",   "restore"};
+                                        "snapshot",   "restore",     "set-tags"};
     return names[static_cast<int>(k)];
 }
 
