@@ -1625,6 +1625,55 @@ Check check_answer(const Exercise& ex, const Answer& a) {
     return ch;
 }
 
+Reveal reveal_answer(const Exercise& ex) {
+    Reveal r;
+    auto accept = [&](const Answer& a, std::string text) {
+        const Check c = check_answer(ex, a);
+        if (!c.correct) return false;
+        r.found = true;
+        r.answer = a;
+        r.text = std::move(text);
+        r.derivation = c.derivation.empty() ? ex.derivation : c.derivation;
+        return true;
+    };
+    switch (ex.kind) {
+        case ExerciseKind::Number: {
+            Answer a;
+            a.number = ex.answer;
+            accept(a, num(ex.answer) + " (" + ex.number.label + ")");
+            break;
+        }
+        case ExerciseKind::Choice:
+        case ExerciseKind::Fix: {
+            if (ex.correct_choice < 0 || ex.correct_choice >= static_cast<int>(ex.choices.size()))
+                break;
+            Answer a;
+            a.choice = ex.correct_choice;
+            accept(a, ex.choices[static_cast<size_t>(ex.correct_choice)]);
+            break;
+        }
+        case ExerciseKind::Setup: {
+            const int need = ex.target_pods + kHostNetworkPods;
+            for (int pd = 0; pd < 2 && !r.found; ++pd) {
+                for (size_t t = 0; t < ex.setup.types.size() && !r.found; ++t) {
+                    Answer a;
+                    a.type = static_cast<int>(t);
+                    a.prefix_delegation = pd == 1;
+                    a.max_pods = std::clamp(std::max(ex.setup.ami_max_pods[t], need),
+                                            ex.setup.max_pods_min, ex.setup.max_pods_max);
+                    accept(a, "{instance} " + ex.setup.types[t] + ", prefix delegation " +
+                                  (pd == 1 ? "on" : "off") + ", kubelet's {maxpods} " +
+                                  num(a.max_pods));
+                }
+            }
+            break;
+        }
+        case ExerciseKind::Quiz:
+            break;
+    }
+    return r;
+}
+
 std::vector<AddressRole> address_roles(const Cluster& cluster, std::string_view subnet_id) {
     const Subnet* s = find_subnet(cluster.vpc, subnet_id);
     if (s == nullptr) return {};

@@ -153,6 +153,18 @@ Result<Exercise> generate_exercise(const ExerciseBook& book, std::string_view id
 // checked part by part (check its parts), so this returns "not checked" for the quiz itself.
 Check check_answer(const Exercise& exercise, const Answer& answer);
 
+// The right answer with its working, for a learner who asks to see it (after two tries).
+// Setup answers are found by running the campus: the first offered instance type that fits
+// the desks with the fewest changes (prefix delegation off before on, max-pods raised just
+// enough). found is false only for a quiz (each question is revealed on its own).
+struct Reveal {
+    bool found = false;
+    Answer answer;                        // an answer check_answer accepts
+    std::string text;                     // that answer in words (term tokens)
+    std::vector<std::string> derivation;  // its working (term tokens)
+};
+Reveal reveal_answer(const Exercise& exercise);
+
 // What each address of a subnet is used for, for drawing a campus.
 enum class AddressRole : uint8_t { Free, Reserved, Other, EniPrimary, Pod, Spare };
 // One role per address of the subnet (empty if there is no such subnet).

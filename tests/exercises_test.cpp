@@ -526,3 +526,37 @@ TEST_CASE("pd-kubelet says which node group kind it means, and its answer follow
         CHECK(named);
     }
 }
+
+TEST_CASE("reveal_answer gives an answer the check accepts, with its working, for every kind") {
+    for (const std::string& id : core::exercise_generators()) {
+        for (uint32_t seed = 0; seed < 40; ++seed) {
+            INFO(id << " seed " << seed);
+            const Exercise ex = make(id, seed);
+            std::vector<const Exercise*> all;
+            if (ex.kind == ExerciseKind::Quiz) {
+                CHECK_FALSE(core::reveal_answer(ex).found);
+                for (const Exercise& part : ex.parts)
+                    all.push_back(&part);
+            } else {
+                all.push_back(&ex);
+            }
+            for (const Exercise* e : all) {
+                const core::Reveal r = core::reveal_answer(*e);
+                REQUIRE(r.found);
+                CHECK(core::check_answer(*e, r.answer).correct);
+                CHECK_FALSE(r.text.empty());
+                CHECK_FALSE(r.derivation.empty());
+            }
+        }
+    }
+    // A fit-desks task is revealed with the fewest changes: prefix delegation stays off when
+    // a bigger room alone fits the desks.
+    for (uint32_t seed = 0; seed < 40; ++seed) {
+        const Exercise ex = make("fit-desks", seed);
+        const core::Reveal r = core::reveal_answer(ex);
+        REQUIRE(r.found);
+        Answer off = r.answer;
+        off.prefix_delegation = false;
+        if (core::check_answer(ex, off).correct) CHECK_FALSE(r.answer.prefix_delegation);
+    }
+}

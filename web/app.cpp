@@ -640,7 +640,7 @@ std::string app_state_json(const App& app) {
     j["error"] = app.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(app.error);
     j["terms"] = core::terms_name(app.terms);
     j["catalogSize"] = app.catalog.types.size();
-    j["exercises"] = exercises_state(app.exercises, s.id);
+    j["exercises"] = exercises_state(app.exercises, s.id, app.lessons, app.terms);
     j["live"] = app.live;
     j["controls"] = app.min_controls ? "min" : "full";
     j["embed"] = app.embed;

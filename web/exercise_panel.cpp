@@ -6,15 +6,16 @@
 #include <cstdio>
 
 #include "assets.h"
+#include "draw_campus.h"
 #include "imgui.h"
+#include "locate.h"
 #include "platform.h"
 #include "ui.h"
 
 namespace web {
 namespace {
 
-// Colours of the card's pieces. The option, stepper and check colours are used nowhere else
-// on the page, so a browser test can find those widgets in a screenshot.
+// Colours of the card's pieces.
 constexpr ImU32 kCardBg = IM_COL32(246, 248, 252, 255);
 constexpr ImU32 kCardLine = IM_COL32(208, 216, 231, 255);
 constexpr ImU32 kOption = IM_COL32(252, 250, 244, 255);
@@ -30,8 +31,6 @@ constexpr ImU32 kCheckHover = IM_COL32(22, 78, 185, 255);
 constexpr ImU32 kCheckActive = IM_COL32(16, 62, 150, 255);
 constexpr ImU32 kWaiting = IM_COL32(232, 120, 60, 255);
 constexpr ImU32 kRefused = IM_COL32(170, 176, 190, 255);
-constexpr ImU32 kOther = IM_COL32(120, 128, 148, 255);
-constexpr ImU32 kReserved = IM_COL32(60, 66, 82, 255);
 constexpr float kPad = 12.0f;
 
 void save(const ExercisePanel& p) {
@@ -54,6 +53,14 @@ void fill_slot(ExerciseSlot& slot, const core::Exercise& ex) {
         fill_slot(s, part);
         slot.parts.push_back(std::move(s));
     }
+}
+
+// A fresh version of one exercise (or one question of the final check) from a new seed.
+void generate_part(const ViewContext& ctx, ExercisePanel& p, ExerciseSlot& slot,
+                   const std::string& id) {
+    core::Result<core::Exercise> ex =
+        core::generate_exercise(p.book, id, fresh_seed(p), ctx.catalog);
+    if (ex) fill_slot(slot, *ex);
 }
 
 void generate(const ViewContext& ctx, ExercisePanel& p, ExerciseSlot& slot, const std::string& id) {
@@ -100,6 +107,7 @@ bool option_card(const std::string& text, bool chosen, int verdict, float width,
     const ImVec2 box(width, std::max(size.y, ImGui::GetFontSize()) + 2 * pad.y);
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id, box);
+    locate_note(id);  // InvisibleButton does not report itself to locate
     const bool hovered = ImGui::IsItemHovered();
     ImU32 bg = chosen ? kOptionChosen : (hovered ? kOptionHover : kOption);
     if (chosen && verdict == 1) bg = kOptionRight;
@@ -116,36 +124,22 @@ bool option_card(const std::string& text, bool chosen, int verdict, float width,
     return pressed;
 }
 
-// A stepper: [-100] [-10] [-1]  value  [+1] [+10] [+100], then a slider for big moves.
+// A number to type, with buttons to nudge it: [-10] [-1] [ 146 ] [+1] [+10]. The field takes
+// digits only (on a phone the platform brings up a numeric keyboard).
 bool stepper(const ViewContext& ctx, const char* id, long long& value, long long lo, long long hi,
              float width) {
     bool changed = false;
     ImGui::PushID(id);
-    const long long span = hi - lo;
     std::vector<long long> steps = {1};
-    if (span > 20) steps.push_back(10);
-    if (span > 200) steps.push_back(100);
+    if (hi - lo > 20) steps.push_back(10);
     ImGui::PushStyleColor(ImGuiCol_Button, rgba(kStepper));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(kStepperHover));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgba(kStepperActive));
     const float gap = 4.0f;
-    const float value_w = std::min(110.0f, std::max(64.0f, width * 0.2f));
-    // Widest label that must fit; drop the biggest steps (the slider covers them) until the
-    // row fits the width.
-    float bw = 0;
-    int buttons = 0;
-    for (;;) {
-        char widest[16];
-        std::snprintf(widest, sizeof widest, "\xE2\x88\x92%lld", steps.back());
-        bw = ImGui::CalcTextSize(widest).x + 2 * ImGui::GetStyle().FramePadding.x;
-        buttons = static_cast<int>(steps.size()) * 2;
-        const float total =
-            bw * static_cast<float>(buttons) + value_w + gap * static_cast<float>(buttons);
-        if (total <= width || steps.size() == 1) break;
-        steps.pop_back();
-    }
-    bw = std::max(
-        bw, (width - value_w - gap * static_cast<float>(buttons)) / static_cast<float>(buttons));
+    const float field_w = std::min(120.0f, std::max(72.0f, width * 0.28f));
+    const int buttons = static_cast<int>(steps.size()) * 2;
+    const float bw = std::min(
+        64.0f, (width - field_w - gap * static_cast<float>(buttons)) / static_cast<float>(buttons));
     const float bh = ImGui::GetFrameHeight() + 6;
     for (size_t k = steps.size(); k-- > 0;) {
         char label[16];
@@ -158,20 +152,11 @@ bool stepper(const ViewContext& ctx, const char* id, long long& value, long long
         ImGui::EndDisabled();
         ImGui::SameLine(0, gap);
     }
-    // The value, centred in its own box.
-    {
-        ImGui::PushFont(ctx.fonts.strong);
-        const std::string v = std::to_string(value);
-        const ImVec2 ts = ImGui::CalcTextSize(v.c_str());
-        const ImVec2 o = ImGui::GetCursorScreenPos();
-        ImGui::Dummy(ImVec2(value_w, bh));
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(o, ImVec2(o.x + value_w, o.y + bh), IM_COL32_WHITE, 5);
-        dl->AddRect(o, ImVec2(o.x + value_w, o.y + bh), kCardLine, 5);
-        dl->AddText(ImVec2(o.x + (value_w - ts.x) * 0.5f, o.y + (bh - ts.y) * 0.5f), color::kInk,
-                    v.c_str());
-        ImGui::PopFont();
-    }
+    ImGui::PushFont(ctx.fonts.strong);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (bh - ImGui::GetFontSize()) * 0.5f));
+    if (number_field("##answer", value, lo, hi, field_w)) changed = true;
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
     for (size_t k = 0; k < steps.size(); ++k) {
         ImGui::SameLine(0, gap);
         char label[16];
@@ -184,14 +169,6 @@ bool stepper(const ViewContext& ctx, const char* id, long long& value, long long
         ImGui::EndDisabled();
     }
     ImGui::PopStyleColor(3);
-    if (span > 20) {
-        ImGui::SetNextItemWidth(width);
-        long long v = value;
-        if (ImGui::SliderScalar("##slider", ImGuiDataType_S64, &v, &lo, &hi, "")) {
-            value = std::clamp(v, lo, hi);
-            changed = true;
-        }
-    }
     ImGui::PopID();
     return changed;
 }
@@ -229,76 +206,17 @@ void legend(const char* text, ImU32 col, bool& first, float width, float& used) 
     ImGui::TextUnformatted(text);
 }
 
-// The building of a "fix" exercise: one cell per address, coloured by what holds it.
-void draw_building(const ViewContext& ctx, const core::Cluster& cluster,
-                   const std::string& subnet_id, float width) {
-    const std::vector<core::AddressRole> roles = core::address_roles(cluster, subnet_id);
+// The building of a "fix" exercise, drawn as every building of the tutorial is.
+void draw_fix_building(const ViewContext& ctx, const core::Cluster& cluster,
+                       const std::string& subnet_id, float width) {
     const core::Subnet* subnet = core::find_subnet(cluster.vpc, subnet_id);
-    if (roles.empty() || subnet == nullptr) return;
-    const int cols = 16;
-    const int n = static_cast<int>(roles.size());
-    const int rows = (n + cols - 1) / cols;
-    const float gap = 2.0f;
-    const float cell = std::clamp((width - 16 - gap * (cols - 1)) / cols, 6.0f, 15.0f);
-    const std::string caption =
-        ctx.text("{building} ") + core::format_cidr(subnet->cidr) + " (" + subnet->az + ")";
-    muted(caption, width);
-    const ImVec2 o = ImGui::GetCursorScreenPos();
-    const float grid_w = cols * (cell + gap) - gap + 16;
-    const float grid_h = static_cast<float>(rows) * (cell + gap) - gap + 16;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(o, ImVec2(o.x + grid_w, o.y + grid_h), color::kBuilding, 6);
-    int hovered = -1;
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    for (int i = 0; i < n; ++i) {
-        const float x = o.x + 8 + static_cast<float>(i % cols) * (cell + gap);
-        const float y = o.y + 8 + static_cast<float>(i / cols) * (cell + gap);
-        ImU32 c = color::kSlotFree;
-        switch (roles[static_cast<size_t>(i)]) {
-            case core::AddressRole::Free:
-                c = IM_COL32_WHITE;
-                break;
-            case core::AddressRole::Reserved:
-                c = kReserved;
-                break;
-            case core::AddressRole::Other:
-                c = kOther;
-                break;
-            case core::AddressRole::EniPrimary:
-                c = color::kSlotMain;
-                break;
-            case core::AddressRole::Pod:
-                c = color::kSlotDesk;
-                break;
-            case core::AddressRole::Spare:
-                c = color::kSlotWarm;
-                break;
-        }
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), c, 2);
-        if (c == IM_COL32_WHITE)
-            dl->AddRect(ImVec2(x, y), ImVec2(x + cell, y + cell), color::kLine, 2);
-        if (mouse.x >= x && mouse.x < x + cell + gap && mouse.y >= y && mouse.y < y + cell + gap)
-            hovered = i;
-    }
-    ImGui::Dummy(ImVec2(grid_w, grid_h));
-    if (hovered >= 0 && ImGui::IsItemHovered()) {
-        static const char* kRole[] = {
-            "free",       "reserved by AWS", "held by another service", "an ENI's primary IP",
-            "a pod's IP", "warm (spare) IP"};
-        const core::Ipv4 ip{subnet->cidr.base + static_cast<uint32_t>(hovered)};
-        ImGui::BeginTooltip();
-        ImGui::Text("%s: %s", core::format_ipv4(ip).c_str(),
-                    kRole[static_cast<int>(roles[static_cast<size_t>(hovered)])]);
-        ImGui::EndTooltip();
-    }
-    bool first = true;
-    float used = 0;
-    legend(ctx.text("free").c_str(), IM_COL32_WHITE, first, width, used);
-    legend("AWS", kReserved, first, width, used);
-    legend(ctx.text("other services").c_str(), kOther, first, width, used);
-    legend(ctx.text("{panelmain}").c_str(), color::kSlotMain, first, width, used);
-    legend(ctx.text("{desk}").c_str(), color::kSlotDesk, first, width, used);
-    legend(ctx.text("spare").c_str(), color::kSlotWarm, first, width, used);
+    if (subnet == nullptr) return;
+    BuildingStyle bs;
+    bs.cluster = &cluster;
+    bs.max_width = width;
+    bs.max_cell = 15;
+    draw_building(ctx, *subnet, bs);
+    draw_legend(ctx, kLegendBuildingHolders | kLegendAddrOther, width);
 }
 
 // The pods of a "make it so" task: one square each, coloured by how the last check went.
@@ -362,8 +280,12 @@ bool answered(const ExerciseSlot& slot) {
 bool run_check(ExerciseSlot& slot) {
     slot.check = core::check_answer(slot.exercise, slot.answer);
     slot.checked = true;
-    if (answered(slot)) ++slot.attempts;
-    return slot.check.correct;
+    slot.show_feedback = true;
+    if (answered(slot)) {
+        ++slot.attempts;
+        if (!slot.check.correct) ++slot.wrong;
+    }
+    return slot.check.correct && !slot.revealed;
 }
 
 void answer_changed(ExerciseSlot& slot) {
@@ -440,7 +362,7 @@ void draw_setup(const ViewContext& ctx, ExerciseSlot& slot, float width) {
 void draw_fix(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
     const std::string subnet = ex.campus.subnets.empty() ? "" : ex.campus.subnets[0].id;
-    draw_building(ctx, ex.campus_built, subnet, width);
+    draw_fix_building(ctx, ex.campus_built, subnet, width);
     int running = 0;
     int waiting = 0;
     for (const core::Node& node : ex.campus_built.nodes) {
@@ -454,8 +376,23 @@ void draw_fix(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     draw_options(ctx, slot, width);
 }
 
+// The answer shown after two wrong tries: the answer and its working, marked as shown.
+void draw_reveal(const ViewContext& ctx, const ExerciseSlot& slot, float width) {
+    ImGui::PushFont(ctx.fonts.strong);
+    text_wrapped("The answer: " + ctx.text(slot.reveal.text), width, color::kInk);
+    ImGui::PopFont();
+    for (const std::string& d : slot.reveal.derivation) {
+        const ImVec2 o = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(
+            ImVec2(o.x + 4, o.y + ImGui::GetTextLineHeight() * 0.5f), 2.5f, color::kMuted);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 14);
+        text_wrapped(ctx.text(d), width - 14, color::kInk);
+    }
+    muted("Shown, so not counted as solved. Try another one to solve it yourself.", width);
+}
+
+// What the last Check said, right under it: a hint when wrong, the working when right.
 void draw_feedback(const ViewContext& ctx, const ExerciseSlot& slot, float width) {
-    if (!slot.checked) return;
     const core::Check& c = slot.check;
     if (!c.correct) {
         text_wrapped("\xE2\x9C\x97 " + ctx.text(c.feedback), width, color::kBad);
@@ -473,11 +410,9 @@ void draw_feedback(const ViewContext& ctx, const ExerciseSlot& slot, float width
     }
 }
 
-// Prompt, inputs, Check, feedback. Returns true when this check solved it.
-bool draw_body(const ViewContext& ctx, ExerciseSlot& slot, float width) {
+// The answer's inputs for the exercise's kind.
+void draw_inputs(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
-    text_wrapped(ctx.text(ex.prompt), width);
-    ImGui::Spacing();
     switch (ex.kind) {
         case core::ExerciseKind::Number:
             draw_number(ctx, slot, width);
@@ -489,36 +424,77 @@ bool draw_body(const ViewContext& ctx, ExerciseSlot& slot, float width) {
             draw_setup(ctx, slot, width);
             break;
         case core::ExerciseKind::Fix:
-            draw_options(ctx, slot, width);
+            draw_fix(ctx, slot, width);
             break;
         case core::ExerciseKind::Quiz:
             break;
     }
+}
+
+// What the learner asked for in the row under an exercise.
+struct RowPress {
+    bool solved = false;   // this Check solved it
+    bool another = false;  // "Another one" (or, in the final check, a new version)
+};
+
+// Check, Another one and, after two wrong tries, Show the answer; then the feedback, kept
+// in sight: a learner who presses Check always sees what it said.
+RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* another, float width,
+                   ViewOut& out) {
+    RowPress press;
     ImGui::Spacing();
-    return check_button("Check") && run_check(slot);
+    if (check_button("Check")) {
+        press.solved = run_check(slot);
+        out.animate(platform::now_ms() + 200);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(another)) press.another = true;
+    const bool may_reveal =
+        !slot.revealed && slot.wrong >= 2 && !(slot.checked && slot.check.correct);
+    if (may_reveal) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Show the answer").x + 20)
+            ImGui::NewLine();
+        if (ImGui::Button("Show the answer")) {
+            slot.reveal = core::reveal_answer(slot.exercise);
+            slot.revealed = slot.reveal.found;
+            slot.show_feedback = true;
+        }
+    }
+    if (!slot.checked && !slot.revealed) return press;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    if (slot.checked) draw_feedback(ctx, slot, width);
+    if (slot.revealed) draw_reveal(ctx, slot, width);
+    ImGui::EndGroup();
+    const ImVec2 bottom = ImGui::GetItemRectMax();
+    locate_rect("##feedback", top.x, top.y, top.x + width, bottom.y);
+    if (slot.show_feedback) {
+        slot.show_feedback = false;
+        ImGui::SetScrollHereY(1.0f);  // the feedback's bottom at the bottom of the column
+        platform::request_frame();
+    }
+    return press;
 }
 
 void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
-               const std::string& id, float width) {
+               const std::string& id, float width, ViewOut& out) {
     const int n = static_cast<int>(slot.parts.size());
     if (n == 0) return;
     slot.part = std::clamp(slot.part, 0, n - 1);
-    int right = 0;
-    for (const ExerciseSlot& p : slot.parts)
-        right += p.checked && p.check.correct ? 1 : 0;
     text_wrapped(ctx.text(slot.exercise.prompt), width, color::kMuted);
     // One numbered button per question, green once answered right.
     for (int i = 0; i < n; ++i) {
         ImGui::PushID(i);
         if (i > 0) ImGui::SameLine(0, 6);
         const ExerciseSlot& p = slot.parts[static_cast<size_t>(i)];
-        const bool ok = p.checked && p.check.correct;
+        const bool ok = p.checked && p.check.correct && !p.revealed;
         const bool here = i == slot.part;
         ImGui::PushStyleColor(ImGuiCol_Button,
                               rgba(ok ? color::kGood : (here ? color::kAccent : kStepper)));
         ImGui::PushStyleColor(ImGuiCol_Text, rgba(ok || here ? IM_COL32_WHITE : color::kInk));
-        char label[8];
-        std::snprintf(label, sizeof label, "%d", i + 1);
+        char label[24];
+        std::snprintf(label, sizeof label, "%d##question", i + 1);
         if (ImGui::Button(label, ImVec2(32, 0))) slot.part = i;
         ImGui::PopStyleColor(2);
         ImGui::PopID();
@@ -531,17 +507,25 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
                  width);
     ImGui::PopFont();
     ImGui::PushID(slot.part);
-    const bool solved = draw_body(ctx, part, width);
+    text_wrapped(ctx.text(part.exercise.prompt), width);
+    ImGui::Spacing();
+    draw_inputs(ctx, part, width);
+    // A question answered wrong is tried again with a new version of itself; the others stay.
+    const RowPress press = check_row(ctx, part, "New version of this question", width, out);
     ImGui::PopID();
-    right = 0;
+    if (press.another) {
+        ExerciseSlot fresh;
+        generate_part(ctx, panel, fresh, part.exercise.id);
+        if (fresh.ready) part = std::move(fresh);
+        out.animate(platform::now_ms() + 200);
+    }
+    int right = 0;
     for (const ExerciseSlot& p : slot.parts)
-        right += p.checked && p.check.correct ? 1 : 0;
-    if (solved && right == n) mark_solved(panel, id);
+        right += p.checked && p.check.correct && !p.revealed ? 1 : 0;
+    if (press.solved && right == n) mark_solved(panel, id);
     if (part.checked && part.check.correct && slot.part + 1 < n) {
-        ImGui::SameLine();
         if (ImGui::Button("Next question")) ++slot.part;
     }
-    draw_feedback(ctx, part, width);
     if (right == n) {
         ImGui::PushFont(ctx.fonts.strong);
         text_wrapped("All " + std::to_string(n) + " right. Well done!", width, color::kGood);
@@ -662,6 +646,7 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
         ImGui::BeginDisabled(index == 0);
         if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) --index;
+        locate_note("##prev");
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -669,6 +654,7 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
         ImGui::SameLine();
         ImGui::BeginDisabled(index >= count - 1);
         if (ImGui::ArrowButton("##next", ImGuiDir_Right)) ++index;
+        locate_note("##next");
         ImGui::EndDisabled();
     }
     const bool solved_before = core::is_solved(p.progress, id);
@@ -683,29 +669,18 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
     if (!slot.error.empty()) {
         text_wrapped("This exercise could not be made: " + slot.error, width, color::kBad);
     } else if (slot.exercise.kind == core::ExerciseKind::Quiz) {
-        draw_quiz(ctx, p, slot, id, width);
+        draw_quiz(ctx, p, slot, id, width, out);
+        if (ImGui::Button("New questions")) generate(ctx, p, slot, id);
     } else {
-        if (slot.exercise.kind == core::ExerciseKind::Fix) {
-            text_wrapped(ctx.text(slot.exercise.prompt), width);
-            ImGui::Spacing();
-            draw_fix(ctx, slot, width);
-            ImGui::Spacing();
-            if (check_button("Check")) {
-                if (run_check(slot)) mark_solved(p, id);
-                out.animate(platform::now_ms() + 200);
-            }
-        } else if (draw_body(ctx, slot, width)) {
-            mark_solved(p, id);
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Another one")) {
+        text_wrapped(ctx.text(slot.exercise.prompt), width);
+        ImGui::Spacing();
+        draw_inputs(ctx, slot, width);
+        const RowPress press = check_row(ctx, slot, "Another one", width, out);
+        if (press.solved) mark_solved(p, id);
+        if (press.another) {
             generate(ctx, p, slot, id);
             out.animate(platform::now_ms() + 200);
         }
-        draw_feedback(ctx, slot, width);
-    }
-    if (slot.exercise.kind == core::ExerciseKind::Quiz) {
-        if (ImGui::Button("New questions")) generate(ctx, p, slot, id);
     }
     ImGui::PopID();
 
@@ -729,7 +704,8 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
     return out;
 }
 
-nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step) {
+nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step,
+                               const core::Lessons& lessons, core::Terms terms) {
     nlohmann::json j;
     j["total"] = p.book.specs.size();
     j["solved"] = p.progress.solved.size();
@@ -757,9 +733,14 @@ nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step) 
             std::clamp(slot->part, 0, static_cast<int>(slot->parts.size()) - 1))];
         c["partKind"] = core::exercise_kind_name(slot->exercise.kind);
     }
+    c["prompt"] = slot != nullptr && slot->ready
+                      ? core::render_terms(lessons, slot->exercise.prompt, terms)
+                      : std::string();
     c["answered"] = slot != nullptr && slot->checked && answered(*slot);
     c["correct"] = slot != nullptr && slot->checked && slot->check.correct;
     c["attempts"] = slot != nullptr ? slot->attempts : 0;
+    c["wrong"] = slot != nullptr ? slot->wrong : 0;
+    c["revealed"] = slot != nullptr && slot->revealed;
     c["choice"] = slot != nullptr ? slot->answer.choice : -1;
     c["value"] = slot != nullptr ? slot->answer.number : 0;
     c["type"] = slot != nullptr ? slot->answer.type : -1;

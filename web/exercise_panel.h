@@ -2,9 +2,12 @@
 // progress (steps seen, exercises solved) kept in localStorage through platform.h.
 //
 // core/exercises.h generates each exercise from a seed and checks answers; this panel only
-// holds what the learner entered and draws it: number steppers and a slider (no typing, so
-// phones work), choice cards, a tiny campus for the "make it so" tasks. Progress is encoded
-// and decoded by core/progress.h; a saved value that cannot be read is replaced, with a
+// holds what the learner entered and draws it: a number to type (a numeric keyboard on
+// phones) or nudge with - and +, choice cards, a tiny campus for the "make it so" tasks.
+// The feedback sits right under Check and is scrolled into sight; after two wrong tries
+// the learner may see the answer with its working (not counted as solved) and take
+// another variant; a question of the final check that was missed can be retried alone. Progress is
+// encoded and decoded by core/progress.h; a saved value that cannot be read is replaced, with a
 // notice, never a broken page.
 #pragma once
 
@@ -29,7 +32,11 @@ struct ExerciseSlot {
     core::Answer answer;
     bool checked = false;  // the current answer was checked
     core::Check check;
-    int attempts = 0;
+    int attempts = 0;       // checks of an answer (a wrong one twice: the answer may be shown)
+    int wrong = 0;          // of those, wrong ones
+    bool revealed = false;  // the learner asked for the answer: shown, not counted as solved
+    core::Reveal reveal;
+    bool show_feedback = false;       // the last Check's feedback is scrolled into sight
     bool touched = false;             // Setup: the learner changed max-pods by hand
     std::vector<ExerciseSlot> parts;  // Quiz: one slot per question
     int part = 0;                     // Quiz: the question shown
@@ -60,8 +67,10 @@ bool exercises_seen(const ExercisePanel& panel, const std::string& step_id);
 ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& panel, const std::string& step_id);
 // {"total": N, "solved": M, "current": {...}} for cniCampus.state().exercises; "current"
 // describes the exercise shown on this step (null if none): id, kind, whether the answer
-// was checked and found right, the choice or number entered.
-nlohmann::json exercises_state(const ExercisePanel& panel, const std::string& step_id);
+// was checked and found right, wrong tries, whether the answer was shown, the choice or
+// number entered.
+nlohmann::json exercises_state(const ExercisePanel& panel, const std::string& step_id,
+                               const core::Lessons& lessons, core::Terms terms);
 // Forgets every seen step and solved exercise (the current step counts as seen again).
 void exercises_reset(ExercisePanel& panel, const std::string& current_step_id);
 // A small "Reset progress" line (solved count and the button), for the step list.

@@ -62,10 +62,8 @@ std::optional<long long> edit_popup(const char* popup, const core::Knob& k, long
     if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight() * 1.3f, 0))) --v;
     ImGui::EndDisabled();
     ImGui::SameLine(0, 4);
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + 16);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputScalar("##type", ImGuiDataType_S64, &v, nullptr, nullptr, "%lld",
-                       ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
+    number_field("##type", v, k.min, k.max, ImGui::CalcTextSize("00000").x + 16);
     ImGui::SameLine(0, 4);
     ImGui::BeginDisabled(v >= k.max);
     if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight() * 1.3f, 0))) ++v;

@@ -40,6 +40,9 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     web::locate_frame_done();
+    // A phone's keyboard follows the app's text fields (numbers get a numeric one).
+    const bool numbers = web::number_field_editing();
+    platform::text_input(io.WantTextInput, numbers);
 }
 
 bool wants_more() {

@@ -51,6 +51,9 @@ void announce_step(const std::string& id, int index, const std::string& title, i
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
 // Copies text to the clipboard (after a user gesture).
 void copy_text(const std::string& text);
+// Tells the page whether the app is editing text (and whether numbers only), so that after
+// a touch a phone shows its keyboard (a numeric one for numbers). Call once per frame.
+void text_input(bool active, bool numeric);
 // True when the page is the embed variant (embed.html).
 bool is_embed();
 

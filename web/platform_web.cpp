@@ -38,6 +38,7 @@ EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 long g_down_at[3] = {-1, -1, -1};
 bool g_pending_up[3] = {false, false, false};
 bool g_touch_lift = false;  // after a tap ends, move the pointer away: no hover stays
+int g_text_input = -1;      // what text_input last told the page: 0 none, 1 text, 2 numbers
 
 // One touch gesture: undecided until its first move; then it drags a widget (a slider),
 // scrolls an ImGui window under the finger, or is left to the browser (page scroll).
@@ -215,10 +216,52 @@ EM_JS(void, js_install_handlers, (), {
     function mods(e) {
         return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
     }
-    canvas.addEventListener("keydown", function(e) {
+    function keydown(e) {
         if (_campus_key(e.keyCode, 1, mods(e))) e.preventDefault();
         if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) _campus_char(e.key.codePointAt(0));
+    }
+    canvas.addEventListener("keydown", keydown);
+    // A phone shows its keyboard only for a text field of the page: while the app edits
+    // text after a touch, a hidden input holds the focus (platform::text_input). Hardware
+    // keys reach it as keydown, a soft keyboard's text as beforeinput; either goes to the app
+    // and the input itself stays empty.
+    var field = document.createElement("input");
+    field.type = "text";
+    field.autocomplete = "off";
+    field.spellcheck = false;
+    field.setAttribute("autocapitalize", "off");
+    field.setAttribute("aria-hidden", "true");
+    field.tabIndex = -1;
+    field.style.cssText = "position:fixed;left:0;bottom:0;width:1px;height:1px;opacity:0;" +
+                          "font-size:16px;border:0;padding:0;margin:0;";
+    field.addEventListener("keydown", function(e) {
+        if (e.keyCode === 229) return;  // composing: the text comes as beforeinput
+        keydown(e);
+        e.preventDefault();
     });
+    field.addEventListener("keyup", function(e) { if (_campus_key(e.keyCode, 0, mods(e))) e.preventDefault(); });
+    field.addEventListener("beforeinput", function(e) {
+        e.preventDefault();
+        if (e.inputType === "deleteContentBackward") {
+            _campus_key(8, 1, 0);
+            _campus_key(8, 0, 0);
+        } else if (e.data) {
+            for (var i = 0; i < e.data.length; ++i) _campus_char(e.data.codePointAt(i));
+        }
+    });
+    field.addEventListener("blur", function(e) { if (e.relatedTarget !== canvas) _campus_focus(0); });
+    document.body.appendChild(field);
+    Module["textField"] = field;
+    var lastTouch = false;
+    canvas.addEventListener("pointerdown", function(e) { lastTouch = e.pointerType === "touch"; }, true);
+    Module["textInput"] = function(active, numeric) {
+        if (active && lastTouch) {
+            field.inputMode = numeric ? "decimal" : "text";
+            if (document.activeElement !== field) field.focus({preventScroll: true});
+        } else if (!active && document.activeElement === field) {
+            canvas.focus({preventScroll: true});
+        }
+    };
     // Pasting from the system clipboard into a text box of the app (scenario import).
     document.addEventListener("paste", function(e) {
         if (document.activeElement !== canvas || !e.clipboardData) return;
@@ -233,7 +276,9 @@ EM_JS(void, js_install_handlers, (), {
     canvas.addEventListener("keyup", function(e) {
         if (_campus_key(e.keyCode, 0, mods(e))) e.preventDefault();
     });
-    canvas.addEventListener("blur", function() { _campus_focus(0); });
+    canvas.addEventListener("blur", function(e) {
+        if (e.relatedTarget !== Module["textField"]) _campus_focus(0);  // not to the text field
+    });
     canvas.addEventListener("focus", function() { _campus_focus(1); });
 
     // Size: CSS size from the layout, backing store in whole device pixels. Where the
@@ -323,6 +368,10 @@ EM_JS(void, js_mirror_text, (const char* heading, const char* body, const char* 
 EM_JS(void, js_copy_text, (const char* text), {
     var s = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
+});
+
+EM_JS(void, js_text_input, (int active, int numeric), {
+    if (Module["textInput"]) Module["textInput"](active, numeric);
 });
 
 EM_JS(int, js_is_embed, (), { return Module["embed"] ? 1 : 0; });
@@ -616,6 +665,12 @@ void mirror_text(const std::string& heading, const std::string& body, const std:
 }
 void copy_text(const std::string& text) {
     js_copy_text(text.c_str());
+}
+void text_input(bool active, bool numeric) {
+    const int now = active ? (numeric ? 2 : 1) : 0;
+    if (now == g_text_input) return;  // only changes cross over to the page
+    g_text_input = now;
+    js_text_input(active ? 1 : 0, numeric ? 1 : 0);
 }
 bool is_embed() {
     return js_is_embed() != 0;

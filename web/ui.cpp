@@ -164,6 +164,30 @@ void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
     }
 }
 
+namespace {
+bool g_number_editing = false;  // a number_field was active in the frame being drawn
+}  // namespace
+
+bool number_field(const char* id, long long& value, long long lo, long long hi, float width) {
+    ImGui::SetNextItemWidth(width);
+    long long typed = value;
+    bool changed = false;
+    if (ImGui::InputScalar(id, ImGuiDataType_S64, &typed, nullptr, nullptr, "%lld",
+                           ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
+        typed = std::clamp(typed, lo, hi);
+        changed = typed != value;
+        value = typed;
+    }
+    if (ImGui::IsItemActive()) g_number_editing = true;
+    return changed;
+}
+
+bool number_field_editing() {
+    const bool was = g_number_editing;
+    g_number_editing = false;
+    return was;
+}
+
 bool checkbox_wrapped(const char* label, bool* value) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float box = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x;

@@ -56,6 +56,13 @@ struct NumberCard {
 void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
                   ImFont* caption_font = nullptr);
 
+// A field for a whole number, typed (digits only) and clamped to [lo, hi]; true when the
+// value changed. While it is being edited, a phone gets a numeric keyboard (main.cpp asks
+// number_field_editing() once a frame and tells the platform).
+bool number_field(const char* id, long long& value, long long lo, long long hi, float width);
+// True if a number_field was being edited in the frame just drawn; resets for the next.
+bool number_field_editing();
+
 // Shared widgets ------------------------------------------------------------------------
 // A searchable instance-type picker over the whole catalog; true when the choice changed.
 bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, char* filter,

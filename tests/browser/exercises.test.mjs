@@ -1,145 +1,77 @@
-// exercises.test.mjs: the "Try it" panel through real mouse input: a choice answered wrong
-// then right, a stepper click, progress surviving a reload, and a corrupt saved value that
-// is replaced with a notice instead of breaking the page; Reset progress.
-//
-// The widgets are drawn on the canvas, so the test finds them by colour: the panel paints
-// choice cards, stepper buttons and the Check button in colours used nowhere else
-// (web/exercise_panel.cpp: kOption, kStepper, kCheckButton). Each click is then verified
-// through cniCampus.state().exercises.current (which choice or value the panel now holds).
+// exercises.test.mjs: the exercises of a step's practice beat through real input, found by
+// their labels (cniCampus.locate): a choice answered wrong then right and kept across a
+// reload; a number typed in and checked, with the feedback in sight at both sizes; the
+// answer shown after two wrong tries (not counted as solved) and another variant; a missed
+// question of the final check tried again alone; Reset progress; a corrupt saved value.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, shot, canvasColours } from "./harness.mjs";
-
-const OPTION = [252, 250, 244];
-const STEPPER = [226, 233, 246];
-const CHECK = [29, 94, 216];
-const BUTTON = [230, 237, 250];  // ImGui's button colour in the theme (web/style.cpp)
+import { launch, openPage, ready, settle, locate, clickLabel, canvasColours } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-// Horizontal bands of the canvas holding a colour (at least `min` pixels a row), in CSS
-// pixels, top to bottom; `runs` are the colour's stretches along a row near the band's top
-// (where no label text is), so a row of buttons gives one run per button.
-async function bands(page, rgb, min = 6) {
-  return page.evaluate(([[r, g, b], minCount]) => {
-    const c = document.getElementById("canvas");
-    const w = c.width;
-    const h = c.height;
-    const off = document.createElement("canvas");
-    off.width = w;
-    off.height = h;
-    const ctx = off.getContext("2d");
-    ctx.drawImage(c, 0, 0);
-    const d = ctx.getImageData(0, 0, w, h).data;
-    const hit = (x, y) => {
-      const i = (y * w + x) * 4;
-      return d[i] === r && d[i + 1] === g && d[i + 2] === b;
-    };
-    const out = [];
-    let cur = null;
-    for (let y = 0; y < h; y++) {
-      let x0 = -1;
-      let x1 = -1;
-      let n = 0;
-      for (let x = 0; x < w; x++) {
-        if (hit(x, y)) {
-          if (x0 < 0) x0 = x;
-          x1 = x;
-          n++;
-        }
-      }
-      if (n >= minCount) {
-        if (cur && y === cur.y1 + 1) {
-          cur.y1 = y;
-          cur.x0 = Math.min(cur.x0, x0);
-          cur.x1 = Math.max(cur.x1, x1);
-        } else {
-          cur = { y0: y, y1: y, x0, x1 };
-          out.push(cur);
-        }
-      }
-    }
-    const k = w / c.clientWidth;
-    return out.filter((band) => band.y1 - band.y0 >= 8).map((band) => {
-      const row = Math.min(band.y1, band.y0 + 3);
-      const runs = [];
-      let start = -1;
-      for (let x = 0; x <= w; x++) {
-        const on = x < w && hit(x, row);
-        if (on && start < 0) start = x;
-        if (!on && start >= 0) {
-          if (x - start >= 12) runs.push({ x: (start + x - 1) / 2 / k, w: (x - start) / k });
-          start = -1;
-        }
-      }
-      return {
-        x: (band.x0 + band.x1) / 2 / k, y: (band.y0 + band.y1) / 2 / k,
-        top: band.y0 / k, bottom: band.y1 / k, runs,
-      };
-    });
-  }, [rgb, min]);
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true };
+const state = (page) => page.evaluate(() => window.cniCampus.state());
+const current = async (page) => (await state(page)).exercises.current;
+
+// Opens a step at its practice beat (takeaways and exercises).
+async function practice(step, options = {}, extra = "") {
+  const opened = await openPage(env, `/#step=${step}${extra}`, options);
+  await ready(opened.page);
+  const count = (await state(opened.page)).beat.count;
+  assert.equal(await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]), true);
+  await settle(opened.page);
+  assert.equal((await state(opened.page)).beat.practice, true);
+  return opened;
 }
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
+function inViewport(r, vp, what) {
+  assert.ok(r && r.w > 0 && r.h > 0, `${what} was drawn`);
+  assert.ok(r.y >= 0 && r.y + r.h <= vp.height + 1 && r.x >= 0 && r.x + r.w <= vp.width + 1,
+    `${what} inside the viewport: ${JSON.stringify(r)}`);
+}
 
-// Scrolls the column holding the panel until its Check button is on screen, then parks the
-// mouse where it hovers nothing (hover changes a widget's colour).
-async function revealCheck(page, at, viewport) {
-  for (let i = 0; i < 40; i++) {
-    await page.mouse.move(2, viewport.height / 2);
-    await settle(page);
-    const found = await bands(page, CHECK);
-    const b = found.find((x) => x.top > 90 && x.bottom < viewport.height - 70);
-    if (b) return b;
-    await page.mouse.move(at.x, at.y);
-    await page.mouse.wheel(0, 160);
+// Clicks a labelled widget after scrolling it into the column's view with the wheel.
+async function press(page, label, nth = 0) {
+  for (let i = 0; i < 30; ++i) {
+    const r = await locate(page, label, nth);
+    const vp = page.viewportSize();
+    if (r.y >= 40 && r.y + r.h <= vp.height - 60) {
+      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      await settle(page);
+      await page.mouse.move(1, 1);
+      await settle(page);
+      return;
+    }
+    await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
+    await page.mouse.wheel(0, r.y < 40 ? -150 : 150);
     await settle(page);
   }
-  throw new Error("the exercise panel's Check button never came into view");
-}
-
-async function click(page, x, y) {
-  await page.mouse.click(x, y);
-  await settle(page);
-  await page.mouse.move(2, 400);
-  await settle(page);
+  throw new Error(`${label} never came into view`);
 }
 
 test("a choice answered wrong then right through the mouse; progress survives a reload", async () => {
-  const viewport = { width: 1280, height: 800 };
-  const { page, problems, context } = await openPage(env, "/#step=choosing", { viewport });
-  await ready(page);
-  let s = await state(page);
-  assert.equal(s.exercises.solved, 0);
-  assert.ok(s.exercises.total >= 13, `at least one exercise per step from phone-panel on (${s.exercises.total})`);
-  assert.equal(s.exercises.current.id, "symptom-fix");
-  assert.equal(s.exercises.current.kind, "choice");
-  assert.equal(s.exercises.current.answered, false);
-
-  const check = await revealCheck(page, { x: 400, y: 450 }, viewport);
-  const options = (await bands(page, OPTION)).filter((b) => b.bottom < check.top);
-  assert.equal(options.length, 4, "four choice cards above the Check button");
-  await shot(page, "exercise-choice-before");
-
-  // Answers each card in turn until both a wrong and a right answer were seen, the wrong one
-  // first (if the first card is right, answer a wrong one, then the right one again).
+  const { page, problems, context } = await practice("phone-panel");
+  let c = await current(page);
+  assert.equal(c.id, "panels-needed");
+  await clickLabel(page, "##next");  // the step's second exercise: a choice
+  c = await current(page);
+  assert.equal(c.id, "main-extension");
+  assert.equal(c.kind, "choice");
   const outcomes = [];
   const answer = async (i) => {
-    await click(page, options[i].x, options[i].y);
-    assert.equal((await state(page)).exercises.current.choice, i, `card ${i} was chosen`);
-    assert.equal((await state(page)).exercises.current.answered, false);
-    await click(page, check.x, check.y);
-    const c = (await state(page)).exercises.current;
-    assert.equal(c.answered, true);
-    outcomes.push(c.correct);
-    return c.correct;
+    await press(page, "##option", i);
+    assert.equal((await current(page)).choice, i, `card ${i} was chosen`);
+    await press(page, "Check");
+    const now = await current(page);
+    assert.equal(now.answered, true);
+    outcomes.push(now.correct);
+    inViewport(await locate(page, "##feedback"), page.viewportSize(), "the feedback");
+    return now.correct;
   };
   let right = -1;
-  for (let i = 0; i < options.length; i++) {
-    if (await answer(i)) { right = i; break; }
-  }
+  for (let i = 0; i < 4 && right < 0; ++i) if (await answer(i)) right = i;
   assert.ok(right >= 0, "one card is right");
   if (right === 0) {
     assert.equal(await answer(1), false);
@@ -147,69 +79,125 @@ test("a choice answered wrong then right through the mouse; progress survives a 
   }
   assert.ok(outcomes.indexOf(false) >= 0 && outcomes.indexOf(false) < outcomes.lastIndexOf(true),
     `wrong before right: ${outcomes}`);
-  s = await state(page);
+  let s = await state(page);
   assert.equal(s.exercises.solved, 1);
   assert.equal(s.exercises.current.solved, true);
-  assert.ok(s.exercises.current.attempts >= 2);
-  await shot(page, "exercise-choice-right");
-
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("cni-campus:progress")));
   assert.equal(stored.version, 1);
-  assert.deepEqual(stored.solved, ["symptom-fix"]);
-  assert.ok(stored.seen.includes("choosing"));
-
+  assert.deepEqual(stored.solved, ["main-extension"]);
+  assert.ok(stored.seen.includes("phone-panel"));
   await page.reload();
   await ready(page);
   s = await state(page);
   assert.equal(s.exercises.solved, 1, "solved survives the reload");
-  assert.equal(s.exercises.current.solved, true);
   assert.equal(s.error, null);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("a stepper click on a phone changes the number; a wrong number is answered", async () => {
-  const viewport = { width: 390, height: 844 };
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit", { viewport });
-  await ready(page);
-  let c = (await state(page)).exercises.current;
-  assert.equal(c.id, "max-pods");
+for (const size of [{ name: "1280x800", options: {} }, { name: "390x844 touch", options: PHONE }]) {
+  test(`a number answer is typed (${size.name}): the prefix-delegation max-pods, feedback in sight`, async () => {
+    const { page, problems, context } = await practice("prefix-delegation", size.options, "&terms=aws");
+    const c = await current(page);
+    assert.equal(c.id, "pd-max-pods");
+    assert.equal(c.kind, "number");
+    // The prompt names the type's ENIs and IPs per ENI; the formula gives the answer
+    // (a t3.small: 3 x (4 - 1) x 16 + 2 = 146).
+    const m = c.prompt.match(/\((\d+) ENIs, (\d+) IP address slots each\)/);
+    assert.ok(m, `the prompt gives the ENIs and slots: ${c.prompt}`);
+    const answer = Number(m[1]) * (Number(m[2]) - 1) * 16 + 2;
+    await press(page, "##answer");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(String(answer));
+    await page.keyboard.press("Enter");
+    await settle(page);
+    assert.equal((await current(page)).value, answer, "the typed number is the answer");
+    await press(page, "Check");
+    const after = await current(page);
+    assert.equal(after.correct, true);
+    inViewport(await locate(page, "##feedback"), page.viewportSize(), "the feedback");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("after two wrong tries the answer can be shown: with its working, not solved; another variant", async () => {
+  const { page, problems, context } = await practice("desk-limit", PHONE);
+  const c = await current(page);
   assert.equal(c.kind, "number");
-  const start = c.value;
-  const check = await revealCheck(page, { x: 200, y: 500 }, viewport);
-  const rows = (await bands(page, STEPPER)).filter((b) => b.bottom < check.top && b.runs.length > 0);
-  assert.ok(rows.length >= 1, "a row of stepper buttons");
-  const plus = rows[rows.length - 1].runs[0];  // at the lowest value only the + buttons are enabled
-  await click(page, plus.x, rows[rows.length - 1].y);
-  c = (await state(page)).exercises.current;
-  assert.equal(c.value, start + 1, "+1 moved the value by one");
-  await click(page, check.x, check.y);
-  c = (await state(page)).exercises.current;
-  assert.equal(c.answered, true);
-  assert.equal(c.correct, false, "max-pods is never 1");
-  await shot(page, "exercise-stepper-phone");
+  for (let i = 0; i < 2; ++i) {
+    await press(page, "##answer");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(String(1 + i));  // max-pods is never 1 or 2
+    await page.keyboard.press("Enter");
+    await settle(page);
+    await press(page, "Check");
+    assert.equal((await current(page)).correct, false);
+  }
+  assert.equal((await current(page)).wrong, 2);
+  await press(page, "Show the answer");
+  let now = await current(page);
+  assert.equal(now.revealed, true);
+  assert.equal(now.solved, false, "a shown answer is not counted as solved");
+  assert.equal((await state(page)).exercises.solved, 0);
+  inViewport(await locate(page, "##feedback"), page.viewportSize(), "the answer and its working");
+  const before = now.prompt;
+  for (let i = 0; i < 5 && now.prompt === before; ++i) {
+    await press(page, "Another one");
+    now = await current(page);
+  }
+  assert.notEqual(now.prompt, before, "another variant");
+  assert.equal(now.revealed, false);
+  assert.equal(now.wrong, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the final check: a missed question is tried again alone, with a new version of itself", async () => {
+  const { page, problems, context } = await practice("takeaways");
+  let c = await current(page);
+  assert.equal(c.id, "final-check");
+  assert.equal(c.parts, 5);
+  assert.equal(c.part, 0);
+  // Answer the first question wrongly (the smallest or largest number, or a card that is
+  // not the right one), then retry it.
+  for (let attempt = 0; attempt < 3; ++attempt) {
+    if (c.partKind === "number") {
+      await press(page, "##answer");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(attempt === 0 ? "0" : "99999");  // clamped to the field's range
+      await page.keyboard.press("Enter");
+      await settle(page);
+    } else {
+      await press(page, "##option", attempt);
+    }
+    await press(page, "Check");
+    c = await current(page);
+    if (!c.correct) break;
+  }
+  assert.equal(c.correct, false);
+  const missed = c.prompt;
+  let again = c;
+  for (let i = 0; i < 5 && again.prompt === missed; ++i) {
+    await press(page, "New version of this question");
+    again = await current(page);
+  }
+  assert.notEqual(again.prompt, missed, "a new version of the question");
+  assert.equal(again.part, 0, "still the same question of the five");
+  assert.equal(again.answered, false);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("Reset progress, confirmed, forgets solved exercises and seen steps", async () => {
-  const viewport = { width: 1280, height: 1400 };
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit", { viewport });
-  await ready(page);
+  const { page, problems, context } = await practice("desk-limit", { viewport: { width: 1280, height: 1000 } });
   const saved = { version: 1, seen: ["big-picture", "desk-limit", "takeaways"], solved: ["max-pods", "slots-lost"] };
   await page.evaluate((v) => localStorage.setItem("cni-campus:progress", JSON.stringify(v)), saved);
   await page.reload();
   await ready(page);
   assert.equal((await state(page)).exercises.solved, 2);
-  const check = await revealCheck(page, { x: 400, y: 600 }, viewport);
-  // The footer's small button sits below Check and "Another one", in the default button colour.
-  const below = (await bands(page, BUTTON)).filter((b) => b.top > check.bottom + 10);
-  assert.ok(below.length >= 1, "the Reset progress button");
-  await click(page, below[0].runs[0].x, below[0].y);
-  // The confirmation: "Reset" then "Keep", side by side.
-  const popup = (await bands(page, BUTTON)).filter((b) => b.top > below[0].bottom);
-  assert.ok(popup.length >= 1 && popup[0].runs.length === 2, "Reset and Keep");
-  await click(page, popup[0].runs[0].x, popup[0].y);
+  await press(page, "Reset progress");
+  await clickLabel(page, "Reset");
   const s = await state(page);
   assert.equal(s.exercises.solved, 0);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("cni-campus:progress")));
@@ -231,9 +219,6 @@ test("a corrupt saved value does not break the page: a notice, then fresh progre
   assert.ok((await canvasColours(page)) > 10, "the page still draws");
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("cni-campus:progress")));
   assert.equal(stored.version, 1, "the bad value was replaced");
-  await shot(page, "exercise-corrupt-progress");
-
-  // A foreign value (valid JSON, not ours) and an old version are refused the same way.
   for (const [value, why] of [['{"theme":"dark"}', /no version/], ['{"version":0,"seen":[]}', /format version 0/]]) {
     await page.evaluate((v) => localStorage.setItem("cni-campus:progress", v), value);
     await page.reload();
@@ -242,6 +227,34 @@ test("a corrupt saved value does not break the page: a notice, then fresh progre
     assert.match(t.error, /^Saved progress could not be read and was reset/);
     assert.match(t.error, why);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on a touch phone a number field brings up a numeric keyboard; its text reaches the answer", async () => {
+  const { page, problems, context } = await practice("prefix-delegation", PHONE);
+  const r = await locate(page, "##answer");
+  // Scroll the field into view, then tap it with a finger.
+  for (let i = 0; i < 20; ++i) {
+    const now = await locate(page, "##answer");
+    if (now.y > 60 && now.y + now.h < 780) break;
+    await page.mouse.move(200, 600);
+    await page.mouse.wheel(0, now.y < 60 ? -150 : 150);
+    await settle(page);
+  }
+  const at = await locate(page, "##answer");
+  await page.touchscreen.tap(at.x + at.w / 2, at.y + at.h / 2);
+  await settle(page);
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el && el.tagName, mode: el && el.inputMode, hidden: el && el.getAttribute("aria-hidden") };
+  });
+  assert.deepEqual(focused, { tag: "INPUT", mode: "decimal", hidden: "true" }, "a numeric keyboard's field has the focus");
+  await page.keyboard.insertText("3");  // what a soft keyboard sends (no key codes)
+  await settle(page);
+  assert.match(String((await current(page)).value), /3$/, "the keyboard's digit reached the answer");
+  assert.equal(await page.evaluate(() => document.activeElement.value), "", "the hidden field stays empty");
+  assert.ok(r);
   assert.deepEqual(problems, []);
   await context.close();
 });

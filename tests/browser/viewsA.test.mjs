@@ -1,4 +1,4 @@
-// viewsA.test.mjs: the views of steps phone-panel, the-rules, desk-limit and
+// viewsA.test.mjs: the views of steps the-rules, desk-limit and
 // prefix-delegation draw without errors, report their numbers in state().live, and change
 // them on real mouse clicks. Click positions are for the 1280x800 two-column layout (the
 // view column starts at x = 657); each test checks the live text before and after, so a
@@ -28,22 +28,6 @@ async function open(step) {
   assert.ok((await canvasColours(opened.page)) > 10, "the view draws something");
   return opened;
 }
-
-test("phone-panel: desks take extensions, a second panel comes early, kubelet refuses at max-pods", async () => {
-  const { page, problems, context } = await open("phone-panel");
-  assert.match(await live(page), /^t3\.small: 1 of 3 ENIs attached, 0 pods, 3 spare secondary IPs; max-pods 11$/);
-  await click(page, 701, 149); // Add a desk
-  // One pod, and ipamd already attached a second ENI (WARM_ENI_TARGET=1).
-  assert.match(await live(page), /2 of 3 ENIs attached, 1 pod, 5 spare secondary IPs/);
-  await click(page, 701, 149, 9);
-  const full = await live(page);
-  assert.match(full, /3 of 3 ENIs attached, 9 pods, 0 spare/);
-  assert.match(full, /max-pods is 11/, "the tenth desk is refused by kubelet");
-  await click(page, 814, 149); // Remove a desk
-  assert.match(await live(page), /3 of 3 ENIs attached, 8 pods, 1 spare/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
 
 test("the-rules: each tab names its rule with the type's numbers", async () => {
   const { page, problems, context } = await open("the-rules");
