@@ -107,7 +107,7 @@
   function goTo(id, beat) {
     if (!module || !module._campus_go_to) return false;
     if (typeof id !== "string" || id.length === 0 || id.length > 64) return false;
-    if (beat === undefined || beat === null) beat = -1;
+    if (beat === undefined || beat === null || beat === -1) beat = -1;  // -1: the step's first
     else if (typeof beat !== "number" || beat !== Math.floor(beat) || beat < 0 || beat > 64) return false;
     loadDeferred();
     var n = module.lengthBytesUTF8(id) + 1;
@@ -173,7 +173,7 @@
       // "step" or "step@beat" (core/host_message, web/platform_web.cpp)
       var at = out.indexOf("@");
       var step = at < 0 ? out : out.slice(0, at);
-      var beat = at < 0 ? -1 : parseInt(out.slice(at + 1), 10);
+      var beat = at < 0 ? null : parseInt(out.slice(at + 1), 10);
       if (!goTo(step, beat) && window.console) {
         console.warn("CNI Campus: there is no step called '" + step + "'" +
                      (beat >= 0 ? " with a beat " + beat : ""));

@@ -51,19 +51,26 @@ void publish(App& app) {
     announce(app);
 }
 
-// The step's words for the DOM mirror: every beat, live numbers as the model has them now
-// (before the models are made, the text without them), then the takeaways.
+// The step's words for the DOM mirror: every beat as the static lesson page prints it (its
+// numbers at that beat's own state), then the takeaways. A step's model runs only once the
+// second part of a split module is there; until then its live numbers are left out, and the
+// mirror is written again when the view first reports its numbers.
 std::string mirror_body(const App& app) {
     const core::LessonStep& s = current(app);
+    const bool numbers = core::has_model(s.id) && platform::rest_state() == platform::Rest::Ready;
     std::string body;
-    for (const core::LessonBeat& b : s.beats) {
-        body += app.models_made
-                    ? core::render_live(app.lessons, app.models, s.id, b.text, app.terms)
-                    : core::render_live(app.lessons, core::StepModels{}, "", b.text, app.terms);
+    for (size_t b = 0; b < s.beats.size(); ++b) {
+        body += numbers
+                    ? core::render_beat(app.lessons, s, static_cast<int>(b), app.terms, app.catalog)
+                    : core::render_live(app.lessons, core::StepModels{}, "", s.beats[b].text,
+                                        app.terms);
         body += "\n\n";
     }
-    for (const std::string& t : s.takeaways)
-        body += "- " + app_text(app, t) + "\n";
+    if (!s.takeaways.empty()) {
+        body += "Remember:";
+        for (const std::string& t : s.takeaways)
+            body += " " + app_text(app, t) + ".";
+    }
     return body;
 }
 

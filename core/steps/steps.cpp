@@ -112,7 +112,7 @@ std::string render_live(const Lessons& lessons, const StepModels& models, std::s
 std::string render_beat(const Lessons& lessons, const LessonStep& step, int beat, Terms terms,
                         const Catalog& catalog) {
     if (beat < 0 || static_cast<size_t>(beat) >= step.beats.size()) return {};
-    StepModels models = make_step_models(catalog);
+    StepModels models;  // only this step's model is made: enter_beat from -1 resets it
     (void)enter_beat(models, step, -1, beat, catalog);
     return render_live(lessons, models, step.id, step.beats[static_cast<size_t>(beat)].text, terms);
 }

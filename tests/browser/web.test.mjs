@@ -273,9 +273,9 @@ test("keyboard focus only after a click, Tab leaves; only cni-campus:* storage k
   await page.mouse.click(640, 400);
   assert.equal(await page.evaluate(() => document.activeElement.id), "canvas");
   await settle(page);
-  const step = (await state(page)).step.index;
+  const beat = (await state(page)).beat.index;
   await page.keyboard.press("ArrowRight");
-  await page.waitForFunction((i) => window.cniCampus.state().step.index === i + 1, step);
+  await page.waitForFunction((i) => window.cniCampus.state().beat.index === i + 1, beat);
   await page.keyboard.press("Tab");
   assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), "canvas");
   const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -301,11 +301,13 @@ test("touch: drag scrolls the lesson text, a tap presses a button, no zoom lock"
     { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
   const h0 = await canvasHash(page);
   const step0 = (await state(page)).step.id;
-  await touch("touchStart", 200, 600);
-  for (let i = 1; i <= 10; i++) await touch("touchMove", 200, 600 - i * 30);
+  // The view, in the top half on a phone, is taller than its place: a drag scrolls it.
+  await touch("touchStart", 200, 400);
+  for (let i = 1; i <= 10; i++) await touch("touchMove", 200, 400 - i * 25);
   await touch("touchEnd");
   await settle(page);
-  assert.notEqual(await canvasHash(page), h0, "the text did not move");
+  assert.notEqual(await canvasHash(page), h0, "the view did not move");
+  assert.ok((await state(page)).scroll.view > 0, "the view scrolled");
   assert.equal((await state(page)).step.id, step0, "a drag is not a click");
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   await shot(page, "web-touch-scrolled");
@@ -368,7 +370,9 @@ test("readable without the canvas: DOM mirror and static lesson pages match the 
         paragraphs: [...document.querySelectorAll("#mirror-body p")].map((p) => p.textContent),
       }));
       assert.equal(mirror.heading, (await state(page)).step.title);
-      assert.deepEqual(mirror.paragraphs, st.paragraphs);
+      // Each beat a paragraph, as on the static page; then the takeaways.
+      assert.deepEqual(mirror.paragraphs.slice(0, st.paragraphs.length), st.paragraphs);
+      assert.match(mirror.paragraphs[st.paragraphs.length], /^Remember:/);
       assert.equal(await page.getAttribute("#mirror-link", "href"), `lessons/${s.id}.html`);
       assert.equal(await page.getAttribute("#text-version", "href"), `lessons/${s.id}.html`);
     }
@@ -382,11 +386,11 @@ test("readable without the canvas: DOM mirror and static lesson pages match the 
 test("a bad lessons file stops gen_static_lessons, naming the field", { skip: !fs.existsSync(path.join(ROOT, "build/native/gen_static_lessons")) && "build/native/gen_static_lessons not built" }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cni-campus-lessons-"));
   const bad = JSON.parse(fs.readFileSync(path.join(ROOT, "assets/lessons.json"), "utf8"));
-  bad.steps[2].body[1] = "An {unknownterm} here.";
+  bad.steps[2].beats[1].text = "An {unknownterm} here.";
   fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify(bad));
   const run = spawnSync(path.join(ROOT, "build/native/gen_static_lessons"), [path.join(dir, "out"), path.join(dir, "bad.json")], { encoding: "utf8" });
   assert.notEqual(run.status, 0);
-  assert.match(run.stderr, /steps\[2\]\.body\[1\]: unknown term \{unknownterm\}/);
+  assert.match(run.stderr, /steps\[2\]\.beats\[1\]\.text: unknown term \{unknownterm\}/);
   assert.equal(fs.existsSync(path.join(dir, "out", "index.html")), false);
   fs.rmSync(dir, { recursive: true, force: true });
 });
