@@ -135,8 +135,16 @@
     return { x: r.x + c.left + window.scrollX, y: r.y + c.top + window.scrollY, w: r.w, h: r.h };
   }
 
+  // The words the current step's view drew in the last frame (after locate() has switched
+  // recording on): what the tests check against the vocabulary of each language.
+  function viewText() {
+    if (!module || !module._campus_view_text) return "";
+    return module.UTF8ToString(module._campus_view_text());
+  }
+
   window.cniCampus = {
     ready: ready,
+    viewText: viewText,
     firstFrameMs: 0,
     state: stateObject,
     goTo: goTo,

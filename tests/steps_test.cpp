@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "format.h"
 #include "steps/steps.h"
 #include "test_support.h"
 
@@ -155,4 +156,17 @@ TEST_CASE("a step with a model opens with something to do: its first beat has a 
         INFO(step.id);
         CHECK_FALSE(step.beats.front().goal.empty());
     }
+}
+
+TEST_CASE("format: digits, commas every three, a count with its singular") {
+    CHECK(core::num(0) == "0");
+    CHECK(core::num(-12) == "-12");
+    CHECK(core::with_commas(0) == "0");
+    CHECK(core::with_commas(999) == "999");
+    CHECK(core::with_commas(1000) == "1,000");
+    CHECK(core::with_commas(131072) == "131,072");
+    CHECK(core::with_commas(281474976710656ULL) == "281,474,976,710,656");
+    CHECK(core::count(1, "ENI", "ENIs") == "1 ENI");
+    CHECK(core::count(3, "ENI", "ENIs") == "3 ENIs");
+    CHECK(core::count(0, "pod", "pods") == "0 pods");
 }

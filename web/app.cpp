@@ -22,6 +22,7 @@ namespace {
 
 constexpr float kWideLayout = 980.0f;  // step list beside the content
 constexpr float kTwoColumns = 760.0f;  // lesson text beside the view
+constexpr double kBeatEaseMs = 450;    // a beat's change eases in (ViewContext::beat_ease)
 
 const core::LessonStep& current(const App& app) {
     return app.lessons.steps[static_cast<size_t>(app.step)];
@@ -213,7 +214,9 @@ ViewContext view_context(const App& app) {
 void draw_step_view(App& app, const core::LessonStep& step) {
     if (core::has_model(step.id)) models_at_beat(app);
     const float top = ImGui::GetCursorScreenPos().y;
+    locate_view_begin();
     const ViewOut out = draw_view(view_context(app), app.views, app.models, step.id);
+    locate_view_end();
     app.live = out.live;
     app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
     if (out.figure_max.y > out.figure_min.y) {
@@ -443,8 +446,8 @@ void draw_step(App& app, const core::LessonStep& step) {
 // Enters a beat of the current step: the view animates the change and shows its figure,
 // the words start at the top.
 void beat_entered(App& app) {
-    app.beat_ms = platform::now_ms();
-    app.anim_until_ms = std::max(app.anim_until_ms, app.beat_ms + 700);
+    app.beat_ms = platform::now_ms();  // the view eases the beat's change in from here
+    app.anim_until_ms = std::max(app.anim_until_ms, app.beat_ms + kBeatEaseMs);
     app.scroll_view = true;
     app.hot.clear();
     publish(app);
@@ -462,6 +465,7 @@ ViewContext app_view_context(const App& app) {
     ctx.beat = app.beat;
     ctx.hot = app.hot;
     ctx.beat_ms = app.beat_ms;
+    ctx.reduced_motion = platform::reduced_motion();
     return ctx;
 }
 
@@ -589,7 +593,8 @@ bool app_go_to(App& app, const std::string& id, int beat) {
 }
 
 bool app_animating(const App& app) {
-    return platform::now_ms() < app.anim_until_ms;
+    // With reduced motion the views draw end states, so no frame waits for an animation.
+    return !platform::reduced_motion() && platform::now_ms() < app.anim_until_ms;
 }
 
 bool app_key(App& app, int key_code) {
@@ -634,6 +639,7 @@ std::string app_state_json(const App& app) {
     }
     j["beat"] = beat;
     j["hot"] = app.hot;
+    j["animating"] = app_animating(app);
     j["scroll"] = {{"text", app.text_scroll}, {"view", app.view_scroll}};
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& st : app.lessons.steps) {

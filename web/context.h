@@ -29,13 +29,22 @@ struct ViewContext {
     const core::Lessons& lessons;  // the vocabulary: {term} tokens in either words
     const Fonts& fonts;
     core::Terms terms = core::Terms::Analogy;
-    int beat = 0;            // the beat of the step being shown (0 when a step has one)
-    std::string_view focus;  // the part of the figure the beat points at ("" if none)
-    std::string_view hot;    // the live token of the text under the pointer ("" if none)
-    double beat_ms = 0;      // when the beat was entered (platform::now_ms), to animate it
+    int beat = 0;                 // the beat of the step being shown (0 when a step has one)
+    std::string_view focus;       // the part of the figure the beat points at ("" if none)
+    std::string_view hot;         // the live token of the text under the pointer ("" if none)
+    double beat_ms = 0;           // when the beat was entered (platform::now_ms), to animate it
+    bool reduced_motion = false;  // the visitor asks for less motion: draw end states at once
 
     // The part of the figure to light: what the learner points at, else the beat's focus.
     std::string_view lit() const { return hot.empty() ? focus : hot; }
+    // How far a beat's change has come, 0 to 1 over `ms` after the beat was entered (eased;
+    // 1 at once with reduced motion). A view that animates with it keeps frames coming with
+    // ViewOut::animate(beat_ms + ms).
+    float beat_ease(double now_ms, double ms = 450) const {
+        if (reduced_motion || now_ms >= beat_ms + ms) return 1.0f;
+        const float t = static_cast<float>((now_ms - beat_ms) / ms);
+        return t <= 0 ? 0.0f : t * t * (3 - 2 * t);
+    }
 
     // Text with its {term} tokens in the current vocabulary.
     std::string text(std::string_view with_tokens) const {

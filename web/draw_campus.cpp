@@ -69,8 +69,9 @@ bool slot_lit(unsigned highlight, int p, int i, bool pod_slot) {
 }
 
 // Pales a part that is not highlighted.
-void dim(ImDrawList* dl, ImVec2 a, ImVec2 b) {
-    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 165), 2);
+void dim(ImDrawList* dl, ImVec2 a, ImVec2 b, float strength = 1.0f) {
+    const int alpha = static_cast<int>(165.0f * std::clamp(strength, 0.0f, 1.0f));
+    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, alpha), 2);
 }
 
 bool hovering(bool enabled, ImVec2 a, ImVec2 b) {
@@ -435,9 +436,12 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
         return ImVec2(po.x + l.pad + fi(i % l.cols) * (s + l.gap),
                       po.y + l.header + l.pad + fi(i / l.cols) * (s + l.gap));
     };
-    const ImU32 hl = color::kHighlight;
+    // The highlight eases in (style.highlight_strength) when a beat points at a new part.
+    const float strength = std::clamp(style.highlight_strength, 0.0f, 1.0f);
+    const ImU32 hl = (color::kHighlight & ~IM_COL32_A_MASK) |
+                     (static_cast<ImU32>(255.0f * strength) << IM_COL32_A_SHIFT);
     const int attached = static_cast<int>(node.enis.size());
-    if (style.highlight != kHighlightNone) {
+    if (style.highlight != kHighlightNone && strength > 0) {
         for (int p = 0; p < l.positions; ++p) {
             bool pod_panel = true;
             if (p < attached) {
@@ -448,7 +452,7 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
                 ImVec2 a = slot_at(p, i);
                 ImVec2 z(a.x + s, a.y + s);
                 if (!slot_lit(style.highlight, p, i, pod_panel)) {
-                    dim(dl, a, z);
+                    dim(dl, a, z, strength);
                 } else if (!(style.highlight & (kHighlightPanels | kHighlightOnePanel)) &&
                            p < attached) {
                     dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), hl, 4, 0, 2.5f);

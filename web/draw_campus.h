@@ -77,6 +77,7 @@ struct RoomStyle {
     bool show_host_pods = false;          // two small marks for the host-network pods
     bool tooltips = true;                 // hover tooltips on every cell
     unsigned highlight = kHighlightNone;  // RoomHighlight flags: outlined, the rest paled
+    float highlight_strength = 1;         // 0..1: eases the highlight in (beat_ease())
     bool simple = false;    // the simple picture: addresses held for the next desks drawn empty
     std::string fresh_eni;  // an ENI id to flash as just attached ("" none)
     float fresh = 0;        // 0..1: flash strength; while it fades, call platform::request_frame()

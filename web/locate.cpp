@@ -16,8 +16,10 @@ struct Item {
     size_t visible_end;  // the visible part: label[0, visible_end)
     ImRect rect;
 };
-std::vector<Item> g_frame;  // items of the frame being drawn
-std::vector<Item> g_last;   // items of the last frame drawn
+std::vector<Item> g_frame;     // items of the frame being drawn
+std::vector<Item> g_last;      // items of the last frame drawn
+std::string g_view_text;       // text the view drew in the frame being drawn
+std::string g_last_view_text;  // ... and in the last frame
 
 }  // namespace
 
@@ -52,10 +54,30 @@ void locate_rect(const char* label, float x0, float y0, float x1, float y1) {
     g_frame.push_back(Item{label, visible, ImRect(x0, y0, x1, y1)});
 }
 
+void locate_view_begin() {
+    ImGuiContext* g = GImGui;
+    if (g == nullptr || !g->TestEngineHookItems || g->LogEnabled) return;
+    ImGui::LogToBuffer();
+}
+
+void locate_view_end() {
+    ImGuiContext* g = GImGui;
+    if (g == nullptr || !g->LogEnabled || g->LogType != ImGuiLogType_Buffer) return;
+    g_view_text.append(g->LogBuffer.c_str());
+    g_view_text += '\n';
+    ImGui::LogFinish();
+}
+
+const std::string& locate_view_text() {
+    return g_last_view_text;
+}
+
 void locate_frame_done() {
     if (!GImGui || !GImGui->TestEngineHookItems) return;
     g_last.swap(g_frame);
     g_frame.clear();
+    g_last_view_text.swap(g_view_text);
+    g_view_text.clear();
 }
 
 std::string locate_json(const std::string& label, int nth) {

@@ -16,6 +16,13 @@ void locate_note(const char* label);
 // Records a rectangle (screen pixels) under `label`, for what is not one widget: a
 // paragraph, a figure. Nothing happens until the page first asks.
 void locate_rect(const char* label, float x0, float y0, float x1, float y1);
+// The words a step's view drew, for the browser tests' vocabulary check: between these two
+// calls ImGui logs the text it renders (labels, text, tooltips) and draw_text (ui.h) the text
+// drawn straight onto the canvas. Nothing happens until the page first asks for locate.
+void locate_view_begin();
+void locate_view_end();
+// What the view drew in the last frame ("" before recording is on).
+const std::string& locate_view_text();
 // Call once per frame after ImGui::Render(): the frame's items become the ones located.
 void locate_frame_done();
 // {"x":..,"y":..,"w":..,"h":..} (canvas CSS pixels) of the nth (0-based) widget whose

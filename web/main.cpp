@@ -94,6 +94,12 @@ void campus_hash_changed() {
     web::app_apply_fragment(g_app, platform::get_hash());
 }
 
+// window.cniCampus.viewText(): the words the step's view drew in the last frame (once
+// locate has switched recording on).
+const char* campus_view_text() {
+    return web::locate_view_text().c_str();
+}
+
 // window.cniCampus.locate(label, nth): a widget's rectangle as JSON, "" if not drawn.
 const char* campus_locate(const char* label, int nth) {
     static std::string json;

@@ -51,6 +51,12 @@ void announce_step(const std::string& id, int index, const std::string& title, i
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
 // Copies text to the clipboard (after a user gesture).
 void copy_text(const std::string& text);
+// True when the visitor asks for less motion (prefers-reduced-motion: reduce): views then
+// show the end state of a change at once, and no animation frames run.
+bool reduced_motion();
+// True if the last press came from a finger (a field need not take the focus at once: that
+// would cover a phone's screen with its keyboard).
+bool touch_input();
 // Tells the page whether the app is editing text (and whether numbers only), so that after
 // a touch a phone shows its keyboard (a numeric one for numbers). Call once per frame.
 void text_input(bool active, bool numeric);

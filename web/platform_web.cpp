@@ -39,6 +39,7 @@ long g_down_at[3] = {-1, -1, -1};
 bool g_pending_up[3] = {false, false, false};
 bool g_touch_lift = false;  // after a tap ends, move the pointer away: no hover stays
 int g_text_input = -1;      // what text_input last told the page: 0 none, 1 text, 2 numbers
+bool g_last_touch = false;  // the last press came from a finger
 
 // One touch gesture: undecided until its first move; then it drags a widget (a slider),
 // scrolls an ImGui window under the finger, or is left to the browser (page scroll).
@@ -370,6 +371,13 @@ EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
 });
 
+EM_JS(int, js_reduced_motion, (), {
+    if (!window.matchMedia) return 0;
+    // Read each frame: a change in the system setting applies from the next frame on.
+    if (!Module["motionQuery"]) Module["motionQuery"] = window.matchMedia("(prefers-reduced-motion: reduce)");
+    return Module["motionQuery"].matches ? 1 : 0;
+});
+
 EM_JS(void, js_text_input, (int active, int numeric), {
     if (Module["textInput"]) Module["textInput"](active, numeric);
 });
@@ -402,6 +410,7 @@ extern "C" {
 // type: 0 down, 1 move, 2 up, 3 left the canvas, 4 cancelled by the browser.
 EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button, int touch) {
     ImGuiIO& io = ImGui::GetIO();
+    if (type == 0) g_last_touch = touch != 0;
     int b = button == 2 ? 1 : (button == 1 ? 2 : 0);
     if (touch && g_touch == Touch::Scroll) {
         // The finger scrolls a window: no hover, no press, until it lifts.
@@ -665,6 +674,12 @@ void mirror_text(const std::string& heading, const std::string& body, const std:
 }
 void copy_text(const std::string& text) {
     js_copy_text(text.c_str());
+}
+bool reduced_motion() {
+    return js_reduced_motion() != 0;
+}
+bool touch_input() {
+    return g_last_touch;
 }
 void text_input(bool active, bool numeric) {
     const int now = active ? (numeric ? 2 : 1) : 0;

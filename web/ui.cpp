@@ -7,9 +7,19 @@
 #include <cstring>
 #include <string>
 
+#include "format.h"
 #include "locate.h"
+#include "platform.h"
+#include "steps/campus.h"
 
 namespace web {
+
+void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* text,
+               const char* end, float wrap_width) {
+    dl->AddText(font, size, pos, col, text, end, wrap_width);
+    if (end == nullptr) end = text + std::strlen(text);
+    ImGui::LogText("%.*s\n", static_cast<int>(end - text), text);  // nothing unless logging
+}
 
 void apply_theme() {
     ImGuiStyle& s = ImGui::GetStyle();
@@ -235,7 +245,7 @@ bool matches(const std::string& name, const char* filter) {
 }  // namespace
 
 bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, char* filter,
-                          int filter_size) {
+                          int filter_size, const std::vector<std::string>& step_types) {
     const auto& types = ctx.catalog.types;
     if (types.empty()) {
         ImGui::TextDisabled("(no instance catalog)");
@@ -243,27 +253,52 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
     }
     bool changed = false;
     const char* preview = type >= 0 ? types[static_cast<size_t>(type)].name.c_str() : "choose...";
+    auto choice = [&](size_t i) {
+        const bool selected = static_cast<int>(i) == type;
+        if (ImGui::Selectable(types[i].name.c_str(), selected)) {
+            type = static_cast<int>(i);
+            changed = true;
+        }
+        if (selected && ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+    };
     ImGui::PushID(id);
     ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge)) {
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        // A finger gets the short list first; the keyboard would cover it.
+        if (ImGui::IsWindowAppearing() && !platform::touch_input()) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##filter", "type to search, e.g. m5", filter,
+        const std::string hint =
+            "search all " + core::with_commas(static_cast<long long>(types.size())) + ", e.g. c7g";
+        ImGui::InputTextWithHint("##filter", hint.c_str(), filter,
                                  static_cast<size_t>(filter_size));
-        int shown = 0;
-        for (size_t i = 0; i < types.size() && shown < 400; ++i) {
-            if (!matches(types[i].name, filter)) continue;
-            ++shown;
-            bool selected = static_cast<int>(i) == type;
-            if (ImGui::Selectable(types[i].name.c_str(), selected)) {
-                type = static_cast<int>(i);
-                changed = true;
+        if (filter[0] == '\0') {
+            // The short list: the tutorial's own types, those of this step, the one chosen.
+            std::vector<std::string> names = core::tutorial_instance_types();
+            for (const std::string& n : step_types)
+                names.push_back(n);
+            if (type >= 0) names.push_back(types[static_cast<size_t>(type)].name);
+            std::vector<size_t> shown;
+            for (const std::string& n : names) {
+                core::Result<const core::InstanceType*> t =
+                    core::find_instance_type(ctx.catalog, n);
+                if (!t) continue;
+                const size_t i = static_cast<size_t>(*t - types.data());
+                if (std::find(shown.begin(), shown.end(), i) == shown.end()) shown.push_back(i);
             }
-            if (selected && ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+            for (size_t i : shown)
+                choice(i);
+        } else {
+            int count = 0;
+            for (size_t i = 0; i < types.size() && count < 400; ++i) {
+                if (!matches(types[i].name, filter)) continue;
+                ++count;
+                choice(i);
+            }
+            if (count == 0) ImGui::TextDisabled("no instance type matches");
         }
-        if (shown == 0) ImGui::TextDisabled("no instance type matches");
         ImGui::EndCombo();
     }
+    locate_note("##type");
     ImGui::PopID();
     return changed;
 }

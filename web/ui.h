@@ -31,6 +31,10 @@ inline ImVec4 rgba(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
 }
 
+// ImDrawList::AddText that also tells ImGui's log (the browser tests read the words a view
+// drew through it, web/locate.h). Every word drawn straight onto the canvas goes through it.
+void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* text,
+               const char* end = nullptr, float wrap_width = 0.0f);
 // Applies the CNI Campus theme to the current ImGui style.
 void apply_theme();
 // The end of the longest head of the word [s, word_end) that fits in width at this font
@@ -66,7 +70,7 @@ bool number_field_editing();
 // Shared widgets ------------------------------------------------------------------------
 // A searchable instance-type picker over the whole catalog; true when the choice changed.
 bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, char* filter,
-                          int filter_size);
+                          int filter_size, const std::vector<std::string>& step_types = {});
 // Index of a type in the catalog by name, or 0 if absent.
 int catalog_index(const ViewContext& ctx, const char* name);
 // A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.

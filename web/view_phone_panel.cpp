@@ -43,7 +43,10 @@ ViewOut draw_phone_panel(const ViewContext& ctx, core::PhonePanel& m, PhonePanel
     rs.cell = 46;  // as large as the column allows: this room is the whole picture
     rs.show_host_pods = false;
     rs.highlight = room_part(ctx.lit());
-    if (!m.fresh_eni.empty() && now < ui.flash_until_ms) {
+    // A beat's part eases in; a part the learner points at lights at once.
+    rs.highlight_strength = ctx.hot.empty() ? ctx.beat_ease(now) : 1.0f;
+    if (rs.highlight_strength < 1) out.animate(ctx.beat_ms + 450);
+    if (!m.fresh_eni.empty() && now < ui.flash_until_ms && !ctx.reduced_motion) {
         rs.fresh_eni = m.fresh_eni;
         rs.fresh = static_cast<float>((ui.flash_until_ms - now) / kFlashMs);
         out.animate(ui.flash_until_ms);

@@ -86,7 +86,7 @@ target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
 campus_web_link(campus)
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_rest_arrived)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_view_text,_campus_rest_arrived)
 
 # ---- module splitting: the landing step first, the rest when the learner acts ---------------
 # With SPLIT_MODULE, emcc writes campus.wasm.orig (the optimised module, function names kept

@@ -29,6 +29,11 @@ Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config, int
     return cluster;
 }
 
+const std::vector<std::string>& tutorial_instance_types() {
+    static const std::vector<std::string> types = {"t3.small", "m5.large", "t3.large", "m5.xlarge"};
+    return types;
+}
+
 std::string new_eni_id(const Node* before, const Node* after) {
     if (after == nullptr) return {};
     for (const Eni& e : after->enis) {

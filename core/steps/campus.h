@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cluster.h"
 
@@ -18,6 +19,9 @@ inline constexpr const char* kOneRoomSubnet = "subnet-a";
 // type and configuration, then `pods` pods added one by one (stopping at the first refusal).
 // Errors carry the model's message.
 Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config = {}, int pods = 0);
+// The instance types the tutorial meets first (the blog post's four), which every room-size
+// picker offers before the learner searches the whole catalog.
+const std::vector<std::string>& tutorial_instance_types();
 // The id of the first ENI in `after` that `before` does not have ("" if none): which phone
 // panel an action just attached, for a view to flash.
 std::string new_eni_id(const Node* before, const Node* after);

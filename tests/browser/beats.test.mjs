@@ -164,3 +164,36 @@ test("phone-panel: the puzzle is met in the picture, and an editable number move
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("reduced motion: a beat change and a new panel draw their end state, no animation frames", async () => {
+  // The same beat change eases its highlight in with motion, and not without.
+  const animatesAfterNext = async (reducedMotion) => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(env.base + "/#step=phone-panel");
+    await ready(page);
+    // goTo and state() in one task: no frame can run in between, however slow the machine.
+    const animating = await page.evaluate(() => {
+      window.cniCampus.goTo("phone-panel", 1);
+      return window.cniCampus.state().animating;
+    });
+    await settle(page);
+    if (reducedMotion === "reduce") {
+      // A new panel: drawn at once, no flash that needs frames.
+      await page.evaluate(() => window.cniCampus.goTo("phone-panel", 0));
+      await settle(page);
+      await clickLabel(page, "Add a desk", { times: 2 });
+      const a = await locate(page, "Add a desk");
+      await page.mouse.click(a.x + a.w / 2, a.y + a.h / 2);
+      await page.waitForFunction(() => /2 of 3 ENIs attached/.test(window.cniCampus.state().live));
+      assert.equal((await state(page)).animating, false, "no flash runs");
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+    return animating;
+  };
+  assert.equal(await animatesAfterNext("reduce"), false);
+  assert.equal(await animatesAfterNext("no-preference"), true);
+});
