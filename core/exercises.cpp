@@ -15,6 +15,7 @@
 #include "cidr.h"
 #include "ipam.h"
 #include "json_read.h"
+#include "steps/steps.h"
 #include "traffic.h"
 #include "vpc.h"
 
@@ -223,8 +224,18 @@ Error retry() {
     return make_error("draw turned down", kRetry);
 }
 
+// An instance type from the pool, not one the step's own text uses as its example (while the
+// pool has others).
 Result<const InstanceType*> pick_type(Ctx& c, const std::vector<std::string>& pool) {
-    const std::string& name = c.rng.pick(pool);
+    std::vector<std::string> fresh;
+    const auto examples = c.book.example_types.find(c.spec.step);
+    for (const std::string& n : pool) {
+        if (examples == c.book.example_types.end() ||
+            std::find(examples->second.begin(), examples->second.end(), n) ==
+                examples->second.end())
+            fresh.push_back(n);
+    }
+    const std::string& name = c.rng.pick(fresh.empty() ? pool : fresh);
     Result<const InstanceType*> t = find_instance_type(c.catalog, name);
     if (!t) {
         return make_error("Exercise '" + c.spec.id + "' draws from " + name +
@@ -1556,6 +1567,10 @@ Result<ExerciseBook> load_exercises(std::string_view text, const Lessons* lesson
             }
         }
         book.specs.push_back(std::move(spec));
+    }
+    if (lessons != nullptr) {
+        for (const LessonStep& step : lessons->steps)
+            book.example_types[step.id] = example_instance_types(step);
     }
     return book;
 }

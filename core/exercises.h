@@ -51,6 +51,10 @@ struct ExerciseSpec {
 
 struct ExerciseBook {
     std::vector<ExerciseSpec> specs;  // in file order (the order of the steps)
+    // By step: the instance types its text uses as examples (filled when the book is loaded
+    // with the lessons). Its exercises draw other types where their pool has any: transfer,
+    // not recall.
+    std::map<std::string, std::vector<std::string>> example_types;
 };
 
 // Parses and validates exercises JSON: version, known generator ids (each at most once),

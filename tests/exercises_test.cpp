@@ -3,12 +3,14 @@
 // classic confusions, the "make it so" checks, and strict loading.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <set>
 #include <string>
 
 #include "capacity.h"
 #include "exercises.h"
 #include "lessons.h"
+#include "steps/steps.h"
 #include "test_support.h"
 
 namespace {
@@ -43,11 +45,23 @@ Exercise make(const std::string& id, uint32_t seed) {
     return std::move(r).value();
 }
 
+// The same book without the steps' example types, so that the known-answer cases below can
+// reach the classic types (a t3.small) that the page's exercises leave to the lesson text.
+const core::ExerciseBook& any_type_book() {
+    static const core::ExerciseBook b = [] {
+        core::ExerciseBook copy = book();
+        copy.example_types.clear();
+        return copy;
+    }();
+    return b;
+}
+
 // The first seed whose prompt contains `needle` (e.g. the instance type wanted).
 Exercise find(const std::string& id, const std::string& needle) {
     for (uint32_t seed = 1; seed < 5000; ++seed) {
-        Exercise ex = make(id, seed);
-        if (ex.prompt.find(needle) != std::string::npos) return ex;
+        auto r = core::generate_exercise(any_type_book(), id, seed, test_catalog());
+        if (!r) throw std::runtime_error(id + ": " + r.error().message);
+        if (r->prompt.find(needle) != std::string::npos) return std::move(r).value();
     }
     throw std::runtime_error("no " + id + " exercise mentions " + needle);
 }
@@ -559,4 +573,47 @@ TEST_CASE("reveal_answer gives an answer the check accepts, with its working, fo
         off.prefix_delegation = false;
         if (core::check_answer(ex, off).correct) CHECK_FALSE(r.answer.prefix_delegation);
     }
+}
+
+// True if text names the instance type as a word ("t3.small" but not "t3.smaller").
+bool mentions_type(const std::string& text, const std::string& type) {
+    for (size_t at = text.find(type); at != std::string::npos; at = text.find(type, at + 1)) {
+        const size_t end = at + type.size();
+        const bool word_start =
+            at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])));
+        const bool word_end =
+            end == text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                    (text[end] == '.' && end + 1 < text.size() &&
+                                     std::isalnum(static_cast<unsigned char>(text[end + 1]))));
+        if (word_start && word_end) return true;
+    }
+    return false;
+}
+
+TEST_CASE("transfer: an exercise never draws the instance type its step's text uses as example") {
+    const core::Lessons& l = lessons();
+    for (const core::ExerciseSpec& spec : book().specs) {
+        const int i = core::find_step(l, spec.step);
+        REQUIRE(i >= 0);
+        const std::vector<std::string> examples =
+            core::example_instance_types(l.steps[static_cast<size_t>(i)]);
+        if (examples.empty() || spec.id == "final-check") continue;
+        for (uint32_t seed = 0; seed < 200; ++seed) {
+            const Exercise ex = make(spec.id, seed);
+            std::string shown = ex.prompt;
+            for (const std::string& c : ex.choices)
+                shown += " | " + c;
+            for (const std::string& t : ex.setup.types)
+                shown += " | " + t;
+            for (const std::string& t : examples) {
+                INFO(spec.id << " seed " << seed << ": " << shown);
+                CHECK_FALSE(mentions_type(shown, t));
+            }
+        }
+    }
+    // phone-panel opens on a t3.small: its exercises draw other rooms.
+    const int pp = core::find_step(l, "phone-panel");
+    REQUIRE(pp >= 0);
+    CHECK(core::example_instance_types(l.steps[static_cast<size_t>(pp)]) ==
+          std::vector<std::string>{"t3.small"});
 }

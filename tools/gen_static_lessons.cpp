@@ -21,6 +21,7 @@
 
 #include "assets.h"
 #include "catalog.h"
+#include "exercises.h"
 #include "lessons.h"
 #include "steps/steps.h"
 
@@ -78,6 +79,11 @@ nav.pager { display: flex; justify-content: space-between; gap: 16px; margin-top
 ol.steps li { margin: 6px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 15px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f2; }
+section.exercise { border: 1px solid #cdd4e0; border-radius: 8px; padding: 4px 16px 8px;
+  margin: 16px 0; background: #f6f8fc; }
+h3 { font-size: 1.02em; margin: 12px 0 4px; }
+details { margin: 8px 0 12px; }
+summary { cursor: pointer; color: #2563eb; }
 .interactive { display: inline-block; margin: 8px 0; padding: 8px 14px; border-radius: 6px;
   background: #2563eb; color: #fff; text-decoration: none; }
 )css";
@@ -94,7 +100,54 @@ std::string page_head(const std::string& title, const std::string& description) 
     return o.str();
 }
 
-std::string step_page(const core::Lessons& lessons, const core::Catalog& catalog, size_t i) {
+// The step's exercises, each made from a fixed seed so the page is the same on every build:
+// the question (and its choices), then the answer and its working behind a disclosure.
+std::string exercises_html(const core::Lessons& lessons, const core::ExerciseBook& book,
+                           const core::Catalog& catalog, const std::string& step) {
+    const std::vector<const core::ExerciseSpec*> specs = core::exercises_for_step(book, step);
+    if (specs.empty()) return {};
+    std::ostringstream o;
+    o << "<h2>Try it</h2>\n";
+    for (const core::ExerciseSpec* spec : specs) {
+        core::Result<core::Exercise> made = core::generate_exercise(book, spec->id, 1, catalog);
+        if (!made) continue;
+        std::vector<const core::Exercise*> questions;
+        if (made->kind == core::ExerciseKind::Quiz) {
+            for (const core::Exercise& part : made->parts)
+                questions.push_back(&part);
+        } else {
+            questions.push_back(&*made);
+        }
+        o << "<section class=\"exercise\">\n<h3>" << text(lessons, made->title) << "</h3>\n";
+        for (const core::Exercise* q : questions) {
+            o << "<p>" << text(lessons, q->prompt) << "</p>\n";
+            if (!q->choices.empty()) {
+                o << "<ol type=\"a\">\n";
+                for (const std::string& c : q->choices)
+                    o << "<li>" << text(lessons, c) << "</li>\n";
+                o << "</ol>\n";
+            }
+            if (q->kind == core::ExerciseKind::Setup) {
+                o << "<p>Instance types offered:";
+                for (const std::string& t : q->setup.types)
+                    o << " " << esc(t);
+                o << ".</p>\n";
+            }
+            const core::Reveal r = core::reveal_answer(*q);
+            if (!r.found) continue;
+            o << "<details><summary>The answer</summary>\n<p>" << text(lessons, r.text)
+              << "</p>\n<ul>\n";
+            for (const std::string& d : r.derivation)
+                o << "<li>" << text(lessons, d) << "</li>\n";
+            o << "</ul>\n</details>\n";
+        }
+        o << "</section>\n";
+    }
+    return o.str();
+}
+
+std::string step_page(const core::Lessons& lessons, const core::ExerciseBook& book,
+                      const core::Catalog& catalog, size_t i) {
     const core::LessonStep& s = lessons.steps[i];
     const size_t n = lessons.steps.size();
     const std::string title = text(lessons, s.title);
@@ -117,6 +170,7 @@ std::string step_page(const core::Lessons& lessons, const core::Catalog& catalog
             o << "<li>" << text(lessons, t) << "</li>\n";
         o << "</ul>\n";
     }
+    o << exercises_html(lessons, book, catalog, s.id);
     o << "<p><a class=\"interactive\" href=\"../index.html#step=" << esc(s.id)
       << "\">Try this step in the interactive campus</a></p>\n</main>\n<nav class=\"pager\">";
     if (i > 0) {
@@ -212,12 +266,18 @@ int main(int argc, char** argv) {
         std::cerr << kTool << ": assets/catalog.json: " << catalog.error().message << "\n";
         return 1;
     }
+    core::Result<core::ExerciseBook> book =
+        core::load_exercises(core::asset("exercises.json"), &*lessons);
+    if (!book) {
+        std::cerr << kTool << ": assets/exercises.json: " << book.error().message << "\n";
+        return 1;
+    }
     if (!make_dir(out_dir)) return 1;
     bool ok = write_file(out_dir + "/lessons.css", kCss);
     ok = ok && write_file(out_dir + "/index.html", index_page(*lessons));
     for (size_t i = 0; ok && i < lessons->steps.size(); ++i)
         ok = write_file(out_dir + "/" + lessons->steps[i].id + ".html",
-                        step_page(*lessons, *catalog, i));
+                        step_page(*lessons, *book, *catalog, i));
     if (!ok) return 1;
     std::cout << kTool << ": " << lessons->steps.size() << " lesson pages in " << out_dir << "\n";
     return 0;

@@ -45,7 +45,8 @@ const StepInfo& phone_panel_info() {
         {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxDesks, {}}},
         {"pods", "panels", "maxpanels", "ips", "deskslots", "capacity", "maxpods"},
         {"mainext", "slots", "deskslots", "panelmain", "panels", "desks"},
-        {"second-panel", "full-room"}};
+        {"second-panel", "full-room"},
+        kFirstType};
     return info;
 }
 

@@ -41,6 +41,8 @@ struct StepInfo {
     std::vector<std::string_view> values;  // live numbers the text may show
     std::vector<std::string_view> parts;   // figure parts the text and beats may point at
     std::vector<std::string_view> goals;   // what a beat may ask the learner to bring about
+    std::string_view example_type;         // the instance type the step opens with ("" none):
+                                           // its exercises draw other types (transfer)
 };
 
 // One knob set by a beat: a number (switches are 0 or 1) or a word.

@@ -1,6 +1,8 @@
 // steps.cpp: the table of step models and the calls that work on any of them (steps.h).
 #include "steps/steps.h"
 
+#include <algorithm>
+
 namespace core {
 namespace {
 
@@ -94,6 +96,21 @@ std::string live_value(const StepModels& models, std::string_view step_id, std::
 bool goal_met(const StepModels& models, std::string_view step_id, std::string_view goal) {
     const StepOps* o = find_ops(step_id);
     return o != nullptr && o->goal(models, goal);
+}
+
+std::vector<std::string> example_instance_types(const LessonStep& step) {
+    std::vector<std::string> out;
+    auto add = [&out](std::string_view name) {
+        if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end())
+            out.emplace_back(name);
+    };
+    if (const StepInfo* info = find_step_info(step.id)) add(info->example_type);
+    for (const LessonBeat& b : step.beats) {
+        for (const Setting& s : b.settings) {
+            if (s.name == "type" && s.is_text) add(s.text);
+        }
+    }
+    return out;
 }
 
 std::string render_live(const Lessons& lessons, const StepModels& models, std::string_view step_id,

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "catalog.h"
 #include "lessons.h"
@@ -51,6 +52,9 @@ bool goal_met(const StepModels& models, std::string_view step_id, std::string_vi
 // the static lesson pages.
 std::string render_beat(const Lessons& lessons, const LessonStep& step, int beat, Terms terms,
                         const Catalog& catalog);
+// The instance types a step's text uses as its examples: the type its model opens with and
+// every type a beat sets. Its exercises draw other ones (transfer, not recall).
+std::vector<std::string> example_instance_types(const LessonStep& step);
 // Any lesson text with its live tokens filled in from the models as they are now.
 std::string render_live(const Lessons& lessons, const StepModels& models, std::string_view step_id,
                         std::string_view text, Terms terms);
