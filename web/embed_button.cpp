@@ -34,10 +34,11 @@ std::string attr(const std::string& text) {
     return out;
 }
 
-std::string fragment(const std::string& step, bool aws_words, bool min_controls) {
-    std::string f = "step=" + step;
-    if (aws_words) f += "&terms=aws";
-    if (min_controls) f += "&controls=min";
+std::string fragment(const EmbedOptions& o) {
+    std::string f = "step=" + o.step;
+    if (o.beat > 0) f += "&beat=" + std::to_string(o.beat);
+    if (o.aws_words) f += "&terms=aws";
+    if (o.min_controls) f += "&controls=min";
     return f;
 }
 
@@ -68,20 +69,18 @@ void snippet_box(const char* id, const char* label, const std::string& text, boo
 
 }  // namespace
 
-std::string embed_snippet(const std::string& base, const std::string& step, bool aws_words,
-                          bool min_controls) {
+std::string embed_snippet(const std::string& base, const EmbedOptions& o) {
     std::string out = "<script src=\"" + attr(base) + "embed.js\" defer></script>\n";
-    out += "<div class=\"cni-campus\" data-step=\"" + attr(step) + "\"";
-    if (aws_words) out += " data-terms=\"aws\"";
-    if (min_controls) out += " data-controls=\"min\"";
+    out += "<div class=\"cni-campus\" data-step=\"" + attr(o.step) + "\"";
+    if (o.beat > 0) out += " data-beat=\"" + std::to_string(o.beat) + "\"";
+    if (o.aws_words) out += " data-terms=\"aws\"";
+    if (o.min_controls) out += " data-controls=\"min\"";
     out += "></div>";
     return out;
 }
 
-std::string embed_iframe(const std::string& base, const std::string& step, bool aws_words,
-                         bool min_controls) {
-    return "<iframe src=\"" + attr(base) + "embed.html#" +
-           attr(fragment(step, aws_words, min_controls)) +
+std::string embed_iframe(const std::string& base, const EmbedOptions& o) {
+    return "<iframe src=\"" + attr(base) + "embed.html#" + attr(fragment(o)) +
            "\" title=\"CNI Campus interactive tutorial\" width=\"100%\" height=\"560\" "
            "loading=\"lazy\"></iframe>";
 }
@@ -90,10 +89,12 @@ void draw_embed_button(const ViewContext& ctx, const core::LessonStep& step) {
     ImGuiStorage* store = ImGui::GetStateStorage();
     const ImGuiID aws_id = ImGui::GetID("embed-aws");
     const ImGuiID min_id = ImGui::GetID("embed-min");
+    const ImGuiID beat_id = ImGui::GetID("embed-beat");
     const ImGuiID copied_id = ImGui::GetID("embed-copied");
     if (ImGui::Button("Embed this step")) {
         store->SetBool(aws_id, ctx.aws());
         store->SetBool(min_id, false);
+        store->SetBool(beat_id, ctx.beat > 0 && ctx.beat < static_cast<int>(step.beats.size()));
         store->SetInt(copied_id, 0);
         ImGui::OpenPopup("##embed");
         platform::request_frame();
@@ -125,16 +126,23 @@ void draw_embed_button(const ViewContext& ctx, const core::LessonStep& step) {
     if (checkbox_wrapped("AWS words", &aws)) store->SetBool(aws_id, aws);
     ImGui::SameLine(0, 24);
     if (checkbox_wrapped("Only this step (no step list)", &min)) store->SetBool(min_id, min);
+    // A beat past the first (never the practice beat) can be where the embed opens.
+    bool at_beat = store->GetBool(beat_id);
+    const bool beat_here = ctx.beat > 0 && ctx.beat < static_cast<int>(step.beats.size());
+    if (beat_here) {
+        const std::string label = "Open at this beat (" + std::to_string(ctx.beat + 1) + " of " +
+                                  std::to_string(step.beats.size()) + ")";
+        if (checkbox_wrapped(label.c_str(), &at_beat)) store->SetBool(beat_id, at_beat);
+    }
+    const EmbedOptions options{step.id, beat_here && at_beat ? ctx.beat : 0, aws, min};
     const std::string base = platform::page_base_url();
     int copied = store->GetInt(copied_id);
     bool copied_script = copied == 1, copied_frame = copied == 2;
     ImGui::Spacing();
-    snippet_box("script",
-                "With a start button (recommended):", embed_snippet(base, step.id, aws, min),
+    snippet_box("script", "With a start button (recommended):", embed_snippet(base, options),
                 copied_script);
     ImGui::Spacing();
-    snippet_box("iframe",
-                "Or as a plain iframe (loads at once):", embed_iframe(base, step.id, aws, min),
+    snippet_box("iframe", "Or as a plain iframe (loads at once):", embed_iframe(base, options),
                 copied_frame);
     if (copied_script && copied != 1) store->SetInt(copied_id, 1);
     if (copied_frame && copied != 2) store->SetInt(copied_id, 2);
