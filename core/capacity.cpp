@@ -1,6 +1,7 @@
 // capacity.cpp: max-pods with its derivation (see capacity.h, the facts file and
 // docs/vpc-cni-today.md). Each rule names its source where it is implemented.
 #include "capacity.h"
+#include "format.h"
 
 #include <algorithm>
 
@@ -20,26 +21,6 @@ constexpr int kSmallNodeMaxVcpus = 30;
 constexpr int kIpv6PrefixLength = 80;
 constexpr const char* kV4EgressRange = "169.254.172.0/22";
 constexpr long long kV4EgressAddresses = 1024;
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
-
-// 281474976710656 -> "281,474,976,710,656"
-std::string grouped(long long n) {
-    std::string digits = num(n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
-// "1 ENI", "3 ENIs"
-std::string count(long long n, const char* singular, const char* plural) {
-    return num(n) + " " + (n == 1 ? singular : plural);
-}
 
 // "t2", "t3a", "t4g": the burstable t family, which has no branch ENIs.
 bool t_family(const std::string& name) {
@@ -284,7 +265,7 @@ MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
                                "in IPv6)",
                            v6.prefix_length});
         r.steps.push_back({"pod addresses",
-                           "2^(128 - 80) = " + grouped(v6.prefix_addresses) +
+                           "2^(128 - 80) = " + with_commas(v6.prefix_addresses) +
                                " on the primary ENI; no further ENI is attached "
                                "for pods",
                            r.pod_ips});
@@ -299,7 +280,7 @@ MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
             "IPv6: pods get IPv6 addresses only (EKS has no dual-stack pods). For IPv4 "
             "destinations ENABLE_V4_EGRESS (v1.15.1+, default true) gives each pod a host-local "
             "address from " +
-            v6.v4_egress_range + " (" + grouped(v6.v4_egress_addresses) +
+            v6.v4_egress_range + " (" + with_commas(v6.v4_egress_addresses) +
             " addresses) and the node SNATs that traffic to its own IPv4 address.");
         if (options.node_group == NodeGroupKind::SelfManaged) {
             r.notes.push_back(

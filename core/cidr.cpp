@@ -3,6 +3,7 @@
 // The parsers walk the text once, left to right, and stop at the first thing that is
 // wrong, so every message names exactly one problem and quotes the text as typed.
 #include "cidr.h"
+#include "format.h"
 
 #include <cstddef>
 
@@ -138,17 +139,6 @@ Result<uint32_t> parse_quad(std::string_view input, size_t& pos, bool cidr) {
                           "like 10.0.0.0.");
     }
     return value;
-}
-
-std::string with_commas(uint64_t n) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    const size_t lead = digits.size() % 3;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (i % 3) == lead) out += ',';
-        out += digits[i];
-    }
-    return out;
 }
 
 }  // namespace

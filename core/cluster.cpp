@@ -4,6 +4,7 @@
 // (fill an attached ENI first, else attach a new one); otherwise release what is over the
 // targets and try to free one ENI. reconcile() repeats passes until nothing changes.
 #include "cluster.h"
+#include "format.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -14,14 +15,6 @@ namespace core {
 namespace {
 
 enum class Step { None, Changed, Blocked };
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
-
-std::string count(long long n, const char* singular, const char* plural) {
-    return num(n) + " " + (n == 1 ? singular : plural);
-}
 
 long long round_up_to_prefixes(long long addresses) {
     return (addresses + kAddressesPerPrefix - 1) / kAddressesPerPrefix * kAddressesPerPrefix;

@@ -1,18 +1,13 @@
 // compute.cpp: CPU and memory used by a number of equal pods (see compute.h).
 #include "compute.h"
+#include "format.h"
 
 #include <algorithm>
 #include <string>
 
 namespace core {
 
-namespace {
-
-std::string num(long long v) {
-    return std::to_string(v);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Result<ComputeUse> compute_use(const InstanceType& type, long long pods, int cpu_request_millis,
                                int memory_request_mib) {

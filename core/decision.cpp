@@ -6,17 +6,10 @@
 #include <set>
 
 #include "capacity.h"
+#include "format.h"
 
 namespace core {
 namespace {
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
-
-std::string count(long long n, const char* singular, const char* plural) {
-    return num(n) + " " + (n == 1 ? singular : plural);
-}
 
 GuideNode question(const char* id, const char* text, std::vector<GuideAnswer> answers) {
     GuideNode n;

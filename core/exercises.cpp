@@ -13,6 +13,7 @@
 
 #include "capacity.h"
 #include "cidr.h"
+#include "format.h"
 #include "ipam.h"
 #include "json_read.h"
 #include "steps/steps.h"
@@ -28,17 +29,6 @@ constexpr int kAttempts = 24;  // draws per seed before giving up (never reached
 constexpr const char* kRetry = "retry";
 
 // ---- numbers, random draws and texts --------------------------------------------------------
-
-// 1234567 -> "1,234,567"
-std::string num(long long n) {
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
 
 // splitmix64: small, fast and identical on every platform.
 class Rng {
@@ -210,7 +200,7 @@ struct Ctx {
     Exercise ex;
     Vars vars;
 
-    void n(const std::string& key, long long value) { vars[key] = num(value); }
+    void n(const std::string& key, long long value) { vars[key] = with_commas(value); }
     void s(const std::string& key, std::string value) { vars[key] = std::move(value); }
     // A text of the spec with the variables set so far filled in.
     std::string text(const std::string& key) const {
@@ -508,7 +498,7 @@ Status gen_fit_desks(Ctx& c) {
     }
     task.max_pods_min = kHostNetworkPods + 1;
     task.max_pods_max = 250;
-    task.base.name = "fit " + num(pods) + " pods";
+    task.base.name = "fit " + with_commas(pods) + " pods";
     task.base.vpc_cidrs = {"10.0.0.0/16"};
     task.base.subnets = {scenario_subnet("subnet-a", "10.0.0.0/20")};
     c.ex.group = "room";
@@ -1121,7 +1111,8 @@ Status gen_final_check(Ctx& c) {
         if (const ExerciseSpec* s = find_exercise(c.book, id)) pool.push_back(s);
     }
     if (pool.size() < static_cast<size_t>(kQuizParts)) {
-        return make_error("The final check needs " + num(kQuizParts) + " questions to draw from.");
+        return make_error("The final check needs " + with_commas(kQuizParts) +
+                          " questions to draw from.");
     }
     c.rng.shuffle(pool);
     pool.resize(static_cast<size_t>(kQuizParts));
@@ -1356,18 +1347,18 @@ Check check_setup(const Exercise& ex, const Answer& a) {
     const MaxPods m = max_pods(type, options);
     const int effective = kubelet_max_pods(type, g.config);
     v["type"] = type.name;
-    v["pods"] = num(ex.target_pods);
-    v["max_pods"] = num(effective);
-    v["ami"] = num(m.ami_max_pods);
-    v["cap"] = num(m.pod_ips);
-    v["need"] = num(ex.target_pods + kHostNetworkPods);
-    v["fit"] = num(std::max(0, effective - kHostNetworkPods));
-    v["running"] = num(o.running);
-    v["waiting"] = num(o.waiting);
-    v["refused"] = num(o.refused);
-    v["pod_enis"] = num(m.pod_enis);
-    v["ips"] = num(m.ips_per_eni);
-    v["recommended"] = num(m.recommended_max_pods);
+    v["pods"] = with_commas(ex.target_pods);
+    v["max_pods"] = with_commas(effective);
+    v["ami"] = with_commas(m.ami_max_pods);
+    v["cap"] = with_commas(m.pod_ips);
+    v["need"] = with_commas(ex.target_pods + kHostNetworkPods);
+    v["fit"] = with_commas(std::max(0, effective - kHostNetworkPods));
+    v["running"] = with_commas(o.running);
+    v["waiting"] = with_commas(o.waiting);
+    v["refused"] = with_commas(o.refused);
+    v["pod_enis"] = with_commas(m.pod_enis);
+    v["ips"] = with_commas(m.ips_per_eni);
+    v["recommended"] = with_commas(m.recommended_max_pods);
     ch.correct = all_run(o, ex.target_pods);
     if (ch.correct) {
         ch.feedback = "Right.";
@@ -1410,9 +1401,9 @@ Check check_fix(const Exercise& ex, const Answer& a) {
         return ch;
     }
     Vars v;
-    v["running"] = num(o.running);
-    v["waiting"] = num(o.waiting);
-    v["refused"] = num(o.refused);
+    v["running"] = with_commas(o.running);
+    v["waiting"] = with_commas(o.waiting);
+    v["refused"] = with_commas(o.refused);
     v["error"] = o.error;
     const std::string outcome = kept(ex, o.built ? "outcome" : "outcome-error", v);
     ch.feedback = ex.choice_hints[i].empty() ? outcome : ex.choice_hints[i] + " " + outcome;
@@ -1479,9 +1470,9 @@ const char* exercise_kind_name(ExerciseKind kind) {
 
 Result<ExerciseBook> load_exercises(std::string_view text, const Lessons* lessons) {
     if (text.size() > kMaxExercisesBytes) {
-        return make_error("exercises.json is " + num(static_cast<long long>(text.size())) +
+        return make_error("exercises.json is " + with_commas(static_cast<long long>(text.size())) +
                           " bytes; the limit is " +
-                          num(static_cast<long long>(kMaxExercisesBytes)) + ".");
+                          with_commas(static_cast<long long>(kMaxExercisesBytes)) + ".");
     }
     json doc;
     JsonParseInfo info;
@@ -1496,7 +1487,7 @@ Result<ExerciseBook> load_exercises(std::string_view text, const Lessons* lesson
     const auto version = doc.find("version");
     if (version == doc.end() || !version->is_number_integer() ||
         version->get<long long>() != kExercisesVersion) {
-        return make_error("exercises.json: version must be " + num(kExercisesVersion));
+        return make_error("exercises.json: version must be " + with_commas(kExercisesVersion));
     }
     const auto list = doc.find("exercises");
     if (list == doc.end() || !list->is_array()) {
@@ -1655,7 +1646,7 @@ Reveal reveal_answer(const Exercise& ex) {
         case ExerciseKind::Number: {
             Answer a;
             a.number = ex.answer;
-            accept(a, num(ex.answer) + " (" + ex.number.label + ")");
+            accept(a, with_commas(ex.answer) + " (" + ex.number.label + ")");
             break;
         }
         case ExerciseKind::Choice:
@@ -1678,7 +1669,7 @@ Reveal reveal_answer(const Exercise& ex) {
                                             ex.setup.max_pods_min, ex.setup.max_pods_max);
                     accept(a, "{instance} " + ex.setup.types[t] + ", prefix delegation " +
                                   (pd == 1 ? "on" : "off") + ", kubelet's {maxpods} " +
-                                  num(a.max_pods));
+                                  with_commas(a.max_pods));
                 }
             }
             break;

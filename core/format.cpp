@@ -7,10 +7,13 @@ std::string num(long long n) {
     return std::to_string(n);
 }
 
-std::string with_commas(unsigned long long n) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    out.reserve(digits.size() + digits.size() / 3);
+std::string with_commas(long long n) {
+    // The magnitude in unsigned arithmetic, so that the most negative number has one too.
+    const unsigned long long magnitude =
+        n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    const std::string digits = std::to_string(magnitude);
+    std::string out = n < 0 ? "-" : "";
+    out.reserve(out.size() + digits.size() + digits.size() / 3);
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
         out += digits[i];

@@ -12,8 +12,8 @@ namespace core {
 
 // A whole number as digits.
 std::string num(long long n);
-// A whole number with a comma every three digits.
-std::string with_commas(unsigned long long n);
+// A whole number with a comma every three digits ("-1,024" for a negative one).
+std::string with_commas(long long n);
 // "n word" with the singular for exactly one.
 std::string count(long long n, std::string_view one, std::string_view many);
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "format.h"
 #include "json_read.h"
 #include "scenario.h"
 
@@ -23,14 +24,6 @@ int sextet(char c) {
     if (c == '-') return 62;
     if (c == '_') return 63;
     return -1;
-}
-
-std::string with_commas(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-        digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    return digits;
 }
 
 // Nesting of [ and { outside strings, without parsing.

@@ -4,18 +4,10 @@
 #include <algorithm>
 
 #include "capacity.h"
+#include "format.h"
 
 namespace core {
 namespace {
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
-
-// "1 pod", "3 pods"
-std::string count(long long n, const char* singular, const char* plural) {
-    return num(n) + " " + (n == 1 ? singular : plural);
-}
 
 long long div_ceil(long long x, long long y) {
     return (x + y - 1) / y;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "format.h"
 #include "json_read.h"
 
 namespace core {
@@ -12,10 +13,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxDepth = 4;  // {"seen": [...]} needs 2
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
 
 bool contains(const std::vector<std::string>& list, std::string_view id) {
     return std::find(list.begin(), list.end(), id) != list.end();

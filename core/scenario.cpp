@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "capacity.h"
+#include "format.h"
 #include "json_read.h"
 #include "vpc.h"
 
@@ -23,10 +24,6 @@ using nlohmann::json;
 constexpr std::size_t kMaxDescription = 4000;
 constexpr std::size_t kMaxGroupName = 40;  // room for "-<n>" and "-pod-<n>" in names
 constexpr int kMaxOtherCount = 65536;
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
 
 Error at(const std::string& path, const std::string& message) {
     return make_error(path + ": " + message);

@@ -4,15 +4,12 @@
 #include <algorithm>
 
 #include "capacity.h"
+#include "format.h"
 
 namespace core {
 namespace {
 
 const char kPrefix[] = "branch.";
-
-std::string num(long long n) {
-    return std::to_string(n);
-}
 
 std::string label_for(std::string_view node, std::string_view pod) {
     return kPrefix + std::string(node) + "." + std::string(pod);

@@ -2,6 +2,7 @@
 // lessons' beats: live tokens, knobs, moving between beats, the text as the page shows it.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <sstream>
 
 #include "format.h"
@@ -165,7 +166,10 @@ TEST_CASE("format: digits, commas every three, a count with its singular") {
     CHECK(core::with_commas(999) == "999");
     CHECK(core::with_commas(1000) == "1,000");
     CHECK(core::with_commas(131072) == "131,072");
-    CHECK(core::with_commas(281474976710656ULL) == "281,474,976,710,656");
+    CHECK(core::with_commas(281474976710656LL) == "281,474,976,710,656");
+    CHECK(core::with_commas(-1024) == "-1,024");
+    CHECK(core::with_commas(std::numeric_limits<long long>::min()) ==
+          "-9,223,372,036,854,775,808");
     CHECK(core::count(1, "ENI", "ENIs") == "1 ENI");
     CHECK(core::count(3, "ENI", "ENIs") == "3 ENIs");
     CHECK(core::count(0, "pod", "pods") == "0 pods");

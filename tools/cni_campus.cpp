@@ -30,6 +30,7 @@
 #include "catalog.h"
 #include "cidr.h"
 #include "cluster.h"
+#include "format.h"
 #include "ipam.h"
 #include "scenario.h"
 #include "vpc.h"
@@ -96,23 +97,11 @@ const OptionSpec kJson{"--json", nullptr, "print JSON instead of text"};
 
 // ---- small text helpers -------------------------------------------------------------------
 
-std::string num(long long n) {
-    return std::to_string(n);
-}
-
-// Thousands separators for readable counts: 50000 -> "50,000".
-std::string grouped(long long n) {
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
+using core::num;
+using core::with_commas;
 
 std::string plural(long long n, const char* singular, const char* many) {
-    return num(n) + " " + (n == 1 ? singular : many);
+    return core::count(n, singular, many);
 }
 
 // Word-wraps `text` to kWrapWidth, the first line after `first`, the rest after `indent`.
@@ -171,8 +160,8 @@ long long parse_count(const std::string& option, const std::string& text, long l
             digits = digits && text[i] >= '0' && text[i] <= '9';
         }
         if (digits) {
-            usage_error(option + " cannot be negative, got " + text + " (use 0 to " + grouped(max) +
-                        ").");
+            usage_error(option + " cannot be negative, got " + text + " (use 0 to " +
+                        with_commas(max) + ").");
         }
     }
     long long value = 0;
@@ -182,12 +171,12 @@ long long parse_count(const std::string& option, const std::string& text, long l
         }
         const int digit = c - '0';
         if (value > (LLONG_MAX - digit) / 10) {
-            usage_error(option + " is too large: " + text + " (at most " + grouped(max) + ").");
+            usage_error(option + " is too large: " + text + " (at most " + with_commas(max) + ").");
         }
         value = value * 10 + digit;
     }
     if (value > max) {
-        usage_error(option + " is too large: " + text + " (at most " + grouped(max) + ").");
+        usage_error(option + " is too large: " + text + " (at most " + with_commas(max) + ").");
     }
     return value;
 }
@@ -210,7 +199,7 @@ std::string type_facts(const core::InstanceType& t) {
     std::string s = core::hypervisor_name(t.hypervisor);
     if (t.bare_metal) s += ", bare metal";
     s += ", " + (t.vcpus > 0 ? plural(t.vcpus, "vCPU", "vCPUs") : std::string("vCPUs unknown"));
-    if (t.memory_mib > 0) s += ", " + grouped(t.memory_mib) + " MiB";
+    if (t.memory_mib > 0) s += ", " + with_commas(t.memory_mib) + " MiB";
     return s;
 }
 
@@ -396,7 +385,7 @@ int run_max_pods(const Parsed& p, const core::Catalog& catalog) {
                                                       : "off")
                   << "\n";
     }
-    std::cout << grouped(static_cast<long long>(catalog.types.size())) << " instance types. "
+    std::cout << with_commas(static_cast<long long>(catalog.types.size())) << " instance types. "
               << (options.node_group == core::NodeGroupKind::Managed
                       ? "managed: what kubelet enforces on a new node of "
                         "an EKS managed node group (no custom AMI)."
@@ -644,7 +633,7 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
     } else if (pods == 1) {
         std::cout << "1 pod arrives; ipamd settles after it.\n";
     } else {
-        std::cout << grouped(pods) << " pods arrive one at a time; ipamd settles after each.\n";
+        std::cout << with_commas(pods) << " pods arrive one at a time; ipamd settles after each.\n";
     }
     std::string knobs;
     if (s.prefix_delegation) {
@@ -673,7 +662,7 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
     for (const std::string& line : event_lines(c))
         std::cout << wrap(line, "  ", "      ") << "\n";
     if (c.events_dropped > 0) {
-        std::cout << "  (" << grouped(static_cast<long long>(c.events_dropped))
+        std::cout << "  (" << with_commas(static_cast<long long>(c.events_dropped))
                   << " older events not kept)\n";
     }
     std::cout << "\nSteady state:\n";
@@ -742,15 +731,15 @@ int run_subnet(const Parsed& p, const core::Catalog&) {
     }
     std::cout << core::format_cidr(*cidr) << ": " << core::format_ipv4(core::cidr_first(*cidr))
               << " to " << core::format_ipv4(core::cidr_last(*cidr)) << "\n";
-    std::cout << "  addresses:             " << grouped(static_cast<long long>(total)) << "\n";
+    std::cout << "  addresses:             " << with_commas(static_cast<long long>(total)) << "\n";
     std::cout << "  reserved by AWS:       " << reserved.size() << "\n";
     for (const core::ReservedAddress& a : reserved) {
         std::cout << "    " << pad_right(core::format_ipv4(a.ip), 17) << a.role << "\n";
     }
-    std::cout << "  usable:                " << grouped(static_cast<long long>(usable)) << "  ("
-              << grouped(static_cast<long long>(total)) << " - " << reserved.size() << ")\n";
-    std::cout << "  /28 blocks:            " << grouped(static_cast<long long>(blocks)) << "\n";
-    std::cout << "  delegatable prefixes:  " << grouped(static_cast<long long>(delegatable))
+    std::cout << "  usable:                " << with_commas(static_cast<long long>(usable)) << "  ("
+              << with_commas(static_cast<long long>(total)) << " - " << reserved.size() << ")\n";
+    std::cout << "  /28 blocks:            " << with_commas(static_cast<long long>(blocks)) << "\n";
+    std::cout << "  delegatable prefixes:  " << with_commas(static_cast<long long>(delegatable))
               << "  (/28 blocks holding no reserved address)\n";
     return 0;
 }
@@ -853,14 +842,14 @@ int run_simulate(const Parsed& p, const core::Catalog& catalog) {
         std::cout << " " << cidr;
     std::cout << ", " << plural(static_cast<long long>(c.vpc.subnets.size()), "subnet", "subnets")
               << ", " << plural(static_cast<long long>(c.nodes.size()), "node", "nodes") << "; "
-              << (requested == 1 ? std::string("1 pod") : grouped(requested) + " pods")
-              << " requested: " << grouped(running) << " running, " << grouped(waiting)
-              << " waiting for an address, " << grouped(unscheduled)
+              << (requested == 1 ? std::string("1 pod") : with_commas(requested) + " pods")
+              << " requested: " << with_commas(running) << " running, " << with_commas(waiting)
+              << " waiting for an address, " << with_commas(unscheduled)
               << " not scheduled (max-pods).\n\nEvents:\n";
     for (const std::string& line : event_lines(c))
         std::cout << wrap(line, "  ", "      ") << "\n";
     if (c.events_dropped > 0) {
-        std::cout << "  (" << grouped(static_cast<long long>(c.events_dropped))
+        std::cout << "  (" << with_commas(static_cast<long long>(c.events_dropped))
                   << " older events not kept)\n";
     }
     std::cout << "\nNodes:\n";
@@ -868,10 +857,10 @@ int run_simulate(const Parsed& p, const core::Catalog& catalog) {
         print_node(n, "  ");
     std::cout << "\nSubnets:\n";
     for (const core::Subnet& s : c.vpc.subnets) {
-        std::cout << "  " << s.id << " " << core::format_cidr(s.cidr) << " (" << s.az
-                  << "): " << grouped(static_cast<long long>(core::aws_usable_addresses(s.cidr)))
-                  << " usable, " << grouped(static_cast<long long>(core::used_addresses(s)))
-                  << " used, " << grouped(static_cast<long long>(core::free_addresses(s)))
+        std::cout << "  " << s.id << " " << core::format_cidr(s.cidr) << " (" << s.az << "): "
+                  << with_commas(static_cast<long long>(core::aws_usable_addresses(s.cidr)))
+                  << " usable, " << with_commas(static_cast<long long>(core::used_addresses(s)))
+                  << " used, " << with_commas(static_cast<long long>(core::free_addresses(s)))
                   << " free, "
                   << plural(static_cast<long long>(core::free_aligned_prefixes(s)),
                             "free aligned /28", "free aligned /28s");
@@ -1194,7 +1183,7 @@ int run(int argc, char** argv) {
     }
     if (first == "--version") {
         std::cout << "cni-campus " << kVersion
-                  << " (catalog: " << grouped(static_cast<long long>(catalog().types.size()))
+                  << " (catalog: " << with_commas(static_cast<long long>(catalog().types.size()))
                   << " instance types)\n";
         return 0;
     }

@@ -1,6 +1,7 @@
 // draw_campus.cpp: rooms (nodes) and buildings (subnets) drawn from core state; see
 // draw_campus.h for what each picture shows. Only layout is computed here.
 #include "draw_campus.h"
+#include "format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -567,7 +568,7 @@ std::string describe_use(const core::Subnet& subnet, core::Ipv4 ip, core::Addres
 }
 
 std::string plural(uint64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return core::count(static_cast<long long>(n), one, many);
 }
 
 }  // namespace
