@@ -22,11 +22,6 @@ constexpr int kIpv6PrefixLength = 80;
 constexpr const char* kV4EgressRange = "169.254.172.0/22";
 constexpr long long kV4EgressAddresses = 1024;
 
-// "t2", "t3a", "t4g": the burstable t family, which has no branch ENIs.
-bool t_family(const std::string& name) {
-    return name.size() > 1 && name[0] == 't' && name[1] >= '0' && name[1] <= '9';
-}
-
 std::string hypervisor_reason(const InstanceType& type) {
     if (type.hypervisor == Hypervisor::Xen) return "xen hypervisor";
     return "hypervisor unknown and not bare metal";
@@ -88,13 +83,18 @@ bool supports_prefix_delegation(const InstanceType& type) {
     return type.hypervisor == Hypervisor::Nitro || type.bare_metal;
 }
 
+bool burstable_t_family(const InstanceType& type) {
+    const std::string& n = type.name;
+    return n.size() > 1 && n[0] == 't' && n[1] >= '0' && n[1] <= '9';
+}
+
 bool supports_security_groups_for_pods(const InstanceType& type) {
     return type.branch_enis > 0;
 }
 
 std::string sgp_unsupported_reason(const InstanceType& type) {
     if (supports_security_groups_for_pods(type)) return "";
-    if (t_family(type.name)) return "no branch ENIs, like the whole t family";
+    if (burstable_t_family(type)) return "no branch ENIs, like the whole t family";
     if (type.branch_enis < 0) return "not listed with branch ENIs";
     return "no branch ENIs";
 }

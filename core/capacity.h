@@ -131,6 +131,8 @@ Ipv6Node ipv6_node(const InstanceType& type);
 std::string sgp_unsupported_reason(const InstanceType& type);
 // True if ipamd can use prefix delegation on this type (nitro or bare metal).
 bool supports_prefix_delegation(const InstanceType& type);
+// True for the burstable t family ("t2", "t3a", "t4g"...), which has no branch ENIs.
+bool burstable_t_family(const InstanceType& type);
 // True if the type supports security groups for pods (has branch ENIs).
 bool supports_security_groups_for_pods(const InstanceType& type);
 

@@ -101,11 +101,6 @@ std::string fill(std::string_view text, const Vars& vars) {
     return out;
 }
 
-// "t3", "t3a", "t2": the burstable t family.
-bool t_family(const std::string& name) {
-    return name.size() > 1 && name[0] == 't' && name[1] >= '0' && name[1] <= '9';
-}
-
 // A catalog holding just these types (sorted by name, as load_catalog keeps them).
 Catalog mini_catalog(std::vector<InstanceType> types) {
     std::sort(types.begin(), types.end(),
@@ -907,7 +902,7 @@ Status gen_sgp_which_type(Ctx& c) {
         }
         options.push_back(Option{
             (*t)->name,
-            ok ? std::string() : c.text(t_family((*t)->name) ? "why-t-family" : "why-no-branch"),
+            ok ? std::string() : c.text(burstable_t_family(**t) ? "why-t-family" : "why-no-branch"),
             ok});
     }
     c.ex.kind = ExerciseKind::Choice;

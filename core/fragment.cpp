@@ -26,32 +26,6 @@ int sextet(char c) {
     return -1;
 }
 
-// Nesting of [ and { outside strings, without parsing.
-int max_depth(std::string_view text) {
-    int depth = 0;
-    int deepest = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (char ch : text) {
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (ch == '"') {
-                in_string = false;
-            }
-        } else if (ch == '"') {
-            in_string = true;
-        } else if (ch == '{' || ch == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
 bool id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
@@ -242,7 +216,7 @@ Result<std::string> decode_campus(std::string_view encoded) {
     Result<std::string> json_text = base64url_decode(encoded);
     if (!json_text) return json_text.error();
     const std::string& text = *json_text;
-    if (max_depth(text) > kMaxCampusDepth) {
+    if (json_nesting(text) > kMaxCampusDepth) {
         return make_error("The link's campus nests deeper than " + std::to_string(kMaxCampusDepth) +
                           " levels; it is not a scenario.");
     }

@@ -189,9 +189,7 @@ Status validate_node_config(const InstanceType& type, const NodeConfig& config) 
     if (config.security_groups_for_pods && !supports_security_groups_for_pods(type)) {
         std::string why = type.branch_enis == 0 ? type.name + " has no branch ENIs"
                                                 : type.name + " is not listed with branch ENIs";
-        const bool t_family = type.name.size() > 1 && type.name[0] == 't' && type.name[1] >= '0' &&
-                              type.name[1] <= '9';
-        if (t_family) why += " (t-family instances never have them)";
+        if (burstable_t_family(type)) why += " (t-family instances never have them)";
         return make_error("Security groups for pods needs branch ENIs on a trunk ENI, and " + why +
                           ".");
     }

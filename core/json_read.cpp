@@ -1,6 +1,8 @@
 // json_read.cpp: see json_read.h.
 #include "json_read.h"
 
+#include <algorithm>
+
 namespace core {
 namespace {
 
@@ -62,6 +64,31 @@ bool parse_json(std::string_view text, json& out, JsonParseInfo* info) {
     const bool ok = json::sax_parse(begin, begin + text.size(), &reader) && !reader.is_errored();
     if (!ok && i.error.empty()) i.error = "not valid JSON";
     return ok;
+}
+
+int json_nesting(std::string_view text) {
+    int depth = 0;
+    int deepest = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char ch : text) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (ch == '\\') {
+                escaped = true;
+            } else if (ch == '"') {
+                in_string = false;
+            }
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '{' || ch == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((ch == '}' || ch == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
 }
 
 std::string json_error_detail(const std::string& what) {

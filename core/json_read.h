@@ -30,6 +30,10 @@ struct JsonParseInfo {
 // `out` is then unspecified. Never throws.
 bool parse_json(std::string_view text, nlohmann::json& out, JsonParseInfo* info = nullptr);
 
+// Deepest nesting of objects and arrays in `text`, counted without parsing (brackets inside
+// strings do not count): inputs from strangers are refused on it before the parser ever
+// builds a deep document.
+int json_nesting(std::string_view text);
 // The readable part of a syntax error message: "syntax error while parsing value -
 // invalid literal; last read: 'tru'" (the "[json.exception...] parse error at line x,
 // column y: " prefix removed).

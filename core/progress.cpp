@@ -18,33 +18,6 @@ bool contains(const std::vector<std::string>& list, std::string_view id) {
     return std::find(list.begin(), list.end(), id) != list.end();
 }
 
-// Nesting, checked on the raw text before parsing.
-Status check_depth(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (const char ch : text) {
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (ch == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_string = true;
-        } else if (ch == '{' || ch == '[') {
-            if (++depth > kMaxDepth) return make_error("it nests deeper than progress ever does");
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            --depth;
-        }
-    }
-    return Ok{};
-}
-
 // Reads one list of ids, keeping the known ones once each.
 Status read_ids(const json& doc, const char* key, const std::vector<std::string>& known,
                 std::vector<std::string>& out, int& dropped) {
@@ -96,7 +69,8 @@ Result<DecodedProgress> decode_progress(std::string_view text,
                           " bytes, far more than progress ever takes (limit " +
                           num(static_cast<long long>(kMaxProgressBytes)) + ")");
     }
-    if (auto s = check_depth(text); !s) return s.error();
+    if (json_nesting(text) > kMaxDepth)
+        return make_error("it nests deeper than progress ever does");
     json doc;
     if (!parse_json(text, doc)) return make_error("it is not valid JSON");
     if (!doc.is_object()) return make_error("it is not a JSON object");

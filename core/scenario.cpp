@@ -62,29 +62,6 @@ std::string shown(const json& v) {
     }
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out)
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
-}
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 // Refuses keys outside `allowed`, suggesting the closest known key.
 Status check_keys(const json& object, const std::string& path,
                   std::initializer_list<const char*> allowed) {
@@ -99,7 +76,8 @@ Status check_keys(const json& object, const std::string& path,
         std::string list;
         for (const char* k : allowed) {
             list += (list.empty() ? "" : ", ") + std::string(k);
-            const size_t d = edit_distance(lower(key.substr(0, 64)), lower(k));
+            const size_t d =
+                static_cast<size_t>(edit_distance(key.substr(0, 64), k));  // case-blind
             if (d < best_distance) {
                 best_distance = d;
                 best = k;
