@@ -6,7 +6,8 @@
 // Reads the lessons the page ships (the embedded assets/lessons.json, or the given file),
 // validates them with core::load_lessons and writes OUTDIR/index.html (contents and the
 // glossary), OUTDIR/<step-id>.html for every step (each beat a paragraph, its live numbers
-// filled in by the step's model as it stands at that beat) and OUTDIR/lessons.css. Text is shown in
+// filled in by the step's model as it stands at that beat, then the step's "Further
+// reading" links) and OUTDIR/lessons.css; the index lists every step's reading. Text is shown in
 // the campus words with each AWS term beside it where the lesson marks it ({panel+} ->
 // "phone panel (ENI)"); every text is HTML-escaped. A bad lessons file makes the tool exit
 // with status 1 and a message naming the step and field, so the build fails.
@@ -18,6 +19,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "assets.h"
 #include "catalog.h"
@@ -78,6 +80,8 @@ nav.pager { display: flex; justify-content: space-between; gap: 16px; margin-top
 ol.steps li { margin: 6px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 15px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f2; }
+h3 { font-size: 1em; margin: 20px 0 4px; }
+ul.reading li { margin: 4px 0; }
 .interactive { display: inline-block; margin: 8px 0; padding: 8px 14px; border-radius: 6px;
   background: #2563eb; color: #fff; text-decoration: none; }
 )css";
@@ -91,6 +95,20 @@ std::string page_head(const std::string& title, const std::string& description) 
       << "<meta name=\"description\" content=\"" << description << "\">\n"
       << "<link rel=\"icon\" href=\"../favicon.svg\" type=\"image/svg+xml\">\n"
       << "<link rel=\"stylesheet\" href=\"lessons.css\">\n</head>\n<body>\n";
+    return o.str();
+}
+
+// A step's "Further reading" as a list of plain links (validated https pages of AWS's
+// documentation, core::check_reading_url), under a heading; "" if the step has none.
+std::string reading_list(const std::vector<core::Reading>& reading, const std::string& heading,
+                         const char* level = "h2") {
+    if (reading.empty()) return {};
+    std::ostringstream o;
+    o << "<" << level << ">" << esc(heading) << "</" << level << ">\n<ul class=\"reading\">\n";
+    for (const core::Reading& r : reading)
+        o << "<li><a href=\"" << esc(r.url) << "\" rel=\"noopener\">" << esc(r.title)
+          << "</a></li>\n";
+    o << "</ul>\n";
     return o.str();
 }
 
@@ -117,6 +135,7 @@ std::string step_page(const core::Lessons& lessons, const core::Catalog& catalog
             o << "<li>" << text(lessons, t) << "</li>\n";
         o << "</ul>\n";
     }
+    o << reading_list(s.reading, "Further reading");
     o << "<p><a class=\"interactive\" href=\"../index.html#step=" << esc(s.id)
       << "\">Try this step in the interactive campus</a></p>\n</main>\n<nav class=\"pager\">";
     if (i > 0) {
@@ -157,7 +176,12 @@ std::string index_page(const core::Lessons& lessons) {
         if (t.analogy == t.aws) continue;
         o << "<tr><td>" << esc(t.analogy) << "</td><td>" << esc(t.aws) << "</td></tr>\n";
     }
-    o << "</tbody>\n</table>\n</main>\n<footer><a href=\"../index.html\">Open the interactive "
+    o << "</tbody>\n</table>\n<h2>Further reading</h2>\n<p>The AWS pages each lesson rests "
+      << "on.</p>\n";
+    for (const core::LessonStep& s : lessons.steps)
+        o << reading_list(s.reading, core::render_terms(lessons, s.title, core::Terms::Analogy),
+                          "h3");
+    o << "</main>\n<footer><a href=\"../index.html\">Open the interactive "
       << "campus</a></footer>\n</body>\n</html>\n";
     return o.str();
 }
