@@ -82,14 +82,31 @@ Result<Cluster> ipv4_campus(const Ipv6Step& m) {
     return c;
 }
 
-// The IPv6 campus as the cluster model can hold it: the building, with the room's own
-// IPv4 address taken from it (its only IPv4 address there).
-Result<Cluster> ipv6_campus() {
+// The IPv6 campus as the cluster model can hold it: the building, and the room with its
+// primary ENI holding one IPv4 address, its own (the best-practices guide: "only a single
+// IPv4 address from the dual-stack subnet is consumed"), so the building is drawn with the
+// same colours as in the IPv4 campus. The cluster model's ipamd is IPv4 only, so the room is
+// placed as it stands, not added through it; its desks and max-pods come from capacity.h
+// (ipv6_room).
+Result<Cluster> ipv6_campus(const Ipv6Step& m) {
     Result<Cluster> c = empty_campus();
     if (!c) return c;
     Subnet* s = find_subnet(c.value().vpc, kOneRoomSubnet);
     Result<Ipv4> ip = allocate_ip(*s);
     if (!ip) return ip.error();
+    Node room;
+    room.name = kOneRoomNode;
+    room.type = m.type;
+    room.subnet_id = kOneRoomSubnet;
+    room.config.node_group = m.node_group;
+    room.max_pods = kubelet_max_pods(m.type, room.config);  // the model's IPv4 view; unused
+    Eni primary;
+    primary.id = "eni-" + std::to_string(c.value().next_eni_id++);
+    primary.subnet_id = kOneRoomSubnet;
+    primary.primary_ip = *ip;
+    primary.placement = "the node's own subnet (the primary ENI)";
+    room.enis.push_back(std::move(primary));
+    c.value().nodes.push_back(std::move(room));
     return c;
 }
 
@@ -99,7 +116,7 @@ Status rebuild(Ipv6Step& m) {
         Status ok = check_capacity_options(m.type, options(m));
         if (!ok) return ok;
     }
-    Result<Cluster> c = m.family == IpFamily::Ipv6 ? ipv6_campus() : ipv4_campus(m);
+    Result<Cluster> c = m.family == IpFamily::Ipv6 ? ipv6_campus(m) : ipv4_campus(m);
     if (!c) return c.error();
     m.campus = std::move(c).value();
     m.message.clear();
@@ -110,25 +127,20 @@ const Subnet* building(const Ipv6Step& m) {
     return find_subnet(m.campus.vpc, kOneRoomSubnet);
 }
 
-// The room's primary IPv4 address: the IPv4 node's, or the one held in the IPv6 building.
+// The room's primary IPv4 address (its main extension), in either campus.
 std::string node_ipv4(const Ipv6Step& m) {
-    if (const Node* n = find_node(m.campus, kOneRoomNode); n && !n->enis.empty())
-        return format_ipv4(n->enis.front().primary_ip);
-    const Subnet* s = building(m);
-    if (s == nullptr) return {};
-    for (size_t i = 0; i < s->use.size(); ++i) {
-        if (s->use[i] == AddressUse::Ip)
-            return format_ipv4(Ipv4{s->cidr.base + static_cast<uint32_t>(i)});
-    }
-    return {};
+    const Node* n = find_node(m.campus, kOneRoomNode);
+    return n && !n->enis.empty() ? format_ipv4(n->enis.front().primary_ip) : std::string();
 }
 
-// Whole /28 blocks the building offers a room whose only address is its own: an empty
-// building with one address taken.
+// Whole /28 blocks the building offers a room whose only address is its own: the empty
+// building with one single address taken (the first free, as EC2 gives the node's).
 int building_blocks() {
-    Result<Cluster> c = ipv6_campus();
+    Result<Cluster> c = empty_campus();
     if (!c) return 0;
-    return static_cast<int>(free_aligned_prefixes(*find_subnet(c->vpc, kOneRoomSubnet)));
+    Subnet* s = find_subnet(c.value().vpc, kOneRoomSubnet);
+    if (!allocate_ip(*s)) return 0;
+    return static_cast<int>(free_aligned_prefixes(*s));
 }
 
 }  // namespace

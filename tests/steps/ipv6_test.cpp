@@ -86,6 +86,7 @@ TEST_CASE("an IPv6 campus: one /80 on the primary ENI, one IPv4 address from the
     CHECK(ipv6_value(m, "v4used") == "1");
     CHECK(ipv6_value(m, "free") == "58");
     CHECK(ipv6_value(m, "mainext") == "10.0.1.4");
+    CHECK(check_invariants(m.campus).ok());  // the room's one address is its primary ENI's
     // Managed: the calculator with prefix delegation, capped at 110 for 2 vCPUs.
     CHECK(ipv6_value(m, "maxpods") == "110");
     CHECK(ipv6_value(m, "managed") == "110");
