@@ -51,6 +51,9 @@ void announce_step(const std::string& id, int index, const std::string& title, i
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
 // Copies text to the clipboard (after a user gesture).
 void copy_text(const std::string& text);
+// Opens an https URL in a new tab, without giving it this page (noopener); anything that is
+// not https is ignored. Call it on a press (browsers block tabs opened without a gesture).
+void open_url(const std::string& url);
 // True when the page is the embed variant (embed.html).
 bool is_embed();
 

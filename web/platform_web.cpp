@@ -325,6 +325,13 @@ EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
 });
 
+// Only https links, in a new tab that cannot reach back into this page.
+EM_JS(void, js_open_url, (const char* url), {
+    var s = UTF8ToString(url);
+    if (s.indexOf("https://") !== 0) return;
+    try { window.open(s, "_blank", "noopener,noreferrer"); } catch (e) {}
+});
+
 EM_JS(int, js_is_embed, (), { return Module["embed"] ? 1 : 0; });
 // shell/campus-loader.js: 0 ready (or not split), 1 loading, 2 failed.
 EM_JS(int, js_rest_state, (), { return Module["restState"] ? Module["restState"]() : 0; });
@@ -616,6 +623,9 @@ void mirror_text(const std::string& heading, const std::string& body, const std:
 }
 void copy_text(const std::string& text) {
     js_copy_text(text.c_str());
+}
+void open_url(const std::string& url) {
+    if (url.rfind("https://", 0) == 0) js_open_url(url.c_str());
 }
 bool is_embed() {
     return js_is_embed() != 0;
