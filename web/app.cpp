@@ -361,7 +361,8 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
         const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
         app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
     }
-    if (app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);
+    // Like the exercises, only once the rest of a split module is here (draw_rest_pending).
+    if (exercises && app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);
 }
 
 // The words of the beat shown: dots, the paragraph (live numbers, pointers), the goal, Back
