@@ -263,9 +263,9 @@ std::vector<std::string> ipv6_unsupported(const Ipv6Step& m) {
         "no custom networking",
         "no {deskexts}: prefix delegation is always on",
         "no WARM_IP_TARGET, MINIMUM_IP_TARGET or WARM_PREFIX_TARGET",
-        "no external SNAT, no Windows {rooms}",
-        "security groups for {desks}: the VPC CNI README says no; the EKS user guide says yes "
-        "(VPC CNI 1.16.0 or later)",
+        "no AWS_VPC_K8S_CNI_EXTERNALSNAT, no Windows {rooms}",
+        "security groups for {desks}: the amazon-vpc-cni-k8s README says no; the EKS user guide "
+        "says yes (since v1.16.0)",
     };
     if (!supports_prefix_delegation(m.type))
         out.push_back("not this {instance}, " + m.type.name + ": no prefix delegation");
