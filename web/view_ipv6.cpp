@@ -244,7 +244,6 @@ void draw_egress(const ViewContext& ctx, const core::Ipv6Room& r) {
 
 // What IPv6 mode leaves out, from core.
 void draw_unsupported(const ViewContext& ctx, const core::Ipv6Step& m) {
-    ImGui::Dummy(ImVec2(1, 4));
     const ImVec2 o = ImGui::GetCursorScreenPos();
     ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted(capitalized(ctx.text("what the {newsystem} leaves out")).c_str());
@@ -257,6 +256,7 @@ void draw_unsupported(const ViewContext& ctx, const core::Ipv6Step& m) {
     if (lit_any(ctx, {"unsupported"}))
         outline(ImGui::GetWindowDrawList(), o,
                 ImVec2(o.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y));
+    ImGui::Dummy(ImVec2(1, 6));
 }
 
 void apply_setting(const ViewContext& ctx, core::Ipv6Step& m, const core::Setting& s) {
@@ -326,6 +326,10 @@ ViewOut draw_ipv6(const ViewContext& ctx, core::Ipv6Step& m, Ipv6Ui& ui) {
 
     // The figure: the room, its building, and what the beat points at.
     out.figure_min = ImGui::GetCursorScreenPos();
+    // On the beat about what IPv6 leaves out, that list comes first (a phone shows little
+    // more than it); otherwise the room, then what the beat points at under it.
+    const bool unsupported = lit_any(ctx, {"unsupported"});
+    if (unsupported) draw_unsupported(ctx, m);
     if (m.family == core::IpFamily::Ipv6) {
         draw_v6_room(ctx, m, r, fresh);
     } else {
@@ -333,9 +337,7 @@ ViewOut draw_ipv6(const ViewContext& ctx, core::Ipv6Step& m, Ipv6Ui& ui) {
     }
     if (lit_any(ctx, {"egress", "localnum", "mainext"}) && m.family == core::IpFamily::Ipv6) {
         draw_egress(ctx, r);
-    } else if (lit_any(ctx, {"unsupported"})) {
-        draw_unsupported(ctx, m);
-    } else {
+    } else if (!unsupported) {
         draw_small_building(ctx, m);
     }
     out.figure_max =
