@@ -910,6 +910,40 @@ Status gen_sgp_which_type(Ctx& c) {
     return set_choices(c, options);
 }
 
+// An IPv6 cluster's max-pods depends on who starts the node: a managed node group gets the
+// calculator's value with prefix delegation, capped; self-managed nodes keep nodeadm's IPv4
+// formula (core/capacity.h default_kubelet_max_pods). The step uses a t3.medium: not here.
+Status gen_ipv6_max_pods(Ctx& c) {
+    Result<const InstanceType*> t =
+        pick_type(c, {"m5.large", "r5.large", "t3.large", "c5.xlarge", "m6i.xlarge", "c6i.2xlarge",
+                      "m5.4xlarge", "c5.12xlarge", "m5.24xlarge"});
+    if (!t) return t.error();
+    const InstanceType& type = **t;
+    const bool managed = c.rng.range(0, 1) == 1;
+    CapacityOptions v6;
+    v6.ipv6 = true;
+    v6.node_group = NodeGroupKind::Managed;
+    const long long managed_value = default_kubelet_max_pods(type, v6).value;
+    v6.node_group = NodeGroupKind::SelfManaged;
+    const long long nodeadm = default_kubelet_max_pods(type, v6).value;
+    const MaxPods m = max_pods(type, v6);
+    c.n("enis", type.max_enis);
+    c.n("ips", type.ipv4_per_eni);
+    c.n("vcpus", type.vcpus);
+    c.n("nodeadm", nodeadm);
+    c.n("managed", managed_value);
+    c.n("uncapped", calculator_max_pods(type, true, false, false));
+    c.n("cap", m.recommended_cap);
+    c.n("v6addrs", ipv6_node(type).prefix_addresses);
+    c.n("answer", managed ? managed_value : nodeadm);
+    c.s("kind", c.text(managed ? "kind-managed" : "kind-self"));
+    c.ex.kind = ExerciseKind::Choice;
+    c.derive(managed ? "derive-managed" : "derive-self");
+    return set_choices(c,
+                       {keyed_option(c, "nodeadm", !managed), keyed_option(c, "managed", managed),
+                        keyed_option(c, "uncapped", false), keyed_option(c, "nolimit", false)});
+}
+
 Status gen_symptom_fix(Ctx& c) {
     const std::vector<std::pair<std::string, std::string>> symptoms = {
         {"full-room", "pd"}, {"building", "custom"}, {"campus", "secondary"}, {"isolate", "sgp"}};
@@ -1097,8 +1131,8 @@ const std::vector<std::string> kQuizPool = {
     "slots-lost",   "max-pods",          "pod-addresses",      "pd-max-pods",
     "pd-kubelet",   "usable-addresses",  "free-ips-no-prefix", "cn-max-pods",
     "cn-stuck",     "allowed-cidr",      "enis-for-pods",      "warm-ip-total",
-    "minimum-only", "sgp-pod-addresses", "sgp-which-type",     "symptom-fix",
-    "snat-source"};
+    "minimum-only", "sgp-pod-addresses", "sgp-which-type",     "ipv6-max-pods",
+    "symptom-fix",  "snat-source"};
 
 Status gen_final_check(Ctx& c) {
     std::vector<const ExerciseSpec*> pool;
@@ -1237,6 +1271,12 @@ const std::vector<Generator>& generators() {
          K::Choice,
          gen_sgp_which_type,
          {"why-t-family", "why-no-branch", "derive"}},
+        {"ipv6-max-pods",
+         K::Choice,
+         gen_ipv6_max_pods,
+         {"kind-managed", "kind-self", "choice-nodeadm", "choice-managed", "choice-uncapped",
+          "choice-nolimit", "why-nodeadm", "why-managed", "why-uncapped", "why-nolimit",
+          "derive-managed", "derive-self"}},
         {"symptom-fix",
          K::Choice,
          gen_symptom_fix,

@@ -154,7 +154,72 @@ Result<LessonBeat> get_beat(const json& b, const std::vector<Term>& terms, const
     return beat;
 }
 
+// "reading": [{"title": "...", "url": "https://docs.aws.amazon.com/..."}], each checked.
+Result<std::vector<Reading>> get_reading(const json& step, const std::string& path) {
+    std::vector<Reading> out;
+    auto it = step.find("reading");
+    if (it == step.end()) return out;
+    const std::string at = path + ".reading";
+    if (!it->is_array()) return make_error(at + ": expected a list of {title, url}");
+    if (it->size() > kMaxReading)
+        return make_error(at + ": more than " + std::to_string(kMaxReading) + " links");
+    for (size_t i = 0; i < it->size(); ++i) {
+        const json& r = (*it)[i];
+        const std::string here = at + "[" + std::to_string(i) + "]";
+        if (!r.is_object()) return make_error(here + ": expected {\"title\": ..., \"url\": ...}");
+        for (auto k = r.begin(); k != r.end(); ++k) {
+            if (k.key() != "title" && k.key() != "url")
+                return make_error(here + "." + k.key() + ": unknown field");
+        }
+        Reading link;
+        auto title = get_string(r, "title", here);
+        if (!title) return title.error();
+        link.title = *title;
+        if (link.title.empty() || link.title.size() > kMaxReadingTitle)
+            return make_error(here + ".title: 1 to " + std::to_string(kMaxReadingTitle) +
+                              " bytes of text");
+        if (std::any_of(link.title.begin(), link.title.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+            return make_error(here + ".title: no control characters");
+        auto url = get_string(r, "url", here);
+        if (!url) return url.error();
+        Status ok = check_reading_url(*url);
+        if (!ok) return make_error(here + ".url: " + ok.error().message);
+        link.url = *url;
+        out.push_back(std::move(link));
+    }
+    return out;
+}
+
 }  // namespace
+
+Status check_reading_url(std::string_view url) {
+    constexpr std::string_view kScheme = "https://";
+    if (url.size() > kMaxReadingUrl)
+        return make_error("longer than " + std::to_string(kMaxReadingUrl) + " bytes");
+    if (url.substr(0, kScheme.size()) != kScheme) return make_error("must start with https://");
+    const std::string_view rest = url.substr(kScheme.size());
+    const size_t slash = rest.find('/');
+    const std::string_view host = rest.substr(0, slash);
+    static const std::string_view kHosts[] = {"docs.aws.amazon.com", "github.com", "aws.github.io"};
+    if (std::none_of(std::begin(kHosts), std::end(kHosts),
+                     [&](std::string_view h) { return h == host; }))
+        return make_error("the host must be docs.aws.amazon.com, github.com or aws.github.io");
+    if (slash == std::string_view::npos || slash + 1 >= rest.size())
+        return make_error("expected a page after the host");
+    for (char c : rest) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') ||
+                        std::string_view("-._~/#?=&%+:").find(c) != std::string_view::npos;
+        if (!ok) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            std::string shown =
+                u >= 0x20 && u < 0x7f ? std::string(1, c) : "a byte " + std::to_string(u);
+            return make_error("'" + shown + "' is not allowed in a link");
+        }
+    }
+    return Ok{};
+}
 
 Result<Lessons> load_lessons(std::string_view text) {
     if (text.size() > kMaxLessonBytes) return make_error("lessons: file larger than 1 MiB");
@@ -184,7 +249,7 @@ Result<Lessons> load_lessons(std::string_view text) {
         const std::string path = "steps[" + std::to_string(i) + "]";
         if (!s.is_object()) return make_error(path + ": expected an object");
         for (auto it = s.begin(); it != s.end(); ++it) {
-            static const char* const kKeys[] = {"id", "title", "beats", "takeaways"};
+            static const char* const kKeys[] = {"id", "title", "beats", "takeaways", "reading"};
             if (std::none_of(std::begin(kKeys), std::end(kKeys),
                              [&](const char* k) { return it.key() == k; }))
                 return make_error(path + "." + it.key() + ": unknown field");
@@ -227,6 +292,9 @@ Result<Lessons> load_lessons(std::string_view text) {
                 return make_error(path + ".takeaways[" + std::to_string(p) +
                                   "]: " + (bad[0] == '{' ? "unknown term " + bad : bad));
         }
+        auto reading = get_reading(s, path);
+        if (!reading) return reading.error();
+        step.reading = std::move(reading).value();
         out.steps.push_back(std::move(step));
     }
     return out;

@@ -38,12 +38,19 @@ struct LessonBeat {
     std::string goal;               // what the learner is asked to bring about ("" none)
 };
 
+// A page a step rests on, for "Further reading": an AWS page, plainly linked.
+struct Reading {
+    std::string title;  // "Learn about IPv6 addresses to clusters, Pods, and services"
+    std::string url;    // https on docs.aws.amazon.com, github.com or aws.github.io
+};
+
 struct LessonStep {
     std::string id;                      // "prefix-delegation": deep links, goTo, progress,
                                          // and the name of its model and view
     std::string title;                   // may hold term tokens
     std::vector<LessonBeat> beats;       // at least one
     std::vector<std::string> takeaways;  // short points, shown after the last beat
+    std::vector<Reading> reading;        // the AWS pages the step rests on
 };
 
 struct Lessons {
@@ -51,12 +58,19 @@ struct Lessons {
     std::vector<LessonStep> steps;
 };
 
-inline constexpr std::size_t kMaxBeats = 16;  // beats in one step
+inline constexpr std::size_t kMaxBeats = 16;          // beats in one step
+inline constexpr std::size_t kMaxReading = 8;         // links in one step's reading list
+inline constexpr std::size_t kMaxReadingTitle = 120;  // bytes
+inline constexpr std::size_t kMaxReadingUrl = 300;    // bytes
 
 // Parses and validates lessons JSON: unique step ids (lowercase letters, digits, '-'), every
 // {token} defined, and every knob, focus, goal and live token known to the step's model
 // (core/steps/step_info.h). Errors read "steps[3].beats[1].text: unknown term {panl}".
 Result<Lessons> load_lessons(std::string_view json);
+// Checks a "Further reading" link: https, a host of AWS's documentation (docs.aws.amazon.com,
+// github.com, aws.github.io), at most kMaxReadingUrl bytes of plain URL characters (letters,
+// digits and - . _ ~ / # ? = & % + :), no user or port. The message says what is wrong.
+Status check_reading_url(std::string_view url);
 // Index of the step with this id, or -1.
 int find_step(const Lessons& lessons, std::string_view id);
 // Replaces {key} tokens by the term in the chosen vocabulary. In the analogy vocabulary

@@ -556,6 +556,47 @@ TEST_CASE("F1 a lessons file with an unknown term or a broken beat fails the bui
               "steps[0].beats[0].focus: 'panels' is not one step 'a' knows"));
 }
 
+TEST_CASE("F1b a Further reading link that is not an https AWS page fails the build") {
+    auto link = [](const std::string& reading) {
+        return load_lessons(R"({"terms": {}, "steps": [{"id": "a", "title": "t",
+                                "beats": [{"text": "x"}], "reading": )" +
+                            reading + "}]}");
+    };
+    auto one = [&](const std::string& url) {
+        return link(R"([{"title": "A page", "url": ")" + url + R"("}])");
+    };
+    const std::string good = "https://docs.aws.amazon.com/eks/latest/userguide/cni-ipv6.html";
+    REQUIRE(one(good).ok());
+    CHECK(one(good)->steps[0].reading[0].url == good);
+    CHECK(one("https://github.com/aws/amazon-vpc-cni-k8s#enable_ipv6-v1100").ok());
+    CHECK(one("http://docs.aws.amazon.com/eks/").error().message ==
+          "steps[0].reading[0].url: must start with https://");
+    CHECK(one("javascript:alert(1)").error().message ==
+          "steps[0].reading[0].url: must start with https://");
+    for (const char* host :
+         {"https://example.com/eks", "https://docs.aws.amazon.com.evil.io/x",
+          "https://docs.aws.amazon.com@evil.io/x", "https://docs.aws.amazon.com:8443/x"}) {
+        CHECK(has(one(host).error().message,
+                  "the host must be docs.aws.amazon.com, github.com or aws.github.io"));
+    }
+    CHECK(has(one("https://github.com/").error().message, "expected a page after the host"));
+    CHECK(has(one("https://github.com/a b").error().message, "' ' is not allowed in a link"));
+    CHECK(has(one("https://github.com/a\\\"onclick").error().message,
+              "'\"' is not allowed in a link"));
+    CHECK(has(one("https://github.com/" + std::string(300, 'a')).error().message,
+              "longer than 300 bytes"));
+    CHECK(has(link(R"([{"title": "", "url": ")" + good + R"("}])").error().message,
+              "reading[0].title: 1 to 120 bytes"));
+    CHECK(has(link(R"([{"title": "t", "url": ")" + good + R"(", "rel": "x"}])").error().message,
+              "reading[0].rel: unknown field"));
+    CHECK(has(link(R"({"title": "t"})").error().message, "expected a list of {title, url}"));
+    std::string nine = "[";
+    for (int i = 0; i < 9; ++i)
+        nine += std::string(i ? "," : "") + R"({"title": "t", "url": ")" + good + R"("})";
+    CHECK(has(link(nine + "]").error().message, "more than 8 links"));
+    CHECK(has(link(R"([{"title": "t"}])").error().message, "reading[0].url: missing"));
+}
+
 TEST_CASE("F2 a catalog file that is cut or has the wrong columns fails the build") {
     CHECK(has(load_catalog("{").error().message, "instance catalog: not valid JSON at byte"));
     CHECK(has(load_catalog(R"({"version": 1, "columns": [], "types": []})").error().message,

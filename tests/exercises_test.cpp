@@ -617,3 +617,41 @@ TEST_CASE("transfer: an exercise never draws the instance type its step's text u
     CHECK(core::example_instance_types(l.steps[static_cast<size_t>(pp)]) ==
           std::vector<std::string>{"t3.small"});
 }
+
+TEST_CASE("ipv6-max-pods: the node group kind decides; never the step's own t3.medium") {
+    bool saw_managed = false, saw_self = false;
+    for (uint32_t seed = 0; seed < 200; ++seed) {
+        const Exercise ex = make("ipv6-max-pods", seed);
+        CAPTURE(ex.prompt);
+        CHECK(ex.prompt.find("t3.medium") == std::string::npos);
+        const std::string type = ex.prompt.substr(ex.prompt.find("runs ") + 5);
+        const core::InstanceType& t = test_type(type.substr(0, type.find(' ')).c_str());
+        core::CapacityOptions v6;
+        v6.ipv6 = true;
+        const bool managed = ex.prompt.find("{managed+}") != std::string::npos;
+        v6.node_group = managed ? core::NodeGroupKind::Managed : core::NodeGroupKind::SelfManaged;
+        CHECK(ex.choices[static_cast<size_t>(ex.correct_choice)] ==
+              std::to_string(core::default_kubelet_max_pods(t, v6).value));
+        saw_managed = saw_managed || managed;
+        saw_self = saw_self || !managed;
+    }
+    CHECK(saw_managed);
+    CHECK(saw_self);
+    // Known values: an m5.large gets 110 in a managed node group and nodeadm's 29 on a
+    // self-managed node; 434 is the calculator before its cap.
+    for (uint32_t seed = 0; seed < 2000; ++seed) {
+        const Exercise ex = make("ipv6-max-pods", seed);
+        if (ex.prompt.find("runs m5.large ") == std::string::npos) continue;
+        const std::string right = ex.choices[static_cast<size_t>(ex.correct_choice)];
+        const bool managed = ex.prompt.find("{managed+}") != std::string::npos;
+        CHECK(right == (managed ? "110" : "29"));
+        for (size_t i = 0; i < ex.choices.size(); ++i) {
+            if (ex.choices[i] == "434") {
+                CHECK(has(core::check_answer(ex, choice(static_cast<int>(i))).feedback,
+                          "before its cap of 110"));
+            }
+        }
+        return;
+    }
+    FAIL("no ipv6-max-pods exercise drew an m5.large");
+}

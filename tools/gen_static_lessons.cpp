@@ -6,7 +6,8 @@
 // Reads the lessons the page ships (the embedded assets/lessons.json, or the given file),
 // validates them with core::load_lessons and writes OUTDIR/index.html (contents and the
 // glossary), OUTDIR/<step-id>.html for every step (each beat a paragraph, its live numbers
-// filled in by the step's model as it stands at that beat) and OUTDIR/lessons.css. Text is shown in
+// filled in by the step's model as it stands at that beat, then the step's "Further
+// reading" links) and OUTDIR/lessons.css; the index lists every step's reading. Text is shown in
 // the campus words with each AWS term beside it where the lesson marks it ({panel+} ->
 // "phone panel (ENI)"); every text is HTML-escaped. A bad lessons file makes the tool exit
 // with status 1 and a message naming the step and field, so the build fails.
@@ -18,6 +19,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "assets.h"
 #include "catalog.h"
@@ -84,6 +86,7 @@ section.exercise { border: 1px solid #cdd4e0; border-radius: 8px; padding: 4px 1
 h3 { font-size: 1.02em; margin: 12px 0 4px; }
 details { margin: 8px 0 12px; }
 summary { cursor: pointer; color: #2563eb; }
+ul.reading li { margin: 4px 0; }
 .interactive { display: inline-block; margin: 8px 0; padding: 8px 14px; border-radius: 6px;
   background: #2563eb; color: #fff; text-decoration: none; }
 )css";
@@ -146,6 +149,20 @@ std::string exercises_html(const core::Lessons& lessons, const core::ExerciseBoo
     return o.str();
 }
 
+// A step's "Further reading" as a list of plain links (validated https pages of AWS's
+// documentation, core::check_reading_url), under a heading; "" if the step has none.
+std::string reading_list(const std::vector<core::Reading>& reading, const std::string& heading,
+                         const char* level = "h2") {
+    if (reading.empty()) return {};
+    std::ostringstream o;
+    o << "<" << level << ">" << esc(heading) << "</" << level << ">\n<ul class=\"reading\">\n";
+    for (const core::Reading& r : reading)
+        o << "<li><a href=\"" << esc(r.url) << "\" rel=\"noopener\">" << esc(r.title)
+          << "</a></li>\n";
+    o << "</ul>\n";
+    return o.str();
+}
+
 std::string step_page(const core::Lessons& lessons, const core::ExerciseBook& book,
                       const core::Catalog& catalog, size_t i) {
     const core::LessonStep& s = lessons.steps[i];
@@ -171,6 +188,8 @@ std::string step_page(const core::Lessons& lessons, const core::ExerciseBook& bo
         o << "</ul>\n";
     }
     o << exercises_html(lessons, book, catalog, s.id);
+
+    o << reading_list(s.reading, "Further reading");
     o << "<p><a class=\"interactive\" href=\"../index.html#step=" << esc(s.id)
       << "\">Try this step in the interactive campus</a></p>\n</main>\n<nav class=\"pager\">";
     if (i > 0) {
@@ -211,7 +230,12 @@ std::string index_page(const core::Lessons& lessons) {
         if (t.analogy == t.aws) continue;
         o << "<tr><td>" << esc(t.analogy) << "</td><td>" << esc(t.aws) << "</td></tr>\n";
     }
-    o << "</tbody>\n</table>\n</main>\n<footer><a href=\"../index.html\">Open the interactive "
+    o << "</tbody>\n</table>\n<h2>Further reading</h2>\n<p>The AWS pages each lesson rests "
+      << "on.</p>\n";
+    for (const core::LessonStep& s : lessons.steps)
+        o << reading_list(s.reading, core::render_terms(lessons, s.title, core::Terms::Analogy),
+                          "h3");
+    o << "</main>\n<footer><a href=\"../index.html\">Open the interactive "
       << "campus</a></footer>\n</body>\n</html>\n";
     return o.str();
 }

@@ -72,6 +72,14 @@ std::string mirror_body(const App& app) {
         for (const std::string& t : s.takeaways)
             body += " " + app_text(app, t) + ".";
     }
+    // The last step's practice beat lists what to read next; so does its mirror.
+    if (app.step + 1 == static_cast<int>(app.lessons.steps.size())) {
+        body += "\n\nFurther reading:";
+        for (const core::LessonStep& each : app.lessons.steps) {
+            for (const core::Reading& r : each.reading)
+                body += " " + r.title + " (" + r.url + ");";
+        }
+    }
     return body;
 }
 
@@ -309,6 +317,46 @@ void draw_beat_nav(App& app, const core::LessonStep& step) {
     ImGui::EndDisabled();
 }
 
+// A link: its words wrapped in the accent colour, underlined under the pointer; a press
+// opens the page in a new tab (only an https link of AWS's documentation, core checks it).
+void draw_link(const core::Reading& r, int index) {
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(r.title.c_str(), nullptr, false, wrap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const std::string id = r.title + "##read-" + std::to_string(index);
+    const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(size.x, 1.0f), size.y));
+    locate_note(id.c_str());  // InvisibleButton does not report itself to locate
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color::kAccent, r.title.c_str(),
+                nullptr, wrap);
+    if (hovered)
+        dl->AddLine(ImVec2(at.x, at.y + size.y), ImVec2(at.x + size.x, at.y + size.y),
+                    color::kAccent, 1.0f);
+    if (pressed && core::check_reading_url(r.url).ok()) platform::open_url(r.url);
+}
+
+// "Further reading" on the last step: the AWS pages each step rests on.
+void draw_reading(App& app) {
+    ImGui::PushFont(app.fonts.strong);
+    ImGui::TextUnformatted("Further reading");
+    ImGui::PopFont();
+    int index = 0;
+    for (const core::LessonStep& s : app.lessons.steps) {
+        if (s.reading.empty()) continue;
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(app_text(app, s.title).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        for (const core::Reading& r : s.reading)
+            draw_link(r, index++);
+    }
+    ImGui::Spacing();
+}
+
 // The practice beat: the step's takeaways, then its exercises.
 void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
     ImGui::PushFont(app.fonts.strong);
@@ -324,6 +372,8 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
         const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
         app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
     }
+    // Like the exercises, only once the rest of a split module is here (draw_rest_pending).
+    if (exercises && app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);
 }
 
 // The words of the beat shown: dots, the paragraph (live numbers, pointers), the goal, Back

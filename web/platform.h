@@ -60,6 +60,9 @@ bool touch_input();
 // Tells the page whether the app is editing text (and whether numbers only), so that after
 // a touch a phone shows its keyboard (a numeric one for numbers). Call once per frame.
 void text_input(bool active, bool numeric);
+// Opens an https URL in a new tab, without giving it this page (noopener); anything that is
+// not https is ignored. Call it on a press (browsers block tabs opened without a gesture).
+void open_url(const std::string& url);
 // True when the page is the embed variant (embed.html).
 bool is_embed();
 

@@ -382,6 +382,13 @@ EM_JS(void, js_text_input, (int active, int numeric), {
     if (Module["textInput"]) Module["textInput"](active, numeric);
 });
 
+// Only https links, in a new tab that cannot reach back into this page.
+EM_JS(void, js_open_url, (const char* url), {
+    var s = UTF8ToString(url);
+    if (s.indexOf("https://") !== 0) return;
+    try { window.open(s, "_blank", "noopener,noreferrer"); } catch (e) {}
+});
+
 EM_JS(int, js_is_embed, (), { return Module["embed"] ? 1 : 0; });
 // shell/campus-loader.js: 0 ready (or not split), 1 loading, 2 failed.
 EM_JS(int, js_rest_state, (), { return Module["restState"] ? Module["restState"]() : 0; });
@@ -686,6 +693,9 @@ void text_input(bool active, bool numeric) {
     if (now == g_text_input) return;  // only changes cross over to the page
     g_text_input = now;
     js_text_input(active ? 1 : 0, numeric ? 1 : 0);
+}
+void open_url(const std::string& url) {
+    if (url.rfind("https://", 0) == 0) js_open_url(url.c_str());
 }
 bool is_embed() {
     return js_is_embed() != 0;

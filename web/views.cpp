@@ -46,6 +46,7 @@ constexpr ViewEntry kViews[] = {
     {"warm-pool", draw_member<WarmPoolView, draw_warm_pool, &Views::warm_pool>},
     {"security-groups-for-pods",
      draw_member<SecurityGroupsView, draw_security_groups, &Views::security_groups>},
+    {"ipv6", draw_model<core::Ipv6Step, Ipv6Ui, draw_ipv6, &core::StepModels::ipv6, &Views::ipv6>},
     {"choosing", draw_member<DecisionView, draw_decision, &Views::decision>},
     {"vpc-cni-vs-overlay", draw_member<ComparisonView, draw_comparison, &Views::comparison>},
     {"takeaways", draw_member<PlaygroundView, draw_playground, &Views::playground>},

@@ -15,6 +15,7 @@
 #include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_exhaustion.h"
+#include "view_ipv6.h"
 #include "view_overlay.h"
 #include "view_phone_panel.h"
 #include "view_playground.h"
@@ -42,6 +43,7 @@ struct Views {
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
+    Ipv6Ui ipv6;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

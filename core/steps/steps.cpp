@@ -28,6 +28,7 @@ constexpr StepOps ops(const StepInfo& (*info)()) {
 
 const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
+    ops<Ipv6Step, &StepModels::ipv6, ipv6_value>(ipv6_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

@@ -19,12 +19,14 @@
 #include "catalog.h"
 #include "lessons.h"
 #include "result.h"
+#include "steps/ipv6.h"
 #include "steps/phone_panel.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
+    Ipv6Step ipv6;
 };
 
 // Every step in its opening state.

@@ -2,7 +2,8 @@
 // (core/lessons.h).
 //
 // Two uses of one input. As a lessons file: load_lessons never crashes; what loads has
-// unique, findable step ids, known views, at least one paragraph per step, and renders in
+// unique, findable step ids, known views, at least one paragraph per step, reading links
+// that are https pages of AWS's documentation hosts, and renders in
 // both vocabularies with every defined token replaced. As text: render_terms over the shipped
 // lessons' glossary never crashes and leaves text without '{' unchanged.
 #include <algorithm>
@@ -57,6 +58,13 @@ void check_loaded(const core::Lessons& l) {
         }
         for (const std::string& p : s.takeaways)
             check_rendered(l, p, s.id + ".takeaways");
+        FUZZ_CHECK(s.reading.size() <= core::kMaxReading, "reading count: " + s.id);
+        for (const core::Reading& r : s.reading) {
+            FUZZ_CHECK(core::check_reading_url(r.url).ok(), "unchecked link kept: " + r.url);
+            FUZZ_CHECK(r.url.rfind("https://", 0) == 0, "a link that is not https: " + r.url);
+            FUZZ_CHECK(!r.title.empty() && r.title.size() <= core::kMaxReadingTitle,
+                       "reading title length: " + s.id);
+        }
     }
 }
 
