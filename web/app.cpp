@@ -203,7 +203,7 @@ std::string app_text(const App& app, const std::string& text) {
 }
 
 void app_init(App& app) {
-    auto catalog = core::load_catalog(core::asset("catalog.json"));
+    auto catalog = core::load_catalog(platform::asset("catalog.json"));
     if (catalog) {
         app.catalog = std::move(catalog).value();
     } else {
@@ -231,9 +231,7 @@ void app_init(App& app) {
 
 void app_finish_init(App& app) {
     if (!app.init_pending) return;
-    app.init_pending = false;
-    exercises_init(app);
-    exercises_step_seen(app, app.step);
+    app.init_pending = false;  // the exercises and progress follow the data (app_data.h)
     publish(app);
     platform::request_frame();
 }

@@ -6,7 +6,6 @@
 #include <cstdio>
 
 #include "app.h"
-#include "assets.h"
 #include "imgui.h"
 #include "platform.h"
 #include "style.h"
@@ -563,7 +562,7 @@ void draw_quiz(App& app, ExerciseSlot& slot, const std::string& id, float width)
 
 }  // namespace
 
-void exercises_init(App& app) {
+void exercises_init(App& app, std::string_view exercises_json) {
     ExercisePanel& p = panel(app);
     p.loaded = true;
     const auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -572,8 +571,7 @@ void exercises_init(App& app) {
     p.seed_base = static_cast<uint32_t>(ticks ^ (ticks >> 32));
     for (const core::LessonStep& s : app.lessons.steps)
         p.step_ids.push_back(s.id);
-    core::Result<core::ExerciseBook> book =
-        core::load_exercises(core::asset("exercises.json"), &app.lessons);
+    core::Result<core::ExerciseBook> book = core::load_exercises(exercises_json, &app.lessons);
     if (book) {
         p.book = std::move(book).value();
         for (const core::ExerciseSpec& s : p.book.specs)

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -50,8 +51,9 @@ struct ExercisePanel {
     uint32_t seeds_drawn = 0;
 };
 
-// Loads saved progress (a corrupt or foreign value is ignored with a notice in app.error).
-void exercises_init(App& app);
+// Reads the exercises (exercises.json) and the saved progress (a corrupt or foreign value
+// is ignored with a notice in app.error).
+void exercises_init(App& app, std::string_view exercises_json);
 // Records that a step was seen and saves progress.
 void exercises_step_seen(App& app, int step);
 // Draws the current step's exercises (nothing if the step has none).

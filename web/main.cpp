@@ -1,15 +1,14 @@
 // main.cpp: the thin entry. init / frame / event / shutdown; everything else lives in
 // app.cpp (layout and state), the view_*.cpp files and platform_web.cpp (the browser).
-#include <GLES3/gl3.h>
-
 #include <string>
 
 #include "app.h"
+#include "app_data.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "locate.h"
 #include "platform.h"
+#include "render_gl.h"
 #include "style.h"
 
 namespace {
@@ -20,7 +19,12 @@ double g_last_ms = 0;
 void frame() {
     // The start-up work the first picture does not need runs at the start of the second
     // frame: the first has been shown by then.
-    if (platform::frames_drawn() > 0) web::app_finish_init(g_app);  // once; then a no-op
+    if (platform::frames_drawn() > 0 && g_app.init_pending) {
+        web::app_finish_init(g_app);
+        if (*web::render::failure())
+            platform::fatal(std::string("The campus drawing could not start: ") +
+                            web::render::failure() + ". Reload the page to try again.");
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(platform::css_width(), platform::css_height());
     io.DisplayFramebufferScale = ImVec2(platform::pixel_ratio(), platform::pixel_ratio());
@@ -29,16 +33,13 @@ void frame() {
         g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
     g_last_ms = now;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     web::app_draw(g_app);
     ImGui::Render();
     const ImVec4 bg = web::rgba(web::color::kPaper);
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::render::draw(
+        ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+        static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y), bg.x, bg.y, bg.z);
     web::locate_frame_done();
 }
 
@@ -67,6 +68,10 @@ bool wheel_scrolls_app(float dy) {
 
 bool key(int key_code, bool down) {
     return down && web::app_key(g_app, key_code);
+}
+
+void data_arrived(const std::string& catalog, const std::string& exercises) {
+    web::app_data_arrived(g_app, catalog, exercises);
 }
 
 }  // namespace
@@ -114,12 +119,14 @@ int main() {
     cb.scale_changed = scale_changed;
     cb.wheel_scrolls_app = wheel_scrolls_app;
     cb.key = key;
+    cb.data_arrived = data_arrived;
     if (!platform::init(cb)) return 1;
-    // The backend's set-up asks the GL for answers, which waits until the GPU process has
-    // sized the canvas' buffers; fonts and lessons first use that time on this thread.
+    // Fonts and lessons first (work on this thread), then the GL objects and the atlas
+    // upload, which the GPU process takes on while the first frame is built.
     web::rebuild_fonts(g_app.fonts, platform::pixel_ratio(), false);
     web::app_init(g_app);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::render::init();
+    web::render::upload_fonts();
     platform::run();
     return 0;
 }
