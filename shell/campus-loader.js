@@ -310,7 +310,7 @@
   // "loading", so that every step draws as it does before the rest has arrived.
   var profileRest = attr("data-profile-rest", "") === "loading";
   // state: none (not split) | waiting | loading | ready | failed
-  var deferred = { state: "none", split: false, module: null, promise: null };
+  var deferred = { state: "none", split: false, module: null, promise: null, noSync: false };
   // state: waiting | loading | ready (handed to the module) | failed
   var data = { state: "waiting", bytes: null, promise: null };
   function restName() {
@@ -357,6 +357,7 @@
     var s = deferred.state;
     if (!(s === "waiting" || s === "failed" || (early && s === "none"))) return deferred.promise;
     deferred.state = "loading";
+    deferred.noSync = false;
     deferred.promise = fetch(FILES.deferred, { credentials: "same-origin" }).then(function (resp) {
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       return compileResponse(resp);
@@ -389,6 +390,9 @@
     var compiled = deferred.module;
     if (!compiled) {
       try {
+        // One synchronous attempt per try: after a failure, code that keeps asking (each
+        // frame) gets no new request until the learner's next press starts one.
+        if (deferred.noSync) throw new Error("waiting for the next try");
         var xhr = new XMLHttpRequest();
         xhr.open("GET", FILES.deferred, false);
         xhr.overrideMimeType("text/plain; charset=x-user-defined");
@@ -398,9 +402,12 @@
         for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
         compiled = new WebAssembly.Module(bytes);
       } catch (e) {
+        if (!deferred.noSync) {
+          deferred.noSync = true;
+          warn(FILES.deferred + " (needed now): " + errorText(e));
+          retryOnPress();
+        }
         deferred.state = "failed";
-        warn(FILES.deferred + " (needed now): " + errorText(e));
-        retryOnPress();
         var missing = new Error("part of the tutorial (" + FILES.deferred + ") could not be downloaded: " + errorText(e));
         missing.campusRestMissing = true;
         throw missing;

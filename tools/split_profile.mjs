@@ -224,7 +224,7 @@ const normalise = (n) => n.replace(/(\\20\\28\.\d+\\29|\.\d+)$/, "");
 // run (the module is whole), and must not itself wait for the rest: the loader's call on
 // arrival, and closing a frame that code of the rest interrupted (campus_recover).
 const ALWAYS = ["campus_rest_arrived", "campus_recover", "ImGui::ErrorCheckEndFrameRecover",
-  "ImGui::ErrorCheckEndWindowRecover"];
+  "ImGui::ErrorCheckEndWindowRecover", "ImGui::ClosePopupToLevel", "ImGui::ClearActiveID"];
 const everyFunction = (() => {
   const none = path.join(work, "none.txt");
   fs.writeFileSync(none, "");

@@ -432,13 +432,18 @@ EMSCRIPTEN_KEEPALIVE int campus_tick(double /*time*/) {
 
 // A call into the module stopped half-way because code of the rest could not be downloaded
 // (the loader's guard): close the frame that was being drawn, so the next one starts clean
-// and shows "Try again" where the rest is missing.
+// and shows "Try again" where the rest is missing. What the interrupted frame had opened
+// (a popup, a widget held by the pointer) is let go, or the next frame would call the
+// missing code again.
 EMSCRIPTEN_KEEPALIVE void campus_recover() {
     ImGuiContext* g = ImGui::GetCurrentContext();
-    if (g && g->WithinFrameScope) {
+    if (!g) return;
+    if (g->WithinFrameScope) {
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
     }
+    if (g->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, false);
+    ImGui::ClearActiveID();
     platform::request_frame();
 }
 
