@@ -8,6 +8,8 @@
 //   cniCampus.locate(label[, n]) {x, y, w, h} of the nth widget with that label, or null
 //   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title})
 //   cniCampus.firstFrameMs     ms from navigation start to the first drawn frame (0 before)
+//   cniCampus.repaint()        paints the last frame again, the whole canvas (frames repaint
+//                              only what changed: tests compare the two)
 // In the embed page (embed.html) it also talks to the parent window with postMessage:
 //   embed -> parent  {type: "cni-campus:step", step, index, title} at start and on change
 //   parent -> embed  {type: "cni-campus:goTo", step}  (decoded by core/host_message)
@@ -203,6 +205,9 @@
     state: stateObject,
     goTo: goTo,
     locate: locate,
+    repaint: function () {
+      if (running && module._campus_repaint) guard(function () { module._campus_repaint(); });
+    },
     on: function (name, fn) {
       if (listeners[name] && typeof fn === "function") listeners[name].push(fn);
       if (name === "stepchange" && lastStep && typeof fn === "function") fn(lastStep);

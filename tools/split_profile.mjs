@@ -222,8 +222,9 @@ try {
 const normalise = (n) => n.replace(/(\\20\\28\.\d+\\29|\.\d+)$/, "");
 // What runs only when the rest arrives or cannot be downloaded, which never happens in this
 // run (the module is whole), and must not itself wait for the rest: the loader's call on
-// arrival, and closing a frame that code of the rest interrupted (campus_recover).
-const ALWAYS = ["campus_rest_arrived", "campus_recover", "ImGui::ErrorCheckEndFrameRecover",
+// arrival, closing a frame that code of the rest interrupted (campus_recover), and the
+// tests' full repaint.
+const ALWAYS = ["campus_rest_arrived", "campus_recover", "campus_repaint", "ImGui::ErrorCheckEndFrameRecover",
   "ImGui::ErrorCheckEndWindowRecover", "ImGui::ClosePopupToLevel", "ImGui::ClearActiveID"];
 const everyFunction = (() => {
   const none = path.join(work, "none.txt");

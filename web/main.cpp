@@ -16,6 +16,15 @@ namespace {
 web::App g_app;
 double g_last_ms = 0;
 
+// Hands the frame ImGui rendered last to the GL.
+void draw_last_frame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec4 bg = web::rgba(web::color::kPaper);
+    web::render::draw(
+        ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+        static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y), bg.x, bg.y, bg.z);
+}
+
 void frame() {
     // The start-up work the first picture does not need runs at the start of the second
     // frame: the first has been shown by then.
@@ -36,10 +45,7 @@ void frame() {
     ImGui::NewFrame();
     web::app_draw(g_app);
     ImGui::Render();
-    const ImVec4 bg = web::rgba(web::color::kPaper);
-    web::render::draw(
-        ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-        static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y), bg.x, bg.y, bg.z);
+    draw_last_frame();
     web::locate_frame_done();
 }
 
@@ -93,6 +99,13 @@ int campus_go_to(const char* id) {
 // The URL fragment changed (a pasted link, back/forward): apply it.
 void campus_hash_changed() {
     web::app_apply_fragment(g_app, platform::get_hash());
+}
+
+// window.cniCampus.repaint(): paints the last frame again, all of it (tests compare that
+// with the picture the frames' repaints of what changed have built).
+void campus_repaint() {
+    web::render::repaint_all();
+    draw_last_frame();
 }
 
 // window.cniCampus.locate(label, nth): a widget's rectangle as JSON, "" if not drawn.

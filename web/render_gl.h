@@ -7,6 +7,13 @@
 // state ImGui's drawing needs once, never asks the GL for anything during a frame, and
 // only changes what moves: viewport, scissor, buffers, the bound texture. The font atlas is
 // uploaded as one byte per pixel (the atlas' alpha), a quarter of the RGBA upload.
+//
+// Under a software renderer (SwiftShader) a frame's cost is its pixels: ImGui paints most
+// of them several times (window, card, text). So the picture is kept in an offscreen
+// framebuffer, and a frame repaints only what changed since the last one, found by
+// comparing the draw lists (an animation moves a few vertices: the triangles they belong
+// to), then copies the picture to the canvas, whose buffer the browser does not keep. A
+// frame in which nothing changed makes no GL call at all.
 #pragma once
 
 struct ImDrawData;
@@ -18,8 +25,11 @@ namespace web::render {
 void init();
 // (Re)uploads the font atlas, which must have been built; frees the atlas' CPU pixels.
 void upload_fonts();
-// Clears the framebuffer (fb_w x fb_h device pixels) to the colour and draws the frame.
+// Draws the frame into a fb_w x fb_h framebuffer on the colour: what changed since the
+// last call, then the whole picture to the canvas.
 void draw(const ImDrawData* data, int fb_w, int fb_h, float r, float g, float b);
+// The next draw() repaints the whole picture, changed or not (for tests and tools).
+void repaint_all();
 // After the first frame: "" when the shader program linked, else the GL's reason. (Asked
 // then, not at init, so that the first frame never waits for the shader compiler.)
 const char* failure();

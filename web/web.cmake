@@ -93,7 +93,7 @@ target_link_options(campus PRIVATE -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_EN
     -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0)
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_rest_arrived)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_rest_arrived,_campus_repaint)
 
 # ---- module splitting: the landing step first, the rest when the learner acts ---------------
 # With SPLIT_MODULE, emcc writes campus.wasm.orig (the optimised module, function names kept
