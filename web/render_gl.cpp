@@ -148,10 +148,11 @@ struct Box {
 };
 
 // Last frame's draw lists, to find what changed (render_gl.h).
+// (ImGui's own vectors of these types: no new template code in the first download.)
 struct LastList {
-    std::vector<ImDrawVert> vtx;
-    std::vector<ImDrawIdx> idx;
-    std::vector<ImDrawCmd> cmd;
+    ImVector<ImDrawVert> vtx;
+    ImVector<ImDrawIdx> idx;
+    ImVector<ImDrawCmd> cmd;
 };
 std::vector<LastList> g_last;
 bool g_full = true;  // the next frame redraws everything (first frame, new size, new fonts)
@@ -160,10 +161,10 @@ ImVec2 g_pos, g_scale;            // its display position and scale
 int g_fb_w = 0, g_fb_h = 0;
 GLuint g_target_fbo = 0, g_target_tex = 0;  // the offscreen picture, kept across frames
 
-bool same_cmds(const ImVector<ImDrawCmd>& a, const std::vector<ImDrawCmd>& b) {
-    if (static_cast<size_t>(a.Size) != b.size()) return false;
-    for (size_t i = 0; i < b.size(); ++i) {
-        const ImDrawCmd& x = a[static_cast<int>(i)];
+bool same_cmds(const ImVector<ImDrawCmd>& a, const ImVector<ImDrawCmd>& b) {
+    if (a.Size != b.Size) return false;
+    for (int i = 0; i < b.Size; ++i) {
+        const ImDrawCmd& x = a[i];
         const ImDrawCmd& y = b[i];
         if (x.ClipRect.x != y.ClipRect.x || x.ClipRect.y != y.ClipRect.y ||
             x.ClipRect.z != y.ClipRect.z || x.ClipRect.w != y.ClipRect.w ||
@@ -196,20 +197,20 @@ void changed_area(const ImDrawList* now, const LastList* before, Box& area) {
     if (!now || !before) {
         if (now)
             area.add(vertex_box(now->VtxBuffer.Data, static_cast<size_t>(now->VtxBuffer.Size)));
-        if (before) area.add(vertex_box(before->vtx.data(), before->vtx.size()));
+        if (before) area.add(vertex_box(before->vtx.Data, static_cast<size_t>(before->vtx.Size)));
         return;
     }
     const size_t nv = static_cast<size_t>(now->VtxBuffer.Size);
     const size_t ni = static_cast<size_t>(now->IdxBuffer.Size);
-    if (nv != before->vtx.size() || ni != before->idx.size() ||
-        !same_cmds(now->CmdBuffer, before->cmd) ||
-        std::memcmp(now->IdxBuffer.Data, before->idx.data(), ni * sizeof(ImDrawIdx)) != 0) {
+    if (nv != static_cast<size_t>(before->vtx.Size) ||
+        ni != static_cast<size_t>(before->idx.Size) || !same_cmds(now->CmdBuffer, before->cmd) ||
+        std::memcmp(now->IdxBuffer.Data, before->idx.Data, ni * sizeof(ImDrawIdx)) != 0) {
         area.add(vertex_box(now->VtxBuffer.Data, nv));
-        area.add(vertex_box(before->vtx.data(), before->vtx.size()));
+        area.add(vertex_box(before->vtx.Data, static_cast<size_t>(before->vtx.Size)));
         return;
     }
     const ImDrawVert* v = now->VtxBuffer.Data;
-    const ImDrawVert* w = before->vtx.data();
+    const ImDrawVert* w = before->vtx.Data;
     if (std::memcmp(v, w, nv * sizeof(ImDrawVert)) == 0) return;
     for (const ImDrawCmd& cmd : now->CmdBuffer) {
         if (cmd.UserCallback != nullptr) continue;
@@ -230,6 +231,13 @@ void changed_area(const ImDrawList* now, const LastList* before, Box& area) {
     }
 }
 
+// Copies a vector into one that keeps its storage from frame to frame.
+template <typename T>
+void copy(ImVector<T>& to, const ImVector<T>& from) {
+    to.resize(from.Size);
+    if (from.Size > 0) std::memcpy(to.Data, from.Data, static_cast<size_t>(from.Size) * sizeof(T));
+}
+
 // Keeps this frame's lists for the next frame's comparison.
 void remember(const ImDrawData* data) {
     const int lists = data ? data->CmdListsCount : 0;
@@ -237,9 +245,9 @@ void remember(const ImDrawData* data) {
     for (int n = 0; n < lists; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         LastList& l = g_last[static_cast<size_t>(n)];
-        l.vtx.assign(list->VtxBuffer.Data, list->VtxBuffer.Data + list->VtxBuffer.Size);
-        l.idx.assign(list->IdxBuffer.Data, list->IdxBuffer.Data + list->IdxBuffer.Size);
-        l.cmd.assign(list->CmdBuffer.Data, list->CmdBuffer.Data + list->CmdBuffer.Size);
+        copy(l.vtx, list->VtxBuffer);
+        copy(l.idx, list->IdxBuffer);
+        copy(l.cmd, list->CmdBuffer);
     }
 }
 
