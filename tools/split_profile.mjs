@@ -70,15 +70,16 @@ const SCENARIOS = [
   { name: "narrow", viewport: { width: 800, height: 600 }, dpr: 1, hover: true },
   { name: "phone", viewport: { width: 390, height: 844 }, dpr: 3, hover: false },
 ];
-// Saved progress as a returning learner has it (steps seen, exercises solved), and as an
-// old version or an extension may have left it (unreadable: reset, with a notice).
+// Saved progress as a returning learner has it (steps seen, exercises solved), and as
+// another version of the page may have left it (refused: reset, with a notice in the error
+// banner). Text that is not even JSON is rarer: its parse error paths stay in the rest.
 const PROGRESS = JSON.stringify({
   version: 1, seen: ["big-picture", "why-it-matters", "phone-panel", "the-rules", "desk-limit"],
   solved: ["panels-needed", "no-such-exercise"],
 });
 const ARRIVALS = [
   { name: "returning", url: "/", progress: PROGRESS },
-  { name: "returning-corrupt", url: "/", progress: "{not json" },
+  { name: "returning-other", url: "/", progress: JSON.stringify({ version: 2, seen: [], solved: [] }) },
   { name: "deep-link", url: "/#step=warm-pool&terms=aws" },
   { name: "embed", url: "/embed.html#step=desk-limit&controls=min" },
 ];

@@ -91,6 +91,10 @@ campus_web_link(campus)
 target_link_options(campus PRIVATE -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
     -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0 -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0
     -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0)
+# The glue reads only the module settings the loader passes (shell/campus-loader.js); the
+# loader's own keys (onMirror, restState...) are read by platform_web.cpp's EM_JS code.
+target_link_options(campus PRIVATE
+    "-sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,loadSplitModule,onAbort,print,printErr]")
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_rest_arrived,_campus_repaint)
@@ -101,8 +105,9 @@ target_link_options(campus PRIVATE
 # tool runs it). wasm-split keeps the functions named in web/split-keep.txt (what loading and
 # using the landing step ran, recorded by tools/split_profile.mjs) in campus.wasm and moves
 # the rest into campus.deferred.wasm, which shell/campus-loader.js fetches on the learner's
-# first interaction (or at once for a deep link or an embed). A function that is called
-# before it has arrived still works: the loader then fetches it synchronously. docs/size.md.
+# first interaction (after the first frame for a deep link or an embed). A function that is
+# called before it has arrived still works: the loader then fetches it synchronously, and if
+# that fails the page goes on with "Try again". docs/size.md.
 option(CAMPUS_WEB_SPLIT "Split the web module: landing step first, the rest on interaction" ON)
 set(CAMPUS_SPLIT_KEEP "${CMAKE_SOURCE_DIR}/web/split-keep.txt")
 find_program(CAMPUS_WASM_SPLIT wasm-split)
