@@ -15,9 +15,10 @@
 //   parent -> embed  {type: "cni-campus:goTo", step}  (decoded by core/host_message)
 //
 // What it loads is named on its own script tag by the build (tools/publish_site.mjs: every
-// file is named by its content): data-js, data-wasm, data-wasm-size (the module's size
-// before compression, which the progress bar counts against), data-deferred, data-catalog,
-// data-exercises. Without them (the plain-named site in build/web/site) it uses plain names.
+// file is named by its content): data-wasm, data-wasm-size (the module's size before
+// compression, which the progress bar counts against), data-deferred, data-catalog,
+// data-exercises. The build puts Emscripten's glue (campus.js) ahead of this script in the
+// same file; without it (the plain-named site in build/web/site) campus.js is loaded.
 // The browser tests set window.cniCampusOptions = {preserveDrawingBuffer: true} before it
 // runs, to read the canvas back.
 (function () {
@@ -27,7 +28,7 @@
   var script = document.currentScript;
   var attr = function (name, plain) { return (script && script.getAttribute(name)) || plain; };
   var FILES = {
-    js: attr("data-js", "campus.js"),
+    js: "campus.js",  // only when the glue is not in this file
     wasm: attr("data-wasm", "campus.wasm"),
     deferred: attr("data-deferred", "campus.deferred.wasm"),
     catalog: attr("data-catalog", "catalog.json"),
@@ -261,6 +262,7 @@
   // stamped by the build: a Content-Length would be the compressed size (gzip, brotli) or
   // missing (chunked transfer), and the bar would fill at 40% or never.
   var wasmCompiled = null;
+  var wasmHeaders = null;  // settles when the module's response has begun (or failed)
   function fetchWasm() {
     var fill = $("loader-fill");
     var bar = fill && fill.parentNode;
@@ -292,6 +294,7 @@
       });
       return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
     });
+    wasmHeaders = wasmResponse.then(function () {}, function () {});
     // Compiled off the main thread while it streams, before campus.js has even arrived;
     // instantiateWithProgress only links it to campus.js's imports.
     wasmCompiled = wasmResponse.then(compileResponse);
@@ -535,17 +538,22 @@
     if (campusLink) {
       before = Promise.all([loadData(), script && script.getAttribute("data-deferred") ? loadDeferred(true) : null]);
     }
-    var js = document.createElement("script");
-    js.src = FILES.js;
-    js.onerror = function () { fatal("The tutorial's code (" + FILES.js + ") could not be loaded."); };
-    js.onload = function () {
+    // The glue came in this script's file (a published site): the context is made once the
+    // module's response has begun, about when a campus.js of its own would have arrived.
+    var glue = typeof window.createCampusModule === "function" ? wasmHeaders : new Promise(function (resolve, reject) {
+      var js = document.createElement("script");
+      js.src = FILES.js;
+      js.onerror = reject;
+      js.onload = resolve;
+      document.body.appendChild(js);
+    });
+    glue.then(function () {
       if (failed) return;
       if (typeof window.createCampusModule !== "function") { fatal("campus.js did not load correctly."); return; }
       var problem = webgl2Problem();
       if (problem) { cannotRun(problem); return; }
       before.then(startModule);
-    };
-    document.body.appendChild(js);
+    }, function () { fatal("The tutorial's code (" + FILES.js + ") could not be loaded."); });
   }
 
   function startModule() {

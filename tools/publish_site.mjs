@@ -4,9 +4,11 @@
 // (*.html) and embed.js, the addresses other sites link to, keep their names; they are the
 // files a host serves with `no-cache` (tools/serve.mjs does both).
 //
-//   - campus.js -> campus.<16 hex digits of SHA-256>.js, likewise every other file;
+//   - campus.js (Emscripten's glue) goes into the loader's file, ahead of the loader: one
+//     script for the page to fetch, not two, and 0.6 KB less gzip than two files;
+//   - campus.wasm -> campus.<16 hex digits of SHA-256>.wasm, likewise every other file;
 //   - the pages' src= and href= are rewritten to the new names, and the loader's script tag
-//     is stamped with what it loads: data-js, data-wasm (+ data-wasm-size, the uncompressed
+//     is stamped with what it loads: data-wasm (+ data-wasm-size, the uncompressed
 //     byte count its progress bar counts against), data-deferred (the rest of a split
 //     module), data-catalog and data-exercises (fetched after the first frame);
 //   - embed.js gets the new name of the placeholder picture;
@@ -52,13 +54,24 @@ function minifyCss(css) {
     .replace(/\s*([{};:,>])\s*/g, "$1").replace(/;}/g, "}").trim() + "\n";
 }
 
+// The bytes a file is published with: the loader with the glue ahead of it, style sheets
+// minified, the rest as built (pages and embed.js are rewritten below, once names are known).
+const MERGED = "campus.js";
+const files = walk(SITE).filter((f) => !(f === MERGED && fs.existsSync(path.join(SITE, "campus-loader.js"))));
+function content(rel) {
+  const bytes = fs.readFileSync(path.join(SITE, rel));
+  if (rel.endsWith(".css")) return Buffer.from(minifyCss(bytes.toString("utf8")));
+  if (rel === "campus-loader.js" && fs.existsSync(path.join(SITE, MERGED))) {
+    return Buffer.concat([fs.readFileSync(path.join(SITE, MERGED)), Buffer.from(";\n"), bytes]);
+  }
+  return bytes;
+}
+
 // Old names: new names, for every file that gets a hash (the hash is of the bytes served).
 const renamed = new Map();
-const files = walk(SITE);
 for (const rel of files) {
   if (STABLE(rel)) continue;
-  let bytes = fs.readFileSync(path.join(SITE, rel));
-  if (rel.endsWith(".css")) bytes = Buffer.from(minifyCss(bytes.toString("utf8")));
+  const bytes = content(rel);
   const hash = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   const dir = path.posix.dirname(rel);
   const name = path.posix.basename(rel);
@@ -80,7 +93,7 @@ function rewritePage(rel, html) {
   const loader = renamed.get("campus-loader.js");
   const tag = `<script src="${loader}"></script>`;
   if (dir === "." && html.includes(tag)) {
-    const stamp = [["data-js", "campus.js"], ["data-wasm", "campus.wasm"],
+    const stamp = [["data-wasm", "campus.wasm"],
       ["data-deferred", "campus.deferred.wasm"], ["data-catalog", "catalog.json"],
       ["data-exercises", "exercises.json"]]
       .filter(([, file]) => renamed.has(file))
@@ -95,11 +108,9 @@ fs.rmSync(DIST, { recursive: true, force: true });
 fs.mkdirSync(DIST, { recursive: true });
 let count = 0;
 for (const rel of files) {
-  let bytes = fs.readFileSync(path.join(SITE, rel));
+  let bytes = content(rel);
   if (rel.endsWith(".html")) {
     bytes = Buffer.from(rewritePage(rel, bytes.toString("utf8")));
-  } else if (rel.endsWith(".css")) {
-    bytes = Buffer.from(minifyCss(bytes.toString("utf8")));
   } else if (rel === "embed.js") {
     let text = bytes.toString("utf8");
     for (const [from, to] of renamed) {
@@ -121,7 +132,7 @@ for (const rel of files) {
   ++count;
 }
 const index = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
-for (const need of ["campus.js", "campus.wasm"]) {
+for (const need of ["campus-loader.js", "campus.wasm"]) {
   if (!index.includes(renamed.get(need))) {
     console.error(`publish_site: index.html does not name ${need} (no loader script tag?)`);
     process.exit(1);
