@@ -235,3 +235,34 @@ test("no WebGL 2: the message and the plain page at once, no module downloaded; 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a blog with a Content-Security-Policy: the directives docs/embedding.md names are enough", async () => {
+  // The blog's own policy, plus what the guide says to add for the tutorial's origin.
+  const policy = `default-src 'self'; script-src 'self' ${env.base}; img-src 'self' ${env.base}; frame-src ${env.base}`;
+  const page = `<!doctype html><html><body><h1>A blog</h1>
+<script src="${env.base}/embed.js"></script><div class="cni-campus" data-step="desk-limit"></div></body></html>`;
+  const host = http.createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy }).end(page);
+  });
+  await new Promise((r) => host.listen(0, "127.0.0.1", r));
+  const context = await env.browser.newContext();
+  try {
+    await context.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const tab = await context.newPage();
+    await tab.goto(`http://127.0.0.1:${host.address().port}/`);
+    await tab.waitForSelector(".cni-campus button");
+    await tab.waitForFunction(() => { const img = document.querySelector(".cni-campus img"); return img && img.complete && img.naturalWidth > 0; });
+    await tab.click(".cni-campus button");
+    const frame = await (await tab.waitForSelector(".cni-campus iframe")).contentFrame();
+    await frame.waitForFunction(() => window.cniCampus && window.cniCampus.firstFrameMs > 0, null, { timeout: 30000 });
+    await tab.waitForFunction(() => document.querySelector(".cni-campus").getAttribute("data-current-step") === "desk-limit");
+    assert.deepEqual(await tab.evaluate(() => window.__csp), []);
+  } finally {
+    await context.close();
+    host.closeAllConnections?.();
+    await new Promise((r) => host.close(r));
+  }
+});
