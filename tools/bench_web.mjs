@@ -14,7 +14,9 @@
 //     675 kbit/s up, and the CPU 4x slower), with the ratios tutorial / hello and tutorial /
 //     plain page;
 //   - frames per second while the landing step's call animation plays (the renderer's cost:
-//     the goal is 60), and frames drawn during 3 s of idle after the first frame (goal 0).
+//     the goal is 60), beside the ceiling of this machine: a WebGL 2 canvas of the same size
+//     that only clears itself every frame; and frames drawn during 3 s of idle after the
+//     first frame (goal 0).
 // Absolute times under the software renderer (SwiftShader) are noisy; compare the ratios.
 //
 //   node tools/bench_web.mjs [--dist DIR] [--hello DIR] [--runs 15] [--slow-runs 7]
@@ -23,6 +25,7 @@ import { chromium } from "playwright-core";
 import path from "node:path";
 import fs from "node:fs";
 import zlib from "node:zlib";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
 
@@ -138,7 +141,18 @@ const median = (xs) => {
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 const ratio = (a, b) => +(a / b).toFixed(2);
 
+// The frame-rate ceiling: a canvas that clears itself to a new colour every frame.
+const CEILING_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "campus-bench-"));
+fs.writeFileSync(path.join(CEILING_DIR, "clear.html"), `<!doctype html><html><body style="margin:0">
+<canvas id="c" style="display:block;width:100vw;height:100vh"></canvas><script src="clear.js"></script></body></html>`);
+fs.writeFileSync(path.join(CEILING_DIR, "clear.js"), `const c = document.getElementById("c");
+c.width = innerWidth * devicePixelRatio; c.height = innerHeight * devicePixelRatio;
+const gl = c.getContext("webgl2", { alpha: false, antialias: false, depth: false });
+window.frames = 0;
+(function tick() { gl.clearColor((window.frames++ % 60) / 60, 0.5, 0.5, 1); gl.clear(gl.COLOR_BUFFER_BIT); requestAnimationFrame(tick); })();`);
+
 const campusServer = await startServer({ dir: DIST, port: 0 });
+const ceilingServer = await startServer({ dir: CEILING_DIR, port: 0 });
 const helloServer = await startServer({ dir: HELLO, port: 0 });
 const campusBase = `http://127.0.0.1:${campusServer.address().port}`;
 const helloBase = `http://127.0.0.1:${helloServer.address().port}`;
@@ -231,9 +245,22 @@ try {
 
   // ---- frames per second while the call animation plays ---------------------------------
   report.fps = {};
+  report.fpsCeiling = {};
   for (const condition of [NORMAL, { name: "CPU 4x", cpu: 4 }]) {
     const rates = [];
+    const ceiling = [];
     for (let i = 0; i < FPS_RUNS; i++) {
+      {
+        const { context, tab } = await open(browser, condition);
+        await tab.goto(`http://127.0.0.1:${ceilingServer.address().port}/clear.html`);
+        await tab.waitForFunction(() => window.frames > 30, null, { timeout: 60000 });
+        ceiling.push(await tab.evaluate(async (ms) => {
+          const f0 = window.frames, t0 = performance.now();
+          await new Promise((r) => setTimeout(r, ms));
+          return (window.frames - f0) * 1000 / (performance.now() - t0);
+        }, FPS_WINDOW_MS));
+        await context.close();
+      }
       const { context, tab } = await open(browser, condition);
       await tab.goto(campusBase + "/");
       await timings(tab, "campus");
@@ -251,13 +278,15 @@ try {
       await context.close();
     }
     report.fps[condition.name] = rates.map((r) => +r.toFixed(1));
+    report.fpsCeiling[condition.name] = ceiling.map((r) => +r.toFixed(1));
   }
 } finally {
   await browser.close();
-  for (const s of [campusServer, helloServer]) {
+  for (const s of [campusServer, helloServer, ceilingServer]) {
     s.closeAllConnections?.();
     s.close();
   }
+  fs.rmSync(CEILING_DIR, { recursive: true, force: true });
 }
 
 const firstTotal = sum(report.firstVisit);
@@ -296,7 +325,8 @@ for (const [name, r] of Object.entries(report.conditions)) {
   console.log(`  ratios: first frame tutorial / hello ${r.ratio.firstFrame}x; first text tutorial / plain page ${r.ratio.firstText}x`);
 }
 for (const [name, rates] of Object.entries(report.fps)) {
-  console.log(`web: frames per second during the call animation (${name}): ${rates.join(", ")} (goal 60)`);
+  console.log(`web: frames per second during the call animation (${name}): ${rates.join(", ")} (goal 60;` +
+    ` a canvas that only clears itself: ${report.fpsCeiling[name].join(", ")})`);
 }
 console.log(`web: frames drawn in ${IDLE_MS / 1000} s of idle: tutorial ${report.idleFrames.campus}, hello ${report.idleFrames.hello} (goal 0)`);
 if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(report, null, 2) + "\n");
