@@ -326,8 +326,6 @@ void draw(const ImDrawData* data, int fb_w, int fb_h, float r, float g, float b)
     const ImVec2 pos = data ? data->DisplayPos : ImVec2(0, 0);
     const ImVec2 scale = data ? data->FramebufferScale : ImVec2(1, 1);
 
-    // What changed since the last frame, in framebuffer pixels; nothing: no GL call at all,
-    // and the browser keeps showing the last picture.
     // A new background or a new mapping from display units to pixels repaints it all.
     if (g_clear[0] != r || g_clear[1] != g || g_clear[2] != b || g_pos.x != pos.x ||
         g_pos.y != pos.y || g_scale.x != scale.x || g_scale.y != scale.y) {
@@ -338,6 +336,8 @@ void draw(const ImDrawData* data, int fb_w, int fb_h, float r, float g, float b)
         g_scale = scale;
         g_full = true;
     }
+    // What changed since the last frame, in framebuffer pixels; nothing: no GL call at all,
+    // and the browser keeps showing the last picture.
     Box damage;
     if (g_full) {
         damage = Box{0, 0, static_cast<float>(fb_w), static_cast<float>(fb_h)};
