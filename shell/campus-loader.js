@@ -2,22 +2,45 @@
 // when the browser cannot run it, and defines window.cniCampus, the page's JS API:
 //   cniCampus.ready            Promise, resolves after the first frame is drawn
 //   cniCampus.state()          {step:{id,index,title}, beat:{index,count,...}, steps:[{id,title,beats}],
-//                              frames, error, ..., deferred: where the module's second part is}
+//                              frames, error, ..., deferred: where the rest of the tutorial is
+//                              (docs/size.md), rest: {code, data}, the same for its two parts}
 //   cniCampus.goTo(stepId[, beat]) true, or false for an unknown id or beat (beats count from 0)
 //   cniCampus.locate(label[, n]) {x, y, w, h} of the nth widget with that label, or null
 //   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title, beat, beats}), on every
 //                              step or beat change
 //   cniCampus.firstFrameMs     ms from navigation start to the first drawn frame (0 before)
+//   cniCampus.repaint()        paints the last frame again, the whole canvas (frames repaint
+//                              only what changed: tests compare the two)
 // In the embed page (embed.html) it also talks to the parent window with postMessage:
 //   embed -> parent  {type: "cni-campus:step", step, index, title, beat, beats} at start and
 //                    on each step or beat change
 //   parent -> embed  {type: "cni-campus:goTo", step[, beat]}  (decoded by core/host_message)
+//
+// What it loads is named on its own script tag by the build (tools/publish_site.mjs: every
+// file is named by its content): data-wasm, data-wasm-size (the module's size before
+// compression, which the progress bar counts against), data-deferred, data-catalog,
+// data-exercises. The build puts Emscripten's glue (campus.js) ahead of this script in the
+// same file; without it (the plain-named site in build/web/site) campus.js is loaded.
+// The browser tests set window.cniCampusOptions = {preserveDrawingBuffer: true} before it
+// runs, to read the canvas back.
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
   var embed = document.body.classList.contains("page-embed");
+  var script = document.currentScript;
+  var attr = function (name, plain) { return (script && script.getAttribute(name)) || plain; };
+  var FILES = {
+    js: "campus.js",  // only when the glue is not in this file
+    wasm: attr("data-wasm", "campus.wasm"),
+    deferred: attr("data-deferred", "campus.deferred.wasm"),
+    catalog: attr("data-catalog", "catalog.json"),
+    exercises: attr("data-exercises", "exercises.json")
+  };
+  var WASM_SIZE = +attr("data-wasm-size", "0") || 0;
+  var options = window.cniCampusOptions || {};
   var listeners = { stepchange: [] };
   var module = null;
+  var running = false;  // the first frame has been drawn: the module takes calls
   var lastStep = null;
   var resolveReady, rejectReady;
   var ready = new Promise(function (res, rej) { resolveReady = res; rejectReady = rej; });
@@ -25,19 +48,30 @@
 
   function setText(id, text) { var el = $(id); if (el) el.textContent = text; }
   function errorText(err) { return err && err.message ? err.message : String(err); }
+  function warn(text) { if (window.console) console.warn("CNI Campus: " + text); }
+  var deepLink = /(?:^|[#&])(?:step|campus)=/.test(location.hash);
+  var campusLink = /(?:^|[#&])campus=/.test(location.hash);
+  var linkedStep = (/(?:^|[#&])step=([a-z0-9-]{1,40})(?:&|$)/.exec(location.hash) || [])[1];
 
   var failed = false;
-  // Shows one message over the canvas (the first problem wins), with a reload button and
-  // the link to the plain-text lessons. Progress lives in localStorage and is kept.
-  function fatal(message) {
+  // Shows one message over the canvas (the first problem wins), with the link to the
+  // plain-text lessons and, unless reloading cannot help, a reload button. Progress lives
+  // in localStorage and is kept.
+  function fatal(message, title, noReload) {
     if (failed) return;
     failed = true;
     var loader = $("loader");
     if (loader) loader.hidden = true;
+    if (title) setText("fatal-title", title);
     setText("fatal-text", message);
+    var reload = $("fatal-reload");
+    if (reload && noReload) reload.hidden = true;
     var box = $("fatal");
     if (box) box.hidden = false;
     rejectReady(new Error(message));
+  }
+  function cannotRun(message) {
+    fatal(message + " The lessons are also available as a plain page.", "CNI Campus cannot run here", true);
   }
 
   function wasmSupported() {
@@ -47,17 +81,36 @@
   // Creates the WebGL 2 context on the page's own canvas, with the attributes
   // platform_web.cpp asks for: when the module asks, the browser hands back this same
   // context. (A throwaway probe canvas cost a second context, ~170 ms under SwiftShader.)
+  // The drawing buffer is kept only for tests that read the canvas back.
   function webgl2Problem() {
     try {
       var gl = $("canvas").getContext("webgl2", {
         alpha: false, depth: false, stencil: false, antialias: false,
-        premultipliedAlpha: true, preserveDrawingBuffer: true
+        premultipliedAlpha: true, preserveDrawingBuffer: options.preserveDrawingBuffer === true
       });
       if (!gl) return "This browser or device has WebGL 2 turned off or missing, which CNI Campus needs to draw the campus.";
     } catch (e) {
       return "This browser cannot draw with WebGL 2, which CNI Campus needs.";
     }
     return null;
+  }
+
+  // Every call into the module goes through here. When it needed code of the rest that
+  // could not be downloaded (loadSplitModule), the frame it interrupted is closed and the
+  // page goes on: the waiting view offers "Try again". Anything else is a bug: rethrown.
+  function guard(fn, fallback) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e && e.campusRestMissing)) throw e;
+      try {
+        module._campus_recover();
+      } catch (e2) {
+        fatal("Part of the tutorial could not be downloaded, and the page could not go on without it (" +
+              errorText(e2) + "). Check the connection and reload; your progress is kept.");
+      }
+      return fallback;
+    }
   }
 
   function emit(name, detail) {
@@ -70,7 +123,7 @@
     var detail = { step: id, index: index, title: title, beat: beat, beats: beats };
     if (/^[a-z0-9-]{1,40}$/.test(id)) {
       var page = "lessons/" + id + ".html";
-      ["mirror-link", "text-version"].forEach(function (l) { var a = $(l); if (a) a.setAttribute("href", page); });
+      ["mirror-link", "text-version", "fatal-lessons"].forEach(function (l) { var a = $(l); if (a) a.setAttribute("href", page); });
     }
     lastStep = detail;
     emit("stepchange", detail);
@@ -80,10 +133,18 @@
     }
   }
 
+  // The DOM mirror for screen readers: the step's heading and text change only with the
+  // step (or the vocabulary), so they are rewritten only then; the view's live numbers go
+  // to #mirror-live, the one live region, when they change.
+  var mirrored = { heading: null, body: null, live: null };
   function onMirror(heading, body, live) {
-    setText("mirror-heading", heading);
+    if (heading !== mirrored.heading) {
+      mirrored.heading = heading;
+      setText("mirror-heading", heading);
+    }
     var holder = $("mirror-body");
-    if (holder) {
+    if (holder && body !== mirrored.body) {
+      mirrored.body = body;
       holder.textContent = "";
       body.split("\n\n").forEach(function (p) {
         if (!p) return;
@@ -92,43 +153,52 @@
         holder.appendChild(el);
       });
     }
-    setText("mirror-live", live);
+    if (live !== mirrored.live) {
+      mirrored.live = live;
+      setText("mirror-live", live);
+    }
+  }
+
+  function withString(text, fn) {
+    var n = module.lengthBytesUTF8(text) + 1;
+    var p = module._malloc(n);
+    if (!p) return null;
+    module.stringToUTF8(text, p, n);
+    try { return fn(p); } finally { module._free(p); }
   }
 
   function stateObject() {
-    if (!module || !module._campus_state_json) return null;
+    if (!running || !module._campus_state_json) return null;
     var s;
-    try { s = JSON.parse(module.UTF8ToString(module._campus_state_json())); }
+    try { s = JSON.parse(guard(function () { return module.UTF8ToString(module._campus_state_json()); }, "null")); }
     catch (e) { return null; }
-    s.deferred = deferred.state;
+    if (!s) return null;
+    s.deferred = restName();
+    s.rest = { code: deferred.state, data: data.state };
     return s;
   }
 
   function goTo(id, beat) {
-    if (!module || !module._campus_go_to) return false;
+    if (!running || !module._campus_go_to) return false;
     if (typeof id !== "string" || id.length === 0 || id.length > 64) return false;
     if (beat === undefined || beat === null || beat === -1) beat = -1;  // -1: the step's first
     else if (typeof beat !== "number" || beat !== Math.floor(beat) || beat < 0 || beat > 64) return false;
-    loadDeferred();
-    var n = module.lengthBytesUTF8(id) + 1;
-    var p = module._malloc(n);
-    module.stringToUTF8(id, p, n);
-    var ok = module._campus_go_to(p, beat) === 1;
-    module._free(p);
-    return ok;
+    loadRest();
+    return withString(id, function (p) {
+      return guard(function () { return module._campus_go_to(p, beat); }, 0) === 1;
+    }) === true;
   }
 
   // Where a labelled widget (button, checkbox, slider...) was drawn in the last frame, in
   // page CSS pixels: {x, y, w, h}, or null. For tests and tools that drive the page; the
   // first call switches the recording on and returns null (poll until it answers).
   function locate(label, nth) {
-    if (!module || !module._campus_locate || typeof label !== "string" || label.length > 200) return null;
-    var n = module.lengthBytesUTF8(label) + 1;
-    var p = module._malloc(n);
-    if (!p) return null;
-    module.stringToUTF8(label, p, n);
-    var out = module.UTF8ToString(module._campus_locate(p, (nth | 0) >= 0 ? nth | 0 : 0));
-    module._free(p);
+    if (!running || !module._campus_locate || typeof label !== "string" || label.length > 200) return null;
+    var out = withString(label, function (p) {
+      return guard(function () {
+        return module.UTF8ToString(module._campus_locate(p, (nth | 0) >= 0 ? nth | 0 : 0));
+      }, "");
+    });
     if (!out) return null;
     var r = JSON.parse(out);
     var c = $("canvas").getBoundingClientRect();
@@ -138,8 +208,8 @@
   // The words the current step's view drew in the last frame (after locate() has switched
   // recording on): what the tests check against the vocabulary of each language.
   function viewText() {
-    if (!module || !module._campus_view_text) return "";
-    return module.UTF8ToString(module._campus_view_text());
+    if (!running || !module._campus_view_text) return "";
+    return guard(function () { return module.UTF8ToString(module._campus_view_text()); }, "");
   }
 
   window.cniCampus = {
@@ -149,6 +219,9 @@
     state: stateObject,
     goTo: goTo,
     locate: locate,
+    repaint: function () {
+      if (running && module._campus_repaint) guard(function () { module._campus_repaint(); });
+    },
     on: function (name, fn) {
       if (listeners[name] && typeof fn === "function") listeners[name].push(fn);
       if (name === "stepchange" && lastStep && typeof fn === "function") fn(lastStep);
@@ -164,28 +237,23 @@
   // ours is ignored, ours but malformed gets a console note, and nothing in a message is
   // ever inserted as markup.
   function hostMessage(data) {
-    if (!module || !module._campus_host_message) return;
+    if (!running || !module._campus_host_message) return;
     var text;
     try { text = JSON.stringify(data); } catch (e) { return; }
     if (typeof text !== "string" || text.length > 4096) return;
-    loadDeferred();
-    var n = module.lengthBytesUTF8(text) + 1;
-    var p = module._malloc(n);
-    if (!p) return;
-    module.stringToUTF8(text, p, n);
-    var out = module.UTF8ToString(module._campus_host_message(p));
-    module._free(p);
+    loadRest();
+    var out = withString(text, function (p) {
+      return guard(function () { return module.UTF8ToString(module._campus_host_message(p)); }, "");
+    });
+    if (!out) return;
     if (out.charAt(0) === "!") {
-      if (window.console) console.warn("CNI Campus: " + out.slice(1));
-    } else if (out) {
+      warn(out.slice(1));
+    } else {
       // "step" or "step@beat" (core/host_message, web/platform_web.cpp)
       var at = out.indexOf("@");
       var step = at < 0 ? out : out.slice(0, at);
       var beat = at < 0 ? null : parseInt(out.slice(at + 1), 10);
-      if (!goTo(step, beat) && window.console) {
-        console.warn("CNI Campus: there is no step called '" + step + "'" +
-                     (beat >= 0 ? " with a beat " + beat : ""));
-      }
+      if (!goTo(step, beat)) warn("there is no step called '" + step + "'" + (beat >= 0 ? " with a beat " + beat : ""));
     }
   }
   if (embed) {
@@ -196,8 +264,6 @@
     });
   }
 
-  // The wasm download starts at once, beside campus.js (they do not depend on each other);
-  // its bytes are counted for the progress bar and compiled while they stream.
   // Compiles a response as it streams; a server that does not say application/wasm, or a
   // browser without compileStreaming (it would throw, not reject), gets the same module
   // through the bytes.
@@ -210,15 +276,23 @@
     });
   }
 
+  // The wasm download starts at once, beside campus.js (they do not depend on each other);
+  // its bytes are counted for the progress bar and compiled while they stream. The bar
+  // counts the bytes as the page receives them, decompressed, against the module's size
+  // stamped by the build: a Content-Length would be the compressed size (gzip, brotli) or
+  // missing (chunked transfer), and the bar would fill at 40% or never.
   var wasmCompiled = null;
+  var wasmHeaders = null;  // settles when the module's response has begun (or failed)
   function fetchWasm() {
     var fill = $("loader-fill");
-    var wasmResponse = fetch("campus.wasm", { credentials: "same-origin" }).then(function (resp) {
-      if (!resp.ok) throw new Error("campus.wasm: HTTP " + resp.status);
-      var total = +resp.headers.get("Content-Length") || 0;
-      var loaded = 0;
+    var bar = fill && fill.parentNode;
+    var wasmResponse = fetch(FILES.wasm, { credentials: "same-origin" }).then(function (resp) {
+      if (!resp.ok) throw new Error(FILES.wasm + ": HTTP " + resp.status);
+      var total = WASM_SIZE;
+      if (!total && !resp.headers.get("Content-Encoding")) total = +resp.headers.get("Content-Length") || 0;
+      var loaded = 0, shown = -1;
       var body = resp.body;
-      if (!body || typeof ReadableStream !== "function") return resp;
+      if (!body || typeof ReadableStream !== "function" || !total) return resp;
       var counted = new ReadableStream({
         start: function (controller) {
           var reader = body.getReader();
@@ -226,7 +300,12 @@
             reader.read().then(function (r) {
               if (r.done) { controller.close(); return; }
               loaded += r.value.byteLength;
-              if (fill && total) fill.style.width = Math.min(100, 100 * loaded / total).toFixed(0) + "%";
+              var pct = Math.min(100, Math.floor(100 * loaded / total));
+              if (fill && pct !== shown) {
+                shown = pct;
+                fill.style.width = pct + "%";
+                if (bar) bar.setAttribute("aria-valuenow", String(pct));
+              }
               controller.enqueue(r.value);
               pump();
             }, function (err) { controller.error(err); });
@@ -235,30 +314,57 @@
       });
       return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
     });
+    wasmHeaders = wasmResponse.then(function () {}, function () {});
     // Compiled off the main thread while it streams, before campus.js has even arrived;
     // instantiateWithProgress only links it to campus.js's imports.
     wasmCompiled = wasmResponse.then(compileResponse);
     wasmCompiled.catch(function () {});
   }
 
-  // ---- the rest of the module (campus.deferred.wasm) --------------------------------------
+  // ---- the rest: campus.deferred.wasm, the catalog and the exercises ---------------------
   // The web build splits the module (web/web.cmake, docs/size.md): campus.wasm holds what
-  // loading and the landing step run; campus.deferred.wasm the rest. The build names it on
-  // this script's tag (data-deferred="campus.deferred.wasm?v=<hash of the file>", so a tab
-  // left open across a deploy never mixes two builds). The rest is fetched and compiled in
-  // the background on the learner's first interaction (pointer, touch, key, focus, wheel, a
-  // step change through the API, a host message or a new URL fragment), or at once for a
-  // deep link or an embed. Meanwhile the app draws later steps' text with "still loading" in
-  // place of their view (platform::rest_state); a call into the rest that cannot wait is
-  // served by a synchronous fetch (Emscripten calls loadSplitModule from a placeholder).
-  // A failed background download leaves the page working and retries on the next press.
-  var deferredAttr = document.currentScript && document.currentScript.getAttribute("data-deferred");
+  // loading and the landing step run; campus.deferred.wasm the rest of the code. The full
+  // instance catalog and the exercises are fetched as files too (web/app_data.h). Both are
+  // fetched in the background on the learner's first interaction (pointer, touch, key, focus,
+  // wheel, a step change through the API, a host message or a new URL fragment), after the
+  // first frame for a deep link or an embed, the data alone after the first frame for a
+  // returning learner (saved progress names exercises), and before the start for a link
+  // that carries a campus (decoding it needs both). Meanwhile the app draws later steps'
+  // text with "still loading" in place of their view (platform::rest_state); a call into the
+  // rest that cannot wait is served by a synchronous fetch (Emscripten calls loadSplitModule
+  // from a placeholder). A failure leaves the page working: "Try again", and the next press
+  // retries.
   // tools/split_profile.mjs runs the whole (instrumented) module with data-profile-rest=
   // "loading", so that every step draws as it does before the rest has arrived.
-  var profileRest = document.currentScript && document.currentScript.getAttribute("data-profile-rest") === "loading";
-  var DEFERRED = deferredAttr || "campus.deferred.wasm";
+  var profileRest = attr("data-profile-rest", "") === "loading";
   // state: none (not split) | waiting | loading | ready | failed
-  var deferred = { state: "none", split: false, module: null };
+  var deferred = { state: "none", split: false, module: null, promise: null, noSync: false };
+  // state: waiting | loading | ready (handed to the module) | failed
+  var data = { state: "waiting", bytes: null, promise: null };
+  function restName() {
+    var c = deferred.state, d = data.state;
+    if (c === "failed" || d === "failed") return "failed";
+    if (c === "loading" || d === "loading") return "loading";
+    if (c === "waiting" || d === "waiting") return "waiting";
+    return "ready";
+  }
+  // For platform::rest_state: 0 ready, 1 loading (or not asked for yet), 2 failed.
+  function restState() {
+    if (profileRest) return 1;
+    var s = restName();
+    return s === "ready" ? 0 : s === "failed" ? 2 : 1;
+  }
+  // Tells the running module that something it waits for arrived or failed (a frame
+  // follows). Before the first frame there is nothing to tell: that frame asks restState.
+  function restArrived() {
+    if (running) guard(function () { module._campus_rest_arrived(); });
+  }
+  function loadRest() {
+    loadDeferred();
+    loadData();
+  }
+  function retryOnPress() { watchForInteraction(true); }
+
   // Links the rest to the running module; an error here means the two files do not belong
   // together (a cache mixed two builds): only a reload mends that.
   function deferredInstantiate(compiled) {
@@ -267,52 +373,56 @@
       new WebAssembly.Instance(compiled, { primary: module.asm });
     } catch (e) {
       deferred.state = "failed";
-      fatal("Part of the tutorial (" + DEFERRED + ") does not fit the rest (" + errorText(e) +
+      fatal("Part of the tutorial (" + FILES.deferred + ") does not fit the rest (" + errorText(e) +
             "). Reload the page to continue; your progress is kept.");
       throw e;
     }
     deferred.state = "ready";
   }
-  function restArrived() {
-    if (module && module._campus_rest_arrived) module._campus_rest_arrived();
-  }
-  // early: a deep link or an embed, before the module has told whether it is split.
+  // Fetches and compiles the rest of the code. early: a link with a campus, before the
+  // module has told whether it is split (only when the page names a second part).
   function loadDeferred(early) {
     var s = deferred.state;
-    if (!(s === "waiting" || s === "failed" || (early && s === "none"))) return;
+    if (!(s === "waiting" || s === "failed" || (early && s === "none"))) return deferred.promise;
     deferred.state = "loading";
-    fetch(DEFERRED, { credentials: "same-origin" }).then(function (resp) {
+    deferred.noSync = false;
+    deferred.promise = fetch(FILES.deferred, { credentials: "same-origin" }).then(function (resp) {
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       return compileResponse(resp);
     }).then(function (compiled) {
-      if (deferred.state !== "loading") return;  // the synchronous path got there first
+      if (deferred.state === "ready") return;  // the synchronous path got there first
       deferred.module = compiled;
       if (deferredIfReady()) restArrived();
-    }).catch(function (err) {
+    }, function (err) {
+      // Ready or failed already: the synchronous path has been there and said so.
       if (deferred.state !== "loading") return;
-      deferred.state = deferred.split ? "failed" : "none";
-      if (window.console) console.warn("CNI Campus: " + DEFERRED + ": " + errorText(err));
-      // The app shows "Try again" where a view waits; that press, or any other, retries.
-      if (deferred.split) watchForInteraction(true);
+      deferred.state = deferred.split || early ? "failed" : "none";
+      warn(FILES.deferred + ": " + errorText(err));
+      if (deferred.split) retryOnPress();
       restArrived();
     });
+    return deferred.promise;
   }
   // Instantiates a finished background download once the primary module is running.
   function deferredIfReady() {
-    if (!(deferred.split && deferred.module && module && module.asm && deferred.state === "loading")) return false;
+    if (!(deferred.split && deferred.module && module && module.asm && deferred.state !== "ready")) return false;
     try { deferredInstantiate(deferred.module); } catch (e) { return false; }
     return true;
   }
   // Emscripten's placeholder for a function that lives in the rest: instantiate it now, from
-  // the background download if it is done, else with a synchronous request. A failure here
-  // stops the call, so it is shown with Reload.
+  // the background download if it is done, else with a synchronous request. When that fails
+  // the call cannot go on: the error, marked, unwinds to guard(), which closes the frame;
+  // the page keeps working and offers "Try again" (a part that does not fit is fatal).
   function loadSplitModule() {
     if (deferred.state === "ready") return;
     var compiled = deferred.module;
     if (!compiled) {
       try {
+        // One synchronous attempt per try: after a failure, code that keeps asking (each
+        // frame) gets no new request until the learner's next press starts one.
+        if (deferred.noSync) throw new Error("waiting for the next try");
         var xhr = new XMLHttpRequest();
-        xhr.open("GET", DEFERRED, false);
+        xhr.open("GET", FILES.deferred, false);
         xhr.overrideMimeType("text/plain; charset=x-user-defined");
         xhr.send(null);
         if (xhr.status !== 200) throw new Error("HTTP " + xhr.status);
@@ -320,15 +430,64 @@
         for (var i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
         compiled = new WebAssembly.Module(bytes);
       } catch (e) {
+        if (!deferred.noSync) {
+          deferred.noSync = true;
+          warn(FILES.deferred + " (needed now): " + errorText(e));
+          retryOnPress();
+        }
         deferred.state = "failed";
-        fatal("Part of the tutorial (" + DEFERRED + ") could not be downloaded (" + errorText(e) +
-              "). Check the connection and reload; your progress is kept.");
-        throw e;
+        var missing = new Error("part of the tutorial (" + FILES.deferred + ") could not be downloaded: " + errorText(e));
+        missing.campusRestMissing = true;
+        throw missing;
       }
       deferred.module = compiled;
     }
     deferredInstantiate(compiled);
   }
+
+  function fetchBytes(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (resp) {
+      if (!resp.ok) throw new Error(url + ": HTTP " + resp.status);
+      return resp.arrayBuffer();
+    }).then(function (buf) { return new Uint8Array(buf); });
+  }
+  // Fetches the catalog and the exercises; they are handed to the module once it runs.
+  function loadData() {
+    if (!(data.state === "waiting" || data.state === "failed")) return data.promise;
+    data.state = "loading";
+    data.promise = Promise.all([fetchBytes(FILES.catalog), fetchBytes(FILES.exercises)]).then(function (b) {
+      data.bytes = { "catalog.json": b[0], "exercises.json": b[1] };
+      handData();
+    }, function (err) {
+      data.state = "failed";
+      warn(errorText(err));
+      retryOnPress();
+      restArrived();
+    });
+    return data.promise;
+  }
+  function handData() {
+    if (!running || !data.bytes || data.state !== "loading") return;
+    var cat = data.bytes["catalog.json"], ex = data.bytes["exercises.json"];
+    var pc = module._malloc(cat.length + 1), pe = module._malloc(ex.length + 1);
+    if (!pc || !pe) return;
+    module.HEAPU8.set(cat, pc);
+    module.HEAPU8.set(ex, pe);
+    data.state = "ready";
+    data.bytes = null;
+    try {
+      guard(function () { module._campus_data(pc, cat.length, pe, ex.length); });
+    } finally {
+      module._free(pc);
+      module._free(pe);
+    }
+    restArrived();
+  }
+
+  function returningLearner() {
+    try { return window.localStorage.getItem("cni-campus:progress") !== null; } catch (e) { return false; }
+  }
+
   // Interactions that mean "the learner is here": start the background download once. A
   // retry after a failure waits for a press (not a mere pointer move).
   function watchForInteraction(pressesOnly) {
@@ -337,15 +496,9 @@
                              : ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focus"];
     function go() {
       events.forEach(function (ev) { canvas.removeEventListener(ev, go, true); });
-      loadDeferred();
+      loadRest();
     }
     events.forEach(function (ev) { canvas.addEventListener(ev, go, { capture: true, passive: true }); });
-  }
-  // For platform::rest_state: 0 ready or not split, 1 loading, 2 failed.
-  function restState() {
-    if (profileRest) return 1;
-    if (!deferred.split || deferred.state === "ready") return 0;
-    return deferred.state === "failed" ? 2 : 1;
   }
 
   function instantiateWithProgress(imports, done) {
@@ -358,10 +511,8 @@
       var split = WebAssembly.Module.imports(compiled).some(function (i) { return i.module === "placeholder"; });
       deferred.split = split;
       if (!split) deferred.state = "none";
-      else if (deferred.state === "none") {
-        deferred.state = "waiting";
-        watchForInteraction();
-      }
+      else if (deferred.state === "none") deferred.state = "waiting";
+      if (deferred.state === "waiting" || data.state === "waiting") watchForInteraction();
       if (fill) fill.style.width = "100%";
       setText("loader-text", "Starting…");
       done(instance, compiled);
@@ -372,9 +523,26 @@
     return {};
   }
 
+  // After the first frame: the rest for a deep link or an embed (their step is not the
+  // landing step), the data for a returning learner. The requests go out now (the frame is
+  // drawn; its picture is presented when this callback returns); what arrives is handed to
+  // the module from a later task, outside the frame.
+  function afterFirstFrame() {
+    if (embed || deepLink) loadRest();
+    else if (returningLearner()) loadData();
+    setTimeout(handData, 0);
+  }
+
   function start() {
     if (!wasmSupported()) {
-      fatal("This browser cannot run WebAssembly, which CNI Campus needs. The lessons are also available as a plain page.");
+      cannotRun("This browser cannot run WebAssembly, which CNI Campus needs.");
+      return;
+    }
+    // Without WebGL 2 nothing is downloaded. (Whether a browser that has it will give a
+    // context is known only by making one, which blocks this thread until the GPU process
+    // is ready, 40-1000 ms under SwiftShader; that waits until campus.js has arrived.)
+    if (typeof window.WebGL2RenderingContext !== "function") {
+      cannotRun("This browser has no WebGL 2, which CNI Campus needs to draw the campus.");
       return;
     }
     // The downloads and the compile go first. The graphics context is made when campus.js
@@ -384,48 +552,66 @@
     // (Preloading campus.js and campus.wasm from the page was tried: the big download then
     // delayed this script, and the first frame came no sooner.)
     fetchWasm();
-    // A deep link or an embed opens on a later step: fetch the rest beside it (only when
-    // the build says the module is split: an unsplit site has no such file).
-    if (deferredAttr && (embed || /(?:^|[#&])(?:step|campus)=/.test(location.hash))) loadDeferred(true);
-    var script = document.createElement("script");
-    script.src = "campus.js";
-    script.onerror = function () { fatal("The tutorial's code (campus.js) could not be loaded."); };
-    script.onload = function () {
+    // A link that carries a campus is decoded as the module starts, with code of the rest
+    // and the full catalog: fetch both first (the code only when the build names it).
+    var before = Promise.resolve();
+    if (campusLink) {
+      before = Promise.all([loadData(), script && script.getAttribute("data-deferred") ? loadDeferred(true) : null]);
+    }
+    // The glue came in this script's file (a published site): the context is made once the
+    // module's response has begun, about when a campus.js of its own would have arrived.
+    var glue = typeof window.createCampusModule === "function" ? wasmHeaders : new Promise(function (resolve, reject) {
+      var js = document.createElement("script");
+      js.src = FILES.js;
+      js.onerror = reject;
+      js.onload = resolve;
+      document.body.appendChild(js);
+    });
+    glue.then(function () {
       if (failed) return;
       if (typeof window.createCampusModule !== "function") { fatal("campus.js did not load correctly."); return; }
       var problem = webgl2Problem();
-      if (problem) { fatal(problem + " The lessons are also available as a plain page."); return; }
-      module = {
-        canvas: $("canvas"),
-        embed: embed,
-        instantiateWasm: instantiateWithProgress,
-        loadSplitModule: loadSplitModule,
-        restState: restState,
-        onStepChange: onStepChange,
-        onMirror: onMirror,
-        onFirstFrame: function () {
-          window.cniCampus.firstFrameMs = performance.now();
-          var loader = $("loader");
-          if (loader) loader.hidden = true;
-          resolveReady(window.cniCampus);
-        },
-        onFatal: fatal,
-        onAbort: function (what) {
-          fatal("Something went wrong inside the tutorial (" + what + "). Your progress is saved; reload to continue.");
-        },
-        print: function () {},
-        printErr: function (t) {
-          // Emscripten notes each placeholder call; the loader's deferred state says it better.
-          if (/^(placeholder function called|instantiated deferred module)/.test(t)) return;
-          if (window.console) console.warn(t);
-        }
-      };
-      // With MODULARIZE the object passed in becomes the module itself.
-      window.createCampusModule(module).then(function (m) { module = m; }, function (err) {
-        fatal("The tutorial could not start (" + errorText(err) + ").");
-      });
+      if (problem) { cannotRun(problem); return; }
+      before.then(startModule);
+    }, function () { fatal("The tutorial's code (" + FILES.js + ") could not be loaded."); });
+  }
+
+  function startModule() {
+    if (failed) return;
+    module = {
+      canvas: $("canvas"),
+      embed: embed,
+      preserveDrawingBuffer: options.preserveDrawingBuffer === true,
+      startData: data.bytes,
+      guard: guard,
+      instantiateWasm: instantiateWithProgress,
+      loadSplitModule: loadSplitModule,
+      restState: restState,
+      onStepChange: onStepChange,
+      onMirror: onMirror,
+      onFirstFrame: function () {
+        window.cniCampus.firstFrameMs = performance.now();
+        running = true;
+        var loader = $("loader");
+        if (loader) loader.hidden = true;
+        afterFirstFrame();
+        resolveReady(window.cniCampus);
+      },
+      onFatal: fatal,
+      onAbort: function (what) {
+        fatal("Something went wrong inside the tutorial (" + what + "). Your progress is saved; reload to continue.");
+      },
+      print: function () {},
+      printErr: function (t) {
+        // Emscripten notes each placeholder call; the loader's deferred state says it better.
+        if (/^(placeholder function called|instantiated deferred module)/.test(t)) return;
+        if (window.console) console.warn(t);
+      }
     };
-    document.body.appendChild(script);
+    // With MODULARIZE the object passed in becomes the module itself.
+    window.createCampusModule(module).then(function (m) { module = m; }, function (err) {
+      fatal("The tutorial could not start (" + errorText(err) + ").");
+    });
   }
 
   // A trap inside the module (a bug) surfaces as an uncaught WebAssembly.RuntimeError from
@@ -436,15 +622,24 @@
   });
 
   // The plain-text fallback opens at the step the link asked for, when it names one.
-  (function () {
-    var m = /(?:^|[#&])step=([a-z0-9-]{1,40})(?:&|$)/.exec(location.hash);
-    var link = $("fatal-lessons");
-    if (m && link) link.setAttribute("href", "lessons/index.html#" + m[1]);
-  })();
+  if (linkedStep) {
+    ["fatal-lessons", "mirror-link", "text-version"].forEach(function (l) {
+      var a = $(l);
+      if (a) a.setAttribute("href", "lessons/" + linkedStep + ".html");
+    });
+  }
 
+  // A new fragment (a pasted link, back/forward). One that carries a campus waits for the
+  // data it is decoded with.
   window.addEventListener("hashchange", function () {
-    loadDeferred();
-    if (module && module._campus_hash_changed) module._campus_hash_changed();
+    if (!running) return;
+    loadRest();
+    var apply = function () { guard(function () { module._campus_hash_changed(); }); };
+    if (/(?:^|[#&])campus=/.test(location.hash) && data.state !== "ready") {
+      Promise.resolve(data.promise).then(function () { setTimeout(apply, 0); });
+    } else {
+      apply();
+    }
   });
 
   var reload = $("fatal-reload");

@@ -8,7 +8,8 @@
 //
 // Each element first shows a light placeholder (a still picture and a start button, a
 // few KB); only a click loads the tutorial, in an iframe of embed.html. Several embeds on
-// one page are independent. The host page can talk to each one:
+// one page are independent. A browser without WebGL 2 or WebAssembly is offered no start
+// button, only a link to the step as a plain page. The host page can talk to each one:
 //   el.addEventListener("cni-campus:step", e => e.detail)   // {step, index, title, beat, beats}
 //   cniCampusEmbed.goTo(el, "desk-limit", 2)                // before or after loading; the
 //                                                           // beat is optional (from 0)
@@ -47,8 +48,36 @@
     return (h >= 280 && h <= 1600 ? h : 560) + "px";
   }
 
+  // What the tutorial needs before anything is downloaded (campus-loader.js checks the same).
+  var canRun = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" &&
+               typeof window.WebGL2RenderingContext === "function";
+
+  // Without WebGL 2 or WebAssembly: the reason, and the step as a plain page.
+  function plainPlaceholder(rec) {
+    var el = rec.el;
+    var box = css(document.createElement("div"), {
+      display: "flex", flexDirection: "column", alignItems: "center", justifyContent: "center",
+      gap: "10px", boxSizing: "border-box", width: "100%", height: "100%", padding: "16px",
+      border: "1px solid #cdd4e0", borderRadius: "8px", background: "#fafbfd", color: "#1c2333",
+      textAlign: "center"
+    });
+    var text = document.createElement("p");
+    css(text, { margin: "0" });
+    text.textContent = "CNI Campus, an interactive tutorial of how pods get IP addresses on Amazon EKS, " +
+      "needs WebGL 2 and WebAssembly, which this browser does not offer.";
+    var link = css(document.createElement("a"), { color: "#2563eb", fontWeight: "600" });
+    var step = el.dataset.step && ID.test(el.dataset.step) ? el.dataset.step : "index";
+    link.href = new URL("lessons/" + step + ".html", base).href;
+    link.textContent = "Read this step as a plain page";
+    box.appendChild(text);
+    box.appendChild(link);
+    el.appendChild(box);
+    rec.button = box;
+  }
+
   function placeholder(rec) {
     var el = rec.el;
+    if (!canRun) { plainPlaceholder(rec); return; }
     var button = css(document.createElement("button"), {
       position: "relative", display: "block", width: "100%", height: "100%", padding: "0",
       margin: "0", border: "1px solid #cdd4e0", borderRadius: "8px", background: "#fafbfd",
@@ -84,7 +113,7 @@
   }
 
   function load(rec) {
-    if (rec.frame) return;
+    if (rec.frame || !canRun) return;
     var frame = css(document.createElement("iframe"), {
       display: "block", width: "100%", height: "100%", border: "1px solid #cdd4e0",
       borderRadius: "8px", boxSizing: "border-box", background: "#fafbfd"

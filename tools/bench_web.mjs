@@ -1,18 +1,31 @@
-// bench_web.mjs: the web part of `./campus bench`. Prints, for the tutorial (dist/) beside
-// a bare Dear ImGui "hello" page built with the same flags (bench/web, never shipped):
+// bench_web.mjs: the web part of `./campus bench`. Everything is served by tools/serve.mjs,
+// gzip-compressed as static hosts serve it (Chromium asks plain http for gzip, not brotli).
+// It prints, for the tutorial (dist/) beside a bare Dear ImGui "hello" page built with the
+// same flags (bench/web, never shipped) and a plain HTML page (the same first step as a
+// static lesson page, dist/lessons/big-picture.html):
 //   - every file a first visit downloads (recorded from a real page load in Chromium),
-//     raw, gzip -9 and brotli -q 11, and the totals with the ratio tutorial / hello; then
-//     what the learner's first interaction fetches (the deferred part of the split module);
-//   - the time from navigation start to the first drawn frame, median of N cold loads
-//     (fresh browser context each: empty HTTP and code caches), and the ratio;
-//   - frames drawn during 3 s of idle after the first frame (the goal is 0).
-// Absolute times under the software renderer (SwiftShader) are noisy; compare the ratio.
+//     raw, gzip -9 and brotli -q 11, and the totals; what the learner's first interaction
+//     fetches (the rest: campus.deferred.wasm, the catalog, the exercises); what an embed's
+//     click downloads (embed.html until its step is drawn), and its ratio to the first visit;
+//   - the first drawn frame and the first readable text (the step's title and first
+//     paragraph: the tutorial's first frame, the plain page's first contentful paint), median
+//     of N cold loads (fresh browser context each: empty HTTP and code caches), under normal
+//     conditions and throttled (DevTools' "Slow 4G": 562.5 ms round trip, 1.44 Mbit/s down,
+//     675 kbit/s up, and the CPU 4x slower), with the ratios tutorial / hello and tutorial /
+//     plain page;
+//   - frames per second while the landing step's call animation plays (the renderer's cost:
+//     the goal is 60), beside the ceiling of this machine: a WebGL 2 canvas of the same size
+//     that only clears itself every frame; and frames drawn during 3 s of idle after the
+//     first frame (goal 0).
+// Absolute times under the software renderer (SwiftShader) are noisy; compare the ratios.
 //
-//   node tools/bench_web.mjs [--dist DIR] [--hello DIR] [--runs 15] [--json FILE]
+//   node tools/bench_web.mjs [--dist DIR] [--hello DIR] [--runs 15] [--slow-runs 7]
+//                            [--fps-runs 3] [--json FILE]
 import { chromium } from "playwright-core";
 import path from "node:path";
 import fs from "node:fs";
 import zlib from "node:zlib";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
 
@@ -24,21 +37,33 @@ const opt = (name, def) => {
 };
 const DIST = path.resolve(opt("--dist", path.join(ROOT, "dist")));
 const HELLO = path.resolve(opt("--hello", path.join(ROOT, "build", "web", "bench_web")));
-// Under SwiftShader on 2 cores one load varies by +-30%; with 15 pairs the ratio of the
+// Under SwiftShader on 2 cores one load varies by +-30%; with 15 rounds the ratio of the
 // medians still moves by about +-0.1 between invocations (report several).
 const RUNS = Math.max(1, Number(opt("--runs", "15")) || 15);
+const SLOW_RUNS = Math.max(1, Number(opt("--slow-runs", "7")) || 7);
+const FPS_RUNS = Math.max(1, Number(opt("--fps-runs", "3")) || 3);
 const JSON_OUT = opt("--json", "");
 const IDLE_MS = 3000;
+const FPS_WINDOW_MS = 2000;
+const PLAIN_PAGE = "/lessons/big-picture.html";
 
 const FLAGS = [
   "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
   "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", "--disable-dev-shm-usage",
 ];
+const SLOW = {
+  name: "slow 4G, CPU 4x",
+  network: { offline: false, latency: 562.5, downloadThroughput: 1440000 / 8, uploadThroughput: 675000 / 8 },
+  cpu: 4,
+};
+const NORMAL = { name: "normal" };
 
-for (const [dir, what] of [[DIST, "dist/ (./campus build)"], [HELLO, "the hello page (cmake --build build/web --target campus_hello)"]]) {
-  if (!fs.existsSync(path.join(dir, dir === DIST ? "index.html" : "hello.html"))) {
-    console.error(`bench_web: ${dir} has no page; build ${what} first`);
+for (const [dir, page, what] of [[DIST, "index.html", "dist/ (./campus build)"],
+  [DIST, PLAIN_PAGE.slice(1), "dist/lessons (./campus build)"],
+  [HELLO, "hello.html", "the hello page (cmake --build build/web --target campus_hello)"]]) {
+  if (!fs.existsSync(path.join(dir, page))) {
+    console.error(`bench_web: ${dir} has no ${page}; build ${what} first`);
     process.exit(1);
   }
 }
@@ -50,62 +75,63 @@ const sizes = (buf) => ({
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
   }).length,
 });
+const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 });
 
-// One cold load: what was downloaded, when the first frame was drawn, idle frames after.
-async function load(browser, base, page, kind, measureIdle) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// A fresh context and page under the given conditions.
+async function open(browser, condition, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
   const tab = await context.newPage();
+  if (condition.network || condition.cpu) {
+    const cdp = await context.newCDPSession(tab);
+    if (condition.network) {
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", condition.network);
+    }
+    if (condition.cpu) await cdp.send("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
+  }
+  return { context, tab };
+}
+
+// Records the bodies of every response from base once asked to (reading one goes through
+// the DevTools protocol; doing it during a timed load slowed the page by its bytes).
+function recorder(tab, base) {
   const files = new Map();
   const pending = [];
-  // Bodies are read once the first frame has been timed: reading one goes through the
-  // DevTools protocol, and doing it during the load slowed the page by its bytes.
   const responses = [];
-  let timed = false;
-  const keepBody = (r) => pending.push(r.body().then((b) => files.set(new URL(r.url()).pathname, b)).catch(() => {}));
+  let live = false;
+  const keep = (r) => pending.push(r.body().then((b) => files.set(new URL(r.url()).pathname, b)).catch(() => {}));
   tab.on("response", (r) => {
-    if (!r.url().startsWith(base)) return;
-    if (timed) keepBody(r);
+    if (!r.url().startsWith(base) || r.status() !== 200) return;
+    if (live) keep(r);
     else responses.push(r);
   });
-  await tab.goto(base + page);
-  let firstFrameMs, framesAt, frames;
+  return {
+    start() { live = true; responses.splice(0).forEach(keep); },
+    async done() { await Promise.all(pending); return files; },
+  };
+}
+
+// When the page first drew (ms from navigation start) and when its step's text was first
+// readable; kind: campus | hello | plain.
+async function timings(tab, kind) {
   if (kind === "campus") {
-    await tab.waitForFunction(() => window.cniCampus && window.cniCampus.firstFrameMs > 0, null, { timeout: 60000 });
-    firstFrameMs = await tab.evaluate(() => window.cniCampus.firstFrameMs);
-    frames = () => tab.evaluate(() => window.cniCampus.state().frames);
-  } else {
-    await tab.waitForFunction(() => window.hello && window.hello.firstFrameMs > 0 && window.hello.module, null, { timeout: 60000 });
-    firstFrameMs = await tab.evaluate(() => window.hello.firstFrameMs);
-    frames = () => tab.evaluate(() => window.hello.module._hello_frames());
+    await tab.waitForFunction(() => window.cniCampus && window.cniCampus.firstFrameMs > 0, null, { timeout: 120000 });
+    const ms = await tab.evaluate(() => window.cniCampus.firstFrameMs);
+    return { firstFrame: ms, firstText: ms };  // the text is drawn in the canvas
   }
-  timed = true;
-  responses.forEach(keepBody);
-  let idleFrames = null;
-  if (measureIdle) {
-    // Let the start-up frames finish (no frame across a few animation frames), then count.
-    await tab.waitForFunction((k) => new Promise((resolve) => {
-      const get = () => (k === "campus" ? window.cniCampus.state().frames : window.hello.module._hello_frames());
-      const a = get();
-      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(get() === a))));
-    }), kind, { timeout: 20000, polling: 50 });
-    framesAt = await frames();
-    await tab.waitForTimeout(IDLE_MS);
-    idleFrames = (await frames()) - framesAt;
+  if (kind === "hello") {
+    await tab.waitForFunction(() => window.hello && window.hello.firstFrameMs > 0 && window.hello.module, null, { timeout: 120000 });
+    const ms = await tab.evaluate(() => window.hello.firstFrameMs);
+    return { firstFrame: ms, firstText: ms };
   }
-  await Promise.all(pending);
-  // The tutorial's module is split (docs/size.md): the rest arrives on the first interaction.
-  // Move the pointer over the page and record what that downloads.
-  let later = null;
-  if (measureIdle && kind === "campus") {
-    const before = new Set(files.keys());
-    await tab.mouse.move(640, 400);
-    await tab.waitForFunction(() => ["ready", "none"].includes(window.cniCampus.state().deferred), null, { timeout: 60000 });
-    await Promise.all(pending);
-    later = new Map([...files.entries()].filter(([name]) => !before.has(name)));
-    for (const name of later.keys()) files.delete(name);
-  }
-  await context.close();
-  return { files, firstFrameMs, idleFrames, later };
+  const fcp = await tab.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const e = list.getEntries().find((x) => x.name === "first-contentful-paint");
+      if (e) resolve(e.startTime);
+    }).observe({ type: "paint", buffered: true });
+  }));
+  return { firstFrame: fcp, firstText: fcp };
 }
 
 const median = (xs) => {
@@ -113,74 +139,194 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+const ratio = (a, b) => +(a / b).toFixed(2);
+
+// The frame-rate ceiling: a canvas that clears itself to a new colour every frame.
+const CEILING_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "campus-bench-"));
+fs.writeFileSync(path.join(CEILING_DIR, "clear.html"), `<!doctype html><html><body style="margin:0">
+<canvas id="c" style="display:block;width:100vw;height:100vh"></canvas><script src="clear.js"></script></body></html>`);
+fs.writeFileSync(path.join(CEILING_DIR, "clear.js"), `const c = document.getElementById("c");
+c.width = innerWidth * devicePixelRatio; c.height = innerHeight * devicePixelRatio;
+const gl = c.getContext("webgl2", { alpha: false, antialias: false, depth: false });
+window.frames = 0;
+(function tick() { gl.clearColor((window.frames++ % 60) / 60, 0.5, 0.5, 1); gl.clear(gl.COLOR_BUFFER_BIT); requestAnimationFrame(tick); })();`);
 
 const campusServer = await startServer({ dir: DIST, port: 0 });
+const ceilingServer = await startServer({ dir: CEILING_DIR, port: 0 });
 const helloServer = await startServer({ dir: HELLO, port: 0 });
+const campusBase = `http://127.0.0.1:${campusServer.address().port}`;
+const helloBase = `http://127.0.0.1:${helloServer.address().port}`;
+const PAGES = {
+  campus: { base: campusBase, page: "/" },
+  hello: { base: helloBase, page: "/hello.html" },
+  plain: { base: campusBase, page: PLAIN_PAGE },
+};
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: FLAGS });
+const report = { conditions: {} };
 try {
-  const sites = {
-    campus: { base: `http://127.0.0.1:${campusServer.address().port}`, page: "/", runs: [] },
-    hello: { base: `http://127.0.0.1:${helloServer.address().port}`, page: "/hello.html", runs: [] },
-  };
-  // Interleave the runs so both pages see the same machine load, and swap which goes first
-  // in every other pair (a load is slowed by the one before it still being torn down);
-  // the first pair warms up the browser process and is not counted.
-  for (let i = 0; i <= RUNS; i++) {
-    for (const kind of i % 2 ? ["campus", "hello"] : ["hello", "campus"]) {
-      const s = sites[kind];
-      const r = await load(browser, s.base, s.page, kind, i === RUNS);
-      if (i > 0) s.runs.push(r);
+  // ---- time to the first frame and to readable text, normal and throttled --------------
+  for (const [condition, runs] of [[NORMAL, RUNS], [SLOW, SLOW_RUNS]]) {
+    const times = { campus: [], hello: [], plain: [] };
+    // Interleaved, the order turning each round (a load is slowed by the one before it
+    // still being torn down); the first round warms the browser up and is not counted.
+    const kinds = ["campus", "hello", "plain"];
+    for (let i = 0; i <= runs; i++) {
+      for (let k = 0; k < kinds.length; k++) {
+        const kind = kinds[(i + k) % kinds.length];
+        const { context, tab } = await open(browser, condition);
+        await tab.goto(PAGES[kind].base + PAGES[kind].page);
+        const t = await timings(tab, kind);
+        if (i > 0) times[kind].push(t);
+        await context.close();
+      }
     }
-  }
-  const report = {};
-  for (const kind of ["campus", "hello"]) {
-    const s = sites[kind];
-    const last = s.runs[s.runs.length - 1];
-    const files = [...last.files.entries()].sort((a, b) => b[1].length - a[1].length)
-      .map(([name, buf]) => ({ name, ...sizes(buf) }));
-    const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
-      { raw: 0, gzip: 0, brotli: 0 });
-    const later = last.later ? [...last.later.entries()].map(([name, buf]) => ({ name, ...sizes(buf) })) : [];
-    report[kind] = {
-      files, total, later,
-      firstFrameMs: s.runs.map((r) => Math.round(r.firstFrameMs)),
-      medianFirstFrameMs: Math.round(median(s.runs.map((r) => r.firstFrameMs))),
-      idleFrames: last.idleFrames,
+    const med = (kind, key) => Math.round(median(times[kind].map((t) => t[key])));
+    const r = {
+      campus: { firstFrame: med("campus", "firstFrame"), firstText: med("campus", "firstText"),
+        runs: times.campus.map((t) => Math.round(t.firstFrame)) },
+      hello: { firstFrame: med("hello", "firstFrame"), runs: times.hello.map((t) => Math.round(t.firstFrame)) },
+      plain: { firstText: med("plain", "firstText"), runs: times.plain.map((t) => Math.round(t.firstText)) },
     };
+    r.ratio = { firstFrame: ratio(r.campus.firstFrame, r.hello.firstFrame),
+      firstText: ratio(r.campus.firstText, r.plain.firstText) };
+    report.conditions[condition.name] = r;
   }
-  const c = report.campus, h = report.hello;
-  report.ratio = {
-    gzip: +(c.total.gzip / h.total.gzip).toFixed(2),
-    brotli: +(c.total.brotli / h.total.brotli).toFixed(2),
-    firstFrame: +(c.medianFirstFrameMs / h.medianFirstFrameMs).toFixed(2),
-  };
 
-  console.log("web: what a first visit downloads (KB)              raw     gzip   brotli");
-  for (const kind of ["campus", "hello"]) {
-    const r = report[kind];
-    console.log(`  ${kind === "campus" ? "tutorial (dist/)" : "bare ImGui hello"}`);
-    for (const f of r.files) console.log(`    ${f.name.padEnd(44)} ${kb(f.raw)}  ${kb(f.gzip)}  ${kb(f.brotli)}`);
-    console.log(`    ${"total".padEnd(44)} ${kb(r.total.raw)}  ${kb(r.total.gzip)}  ${kb(r.total.brotli)}`);
+  // ---- bytes: a first visit, the first interaction, an embed's click; idle frames ------
+  {
+    const { context, tab } = await open(browser, NORMAL);
+    const rec = recorder(tab, campusBase);
+    await tab.goto(campusBase + "/");
+    await timings(tab, "campus");
+    rec.start();
+    await tab.waitForFunction(() => new Promise((resolve) => {
+      const a = window.cniCampus.state().frames;
+      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.cniCampus.state().frames === a))));
+    }), null, { timeout: 20000, polling: 50 });
+    const at = await tab.evaluate(() => window.cniCampus.state().frames);
+    await tab.waitForTimeout(IDLE_MS);
+    report.idleFrames = { campus: (await tab.evaluate(() => window.cniCampus.state().frames)) - at };
+    const first = new Map(await rec.done());
+    await tab.mouse.move(640, 400);
+    await tab.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 60000 });
+    const all = await rec.done();
+    const later = [...all.entries()].filter(([name]) => !first.has(name));
+    report.firstVisit = [...first.entries()].map(([name, b]) => ({ name, ...sizes(b) })).sort((a, b) => b.gzip - a.gzip);
+    report.firstInteraction = later.map(([name, b]) => ({ name, ...sizes(b) })).sort((a, b) => b.gzip - a.gzip);
+    await context.close();
   }
-  if (c.later.length) {
-    console.log("  tutorial, fetched on the learner's first interaction (the rest of the module)");
-    for (const f of c.later) console.log(`    ${f.name.padEnd(44)} ${kb(f.raw)}  ${kb(f.gzip)}  ${kb(f.brotli)}`);
-    const all = c.later.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), c.total);
-    console.log(`    ${"total with the first visit".padEnd(44)} ${kb(all.raw)}  ${kb(all.gzip)}  ${kb(all.brotli)}`);
-    report.campus.totalWithLater = all;
+  {
+    const { context, tab } = await open(browser, NORMAL, { width: 800, height: 560 });
+    const rec = recorder(tab, campusBase);
+    rec.start();
+    await tab.goto(campusBase + "/embed.html#step=desk-limit");
+    await tab.waitForFunction(() => window.cniCampus && window.cniCampus.firstFrameMs > 0 &&
+      window.cniCampus.state().deferred === "ready", null, { timeout: 60000 });
+    report.embedClick = [...(await rec.done()).entries()].map(([name, b]) => ({ name, ...sizes(b) }))
+      .sort((a, b) => b.gzip - a.gzip);
+    await context.close();
   }
-  console.log(`  ratio tutorial / hello: gzip ${report.ratio.gzip}x, brotli ${report.ratio.brotli}x` +
-    `  (goal: tutorial under 250 KB gzip: ${c.total.gzip < 250 * 1024 ? "met" : "NOT met"})`);
-  console.log(`web: navigation to first drawn frame, median of ${RUNS} cold loads (SwiftShader)`);
-  console.log(`  tutorial ${String(c.medianFirstFrameMs).padStart(6)} ms   runs ${c.firstFrameMs.join(", ")}`);
-  console.log(`  hello    ${String(h.medianFirstFrameMs).padStart(6)} ms   runs ${h.firstFrameMs.join(", ")}`);
-  console.log(`  ratio tutorial / hello: ${report.ratio.firstFrame}x`);
-  console.log(`web: frames drawn in ${IDLE_MS / 1000} s of idle: tutorial ${c.idleFrames}, hello ${h.idleFrames} (goal 0)`);
-  if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(report, null, 2) + "\n");
+  {
+    const { context, tab } = await open(browser, NORMAL);
+    const rec = recorder(tab, helloBase);
+    await tab.goto(helloBase + "/hello.html");
+    await timings(tab, "hello");
+    rec.start();
+    await tab.waitForFunction(() => new Promise((resolve) => {
+      const a = window.hello.module._hello_frames();
+      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.hello.module._hello_frames() === a))));
+    }), null, { timeout: 20000, polling: 50 });
+    const at = await tab.evaluate(() => window.hello.module._hello_frames());
+    await tab.waitForTimeout(IDLE_MS);
+    report.idleFrames.hello = (await tab.evaluate(() => window.hello.module._hello_frames())) - at;
+    report.hello = [...(await rec.done()).entries()].map(([name, b]) => ({ name, ...sizes(b) })).sort((a, b) => b.gzip - a.gzip);
+    await context.close();
+  }
+
+  // ---- frames per second while the call animation plays ---------------------------------
+  report.fps = {};
+  report.fpsCeiling = {};
+  for (const condition of [NORMAL, { name: "CPU 4x", cpu: 4 }]) {
+    const rates = [];
+    const ceiling = [];
+    for (let i = 0; i < FPS_RUNS; i++) {
+      {
+        const { context, tab } = await open(browser, condition);
+        await tab.goto(`http://127.0.0.1:${ceilingServer.address().port}/clear.html`);
+        await tab.waitForFunction(() => window.frames > 30, null, { timeout: 60000 });
+        ceiling.push(await tab.evaluate(async (ms) => {
+          const f0 = window.frames, t0 = performance.now();
+          await new Promise((r) => setTimeout(r, ms));
+          return (window.frames - f0) * 1000 / (performance.now() - t0);
+        }, FPS_WINDOW_MS));
+        await context.close();
+      }
+      const { context, tab } = await open(browser, condition);
+      await tab.goto(campusBase + "/");
+      await timings(tab, "campus");
+      await tab.mouse.move(640, 400);  // the rest arrives first: its download is not measured
+      await tab.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 60000 });
+      const play = await tab.waitForFunction(() => window.cniCampus.locate("\u25B6  Play the call"), null,
+        { timeout: 20000, polling: 50 }).then((h) => h.jsonValue());
+      await tab.mouse.click(play.x + play.w / 2, play.y + play.h / 2);
+      await tab.waitForFunction(() => window.cniCampus.state().live.startsWith("Playing"), null, { timeout: 20000 });
+      rates.push(await tab.evaluate(async (ms) => {
+        const f0 = window.cniCampus.state().frames, t0 = performance.now();
+        await new Promise((r) => setTimeout(r, ms));
+        return (window.cniCampus.state().frames - f0) * 1000 / (performance.now() - t0);
+      }, FPS_WINDOW_MS));
+      await context.close();
+    }
+    report.fps[condition.name] = rates.map((r) => +r.toFixed(1));
+    report.fpsCeiling[condition.name] = ceiling.map((r) => +r.toFixed(1));
+  }
 } finally {
   await browser.close();
-  campusServer.closeAllConnections?.();
-  helloServer.closeAllConnections?.();
-  campusServer.close();
-  helloServer.close();
+  for (const s of [campusServer, helloServer, ceilingServer]) {
+    s.closeAllConnections?.();
+    s.close();
+  }
+  fs.rmSync(CEILING_DIR, { recursive: true, force: true });
 }
+
+const firstTotal = sum(report.firstVisit);
+const laterTotal = sum(report.firstInteraction);
+const embedTotal = sum(report.embedClick);
+const helloTotal = sum(report.hello);
+report.totals = { firstVisit: firstTotal, firstInteraction: laterTotal, embedClick: embedTotal, hello: helloTotal };
+report.ratio = {
+  gzip: ratio(firstTotal.gzip, helloTotal.gzip),
+  embedClickToFirstVisit: ratio(embedTotal.gzip, firstTotal.gzip),
+};
+
+const list = (files) => files.forEach((f) => console.log(`    ${f.name.padEnd(48)} ${kb(f.raw)}  ${kb(f.gzip)}  ${kb(f.brotli)}`));
+const total = (label, t) => console.log(`    ${label.padEnd(48)} ${kb(t.raw)}  ${kb(t.gzip)}  ${kb(t.brotli)}`);
+console.log("web: bytes (KB)                                          raw     gzip   brotli");
+console.log("  tutorial, first visit (dist/)");
+list(report.firstVisit);
+total("total", firstTotal);
+console.log("  tutorial, fetched on the learner's first interaction (the rest)");
+list(report.firstInteraction);
+total("total with the first visit", sum([firstTotal, laterTotal]));
+console.log("  tutorial, an embed's click (embed.html#step=desk-limit until its view is drawn)");
+list(report.embedClick);
+total("total", embedTotal);
+console.log("  bare ImGui hello");
+list(report.hello);
+total("total", helloTotal);
+console.log(`  first visit ${kb(firstTotal.gzip).trim()} KB gzip (goal at most 200: ${firstTotal.gzip <= 200 * 1024 ? "met" : "NOT met"}),` +
+  ` ${report.ratio.gzip}x the bare page; an embed's click ${report.ratio.embedClickToFirstVisit}x the first visit` +
+  ` (goal at most 1.6x: ${report.ratio.embedClickToFirstVisit <= 1.6 ? "met" : "NOT met"})`);
+for (const [name, r] of Object.entries(report.conditions)) {
+  console.log(`web: ${name}: medians of ${r.campus.runs.length} cold loads (ms from navigation start)`);
+  console.log(`  tutorial first frame ${String(r.campus.firstFrame).padStart(6)}   runs ${r.campus.runs.join(", ")}`);
+  console.log(`  hello    first frame ${String(r.hello.firstFrame).padStart(6)}   runs ${r.hello.runs.join(", ")}`);
+  console.log(`  plain page first text ${String(r.plain.firstText).padStart(5)}   runs ${r.plain.runs.join(", ")}`);
+  console.log(`  ratios: first frame tutorial / hello ${r.ratio.firstFrame}x; first text tutorial / plain page ${r.ratio.firstText}x`);
+}
+for (const [name, rates] of Object.entries(report.fps)) {
+  console.log(`web: frames per second during the call animation (${name}): ${rates.join(", ")} (goal 60;` +
+    ` a canvas that only clears itself: ${report.fpsCeiling[name].join(", ")})`);
+}
+console.log(`web: frames drawn in ${IDLE_MS / 1000} s of idle: tutorial ${report.idleFrames.campus}, hello ${report.idleFrames.hello} (goal 0)`);
+if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(report, null, 2) + "\n");

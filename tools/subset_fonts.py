@@ -63,9 +63,16 @@ FONTS = [("inter_regular", "Inter-Regular.otf", "Inter-Regular.ttf"),
          ("inter_semibold", "Inter-SemiBold.otf", "Inter-SemiBold.ttf")]
 
 
+# How far (in font units; Inter has 2,816 to the em) a quadratic curve may stray from the
+# cubic it replaces: 6 units is under a quarter of a pixel for the 34 px numbers at a pixel
+# ratio of 3, and 0.07 px for 16 px text at 2. With 1 unit the two fonts were 2.2 KB (gzip)
+# larger, in the first download.
+MAX_ERROR_UNITS = 6.0
+
+
 def cff_to_truetype(font):
     """Replaces a font's CFF outlines by TrueType quadratic ones (fontTools' otf2ttf
-    recipe: cu2qu with 1 font unit of error, contours reversed to TrueType's direction)."""
+    recipe: cu2qu within MAX_ERROR_UNITS, contours reversed to TrueType's direction)."""
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
@@ -77,7 +84,7 @@ def cff_to_truetype(font):
     glyf.glyphs = {}
     for name in order:
         pen = TTGlyphPen(glyph_set)
-        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyph_set[name].draw(Cu2QuPen(pen, MAX_ERROR_UNITS, reverse_direction=True))
         glyf.glyphs[name] = pen.glyph()
     font["loca"] = newTable("loca")
     font["glyf"] = glyf

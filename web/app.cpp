@@ -194,8 +194,9 @@ void draw_rest_pending(App& app, platform::Rest rest) {
 // view draws, which waits for the second part of a split module.
 core::StepModels& models_at_beat(App& app) {
     const core::LessonStep& step = current(app);
+    // Each step's model is made when the step is entered (enter_beat from -1 resets it), so
+    // the landing step runs no other step's model code (the split module's first part).
     if (!app.models_made) {
-        app.models = core::make_step_models(app.catalog);
         app.models_made = true;
         app.model_step = -1;
     }
@@ -524,7 +525,7 @@ int app_beat_count(const core::LessonStep& step) {
 }
 
 void app_init(App& app) {
-    auto catalog = core::load_catalog(core::asset("catalog.json"));
+    auto catalog = core::load_catalog(platform::asset("catalog.json"));
     if (catalog) {
         app.catalog = std::move(catalog).value();
     } else {
@@ -550,10 +551,7 @@ void app_init(App& app) {
 
 void app_finish_init(App& app) {
     if (!app.init_pending) return;
-    app.init_pending = false;
-    const std::string notice = exercises_init(app.exercises, app.lessons);
-    if (!notice.empty()) app.error = notice;
-    exercises_step_seen(app.exercises, current(app).id);
+    app.init_pending = false;  // the exercises and progress follow the data (app_data.h)
     publish(app);
     platform::request_frame();
 }

@@ -52,9 +52,10 @@ struct App {
 // Loads catalog and lessons from the embedded assets and picks the step from the URL:
 // what the first frame needs. The rest waits for app_finish_init.
 void app_init(App& app);
-// The start-up work the first frame does not need (exercises and saved progress, the URL,
-// the DOM mirror and the step announcement); main calls it in the frame after the first,
-// so the first picture reaches the screen sooner. Does nothing once done.
+// The start-up work the first frame does not need (the URL, the DOM mirror and the step
+// announcement; exercises and saved progress come with the fetched data, app_data.h);
+// main calls it in the frame after the first, so the first picture reaches the screen
+// sooner. Does nothing once done.
 void app_finish_init(App& app);
 // Applies a URL fragment ("step=ID&terms=aws"): unknown steps or settings leave the
 // current step as it is and set a readable error.

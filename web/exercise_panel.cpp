@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 
-#include "assets.h"
 #include "draw_campus.h"
 #include "imgui.h"
 #include "locate.h"
@@ -535,7 +534,8 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
 
 }  // namespace
 
-std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons) {
+std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons,
+                           std::string_view exercises_json) {
     p.loaded = true;
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     const auto ticks = static_cast<unsigned long long>(
@@ -543,8 +543,7 @@ std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons) {
     p.seed_base = static_cast<uint32_t>(ticks ^ (ticks >> 32));
     for (const core::LessonStep& s : lessons.steps)
         p.step_ids.push_back(s.id);
-    core::Result<core::ExerciseBook> book =
-        core::load_exercises(core::asset("exercises.json"), &lessons);
+    core::Result<core::ExerciseBook> book = core::load_exercises(exercises_json, &lessons);
     if (book) {
         p.book = std::move(book).value();
         for (const core::ExerciseSpec& s : p.book.specs)

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -56,9 +57,11 @@ struct ExercisePanel {
     uint32_t seeds_drawn = 0;
 };
 
-// Loads the exercises and the saved progress. Returns "" or, when the saved value could not
-// be read (it is then replaced), a notice for the learner.
-std::string exercises_init(ExercisePanel& panel, const core::Lessons& lessons);
+// Reads the exercises (exercises.json, fetched after the first frame: app_data.h) and the
+// saved progress. Returns "" or, when the saved value could not be read (it is then
+// replaced), a notice for the learner.
+std::string exercises_init(ExercisePanel& panel, const core::Lessons& lessons,
+                           std::string_view exercises_json);
 // Records that a step was seen and saves progress (nothing before exercises_init).
 void exercises_step_seen(ExercisePanel& panel, const std::string& step_id);
 // True if the learner has seen the step (saved progress).

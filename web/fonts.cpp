@@ -4,7 +4,8 @@
 #include <cstring>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "render_gl.h"
 
 namespace web {
 namespace {
@@ -13,25 +14,27 @@ namespace {
 // and the arrows. At 34 px it was half the atlas' rasterising time with every glyph.
 const ImWchar kNumberRanges[] = {0x0020, 0x007E, 0x2190, 0x2193, 0x2212, 0x2212, 0};
 
-const FontFile* find_file(const char* name) {
+// The embedded file of that name. tools/subset_fonts.py writes every file fonts.cpp asks
+// for (a build without them fails), so the first one only stands in for a renamed file.
+// ImGui's own default font, ProggyClean, is never used: see rebuild_fonts.
+const FontFile& find_file(const char* name) {
     for (int i = 0; i < kFontFileCount; ++i) {
-        if (std::strcmp(kFontFiles[i].name, name) == 0) return &kFontFiles[i];
+        if (std::strcmp(kFontFiles[i].name, name) == 0) return kFontFiles[i];
     }
-    return nullptr;
+    return kFontFiles[0];
 }
 
 ImFont* add(const char* file, float size_px, float dpr, const ImWchar* ranges = kFontGlyphRanges) {
-    const FontFile* f = find_file(file);
+    const FontFile& f = find_file(file);
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    if (!f) return atlas->AddFontDefault();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     std::strncpy(cfg.Name, file, sizeof(cfg.Name) - 1);
-    return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data),
-                                       static_cast<int>(f->size), size_px * dpr, &cfg, ranges);
+    return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(f.data), static_cast<int>(f.size),
+                                       size_px * dpr, &cfg, ranges);
 }
 
 }  // namespace
@@ -50,10 +53,11 @@ void rebuild_fonts(Fonts& fonts, float dpr, bool upload) {
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / dpr;
-    io.Fonts->Build();
-    if (!upload) return;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The stb_truetype builder directly, not ImFontAtlas::Build(): Build() adds ImGui's
+    // default font when an atlas has none, and that one reference kept ProggyClean (~10 KB
+    // gzip, never drawn here) in the first download. With no caller it is not linked.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
+    if (upload) render::upload_fonts();
 }
 
 }  // namespace web

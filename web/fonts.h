@@ -28,8 +28,7 @@ struct Fonts {
 };
 
 // (Re)builds the font atlas at this devicePixelRatio and uploads it. At start-up pass
-// upload = false: the OpenGL backend uploads the atlas with its other device objects in the
-// first frame (uploading here as well sent it to the GPU twice and leaked one texture).
+// upload = false and upload once the renderer exists (web/render_gl.h).
 void rebuild_fonts(Fonts& fonts, float dpr, bool upload = true);
 
 }  // namespace web

@@ -2,7 +2,8 @@
 // IMGUI_ENABLE_TEST_ENGINE live here; only ItemInfo records anything.
 #include "locate.h"
 
-#include <cstdio>
+#include <cmath>
+#include <string>
 #include <vector>
 
 #include "imgui.h"
@@ -20,6 +21,14 @@ std::vector<Item> g_frame;     // items of the frame being drawn
 std::vector<Item> g_last;      // items of the last frame drawn
 std::string g_view_text;       // text the view drew in the frame being drawn
 std::string g_last_view_text;  // ... and in the last frame
+
+// A coordinate with one decimal ("12.5", "-3.0"), by integer arithmetic: printf's floating
+// point formatting would be the only user of that code in the first download (docs/size.md).
+std::string tenths(float v) {
+    const long t = std::lround(static_cast<double>(v) * 10.0);
+    const long a = t < 0 ? -t : t;
+    return (t < 0 ? "-" : "") + std::to_string(a / 10) + "." + std::to_string(a % 10);
+}
 
 }  // namespace
 
@@ -93,12 +102,9 @@ std::string locate_json(const std::string& label, int nth) {
         const bool visible_match =
             label.size() == it.visible_end && it.label.compare(0, it.visible_end, label) == 0;
         if ((it.label != label && !visible_match) || seen++ != nth) continue;
-        char buf[128];
-        std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}",
-                      static_cast<double>(it.rect.Min.x), static_cast<double>(it.rect.Min.y),
-                      static_cast<double>(it.rect.GetWidth()),
-                      static_cast<double>(it.rect.GetHeight()));
-        return buf;
+        return "{\"x\":" + tenths(it.rect.Min.x) + ",\"y\":" + tenths(it.rect.Min.y) +
+               ",\"w\":" + tenths(it.rect.GetWidth()) + ",\"h\":" + tenths(it.rect.GetHeight()) +
+               "}";
     }
     return "";
 }

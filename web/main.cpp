@@ -1,15 +1,14 @@
 // main.cpp: the thin entry. init / frame / event / shutdown; everything else lives in
 // app.cpp (layout and state), the view_*.cpp files and platform_web.cpp (the browser).
-#include <GLES3/gl3.h>
-
 #include <string>
 
 #include "app.h"
+#include "app_data.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "locate.h"
 #include "platform.h"
+#include "render_gl.h"
 #include "ui.h"
 
 namespace {
@@ -17,10 +16,24 @@ namespace {
 web::App g_app;
 double g_last_ms = 0;
 
+// Hands the frame ImGui rendered last to the GL.
+void draw_last_frame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec4 bg = web::rgba(web::color::kPaper);
+    web::render::draw(
+        ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+        static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y), bg.x, bg.y, bg.z);
+}
+
 void frame() {
     // The start-up work the first picture does not need runs at the start of the second
     // frame: the first has been shown by then.
-    if (platform::frames_drawn() > 0) web::app_finish_init(g_app);  // once; then a no-op
+    if (platform::frames_drawn() > 0 && g_app.init_pending) {
+        web::app_finish_init(g_app);
+        if (*web::render::failure())
+            platform::fatal(std::string("The campus drawing could not start: ") +
+                            web::render::failure() + ". Reload the page to try again.");
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(platform::css_width(), platform::css_height());
     io.DisplayFramebufferScale = ImVec2(platform::pixel_ratio(), platform::pixel_ratio());
@@ -29,16 +42,10 @@ void frame() {
         g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
     g_last_ms = now;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     web::app_draw(g_app);
     ImGui::Render();
-    const ImVec4 bg = web::rgba(web::color::kPaper);
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    draw_last_frame();
     web::locate_frame_done();
     // A phone's keyboard follows the app's text fields (numbers get a numeric one).
     const bool numbers = web::number_field_editing();
@@ -72,6 +79,10 @@ bool key(int key_code, bool down) {
     return down && web::app_key(g_app, key_code);
 }
 
+void data_arrived(const std::string& catalog, const std::string& exercises) {
+    web::app_data_arrived(g_app, catalog, exercises);
+}
+
 }  // namespace
 
 extern "C" {
@@ -100,6 +111,13 @@ const char* campus_view_text() {
     return web::locate_view_text().c_str();
 }
 
+// window.cniCampus.repaint(): paints the last frame again, all of it (tests compare that
+// with the picture the frames' repaints of what changed have built).
+void campus_repaint() {
+    web::render::repaint_all();
+    draw_last_frame();
+}
+
 // window.cniCampus.locate(label, nth): a widget's rectangle as JSON, "" if not drawn.
 const char* campus_locate(const char* label, int nth) {
     static std::string json;
@@ -124,12 +142,14 @@ int main() {
     cb.scale_changed = scale_changed;
     cb.wheel_scrolls_app = wheel_scrolls_app;
     cb.key = key;
+    cb.data_arrived = data_arrived;
     if (!platform::init(cb)) return 1;
-    // The backend's set-up asks the GL for answers, which waits until the GPU process has
-    // sized the canvas' buffers; fonts and lessons first use that time on this thread.
+    // Fonts and lessons first (work on this thread), then the GL objects and the atlas
+    // upload, which the GPU process takes on while the first frame is built.
     web::rebuild_fonts(g_app.fonts, platform::pixel_ratio(), false);
     web::app_init(g_app);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::render::init();
+    web::render::upload_fonts();
     platform::run();
     return 0;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace platform {
 
@@ -17,6 +18,9 @@ struct Callbacks {
     void (*scale_changed)(float dpr) = nullptr;      // fonts must be rebuilt at this scale
     bool (*wheel_scrolls_app)(float dy) = nullptr;   // true if the app scrolls under the mouse
     bool (*key)(int key_code, bool down) = nullptr;  // app-level keys; true: consumed
+    // The fetched data (catalog.json, exercises.json; web/app_data.h) arrived, after the
+    // first frame. Called once.
+    void (*data_arrived)(const std::string& catalog, const std::string& exercises) = nullptr;
 };
 
 // Creates the WebGL2 context on #canvas and installs input handlers. False on failure
@@ -49,6 +53,8 @@ void storage_set(const std::string& key, const std::string& value);
 void announce_step(const std::string& id, int index, const std::string& title, int beat, int beats);
 // Mirrors the current step's readable text (and live numbers) into the DOM.
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
+// Stops the page with a message and a Reload button (the shell's error box).
+void fatal(const std::string& message);
 // Copies text to the clipboard (after a user gesture).
 void copy_text(const std::string& text);
 // True when the visitor asks for less motion (prefers-reduced-motion: reduce): views then
@@ -67,11 +73,16 @@ void open_url(const std::string& url);
 bool is_embed();
 
 // The web build splits the module (docs/size.md): the landing step's code first, the rest
-// fetched in the background (the loader starts it on the first interaction and retries on
-// the next one after a failure; a frame follows its arrival). Where the rest is: Ready (or
-// the module is not split), Loading, or Failed.
+// fetched in the background with the catalog and the exercises (the loader starts it on
+// the first interaction, after the first frame for a deep link or an embed, and retries on
+// the next press after a failure; a frame follows its arrival). Where the rest is: Ready,
+// Loading, or Failed.
 enum class Rest { Ready, Loading, Failed };
 Rest rest_state();
+// An asset file by name: the fetched one when the loader had it before the module started
+// (it waits for the data when the link carries a campus), else the embedded one, which
+// for catalog.json holds only the rows the landing step draws (web/app_data.h).
+std::string_view asset(std::string_view name);
 // The address of the folder the page was loaded from, e.g. "https://example.org/campus/"
 // (for "embed this step" snippets); "" if unknown.
 std::string page_base_url();

@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
+#include "assets.h"
 #include "host_message.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -32,6 +34,7 @@ bool g_visible = true;
 bool g_moved_since_frame = false;  // the pointer moved; ImGui's hovered window is stale
 float g_css_w = 800, g_css_h = 600, g_dpr = 1;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+std::map<std::string, std::string, std::less<>> g_start_assets;  // data the loader had at start
 // ImGui 1.86 samples button state once per frame, so a press and release that arrive
 // between two frames (a quick tap, a scripted click) would be lost. A release that comes
 // before any frame saw its press is held back until one has.
@@ -57,6 +60,31 @@ EM_JS(void, js_first_frame, (), {
 EM_JS(void, js_fatal, (const char* message), {
     if (Module["onFatal"]) Module["onFatal"](UTF8ToString(message));
 });
+
+// The frame loop: one requestAnimationFrame callback a frame while _campus_tick says more.
+// Each call into the module goes through the loader's guard: when code of the rest was
+// needed and could not be downloaded, the half-drawn frame is closed (_campus_recover) and
+// the loop goes on, drawing "Try again" where the rest is missing.
+EM_JS(void, js_start_loop, (), {
+    var guard = Module["guard"] || function(f) { return f(); };
+    function tick(t) {
+        if (guard(function() { return _campus_tick(t); }, 1)) requestAnimationFrame(tick);
+    }
+    requestAnimationFrame(tick);
+});
+
+// Asset bytes the loader fetched before the module started (a link with a campus), or 0.
+EM_JS(char*, js_start_asset, (const char* name, int* size), {
+    var data = Module["startData"] && Module["startData"][UTF8ToString(name)];
+    if (!data) return 0;
+    var p = _malloc(data.length + 1);
+    HEAPU8.set(data, p);
+    HEAPU8[p + data.length] = 0;
+    HEAP32[size >> 2] = data.length;
+    return p;
+});
+
+EM_JS(int, js_preserve_drawing_buffer, (), { return Module["preserveDrawingBuffer"] ? 1 : 0; });
 // clang-format on
 
 // ImGui 1.86 key indices we map DOM keyCodes onto (io.KeysDown has 512 entries).
@@ -110,19 +138,19 @@ void draw_frame() {
     if (released) g_frames_left = std::max(g_frames_left, 3);
 }
 
-EM_BOOL on_frame(double /*time*/, void* /*user*/) {
+bool on_frame() {
     if (!g_visible) {
         g_loop_running = false;
-        return EM_FALSE;
+        return false;
     }
     draw_frame();
     if (g_cb.wants_more && g_cb.wants_more())
         g_frames_left = std::max(g_frames_left, 2);  // survives the decrement below
     if (--g_frames_left <= 0) {
         g_loop_running = false;
-        return EM_FALSE;
+        return false;
     }
-    return EM_TRUE;
+    return true;
 }
 
 // Input that decides on ImGui's view of the pointer (what is hovered, what is active)
@@ -169,6 +197,12 @@ ImGuiWindow* scrollable_under_pointer(float dy) {
 // clang-format off
 EM_JS(void, js_install_handlers, (), {
     var canvas = Module["canvas"];
+    // Calls into the module from events: see js_start_loop (fallback when the rest is missing).
+    var guard = Module["guard"] || function(f) { return f(); };
+    function call(f) {
+        var args = Array.prototype.slice.call(arguments, 1);
+        return guard(function() { return f.apply(null, args); }, 0);
+    }
     function pos(e) {
         var r = canvas.getBoundingClientRect();
         return [e.clientX - r.left, e.clientY - r.top];
@@ -181,45 +215,45 @@ EM_JS(void, js_install_handlers, (), {
         if (e.pointerType !== "touch") {
             try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
         }
-        _campus_pointer(0, p[0], p[1], e.button, isTouch(e));
+        call(_campus_pointer, 0, p[0], p[1], e.button, isTouch(e));
     });
     canvas.addEventListener("pointermove", function(e) {
         if (!e.isPrimary) return;
         var p = pos(e);
-        _campus_pointer(1, p[0], p[1], e.button, isTouch(e));
+        call(_campus_pointer, 1, p[0], p[1], e.button, isTouch(e));
     });
     canvas.addEventListener("pointerup", function(e) {
         if (!e.isPrimary) return;
         var p = pos(e);
-        _campus_pointer(2, p[0], p[1], e.button, isTouch(e));
+        call(_campus_pointer, 2, p[0], p[1], e.button, isTouch(e));
     });
     // The browser took the gesture (page scroll, pinch zoom): let go without a click.
     canvas.addEventListener("pointercancel", function(e) {
-        if (e.isPrimary) _campus_pointer(4, 0, 0, e.button, isTouch(e));
+        if (e.isPrimary) call(_campus_pointer, 4, 0, 0, e.button, isTouch(e));
     });
     canvas.addEventListener("pointerleave", function(e) {
-        if (e.pointerType !== "touch") _campus_pointer(3, 0, 0, 0, 0);
+        if (e.pointerType !== "touch") call(_campus_pointer, 3, 0, 0, 0, 0);
     });
     // One-finger drags: the app decides on the first move whether it takes the drag (a
     // slider, or text that can scroll that way); otherwise the browser scrolls the page.
     canvas.addEventListener("touchmove", function(e) {
         if (e.touches.length !== 1) return;
         var p = pos(e.touches[0]);
-        if (_campus_touch_move(p[0], p[1]) && e.cancelable) e.preventDefault();
+        if (call(_campus_touch_move, p[0], p[1]) && e.cancelable) e.preventDefault();
     }, {passive: false});
     canvas.addEventListener("wheel", function(e) {
         if (e.ctrlKey) return;  // pinch-zoom on a touchpad: the browser's
         var p = pos(e);
         var scale = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? canvas.clientHeight : 1);
-        if (_campus_wheel(p[0], p[1], e.deltaX * scale, e.deltaY * scale)) e.preventDefault();
+        if (call(_campus_wheel, p[0], p[1], e.deltaX * scale, e.deltaY * scale)) e.preventDefault();
     }, {passive: false});
     canvas.addEventListener("contextmenu", function(e) { e.preventDefault(); });
     function mods(e) {
         return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
     }
     function keydown(e) {
-        if (_campus_key(e.keyCode, 1, mods(e))) e.preventDefault();
-        if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) _campus_char(e.key.codePointAt(0));
+        if (call(_campus_key, e.keyCode, 1, mods(e))) e.preventDefault();
+        if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) call(_campus_char, e.key.codePointAt(0));
     }
     canvas.addEventListener("keydown", keydown);
     // A phone shows its keyboard only for a text field of the page: while the app edits
@@ -240,17 +274,17 @@ EM_JS(void, js_install_handlers, (), {
         keydown(e);
         e.preventDefault();
     });
-    field.addEventListener("keyup", function(e) { if (_campus_key(e.keyCode, 0, mods(e))) e.preventDefault(); });
+    field.addEventListener("keyup", function(e) { if (call(_campus_key, e.keyCode, 0, mods(e))) e.preventDefault(); });
     field.addEventListener("beforeinput", function(e) {
         e.preventDefault();
         if (e.inputType === "deleteContentBackward") {
-            _campus_key(8, 1, 0);
-            _campus_key(8, 0, 0);
+            call(_campus_key, 8, 1, 0);
+            call(_campus_key, 8, 0, 0);
         } else if (e.data) {
-            for (var i = 0; i < e.data.length; ++i) _campus_char(e.data.codePointAt(i));
+            for (var i = 0; i < e.data.length; ++i) call(_campus_char, e.data.codePointAt(i));
         }
     });
-    field.addEventListener("blur", function(e) { if (e.relatedTarget !== canvas) _campus_focus(0); });
+    field.addEventListener("blur", function(e) { if (e.relatedTarget !== canvas) call(_campus_focus, 0); });
     document.body.appendChild(field);
     Module["textField"] = field;
     var lastTouch = false;
@@ -271,16 +305,16 @@ EM_JS(void, js_install_handlers, (), {
         var n = lengthBytesUTF8(text) + 1;
         var p = _malloc(n);
         stringToUTF8(text, p, n);
-        if (_campus_paste(p)) e.preventDefault();
+        if (call(_campus_paste, p)) e.preventDefault();
         _free(p);
     });
     canvas.addEventListener("keyup", function(e) {
-        if (_campus_key(e.keyCode, 0, mods(e))) e.preventDefault();
+        if (call(_campus_key, e.keyCode, 0, mods(e))) e.preventDefault();
     });
     canvas.addEventListener("blur", function(e) {
-        if (e.relatedTarget !== Module["textField"]) _campus_focus(0);  // not to the text field
+        if (e.relatedTarget !== Module["textField"]) call(_campus_focus, 0);  // not to the text field
     });
-    canvas.addEventListener("focus", function() { _campus_focus(1); });
+    canvas.addEventListener("focus", function() { call(_campus_focus, 1); });
 
     // Size: CSS size from the layout, backing store in whole device pixels. Where the
     // browser reports the device-pixel box (Chrome, Firefox) it is used as is, so lines
@@ -298,7 +332,7 @@ EM_JS(void, js_install_handlers, (), {
         var key = r.width + "x" + r.height + "@" + dpr + ":" + w + "x" + h;
         if (key === last) return;
         last = key;
-        _campus_resize(r.width, r.height, dpr, w, h);
+        call(_campus_resize, r.width, r.height, dpr, w, h);
     }
     if (window.ResizeObserver) {
         var ro = new ResizeObserver(function(entries) {
@@ -323,7 +357,7 @@ EM_JS(void, js_install_handlers, (), {
     })();
     if (window.IntersectionObserver) {
         new IntersectionObserver(function(entries) {
-            _campus_set_visible(entries[entries.length - 1].isIntersecting ? 1 : 0);
+            call(_campus_set_visible, entries[entries.length - 1].isIntersecting ? 1 : 0);
         }).observe(canvas);
     }
     measure();
@@ -451,9 +485,40 @@ EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button,
     platform::request_frame();
 }
 
-// The loader instantiated the rest of the module: draw what waited for it.
+// The loader instantiated the rest of the module, or gave up on it: draw what waited.
 EMSCRIPTEN_KEEPALIVE void campus_rest_arrived() {
     platform::request_frame();
+}
+
+// One animation frame of the loop (js_start_loop): 1 while more frames are wanted.
+EMSCRIPTEN_KEEPALIVE int campus_tick(double /*time*/) {
+    return on_frame() ? 1 : 0;
+}
+
+// A call into the module stopped half-way because code of the rest could not be downloaded
+// (the loader's guard): close the frame that was being drawn, so the next one starts clean
+// and shows "Try again" where the rest is missing. What the interrupted frame had opened
+// (a popup, a widget held by the pointer) is let go, or the next frame would call the
+// missing code again.
+EMSCRIPTEN_KEEPALIVE void campus_recover() {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return;
+    if (g->WithinFrameScope) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
+    if (g->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, false);
+    ImGui::ClearActiveID();
+    platform::request_frame();
+}
+
+// The fetched data (shell/campus-loader.js), after the first frame; the loader frees it.
+EMSCRIPTEN_KEEPALIVE void campus_data(const char* catalog, int catalog_size, const char* exercises,
+                                      int exercises_size) {
+    if (!g_cb.data_arrived || !catalog || !exercises || catalog_size < 0 || exercises_size < 0)
+        return;
+    g_cb.data_arrived(std::string(catalog, static_cast<size_t>(catalog_size)),
+                      std::string(exercises, static_cast<size_t>(exercises_size)));
 }
 
 // A one-finger touch moved. 1: the app takes the drag (the page must not scroll).
@@ -603,9 +668,11 @@ bool init(const Callbacks& callbacks) {
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
     attrs.antialias = EM_FALSE;
-    attrs.preserveDrawingBuffer = EM_TRUE;  // screenshots and pixel read-back in tests
-    // ImGui's WebGL 2 renderer needs no extension. Emscripten would otherwise enable every
-    // one the browser offers at creation: ~170 ms of the first frame under SwiftShader.
+    // Kept only for the browser tests, which read the canvas back (the loader's switch):
+    // otherwise the browser may hand the buffer to the compositor instead of copying it.
+    attrs.preserveDrawingBuffer = js_preserve_drawing_buffer() ? EM_TRUE : EM_FALSE;
+    // The WebGL 2 renderer (render_gl.cpp) needs no extension. Emscripten would otherwise enable
+    // every one the browser offers at creation: ~170 ms of the first frame under SwiftShader.
     attrs.enableExtensionsByDefault = EM_FALSE;
     g_gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (g_gl <= 0) {
@@ -640,7 +707,7 @@ void request_frame() {
     g_frames_left = std::max(g_frames_left, 3);  // input needs a frame or two to settle
     if (!g_loop_running && g_visible) {
         g_loop_running = true;
-        emscripten_request_animation_frame_loop(on_frame, nullptr);
+        js_start_loop();
     }
 }
 
@@ -679,6 +746,9 @@ void announce_step(const std::string& id, int index, const std::string& title, i
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live) {
     js_mirror_text(heading.c_str(), body.c_str(), live.c_str());
 }
+void fatal(const std::string& message) {
+    js_fatal(message.c_str());
+}
 void copy_text(const std::string& text) {
     js_copy_text(text.c_str());
 }
@@ -706,6 +776,18 @@ Rest rest_state() {
 }
 std::string page_base_url() {
     return take_js_string(js_page_base_url());
+}
+std::string_view asset(std::string_view name) {
+    auto it = g_start_assets.find(name);
+    if (it == g_start_assets.end()) {
+        int size = 0;
+        char* p = js_start_asset(std::string(name).c_str(), &size);
+        if (!p) return core::asset(name);
+        it = g_start_assets.emplace(std::string(name), std::string(p, static_cast<size_t>(size)))
+                 .first;
+        std::free(p);
+    }
+    return it->second;
 }
 
 }  // namespace platform

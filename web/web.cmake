@@ -1,6 +1,8 @@
 # web.cmake: the Emscripten build (included from CMakeLists.txt's one if(EMSCRIPTEN) block).
-# Produces campus.js + campus.wasm and assembles the static site in ${CAMPUS_DIST_DIR}.
-set(CAMPUS_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the static site is written")
+# Produces campus.js + campus.wasm and assembles the static site, with plain file names, in
+# ${CAMPUS_SITE_DIR}; ./campus build adds the lesson pages and publishes it to dist/ with
+# every file named by its content (tools/publish_site.mjs).
+set(CAMPUS_SITE_DIR "${CMAKE_BINARY_DIR}/site")
 if(NOT EXISTS "${CAMPUS_IMGUI_DIR}/imgui.cpp")
     message(FATAL_ERROR "Dear ImGui sources not found in ${CAMPUS_IMGUI_DIR}: run ./campus setup")
 endif()
@@ -10,12 +12,11 @@ add_library(imgui STATIC
     "${CAMPUS_IMGUI_DIR}/imgui.cpp"
     "${CAMPUS_IMGUI_DIR}/imgui_draw.cpp"
     "${CAMPUS_IMGUI_DIR}/imgui_tables.cpp"
-    "${CAMPUS_IMGUI_DIR}/imgui_widgets.cpp"
-    "${CAMPUS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+    "${CAMPUS_IMGUI_DIR}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${CAMPUS_IMGUI_DIR}" "${CAMPUS_IMGUI_DIR}/backends")
 target_compile_definitions(imgui PUBLIC
     IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_METRICS_WINDOW
-    IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+    IMGUI_DISABLE_OBSOLETE_FUNCTIONS
     # Widget labels and rectangles for cniCampus.locate (web/locate.h); off until asked.
     IMGUI_ENABLE_TEST_ENGINE)
 
@@ -84,9 +85,19 @@ endfunction()
 target_compile_options(campus PRIVATE ${CAMPUS_WEB_FLAGS})
 target_compile_options(imgui PRIVATE ${CAMPUS_WEB_FLAGS})
 campus_web_link(campus)
+# The GL glue the tutorial's renderer needs (web/render_gl.cpp): no GL error bookkeeping in
+# JavaScript, no enabling of extensions (it uses none), no emulated version strings (it
+# asks for none). The bare hello page keeps the defaults its stock backend reads.
+target_link_options(campus PRIVATE -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
+    -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0 -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0
+    -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0)
+# The glue reads only the module settings the loader passes (shell/campus-loader.js); the
+# loader's own keys (onMirror, restState...) are read by platform_web.cpp's EM_JS code.
+target_link_options(campus PRIVATE
+    "-sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,loadSplitModule,onAbort,print,printErr]")
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_view_text,_campus_rest_arrived)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_view_text,_campus_rest_arrived,_campus_repaint)
 
 # ---- module splitting: the landing step first, the rest when the learner acts ---------------
 # With SPLIT_MODULE, emcc writes campus.wasm.orig (the optimised module, function names kept
@@ -94,8 +105,9 @@ target_link_options(campus PRIVATE
 # tool runs it). wasm-split keeps the functions named in web/split-keep.txt (what loading and
 # using the landing step ran, recorded by tools/split_profile.mjs) in campus.wasm and moves
 # the rest into campus.deferred.wasm, which shell/campus-loader.js fetches on the learner's
-# first interaction (or at once for a deep link or an embed). A function that is called
-# before it has arrived still works: the loader then fetches it synchronously. docs/size.md.
+# first interaction (after the first frame for a deep link or an embed). A function that is
+# called before it has arrived still works: the loader then fetches it synchronously, and if
+# that fails the page goes on with "Try again". docs/size.md.
 option(CAMPUS_WEB_SPLIT "Split the web module: landing step first, the rest on interaction" ON)
 set(CAMPUS_SPLIT_KEEP "${CMAKE_SOURCE_DIR}/web/split-keep.txt")
 find_program(CAMPUS_WASM_SPLIT wasm-split)
@@ -114,9 +126,14 @@ endif()
 target_compile_options(campus_core PRIVATE ${CAMPUS_WEB_FLAGS})
 
 # ---- bench baseline: a bare ImGui page with the same flags (./campus bench; not in dist) ---
+# It keeps ImGui's stock OpenGL3 backend (the tutorial draws with web/render_gl.cpp).
+add_library(imgui_opengl3 STATIC EXCLUDE_FROM_ALL "${CAMPUS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_compile_definitions(imgui_opengl3 PUBLIC IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(imgui_opengl3 PRIVATE ${CAMPUS_WEB_FLAGS})
+target_link_libraries(imgui_opengl3 PUBLIC imgui)
 add_executable(campus_hello EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/web/hello.cpp"
                "${CMAKE_SOURCE_DIR}/bench/web/hello_hooks.cpp")
-target_link_libraries(campus_hello PRIVATE imgui)
+target_link_libraries(campus_hello PRIVATE imgui_opengl3)
 campus_warnings(campus_hello)
 target_compile_options(campus_hello PRIVATE ${CAMPUS_WEB_FLAGS})
 campus_web_link(campus_hello)
@@ -130,49 +147,50 @@ add_custom_command(TARGET campus_hello POST_BUILD
             "${CMAKE_BINARY_DIR}/bench_web/"
     COMMENT "Assembling the bench's hello page")
 
-# ---- the static site: dist/ = shell/ + campus.js + campus.wasm + static lessons ------------
-# The shell's scripts, minified by the same closure compiler (simple mode: names and
+# ---- the static site: shell/ + campus.js + campus.wasm (+ the rest) + the fetched data ----
+# Assembled with plain names in ${CAMPUS_SITE_DIR}; ./campus build adds the lesson pages
+# and publishes it to dist/ (tools/publish_site.mjs: content-hashed names, precompressed).
+# The shell's scripts are minified by the same closure compiler (simple mode: names and
 # behaviour kept; the loader goes from 5.6 to 3.1 KB gzip). shell/ keeps the readable source.
 set(CAMPUS_MINIFY_SHELL "")
 if(EXISTS "${CAMPUS_CLOSURE_COMPILER}" AND CAMPUS_WEB_RELEASE)
     foreach(js campus-loader.js embed.js)
         list(APPEND CAMPUS_MINIFY_SHELL COMMAND "${CAMPUS_CLOSURE_COMPILER}" --compilation_level SIMPLE
              --language_out ECMASCRIPT_2015 --js "${CMAKE_SOURCE_DIR}/shell/${js}"
-             --js_output_file "${CAMPUS_DIST_DIR}/${js}")
+             --js_output_file "${CAMPUS_SITE_DIR}/${js}")
     endforeach()
 endif()
 if(CAMPUS_SPLIT)
     # The committed list names functions without the numbers LTO gives local ones; resolve
     # it against this module's names first (tools/split_keep.py).
     set(CAMPUS_SPLIT_RESOLVED "${CMAKE_BINARY_DIR}/split-keep.resolved.txt")
-    set(CAMPUS_DIST_WASM
+    set(CAMPUS_SITE_WASM
         COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
                 --wasm-split "${CAMPUS_WASM_SPLIT}" --module "$<TARGET_FILE_DIR:campus>/campus.wasm.orig"
                 --keep "${CAMPUS_SPLIT_KEEP}" --out "${CAMPUS_SPLIT_RESOLVED}"
         COMMAND "${CAMPUS_WASM_SPLIT}" --enable-mutable-globals --export-prefix=%
                 "$<TARGET_FILE_DIR:campus>/campus.wasm.orig" "--keep-funcs=@${CAMPUS_SPLIT_RESOLVED}"
-                -o1 "${CAMPUS_DIST_DIR}/campus.wasm" -o2 "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
-    set(CAMPUS_STAMP_PAGES COMMAND ${CMAKE_COMMAND} -DDIST=${CAMPUS_DIST_DIR}
-                                   -P "${CMAKE_SOURCE_DIR}/tools/stamp_split.cmake")
+                -o1 "${CAMPUS_SITE_DIR}/campus.wasm" -o2 "${CAMPUS_SITE_DIR}/campus.deferred.wasm")
 else()
-    set(CAMPUS_STAMP_PAGES "")
-    set(CAMPUS_DIST_WASM
-        COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.wasm" "${CAMPUS_DIST_DIR}/"
-        COMMAND ${CMAKE_COMMAND} -E rm -f "${CAMPUS_DIST_DIR}/campus.deferred.wasm")
+    set(CAMPUS_SITE_WASM
+        COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.wasm" "${CAMPUS_SITE_DIR}/"
+        COMMAND ${CMAKE_COMMAND} -E rm -f "${CAMPUS_SITE_DIR}/campus.deferred.wasm")
 endif()
-# Re-assembled whenever the module, the keep list or a shell file changes (a custom command
-# rather than POST_BUILD, so that an edit to shell/ alone reaches dist/ too).
+# Re-assembled whenever the module, the keep list, the data or a shell file changes (a
+# custom command rather than POST_BUILD, so that an edit to shell/ alone is picked up too).
 file(GLOB CAMPUS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
+set(CAMPUS_FETCHED_DATA "${CMAKE_SOURCE_DIR}/assets/catalog.json" "${CMAKE_SOURCE_DIR}/assets/exercises.json")
 set(CAMPUS_SITE_STAMP "${CMAKE_BINARY_DIR}/site.stamp")
 add_custom_command(OUTPUT "${CAMPUS_SITE_STAMP}"
-    COMMAND ${CMAKE_COMMAND} -E make_directory "${CAMPUS_DIST_DIR}"
-    COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.js" "${CAMPUS_DIST_DIR}/"
-    ${CAMPUS_DIST_WASM}
-    COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_DIST_DIR}"
+    COMMAND ${CMAKE_COMMAND} -E rm -rf "${CAMPUS_SITE_DIR}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${CAMPUS_SITE_DIR}"
+    COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.js" "${CAMPUS_SITE_DIR}/"
+    ${CAMPUS_SITE_WASM}
+    COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_SITE_DIR}"
+    COMMAND ${CMAKE_COMMAND} -E copy ${CAMPUS_FETCHED_DATA} "${CAMPUS_SITE_DIR}/"
     ${CAMPUS_MINIFY_SHELL}
-    ${CAMPUS_STAMP_PAGES}
     COMMAND ${CMAKE_COMMAND} -E touch "${CAMPUS_SITE_STAMP}"
-    DEPENDS campus ${CAMPUS_SHELL_FILES} "${CAMPUS_SPLIT_KEEP}" "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
-            "${CMAKE_SOURCE_DIR}/tools/stamp_split.cmake"
-    COMMENT "Assembling ${CAMPUS_DIST_DIR}")
+    DEPENDS campus ${CAMPUS_SHELL_FILES} ${CAMPUS_FETCHED_DATA} "${CAMPUS_SPLIT_KEEP}"
+            "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
+    COMMENT "Assembling ${CAMPUS_SITE_DIR}")
 add_custom_target(campus_site ALL DEPENDS "${CAMPUS_SITE_STAMP}")

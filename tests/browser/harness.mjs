@@ -1,6 +1,9 @@
 // harness.mjs: shared setup for the browser tests: serve dist/ on a free loopback
-// port, launch Debian's Chromium headless through playwright-core (no browser download),
-// open pages and collect console errors and page errors.
+// port with tools/serve.mjs (compressed, with validators, as a static host serves it),
+// launch Debian's Chromium headless through playwright-core (no browser download), open
+// pages and collect console errors and page errors. Every page of a launched browser keeps
+// its WebGL drawing buffer (window.cniCampusOptions, read by the loader), so that tests can
+// read the canvas back; the shipped page does not keep it.
 import { chromium } from "playwright-core";
 import path from "node:path";
 import fs from "node:fs";
@@ -17,8 +20,8 @@ const FLAGS = [
   "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", "--disable-dev-shm-usage",
 ];
 
-export async function launch({ csp = false, extraArgs = [] } = {}) {
-  const server = await startServer({ dir: DIST, port: 0, csp });
+export async function launch({ csp = false, extraArgs = [], compress = true, chunked = false } = {}) {
+  const server = await startServer({ dir: DIST, port: 0, csp, compress, chunked });
   // playwright gives every launch a fresh, empty profile of its own.
   let browser;
   try {
@@ -30,6 +33,12 @@ export async function launch({ csp = false, extraArgs = [] } = {}) {
     throw e;
   }
   const base = `http://127.0.0.1:${server.address().port}`;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => { window.cniCampusOptions = { preserveDrawingBuffer: true }; });
+    return context;
+  };
   return {
     base, browser, server,
     async close() {
@@ -54,10 +63,13 @@ export async function openPage(env, urlPath = "/", { viewport = { width: 1280, h
   return { page, context, problems, foreign };
 }
 
-// Waits for cniCampus.ready, then for the app to settle (no frames for a moment).
+// Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
+// the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
+// settle (no frames for a moment).
 export async function ready(page) {
   await page.waitForFunction(() => window.cniCampus && window.cniCampus.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.cniCampus.ready);
+  await page.waitForFunction(() => window.cniCampus.state().deferred !== "loading", null, { timeout: 30000 });
   await settle(page);
 }
 

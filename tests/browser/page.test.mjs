@@ -1,7 +1,9 @@
-// page.test.mjs: the full page loads, draws, and exposes a well-formed window.cniCampus.
+// page.test.mjs: the full page loads, draws, and exposes a well-formed window.cniCampus;
+// its DOM for screen readers and the keyboard: one short live region, stable text, the
+// plain-page link visible when it has the focus.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, shot, canvasColours } from "./harness.mjs";
+import { launch, openPage, ready, shot, canvasColours, clickLabel } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -68,4 +70,56 @@ test("a deep link opens its step; a bad fragment changes nothing and says why", 
   assert.match(s.error, /no step called 'no-such-step'/);
   assert.deepEqual(fresh.problems, []);
   await fresh.context.close();
+});
+
+test("a model change mutates only the live region of the DOM mirror", async () => {
+  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
+  await ready(page);
+  // The live region is the one aria-live element; the rest of the mirror is not live.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[aria-live]")].map((e) => e.id).sort()),
+    ["loader", "mirror-live"]);
+  assert.equal(await page.getAttribute("#mirror", "aria-live"), null);
+  await page.evaluate(() => {
+    window.__mutations = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        window.__mutations.push(el.closest("[id]").id);
+      }
+    }).observe(document.getElementById("mirror"), { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const before = await page.textContent("#mirror-live");
+  await clickLabel(page, "Add a desk", { times: 3 });
+  const after = await page.textContent("#mirror-live");
+  assert.notEqual(after, before, "the live numbers changed");
+  const targets = await page.evaluate(() => window.__mutations);
+  assert.ok(targets.length > 0 && targets.length <= 3, `${targets.length} mutations for 3 clicks`);
+  assert.deepEqual([...new Set(targets)], ["mirror-live"], "only the live region changed");
+  // A step change rewrites the heading and the text (not live: the canvas' label points there).
+  await page.evaluate(() => { window.__mutations = []; window.cniCampus.goTo("the-rules"); });
+  await page.waitForFunction(() => window.__mutations.includes("mirror-heading"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the plain-page link is out of sight until it has the keyboard focus", async () => {
+  const { page, context } = await openPage(env, "/");
+  await ready(page);
+  const inView = (sel) => page.evaluate((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.width > 10 && r.height > 10 && r.bottom <= innerHeight && r.top >= 0 && hit === document.querySelector(s);
+  }, sel);
+  for (const sel of ["#mirror-link", "#text-version"]) {
+    assert.equal(await inView(sel), false, `${sel} shows before it has the focus`);
+    await page.focus(sel);
+    await page.waitForFunction((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return r.bottom <= innerHeight && r.top >= 0;
+    }, sel);
+    assert.equal(await inView(sel), true, `${sel} is not visible with the focus`);
+    await shot(page, `focus-${sel.slice(1)}`);
+    await page.evaluate(() => document.activeElement.blur());
+  }
+  await context.close();
 });

@@ -1,16 +1,17 @@
 // split.test.mjs: the split module (docs/size.md). The first visit downloads campus.wasm
-// alone; what the landing step does not run (campus.deferred.wasm) comes on the learner's
-// first interaction, at once for a deep link, synchronously if it is needed before it has
-// arrived; a failed download leaves the page working with "Try again", and a part that
-// cannot be linked says so with Reload.
+// alone; what the landing step does not run (campus.deferred.wasm, with the catalog and the
+// exercises) comes on the learner's first interaction, after the first frame for a deep
+// link, synchronously if code is needed before it has arrived; a failed download leaves the
+// page working with "Try again", and a part that cannot be linked says so with Reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { launch, ready, settle, locate, DIST } from "./harness.mjs";
 
-const DEFERRED = "/campus.deferred.wasm";  // fetched as campus.deferred.wasm?v=<hash>
-const split = fs.existsSync(path.join(DIST, "campus.deferred.wasm"));
+const DEFERRED = "/campus.deferred.";  // campus.deferred.<hash>.wasm
+const REST = "**/campus.deferred.*";
+const split = fs.readdirSync(DIST).some((f) => f.startsWith("campus.deferred."));
 const skip = !split && "dist/ holds an unsplit module (CAMPUS_WEB_SPLIT=OFF)";
 
 let env;
@@ -38,9 +39,16 @@ test("landing step needs no deferred code; the first pointer move fetches it", {
     await ready(page);
     await page.waitForTimeout(300);
     await settle(page);
-    assert.equal((await state(page)).deferred, "waiting",
+    const landing = await state(page);
+    assert.equal(landing.deferred, "waiting",
       `${viewport.width}px: the landing step called into the deferred part (./campus split-profile refreshes web/split-keep.txt)`);
-    assert.ok(!paths(requests).some((p) => p.startsWith(DEFERRED)), "no deferred download before an interaction");
+    assert.deepEqual(landing.rest, { code: "waiting", data: "waiting" });
+    assert.ok(!paths(requests).some((p) => p.startsWith(DEFERRED) || /^\/(catalog|exercises)\./.test(p)),
+      "no deferred download before an interaction");
+    // The landing view draws from the catalog rows campus.wasm embeds (CMakeLists.txt,
+    // CATALOG_KEEP): a missing row would show an error here instead of the calls.
+    assert.match(landing.live, /sees/, "the landing view draws without the fetched catalog");
+    assert.equal(landing.error, null);
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
     await page.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 20000 });
     assert.equal(paths(requests).filter((p) => p.startsWith(DEFERRED)).length, 1, "fetched once");
@@ -55,19 +63,25 @@ test("landing step needs no deferred code; the first pointer move fetches it", {
   }
 });
 
-test("a deep link fetches the rest at once, beside the first download", { skip }, async () => {
-  const { context, page, problems, requests, go } = await open("/#step=warm-pool", { viewport: { width: 1280, height: 800 } });
+test("a deep link fetches the rest after the first frame, in the background", { skip }, async () => {
+  const { context, page, problems, go } = await open("/#step=warm-pool", { viewport: { width: 1280, height: 800 } });
+  const requests = [];
+  page.on("request", (r) => requests.push({ path: new URL(r.url()).pathname, type: r.resourceType() }));
   await go();
   await ready(page);
   const s = await state(page);
   assert.equal(s.step.id, "warm-pool");
   assert.equal(s.deferred, "ready");
-  // Requested at start, beside campus.wasm (when the first frame needs it before the
-  // background download is done, the placeholder fetches it a second time, synchronously).
-  const order = paths(requests);
-  const at = order.findIndex((p) => p.startsWith(DEFERRED));
-  assert.ok(at >= 0, "the rest was fetched");
-  assert.ok(at < order.indexOf("/campus.js"), "at start, before campus.js");
+  assert.match(s.live, /t3\.small/, "the view draws once the rest is there");
+  const rest = requests.filter((r) => r.path.startsWith(DEFERRED) || /^\/(catalog|exercises)\./.test(r.path));
+  assert.equal(rest.length, 3, "the code, the catalog and the exercises, once each");
+  assert.ok(rest.every((r) => r.type === "fetch"), "no synchronous request");
+  // The page's own word: the first frame had been drawn when the rest was asked for.
+  const at = await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => /campus\.deferred\./.test(e.name)).map((e) => e.startTime));
+  const first = await page.evaluate(() => window.cniCampus.firstFrameMs);
+  assert.equal(at.length, 1);
+  assert.ok(at[0] >= first, `requested at ${at[0]} ms, before the first frame at ${first} ms`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -77,7 +91,7 @@ async function holdRest(page) {
   let release;
   const held = new Promise((r) => { release = r; });
   let first = true;
-  await page.route("**/campus.deferred.wasm*", async (route) => {
+  await page.route(REST, async (route) => {
     if (first) {
       first = false;
       await held;
@@ -87,10 +101,12 @@ async function holdRest(page) {
   return release;
 }
 
-test("the pages name the rest with a hash of its bytes", { skip }, () => {
+test("the pages name the rest by a hash of its bytes", { skip }, () => {
   for (const page of ["index.html", "embed.html"]) {
     const html = fs.readFileSync(path.join(DIST, page), "utf8");
-    assert.match(html, /<script src="campus-loader\.js" data-deferred="campus\.deferred\.wasm\?v=[0-9a-f]{16}"><\/script>/, page);
+    const name = /<script src="campus-loader\.[0-9a-f]{16}\.js"[^>]* data-deferred="(campus\.deferred\.[0-9a-f]{16}\.wasm)"/.exec(html);
+    assert.ok(name, page);
+    assert.ok(fs.existsSync(path.join(DIST, name[1])), `${page} names ${name[1]}, which dist/ has`);
   }
 });
 
@@ -141,7 +157,7 @@ test("code needed before the background download ends is fetched synchronously",
 test("the rest failing to download: the page goes on and offers Try again", { skip }, async () => {
   const { context, page, go } = await open("/", { viewport: { width: 1280, height: 800 } });
   let fail = true;
-  await page.route("**/campus.deferred.wasm*", (route) =>
+  await page.route(REST, (route) =>
     fail ? route.fulfill({ status: 503, body: "down" }) : route.continue());
   await go();
   await ready(page);
@@ -163,7 +179,7 @@ test("a corrupt or foreign rest: Try again, or Reload when it cannot be linked",
   // Bytes that are not WebAssembly: the background download fails like a network error.
   {
     const { context, page, go } = await open("/", { viewport: { width: 1280, height: 800 } });
-    await page.route("**/campus.deferred.wasm*", (route) =>
+    await page.route(REST, (route) =>
       route.fulfill({ status: 200, contentType: "application/wasm", body: "not wasm" }));
     await go();
     await ready(page);
@@ -174,9 +190,9 @@ test("a corrupt or foreign rest: Try again, or Reload when it cannot be linked",
   }
   // A valid module that does not belong with this one (here: campus.wasm itself): it
   // cannot be linked, and only a reload mends that.
-  const foreign = fs.readFileSync(path.join(DIST, "campus.wasm"));
+  const foreign = fs.readFileSync(path.join(DIST, fs.readdirSync(DIST).find((f) => /^campus\.[0-9a-f]{16}\.wasm$/.test(f))));
   const { context, page, go } = await open("/", { viewport: { width: 1280, height: 800 } });
-  await page.route("**/campus.deferred.wasm*", (route) =>
+  await page.route(REST, (route) =>
     route.fulfill({ status: 200, contentType: "application/wasm", body: foreign }));
   await go();
   await ready(page);

@@ -1,0 +1,79 @@
+// render.test.mjs: the renderer (web/render_gl.cpp) repaints only what changed since the last
+// frame. After hovering, pressing, dragging, opening a dialog, switching steps and a running
+// animation, the picture built that way must be exactly the picture of a full repaint
+// (cniCampus.repaint()), or something was left stale on screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+// In one task (no frame can come between): the picture as the frames left it, then the
+// same frame repainted whole; the first row of pixels where they differ, or -1.
+const firstDifference = (page) => page.evaluate(() => {
+  const c = document.getElementById("canvas");
+  const off = document.createElement("canvas");
+  off.width = c.width;
+  off.height = c.height;
+  const g = off.getContext("2d", { willReadFrequently: true });
+  const rows = () => {
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const out = [];
+    for (let y = 0; y < c.height; y += 1) {
+      let h = 0;
+      for (let i = y * c.width * 4, end = i + c.width * 4; i < end; i += 4) h = (h * 31 + d[i] + d[i + 1] * 7 + d[i + 2] * 13) | 0;
+      out.push(h);
+    }
+    return out;
+  };
+  const partial = rows();
+  window.cniCampus.repaint();
+  const full = rows();
+  return partial.findIndex((h, y) => h !== full[y]);
+});
+
+async function sameAsFullRepaint(page, what) {
+  await settle(page);
+  assert.equal(await firstDifference(page), -1, `${what}: the picture differs from a full repaint there`);
+}
+
+test("repainting what changed gives the picture a full repaint gives", async () => {
+  const { page, problems, context } = await openPage(env, "/", { viewport: { width: 1100, height: 760 } });
+  await ready(page);
+  await sameAsFullRepaint(page, "first screen");
+  // Hover over the step list and the buttons (highlights come and go).
+  for (const [x, y] of [[100, 100], [120, 300], [700, 110], [1000, 30], [550, 700]]) await page.mouse.move(x, y);
+  await sameAsFullRepaint(page, "hover");
+  // The call animation, caught half-way and at its end.
+  await clickLabel(page, "\u25B6  Play the call");
+  await page.waitForFunction(() => window.cniCampus.state().live.startsWith("Playing"));
+  for (let i = 0; i < 3; i++) {
+    const f0 = (await page.evaluate(() => window.cniCampus.state())).frames;
+    await page.waitForFunction((f) => window.cniCampus.state().frames > f + 5, f0);
+    assert.equal(await firstDifference(page), -1, `the call animation, moment ${i}`);
+  }
+  await page.waitForFunction(() => !window.cniCampus.state().live.startsWith("Playing"), null, { timeout: 30000 });
+  await sameAsFullRepaint(page, "after the call animation");
+  // Another step: a slider dragged, a dialog opened and closed, steppers pressed.
+  await page.evaluate(() => window.cniCampus.goTo("desk-limit"));
+  await sameAsFullRepaint(page, "step change");
+  const slider = await locate(page, "CPU per desk");
+  await page.mouse.move(slider.x + 10, slider.y + slider.h / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(slider.x + 10 + i * 20, slider.y + slider.h / 2);
+  await page.mouse.up();
+  await sameAsFullRepaint(page, "slider dragged");
+  await clickLabel(page, "Embed this step");
+  await locate(page, "Close");
+  await sameAsFullRepaint(page, "dialog open");
+  await clickLabel(page, "Close");
+  await sameAsFullRepaint(page, "dialog closed");
+  await page.evaluate(() => window.cniCampus.goTo("warm-pool"));
+  await clickLabel(page, "+", { times: 2 });
+  await sameAsFullRepaint(page, "steppers");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
