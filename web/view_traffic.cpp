@@ -44,18 +44,6 @@ std::string fit(ImFont* font, const std::string& text, float width) {
     return s;
 }
 
-const char* kind_label(const std::string& kind) {
-    if (kind == "pod") return "{desk}";
-    if (kind == "node") return "{room}";
-    if (kind == "eni") return "{panel}";
-    if (kind == "vpc-router") return "{campus} network";
-    if (kind == "nat-gateway") return "{natgw}";
-    if (kind == "internet-gateway") return "to the internet";
-    if (kind == "peering") return "peering link";
-    if (kind == "internet") return "internet";
-    return "service";
-}
-
 void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 col) {
     dl->AddLine(from, to, col, 2.0f);
     const float dx = to.x - from.x;
@@ -67,13 +55,6 @@ void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 col) {
     dl->AddTriangleFilled(
         to, ImVec2(to.x - u.x * s * 1.4f + n.x * s, to.y - u.y * s * 1.4f + n.y * s),
         ImVec2(to.x - u.x * s * 1.4f - n.x * s, to.y - u.y * s * 1.4f - n.y * s), col);
-}
-
-// Lays chips out left to right, wrapping when the next one would not fit.
-void flow(float width) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const float last = ImGui::GetItemRectMax().x;
-    if (last + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
 bool chip(const std::string& label, bool selected) {
@@ -233,7 +214,7 @@ void draw_call_path(const ViewContext& ctx, const core::TrafficPath& path, float
     size_t nat_index = hops.size();
     for (size_t i = 0; i < hops.size(); ++i) {
         if (hops[i].outer_source.value != 0) wrapped = true;
-        if (hops[i].kind == "nat-gateway" && nat_index == hops.size()) nat_index = i;
+        if (hops[i].kind == core::HopKind::NatGateway && nat_index == hops.size()) nat_index = i;
     }
     const float line = 16.0f;
     const float pad = 7.0f;
@@ -261,7 +242,7 @@ void draw_call_path(const ViewContext& ctx, const core::TrafficPath& path, float
                     changes ? 2.5f : 1.0f);
         const float tw = bw - 2 * pad;
         float y = p0.y + pad;
-        const std::string kind = fit(font, ctx.text(kind_label(h.kind)), tw);
+        const std::string kind = fit(font, ctx.text(core::hop_kind_label(h.kind)), tw);
         dl->AddText(font, kSmall, ImVec2(p0.x + pad, y), fade_color(color::kMuted, shown),
                     kind.c_str());
         y += line;

@@ -33,7 +33,8 @@ ViewOut draw_model(const ViewContext& ctx, Views& views, core::StepModels& model
 }
 
 constexpr ViewEntry kViews[] = {
-    {"big-picture", draw_member<OverlayView, draw_overlay, &Views::overlay>},
+    {"big-picture", draw_model<core::BigPicture, BigPictureUi, draw_big_picture,
+                               &core::StepModels::big_picture, &Views::big_picture>},
     {"why-it-matters", draw_member<TrafficView, draw_traffic, &Views::traffic>},
     {"phone-panel", draw_model<core::PhonePanel, PhonePanelUi, draw_phone_panel,
                                &core::StepModels::phone_panel, &Views::phone_panel>},

@@ -10,12 +10,12 @@
 
 #include "context.h"
 #include "steps/steps.h"
+#include "view_big_picture.h"
 #include "view_comparison.h"
 #include "view_custom.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_exhaustion.h"
-#include "view_overlay.h"
 #include "view_phone_panel.h"
 #include "view_playground.h"
 #include "view_prefix.h"
@@ -28,7 +28,6 @@
 namespace web {
 
 struct Views {
-    OverlayView overlay;
     TrafficView traffic;
     RulesView rules;
     DeskLimitView desk_limit;
@@ -42,6 +41,7 @@ struct Views {
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
+    BigPictureUi big_picture;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

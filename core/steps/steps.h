@@ -18,12 +18,14 @@
 #include "catalog.h"
 #include "lessons.h"
 #include "result.h"
+#include "steps/big_picture.h"
 #include "steps/phone_panel.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
+    BigPicture big_picture;
 };
 
 // Every step in its opening state.

@@ -1,0 +1,88 @@
+// steps_calls.test.mjs: the steps about calls: big-picture (one call stepped through an
+// overlay and the VPC CNI), why-it-matters (who sees whom, and the caller-ID swap) and
+// vpc-cni-vs-overlay (the two compared, row by row). Every click goes to a widget found by its
+// label (cniCampus.locate); beats are entered with cniCampus.goTo(step, beat); what the view
+// shows is read from state().live, the numbers core computed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const state = (page) => page.evaluate(() => window.cniCampus.state());
+const live = async (page) => (await state(page)).live;
+
+async function open(hash, options) {
+  const o = await openPage(env, `/#${hash}`, options);
+  await ready(o.page);
+  await locate(o.page, "##beat-text");  // switches locate's recording on
+  return o;
+}
+
+async function goTo(page, step, beat) {
+  assert.equal(await page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, beat]), true);
+  await settle(page);
+}
+
+test("big-picture: Step moves both calls hop by hop; the first beat's goal is met on arrival", async () => {
+  const { page, problems, context } = await open("step=big-picture");
+  let s = await state(page);
+  assert.equal(s.beat.index, 0);
+  assert.equal(s.beat.goal, "desk-call-arrived");
+  assert.equal(s.beat.goalMet, false);
+  assert.match(s.live, /^Hop 1 of 5\. private intercom: api-1 sees 172\.16\.0\.2\. direct-line system: api-1 sees 10\.0\.1\.5\.$/);
+  await clickLabel(page, "Step", { times: 3 });
+  s = await state(page);
+  assert.match(s.live, /^Hop 4 of 5\./);
+  assert.equal(s.beat.goalMet, false);
+  await clickLabel(page, "Step");
+  s = await state(page);
+  assert.match(s.live, /Arrived\.$/);
+  assert.equal(s.beat.goalMet, true);
+  await locate(page, "##goal-met");
+  await clickLabel(page, "Start over");
+  assert.match(await live(page), /^Hop 1 of 5\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("big-picture: Play carries the call to the database hop by hop, then stops", async () => {
+  const { page, problems, context } = await open("step=big-picture&beat=4");
+  let s = await state(page);
+  assert.equal(s.beat.goal, "database-call-arrived");
+  assert.match(s.live, /^Hop 1 of 4\. private intercom: RDS sees 10\.0\.1\.4\. direct-line system: RDS sees 10\.0\.1\.5\.$/);
+  const f0 = s.frames;
+  // Press Play without waiting for the page to settle: it animates until the call arrives.
+  const play = await locate(page, "Play");
+  await page.mouse.click(play.x + play.w / 2, play.y + play.h / 2);
+  // Each hop is shown long enough to read; the hops come one by one.
+  await page.waitForFunction(() => window.cniCampus.state().live.startsWith("Hop 2 of 4"), null, { timeout: 20000 });
+  await page.waitForFunction(() => window.cniCampus.state().live.startsWith("Hop 3 of 4"), null, { timeout: 20000 });
+  await page.waitForFunction(() => window.cniCampus.state().live.endsWith("Arrived."), null, { timeout: 20000 });
+  await settle(page);
+  s = await state(page);
+  assert.equal(s.beat.goalMet, true);
+  assert.ok(s.frames - f0 > 6, `the call glided between hops (${s.frames - f0} frames)`);
+  // Choosing the other callee starts that call over.
+  await clickLabel(page, "Call a desk in room A2");
+  assert.match(await live(page), /^Hop 1 of 5\. private intercom: api-1 sees/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("big-picture: beats set the call; AWS words name the two sides VPC CNI and overlay CNI", async () => {
+  const { page, problems, context } = await open("step=big-picture&terms=aws");
+  assert.match(await live(page), /overlay CNI: api-1 sees 172\.16\.0\.2\. VPC CNI: api-1 sees 10\.0\.1\.5\./);
+  await goTo(page, "big-picture", 5);
+  let s = await state(page);
+  assert.equal(s.beat.focus, "overlayseen");
+  assert.match(s.live, /^Hop 4 of 4\. overlay CNI: RDS sees 10\.0\.1\.4\. VPC CNI: RDS sees 10\.0\.1\.5\. Arrived\.$/);
+  await clickLabel(page, "Call a pod in node A2");
+  await goTo(page, "big-picture", 2);  // a jump replays the beats: the call to a desk, hop 2
+  s = await state(page);
+  assert.match(s.live, /^Hop 2 of 5\. overlay CNI: api-1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
