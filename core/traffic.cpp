@@ -142,7 +142,7 @@ Hop eni_hop(const TrafficCampus& campus, const PodRef& p, Ipv4 source, bool leav
 }
 
 Hop router_hop(Ipv4 source, std::string detail, Ipv4 outer = {}) {
-    return make_hop(HopKind::VpcRouter, "{campus} router", std::move(detail), source, {}, outer);
+    return make_hop(HopKind::VpcRouter, "router", std::move(detail), source, {}, outer);
 }
 
 std::string groups_text(const TrafficCampus& campus, const PodRef& from, bool same_node) {
@@ -542,7 +542,7 @@ Ipv4 service_hops(const TrafficCampus& campus, Callee callee, const Endpoint& ta
             after_node,
             "The route table sends " + format_cidr(campus.peer_cidr) + " to the {peering}."));
         p.hops.push_back(make_hop(
-            HopKind::Peering, "{peering}",
+            HopKind::Peering, "{peered}",
             "The {peering} carries the call as it is to " + target.where + ".", after_node));
         return after_node;
     }
@@ -551,12 +551,12 @@ Ipv4 service_hops(const TrafficCampus& campus, Callee callee, const Endpoint& ta
                                 "{natgw} in " +
                                     campus.nat_gateway.where + "."));
     p.hops.push_back(
-        make_hop(HopKind::NatGateway, "{natgw}",
+        make_hop(HopKind::NatGateway, "public {building}",
                  "The {natgw} (" + ip(campus.nat_gateway.ip) + ") swaps any caller for its {eip} " +
                      ip(campus.nat_public_ip) + ".",
                  campus.nat_public_ip,
                  "swaps the caller " + ip(after_node) + " for " + ip(campus.nat_public_ip)));
-    p.hops.push_back(make_hop(HopKind::InternetGateway, "{igw}",
+    p.hops.push_back(make_hop(HopKind::InternetGateway, "to the internet",
                               "The {igw} joins the {campus} to the internet.",
                               campus.nat_public_ip));
     return campus.nat_public_ip;
@@ -575,7 +575,7 @@ void service_verdict(const Caller& c, const Endpoint& target, bool natgw, Traffi
                         : "Swapped once, by the {natgw}: the " + target.name + " sees " + seen +
                               "; " + r + " left " + c.own_ip + " " + ip(c.pod->ip) + " alone.";
     } else if (p.node_snat) {
-        p.seen_as = "the {mainext} of " + r;
+        p.seen_as = "the {mainext} (" + r + ")";
         p.verdict = (c.overlay ? "Swapped at the {switchboard}: " : "{snat} in " + r + ": ") +
                     target.name + " sees " + seen + ", " + p.seen_as + ", not " + c.own_ip + " " +
                     ip(c.pod->ip) + ".";

@@ -177,7 +177,7 @@ TEST_CASE("VPC CNI: leaving the VPC, the node SNATs to its primary IP by default
     CHECK(has(peer.hops[1].detail, "{firstpanel}"));  // SNATed calls leave the primary ENI
     CHECK(peer.hops[1].change == "swaps the caller 10.0.1.5 for 10.0.1.4");
     CHECK(peer.verdict ==
-          "{snat} in {room} A1: server sees 10.0.1.4, the {mainext} of {room} A1, not the "
+          "{snat} in {room} A1: server sees 10.0.1.4, the {mainext} ({room} A1), not the "
           "{desk}'s own {ext} 10.0.1.5.");
 
     const TrafficPath net = trace(t, "web-1", Callee::Internet);
@@ -316,7 +316,7 @@ TEST_CASE("overlay: every call leaving the pod network is masqueraded to the nod
         CHECK(has(p.security_groups, "the {overlaycni} cannot give one {desk} groups"));
     }
     CHECK(trace(t, "web-1", Callee::Rds).verdict ==
-          "Swapped at the {switchboard}: RDS sees 10.0.1.4, the {mainext} of {room} A1, not the "
+          "Swapped at the {switchboard}: RDS sees 10.0.1.4, the {mainext} ({room} A1), not the "
           "{desk}'s private {num} 172.16.0.2.");
     const TrafficPath net = trace(t, "web-1", Callee::Internet, s);
     CHECK(net.translated_by == "{room} A1, then the {natgw}");

@@ -6,10 +6,10 @@
 #include <set>
 #include <string>
 
+#include "call_path.h"
 #include "context.h"
 #include "imgui.h"
 #include "ui.h"
-#include "view_traffic.h"
 
 namespace web {
 namespace {

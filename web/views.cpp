@@ -35,7 +35,8 @@ ViewOut draw_model(const ViewContext& ctx, Views& views, core::StepModels& model
 constexpr ViewEntry kViews[] = {
     {"big-picture", draw_model<core::BigPicture, BigPictureUi, draw_big_picture,
                                &core::StepModels::big_picture, &Views::big_picture>},
-    {"why-it-matters", draw_member<TrafficView, draw_traffic, &Views::traffic>},
+    {"why-it-matters", draw_model<core::WhyItMatters, WhyItMattersUi, draw_why_it_matters,
+                                  &core::StepModels::why_it_matters, &Views::why_it_matters>},
     {"phone-panel", draw_model<core::PhonePanel, PhonePanelUi, draw_phone_panel,
                                &core::StepModels::phone_panel, &Views::phone_panel>},
     {"the-rules", draw_member<RulesView, draw_rules, &Views::rules>},

@@ -22,13 +22,12 @@
 #include "view_rules.h"
 #include "view_secondary.h"
 #include "view_security_groups.h"
-#include "view_traffic.h"
 #include "view_warm_pool.h"
+#include "view_why_it_matters.h"
 
 namespace web {
 
 struct Views {
-    TrafficView traffic;
     RulesView rules;
     DeskLimitView desk_limit;
     PrefixView prefix;
@@ -42,6 +41,7 @@ struct Views {
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     BigPictureUi big_picture;
+    WhyItMattersUi why_it_matters;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

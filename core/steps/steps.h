@@ -20,12 +20,14 @@
 #include "result.h"
 #include "steps/big_picture.h"
 #include "steps/phone_panel.h"
+#include "steps/why_it_matters.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
     BigPicture big_picture;
+    WhyItMatters why_it_matters;
 };
 
 // Every step in its opening state.

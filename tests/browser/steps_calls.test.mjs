@@ -86,3 +86,51 @@ test("big-picture: beats set the call; AWS words name the two sides VPC CNI and 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("why-it-matters: callees inside the campus see web-1 itself; the internet sees the exchange", async () => {
+  const { page, problems, context } = await open("step=why-it-matters");
+  let s = await state(page);
+  assert.equal(s.beat.goal, "swapped");
+  assert.equal(s.beat.goalMet, false);
+  assert.equal(s.live, "web-1 calls web-2: web-2 sees 10.0.1.5, the desk's own extension.");
+  // The settings are not on screen before the text has named them.
+  assert.equal(await page.evaluate(() => window.cniCampus.locate("AWS_VPC_K8S_CNI_EXTERNALSNAT=true")), null);
+  await clickLabel(page, "a desk in another building");
+  assert.equal(await live(page), "web-1 calls jobs-1: jobs-1 sees 10.0.1.5, the desk's own extension.");
+  await clickLabel(page, "RDS");
+  assert.match(await live(page), /RDS sees 10\.0\.1\.5, the desk's own extension\.$/);
+  assert.equal((await state(page)).beat.goalMet, false);
+  await clickLabel(page, "the internet");
+  s = await state(page);
+  assert.match(s.live, /web server sees 198\.51\.100\.20, the campus exchange's outside number\.$/);
+  assert.equal(s.beat.goalMet, true);
+  await locate(page, "##goal-met");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("why-it-matters: EXTERNALSNAT and EXCLUDE_SNAT_CIDRS let the peered VPC see the pod", async () => {
+  const { page, problems, context } = await open("step=why-it-matters&beat=6&terms=aws");
+  let s = await state(page);
+  assert.equal(s.beat.goal, "peer-sees-desk");
+  assert.equal(s.live, "web-1 calls server: server sees 10.0.1.4, the node's primary IP (node A1).");
+  await clickLabel(page, "AWS_VPC_K8S_CNI_EXTERNALSNAT=true");
+  s = await state(page);
+  assert.equal(s.live, "web-1 calls server: server sees 10.0.1.5, the pod's own IP address. AWS_VPC_K8S_CNI_EXTERNALSNAT=true.");
+  assert.equal(s.beat.goalMet, true);
+  await clickLabel(page, "the internet");  // the NAT gateway still swaps internet calls
+  assert.match(await live(page), /web server sees 198\.51\.100\.20, the NAT gateway's Elastic IP\./);
+  await clickLabel(page, "AWS_VPC_K8S_CNI_EXTERNALSNAT=true");
+  await clickLabel(page, "a peered VPC");
+  assert.match(await live(page), /server sees 10\.0\.1\.4/);
+  await clickLabel(page, "192.168.0.0/16 (the peered VPC)");
+  s = await state(page);
+  assert.match(s.live, /server sees 10\.0\.1\.5, the pod's own IP address\. AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS=192\.168\.0\.0\/16\.$/);
+  assert.equal(s.beat.goalMet, true);
+  // The last beat: own security groups (strict mode) and nothing else keep the pod's address
+  // (10.0.1.6 there: each node's trunk ENI takes an address first).
+  await goTo(page, "why-it-matters", 9);
+  assert.equal(await live(page), "web-1 calls server: server sees 10.0.1.6, the pod's own IP address. Every pod has its own security groups.");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

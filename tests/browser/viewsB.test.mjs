@@ -1,6 +1,5 @@
-// viewsB.test.mjs: the steps about calls and choices: why-it-matters (traffic paths),
-// vpc-cni-vs-overlay (comparison table) and choosing (decision guide); big-picture is in
-// steps_calls.test.mjs. Each opens by link and by goTo, draws without console errors,
+// viewsB.test.mjs: the steps about calls and choices: vpc-cni-vs-overlay (comparison table)
+// and choosing (decision guide); big-picture and why-it-matters are in steps_calls.test.mjs. Each opens by link and by goTo, draws without console errors,
 // reports core's numbers in state().live, and reacts to real mouse clicks on the canvas.
 // Click positions are for a 1280x800 page (step list on the left, view on the right).
 import { test, before, after } from "node:test";
@@ -57,7 +56,7 @@ test("choosing: answers lead to a fix, and applying it changes the numbers", asy
 
 test("goTo reaches each of these steps and every view draws its numbers", async () => {
   const { page, problems, context } = await open("choosing");
-  for (const [id, pattern] of [["why-it-matters", /Direct: RDS sees/], ["choosing", /What do you see/],
+  for (const [id, pattern] of [["why-it-matters", /web-2 sees 10\.0\.1\.5/], ["choosing", /What do you see/],
                                ["vpc-cni-vs-overlay", /RDS sees 10\.0\.1\.4/]]) {
     assert.equal(await page.evaluate((s) => window.cniCampus.goTo(s), id), true);
     await settle(page);
