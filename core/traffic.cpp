@@ -258,10 +258,6 @@ const char* hop_kind_label(HopKind kind) {
     return hop_kind_words(kind).label;
 }
 
-const char* cni_label(Cni cni) {
-    return cni == Cni::Vpc ? "{vpccni}" : "{overlaycni}";
-}
-
 Result<TrafficCampus> make_traffic_campus(const InstanceType& type, const TrafficOptions& options) {
     Result<Vpc> vpc = make_vpc(kVpcCidr);
     if (!vpc) return vpc.error();

@@ -179,8 +179,6 @@ const char* callee_label(Callee callee);
 const char* hop_kind_name(HopKind kind);
 // What a hop kind is, in term tokens: "{desk}", "{room}", "{panel}", "{campus} router"...
 const char* hop_kind_label(HopKind kind);
-// "VPC CNI" / "overlay CNI" as term tokens: "{vpccni}", "{overlaycni}".
-const char* cni_label(Cni cni);
 // Runs `nodes` nodes of a type at full pods (kubelet max-pods minus the two host-network
 // pods) and counts the VPC addresses they take (1 to kMaxAddressUseNodes nodes, at most
 // kMaxAddressUsePods pods in all).

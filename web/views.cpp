@@ -49,7 +49,9 @@ constexpr ViewEntry kViews[] = {
     {"security-groups-for-pods",
      draw_member<SecurityGroupsView, draw_security_groups, &Views::security_groups>},
     {"choosing", draw_member<DecisionView, draw_decision, &Views::decision>},
-    {"vpc-cni-vs-overlay", draw_member<ComparisonView, draw_comparison, &Views::comparison>},
+    {"vpc-cni-vs-overlay",
+     draw_model<core::VpcCniVsOverlay, VpcCniVsOverlayUi, draw_vpc_cni_vs_overlay,
+                &core::StepModels::vpc_cni_vs_overlay, &Views::vpc_cni_vs_overlay>},
     {"takeaways", draw_member<PlaygroundView, draw_playground, &Views::playground>},
 };
 

@@ -11,7 +11,6 @@
 #include "context.h"
 #include "steps/steps.h"
 #include "view_big_picture.h"
-#include "view_comparison.h"
 #include "view_custom.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
@@ -22,6 +21,7 @@
 #include "view_rules.h"
 #include "view_secondary.h"
 #include "view_security_groups.h"
+#include "view_vpc_cni_vs_overlay.h"
 #include "view_warm_pool.h"
 #include "view_why_it_matters.h"
 
@@ -37,11 +37,11 @@ struct Views {
     WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
     DecisionView decision;
-    ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     BigPictureUi big_picture;
     WhyItMattersUi why_it_matters;
+    VpcCniVsOverlayUi vpc_cni_vs_overlay;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -20,6 +20,7 @@
 #include "result.h"
 #include "steps/big_picture.h"
 #include "steps/phone_panel.h"
+#include "steps/vpc_cni_vs_overlay.h"
 #include "steps/why_it_matters.h"
 
 namespace core {
@@ -28,6 +29,7 @@ struct StepModels {
     PhonePanel phone_panel;
     BigPicture big_picture;
     WhyItMatters why_it_matters;
+    VpcCniVsOverlay vpc_cni_vs_overlay;
 };
 
 // Every step in its opening state.

@@ -87,8 +87,7 @@ void reset(WhyItMatters& m, const Catalog& catalog) {
         m.message = t.error().message;
         return;
     }
-    m.vpc = std::move(t->vpc);
-    m.vpc_own_groups = std::move(t->vpc_own_groups);
+    m.campuses = std::move(t).value();
     retrace(m);
 }
 
@@ -129,7 +128,7 @@ void call(WhyItMatters& m, Callee callee) {
 }
 
 const TrafficCampus& call_campus(const WhyItMatters& m) {
-    return m.choice.own_groups ? m.vpc_own_groups : m.vpc;
+    return m.choice.own_groups ? m.campuses.vpc_own_groups : m.campuses.vpc;
 }
 
 std::string exclude_cidr(const WhyItMatters& m, SnatExclude exclude) {

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "catalog.h"
+#include "steps/campus.h"
 #include "steps/step_info.h"
 #include "traffic.h"
 
@@ -33,8 +34,7 @@ struct CallChoice {
 };
 
 struct WhyItMatters {
-    TrafficCampus vpc;             // the VPC CNI
-    TrafficCampus vpc_own_groups;  // the same with security groups for pods
+    TrafficCampuses campuses;  // its vpc and vpc_own_groups campuses are used
     CallChoice choice;
     bool show_settings = false;  // the settings are on screen (once the text has named them)
     TrafficPath path;            // web-1's call as things stand

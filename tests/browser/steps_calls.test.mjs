@@ -134,3 +134,58 @@ test("why-it-matters: EXTERNALSNAT and EXCLUDE_SNAT_CIDRS let the peered VPC see
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("vpc-cni-vs-overlay: typing the number of rooms meets the goal; rows are picked by label", async () => {
+  const { page, problems, context } = await open("step=vpc-cni-vs-overlay");
+  let s = await state(page);
+  assert.equal(s.beat.goal, "beyond-a-building");
+  assert.equal(s.beat.goalMet, false);
+  assert.equal(s.live, "Building numbers used. Direct-line system: 1500 for 50 full rooms. Private intercom: 50: the rooms' own.");
+  // [[~nodes]] in the text: a tap opens a box to type the number in.
+  const pill = await locate(page, "##edit-nodes");
+  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
+  await settle(page);
+  await locate(page, "Done");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("136");
+  await settle(page);
+  await clickLabel(page, "Done");
+  s = await state(page);
+  assert.match(s.live, /4080 for 136 full rooms\. Private intercom: 136:/);
+  assert.equal(s.beat.goalMet, false, "4080 numbers still fit a /20 (4091)");
+  await clickLabel(page, "##edit-nodes");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("137");
+  await settle(page);
+  await clickLabel(page, "Done");
+  s = await state(page);
+  assert.match(s.live, /4110 for 137 full rooms/);
+  assert.equal(s.beat.goalMet, true);
+  // Every row can be picked in the table; the figure and the live sentence follow.
+  await clickLabel(page, "##row-debugging");
+  assert.equal(await live(page), "Debugging. Direct-line system: flow logs show the desk itself. Private intercom: flow logs show the room.");
+  await clickLabel(page, "##row-services");
+  assert.match(await live(page), /^Reaching AWS services\. Direct-line system: direct: RDS sees 10\.0\.1\.5\. Private intercom: through the switchboard: RDS sees 10\.0\.1\.4\.$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("vpc-cni-vs-overlay: beats show their row, in AWS words on a phone", async () => {
+  const { page, problems, context } = await open("step=vpc-cni-vs-overlay&beat=5&terms=aws",
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true });
+  let s = await state(page);
+  assert.equal(s.beat.focus, "debugging");
+  assert.equal(s.live, "Debugging. VPC CNI: flow logs show the pod itself. Overlay CNI: flow logs show the node.");
+  await goTo(page, "vpc-cni-vs-overlay", 3);
+  assert.match(await live(page), /^Reaching AWS services\. VPC CNI: direct: RDS sees 10\.0\.1\.5\. Overlay CNI: through the overlay agent: RDS sees 10\.0\.1\.4\.$/);
+  // The rows are under the figure on a phone: scroll the view to them and tap one.
+  await page.mouse.move(195, 300);
+  await page.mouse.wheel(0, 1500);
+  await settle(page);
+  const row = await locate(page, "##row-addresses");
+  await page.touchscreen.tap(row.x + 20, row.y + row.h / 2);
+  await settle(page);
+  assert.match(await live(page), /^Subnet addresses used\. VPC CNI: 1500 for 50 full nodes\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
