@@ -107,7 +107,9 @@ float draw_call_path(const ViewContext& ctx, const core::TrafficPath& path, unsi
         const std::string name = fit(bold, ctx.text(h.name), tw);
         dl->AddText(bold, kSmall, ImVec2(p0.x + kPad, y), color::kInk, name.c_str());
         y += kLine;
-        const std::string src = fit(font, "from " + core::format_ipv4(h.source), tw);
+        const std::string from = "from " + core::format_ipv4(h.source);
+        const bool fits = font->CalcTextSizeA(kSmall, FLT_MAX, 0, from.c_str()).x <= tw;
+        const std::string src = fit(font, fits ? from : core::format_ipv4(h.source), tw);
         dl->AddText(font, kSmall, ImVec2(p0.x + kPad, y),
                     number_color(path, static_cast<size_t>(i)), src.c_str());
         if (h.outer_source.value != 0) {
