@@ -17,10 +17,10 @@ struct SubnetPlan {
 // database subnet.
 constexpr const char* kVpcCidr = "10.0.0.0/16";
 constexpr SubnetPlan kSubnets[] = {
-    {"subnet-public", "Public", "us-east-1a", "10.0.0.0/24"},
-    {"subnet-a", "Building A", "us-east-1a", "10.0.1.0/24"},
-    {"subnet-b", "Building B", "us-east-1b", "10.0.2.0/24"},
-    {"subnet-db", "Databases", "us-east-1a", "10.0.3.0/24"},
+    {"subnet-public", "the public {building}", "us-east-1a", "10.0.0.0/24"},
+    {"subnet-a", "{building} A", "us-east-1a", "10.0.1.0/24"},
+    {"subnet-b", "{building} B", "us-east-1b", "10.0.2.0/24"},
+    {"subnet-db", "the databases' {building}", "us-east-1a", "10.0.3.0/24"},
 };
 
 struct NodePlan {
@@ -29,10 +29,10 @@ struct NodePlan {
     const char* pods[2];
 };
 constexpr NodePlan kNodes[] = {
-    {"node-a1", "subnet-a", {"web-1", "web-2"}},
-    {"node-a2", "subnet-a", {"api-1", "api-2"}},
-    {"node-b1", "subnet-b", {"jobs-1", "jobs-2"}},
-    {"node-b2", "subnet-b", {"cart-1", "cart-2"}},
+    {"A1", "subnet-a", {"web-1", "web-2"}},
+    {"A2", "subnet-a", {"api-1", "api-2"}},
+    {"B1", "subnet-b", {"jobs-1", "jobs-2"}},
+    {"B2", "subnet-b", {"cart-1", "cart-2"}},
 };
 
 constexpr const char* kOverlayRange = "172.16.0.0/16";  // the overlay's private pod range
@@ -63,10 +63,23 @@ Result<Ipv4> held_address(Cluster& c, const char* subnet, const char* label) {
     return c.others.back().ips.front();
 }
 
+// "{building} A (10.0.1.0/24)": the subnet's name (term tokens) and its range.
 std::string subnet_where(const Cluster& c, const std::string& id) {
     const Subnet* s = find_subnet(c.vpc, id);
     if (s == nullptr) return id;
-    return s->id + " (" + s->name + ", " + format_cidr(s->cidr) + ")";
+    return s->name + " (" + format_cidr(s->cidr) + ")";
+}
+
+std::string room(const std::string& node) {
+    return "{room} " + node;
+}
+
+// "{room} A1's {panel} 2": the ENI by its place on the node (device index + 1).
+std::string panel_of(const Cluster& c, const std::string& node, const std::string& eni_id) {
+    const Node* n = find_node(c, node);
+    const Eni* e = n != nullptr ? find_eni(*n, eni_id) : nullptr;
+    const int number = e != nullptr ? e->device_index + 1 : 1;
+    return room(node) + "'s {panel} " + std::to_string(number);
 }
 
 bool in_vpc(const Vpc& vpc, Ipv4 a) {
@@ -93,7 +106,7 @@ std::string trim(std::string_view t) {
     return std::string(t.substr(b, e - b));
 }
 
-Hop make_hop(const char* kind, std::string name, std::string detail, Ipv4 source,
+Hop make_hop(HopKind kind, std::string name, std::string detail, Ipv4 source,
              std::string change = {}, Ipv4 outer = {}) {
     Hop h;
     h.kind = kind;
@@ -106,50 +119,49 @@ Hop make_hop(const char* kind, std::string name, std::string detail, Ipv4 source
 }
 
 Hop pod_hop(const TrafficCampus& campus, const PodRef& p, bool caller) {
-    std::string detail = "{desk} " + p.name + " on {room} " + p.node + ": ";
+    std::string detail = "{desk} " + p.name + " in " + room(p.node) + " has ";
     if (campus.options.cni == Cni::Overlay) {
-        detail += "overlay {num} " + ip(p.ip) + " from " + p.node + "'s block of " +
-                  format_cidr(campus.overlay_range) + ", which the {campus} never sees.";
+        detail += "the private {num} " + ip(p.ip) + ", from " + room(p.node) + "'s share of " +
+                  format_cidr(campus.overlay_range) + ", a range the {campus} never sees.";
     } else {
-        detail += "{ext} " + ip(p.ip) + " on " + p.eni_id + ", from " +
-                  subnet_where(campus.cluster, p.subnet_id) + ".";
+        detail += "the {ext} " + ip(p.ip) + " on " + panel_of(campus.cluster, p.node, p.eni_id) +
+                  ", from " + subnet_where(campus.cluster, p.subnet_id) + ".";
     }
     detail += caller ? " It places the call." : " It takes the call.";
-    return make_hop("pod", p.name, detail, p.ip);
+    return make_hop(HopKind::Pod, p.name, detail, p.ip);
 }
 
 // The ENI a VPC CNI pod's call leaves or enters through.
-Hop eni_hop(const PodRef& p, Ipv4 source, bool leaving) {
-    std::string detail = leaving ? "The call leaves {room} " + p.node + " through " + p.eni_id +
-                                       ", the {panel} that holds " + p.name + "'s " + ip(p.ip) + "."
-                                 : "The call arrives at " + p.eni_id + " of {room} " + p.node +
-                                       ", the {panel} that holds " + ip(p.ip) + ".";
-    return make_hop("eni", p.node + " " + p.eni_id, detail, source);
+Hop eni_hop(const TrafficCampus& campus, const PodRef& p, Ipv4 source, bool leaving) {
+    const std::string panel = panel_of(campus.cluster, p.node, p.eni_id);
+    std::string detail = leaving
+                             ? "The call leaves through " + panel + ", which holds " + p.name +
+                                   "'s " + ip(p.ip) + "."
+                             : "The call arrives at " + panel + ", which holds " + ip(p.ip) + ".";
+    return make_hop(HopKind::Eni, room(p.node), detail, source);
 }
 
 Hop router_hop(Ipv4 source, std::string detail, Ipv4 outer = {}) {
-    return make_hop("vpc-router", "VPC router", std::move(detail), source, {}, outer);
+    return make_hop(HopKind::VpcRouter, "router", std::move(detail), source, {}, outer);
 }
 
 std::string groups_text(const TrafficCampus& campus, const PodRef& from, bool same_node) {
     std::string s;
+    const std::string r = room(from.node);
     if (campus.options.cni == Cni::Overlay) {
-        s = "The security groups of {room} " + from.node +
-            " filter every call of its {desks}: an "
-            "overlay cannot give one {desk} groups of its own.";
+        s = "The security groups of " + r +
+            " filter every call of its {desks}: the {overlaycni} cannot give one {desk} groups "
+            "of its own.";
     } else if (campus.options.security_groups_for_pods) {
         s = from.name +
             "'s own security groups, on its {branch}, filter its calls; other {desks} "
-            "on " +
-            from.node + " can have other groups.";
+            "in " +
+            r + " can have other groups.";
     } else {
-        s = "The security groups of " + from.node +
-            "'s {panels} filter the call; every {desk} on " + from.node +
+        s = "The security groups of " + r + "'s {panels} filter the call; every {desk} in " + r +
             " shares them (security groups for pods would give " + from.name + " its own).";
     }
-    if (same_node) {
-        s += " This call never leaves " + from.node + ", so no security group sees it.";
-    }
+    if (same_node) s += " This call never leaves " + r + ", so no security group sees it.";
     return s;
 }
 
@@ -202,15 +214,48 @@ const char* callee_label(Callee callee) {
         case Callee::ElastiCache:
             return "ElastiCache";
         case Callee::Peered:
-            return "a peered VPC / on-premises";
+            return "a {peered}";
         case Callee::Internet:
             return "the internet";
     }
     return "";
 }
 
-const char* cni_label(Cni cni) {
-    return cni == Cni::Vpc ? "{vpccni}" : "{overlaycni}";
+namespace {
+
+// Each hop kind's name in the model's own words and what it is, in term tokens.
+struct HopKindWords {
+    HopKind kind;
+    const char* name;
+    const char* label;
+};
+constexpr HopKindWords kHopKinds[] = {
+    {HopKind::Pod, "pod", "{desk}"},
+    {HopKind::Node, "node", "{room}"},
+    {HopKind::Eni, "eni", "{panel}"},
+    {HopKind::VpcRouter, "vpc-router", "{campus} network"},
+    {HopKind::NatGateway, "nat-gateway", "{natgw}"},
+    {HopKind::InternetGateway, "internet-gateway", "{igw}"},
+    {HopKind::Peering, "peering", "{peering}"},
+    {HopKind::Service, "service", "service"},
+    {HopKind::Internet, "internet", "internet"},
+};
+
+const HopKindWords& hop_kind_words(HopKind kind) {
+    for (const HopKindWords& w : kHopKinds) {
+        if (w.kind == kind) return w;
+    }
+    return kHopKinds[0];
+}
+
+}  // namespace
+
+const char* hop_kind_name(HopKind kind) {
+    return hop_kind_words(kind).name;
+}
+
+const char* hop_kind_label(HopKind kind) {
+    return hop_kind_words(kind).label;
 }
 
 Result<TrafficCampus> make_traffic_campus(const InstanceType& type, const TrafficOptions& options) {
@@ -232,7 +277,7 @@ Result<TrafficCampus> make_traffic_campus(const InstanceType& type, const Traffi
     // NAT gateway first (the public subnet), then the nodes and their pods.
     Result<Ipv4> nat = held_address(t.cluster, "subnet-public", "nat-gateway");
     if (!nat) return nat.error();
-    t.nat_gateway = Endpoint{"NAT gateway", subnet_where(t.cluster, "subnet-public"), *nat};
+    t.nat_gateway = Endpoint{"{natgw}", subnet_where(t.cluster, "subnet-public"), *nat};
     Result<Ipv4> eip = parse_ipv4(kNatElasticIp);
     if (!eip) return eip.error();
     t.nat_public_ip = *eip;
@@ -288,19 +333,19 @@ Result<TrafficCampus> make_traffic_campus(const InstanceType& type, const Traffi
     Result<Ipv4> peer_ip = allocate_ip(peer.value().subnets.front());
     if (!peer_ip) return peer_ip.error();
     t.peer_cidr = peer->cidrs.front();
-    t.peer = Endpoint{"peered server", "peered VPC " + format_cidr(t.peer_cidr), *peer_ip};
+    t.peer = Endpoint{"server", "the {peered} " + format_cidr(t.peer_cidr), *peer_ip};
 
     Result<Ipv4> server = parse_ipv4(kInternetServer);
     if (!server) return server.error();
-    t.internet = Endpoint{"internet server", "the internet", *server};
+    t.internet = Endpoint{"web server", "the internet", *server};
     return t;
 }
 
 Result<PodRef> callee_pod(const TrafficCampus& campus, std::string_view caller, Callee callee) {
     const PodRef* from = find_traffic_pod(campus, caller);
     if (from == nullptr) {
-        return make_error("There is no pod named '" + std::string(caller) + "'; the pods are " +
-                          pod_names(campus) + ".");
+        return make_error("There is no {desk} named '" + std::string(caller) +
+                          "'; the {desks} are " + pod_names(campus) + ".");
     }
     for (const PodRef& p : campus.pods) {
         if (p.name == from->name) continue;
@@ -314,10 +359,10 @@ Result<PodRef> callee_pod(const TrafficCampus& campus, std::string_view caller, 
     }
     if (callee == Callee::SameNode || callee == Callee::OtherNode ||
         callee == Callee::OtherSubnet) {
-        return make_error(std::string("The campus has no pod that is ") + callee_label(callee) +
-                          " for " + from->name + ".");
+        return make_error(std::string("The {campus} has no {desk} that is ") +
+                          callee_label(callee) + " for " + from->name + ".");
     }
-    return make_error(std::string(callee_label(callee)) + " is a service, not a pod.");
+    return make_error(std::string(callee_label(callee)) + " is a service, not a {desk}.");
 }
 
 bool vpc_cni_snats(const Vpc& vpc, Ipv4 destination, const SnatSettings& snat,
@@ -357,211 +402,247 @@ std::vector<Cidr> exclude_snat_choices(const TrafficCampus& campus) {
     return out;
 }
 
+namespace {
+
+// What the caller carries into every trace: its pod, its node, and the words for its own
+// address.
+struct Caller {
+    const PodRef* pod = nullptr;
+    const Node* node = nullptr;
+    Ipv4 node_ip;
+    bool overlay = false;
+    bool own_groups = false;
+    std::string own_ip;  // "the {desk}'s own {ext}" or "the {desk}'s private {num}"
+};
+
+// A pod to a pod: on the same node, across the VPC, or wrapped by an overlay.
+Result<TrafficPath> trace_to_pod(const TrafficCampus& campus, const Caller& c, Callee callee,
+                                 TrafficPath p) {
+    const PodRef& from = *c.pod;
+    Result<PodRef> to = callee_pod(campus, from.name, callee);
+    if (!to) return to.error();
+    p.callee_name = to->name;
+    p.callee_ip = to->ip;
+    p.inside_vpc = in_vpc(campus.cluster.vpc, to->ip);
+    p.seen_source = from.ip;
+    p.seen_as = c.own_ip;
+    p.security_groups = groups_text(campus, from, callee == Callee::SameNode);
+    const std::string r = room(from.node);
+    if (callee == Callee::SameNode) {
+        p.hops.push_back(make_hop(HopKind::Node, r,
+                                  r + " passes the call from " + from.name + " to " + to->name +
+                                      ": it never reaches the {campus}'s network.",
+                                  from.ip));
+        p.verdict =
+            "Direct inside " + r + ": " + to->name + " sees " + ip(from.ip) + ", " + c.own_ip + ".";
+    } else if (c.overlay) {
+        const Node* far = find_node(campus.cluster, to->node);
+        const Ipv4 far_ip = far != nullptr ? far->enis.front().primary_ip : Ipv4{};
+        const std::string fr = room(to->node);
+        p.encapsulated = true;
+        p.hops.push_back(make_hop(
+            HopKind::Node, r,
+            "The {switchboard} in " + r + " wraps the call in an envelope from " + ip(c.node_ip) +
+                " to " + ip(far_ip) + ": the {campus} only carries {room} {nums}.",
+            from.ip, "wraps the call in an envelope from " + ip(c.node_ip) + " to " + ip(far_ip),
+            c.node_ip));
+        p.hops.push_back(router_hop(from.ip,
+                                    "The {campus} router sees a call from " + ip(c.node_ip) +
+                                        " to " + ip(far_ip) +
+                                        ", two {rooms}; the {desks} inside are invisible to it.",
+                                    c.node_ip));
+        p.hops.push_back(make_hop(
+            HopKind::Node, fr,
+            "The {switchboard} in " + fr + " unwraps the call and hands it to " + to->name + ".",
+            from.ip, "unwraps the call"));
+        p.verdict = "Wrapped by the {switchboard}: " + to->name + " sees " + ip(from.ip) + ", " +
+                    c.own_ip + "; the {campus} in between only sees the {rooms}' " + ip(c.node_ip) +
+                    " and " + ip(far_ip) + ".";
+    } else {
+        p.hops.push_back(eni_hop(campus, from, from.ip, true));
+        p.hops.push_back(router_hop(from.ip, "The {campus} router delivers " + ip(from.ip) +
+                                                 " -> " + ip(to->ip) +
+                                                 " like any other call: both are real {campus} "
+                                                 "{nums}."));
+        p.hops.push_back(eni_hop(campus, *to, from.ip, false));
+        p.verdict = "Direct: " + to->name + " sees " + ip(from.ip) + ", " + c.own_ip + ".";
+    }
+    p.hops.push_back(pod_hop(campus, *to, false));
+    p.hops.back().source = p.seen_source;  // the callee sees the caller's address
+    return p;
+}
+
+const Endpoint& service(const TrafficCampus& campus, Callee callee) {
+    switch (callee) {
+        case Callee::Rds:
+            return campus.rds;
+        case Callee::ElastiCache:
+            return campus.elasticache;
+        case Callee::Peered:
+            return campus.peer;
+        default:
+            return campus.internet;
+    }
+}
+
+// The first hop of a call to a service: the node swaps the source or leaves it alone.
+Hop leaving_hop(const TrafficCampus& campus, const Caller& c, const TrafficPath& p,
+                const Endpoint& target, const SnatSettings& snat) {
+    const PodRef& from = *c.pod;
+    const std::string r = room(from.node);
+    if (p.node_snat && c.overlay) {
+        return make_hop(HopKind::Node, r,
+                        "The {switchboard} in " + r + " swaps the private {num} " + ip(from.ip) +
+                            " for the {room}'s own " + ip(c.node_ip) +
+                            ": the {campus} cannot route private {nums}.",
+                        c.node_ip, "swaps the caller " + ip(from.ip) + " for " + ip(c.node_ip));
+    }
+    if (p.node_snat) {
+        return make_hop(HopKind::Eni, r,
+                        r + " swaps the caller ({snat}): " + ip(target.ip) +
+                            " is outside the {campus}, so the call goes out from the {mainext} " +
+                            ip(c.node_ip) + ", through " + r + "'s {firstpanel}.",
+                        c.node_ip, "swaps the caller " + ip(from.ip) + " for " + ip(c.node_ip));
+    }
+    Hop h = eni_hop(campus, from, from.ip, true);
+    if (!p.inside_vpc) {
+        std::string reason;
+        if (c.own_groups) {
+            reason = from.name +
+                     " has its own security groups, so its caller stays as it is for "
+                     "them to apply";
+        } else if (snat.external_snat) {
+            reason = "AWS_VPC_K8S_CNI_EXTERNALSNAT=true: " + r + " leaves the caller alone";
+        } else {
+            reason = "the destination is in AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS: " + r +
+                     " leaves the caller alone";
+        }
+        h.detail += " No {snat}: " + reason + ".";
+    }
+    return h;
+}
+
+// What the call passes between the node and the service; returns what the service sees.
+Ipv4 service_hops(const TrafficCampus& campus, Callee callee, const Endpoint& target,
+                  Ipv4 after_node, TrafficPath& p) {
+    if (callee == Callee::Rds || callee == Callee::ElastiCache) {
+        p.hops.push_back(router_hop(after_node,
+                                    "The {campus} router delivers the call inside the "
+                                    "{campus}: " +
+                                        target.name + " is at " + ip(target.ip) + " in " +
+                                        target.where + "."));
+        return after_node;
+    }
+    if (callee == Callee::Peered) {
+        p.hops.push_back(router_hop(
+            after_node,
+            "The route table sends " + format_cidr(campus.peer_cidr) + " to the {peering}."));
+        p.hops.push_back(make_hop(
+            HopKind::Peering, "{peered}",
+            "The {peering} carries the call as it is to " + target.where + ".", after_node));
+        return after_node;
+    }
+    p.hops.push_back(router_hop(after_node,
+                                "The private {building}'s route table sends 0.0.0.0/0 to the "
+                                "{natgw} in " +
+                                    campus.nat_gateway.where + "."));
+    p.hops.push_back(
+        make_hop(HopKind::NatGateway, "public {building}",
+                 "The {natgw} (" + ip(campus.nat_gateway.ip) + ") swaps any caller for its {eip} " +
+                     ip(campus.nat_public_ip) + ".",
+                 campus.nat_public_ip,
+                 "swaps the caller " + ip(after_node) + " for " + ip(campus.nat_public_ip)));
+    p.hops.push_back(make_hop(HopKind::InternetGateway, "to the internet",
+                              "The {igw} joins the {campus} to the internet.",
+                              campus.nat_public_ip));
+    return campus.nat_public_ip;
+}
+
+// The verdict of a call to a service, once the hops are known.
+void service_verdict(const Caller& c, const Endpoint& target, bool natgw, TrafficPath& p) {
+    const std::string r = room(c.pod->node);
+    const std::string seen = ip(p.seen_source);
+    if (natgw) {
+        p.seen_as = "the {natgw}'s {eip}";
+        p.verdict = p.node_snat
+                        ? "Swapped twice: " + r + " puts in its {mainext} " + ip(c.node_ip) +
+                              ", then the {natgw} its {eip}: the " + target.name + " sees " + seen +
+                              "."
+                        : "Swapped once, by the {natgw}: the " + target.name + " sees " + seen +
+                              "; " + r + " left " + c.own_ip + " " + ip(c.pod->ip) + " alone.";
+    } else if (p.node_snat) {
+        p.seen_as = "the {mainext} (" + r + ")";
+        p.verdict = (c.overlay ? "Swapped at the {switchboard}: " : "{snat} in " + r + ": ") +
+                    target.name + " sees " + seen + ", " + p.seen_as + ", not " + c.own_ip + " " +
+                    ip(c.pod->ip) + ".";
+    } else {
+        p.seen_as = c.own_ip;
+        p.verdict = "Direct: " + target.name + " sees " + seen + ", " + c.own_ip + ".";
+    }
+}
+
+// A pod to a service: in the VPC (RDS, ElastiCache) or outside it (peer, internet).
+TrafficPath trace_to_service(const TrafficCampus& campus, const Caller& c, Callee callee,
+                             const SnatSettings& snat, TrafficPath p) {
+    const Endpoint& target = service(campus, callee);
+    p.callee_name = target.name;
+    p.callee_ip = target.ip;
+    p.inside_vpc = in_vpc(campus.cluster.vpc, target.ip);
+    p.security_groups = groups_text(campus, *c.pod, false);
+    p.node_snat = c.overlay || vpc_cni_snats(campus.cluster.vpc, target.ip, snat, c.own_groups);
+    const Ipv4 after_node = p.node_snat ? c.node_ip : c.pod->ip;
+    p.hops.push_back(leaving_hop(campus, c, p, target, snat));
+    p.seen_source = service_hops(campus, callee, target, after_node, p);
+    p.hops.push_back(make_hop(callee == Callee::Internet ? HopKind::Internet : HopKind::Service,
+                              target.name,
+                              target.name + " at " + ip(target.ip) + " in " + target.where +
+                                  " sees the call coming from " + ip(p.seen_source) + ".",
+                              p.seen_source));
+    const bool natgw = callee == Callee::Internet;
+    const std::string r = room(c.pod->node);
+    p.translated = p.node_snat || natgw;
+    if (p.node_snat && natgw) {
+        p.translated_by = r + ", then the {natgw}";
+    } else if (natgw) {
+        p.translated_by = "the {natgw}";
+    } else if (p.node_snat) {
+        p.translated_by = c.overlay ? "the {switchboard} in " + r : r;
+    }
+    service_verdict(c, target, natgw, p);
+    return p;
+}
+
+}  // namespace
+
 Result<TrafficPath> trace_call(const TrafficCampus& campus, std::string_view caller, Callee callee,
                                const SnatSettings& snat) {
-    const PodRef* from = find_traffic_pod(campus, caller);
-    if (from == nullptr) {
-        return make_error("There is no pod named '" + std::string(caller) + "'; the pods are " +
-                          pod_names(campus) + ".");
+    Caller c;
+    c.pod = find_traffic_pod(campus, caller);
+    if (c.pod == nullptr) {
+        return make_error("There is no {desk} named '" + std::string(caller) +
+                          "'; the {desks} are " + pod_names(campus) + ".");
     }
-    const Node* node = find_node(campus.cluster, from->node);
-    if (node == nullptr || node->enis.empty()) {
-        return make_error("The campus has no node '" + from->node + "' for " + from->name + ".");
+    c.node = find_node(campus.cluster, c.pod->node);
+    if (c.node == nullptr || c.node->enis.empty()) {
+        return make_error("The {campus} has no " + room(c.pod->node) + " for " + c.pod->name + ".");
     }
-    const Ipv4 node_ip = node->enis.front().primary_ip;
-    const bool overlay = campus.options.cni == Cni::Overlay;
-    const bool own_groups = !overlay && campus.options.security_groups_for_pods;
-    const Vpc& vpc = campus.cluster.vpc;
+    c.node_ip = c.node->enis.front().primary_ip;
+    c.overlay = campus.options.cni == Cni::Overlay;
+    c.own_groups = !c.overlay && campus.options.security_groups_for_pods;
+    c.own_ip = c.overlay ? "the {desk}'s private {num}" : "the {desk}'s own {ext}";
 
     TrafficPath p;
     p.cni = campus.options.cni;
     p.callee = callee;
-    p.caller = from->name;
-    p.caller_ip = from->ip;
-    p.sg_per_pod = own_groups;
-    p.hops.push_back(pod_hop(campus, *from, true));
-    const std::string own_ip = overlay ? "the {desk}'s overlay {num}" : "the {desk}'s own {ext}";
-
-    // Pod to pod.
+    p.caller = c.pod->name;
+    p.caller_ip = c.pod->ip;
+    p.sg_per_pod = c.own_groups;
+    p.hops.push_back(pod_hop(campus, *c.pod, true));
     if (callee == Callee::SameNode || callee == Callee::OtherNode ||
         callee == Callee::OtherSubnet) {
-        Result<PodRef> to = callee_pod(campus, caller, callee);
-        if (!to) return to.error();
-        p.callee_name = to->name;
-        p.callee_ip = to->ip;
-        p.inside_vpc = in_vpc(vpc, to->ip);
-        p.seen_source = from->ip;
-        p.seen_as = own_ip;
-        p.security_groups = groups_text(campus, *from, callee == Callee::SameNode);
-        if (callee == Callee::SameNode) {
-            p.hops.push_back(make_hop(
-                "node", node->name,
-                "{room} " + node->name + " passes the call from " + from->name + " to " + to->name +
-                    (overlay ? " across its bridge" : " between their veth pairs") +
-                    ": it never reaches the {campus}'s network.",
-                from->ip));
-            p.verdict = "Direct inside the {room}: " + to->name + " sees " + ip(from->ip) + ", " +
-                        own_ip + ".";
-        } else if (overlay) {
-            const Node* far = find_node(campus.cluster, to->node);
-            const Ipv4 far_ip = far != nullptr ? far->enis.front().primary_ip : Ipv4{};
-            p.encapsulated = true;
-            p.hops.push_back(make_hop(
-                "node", node->name,
-                "The {switchboard} on " + node->name + " wraps the call in a packet from " +
-                    ip(node_ip) + " to " + ip(far_ip) +
-                    " (VXLAN): the {campus} only carries "
-                    "{room} {nums}.",
-                from->ip, "wrapped: outer " + ip(node_ip) + " -> " + ip(far_ip), node_ip));
-            p.hops.push_back(router_hop(from->ip,
-                                        "The VPC router sees " + ip(node_ip) + " -> " + ip(far_ip) +
-                                            ", two {rooms}; the {desks} inside "
-                                            "are invisible to it.",
-                                        node_ip));
-            p.hops.push_back(make_hop("node", to->node,
-                                      "The {switchboard} on " + to->node +
-                                          " unwraps the call and hands it to " + to->name + ".",
-                                      from->ip, "unwrapped"));
-            p.verdict = "Wrapped by the {switchboard}: " + to->name + " sees " + ip(from->ip) +
-                        ", " + own_ip + "; the {campus} in between only sees the {rooms}' " +
-                        ip(node_ip) + " and " + ip(far_ip) + ".";
-        } else {
-            p.hops.push_back(eni_hop(*from, from->ip, true));
-            p.hops.push_back(router_hop(
-                from->ip, "The VPC router delivers " + ip(from->ip) + " -> " + ip(to->ip) +
-                              " like any other VPC traffic: both are real {campus} {nums}."));
-            p.hops.push_back(eni_hop(*to, from->ip, false));
-            p.verdict = "Direct: " + to->name + " sees " + ip(from->ip) + ", " + own_ip + ".";
-        }
-        p.hops.push_back(pod_hop(campus, *to, false));
-        p.hops.back().source = p.seen_source;  // the callee sees the caller's address
-        return p;
+        return trace_to_pod(campus, c, callee, std::move(p));
     }
-
-    // Pod to a service: in the VPC (RDS, ElastiCache) or outside it (peer, internet).
-    const Endpoint* target = nullptr;
-    switch (callee) {
-        case Callee::Rds:
-            target = &campus.rds;
-            break;
-        case Callee::ElastiCache:
-            target = &campus.elasticache;
-            break;
-        case Callee::Peered:
-            target = &campus.peer;
-            break;
-        default:
-            target = &campus.internet;
-            break;
-    }
-    p.callee_name = target->name;
-    p.callee_ip = target->ip;
-    p.inside_vpc = in_vpc(vpc, target->ip);
-    p.security_groups = groups_text(campus, *from, false);
-    p.node_snat = overlay || vpc_cni_snats(vpc, target->ip, snat, own_groups);
-    const Ipv4 after_node = p.node_snat ? node_ip : from->ip;
-
-    if (p.node_snat) {
-        const Eni& primary = node->enis.front();
-        const std::string why =
-            overlay ? "The {switchboard} on " + node->name + " rewrites the overlay {num} " +
-                          ip(from->ip) + " to the {room}'s own " + ip(node_ip) +
-                          ": the {campus} cannot route overlay {nums}."
-                    : node->name + " applies {snat}: " + ip(target->ip) +
-                          " is outside the VPC's CIDRs and not excluded, so the source becomes "
-                          "the {mainext} " +
-                          ip(node_ip) + " and the call leaves through the primary {panel} " +
-                          primary.id + ".";
-        p.hops.push_back(make_hop(overlay ? "node" : "eni",
-                                  overlay ? node->name : node->name + " " + primary.id, why,
-                                  node_ip, "source " + ip(from->ip) + " -> " + ip(node_ip)));
-    } else {
-        Hop h = eni_hop(*from, from->ip, true);
-        if (!p.inside_vpc) {
-            std::string reason;
-            if (own_groups) {
-                reason = from->name +
-                         " has its own security groups, so EKS leaves its source "
-                         "alone for them to apply";
-            } else if (snat.external_snat) {
-                reason = "AWS_VPC_K8S_CNI_EXTERNALSNAT=true: the node leaves the source alone";
-            } else {
-                reason =
-                    "the destination is in AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS: the node "
-                    "leaves the source alone";
-            }
-            h.detail += " No {snat}: " + reason + ".";
-        }
-        p.hops.push_back(h);
-    }
-
-    Ipv4 seen = after_node;
-    if (callee == Callee::Rds || callee == Callee::ElastiCache) {
-        p.hops.push_back(router_hop(after_node,
-                                    "The VPC router delivers the call inside the "
-                                    "{campus}: " +
-                                        target->name + " is at " + ip(target->ip) + " in " +
-                                        target->where + "."));
-    } else if (callee == Callee::Peered) {
-        p.hops.push_back(router_hop(after_node, "The route table sends " +
-                                                    format_cidr(campus.peer_cidr) +
-                                                    " to the VPC peering connection."));
-        p.hops.push_back(
-            make_hop("peering", "VPC peering",
-                     "The peering connection carries the call unchanged to " + target->where + ".",
-                     after_node));
-    } else {
-        p.hops.push_back(router_hop(after_node,
-                                    "The route table of the private subnet sends "
-                                    "0.0.0.0/0 to the {natgw} in " +
-                                        campus.nat_gateway.where + "."));
-        p.hops.push_back(make_hop(
-            "nat-gateway", "NAT gateway",
-            "The {natgw} (" + ip(campus.nat_gateway.ip) + ") swaps any source for its Elastic IP " +
-                ip(campus.nat_public_ip) + ".",
-            campus.nat_public_ip, "source " + ip(after_node) + " -> " + ip(campus.nat_public_ip)));
-        p.hops.push_back(make_hop("internet-gateway", "internet gateway",
-                                  "The internet gateway connects the VPC to the internet.",
-                                  campus.nat_public_ip));
-        seen = campus.nat_public_ip;
-    }
-    p.hops.push_back(make_hop(callee == Callee::Internet ? "internet" : "service", target->name,
-                              target->name + " at " + ip(target->ip) + " in " + target->where +
-                                  " sees the call coming from " + ip(seen) + ".",
-                              seen));
-    p.seen_source = seen;
-    const bool natgw = callee == Callee::Internet;
-    p.translated = p.node_snat || natgw;
-    if (p.node_snat && natgw) {
-        p.translated_by = node->name + ", then the {natgw}";
-    } else if (natgw) {
-        p.translated_by = "the {natgw}";
-    } else if (p.node_snat) {
-        p.translated_by = overlay ? "the {switchboard} on " + node->name : node->name;
-    }
-
-    if (natgw) {
-        p.seen_as = "the {natgw}'s Elastic IP";
-        if (p.node_snat) {
-            p.verdict = "Translated twice: " + node->name + " swaps in the {mainext} " +
-                        ip(node_ip) + ", then the {natgw} its Elastic IP: the " + target->name +
-                        " sees " + ip(seen) + ".";
-        } else {
-            p.verdict = "Translated once, by the {natgw}: the " + target->name + " sees " +
-                        ip(seen) + "; " + node->name + " left " + own_ip + " " + ip(from->ip) +
-                        " alone.";
-        }
-    } else if (p.node_snat) {
-        p.seen_as = "the {mainext} (" + node->name + ")";
-        p.verdict = std::string(overlay ? "Translated at the {switchboard}: "
-                                        : "{snat} at " + node->name + ": ") +
-                    target->name + " sees " + ip(seen) + ", " + p.seen_as + ", not " + own_ip +
-                    " " + ip(from->ip) + ".";
-    } else {
-        p.seen_as = own_ip;
-        p.verdict = "Direct: " + target->name + " sees " + ip(seen) + ", " + own_ip + ".";
-    }
-    return p;
+    return trace_to_service(campus, c, callee, snat, std::move(p));
 }
 
 Result<CniAddressUse> address_use(const InstanceType& type, int nodes, Cni cni) {

@@ -64,7 +64,7 @@ struct SnatSettings {
 // A pod of the example campus, whichever CNI gave it its address.
 struct PodRef {
     std::string name;       // "web-1"
-    std::string node;       // "node-a1"
+    std::string node;       // "A1"
     std::string subnet_id;  // the node's subnet
     std::string eni_id;     // VPC CNI: the ENI holding the pod's address; overlay: ""
     Ipv4 ip;                // VPC CNI: a subnet address; overlay: an overlay address
@@ -73,7 +73,7 @@ struct PodRef {
 // Something with an address that is not a pod.
 struct Endpoint {
     std::string name;   // "RDS database"
-    std::string where;  // "subnet-db (Databases)", "peered VPC 192.168.0.0/16", "the internet"
+    std::string where;  // "the databases' {building} (10.0.3.0/24)", "the {peered} ..." (tokens)
     Ipv4 ip;
 };
 
@@ -92,16 +92,29 @@ struct TrafficCampus {
     Endpoint internet;  // a server on the internet
 };
 
+// What a place on the call's way is.
+enum class HopKind {
+    Pod,
+    Node,
+    Eni,
+    VpcRouter,
+    NatGateway,
+    InternetGateway,
+    Peering,
+    Service,
+    Internet
+};
+
 // One place the call passes.
 struct Hop {
-    std::string kind;    // pod, node, eni, vpc-router, nat-gateway, internet-gateway,
-                         // peering, service, internet
-    std::string name;    // "web-1", "node-a1 eni-1", "VPC router"
+    HopKind kind = HopKind::Pod;
+    std::string name;    // "web-1", "{room} A1", "RDS" (term tokens)
     std::string detail;  // a sentence for a tooltip
     Ipv4 source;         // the call's source address after this hop (inner, if wrapped); at the
                          // callee: the source it sees
     Ipv4 outer_source;   // encapsulated: the outer (node) source; 0 otherwise
-    std::string change;  // what this hop did to the call, "" if nothing
+    std::string change;  // what this hop does to the call ("swaps the caller ... for ..."), ""
+                         // if nothing
 };
 
 struct TrafficPath {
@@ -116,10 +129,10 @@ struct TrafficPath {
     bool translated = false;      // some hop rewrote the source address
     bool encapsulated = false;    // wrapped between nodes (overlay)
     bool node_snat = false;       // the node rewrote the source to its primary IP
-    std::string translated_by;    // "node-a1", "the {natgw}", "node-a1, then the {natgw}"
+    std::string translated_by;    // "{room} A1", "the {natgw}", "{room} A1, then the {natgw}"
     bool sg_per_pod = false;      // security groups apply to this pod alone
     std::string security_groups;  // which groups filter the call, in a sentence
-    std::string seen_as;          // "the {desk}'s own {ext}", "node-a1's {mainext}", ...
+    std::string seen_as;          // "the {desk}'s own {ext}", "the {mainext} of {room} A1"...
     std::string verdict;          // "Direct: RDS database sees 10.0.3.4, the {desk}'s own {ext}."
     std::vector<Hop> hops;        // caller first, callee last
 };
@@ -161,8 +174,11 @@ Result<std::vector<Cidr>> parse_exclude_snat_cidrs(std::string_view text);
 std::vector<Cidr> exclude_snat_choices(const TrafficCampus& campus);
 // "a {desk} in the same {room}", "RDS", ... (term tokens).
 const char* callee_label(Callee callee);
-// "VPC CNI" / "overlay CNI" as term tokens: "{vpccni}", "{overlaycni}".
-const char* cni_label(Cni cni);
+// "pod", "node", "eni", "vpc-router", "nat-gateway", "internet-gateway", "peering",
+// "service", "internet": a hop kind's name in the model's own words (tests, logs).
+const char* hop_kind_name(HopKind kind);
+// What a hop kind is, in term tokens: "{desk}", "{room}", "{panel}", "{campus} router"...
+const char* hop_kind_label(HopKind kind);
 // Runs `nodes` nodes of a type at full pods (kubelet max-pods minus the two host-network
 // pods) and counts the VPC addresses they take (1 to kMaxAddressUseNodes nodes, at most
 // kMaxAddressUsePods pods in all).

@@ -50,7 +50,7 @@ Ipv4 node_ip(const TrafficCampus& t, const char* node) {
 std::string kinds(const TrafficPath& p) {
     std::string s;
     for (const Hop& h : p.hops)
-        s += (s.empty() ? "" : ",") + h.kind;
+        s += (s.empty() ? "" : ",") + std::string(hop_kind_name(h.kind));
     return s;
 }
 
@@ -60,8 +60,8 @@ TEST_CASE("the VPC CNI campus: nodes and pods hold real addresses of their subne
     const TrafficCampus t = campus();
     CHECK(check_invariants(t.cluster).ok());
     REQUIRE(t.pods.size() == 8);
-    // Lowest-free allocation: .0-.3 are reserved, node-a1 takes .4, its pods .5 and .6.
-    CHECK(node_ip(t, "node-a1") == addr("10.0.1.4"));
+    // Lowest-free allocation: .0-.3 are reserved, A1 takes .4, its pods .5 and .6.
+    CHECK(node_ip(t, "A1") == addr("10.0.1.4"));
     CHECK(find_traffic_pod(t, "web-1")->ip == addr("10.0.1.5"));
     CHECK(find_traffic_pod(t, "web-2")->ip == addr("10.0.1.6"));
     std::set<uint32_t> seen;
@@ -92,7 +92,7 @@ TEST_CASE("the overlay campus: nodes hold only their own address, pods overlay a
         CHECK(n.pods.empty());
     }
     CHECK(used_addresses(*find_subnet(t.cluster.vpc, "subnet-a")) == 2);
-    CHECK(node_ip(t, "node-a2") == addr("10.0.1.5"));
+    CHECK(node_ip(t, "A2") == addr("10.0.1.5"));
     REQUIRE(t.overlay_blocks.size() == 4);
     CHECK(t.overlay_blocks[1] == block("172.16.1.0/24"));
     CHECK(find_traffic_pod(t, "web-1")->ip == addr("172.16.0.2"));
@@ -129,7 +129,7 @@ TEST_CASE("callees resolve relative to the caller") {
     CHECK(has(svc.error().message, "service"));
     Result<TrafficPath> none = trace_call(t, "web-9", Callee::Rds);
     REQUIRE_FALSE(none.ok());
-    CHECK(has(none.error().message, "no pod named 'web-9'"));
+    CHECK(has(none.error().message, "no {desk} named 'web-9'"));
     CHECK(has(none.error().message, "web-1, web-2, api-1"));
 }
 
@@ -154,7 +154,8 @@ TEST_CASE("VPC CNI: every call inside the VPC carries the pod's own address") {
     const TrafficPath rds = trace(t, "web-1", Callee::Rds);
     CHECK(rds.verdict == "Direct: RDS sees 10.0.1.5, the {desk}'s own {ext}.");
     CHECK(kinds(rds) == "pod,eni,vpc-router,service");
-    CHECK(rds.hops[1].name == "node-a1 eni-1");
+    CHECK(rds.hops[1].name == "{room} A1");
+    CHECK(has(rds.hops[1].detail, "{room} A1's {panel} 1"));
     CHECK(kinds(trace(t, "web-1", Callee::SameNode)) == "pod,node,pod");
     const TrafficPath far = trace(t, "web-1", Callee::OtherSubnet);
     CHECK(kinds(far) == "pod,eni,vpc-router,eni,pod");
@@ -165,29 +166,29 @@ TEST_CASE("VPC CNI: every call inside the VPC carries the pod's own address") {
 TEST_CASE("VPC CNI: leaving the VPC, the node SNATs to its primary IP by default") {
     const TrafficCampus t = campus();
     const Ipv4 web1 = find_traffic_pod(t, "web-1")->ip;
-    const Ipv4 node = node_ip(t, "node-a1");
+    const Ipv4 node = node_ip(t, "A1");
     const TrafficPath peer = trace(t, "web-1", Callee::Peered);
     CHECK_FALSE(peer.inside_vpc);
     CHECK(peer.node_snat);
     CHECK(peer.translated);
     CHECK(peer.seen_source == node);
-    CHECK(peer.translated_by == "node-a1");
+    CHECK(peer.translated_by == "{room} A1");
     CHECK(kinds(peer) == "pod,eni,vpc-router,peering,service");
-    CHECK(peer.hops[1].name == "node-a1 eni-1");  // SNATed calls leave the primary ENI
-    CHECK(peer.hops[1].change == "source 10.0.1.5 -> 10.0.1.4");
+    CHECK(has(peer.hops[1].detail, "{firstpanel}"));  // SNATed calls leave the primary ENI
+    CHECK(peer.hops[1].change == "swaps the caller 10.0.1.5 for 10.0.1.4");
     CHECK(peer.verdict ==
-          "{snat} at node-a1: peered server sees 10.0.1.4, the {mainext} (node-a1), not the "
+          "{snat} in {room} A1: server sees 10.0.1.4, the {mainext} ({room} A1), not the "
           "{desk}'s own {ext} 10.0.1.5.");
 
     const TrafficPath net = trace(t, "web-1", Callee::Internet);
     CHECK(net.node_snat);
     CHECK(net.seen_source == t.nat_public_ip);
     CHECK(net.seen_source == addr("198.51.100.20"));
-    CHECK(net.translated_by == "node-a1, then the {natgw}");
+    CHECK(net.translated_by == "{room} A1, then the {natgw}");
     CHECK(kinds(net) == "pod,eni,vpc-router,nat-gateway,internet-gateway,internet");
     CHECK(net.hops[2].source == node);
-    CHECK(net.hops[3].change == "source 10.0.1.4 -> 198.51.100.20");
-    CHECK(net.seen_as == "the {natgw}'s Elastic IP");
+    CHECK(net.hops[3].change == "swaps the caller 10.0.1.4 for 198.51.100.20");
+    CHECK(net.seen_as == "the {natgw}'s {eip}");
     CHECK(net.hops.front().source == web1);
 }
 
@@ -207,9 +208,9 @@ TEST_CASE("VPC CNI: external SNAT leaves translation to the NAT gateway") {
     CHECK(net.translated);
     CHECK(net.translated_by == "the {natgw}");
     CHECK(net.hops[2].source == web1);  // the VPC router still sees the pod
-    CHECK(net.hops[3].change == "source 10.0.1.5 -> 198.51.100.20");
+    CHECK(net.hops[3].change == "swaps the caller 10.0.1.5 for 198.51.100.20");
     CHECK(net.seen_source == t.nat_public_ip);
-    CHECK(has(net.verdict, "Translated once"));
+    CHECK(has(net.verdict, "Swapped once"));
 
     // Inside the VPC nothing changes.
     CHECK(trace(t, "web-1", Callee::Rds, s).seen_source == web1);
@@ -234,7 +235,7 @@ TEST_CASE("VPC CNI: an excluded CIDR keeps the pod's address for that destinatio
     CHECK(trace(t, "web-1", Callee::Peered, s).node_snat);
     // A CIDR that covers neither changes nothing.
     s.exclude_cidrs = {block("172.20.0.0/16")};
-    CHECK(trace(t, "web-1", Callee::Peered, s).seen_source == node_ip(t, "node-a1"));
+    CHECK(trace(t, "web-1", Callee::Peered, s).seen_source == node_ip(t, "A1"));
 }
 
 TEST_CASE("VPC CNI: the SNAT rule reads every VPC CIDR, the exclusions and the pod's groups") {
@@ -271,8 +272,8 @@ TEST_CASE("VPC CNI with security groups for pods: per-pod groups and no node SNA
     const TrafficCampus plain = campus();
     const TrafficPath shared = trace(plain, "web-1", Callee::Rds);
     CHECK_FALSE(shared.sg_per_pod);
-    CHECK(has(shared.security_groups, "every {desk} on node-a1 shares them"));
-    CHECK(has(trace(plain, "web-1", Callee::SameNode).security_groups, "never leaves node-a1"));
+    CHECK(has(shared.security_groups, "every {desk} in {room} A1 shares them"));
+    CHECK(has(trace(plain, "web-1", Callee::SameNode).security_groups, "never leaves {room} A1"));
 }
 
 TEST_CASE("overlay: pod to pod is wrapped between nodes, never translated") {
@@ -282,7 +283,7 @@ TEST_CASE("overlay: pod to pod is wrapped between nodes, never translated") {
     CHECK(same.seen_source == web1);
     CHECK_FALSE(same.encapsulated);
     CHECK(kinds(same) == "pod,node,pod");
-    CHECK(same.seen_as == "the {desk}'s overlay {num}");
+    CHECK(same.seen_as == "the {desk}'s private {num}");
     CHECK_FALSE(same.inside_vpc);
 
     const TrafficPath far = trace(t, "web-1", Callee::OtherSubnet);
@@ -291,16 +292,16 @@ TEST_CASE("overlay: pod to pod is wrapped between nodes, never translated") {
     CHECK_FALSE(far.translated);
     CHECK(far.seen_source == web1);
     CHECK(kinds(far) == "pod,node,vpc-router,node,pod");
-    CHECK(far.hops[1].outer_source == node_ip(t, "node-a1"));
+    CHECK(far.hops[1].outer_source == node_ip(t, "A1"));
     CHECK(far.hops[2].outer_source == addr("10.0.1.4"));
-    CHECK(far.hops[1].change == "wrapped: outer 10.0.1.4 -> 10.0.2.4");
-    CHECK(far.hops[3].change == "unwrapped");
+    CHECK(far.hops[1].change == "wraps the call in an envelope from 10.0.1.4 to 10.0.2.4");
+    CHECK(far.hops[3].change == "unwraps the call");
     CHECK(has(far.verdict, "only sees the {rooms}' 10.0.1.4 and 10.0.2.4"));
 }
 
 TEST_CASE("overlay: every call leaving the pod network is masqueraded to the node") {
     const TrafficCampus t = campus(Cni::Overlay, true);
-    const Ipv4 node = node_ip(t, "node-a1");
+    const Ipv4 node = node_ip(t, "A1");
     SnatSettings s;  // the VPC CNI's settings mean nothing to an overlay
     s.external_snat = true;
     s.exclude_cidrs = {t.peer_cidr};
@@ -309,16 +310,16 @@ TEST_CASE("overlay: every call leaving the pod network is masqueraded to the nod
         const TrafficPath p = trace(t, "web-1", c, s);
         CHECK(p.node_snat);
         CHECK(p.seen_source == node);
-        CHECK(p.translated_by == "the {switchboard} on node-a1");
-        CHECK(p.hops[1].change == "source 172.16.0.2 -> 10.0.1.4");
+        CHECK(p.translated_by == "the {switchboard} in {room} A1");
+        CHECK(p.hops[1].change == "swaps the caller 172.16.0.2 for 10.0.1.4");
         CHECK_FALSE(p.sg_per_pod);
-        CHECK(has(p.security_groups, "an overlay cannot give one {desk} groups"));
+        CHECK(has(p.security_groups, "the {overlaycni} cannot give one {desk} groups"));
     }
     CHECK(trace(t, "web-1", Callee::Rds).verdict ==
-          "Translated at the {switchboard}: RDS sees 10.0.1.4, the {mainext} (node-a1), not the "
-          "{desk}'s overlay {num} 172.16.0.2.");
+          "Swapped at the {switchboard}: RDS sees 10.0.1.4, the {mainext} ({room} A1), not the "
+          "{desk}'s private {num} 172.16.0.2.");
     const TrafficPath net = trace(t, "web-1", Callee::Internet, s);
-    CHECK(net.translated_by == "node-a1, then the {natgw}");
+    CHECK(net.translated_by == "{room} A1, then the {natgw}");
     CHECK(net.seen_source == t.nat_public_ip);
 }
 

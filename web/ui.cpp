@@ -364,4 +364,25 @@ void show_math(const ViewContext& ctx, const core::MaxPods& r, bool& open) {
     ImGui::PopID();
 }
 
+float chip_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void flow(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right)
+        ImGui::SameLine();
+}
+
+bool chip(const char* label, bool selected) {
+    if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccent);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    }
+    const bool pressed = ImGui::Button(label);
+    if (selected) ImGui::PopStyleColor(3);
+    return pressed;
+}
+
 }  // namespace web

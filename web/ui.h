@@ -25,6 +25,12 @@ constexpr ImU32 kSlotWarm = IM_COL32(150, 200, 240, 255);
 constexpr ImU32 kAccent = IM_COL32(37, 99, 235, 255);
 constexpr ImU32 kBad = IM_COL32(200, 50, 50, 255);
 constexpr ImU32 kGood = IM_COL32(30, 140, 80, 255);
+// Whose number a call carries (the steps about calls).
+constexpr ImU32 kOwnNumber = IM_COL32(22, 128, 82, 255);       // the desk's own, real number
+constexpr ImU32 kPrivateNumber = IM_COL32(130, 88, 200, 255);  // an overlay's private number
+constexpr ImU32 kRoomNumber = IM_COL32(184, 104, 16, 255);     // a room's main number
+constexpr ImU32 kPublicNumber = IM_COL32(37, 99, 235, 255);    // the exchange's outside number
+constexpr ImU32 kSwap = IM_COL32(240, 164, 60, 255);           // a hop that changes the call
 }  // namespace color
 
 inline ImVec4 rgba(ImU32 c) {
@@ -77,5 +83,12 @@ int catalog_index(const ViewContext& ctx, const char* name);
 bool stepper(const char* id, int& value, int lo, int hi);
 // "Show the math": the derivation steps from core, as a worked sum.
 void show_math(const ViewContext& ctx, const core::MaxPods& result, bool& open);
+// The width of a button (or chip) with this label.
+float chip_width(const char* label);
+// Continues the line if `width` more pixels fit after the last item, else starts a new one:
+// a row of buttons that wraps on a phone.
+void flow(float width);
+// A button of a row of choices, filled when it is the chosen one; true when pressed.
+bool chip(const char* label, bool selected);
 
 }  // namespace web

@@ -33,8 +33,10 @@ ViewOut draw_model(const ViewContext& ctx, Views& views, core::StepModels& model
 }
 
 constexpr ViewEntry kViews[] = {
-    {"big-picture", draw_member<OverlayView, draw_overlay, &Views::overlay>},
-    {"why-it-matters", draw_member<TrafficView, draw_traffic, &Views::traffic>},
+    {"big-picture", draw_model<core::BigPicture, BigPictureUi, draw_big_picture,
+                               &core::StepModels::big_picture, &Views::big_picture>},
+    {"why-it-matters", draw_model<core::WhyItMatters, WhyItMattersUi, draw_why_it_matters,
+                                  &core::StepModels::why_it_matters, &Views::why_it_matters>},
     {"phone-panel", draw_model<core::PhonePanel, PhonePanelUi, draw_phone_panel,
                                &core::StepModels::phone_panel, &Views::phone_panel>},
     {"the-rules", draw_member<RulesView, draw_rules, &Views::rules>},
@@ -48,7 +50,9 @@ constexpr ViewEntry kViews[] = {
      draw_member<SecurityGroupsView, draw_security_groups, &Views::security_groups>},
     {"ipv6", draw_model<core::Ipv6Step, Ipv6Ui, draw_ipv6, &core::StepModels::ipv6, &Views::ipv6>},
     {"choosing", draw_member<DecisionView, draw_decision, &Views::decision>},
-    {"vpc-cni-vs-overlay", draw_member<ComparisonView, draw_comparison, &Views::comparison>},
+    {"vpc-cni-vs-overlay",
+     draw_model<core::VpcCniVsOverlay, VpcCniVsOverlayUi, draw_vpc_cni_vs_overlay,
+                &core::StepModels::vpc_cni_vs_overlay, &Views::vpc_cni_vs_overlay>},
     {"takeaways", draw_member<PlaygroundView, draw_playground, &Views::playground>},
 };
 

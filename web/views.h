@@ -10,27 +10,25 @@
 
 #include "context.h"
 #include "steps/steps.h"
-#include "view_comparison.h"
+#include "view_big_picture.h"
 #include "view_custom.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_exhaustion.h"
 #include "view_ipv6.h"
-#include "view_overlay.h"
 #include "view_phone_panel.h"
 #include "view_playground.h"
 #include "view_prefix.h"
 #include "view_rules.h"
 #include "view_secondary.h"
 #include "view_security_groups.h"
-#include "view_traffic.h"
+#include "view_vpc_cni_vs_overlay.h"
 #include "view_warm_pool.h"
+#include "view_why_it_matters.h"
 
 namespace web {
 
 struct Views {
-    OverlayView overlay;
-    TrafficView traffic;
     RulesView rules;
     DeskLimitView desk_limit;
     PrefixView prefix;
@@ -40,10 +38,12 @@ struct Views {
     WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
     DecisionView decision;
-    ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     Ipv6Ui ipv6;
+    BigPictureUi big_picture;
+    WhyItMattersUi why_it_matters;
+    VpcCniVsOverlayUi vpc_cni_vs_overlay;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

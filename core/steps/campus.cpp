@@ -42,4 +42,22 @@ std::string new_eni_id(const Node* before, const Node* after) {
     return {};
 }
 
+Result<TrafficCampuses> traffic_campuses(const Catalog& catalog) {
+    Result<const InstanceType*> type = find_instance_type(catalog, kTrafficRoomType);
+    if (!type) return type.error();
+    TrafficCampuses out;
+    const struct {
+        TrafficCampus TrafficCampuses::*member;
+        TrafficOptions options;
+    } kinds[] = {{&TrafficCampuses::vpc, {Cni::Vpc, false}},
+                 {&TrafficCampuses::vpc_own_groups, {Cni::Vpc, true}},
+                 {&TrafficCampuses::overlay, {Cni::Overlay, false}}};
+    for (const auto& k : kinds) {
+        Result<TrafficCampus> c = make_traffic_campus(**type, k.options);
+        if (!c) return c.error();
+        out.*k.member = std::move(c).value();
+    }
+    return out;
+}
+
 }  // namespace core

@@ -2,12 +2,15 @@
 //
 //   core::Result<core::Cluster> room = core::one_room(type);          // an empty room
 //   core::Result<core::Cluster> full = core::one_room(type, {}, 9);   // with 9 desks
+//   core::Result<core::TrafficCampuses> t = core::traffic_campuses(catalog);  // the calls' campus
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "catalog.h"
 #include "cluster.h"
+#include "traffic.h"
 
 namespace core {
 
@@ -25,5 +28,17 @@ const std::vector<std::string>& tutorial_instance_types();
 // The id of the first ENI in `after` that `before` does not have ("" if none): which phone
 // panel an action just attached, for a view to flash.
 std::string new_eni_id(const Node* before, const Node* after);
+
+// The example campus of the steps about calls (traffic.h), once per way of giving desks
+// their numbers, its rooms m5.large (a type that can give desks their own security groups).
+struct TrafficCampuses {
+    TrafficCampus vpc;             // the VPC CNI
+    TrafficCampus vpc_own_groups;  // the VPC CNI with security groups for pods
+    TrafficCampus overlay;         // an overlay CNI
+};
+inline constexpr const char* kTrafficRoomType = "m5.large";
+// Builds the three; fails (with the catalog's or the model's message) if the catalog lacks
+// the room type.
+Result<TrafficCampuses> traffic_campuses(const Catalog& catalog);
 
 }  // namespace core

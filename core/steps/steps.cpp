@@ -29,6 +29,10 @@ constexpr StepOps ops(const StepInfo& (*info)()) {
 const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
     ops<Ipv6Step, &StepModels::ipv6, ipv6_value>(ipv6_info),
+    ops<BigPicture, &StepModels::big_picture, big_picture_value>(big_picture_info),
+    ops<WhyItMatters, &StepModels::why_it_matters, why_it_matters_value>(why_it_matters_info),
+    ops<VpcCniVsOverlay, &StepModels::vpc_cni_vs_overlay, vpc_cni_vs_overlay_value>(
+        vpc_cni_vs_overlay_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

@@ -20,13 +20,19 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/ipv6.h"
+#include "steps/big_picture.h"
 #include "steps/phone_panel.h"
+#include "steps/vpc_cni_vs_overlay.h"
+#include "steps/why_it_matters.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
     Ipv6Step ipv6;
+    BigPicture big_picture;
+    WhyItMatters why_it_matters;
+    VpcCniVsOverlay vpc_cni_vs_overlay;
 };
 
 // Every step in its opening state.

@@ -1,0 +1,106 @@
+// big_picture_test.cpp: step "big-picture" (core/steps/big_picture.h): one call stepped hop
+// by hop through an overlay and through the VPC CNI, and what each callee sees.
+#include <doctest/doctest.h>
+
+#include "steps/big_picture.h"
+#include "steps/campus.h"
+#include "test_support.h"
+
+using namespace core;
+
+TEST_CASE("big-picture opens on web-1 calling a desk in room A2, at the caller") {
+    const BigPicture m = make_big_picture(test_catalog());
+    REQUIRE(m.message.empty());
+    CHECK(m.call == BigPictureCall::ToDesk);
+    CHECK(m.hop == 0);
+    CHECK_FALSE(arrived(m));
+    CHECK_FALSE(goal_met(m, "desk-call-arrived"));
+    CHECK(big_picture_value(m, "caller") == "web-1");
+    CHECK(big_picture_value(m, "callee") == "api-1");
+    CHECK(big_picture_value(m, "hop") == "1");
+    CHECK(big_picture_value(m, "hops") == "5");
+    // The overlay's desk has a private number; the room keeps its building number.
+    CHECK(big_picture_value(m, "overlaydesk") == "172.16.0.2");
+    CHECK(big_picture_value(m, "overlayrange") == "172.16.0.0/16");
+    CHECK(big_picture_value(m, "overlayroom") == "10.0.1.4");
+    // The VPC CNI's desk has a real number of building A.
+    CHECK(big_picture_value(m, "vpcdesk") == "10.0.1.5");
+    CHECK(big_picture_value(m, "vpcbuilding") == "10.0.1.0/24");
+    // Desk to desk: both callees see the caller's own number (wrapped, not swapped).
+    CHECK(big_picture_value(m, "overlayseen") == "172.16.0.2");
+    CHECK(big_picture_value(m, "vpcseen") == "10.0.1.5");
+    CHECK(big_picture_value(m, "nothing").empty());
+}
+
+TEST_CASE("Step moves both calls one hop at a time until they arrive") {
+    BigPicture m = make_big_picture(test_catalog());
+    for (int i = 0; i < 3; ++i)
+        apply(m, BigPictureAction::Step);
+    CHECK(m.hop == 3);
+    CHECK_FALSE(goal_met(m, "desk-call-arrived"));
+    apply(m, BigPictureAction::Step);
+    CHECK(arrived(m));
+    CHECK(goal_met(m, "desk-call-arrived"));
+    CHECK_FALSE(goal_met(m, "database-call-arrived"));
+    apply(m, BigPictureAction::Step);  // nothing further once arrived
+    CHECK(m.hop == 4);
+    apply(m, BigPictureAction::StepBack);
+    CHECK(m.hop == 3);
+    apply(m, BigPictureAction::StartOver);
+    CHECK(m.hop == 0);
+    apply(m, BigPictureAction::StepBack);
+    CHECK(m.hop == 0);
+    // The overlay wraps at the switchboard; the VPC CNI leaves through the panel unchanged.
+    const TrafficPath& ov = shown_call(m, m.overlay);
+    const TrafficPath& vp = shown_call(m, m.vpc);
+    CHECK(ov.encapsulated);
+    CHECK(ov.hops[1].kind == HopKind::Node);
+    CHECK_FALSE(ov.hops[1].change.empty());
+    CHECK_FALSE(vp.encapsulated);
+    CHECK(vp.hops[1].kind == HopKind::Eni);
+    CHECK(vp.hops[1].change.empty());
+}
+
+TEST_CASE("the call to the database: the overlay's switchboard swaps in the room's number") {
+    BigPicture m = make_big_picture(test_catalog());
+    apply(m, BigPictureAction::Step);
+    apply(m, BigPictureAction::CallDatabase);
+    CHECK(m.hop == 0);  // a new callee starts the call over
+    CHECK(big_picture_value(m, "callee") == "RDS");
+    CHECK(big_picture_value(m, "hops") == "4");
+    CHECK(big_picture_value(m, "overlayseen") == "10.0.1.4");  // room A1, not the desk
+    CHECK(big_picture_value(m, "vpcseen") == "10.0.1.5");      // the desk itself
+    for (int i = 0; i < 3; ++i)
+        apply(m, BigPictureAction::Step);
+    CHECK(goal_met(m, "database-call-arrived"));
+    CHECK_FALSE(goal_met(m, "desk-call-arrived"));
+    CHECK(side_hop(m, m.overlay) == 3);
+    CHECK(side_hop(m, m.vpc) == 3);
+}
+
+TEST_CASE("knobs: call and hop; a hop past the end or a bad word changes nothing") {
+    const Catalog& cat = test_catalog();
+    BigPicture m = make_big_picture(cat);
+    REQUIRE(set(m, {"hop", false, 2, {}}, cat).ok());
+    CHECK(m.hop == 2);
+    REQUIRE(set(m, {"call", true, 0, "database"}, cat).ok());
+    CHECK(m.call == BigPictureCall::ToDatabase);
+    CHECK(m.hop == 0);
+    const BigPicture before = m;
+    Status past = set(m, {"hop", false, 4, {}}, cat);
+    REQUIRE_FALSE(past.ok());
+    CHECK(has(past.error().message, "0 to 3"));
+    CHECK(has(set(m, {"call", true, 0, "internet"}, cat).error().message, "desk, database"));
+    CHECK(has(set(m, {"floor", false, 1, {}}, cat).error().message, "not a knob"));
+    CHECK(m.hop == before.hop);
+    CHECK(m.call == before.call);
+}
+
+TEST_CASE("without m5.large in the catalog the step says why and shows nothing") {
+    Catalog empty;
+    const BigPicture m = make_big_picture(empty);
+    CHECK_FALSE(m.message.empty());
+    CHECK(big_picture_value(m, "vpcdesk").empty());
+    CHECK_FALSE(goal_met(m, "desk-call-arrived"));
+    CHECK_FALSE(traffic_campuses(empty).ok());
+}

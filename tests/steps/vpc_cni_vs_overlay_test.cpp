@@ -1,0 +1,88 @@
+// vpc_cni_vs_overlay_test.cpp: step "vpc-cni-vs-overlay" (core/steps/vpc_cni_vs_overlay.h):
+// each row's numbers come from the example campus and from address_use.
+#include <doctest/doctest.h>
+
+#include "steps/vpc_cni_vs_overlay.h"
+#include "test_support.h"
+
+using namespace core;
+
+TEST_CASE("vpc-cni-vs-overlay opens on the address row: 50 full m5.large rooms") {
+    const VpcCniVsOverlay m = make_vpc_cni_vs_overlay(test_catalog());
+    REQUIRE(m.message.empty());
+    CHECK(m.row == CompareRow::Addresses);
+    CHECK(vpc_cni_vs_overlay_value(m, "nodes") == "50");
+    CHECK(vpc_cni_vs_overlay_value(m, "type") == "m5.large");
+    CHECK(vpc_cni_vs_overlay_value(m, "perroom") == "27");  // max-pods 29 minus 2 host pods
+    CHECK(vpc_cni_vs_overlay_value(m, "pods") == "1350");
+    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "1500");       // 3 ENIs x 10 per room
+    CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "50");     // the rooms' own only
+    CHECK(vpc_cni_vs_overlay_value(m, "buildingsize") == "4091");  // a /20 less 5 reserved
+    CHECK(vpc_cni_vs_overlay_value(m, "buildings") == "1");
+    CHECK_FALSE(goal_met(m, "beyond-a-building"));
+    CHECK(vpc_cni_vs_overlay_value(m, "nothing").empty());
+}
+
+TEST_CASE("more rooms than a /20 holds meet the goal; a count too large changes nothing") {
+    const Catalog& cat = test_catalog();
+    VpcCniVsOverlay m = make_vpc_cni_vs_overlay(cat);
+    REQUIRE(set(m, {"nodes", false, 136, {}}, cat).ok());
+    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4080");
+    CHECK_FALSE(goal_met(m, "beyond-a-building"));
+    REQUIRE(set(m, {"nodes", false, 137, {}}, cat).ok());
+    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4110");
+    CHECK(vpc_cni_vs_overlay_value(m, "buildings") == "2");
+    CHECK(goal_met(m, "beyond-a-building"));
+    CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "137");
+    // m5.24xlarge: 737 pods a room; 200 rooms would be more than the model counts at once.
+    const VpcCniVsOverlay before = m;
+    REQUIRE(set(m, {"nodes", false, 200, {}}, cat).ok());
+    Status big = set(m, {"type", true, 0, "m5.24xlarge"}, cat);
+    REQUIRE_FALSE(big.ok());
+    CHECK(has(big.error().message, "nodes or fewer"));
+    CHECK(m.refused == big.error().message);  // the view shows why
+    CHECK(m.type.name == "m5.large");
+    CHECK(vpc_cni_vs_overlay_value(m, "nodes") == "200");
+    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
+    CHECK(has(set(m, {"nodes", false, 0, {}}, cat).error().message, "outside 1 to 200"));
+    CHECK(before.nodes == 137);
+    REQUIRE(set(m, {"nodes", false, 10, {}}, cat).ok());
+    CHECK(m.refused.empty());
+}
+
+TEST_CASE("the rows at work: numbers, services, groups, debugging") {
+    const Catalog& cat = test_catalog();
+    VpcCniVsOverlay m = make_vpc_cni_vs_overlay(cat);
+    REQUIRE(set(m, {"row", true, 0, "services"}, cat).ok());
+    CHECK(m.row == CompareRow::Services);
+    CHECK(std::string(row_key(m.row)) == "services");
+    // Where desk numbers come from: the building, or the overlay's private range.
+    const std::vector<DeskNumbers> desks = desk_numbers(m);
+    REQUIRE(desks.size() == 8);
+    CHECK(format_ipv4(desks[0].vpc) == "10.0.1.5");
+    CHECK(format_ipv4(desks[0].overlay) == "172.16.0.2");
+    CHECK(vpc_cni_vs_overlay_value(m, "overlayrange") == "172.16.0.0/16");
+    CHECK(numbers_held(m.campuses.overlay) == 4);  // four rooms, no desk numbers
+    CHECK(numbers_held(m.campuses.vpc) > numbers_held(m.campuses.overlay));
+    // Reaching RDS: the desk itself, or the room.
+    CHECK(vpc_cni_vs_overlay_value(m, "rdsvpc") == "10.0.1.5");
+    CHECK(vpc_cni_vs_overlay_value(m, "rdsoverlay") == "10.0.1.4");
+    // Security groups: up to 9 desks of an m5.large with groups of their own.
+    CHECK(vpc_cni_vs_overlay_value(m, "branch") == "9");
+    CHECK(database_call(m.campuses.vpc_own_groups).sg_per_pod);
+    CHECK_FALSE(database_call(m.campuses.overlay).sg_per_pod);
+    // Debugging: two desks of room A1 call RDS; the flow log tells them apart or not.
+    const std::vector<FlowLogLine> vlog = flow_log(m.campuses.vpc);
+    REQUIRE(vlog.size() == 2);
+    CHECK(vlog[0].source != vlog[1].source);
+    CHECK(vpc_cni_vs_overlay_value(m, "vpcsources") == "2");
+    CHECK(vpc_cni_vs_overlay_value(m, "overlaysources") == "1");
+    // The table says the same numbers.
+    const std::vector<CompareRowText> rows = compare_rows(m);
+    REQUIRE(rows.size() == static_cast<size_t>(kCompareRows));
+    CHECK(has(rows[1].vpc, "10.0.1.5"));
+    CHECK(has(rows[1].overlay, "10.0.1.4"));
+    CHECK(has(rows[4].vpc, "1500 for 50"));
+    CHECK(has(set(m, {"row", true, 0, "price"}, cat).error().message, "numbers, services"));
+    CHECK(m.row == CompareRow::Services);
+}
