@@ -221,7 +221,9 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
     const char* preview = type >= 0 ? types[static_cast<size_t>(type)].name.c_str() : "choose...";
     ImGui::PushID(id);
     ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge)) {
+    const bool open = ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge);
+    locate_note((std::string("##picker-") + id).c_str());  // the tests open it by this name
+    if (open) {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##filter", "type to search, e.g. m5", filter,

@@ -19,9 +19,9 @@
 #include "view_phone_panel.h"
 #include "view_playground.h"
 #include "view_prefix.h"
-#include "view_rules.h"
 #include "view_secondary.h"
 #include "view_security_groups.h"
+#include "view_the_rules.h"
 #include "view_traffic.h"
 #include "view_warm_pool.h"
 
@@ -30,7 +30,6 @@ namespace web {
 struct Views {
     OverlayView overlay;
     TrafficView traffic;
-    RulesView rules;
     DeskLimitView desk_limit;
     PrefixView prefix;
     ExhaustionView exhaustion;
@@ -42,6 +41,7 @@ struct Views {
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
+    TheRulesUi the_rules;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -19,11 +19,13 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/phone_panel.h"
+#include "steps/the_rules.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
+    TheRules the_rules;
 };
 
 // Every step in its opening state.

@@ -1,4 +1,4 @@
-// viewsA.test.mjs: the views of steps phone-panel, the-rules, desk-limit and
+// viewsA.test.mjs: the views of steps phone-panel, desk-limit and
 // prefix-delegation draw without errors, report their numbers in state().live, and change
 // them on real mouse clicks. Click positions are for the 1280x800 two-column layout (the
 // view column starts at x = 657); each test checks the live text before and after, so a
@@ -41,19 +41,6 @@ test("phone-panel: desks take extensions, a second panel comes early, kubelet re
   assert.match(full, /max-pods is 11/, "the tenth desk is refused by kubelet");
   await click(page, 814, 149); // Remove a desk
   assert.match(await live(page), /3 of 3 ENIs attached, 8 pods, 1 spare/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("the-rules: each tab names its rule with the type's numbers", async () => {
-  const { page, problems, context } = await open("the-rules");
-  const first = await live(page);
-  assert.match(first, /^t3\.small: rule 1, the node's primary IP\. 3 ENIs x 4 IPs per ENI/);
-  assert.match(first, /9 pod addresses$/);
-  await click(page, 1137, 157); // tab 3: how many panels
-  assert.match(await live(page), /rule 3, ENI limit/);
-  await click(page, 745, 193); // tab 4: slots per panel
-  assert.match(await live(page), /rule 4, IPs per ENI/);
   assert.deepEqual(problems, []);
   await context.close();
 });
