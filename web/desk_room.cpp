@@ -17,6 +17,7 @@ constexpr double kFlashMs = 900;
 
 unsigned room_highlight(std::string_view part) {
     if (part == "mainext") return kHighlightMainExt;
+    if (part == "hostdesks") return kHighlightHostPods | kHighlightMainExt;
     if (part == "panelmain" || part == "lost") return kHighlightPanelMain;
     if (part == "slots" || part == "ips") return kHighlightOnePanel;
     if (part == "deskslots" || part == "desks" || part == "pods" || part == "capacity")

@@ -402,6 +402,9 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
                 ImVec2 c(x + fi(h) * 13 + 5, o.y + 12);
                 dl->AddCircle(c, 5, color::kSlotMain, 12, 2);
             }
+            if (style.highlight & kHighlightHostPods)
+                dl->AddRect(ImVec2(x - 3, o.y + 3), ImVec2(x + 26, o.y + 21), color::kHighlight, 5,
+                            0, 2.5f);
             if (hovering(tips, ImVec2(x, o.y + 4), ImVec2(x + 28, o.y + 20))) {
                 tip.line =
                     "aws-node and kube-proxy: host-network pods on the node's own address; "

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "locate.h"
+#include "platform.h"
 
 namespace web {
 
@@ -224,7 +225,10 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
     const bool open = ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge);
     locate_note((std::string("##picker-") + id).c_str());  // the tests open it by this name
     if (open) {
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        if (ImGui::IsWindowAppearing()) {
+            ImGui::SetKeyboardFocusHere();
+            platform::request_frame();  // the focus lands next frame, before the first key
+        }
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##filter", "type to search, e.g. m5", filter,
                                  static_cast<size_t>(filter_size));

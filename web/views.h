@@ -30,7 +30,6 @@ namespace web {
 struct Views {
     OverlayView overlay;
     TrafficView traffic;
-    DeskLimitView desk_limit;
     PrefixView prefix;
     ExhaustionView exhaustion;
     CustomNetworkingView custom;
@@ -42,6 +41,7 @@ struct Views {
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     TheRulesUi the_rules;
+    DeskLimitUi desk_limit;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

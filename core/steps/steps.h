@@ -18,6 +18,7 @@
 #include "catalog.h"
 #include "lessons.h"
 #include "result.h"
+#include "steps/desk_limit.h"
 #include "steps/phone_panel.h"
 #include "steps/the_rules.h"
 
@@ -26,6 +27,7 @@ namespace core {
 struct StepModels {
     PhonePanel phone_panel;
     TheRules the_rules;
+    DeskLimit desk_limit;
 };
 
 // Every step in its opening state.

@@ -77,3 +77,72 @@ test("the-rules: pointing at a number of the text lights its part of the room", 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("desk-limit: a room for 50 desks, kubelet's +2, then bigger desks fill the CPU first", async () => {
+  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
+  await ready(page);
+  let s = await state(page);
+  assert.equal(s.beat.goal, "over-50");
+  assert.equal(s.beat.goalMet, false);
+  assert.match(s.live, /^t3\.small: 3 ENIs x 4 IPs; 9 pod addresses; max-pods 11; 9 of 9 pods fit at 100m and 128 MiB: CPU 45%, memory 56%; first limit IP addresses$/);
+  await pickType(page, "desk-limit", "m5.xlarge");
+  s = await state(page);
+  assert.equal(s.beat.goalMet, true, "56 desks");
+  assert.match(s.live, /^m5\.xlarge: 4 ENIs x 15 IPs; 56 pod addresses; max-pods 58;/);
+
+  // The CPU beat puts a t3.small back: 9 desks of 100m use 45% of 2 vCPUs.
+  await goTo(page, "desk-limit", 4);
+  assert.match((await state(page)).live, /^t3\.small: .* 9 of 9 pods fit at 100m and 128 MiB: CPU 45%/);
+  await clickLabel(page, "+");  // the first + is the CPU's: one step up
+  assert.match((await state(page)).live, /9 of 9 pods fit at 150m and 128 MiB: CPU 68%/);
+
+  // The puzzle: type a CPU request into the number in the text until the CPU runs out first.
+  await goTo(page, "desk-limit", 5);
+  s = await state(page);
+  assert.equal(s.beat.goal, "cpu-first");
+  assert.equal(s.beat.goalMet, false);
+  const pill = await locate(page, "##edit-cpu");
+  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
+  await settle(page);
+  await locate(page, "Done");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("250");
+  await settle(page);
+  await clickLabel(page, "Done");
+  s = await state(page);
+  assert.equal(s.beat.goalMet, true);
+  assert.match(s.live, /8 of 9 pods fit at 250m and 128 MiB: CPU 100%, memory 50%; first limit CPU$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("desk-limit on a touch phone: a swipe that starts on the CPU control scrolls, a tap steps it", async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true };
+  const { page, problems, context } = await openPage(env, "/#step=desk-limit&beat=4", phone);
+  await ready(page);
+  const cpu = async () => Number(/at (\d+)m/.exec((await state(page)).live)[1]);
+  assert.equal(await cpu(), 100);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x, y) => cdp.send("Input.dispatchTouchEvent",
+    { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  // Scroll the picture (the top half) down to the CPU control, then swipe starting on its "+".
+  await touch("touchStart", 195, 420);
+  for (let i = 1; i <= 10; i++) await touch("touchMove", 195, 420 - i * 30);
+  await touch("touchEnd");
+  await settle(page);
+  let plus = await locate(page, "+");
+  await page.touchscreen.tap(plus.x + plus.w / 2, plus.y + plus.h / 2);
+  await settle(page);
+  assert.equal(await cpu(), 150, "a tap on + steps it");
+  plus = await locate(page, "+");
+  const [x, y] = [plus.x + plus.w / 2, plus.y + plus.h / 2];
+  const scrolled = (await state(page)).scroll.view;
+  await touch("touchStart", x, y);
+  for (let i = 1; i <= 6; i++) await touch("touchMove", x + i, y + i * 12);
+  await touch("touchEnd");
+  await settle(page);
+  assert.equal(await cpu(), 150, "a vertical swipe never changes the CPU request");
+  assert.ok((await state(page)).scroll.view < scrolled, "the swipe scrolled the picture back up");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
