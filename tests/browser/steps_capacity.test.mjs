@@ -4,7 +4,7 @@
 // state().live and state().beat.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, typeNumber } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -101,14 +101,7 @@ test("desk-limit: a room for 50 desks, kubelet's +2, then bigger desks fill the 
   s = await state(page);
   assert.equal(s.beat.goal, "cpu-first");
   assert.equal(s.beat.goalMet, false);
-  const pill = await locate(page, "##edit-cpu");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("250");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "cpu", 250);
   s = await state(page);
   assert.equal(s.beat.goalMet, true);
   assert.match(s.live, /8 of 9 pods fit at 250m and 128 MiB: CPU 100%, memory 50%; first limit CPU$/);
