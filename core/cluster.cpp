@@ -57,14 +57,39 @@ std::string list_prefixes(const std::vector<Cidr>& prefixes) {
     return text;
 }
 
+// The values of an event about one ENI (event_words.h words them).
+EventFacts eni_facts(const Eni& e, bool prefixes, long long count, std::string what,
+                     const PoolWhy& why) {
+    EventFacts f;
+    f.known = true;
+    f.device = e.device_index;
+    f.prefixes = prefixes;
+    f.count = count;
+    f.what = std::move(what);
+    f.subnet = e.subnet_id;
+    f.why = why;
+    return f;
+}
+
+// The values of a pool event: the rule of the node's pool as it stands.
+EventFacts pool_facts(const Node& n, bool prefixes) {
+    EventFacts f;
+    f.known = true;
+    f.prefixes = prefixes;
+    f.why = pool_state(n).why;
+    f.why.target = prefixes ? n.config.warm.warm_prefix_target : n.config.warm.warm_eni_target;
+    return f;
+}
+
 void emit(Cluster& c, const std::string& node, const char* kind, std::string text,
-          std::string code = {}) {
+          std::string code = {}, EventFacts facts = {}) {
     Event e;
     e.seq = c.next_seq++;
     e.node = node;
     e.kind = kind;
     e.text = std::move(text);
     e.code = std::move(code);
+    e.facts = std::move(facts);
     c.events.push_back(std::move(e));
     while (c.events.size() > kMaxEvents) {
         c.events.pop_front();
@@ -266,10 +291,13 @@ void subnet_failure(Cluster& c, Node& n, const std::string& what, const Error& e
     if (n.pool_error == err.message && n.pool_error_code == err.code) return;  // said already
     n.pool_error = err.message;
     n.pool_error_code = err.code;
+    EventFacts f;
+    f.known = true;
+    f.subnet = eni_subnet_id(n);
     emit(c, n.name, "subnet-error",
          what + ": " + err.message +
              " The pool stays short; the real ipamd tries again after 2 minutes.",
-         err.code);
+         err.code, f);
 }
 
 void clear_pool_error(Node& n) {
@@ -278,7 +306,8 @@ void clear_pool_error(Node& n) {
 }
 
 // Attaches a new ENI carrying `want` secondary IPs or prefixes.
-Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
+Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
+    const std::string& why = st.reason;
     const bool pd = prefix_delegation_active(n.type, n.config);
     const std::string& sid = eni_subnet_id(n);
     Subnet* s = find_subnet(c.vpc, sid);
@@ -332,8 +361,10 @@ Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
     }
     if (n.config.custom_networking) text += " (custom networking: pod ENIs live in " + sid + ")";
     clear_pool_error(n);
+    EventFacts f = pd ? eni_facts(e, true, want, list_prefixes(e.prefixes), st.why)
+                      : eni_facts(e, false, want, list_ips(e.ips), st.why);
     insert_eni(n, std::move(e));
-    emit(c, n.name, "attach-eni", text + ".");
+    emit(c, n.name, "attach-eni", text + ".", {}, std::move(f));
     return Step::Changed;
 }
 
@@ -362,14 +393,16 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
             emit(c, n.name, "assign-ips",
                  "Assigned " +
                      count(static_cast<long long>(ips->size()), "secondary IP", "secondary IPs") +
-                     " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".");
+                     " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".",
+                 {},
+                 eni_facts(e, false, static_cast<long long>(ips->size()), list_ips(*ips), st.why));
             return Step::Changed;
         }
         if (!room_for_eni(n)) return Step::None;
         const long long want =
             st.warm_ip_targets ? std::min<long long>(st.short_ips, slots) : slots;
         if (want <= 0) return Step::None;
-        return attach_eni(c, n, want, st.reason);
+        return attach_eni(c, n, want, st);
     }
 
     const WarmConfig& w = n.config.warm;
@@ -397,11 +430,14 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         emit(c, n.name, "assign-prefix",
              "Assigned " +
                  count(static_cast<long long>(prefixes->size()), "/28 prefix", "/28 prefixes") +
-                 " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".");
+                 " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".",
+             {},
+             eni_facts(e, true, static_cast<long long>(prefixes->size()), list_prefixes(*prefixes),
+                       st.why));
         return Step::Changed;
     }
     if (!room_for_eni(n)) return Step::None;
-    return attach_eni(c, n, std::min<long long>(needed, slots), st.reason);
+    return attach_eni(c, n, std::min<long long>(needed, slots), st);
 }
 
 // Releases addresses or prefixes over the targets, highest device index first.
@@ -431,7 +467,10 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
                      count(static_cast<long long>(released.size()), "secondary IP",
                            "secondary IPs") +
                      " " + list_ips(released) + " from " + eni_name(e) + " back to " + e.subnet_id +
-                     ": " + st.reason + ".");
+                     ": " + st.reason + ".",
+                 {},
+                 eni_facts(e, false, static_cast<long long>(released.size()), list_ips(released),
+                           st.why));
         }
         return changed ? Step::Changed : Step::None;
     }
@@ -464,7 +503,10 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
              "Released " +
                  count(static_cast<long long>(released.size()), "/28 prefix", "/28 prefixes") +
                  " " + list_prefixes(released) + " from " + eni_name(e) + " back to " +
-                 e.subnet_id + ": " + st.reason + ".");
+                 e.subnet_id + ": " + st.reason + ".",
+             {},
+             eni_facts(e, true, static_cast<long long>(released.size()), list_prefixes(released),
+                       st.why));
     }
     return changed ? Step::Changed : Step::None;
 }
@@ -510,6 +552,18 @@ Step free_one_eni(Cluster& c, Node& n) {
             continue;
         }
         std::string why;
+        PoolWhy rule = st.why;
+        rule.free = st.free;
+        rule.target = w.warm_eni_target;
+        rule.per = st.slots_per_eni;
+        rule.result = wet_threshold;
+        rule.rule = st.warm_ip_targets ? PoolRule::EniFreeIp
+                    : pd               ? PoolRule::EniFreePrefix
+                                       : PoolRule::EniFree;
+        if (pd && !st.warm_ip_targets) {
+            rule.free = others_free_prefixes;
+            rule.target = w.warm_prefix_target;
+        }
         if (st.warm_ip_targets) {
             why = e.id + " has no pods and the other ENIs still meet " +
                   (w.warm_ip_target != 0 ? "WARM_IP_TARGET " + num(w.warm_ip_target) : "") +
@@ -535,9 +589,11 @@ Step free_one_eni(Cluster& c, Node& n) {
         }
         const std::string text = "Detached " + eni_name(e) + " and returned " + held + " to " +
                                  e.subnet_id + ": " + why + ".";
+        EventFacts f = eni_facts(
+            e, pd, static_cast<long long>(pd ? e.prefixes.size() : e.ips.size()), {}, rule);
         release_eni(c.vpc, e);
         n.enis.erase(std::next(it).base());
-        emit(c, n.name, "detach-eni", text);
+        emit(c, n.name, "detach-eni", text, {}, std::move(f));
         return Step::Changed;
     }
     return Step::None;
@@ -591,11 +647,27 @@ void settle(Cluster& c, Node& n) {
                  "found the pool short again. The real ipamd repeats this every time its "
                  "checks run. With " +
                      knob + " nothing stays warm once the spare " + (pd ? "prefix" : "ENI") +
-                     " is released; a target of 1 (or WARM_IP_TARGET) keeps addresses ready.");
+                     " is released; a target of 1 (or WARM_IP_TARGET) keeps addresses ready.",
+                 {}, pool_facts(n, pd));
             return;
         }
         seen.push_back(now);
     }
+}
+
+// The values of a pod event: its name, its address and the ENI that holds it.
+EventFacts pod_facts(const Node& n, const Pod& p) {
+    EventFacts f;
+    f.known = true;
+    f.pod = p.name;
+    if (p.ip.value != 0) f.what = format_ipv4(p.ip);
+    if (const Eni* e = find_eni(n, p.eni_id)) {
+        f.device = e->device_index;
+        f.subnet = e->subnet_id;
+    }
+    f.prefixes = prefix_delegation_active(n.type, n.config);
+    f.why.max_pods = n.max_pods;
+    return f;
 }
 
 // Gives waiting pods an address, oldest first; returns how many got one.
@@ -610,7 +682,8 @@ int place_waiting(Cluster& c, Node& n) {
         ++placed;
         emit(c, n.name, "pod-ip",
              p.name + " got " + format_ipv4(p.ip) + where_pod_is(n, p) +
-                 " and leaves ContainerCreating.");
+                 " and leaves ContainerCreating.",
+             {}, pod_facts(n, p));
     }
     return placed;
 }
@@ -795,7 +868,11 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
         n.enis.push_back(trunk);
     }
     cluster.nodes.push_back(std::move(n));
-    emit(cluster, desc.name, "node-added", text);
+    EventFacts added;
+    added.known = true;
+    added.subnet = desc.subnet_id;
+    added.why.max_pods = cluster.nodes.back().max_pods;
+    emit(cluster, desc.name, "node-added", text, {}, added);
     settle_and_place(cluster, cluster.nodes.back());
     return Ok{};
 }
@@ -862,7 +939,8 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
     if (!p.eni_id.empty()) {
         n->pods.push_back(p);
         emit(cluster, n->name, "pod-ip",
-             p.name + " got " + format_ipv4(p.ip) + where_pod_is(*n, p) + ".");
+             p.name + " got " + format_ipv4(p.ip) + where_pod_is(*n, p) + ".", {},
+             pod_facts(*n, p));
         settle_and_place(cluster, *n);
         return p;
     }
@@ -876,7 +954,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                              " stays in ContainerCreating: failed to assign an IP address to "
                              "container; " +
                              why + ".";
-    emit(cluster, n->name, "pod-failed", text, code);
+    emit(cluster, n->name, "pod-failed", text, code, pod_facts(*n, p));
     return make_error(text, code);
 }
 
@@ -892,17 +970,19 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
         emit(cluster, n->name, "pod-released",
              p.name + " deleted: " + format_ipv4(p.ip) + " on " +
                  (e != nullptr ? eni_name(*e) : p.eni_id) +
-                 " is free again (the real ipamd first keeps it 30 s in cooldown).");
+                 " is free again (the real ipamd first keeps it 30 s in cooldown).",
+             {}, pod_facts(*n, p));
         settle_and_place(cluster, *n);
         return Ok{};
     }
     auto waiting = std::find_if(n->pending.begin(), n->pending.end(),
                                 [&](const Pod& p) { return p.name == pod_name; });
     if (waiting != n->pending.end()) {
-        const std::string name = waiting->name;
+        const Pod gone = *waiting;
         n->pending.erase(waiting);
         emit(cluster, n->name, "pod-released",
-             name + " deleted while it was still waiting for an address.");
+             gone.name + " deleted while it was still waiting for an address.", {},
+             pod_facts(*n, gone));
         settle_and_place(cluster, *n);
         return Ok{};
     }
@@ -948,11 +1028,14 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
                           " pods already on " + n->name +
                           " (the 2 host-network pods included); delete pods first.");
     }
-    std::string changes;
+    std::string changes, words;  // words: the same with {term} tokens (event_words.h)
     auto note = [&](const char* what, long long from, long long to) {
         if (from == to) return;
+        const std::string change = " " + num(from) + " -> " + num(to);
         if (!changes.empty()) changes += ", ";
-        changes += std::string(what) + " " + num(from) + " -> " + num(to);
+        if (!words.empty()) words += ", ";
+        changes += what + change;
+        words += (std::string(what) == "max-pods" ? "{maxpods}" : what) + change;
     };
     note("WARM_ENI_TARGET", old.warm.warm_eni_target, config.warm.warm_eni_target);
     note("WARM_IP_TARGET", old.warm.warm_ip_target, config.warm.warm_ip_target);
@@ -963,8 +1046,11 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
     n->config = config;
     n->config.pod_subnet_id = config.custom_networking ? pod_subnet : std::string();
     n->max_pods = new_max;
+    EventFacts f;
+    f.known = true;
+    f.what = words;
     emit(cluster, n->name, "config",
-         changes.empty() ? "Configuration applied; nothing changed." : changes + ".");
+         changes.empty() ? "Configuration applied; nothing changed." : changes + ".", {}, f);
     settle_and_place(cluster, *n);
     return Ok{};
 }

@@ -34,7 +34,6 @@ struct Views {
     ExhaustionView exhaustion;
     CustomNetworkingView custom;
     SecondaryCidrView secondary;
-    WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
     DecisionView decision;
     ComparisonView comparison;
@@ -42,6 +41,7 @@ struct Views {
     PhonePanelUi phone_panel;
     TheRulesUi the_rules;
     DeskLimitUi desk_limit;
+    WarmPoolUi warm_pool;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

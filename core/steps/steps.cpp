@@ -28,6 +28,7 @@ const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
     ops<TheRules, &StepModels::the_rules, the_rules_value>(the_rules_info),
     ops<DeskLimit, &StepModels::desk_limit, desk_limit_value>(desk_limit_info),
+    ops<WarmPool, &StepModels::warm_pool, warm_pool_value>(warm_pool_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

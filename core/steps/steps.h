@@ -21,6 +21,7 @@
 #include "steps/desk_limit.h"
 #include "steps/phone_panel.h"
 #include "steps/the_rules.h"
+#include "steps/warm_pool.h"
 
 namespace core {
 
@@ -28,6 +29,7 @@ struct StepModels {
     PhonePanel phone_panel;
     TheRules the_rules;
     DeskLimit desk_limit;
+    WarmPool warm_pool;
 };
 
 // Every step in its opening state.
