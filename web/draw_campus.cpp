@@ -810,7 +810,9 @@ void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int ma
         const ImU32 col = event_colour(core::event_kind(e.kind));
         // What happened and why in the current words; AWS words may fall back on core's text.
         const std::string words = core::event_words(e);
-        const std::string detail = !words.empty() ? ctx.text(words) : ctx.aws() ? e.text : "";
+        const std::string detail = !words.empty() ? capitalized(ctx.text(words))
+                                   : ctx.aws()    ? e.text
+                                                  : "";
         ImGui::PushID(static_cast<int>(e.seq));
         ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();

@@ -84,7 +84,9 @@ Status set(WarmPool& m, const Setting& s, const Catalog& catalog) {
         rebuild_room(m, desks);
         return make_error(why);
     }
-    *warm_setting(next.warm, s.name) = static_cast<int>(s.number);
+    int* setting = warm_setting(next.warm, s.name);
+    if (*setting == s.number) return Ok{};  // as it is: nothing for ipamd to do
+    *setting = static_cast<int>(s.number);
     if (n == nullptr) return make_error("There is no room to change.");
     const Node before = *n;
     ok = set_node_config(m.cluster, kOneRoomNode, next);

@@ -148,3 +148,12 @@ TEST_CASE("every event of a busy room reads in campus words with no AWS term lef
     CHECK(event_kind("no-such-kind") == EventKind::Other);
     CHECK(event_headline(Event{0, "", "no-such-kind", "x", "", {}}) == "no-such-kind");
 }
+
+TEST_CASE("a warm-pool setting set to what it is already records nothing") {
+    WarmPool m = make_warm_pool(test_catalog());
+    const size_t events = m.cluster.events.size();
+    REQUIRE(knob(m, "warmeni", 1).ok());
+    CHECK(m.cluster.events.size() == events);
+    REQUIRE(knob(m, "warmeni", 2).ok());
+    CHECK(m.cluster.events.size() > events);
+}
