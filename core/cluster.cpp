@@ -60,14 +60,39 @@ std::string join(const std::vector<std::string>& items) {
     return text;
 }
 
+// The values of an event about one ENI (event_words.h words them).
+EventFacts eni_facts(const Eni& e, bool prefixes, long long count, std::string what,
+                     const PoolWhy& why) {
+    EventFacts f;
+    f.known = true;
+    f.device = e.device_index;
+    f.prefixes = prefixes;
+    f.count = count;
+    f.what = std::move(what);
+    f.subnet = e.subnet_id;
+    f.why = why;
+    return f;
+}
+
+// The values of a pool event: the rule of the node's pool as it stands.
+EventFacts pool_facts(const Node& n, bool prefixes) {
+    EventFacts f;
+    f.known = true;
+    f.prefixes = prefixes;
+    f.why = pool_state(n).why;
+    f.why.target = prefixes ? n.config.warm.warm_prefix_target : n.config.warm.warm_eni_target;
+    return f;
+}
+
 void emit(Cluster& c, const std::string& node, const char* kind, std::string text,
-          std::string code = {}) {
+          std::string code = {}, EventFacts facts = {}) {
     Event e;
     e.seq = c.next_seq++;
     e.node = node;
     e.kind = kind;
     e.text = std::move(text);
     e.code = std::move(code);
+    e.facts = std::move(facts);
     c.events.push_back(std::move(e));
     while (c.events.size() > kMaxEvents) {
         c.events.pop_front();
@@ -265,10 +290,16 @@ void subnet_failure(Cluster& c, Node& n, const std::string& what, const Error& e
     if (n.pool_error == err.message && n.pool_error_code == err.code) return;  // said already
     n.pool_error = err.message;
     n.pool_error_code = err.code;
+    EventFacts f;
+    f.known = true;
+    // The subnet a new pod ENI would have come from first: the ENIConfig's, else the node's.
+    f.subnet = n.config.custom_networking && !n.config.pod_subnet_id.empty()
+                   ? n.config.pod_subnet_id
+                   : n.subnet_id;
     emit(c, n.name, "subnet-error",
          what + ": " + err.message +
              " The pool stays short; the real ipamd tries again after 2 minutes.",
-         err.code);
+         err.code, f);
 }
 
 void clear_pool_error(Node& n) {
@@ -304,8 +335,9 @@ Error no_eligible_subnet(const Cluster& c, const Node& n) {
 }
 
 // Attaches a new ENI carrying `want` secondary IPs or prefixes, in the first subnet of
-// eni_subnet_order where EC2 can create it.
-Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
+// eni_subnet_order where EC2 can create it; `st` is the pool check that asked for it.
+Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
+    const std::string& why = st.reason;
     const bool pd = prefix_delegation_active(n.type, n.config);
     const std::string what_new =
         "a new ENI with " +
@@ -399,8 +431,10 @@ Step attach_eni(Cluster& c, Node& n, long long want, const std::string& why) {
     }
     text += ". Subnet: " + e.placement;
     clear_pool_error(n);
+    EventFacts f = pd ? eni_facts(e, true, want, list_prefixes(e.prefixes), st.why)
+                      : eni_facts(e, false, want, list_ips(e.ips), st.why);
     insert_eni(n, std::move(e));
-    emit(c, n.name, "attach-eni", text + ".");
+    emit(c, n.name, "attach-eni", text + ".", {}, std::move(f));
     return Step::Changed;
 }
 
@@ -440,7 +474,9 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
             emit(c, n.name, "assign-ips",
                  "Assigned " +
                      count(static_cast<long long>(ips->size()), "secondary IP", "secondary IPs") +
-                     " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".");
+                     " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".",
+                 {},
+                 eni_facts(e, false, static_cast<long long>(ips->size()), list_ips(*ips), st.why));
             return Step::Changed;
         }
         if (!room_for_eni(n)) {
@@ -451,7 +487,7 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         const long long want =
             st.warm_ip_targets ? std::min<long long>(st.short_ips, slots) : slots;
         if (want <= 0) return Step::None;
-        return attach_eni(c, n, want, st.reason);
+        return attach_eni(c, n, want, st);
     }
 
     const WarmConfig& w = n.config.warm;
@@ -484,7 +520,10 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         emit(c, n.name, "assign-prefix",
              "Assigned " +
                  count(static_cast<long long>(prefixes->size()), "/28 prefix", "/28 prefixes") +
-                 " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".");
+                 " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".",
+             {},
+             eni_facts(e, true, static_cast<long long>(prefixes->size()), list_prefixes(*prefixes),
+                       st.why));
         return Step::Changed;
     }
     if (!room_for_eni(n)) {
@@ -492,7 +531,7 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         subnet_failure(c, n, skipped_what, skipped);
         return Step::Blocked;
     }
-    return attach_eni(c, n, std::min<long long>(needed, slots), st.reason);
+    return attach_eni(c, n, std::min<long long>(needed, slots), st);
 }
 
 // Releases addresses or prefixes over the targets, highest device index first.
@@ -522,7 +561,10 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
                      count(static_cast<long long>(released.size()), "secondary IP",
                            "secondary IPs") +
                      " " + list_ips(released) + " from " + eni_name(e) + " back to " + e.subnet_id +
-                     ": " + st.reason + ".");
+                     ": " + st.reason + ".",
+                 {},
+                 eni_facts(e, false, static_cast<long long>(released.size()), list_ips(released),
+                           st.why));
         }
         return changed ? Step::Changed : Step::None;
     }
@@ -555,7 +597,10 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
              "Released " +
                  count(static_cast<long long>(released.size()), "/28 prefix", "/28 prefixes") +
                  " " + list_prefixes(released) + " from " + eni_name(e) + " back to " +
-                 e.subnet_id + ": " + st.reason + ".");
+                 e.subnet_id + ": " + st.reason + ".",
+             {},
+             eni_facts(e, true, static_cast<long long>(released.size()), list_prefixes(released),
+                       st.why));
     }
     return changed ? Step::Changed : Step::None;
 }
@@ -601,6 +646,18 @@ Step free_one_eni(Cluster& c, Node& n) {
             continue;
         }
         std::string why;
+        PoolWhy rule = st.why;
+        rule.free = st.free;
+        rule.target = w.warm_eni_target;
+        rule.per = st.slots_per_eni;
+        rule.result = wet_threshold;
+        rule.rule = st.warm_ip_targets ? PoolRule::EniFreeIp
+                    : pd               ? PoolRule::EniFreePrefix
+                                       : PoolRule::EniFree;
+        if (pd && !st.warm_ip_targets) {
+            rule.free = others_free_prefixes;
+            rule.target = w.warm_prefix_target;
+        }
         if (st.warm_ip_targets) {
             why = e.id + " has no pods and the other ENIs still meet " +
                   (w.warm_ip_target != 0 ? "WARM_IP_TARGET " + num(w.warm_ip_target) : "") +
@@ -626,9 +683,11 @@ Step free_one_eni(Cluster& c, Node& n) {
         }
         const std::string text = "Detached " + eni_name(e) + " and returned " + held + " to " +
                                  e.subnet_id + ": " + why + ".";
+        EventFacts f = eni_facts(
+            e, pd, static_cast<long long>(pd ? e.prefixes.size() : e.ips.size()), {}, rule);
         release_eni(c.vpc, e);
         n.enis.erase(std::next(it).base());
-        emit(c, n.name, "detach-eni", text);
+        emit(c, n.name, "detach-eni", text, {}, std::move(f));
         return Step::Changed;
     }
     return Step::None;
@@ -682,11 +741,27 @@ void settle(Cluster& c, Node& n) {
                  "found the pool short again. The real ipamd repeats this every time its "
                  "checks run. With " +
                      knob + " nothing stays warm once the spare " + (pd ? "prefix" : "ENI") +
-                     " is released; a target of 1 (or WARM_IP_TARGET) keeps addresses ready.");
+                     " is released; a target of 1 (or WARM_IP_TARGET) keeps addresses ready.",
+                 {}, pool_facts(n, pd));
             return;
         }
         seen.push_back(now);
     }
+}
+
+// The values of a pod event: its name, its address and the ENI that holds it.
+EventFacts pod_facts(const Node& n, const Pod& p) {
+    EventFacts f;
+    f.known = true;
+    f.pod = p.name;
+    if (p.ip.value != 0) f.what = format_ipv4(p.ip);
+    if (const Eni* e = find_eni(n, p.eni_id)) {
+        f.device = e->device_index;
+        f.subnet = e->subnet_id;
+    }
+    f.prefixes = prefix_delegation_active(n.type, n.config);
+    f.why.max_pods = n.max_pods;
+    return f;
 }
 
 // Gives waiting pods an address, oldest first; returns how many got one.
@@ -701,7 +776,8 @@ int place_waiting(Cluster& c, Node& n) {
         ++placed;
         emit(c, n.name, "pod-ip",
              p.name + " got " + format_ipv4(p.ip) + where_pod_is(n, p) +
-                 " and leaves ContainerCreating.");
+                 " and leaves ContainerCreating.",
+             {}, pod_facts(n, p));
     }
     return placed;
 }
@@ -1004,7 +1080,11 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
         n.enis.push_back(trunk);
     }
     cluster.nodes.push_back(std::move(n));
-    emit(cluster, desc.name, "node-added", text);
+    EventFacts added;
+    added.known = true;
+    added.subnet = desc.subnet_id;
+    added.why.max_pods = cluster.nodes.back().max_pods;
+    emit(cluster, desc.name, "node-added", text, {}, added);
     settle_and_place(cluster, cluster.nodes.back());
     return Ok{};
 }
@@ -1073,7 +1153,8 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
     if (!p.eni_id.empty()) {
         n->pods.push_back(p);
         emit(cluster, n->name, "pod-ip",
-             p.name + " got " + format_ipv4(p.ip) + where_pod_is(*n, p) + ".");
+             p.name + " got " + format_ipv4(p.ip) + where_pod_is(*n, p) + ".", {},
+             pod_facts(*n, p));
         settle_and_place(cluster, *n);
         return p;
     }
@@ -1087,7 +1168,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                              " stays in ContainerCreating: failed to assign an IP address to "
                              "container; " +
                              why + ".";
-    emit(cluster, n->name, "pod-failed", text, code);
+    emit(cluster, n->name, "pod-failed", text, code, pod_facts(*n, p));
     return make_error(text, code);
 }
 
@@ -1103,17 +1184,19 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
         emit(cluster, n->name, "pod-released",
              p.name + " deleted: " + format_ipv4(p.ip) + " on " +
                  (e != nullptr ? eni_name(*e) : p.eni_id) +
-                 " is free again (the real ipamd first keeps it 30 s in cooldown).");
+                 " is free again (the real ipamd first keeps it 30 s in cooldown).",
+             {}, pod_facts(*n, p));
         settle_and_place(cluster, *n);
         return Ok{};
     }
     auto waiting = std::find_if(n->pending.begin(), n->pending.end(),
                                 [&](const Pod& p) { return p.name == pod_name; });
     if (waiting != n->pending.end()) {
-        const std::string name = waiting->name;
+        const Pod gone = *waiting;
         n->pending.erase(waiting);
         emit(cluster, n->name, "pod-released",
-             name + " deleted while it was still waiting for an address.");
+             gone.name + " deleted while it was still waiting for an address.", {},
+             pod_facts(*n, gone));
         settle_and_place(cluster, *n);
         return Ok{};
     }
@@ -1163,11 +1246,14 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
                           " pods already on " + n->name +
                           " (the 2 host-network pods included); delete pods first.");
     }
-    std::string changes;
+    std::string changes, words;  // words: the same with {term} tokens (event_words.h)
     auto note = [&](const char* what, long long from, long long to) {
         if (from == to) return;
+        const std::string change = " " + num(from) + " -> " + num(to);
         if (!changes.empty()) changes += ", ";
-        changes += std::string(what) + " " + num(from) + " -> " + num(to);
+        if (!words.empty()) words += ", ";
+        changes += what + change;
+        words += (std::string(what) == "max-pods" ? "{maxpods}" : what) + change;
     };
     note("WARM_ENI_TARGET", old.warm.warm_eni_target, config.warm.warm_eni_target);
     note("WARM_IP_TARGET", old.warm.warm_ip_target, config.warm.warm_ip_target);
@@ -1178,8 +1264,11 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
     n->config = config;
     n->config.pod_subnet_id = config.custom_networking ? pod_subnet : std::string();
     n->max_pods = new_max;
+    EventFacts f;
+    f.known = true;
+    f.what = words;
     emit(cluster, n->name, "config",
-         changes.empty() ? "Configuration applied; nothing changed." : changes + ".");
+         changes.empty() ? "Configuration applied; nothing changed." : changes + ".", {}, f);
     settle_and_place(cluster, *n);
     return Ok{};
 }

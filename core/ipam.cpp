@@ -91,9 +91,22 @@ bool operator==(const Node& a, const Node& b) {
            a.pool_error_code == b.pool_error_code;
 }
 
+bool operator==(const PoolWhy& a, const PoolWhy& b) {
+    return a.rule == b.rule && a.low == b.low && a.high == b.high && a.free == b.free &&
+           a.total == b.total && a.target == b.target && a.per == b.per &&
+           a.max_pods == b.max_pods && a.warm_ip == b.warm_ip && a.min_ip == b.min_ip &&
+           a.result == b.result;
+}
+
+bool operator==(const EventFacts& a, const EventFacts& b) {
+    return a.known == b.known && a.device == b.device && a.prefixes == b.prefixes &&
+           a.count == b.count && a.what == b.what && a.pod == b.pod && a.subnet == b.subnet &&
+           a.why == b.why;
+}
+
 bool operator==(const Event& a, const Event& b) {
     return a.seq == b.seq && a.node == b.node && a.kind == b.kind && a.text == b.text &&
-           a.code == b.code;
+           a.code == b.code && a.facts == b.facts;
 }
 
 int ami_max_pods(const InstanceType& type) {
@@ -243,13 +256,23 @@ PoolState pool_state(const Node& node) {
 
     // isDatastorePoolTooLow
     st.at_max_pods = st.total >= node.max_pods;
+    PoolWhy low_why;
+    low_why.free = st.free;
+    low_why.total = st.total;
+    low_why.max_pods = node.max_pods;
+    low_why.warm_ip = w.warm_ip_target;
+    low_why.min_ip = w.minimum_ip_target;
     std::string low_reason;
     if (st.at_max_pods) {
+        low_why.rule = PoolRule::AtMaxPods;
         st.low = false;
         low_reason = "the pool holds " + count(st.total, "address", "addresses") + " >= max-pods " +
                      num(node.max_pods) + ", so it stops growing";
     } else if (st.warm_ip_targets) {
         st.low = st.short_ips > 0;
+        low_why.rule = !st.low && w.warm_ip_target == 0 && st.free == 0 ? PoolRule::MinimumFrozen
+                                                                        : PoolRule::WarmIp;
+        low_why.result = st.short_ips;
         low_reason = "short = max(WARM_IP_TARGET " + num(w.warm_ip_target) + " - free " +
                      num(st.free) + ", MINIMUM_IP_TARGET " + num(w.minimum_ip_target) +
                      " - total " + num(st.total) + ") = " + num(st.short_ips);
@@ -268,6 +291,9 @@ PoolState pool_state(const Node& node) {
         const std::string per_text =
             st.prefix_delegation ? "16 addresses per prefix" : num(per) + " IPs per ENI";
         st.low = st.free < per * target || (target == 0 && st.free == 0);
+        low_why.rule = st.prefix_delegation ? PoolRule::WarmPrefix : PoolRule::WarmEni;
+        low_why.target = target;
+        low_why.per = per;
         if (target == 0) {
             low_reason = st.free == 0 ? "no free " + std::string(unit) + " and " + knob + " is 0"
                                       : "free " + std::string(unit) + " " + num(st.free) +
@@ -281,14 +307,21 @@ PoolState pool_state(const Node& node) {
 
     // isDatastorePoolTooHigh
     std::string high_reason;
+    PoolWhy high_why = low_why;
+    high_why.high = true;
     if (st.warm_ip_targets) {
         if (st.prefix_delegation) {
             st.high = st.over_prefixes > 0;
+            high_why.rule = PoolRule::PrefixesOverIp;
+            high_why.free = st.free_prefixes;
+            high_why.result = st.over_prefixes;
             high_reason =
                 count(st.over_prefixes, "wholly free prefix is", "wholly free prefixes are") +
                 " more than " + warm_ip_names(w) + " need";
         } else {
             st.high = st.over_ips > 0;
+            high_why.rule = PoolRule::WarmIp;
+            high_why.result = st.over_ips;
             high_reason = "over = min(free " + num(st.free) + " - WARM_IP_TARGET " +
                           num(w.warm_ip_target) + ", total " + num(st.total) +
                           " - MINIMUM_IP_TARGET " + num(w.minimum_ip_target) +
@@ -296,16 +329,23 @@ PoolState pool_state(const Node& node) {
         }
     } else if (st.prefix_delegation) {
         st.high = st.free_prefixes > w.warm_prefix_target;
+        high_why.rule = PoolRule::FreePrefixes;
+        high_why.free = st.free_prefixes;
+        high_why.target = w.warm_prefix_target;
         high_reason = count(st.free_prefixes, "wholly free prefix", "wholly free prefixes") +
                       (st.high ? " > " : " <= ") + "WARM_PREFIX_TARGET " +
                       num(w.warm_prefix_target);
     }
 
+    low_why.low = st.low;
     if (st.low) {
         st.reason = low_reason;
+        st.why = low_why;
     } else if (st.high) {
         st.reason = high_reason;
+        st.why = high_why;
     } else {
+        st.why = low_why;
         st.reason = st.at_max_pods ? low_reason : low_reason + ": the pool is warm";
     }
     return st;

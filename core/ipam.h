@@ -110,6 +110,50 @@ struct Node {
     std::string pool_error_code;  // its AWS code, e.g. "InsufficientCidrBlocks"
 };
 
+// Which of ipamd's pool rules decided, with its numbers (PoolState::why, EventFacts::why):
+// the same decision as PoolState::reason, as values that core/event_words.h words in either
+// vocabulary.
+enum class PoolRule {
+    None,
+    AtMaxPods,       // total >= max-pods: the pool stops growing
+    WarmEni,         // free vs WARM_ENI_TARGET x IPs per ENI
+    WarmPrefix,      // free vs WARM_PREFIX_TARGET x 16
+    WarmIp,          // short / over from WARM_IP_TARGET and MINIMUM_IP_TARGET
+    MinimumFrozen,   // MINIMUM_IP_TARGET without WARM_IP_TARGET: nothing free, nothing added
+    FreePrefixes,    // wholly free prefixes vs WARM_PREFIX_TARGET
+    PrefixesOverIp,  // wholly free prefixes more than the warm IP targets need
+    EniFree,         // detach: free >= (WARM_ENI_TARGET + 1) x IPs per ENI, ENI without pods
+    EniFreeIp,       // detach: the other ENIs still meet the warm IP targets
+    EniFreePrefix,   // detach: the other ENIs keep WARM_PREFIX_TARGET wholly free prefixes
+};
+struct PoolWhy {
+    PoolRule rule = PoolRule::None;
+    bool low = false;        // the rule finds the pool short
+    bool high = false;       // the rule finds the pool over its target
+    long long free = 0;      // free addresses (or wholly free prefixes for the prefix rules)
+    long long total = 0;     // addresses held
+    long long target = 0;    // WARM_ENI_TARGET or WARM_PREFIX_TARGET
+    long long per = 0;       // addresses per ENI (or per prefix)
+    long long max_pods = 0;  // kubelet max-pods
+    long long warm_ip = 0;   // WARM_IP_TARGET
+    long long min_ip = 0;    // MINIMUM_IP_TARGET
+    long long result = 0;    // short or over (WarmIp), the threshold (EniFree), ...
+};
+bool operator==(const PoolWhy& a, const PoolWhy& b);
+
+// The values of an event, so that core/event_words.h can word it in either vocabulary.
+// Events recorded with text only (record_event) leave known false.
+struct EventFacts {
+    bool known = false;
+    int device = -1;        // the ENI's device index (its panel on the wall, from 0)
+    bool prefixes = false;  // count and what are /28 prefixes, not single addresses
+    long long count = 0;    // addresses or prefixes the event moved
+    std::string what;       // those addresses or prefixes, listed ("10.0.1.5 and 10.0.1.6")
+    std::string pod;        // the pod's name
+    std::string subnet;     // the subnet it concerns
+    PoolWhy why;            // the pool rule that caused it
+};
+
 // Something ipamd, kubelet or EC2 did, in words a learner can follow.
 struct Event {
     uint64_t seq = 0;
@@ -120,6 +164,7 @@ struct Event {
                        // attach-branch-eni (security groups for pods, core/sg_pods.h)
     std::string text;  // "Attached eni-2 (device 1) in subnet-a with 3 secondary IPs: ..."
     std::string code;  // AWS error code where one applies, e.g. "InsufficientCidrBlocks"
+    EventFacts facts;  // its values, for words in either vocabulary (event_words.h)
 };
 
 bool operator==(const WarmConfig& a, const WarmConfig& b);
@@ -127,6 +172,7 @@ bool operator==(const NodeConfig& a, const NodeConfig& b);
 bool operator==(const Eni& a, const Eni& b);
 bool operator==(const Pod& a, const Pod& b);
 bool operator==(const Node& a, const Node& b);
+bool operator==(const EventFacts& a, const EventFacts& b);
 bool operator==(const Event& a, const Event& b);
 inline bool operator!=(const Node& a, const Node& b) {
     return !(a == b);
@@ -150,6 +196,7 @@ struct PoolState {
     bool low = false;          // ipamd would add addresses
     bool high = false;         // ipamd would release addresses or prefixes
     std::string reason;        // the rule with its numbers: "free IPs 0 < WARM_ENI_TARGET ..."
+    PoolWhy why;               // the same rule as values (event_words.h words it)
 };
 
 // Per-node figures for summaries, the warm-pool view and the CLI.

@@ -14,6 +14,7 @@
 #include "capacity.h"
 #include "cidr.h"
 #include "context.h"
+#include "event_words.h"
 #include "occupancy.h"
 #include "ui.h"
 
@@ -404,6 +405,9 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
                 ImVec2 c(x + fi(h) * 13 + 5, o.y + 12);
                 dl->AddCircle(c, 5, color::kSlotMain, 12, 2);
             }
+            if (style.highlight & kHighlightHostPods)
+                dl->AddRect(ImVec2(x - 3, o.y + 3), ImVec2(x + 26, o.y + 21), color::kHighlight, 5,
+                            0, 2.5f);
             if (hovering(tips, ImVec2(x, o.y + 4), ImVec2(x + 28, o.y + 20))) {
                 tip.line =
                     "aws-node and kube-proxy: host-network pods on the node's own address; "
@@ -772,31 +776,30 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
 
 namespace {
 
-struct EventWords {
-    const char* kind;
-    const char* words;
-    ImU32 col;
-};
-
-const EventWords kEventWords[] = {
-    {"node-added", "The {room} joined", color::kMuted},
-    {"attach-eni", "New {panel} attached", color::kPanel},
-    {"detach-eni", "{panel} detached", color::kPanel},
-    {"assign-ips", "{deskexts} added", color::kAccent},
-    {"release-ips", "Spare {exts} returned", color::kMuted},
-    {"assign-prefix", "{block} added", IM_COL32(120, 80, 190, 255)},
-    {"release-prefix", "{block} returned", color::kMuted},
-    {"pod-ip", "A {desk} got its {ext}", color::kGood},
-    {"pod-released", "A {desk} left", color::kMuted},
-    {"pod-failed", "A {desk} is waiting for an {ext}", color::kBad},
-    {"pod-unschedulable", "{desk} refused: {maxpods} reached", color::kBad},
-    {"subnet-error", "The {building} is out of {nums}", color::kBad},
-    {"config", "Settings changed", color::kMuted},
-    {"attach-branch-eni", "A {desk} got its own {panel} (branch ENI)", color::kPanel},
-    {"node-removed", "The {room} left", color::kMuted},
-    {"pool-flap", "The spare pool went back and forth", color::kMuted},
-    {"note", "Note", color::kMuted},
-};
+// The colour of each kind of event; its words are core's (event_words.h), one table for
+// every view in either vocabulary.
+ImU32 event_colour(core::EventKind kind) {
+    switch (kind) {
+        case core::EventKind::AttachEni:
+        case core::EventKind::DetachEni:
+        case core::EventKind::AttachBranchEni:
+            return color::kPanel;
+        case core::EventKind::AssignIps:
+            return color::kAccent;
+        case core::EventKind::AssignPrefix:
+            return IM_COL32(120, 80, 190, 255);
+        case core::EventKind::PodIp:
+            return color::kGood;
+        case core::EventKind::PodFailed:
+        case core::EventKind::PodUnschedulable:
+        case core::EventKind::SubnetError:
+            return color::kBad;
+        case core::EventKind::Other:
+            return color::kInk;
+        default:
+            return color::kMuted;
+    }
+}
 
 }  // namespace
 
@@ -808,14 +811,13 @@ void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int ma
         const core::Event& e = *it;
         if (e.seq < since) break;
         ++shown;
-        std::string label = e.kind;
-        ImU32 col = color::kInk;
-        for (const EventWords& w : kEventWords) {
-            if (e.kind == w.kind) {
-                label = capitalized(ctx.text(w.words));
-                col = w.col;
-            }
-        }
+        const std::string label = capitalized(ctx.text(core::event_headline(e)));
+        const ImU32 col = event_colour(core::event_kind(e.kind));
+        // What happened and why in the current words; AWS words may fall back on core's text.
+        const std::string words = core::event_words(e);
+        const std::string detail = !words.empty() ? capitalized(ctx.text(words))
+                                   : ctx.aws()    ? e.text
+                                                  : "";
         ImGui::PushID(static_cast<int>(e.seq));
         ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
@@ -828,9 +830,11 @@ void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int ma
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::PushFont(ctx.fonts.small);
-        wrapped_text(e.text.c_str(), color::kMuted);  // breaks at spaces, never inside an address
-        ImGui::PopFont();
+        if (!detail.empty()) {
+            ImGui::PushFont(ctx.fonts.small);
+            wrapped_text(detail.c_str(), color::kMuted);  // breaks at spaces, never in an address
+            ImGui::PopFont();
+        }
         ImGui::Unindent(16);
         ImGui::PopID();
     }

@@ -65,6 +65,7 @@ enum RoomHighlight : unsigned {
     kHighlightPodSlots = 1u << 2,   // the slots that carry pod addresses
     kHighlightPanels = 1u << 3,     // every ENI position, attached or not (the ENI limit)
     kHighlightOnePanel = 1u << 4,   // the slots of the first ENI (the per-ENI slot limit)
+    kHighlightHostPods = 1u << 5,   // the two host-network pods by the room's name
 };
 
 struct RoomStyle {

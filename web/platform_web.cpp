@@ -527,10 +527,15 @@ EMSCRIPTEN_KEEPALIVE int campus_touch_move(float x, float y) {
         catch_up();
         ImGuiIO& io = ImGui::GetIO();
         const float dx = x - g_touch_x0, dy = y - g_touch_y0;
+        if (std::fabs(dx) < 4 && std::fabs(dy) < 4) return 1;  // too small to tell the way yet
         ImGuiWindow* w = nullptr;
-        if (widget_active()) {
+        const bool vertical = std::fabs(dy) >= std::fabs(dx);
+        // A widget keeps a sideways drag (a slider, a number in the text); a swipe that is
+        // mostly vertical scrolls instead, even when it starts on a widget, which lets go.
+        if (widget_active() && !(vertical && scrollable_under_pointer(dy))) {
             g_touch = Touch::Widget;
-        } else if (std::fabs(dy) >= std::fabs(dx) && (w = scrollable_under_pointer(dy))) {
+        } else if (vertical && (w = scrollable_under_pointer(dy))) {
+            ImGui::ClearActiveID();
             g_touch = Touch::Scroll;
             g_scroll_window = w->ID;
             g_scroll_y0 = w->Scroll.y;

@@ -263,9 +263,14 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
     };
     ImGui::PushID(id);
     ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge)) {
+    const bool open = ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge);
+    locate_note((std::string("##picker-") + id).c_str());  // the tests open it by this name
+    if (open) {
         // A finger gets the short list first; the keyboard would cover it.
-        if (ImGui::IsWindowAppearing() && !platform::touch_input()) ImGui::SetKeyboardFocusHere();
+        if (ImGui::IsWindowAppearing() && !platform::touch_input()) {
+            ImGui::SetKeyboardFocusHere();
+            platform::request_frame();  // the focus lands next frame, before the first key
+        }
         ImGui::SetNextItemWidth(-1);
         const std::string hint =
             "search all " + core::with_commas(static_cast<long long>(types.size())) + ", e.g. c7g";
@@ -298,7 +303,6 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
         }
         ImGui::EndCombo();
     }
-    locate_note("##type");
     ImGui::PopID();
     return changed;
 }

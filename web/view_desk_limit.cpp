@@ -1,61 +1,38 @@
-// view_desk_limit.cpp: step "desk-limit": any instance type, its panels and slots, the
-// seed's simple count beside the exact kubelet max-pods with the working shown, and the
-// room's CPU and memory when every desk extension is taken (see view_desk_limit.h).
+// view_desk_limit.cpp: step "desk-limit" (see view_desk_limit.h).
 #include "view_desk_limit.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
-#include "capacity.h"
-#include "compute.h"
-#include "context.h"
 #include "draw_campus.h"
 #include "imgui.h"
-#include "ipam.h"
 #include "ui.h"
 
 namespace web {
-
 namespace {
 
-std::string num(long long v) {
-    return std::to_string(v);
+// The steps the - and + buttons move through (the text's numbers take any value).
+constexpr int kCpuSteps[] = {10, 25, 50, 100, 150, 200, 250, 300, 400, 500, 750, 1000, 2000, 4000};
+constexpr int kMemorySteps[] = {16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384};
+constexpr ImU32 kMemoryFill = IM_COL32(120, 80, 190, 255);
+
+std::string value(const core::DeskLimit& m, const char* name) {
+    return core::desk_limit_value(m, name);
 }
 
-void rebuild(const ViewContext& ctx, DeskLimitView& view) {
-    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
-    view.built_type = view.type;
-    view.error.clear();
-    core::Result<core::Cluster> c = core::one_room(type, {}, core::ami_max_pods(type));
-    if (c) {
-        view.cluster = std::move(c).value();
-    } else {
-        view.cluster = core::Cluster{};
-        view.error = c.error().message;
-    }
-}
-
-// Four number cards in a row, or two rows of two when narrow.
-void cards(const ViewContext& ctx, const std::string (&labels)[4], const long long (&values)[4]) {
-    NumberCard cards[4];
-    for (int i = 0; i < 4; ++i)
-        cards[i] = {labels[i], std::to_string(values[i]), {}};
-    number_cards(cards, 4, ImGui::GetContentRegionAvail().x >= 4 * 135.0f ? 4 : 2, ctx.fonts.big);
-}
-
-// A labelled bar: label and value on one line, the bar under them. fraction may exceed 1.
+// A labelled bar: label and value on one line, the bar under it, lit when the text points
+// at its part. fraction may exceed 1.
 void usage_bar(const ViewContext& ctx, const std::string& label, double fraction,
-               const std::string& value, ImU32 fill) {
+               const std::string& text, ImU32 fill, bool lit) {
     const float w = std::min(ImGui::GetContentRegionAvail().x, 460.0f);
     ImGui::PushFont(ctx.fonts.small);
-    const float vw = ImGui::CalcTextSize(value.c_str()).x;
+    const float vw = ImGui::CalcTextSize(text.c_str()).x;
     ImGui::TextUnformatted(label.c_str());
-    if (ImGui::CalcTextSize(label.c_str()).x + vw + 16 < w) {
-        ImGui::SameLine(w - vw);
-    }
-    ImGui::PushStyleColor(ImGuiCol_Text, fraction > 1 ? color::kBad : color::kMuted);
-    ImGui::TextUnformatted(value.c_str());
+    if (ImGui::CalcTextSize(label.c_str()).x + vw + 16 < w) ImGui::SameLine(w - vw);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -63,142 +40,160 @@ void usage_bar(const ViewContext& ctx, const std::string& label, double fraction
     const float h = 14;
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), color::kSlotFree, 4);
     const float f = static_cast<float>(std::clamp(fraction, 0.0, 1.0));
-    if (f > 0)
-        dl->AddRectFilled(a, ImVec2(a.x + std::max(3.0f, w * f), a.y + h),
-                          fraction > 1 ? color::kBad : fill, 4);
+    if (f > 0) dl->AddRectFilled(a, ImVec2(a.x + std::max(3.0f, w * f), a.y + h), fill, 4);
+    if (lit)
+        dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(a.x + w + 3, a.y + h + 3), color::kHighlight,
+                    5, 0, 2.5f);
     ImGui::Dummy(ImVec2(w, h + 4));
 }
 
-std::string percent(double fraction) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f%%", fraction * 100.0);
-    return buf;
+// The room's desk extensions, CPU and memory as three bars.
+void compute_bars(const ViewContext& ctx, const core::DeskLimit& m) {
+    const std::string placed = value(m, "placed"), capacity = value(m, "capacity");
+    const double taken = std::stod(placed) / std::max(1.0, std::stod(capacity));
+    usage_bar(ctx, capitalized(ctx.text("{desk} {exts}")), taken,
+              placed + " of " + capacity + " taken", color::kSlotDesk, ctx.lit() == "desks");
+    if (!m.use.known) {
+        wrapped_text(m.use.note.c_str(), color::kMuted);
+        return;
+    }
+    usage_bar(ctx, "CPU", m.use.cpu_fraction,
+              std::to_string(m.use.cpu_used_millis) + "m of " + std::to_string(m.use.cpu_millis) +
+                  "m (" + value(m, "cpupct") + "%)",
+              color::kAccent, ctx.lit() == "cpu" || ctx.lit() == "cpupct");
+    usage_bar(ctx, ctx.text("Memory"), m.use.memory_fraction,
+              std::to_string(m.use.memory_used_mib) + " of " + std::to_string(m.use.memory_mib) +
+                  " MiB (" + value(m, "mempct") + "%)",
+              kMemoryFill, ctx.lit() == "memory" || ctx.lit() == "mempct");
+}
+
+// The counts under the room: the simple one, and kubelet's exact one once the text has it.
+void counts(const ViewContext& ctx, const core::DeskLimit& m) {
+    ImGui::PushFont(ctx.fonts.strong);
+    const std::string simple = "(" + value(m, "panels") + " \xC3\x97 " + value(m, "ips") + ") - " +
+                               value(m, "lost") + " = " + value(m, "capacity") + " " +
+                               ctx.text("{desks}");
+    wrapped_text(simple.c_str());
+    if (m.exact) {
+        const std::string exact = capitalized(ctx.text("{maxpods}: ")) + value(m, "panels") +
+                                  " \xC3\x97 (" + value(m, "ips") +
+                                  " - 1) + 2 = " + value(m, "maxpods");
+        wrapped_text(exact.c_str(), color::kAccent);
+    }
+    ImGui::PopFont();
+}
+
+// "-  250m  +" over a list of steps: a tap moves one step; true when the value changed.
+bool ladder(const char* id, const char* label, float label_w, int& v, const int* steps, size_t n,
+            const char* unit) {
+    ImGui::PushID(id);
+    const float x0 = ImGui::GetCursorPosX();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(x0 + label_w + 8);
+    const int* lower = std::lower_bound(steps, steps + n, v);
+    const int* upper = std::upper_bound(steps, steps + n, v);
+    bool changed = false;
+    ImGui::BeginDisabled(lower == steps);
+    if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) {
+        v = *(lower - 1);
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 6);
+    char text[32];
+    std::snprintf(text, sizeof text, "%d%s", v, unit);
+    const float w = ImGui::CalcTextSize("16384 MiB").x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(at.x + (w - size.x) * 0.5f, at.y + (ImGui::GetFrameHeight() - size.y) * 0.5f),
+        color::kInk, text);
+    ImGui::SameLine(0, 6);
+    ImGui::BeginDisabled(upper == steps + n);
+    if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) {
+        v = *upper;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    return changed;
+}
+
+// The room size, and the CPU and memory of each desk once the text has turned to them.
+void hand(const ViewContext& ctx, core::DeskLimit& m, DeskLimitUi& ui) {
+    const DeskHand h = desk_room_hand(ctx, m, ui.room, "desk-limit", false);
+    core::Status st = core::Ok{};
+    if (h.press == DeskPress::Type) st = core::set(m, {"type", true, 0, h.type}, ctx.catalog);
+    if (m.compute) {
+        int cpu = m.cpu_millis, memory = m.memory_mib;
+        const std::string cpu_label = ctx.text("CPU per {desk}");
+        const std::string memory_label = ctx.text("Memory per {desk}");
+        const float w = std::max(ImGui::CalcTextSize(cpu_label.c_str()).x,
+                                 ImGui::CalcTextSize(memory_label.c_str()).x);
+        if (ladder("cpu", cpu_label.c_str(), w, cpu, kCpuSteps, std::size(kCpuSteps), "m"))
+            st = core::set(m, {"cpu", false, cpu, {}}, ctx.catalog);
+        if (ladder("memory", memory_label.c_str(), w, memory, kMemorySteps, std::size(kMemorySteps),
+                   " MiB"))
+            st = core::set(m, {"memory", false, memory, {}}, ctx.catalog);
+    }
+    if (!st) m.message = st.error().message;
+}
+
+// The verdict under the bars: what ran out first, in the current words.
+std::string verdict(const ViewContext& ctx, const core::DeskLimit& m) {
+    switch (m.limit) {
+        case core::PodLimit::Addresses:
+            return ctx.text("The {exts} run out first: ") + value(m, "cpupct") +
+                   "% of the CPU and " + value(m, "mempct") +
+                   ctx.text(
+                       "% of the memory are in use, and the next {desk} "
+                       "is still refused.");
+        case core::PodLimit::Cpu:
+        case core::PodLimit::Memory:
+            return std::string(m.limit == core::PodLimit::Cpu ? "CPU" : ctx.text("Memory")) +
+                   ctx.text(" runs out first: ") + value(m, "placed") +
+                   ctx.text(" {desks} fit, and ") + value(m, "freeexts") +
+                   ctx.text(" {desk} {exts} stay free.");
+        case core::PodLimit::Unknown:
+            break;
+    }
+    return {};
 }
 
 }  // namespace
 
-ViewOut draw_desk_limit(const ViewContext& ctx, DeskLimitView& view) {
+ViewOut draw_desk_limit(const ViewContext& ctx, core::DeskLimit& m, DeskLimitUi& ui) {
     ViewOut out;
-    if (ctx.catalog.types.empty()) return ViewOut::nothing();
-    if (view.type < 0) view.type = catalog_index(ctx, "t3.small");
-    if (view.built_type != view.type) rebuild(ctx, view);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
-    ImGui::SameLine();
-    if (instance_type_picker(ctx, "desk-limit", view.type, view.filter, sizeof(view.filter)))
-        rebuild(ctx, view);
-    const core::InstanceType& type = ctx.catalog.types[static_cast<size_t>(view.type)];
-    const core::MaxPods r = core::max_pods(type);
-
-    ImGui::Spacing();
-    const std::string labels[4] = {capitalized(ctx.text("{panels}")),
-                                   capitalized(ctx.text("{slots} per {panel}")),
-                                   capitalized(ctx.text("{desk} {exts}")), "max-pods"};
-    const long long values[4] = {r.enis, r.ips_per_eni, r.pod_ips, r.max_pods};
-    cards(ctx, labels, values);
-
-    ImGui::Spacing();
-    const core::Node* node = core::find_node(view.cluster, "node-1");
-    if (node) {
-        RoomStyle rs;
-        rs.title = ctx.text("a full {room}: ") + type.name;
-        draw_room(ctx, *node, rs);
-        draw_legend(ctx, kLegendMainExt | kLegendPod | kLegendEmpty);
-    } else {
-        wrapped_text(view.error.c_str(), color::kBad);
+    RoomStyle rs;
+    rs.simple = true;
+    rs.cell = m.compute ? 26 : 40;  // the bars share the figure's height
+    rs.show_host_pods = m.exact;
+    rs.highlight = room_highlight(ctx.lit());
+    desk_room_figure(ctx, m, ui.room, rs, out);
+    counts(ctx, m);
+    if (m.compute) {
+        ImGui::Spacing();
+        compute_bars(ctx, m);
     }
+    out.figure_max.y = ImGui::GetCursorScreenPos().y;
+    if (m.compute)
+        wrapped_text(verdict(ctx, m).c_str(),
+                     m.limit == core::PodLimit::Addresses ? color::kInk : color::kMuted);
+    draw_legend(ctx, kLegendMainExt | kLegendPod | (m.exact ? kLegendHostPods : 0u));
 
     ImGui::Spacing();
-    std::string simple = ctx.text("The simple count: ({panels} \xC3\x97 {slots}) - {panels} = ") +
-                         r.seed_formula + " = " + num(r.seed_figure) + " " + ctx.text("{desks}") +
-                         ".";
-    wrapped_text(simple.c_str(), color::kMuted);
-    std::string exact = "Exactly: kubelet's max-pods is " + num(r.max_pods) + " (" +
-                        num(r.pod_ips) + ctx.text(" + 2 {hostdesks}: aws-node and kube-proxy).");
-    wrapped_text(exact.c_str());
+    hand(ctx, m, ui);
+    if (!m.message.empty()) wrapped_text(m.message.c_str(), color::kBad);
 
-    // CPU and memory beside the extensions: the room is full, the compute is not.
-    ImGui::Spacing();
-    ImGui::Separator();
-    ImGui::PushFont(ctx.fonts.strong);
-    wrapped_text(ctx.text("Full of {desks}, but is the {room} busy?").c_str());
-    ImGui::PopFont();
-    const float slider_w = std::min(ImGui::GetContentRegionAvail().x * 0.55f, 260.0f);
-    ImGui::SetNextItemWidth(slider_w);
-    ImGui::SliderInt(ctx.text("CPU per {desk}").c_str(), &view.cpu_millis, 10, 4000, "%d m",
-                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SetNextItemWidth(slider_w);
-    ImGui::SliderInt(ctx.text("memory per {desk}").c_str(), &view.memory_mib, 16, 16384, "%d MiB",
-                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    view.cpu_millis = std::clamp(view.cpu_millis, 10, 4000);
-    view.memory_mib = std::clamp(view.memory_mib, 16, 16384);
-
-    // The bars show the room as it really fills: every extension taken when the addresses
-    // run out first, else only the desks its CPU or memory can hold.
-    core::Result<core::ComputeUse> full =
-        core::compute_use(type, r.pod_ips, view.cpu_millis, view.memory_mib);
-    const long long placed = full ? core::pods_that_fit(*full, r.pod_ips) : r.pod_ips;
-    core::Result<core::ComputeUse> use =
-        placed == r.pod_ips ? full
-                            : core::compute_use(type, placed, view.cpu_millis, view.memory_mib);
-    std::string live_compute;
-    if (!use) {
-        wrapped_text(use.error().message.c_str(), color::kBad);
-        live_compute = use.error().message;
-    } else {
-        const core::ComputeUse& u = *use;
-        const double taken =
-            r.pod_ips > 0 ? static_cast<double>(placed) / static_cast<double>(r.pod_ips) : 0.0;
-        usage_bar(ctx, capitalized(ctx.text("{desk} {exts}")), taken,
-                  num(placed) + " of " + num(r.pod_ips) + " taken", color::kSlotDesk);
-        if (u.known) {
-            usage_bar(ctx, "CPU", u.cpu_fraction,
-                      num(u.cpu_used_millis) + "m of " + num(u.cpu_millis) + "m (" +
-                          percent(u.cpu_fraction) + ")",
-                      color::kAccent);
-            usage_bar(ctx, "Memory", u.memory_fraction,
-                      num(u.memory_used_mib) + " of " + num(u.memory_mib) + " MiB (" +
-                          percent(u.memory_fraction) + ")",
-                      IM_COL32(120, 80, 190, 255));
-            const core::PodLimit limit = core::first_limit(*full, r.pod_ips);
-            std::string verdict;
-            if (limit == core::PodLimit::Addresses) {
-                verdict = ctx.text(
-                              "The {exts} run out first: with every {desk} {ext} taken, "
-                              "the {room} uses ") +
-                          percent(u.cpu_fraction) + " of its CPU and " +
-                          percent(u.memory_fraction) +
-                          ctx.text(
-                              " of its memory. The rest sits idle, and the next {desk} is "
-                              "still refused.");
-            } else if (placed == 0) {
-                verdict = ctx.text("Not even one {desk} this size fits: it asks for more ") +
-                          core::pod_limit_name(limit) + ctx.text(" than the whole {room} has.");
-            } else {
-                verdict = ctx.text("With {desks} this size, ") + core::pod_limit_name(limit) +
-                          ctx.text(" runs out first: ") + num(placed) +
-                          ctx.text(placed == 1 ? " {desk} fits, and " : " {desks} fit, and ") +
-                          num(r.pod_ips - placed) + ctx.text(" of the ") + num(r.pod_ips) +
-                          ctx.text(" {exts} stay free.");
-            }
-            wrapped_text(verdict.c_str(),
-                         limit == core::PodLimit::Addresses ? color::kInk : color::kMuted);
-            wrapped_text(u.note.c_str(), color::kMuted);
-            live_compute = num(placed) + " of " + num(r.pod_ips) + " pods fit at " +
-                           num(view.cpu_millis) + "m and " + num(view.memory_mib) + " MiB: CPU " +
-                           percent(u.cpu_fraction) + ", memory " + percent(u.memory_fraction) +
-                           "; first limit " + core::pod_limit_name(limit);
-        } else {
-            wrapped_text(u.note.c_str(), color::kMuted);
-            live_compute = u.note;
-        }
-    }
-
-    ImGui::Spacing();
-    show_math(ctx, r, view.show_math);
-
-    out.live = type.name + ": " + num(r.enis) + " ENIs x " + num(r.ips_per_eni) + " IPs; " +
-               num(r.pod_ips) + " pod addresses; max-pods " + num(r.max_pods) + "; " + live_compute;
+    out.live = m.type.name + ": " + value(m, "panels") + " ENIs x " + value(m, "ips") + " IPs; " +
+               value(m, "capacity") + " pod addresses; max-pods " + value(m, "maxpods") + "; " +
+               value(m, "placed") + " of " + value(m, "capacity") + " pods fit at " +
+               value(m, "cpu") + "m and " + value(m, "memory") + " MiB";
+    if (m.use.known)
+        out.live += ": CPU " + value(m, "cpupct") + "%, memory " + value(m, "mempct") +
+                    "%; first limit " + core::pod_limit_name(m.limit);
     return out;
 }
 

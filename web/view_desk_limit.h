@@ -1,27 +1,22 @@
-// view_desk_limit.h: step "desk-limit": pick any instance type and see its panels, slots
-// and pods, the seed's simple count beside kubelet's exact max-pods, and the room's CPU and
-// memory when every desk extension is taken.
+// view_desk_limit.h: step "desk-limit": draws core::DeskLimit, a full room of any size with
+// its counts: the simple one, kubelet's exact max-pods (the built-in desks drawn by the
+// room's name once the text has met them), and the room's CPU and memory beside its
+// extensions once the text turns to them. Under the figure: the room size, and the CPU and
+// memory each desk asks for (steps of - and +: a tap changes them, a swipe never does).
 #pragma once
 
-#include <string>
-
-#include "cluster.h"
 #include "context.h"
+#include "desk_room.h"
+#include "steps/desk_limit.h"
 
 namespace web {
 
-struct DeskLimitView {
-    int type = -1;         // index into the catalog; -1: not chosen yet (t3.small)
-    char filter[32] = "";  // search text of the instance-type picker
-    bool show_math = true;
-    int cpu_millis = 100;   // CPU request per desk (pod), millicores
-    int memory_mib = 128;   // memory request per desk (pod), MiB
-    int built_type = -1;    // the type `cluster` was built for
-    core::Cluster cluster;  // a room of that type with every pod address taken
-    std::string error;      // why the room could not be built, "" if it was
+// What the view keeps of its own: the picker's search text (the room never flashes here).
+struct DeskLimitUi {
+    DeskRoomUi room;
 };
 
-// Draws the view; false if it has nothing to draw.
-ViewOut draw_desk_limit(const ViewContext& ctx, DeskLimitView& view);
+// Draws the step's model and hands the learner's choices to core.
+ViewOut draw_desk_limit(const ViewContext& ctx, core::DeskLimit& model, DeskLimitUi& ui);
 
 }  // namespace web

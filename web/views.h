@@ -19,9 +19,9 @@
 #include "view_phone_panel.h"
 #include "view_playground.h"
 #include "view_prefix.h"
-#include "view_rules.h"
 #include "view_secondary.h"
 #include "view_security_groups.h"
+#include "view_the_rules.h"
 #include "view_vpc_cni_vs_overlay.h"
 #include "view_warm_pool.h"
 #include "view_why_it_matters.h"
@@ -29,13 +29,10 @@
 namespace web {
 
 struct Views {
-    RulesView rules;
-    DeskLimitView desk_limit;
     PrefixView prefix;
     ExhaustionView exhaustion;
     CustomNetworkingView custom;
     SecondaryCidrView secondary;
-    WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
     DecisionView decision;
     PlaygroundView playground;
@@ -44,6 +41,9 @@ struct Views {
     BigPictureUi big_picture;
     WhyItMattersUi why_it_matters;
     VpcCniVsOverlayUi vpc_cni_vs_overlay;
+    TheRulesUi the_rules;
+    DeskLimitUi desk_limit;
+    WarmPoolUi warm_pool;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -60,4 +60,98 @@ Result<TrafficCampuses> traffic_campuses(const Catalog& catalog) {
     return out;
 }
 
+NodeConfig simple_pool_config() {
+    NodeConfig c;
+    c.warm.warm_eni_target = 0;
+    c.warm.warm_ip_target = 1;
+    return c;
+}
+
+int desk_count(const Node& n) {
+    return static_cast<int>(n.pods.size() + n.pending.size());
+}
+
+Status add_desk(Cluster& cluster) {
+    Result<Pod> p = add_pod(cluster, kOneRoomNode);
+    if (!p) return p.error();
+    return Ok{};
+}
+
+Status remove_desk(Cluster& cluster) {
+    const Node* n = find_node(cluster, kOneRoomNode);
+    if (n == nullptr) return make_error("There is no room to take a desk from.");
+    std::string name;
+    if (!n->pending.empty()) {
+        name = n->pending.back().name;
+    } else if (!n->pods.empty()) {
+        name = n->pods.back().name;
+    }
+    if (name.empty()) return Ok{};
+    return remove_pod(cluster, kOneRoomNode, name);
+}
+
+const Node* room(const DeskRoom& m) {
+    return find_node(m.cluster, kOneRoomNode);
+}
+
+void rebuild_room(DeskRoom& m, int pods) {
+    m.message.clear();
+    m.code.clear();
+    m.fresh_eni.clear();
+    Result<Cluster> c = one_room(m.type, m.config, pods);
+    if (c) {
+        m.cluster = std::move(c).value();
+    } else {
+        m.cluster = Cluster{};
+        m.message = c.error().message;
+    }
+}
+
+void open_room(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {
+    Result<const InstanceType*> t = find_instance_type(catalog, type);
+    if (t) {
+        m.type = **t;
+    } else if (!catalog.types.empty()) {
+        m.type = catalog.types.front();
+    }
+    rebuild_room(m, pods);
+}
+
+Status choose_type(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {
+    Result<const InstanceType*> t = find_instance_type(catalog, type);
+    if (!t) return t.error();
+    m.type = **t;
+    rebuild_room(m, pods);
+    return Ok{};
+}
+
+void change_desks(DeskRoom& m, bool add) {
+    const Node* n = room(m);
+    if (n == nullptr) {
+        rebuild_room(m, 0);
+        return;
+    }
+    const Node before = *n;
+    Status st = add ? add_desk(m.cluster) : remove_desk(m.cluster);
+    m.message = st ? std::string() : st.error().message;
+    m.code = st ? std::string() : st.error().code;
+    m.fresh_eni = new_eni_id(&before, room(m));
+}
+
+void apply(DeskRoom& m, DeskAction action) {
+    if (action == DeskAction::StartOver) {
+        rebuild_room(m, 0);
+    } else {
+        change_desks(m, action == DeskAction::AddDesk);
+    }
+}
+
+Status set_room_knob(DeskRoom& m, const StepInfo& info, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(info, s);
+    if (!ok) return ok;
+    if (s.name == "type") return choose_type(m, catalog, s.text, 0);
+    rebuild_room(m, static_cast<int>(s.number));
+    return Ok{};
+}
+
 }  // namespace core

@@ -6,10 +6,12 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog.h"
 #include "cluster.h"
+#include "steps/step_info.h"
 #include "traffic.h"
 
 namespace core {
@@ -28,6 +30,55 @@ const std::vector<std::string>& tutorial_instance_types();
 // The id of the first ENI in `after` that `before` does not have ("" if none): which phone
 // panel an action just attached, for a view to flash.
 std::string new_eni_id(const Node* before, const Node* after);
+// The simple picture's pool, for steps that come before the warm pool: another panel only
+// when the attached ones are full. WARM_IP_TARGET=1 keeps one address ready, so ipamd asks
+// for the next ENI as the last slot is taken (WARM_ENI_TARGET=0 alone would make the real
+// ipamd attach and detach a spare ENI in a loop).
+NodeConfig simple_pool_config();
+// Desks on the node, with an address or waiting for one.
+int desk_count(const Node& node);
+// One more desk in the one room (node-1), or the refusal (code "TooManyPods": kubelet's
+// max-pods; a desk left waiting for an address: its AWS code).
+Status add_desk(Cluster& cluster);
+// Takes the newest desk out of the one room (a waiting one first); none there is no error.
+Status remove_desk(Cluster& cluster);
+
+// One room a step plays with: its size and settings, the room itself (node-1 in Building A),
+// the last refusal and the panel the last action attached. The models of steps that show one
+// room derive from it (PhonePanel, TheRules, ...); copying one is a snapshot.
+struct DeskRoom {
+    InstanceType type;      // the room's size
+    NodeConfig config;      // the settings the room runs with
+    Cluster cluster;        // the room (node-1) in Building A
+    std::string message;    // the last refusal ("kubelet's max-pods is 11..."), "" if none
+    std::string code;       // its code ("TooManyPods"; event_words.h words it), "" if none
+    std::string fresh_eni;  // the ENI the last action attached ("" none), to flash
+};
+
+// The room, nullptr only if it could not be built (message says why).
+const Node* room(const DeskRoom& model);
+// Rebuilds the room of the model's type and settings with `pods` desks (stopping at the
+// first refusal); if it cannot be built the room is empty and message says why.
+void rebuild_room(DeskRoom& model, int pods);
+// The type of that name from the catalog, or the catalog's first type when it lacks it (an
+// empty catalog leaves the type as it is); then the room is rebuilt with `pods` desks.
+void open_room(DeskRoom& model, const Catalog& catalog, std::string_view type, int pods);
+// A room size picked by name: an unknown name is an error and changes nothing; otherwise the
+// room is rebuilt with `pods` desks.
+Status choose_type(DeskRoom& model, const Catalog& catalog, std::string_view type, int pods);
+// One desk more (add) or fewer: a refusal goes to message and code, a panel it attached to
+// fresh_eni.
+void change_desks(DeskRoom& model, bool add);
+
+// The learner's hand on a room of desks (the steps before the warm pool share it).
+enum class DeskAction { AddDesk, RemoveDesk, StartOver };
+// Adds or removes a desk, or starts over with the same room size. A refused desk leaves the
+// room as it was and sets message and code.
+void apply(DeskRoom& model, DeskAction action);
+// The knobs "type" (rebuilds the room empty) and "pods" (rebuilds it with that many desks,
+// as many as fit), checked against the step's info first: a bad one changes nothing.
+Status set_room_knob(DeskRoom& model, const StepInfo& info, const Setting& setting,
+                     const Catalog& catalog);
 
 // The example campus of the steps about calls (traffic.h), once per way of giving desks
 // their numbers, its rooms m5.large (a type that can give desks their own security groups).

@@ -16,18 +16,15 @@
 
 #include "catalog.h"
 #include "cluster.h"
+#include "steps/campus.h"
 #include "steps/step_info.h"
 
 namespace core {
 
-struct PhonePanel {
-    InstanceType type;      // the room's size; t3.small to start
-    Cluster cluster;        // the room (node-1) in Building A
-    std::string message;    // the last refusal ("kubelet's max-pods is 11..."), "" if none
-    std::string fresh_eni;  // the ENI the last action attached ("" none), to flash
-};
+// The room (a t3.small to start) with the simple pool (campus.h simple_pool_config).
+struct PhonePanel : DeskRoom {};
 
-enum class PhonePanelAction { AddDesk, RemoveDesk, StartOver };
+using PhonePanelAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts
 // and goals as listed in phone_panel.cpp.
@@ -39,16 +36,11 @@ void reset(PhonePanel& model, const Catalog& catalog);
 // Sets a knob (a lesson beat or the learner): "type" rebuilds the room empty, "pods" rebuilds
 // it with that many desks. An unknown type or knob is an error and changes nothing.
 Status set(PhonePanel& model, const Setting& setting, const Catalog& catalog);
-// Adds or removes a desk, or starts over with the same room size. A refused desk (the room
-// is at max-pods) leaves the room as it was and sets message.
-void apply(PhonePanel& model, PhonePanelAction action);
 // A live number of the step by name ("" for an unknown name): pods, panels, maxpanels,
 // ips, deskslots, capacity, maxpods.
 std::string phone_panel_value(const PhonePanel& model, std::string_view name);
 // True when the goal is met: "second-panel" (a second panel is attached), "full-room"
 // (every slot of every panel the room can hold is taken).
 bool goal_met(const PhonePanel& model, std::string_view goal);
-// The room, nullptr only if it could not be built (message says why).
-const Node* room(const PhonePanel& model);
 
 }  // namespace core

@@ -33,6 +33,9 @@ const StepOps kSteps[] = {
     ops<WhyItMatters, &StepModels::why_it_matters, why_it_matters_value>(why_it_matters_info),
     ops<VpcCniVsOverlay, &StepModels::vpc_cni_vs_overlay, vpc_cni_vs_overlay_value>(
         vpc_cni_vs_overlay_info),
+    ops<TheRules, &StepModels::the_rules, the_rules_value>(the_rules_info),
+    ops<DeskLimit, &StepModels::desk_limit, desk_limit_value>(desk_limit_info),
+    ops<WarmPool, &StepModels::warm_pool, warm_pool_value>(warm_pool_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

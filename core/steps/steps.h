@@ -19,10 +19,13 @@
 #include "catalog.h"
 #include "lessons.h"
 #include "result.h"
-#include "steps/ipv6.h"
 #include "steps/big_picture.h"
+#include "steps/desk_limit.h"
+#include "steps/ipv6.h"
 #include "steps/phone_panel.h"
+#include "steps/the_rules.h"
 #include "steps/vpc_cni_vs_overlay.h"
+#include "steps/warm_pool.h"
 #include "steps/why_it_matters.h"
 
 namespace core {
@@ -33,6 +36,9 @@ struct StepModels {
     BigPicture big_picture;
     WhyItMatters why_it_matters;
     VpcCniVsOverlay vpc_cni_vs_overlay;
+    TheRules the_rules;
+    DeskLimit desk_limit;
+    WarmPool warm_pool;
 };
 
 // Every step in its opening state.

@@ -122,3 +122,16 @@ export async function clickLabel(page, label, { nth = 0, times = 1 } = {}) {
     await settle(page);
   }
 }
+
+// Types a value into a number of the lesson text ([[~knob]]): a tap opens its box, the
+// value replaces what is there, Done closes it; then waits for the app to settle.
+export async function typeNumber(page, knob, value) {
+  const pill = await locate(page, `##edit-${knob}`);
+  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
+  await settle(page);
+  await locate(page, "Done");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(String(value));
+  await settle(page);
+  await clickLabel(page, "Done");
+}

@@ -1,4 +1,4 @@
-// viewsC2.test.mjs: the warm-pool, security-groups-for-pods and playground (takeaways)
+// viewsC2.test.mjs: the security-groups-for-pods and playground (takeaways)
 // views: each draws without console errors, reports its numbers in state().live, and
 // changes them when the learner clicks. Positions are those of the 1280x800 layout (the
 // view column starts at x = 657); the playground's share link is opened in a fresh page.
@@ -21,45 +21,6 @@ async function click(page, x, y) {
 // Base64url, as core::base64url_encode writes it.
 const b64url = (text) => Buffer.from(text, "utf8").toString("base64")
   .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-
-test("warm-pool: one desk on a t3.small holds two ENIs; the knobs change the pool", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=warm-pool");
-  await ready(page);
-  assert.ok(await canvasColours(page) > 10);
-  let text = await live(page);
-  assert.match(text, /^t3\.small, WARM_ENI_TARGET 1, WARM_IP_TARGET 0/);
-  assert.match(text, /2 of 3 ENIs, 6 IPs held, 5 free, 1 pod, max-pods 11/);
-  assert.match(text, /free IPs 5 >= WARM_ENI_TARGET 1 x 3 IPs per ENI = 3/);
-
-  // WARM_ENI_TARGET "+": two ENIs' worth of free IPs means the third ENI.
-  await click(page, 746, 217);
-  text = await live(page);
-  assert.match(text, /WARM_ENI_TARGET 2,/);
-  assert.match(text, /3 of 3 ENIs, 9 IPs held, 8 free, 1 pod/);
-
-  // WARM_IP_TARGET "+" twice: it overrides WARM_ENI_TARGET and extra IPs are released.
-  await click(page, 1043, 217);
-  await click(page, 1043, 217);
-  text = await live(page);
-  assert.match(text, /WARM_IP_TARGET 2,/);
-  assert.match(text, /over = min\(free \d+ - WARM_IP_TARGET 2|free IPs? ?\d|short = max/);
-  assert.match(text, /, 1 pod, max-pods 11/);
-  assert.ok(!/9 IPs held/.test(text), `the pool shrank: ${text}`);
-
-  // "Show me: 1 desk on a t3.small" puts the classic case back.
-  await click(page, 760, 149);
-  text = await live(page);
-  assert.match(text, /WARM_ENI_TARGET 1, WARM_IP_TARGET 0, MINIMUM_IP_TARGET 0, WARM_PREFIX_TARGET 1: 2 of 3 ENIs, 6 IPs held, 5 free, 1 pod/);
-  await shot(page, "viewsC2-warm-pool");
-
-  // Prefix delegation rebuilds the room with the same desk: prefixes, max-pods still 11.
-  await click(page, 1011, 113);
-  text = await live(page);
-  assert.match(text, /^t3\.small with prefix delegation/);
-  assert.match(text, /1 pod, max-pods 11/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
 
 test("security groups for pods: the trunk costs m5.large 27 -> 18 pod IPs; 9 branch ENIs", async () => {
   const { page, problems, context } = await openPage(env, "/#step=security-groups-for-pods");

@@ -1,0 +1,65 @@
+// the_rules.cpp: step "the-rules" (see the_rules.h).
+#include "steps/the_rules.h"
+
+#include "ipam.h"
+
+namespace core {
+namespace {
+
+constexpr const char* kFirstType = "t3.small";
+constexpr int kMaxDesks = 250;
+
+}  // namespace
+
+const StepInfo& the_rules_info() {
+    static const StepInfo info{
+        "the-rules",
+        {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxDesks, {}}},
+        {"pods", "panels", "maxpanels", "ips", "allslots", "lost", "deskslots", "capacity"},
+        {"mainext", "panelmain", "slots", "deskslots", "panels", "desks"},
+        {"full-room", "more-panels"},
+        kFirstType};
+    return info;
+}
+
+TheRules make_the_rules(const Catalog& catalog) {
+    TheRules m;
+    reset(m, catalog);
+    return m;
+}
+
+void reset(TheRules& m, const Catalog& catalog) {
+    m.config = simple_pool_config();
+    open_room(m, catalog, kFirstType, 0);
+}
+
+Status set(TheRules& m, const Setting& s, const Catalog& catalog) {
+    return set_room_knob(m, the_rules_info(), s, catalog);
+}
+
+std::string the_rules_value(const TheRules& m, std::string_view name) {
+    const Node* n = room(m);
+    const long long panels = m.type.max_enis;
+    const long long slots = m.type.ipv4_per_eni;
+    long long v = -1;
+    if (name == "pods") v = n ? desk_count(*n) : 0;
+    if (name == "panels") v = n ? static_cast<long long>(n->enis.size()) : 0;
+    if (name == "maxpanels") v = panels;
+    if (name == "ips") v = slots;
+    if (name == "allslots") v = panels * slots;
+    if (name == "lost") v = panels;
+    if (name == "deskslots") v = slots_per_eni(m.type);
+    if (name == "capacity") v = address_capacity(m.type, m.config);
+    return v < 0 ? std::string() : std::to_string(v);
+}
+
+bool goal_met(const TheRules& m, std::string_view goal) {
+    const Node* n = room(m);
+    if (n == nullptr) return false;
+    if (goal == "full-room")
+        return static_cast<long long>(n->pods.size()) >= address_capacity(m.type, m.config);
+    if (goal == "more-panels") return m.type.max_enis > 3;
+    return false;
+}
+
+}  // namespace core

@@ -1,0 +1,51 @@
+// warm_pool.h: step "warm-pool": the spare extensions the receptionist (ipamd) keeps ready.
+//
+// One room (a t3.small to start) with the VPC CNI's default settings: the learner adds a desk
+// and finds two phone panels for one desk (WARM_ENI_TARGET=1 keeps one panel's worth of spare
+// extensions), then changes the four settings that size the warm pool (WARM_ENI_TARGET,
+// WARM_IP_TARGET, MINIMUM_IP_TARGET, WARM_PREFIX_TARGET) and prefix delegation, sees the pool
+// stop at kubelet's max-pods, and watches spares go back as desks leave. Every change goes to
+// the running node (core::set_node_config), so the event log says what ipamd did and why;
+// prefix delegation and the room size replace the node with the same desks, as on AWS.
+//
+//   core::WarmPool m = core::make_warm_pool(catalog);
+//   core::apply(m, core::WarmPoolAction::AddDesk);
+//   core::warm_pool_value(m, "panels");   // "2": two panels for one desk
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "catalog.h"
+#include "steps/campus.h"
+#include "steps/step_info.h"
+
+namespace core {
+
+struct WarmPool : DeskRoom {};
+
+using WarmPoolAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
+
+// What the step offers its lesson: knobs type, pods, warmeni, warmip, minip, warmprefix,
+// prefix; values, parts and goals as listed in warm_pool.cpp.
+const StepInfo& warm_pool_info();
+// The opening state: an empty t3.small (or the catalog's first type) with the default
+// settings (WARM_ENI_TARGET 1, WARM_PREFIX_TARGET 1 as the shipped manifest has them).
+WarmPool make_warm_pool(const Catalog& catalog);
+// Back to the opening state.
+void reset(WarmPool& model, const Catalog& catalog);
+// Sets a knob: "type" and "prefix" replace the room (same desks); "pods" adds or removes
+// desks one by one; "warmeni", "warmip", "minip", "warmprefix" change the running room's
+// setting. An unknown type or knob, a value out of range or a setting the room refuses is an
+// error and changes nothing.
+Status set(WarmPool& model, const Setting& setting, const Catalog& catalog);
+// A live number by name ("" for an unknown name): pods, panels (attached), maxpanels, slots
+// (desk slots per panel), held (desk addresses the room holds), free (spare), blocks (/28
+// prefixes), maxpods, warmeni, warmip, minip, warmprefix, need (WARM_ENI_TARGET x slots: the
+// spares it asks for), threshold ((WARM_ENI_TARGET + 1) x slots: spares before a panel goes).
+std::string warm_pool_value(const WarmPool& model, std::string_view name);
+// True when the goal is met: "two-panels" (one desk, two panels), "lean" (WARM_IP_TARGET set
+// and at most 2 spare), "panel-back" (a panel was detached since the beat began).
+bool goal_met(const WarmPool& model, std::string_view goal);
+
+}  // namespace core

@@ -1,0 +1,92 @@
+// the_rules_test.cpp: step "the-rules" (core/steps/the_rules.h): a room filled until it is
+// full, the four rules' numbers for any room size, and the knobs refusing bad values.
+#include <doctest/doctest.h>
+
+#include "event_words.h"
+#include "steps/the_rules.h"
+#include "test_support.h"
+
+using namespace core;
+
+TEST_CASE("the-rules opens on an empty t3.small: 3 panels x 4 slots, 3 lost, 9 desks") {
+    TheRules m = make_the_rules(test_catalog());
+    CHECK(m.type.name == "t3.small");
+    REQUIRE(room(m) != nullptr);
+    CHECK(the_rules_value(m, "pods") == "0");
+    CHECK(the_rules_value(m, "panels") == "1");
+    CHECK(the_rules_value(m, "maxpanels") == "3");
+    CHECK(the_rules_value(m, "ips") == "4");
+    CHECK(the_rules_value(m, "allslots") == "12");
+    CHECK(the_rules_value(m, "lost") == "3");
+    CHECK(the_rules_value(m, "deskslots") == "3");
+    CHECK(the_rules_value(m, "capacity") == "9");
+    CHECK(the_rules_value(m, "nothing").empty());
+    CHECK_FALSE(goal_met(m, "full-room"));
+    CHECK_FALSE(goal_met(m, "more-panels"));
+    CHECK_FALSE(goal_met(m, "nothing"));
+}
+
+TEST_CASE("the puzzle: desks fill the room at 9; the tenth is refused by kubelet, in words") {
+    TheRules m = make_the_rules(test_catalog());
+    for (int i = 0; i < 8; ++i)
+        apply(m, TheRulesAction::AddDesk);
+    CHECK_FALSE(goal_met(m, "full-room"));
+    apply(m, TheRulesAction::AddDesk);
+    CHECK(goal_met(m, "full-room"));
+    CHECK(the_rules_value(m, "panels") == "3");
+    CHECK(m.message.empty());
+    apply(m, TheRulesAction::AddDesk);
+    CHECK(the_rules_value(m, "pods") == "9");
+    CHECK(m.code == "TooManyPods");
+    const std::string words = refusal_words(m.code, *room(m));
+    CHECK(has(words, "{maxpods} of 11"));
+    CHECK(has(words, "11 {desks}"));
+    CHECK(refusal_words("SomethingElse", *room(m)).empty());
+    apply(m, TheRulesAction::RemoveDesk);
+    CHECK(m.message.empty());
+    CHECK(m.code.empty());
+    CHECK_FALSE(goal_met(m, "full-room"));
+    apply(m, TheRulesAction::StartOver);
+    CHECK(the_rules_value(m, "pods") == "0");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("the rules hold for every size: allslots - one per panel = capacity") {
+    const Catalog& cat = test_catalog();
+    TheRules m = make_the_rules(cat);
+    struct Want {
+        const char* type;
+        const char* panels;
+        const char* ips;
+        const char* capacity;
+    };
+    // The seed's four sizes, and one with more panels.
+    for (const Want& w : {Want{"t3.small", "3", "4", "9"}, Want{"t3.large", "3", "12", "33"},
+                          Want{"m5.large", "3", "10", "27"}, Want{"m5.xlarge", "4", "15", "56"}}) {
+        INFO(w.type);
+        REQUIRE(set(m, {"type", true, 0, w.type}, cat).ok());
+        CHECK(the_rules_value(m, "maxpanels") == w.panels);
+        CHECK(the_rules_value(m, "ips") == w.ips);
+        CHECK(the_rules_value(m, "capacity") == w.capacity);
+        CHECK(std::stoll(the_rules_value(m, "allslots")) - std::stoll(the_rules_value(m, "lost")) ==
+              std::stoll(w.capacity));
+    }
+    CHECK(goal_met(m, "more-panels"));  // m5.xlarge takes 4 panels
+    // "pods" fills the room as far as it goes: 250 asks for more than 56.
+    REQUIRE(set(m, {"pods", false, 250, {}}, cat).ok());
+    CHECK(the_rules_value(m, "pods") == "56");
+    CHECK(the_rules_value(m, "panels") == "4");
+    CHECK(goal_met(m, "full-room"));
+}
+
+TEST_CASE("the-rules knobs: bad values change nothing and say why") {
+    const Catalog& cat = test_catalog();
+    TheRules m = make_the_rules(cat);
+    REQUIRE(set(m, {"pods", false, 4, {}}, cat).ok());
+    const TheRules before = m;
+    CHECK(has(set(m, {"type", true, 0, "t3.smal"}, cat).error().message, "t3.small"));
+    CHECK(has(set(m, {"pods", false, 251, {}}, cat).error().message, "outside 0 to 250"));
+    CHECK(has(set(m, {"panels", false, 2, {}}, cat).error().message, "not a knob"));
+    CHECK(m.type == before.type);
+    CHECK(m.cluster == before.cluster);
+}

@@ -1,0 +1,159 @@
+// warm_pool_test.cpp: step "warm-pool" (core/steps/warm_pool.h) and the words of its event log
+// (core/event_words.h): the rows of amazon-vpc-cni-k8s docs/eni-and-ip-target.md for a
+// t3.small, the targets overriding each other, the pool stopping at max-pods, spares going
+// back, and every event worded in campus words without an AWS term.
+#include <doctest/doctest.h>
+
+#include "event_words.h"
+#include "steps/warm_pool.h"
+#include "test_support.h"
+
+using namespace core;
+
+namespace {
+
+Status knob(WarmPool& m, const char* name, long long v) {
+    return set(m, {name, false, v, {}}, test_catalog());
+}
+
+}  // namespace
+
+TEST_CASE("warm-pool: an empty t3.small holds 3 spare; one desk brings a second panel") {
+    WarmPool m = make_warm_pool(test_catalog());
+    CHECK(warm_pool_value(m, "pods") == "0");
+    CHECK(warm_pool_value(m, "panels") == "1");
+    CHECK(warm_pool_value(m, "held") == "3");
+    CHECK(warm_pool_value(m, "free") == "3");
+    CHECK(warm_pool_value(m, "need") == "3");
+    CHECK(warm_pool_value(m, "threshold") == "6");
+    CHECK(warm_pool_value(m, "warmeni") == "1");
+    CHECK(warm_pool_value(m, "warmprefix") == "1");
+    CHECK(warm_pool_value(m, "maxpods") == "11");
+    CHECK_FALSE(goal_met(m, "two-panels"));
+    apply(m, WarmPoolAction::AddDesk);
+    CHECK(goal_met(m, "two-panels"));
+    CHECK(warm_pool_value(m, "held") == "6");
+    CHECK(warm_pool_value(m, "free") == "5");
+    CHECK_FALSE(m.fresh_eni.empty());
+    // The docs' row: 5 pods, 3 ENIs, 9 secondary IPs, 4 unused.
+    REQUIRE(knob(m, "pods", 5).ok());
+    CHECK(warm_pool_value(m, "panels") == "3");
+    CHECK(warm_pool_value(m, "free") == "4");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("WARM_IP_TARGET overrides WARM_ENI_TARGET; MINIMUM_IP_TARGET is a floor") {
+    WarmPool m = make_warm_pool(test_catalog());
+    REQUIRE(knob(m, "pods", 1).ok());
+    REQUIRE(knob(m, "warmip", 2).ok());
+    CHECK(goal_met(m, "lean"));
+    CHECK(warm_pool_value(m, "free") == "2");
+    CHECK(warm_pool_value(m, "held") == "3");
+    CHECK(warm_pool_value(m, "panels") == "1");  // the second panel went back
+    // The docs' row WARM_IP_TARGET 2, MINIMUM_IP_TARGET 5, no pods: 2 ENIs, 5 IPs.
+    REQUIRE(knob(m, "pods", 0).ok());
+    REQUIRE(knob(m, "minip", 5).ok());
+    CHECK(warm_pool_value(m, "held") == "5");
+    CHECK(warm_pool_value(m, "panels") == "2");
+    // MINIMUM_IP_TARGET alone freezes the pool: a desk takes the last spare, none comes.
+    REQUIRE(knob(m, "warmip", 0).ok());
+    REQUIRE(knob(m, "pods", 5).ok());
+    CHECK(warm_pool_value(m, "free") == "0");
+    REQUIRE(room(m) != nullptr);
+    CHECK(pool_state(*room(m)).why.rule == PoolRule::MinimumFrozen);
+    CHECK(has(pool_words(pool_state(*room(m)).why), "freezes the {pool}"));
+}
+
+TEST_CASE("prefix delegation: WARM_PREFIX_TARGET counts blocks; the pool stops at max-pods") {
+    WarmPool m = make_warm_pool(test_catalog());
+    REQUIRE(knob(m, "pods", 1).ok());
+    REQUIRE(knob(m, "prefix", 1).ok());  // a new room with the same desk
+    CHECK(warm_pool_value(m, "pods") == "1");
+    CHECK(warm_pool_value(m, "blocks") == "1");
+    CHECK(warm_pool_value(m, "held") == "16");
+    REQUIRE(knob(m, "warmprefix", 3).ok());
+    // 16 addresses held >= max-pods 11: no second block, whatever the target.
+    CHECK(warm_pool_value(m, "blocks") == "1");
+    REQUIRE(room(m) != nullptr);
+    const PoolState ps = pool_state(*room(m));
+    CHECK(ps.why.rule == PoolRule::AtMaxPods);
+    CHECK(pool_words(ps.why) ==
+          "the {pool} holds 16 {exts}, as many as the {maxpods} of 11: it grows no more");
+}
+
+TEST_CASE("spares go back: a panel leaves at (WARM_ENI_TARGET + 1) x 3 spare") {
+    WarmPool m = make_warm_pool(test_catalog());
+    REQUIRE(knob(m, "pods", 4).ok());
+    CHECK(warm_pool_value(m, "panels") == "3");
+    CHECK_FALSE(goal_met(m, "panel-back"));
+    REQUIRE(knob(m, "pods", 1).ok());
+    CHECK(goal_met(m, "panel-back"));
+    CHECK(warm_pool_value(m, "panels") == "2");
+    const Event* detach = nullptr;
+    for (const Event& e : m.cluster.events)
+        if (event_kind(e.kind) == EventKind::DetachEni) detach = &e;
+    REQUIRE(detach != nullptr);
+    CHECK(detach->facts.why.rule == PoolRule::EniFree);
+    CHECK(event_words(*detach) ==
+          "{panel} 3 went back to the {building} with its 3 {deskexts}: 6 spare {exts} >= "
+          "(WARM_ENI_TARGET 1 + 1) \xC3\x97 3 = 6, and no {desk} uses it.");
+}
+
+TEST_CASE("warm-pool knobs: bad values change nothing and say why") {
+    const Catalog& cat = test_catalog();
+    WarmPool m = make_warm_pool(cat);
+    REQUIRE(knob(m, "pods", 2).ok());
+    const WarmPool before = m;
+    CHECK(has(knob(m, "warmeni", 9).error().message, "outside 0 to 8"));
+    CHECK(has(knob(m, "prefix", 2).error().message, "true or false"));
+    CHECK(has(set(m, {"type", true, 0, "t3.smol"}, cat).error().message, "t3.small"));
+    CHECK(has(knob(m, "pool", 1).error().message, "not a knob"));
+    CHECK(m.cluster == before.cluster);
+    CHECK(m.config == before.config);
+    // A room size keeps the desks.
+    REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
+    CHECK(warm_pool_value(m, "pods") == "2");
+    CHECK(warm_pool_value(m, "free") == "16");  // 2 panels x 9, 2 taken
+}
+
+TEST_CASE("every event of a busy room reads in campus words with no AWS term left") {
+    const Lessons& lessons = test_lessons();
+    WarmPool m = make_warm_pool(test_catalog());
+    REQUIRE(knob(m, "pods", 6).ok());
+    REQUIRE(knob(m, "warmip", 2).ok());
+    REQUIRE(knob(m, "minip", 4).ok());
+    REQUIRE(knob(m, "pods", 0).ok());
+    REQUIRE(knob(m, "warmeni", 0).ok());
+    REQUIRE(knob(m, "warmip", 0).ok());
+    REQUIRE(knob(m, "minip", 0).ok());
+    REQUIRE(knob(m, "prefix", 1).ok());
+    REQUIRE(knob(m, "pods", 12).ok());
+    CHECK(has(m.message, "max-pods"));
+    int worded = 0;
+    for (const Event& e : m.cluster.events) {
+        const std::string campus =
+            render_terms(lessons, event_headline(e) + " " + event_words(e), Terms::Analogy);
+        const std::string aws =
+            render_terms(lessons, event_headline(e) + " " + event_words(e), Terms::Aws);
+        INFO(e.kind << ": " << campus);
+        CHECK(campus.find('{') == std::string::npos);
+        for (const char* term :
+             {"ENI", "IP", "pod", "node", "subnet", "ipamd", "max-pods", "prefix", "eni-"})
+            CHECK_FALSE(has(campus, std::string(" ") + term));
+        for (const char* word : {"panel", "desk", "extension", "room", "receptionist"})
+            CHECK_FALSE(has(aws, std::string(" ") + word));
+        if (!event_words(e).empty()) ++worded;
+    }
+    CHECK(worded >= 10);
+    CHECK(event_kind("no-such-kind") == EventKind::Other);
+    CHECK(event_headline(Event{0, "", "no-such-kind", "x", "", {}}) == "no-such-kind");
+}
+
+TEST_CASE("a warm-pool setting set to what it is already records nothing") {
+    WarmPool m = make_warm_pool(test_catalog());
+    const size_t events = m.cluster.events.size();
+    REQUIRE(knob(m, "warmeni", 1).ok());
+    CHECK(m.cluster.events.size() == events);
+    REQUIRE(knob(m, "warmeni", 2).ok());
+    CHECK(m.cluster.events.size() > events);
+}

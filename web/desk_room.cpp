@@ -1,0 +1,95 @@
+// desk_room.cpp: the one-room figure and hand several steps share (desk_room.h).
+#include "desk_room.h"
+
+#include <string>
+
+#include "event_words.h"
+#include "imgui.h"
+#include "platform.h"
+#include "ui.h"
+
+namespace web {
+namespace {
+
+constexpr double kFlashMs = 900;
+
+}  // namespace
+
+unsigned room_highlight(std::string_view part) {
+    if (part == "mainext") return kHighlightMainExt;
+    if (part == "hostdesks") return kHighlightHostPods | kHighlightMainExt;
+    if (part == "panelmain" || part == "lost") return kHighlightPanelMain;
+    if (part == "slots" || part == "ips") return kHighlightOnePanel;
+    if (part == "deskslots" || part == "desks" || part == "pods" || part == "capacity")
+        return kHighlightPodSlots;
+    if (part == "panels" || part == "maxpanels" || part == "allslots") return kHighlightPanels;
+    return kHighlightNone;
+}
+
+std::string room_title(const ViewContext& ctx, const core::Node& node) {
+    return ctx.text("{room}: ") + node.type.name;
+}
+
+void desk_room_figure(const ViewContext& ctx, const core::DeskRoom& m, DeskRoomUi& ui,
+                      RoomStyle style, ViewOut& out) {
+    const core::Node* node = core::room(m);
+    out.figure_min = ImGui::GetCursorScreenPos();
+    if (node == nullptr) {
+        wrapped_text(m.message.c_str(), color::kBad);
+    } else {
+        const double now = platform::now_ms();
+        if (!m.fresh_eni.empty() && now < ui.flash_until_ms) {
+            style.fresh_eni = m.fresh_eni;
+            style.fresh = static_cast<float>((ui.flash_until_ms - now) / kFlashMs);
+            out.animate(ui.flash_until_ms);
+        }
+        if (style.title.empty()) style.title = room_title(ctx, *node);
+        draw_room(ctx, *node, style);
+    }
+    out.figure_max =
+        ImVec2(out.figure_min.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
+}
+
+DeskHand desk_room_hand(const ViewContext& ctx, const core::DeskRoom& m, DeskRoomUi& ui,
+                        const char* picker_id, bool desks) {
+    DeskHand hand;
+    const core::Node* node = core::room(m);
+    if (desks) {
+        const int n = node ? core::desk_count(*node) : 0;
+        if (ImGui::Button(ctx.text("Add a {desk}").c_str())) hand.press = DeskPress::Add;
+        ImGui::SameLine();
+        ImGui::BeginDisabled(n == 0);
+        if (ImGui::Button(ctx.text("Remove a {desk}").c_str())) hand.press = DeskPress::Remove;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        const float start_w =
+            ImGui::CalcTextSize("Start over").x + 2 * ImGui::GetStyle().FramePadding.x;
+        if (ImGui::GetContentRegionAvail().x < start_w) ImGui::NewLine();
+        if (ImGui::Button("Start over")) hand.press = DeskPress::StartOver;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
+    ImGui::SameLine();
+    int type = catalog_index(ctx, m.type.name.c_str());
+    if (instance_type_picker(ctx, picker_id, type, ui.filter, sizeof ui.filter)) {
+        hand.press = DeskPress::Type;
+        hand.type = ctx.catalog.types[static_cast<size_t>(type)].name;
+    }
+    return hand;
+}
+
+void desk_room_refusal(const ViewContext& ctx, const core::DeskRoom& m) {
+    if (m.message.empty()) return;
+    const core::Node* node = core::room(m);
+    const std::string words = node ? core::refusal_words(m.code, *node) : std::string();
+    wrapped_text(words.empty() ? m.message.c_str() : ctx.text(words).c_str(), color::kBad);
+}
+
+void flash_if_new(const core::DeskRoom& m, const std::string& before, DeskRoomUi& ui,
+                  ViewOut& out) {
+    if (m.fresh_eni.empty() || m.fresh_eni == before) return;
+    ui.flash_until_ms = platform::now_ms() + kFlashMs;
+    out.animate(ui.flash_until_ms + 120);  // one frame past the end
+}
+
+}  // namespace web
