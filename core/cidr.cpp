@@ -140,6 +140,8 @@ Result<uint32_t> parse_quad(std::string_view input, size_t& pos, bool cidr) {
     return value;
 }
 
+}  // namespace
+
 std::string with_commas(uint64_t n) {
     std::string digits = std::to_string(n);
     std::string out;
@@ -150,8 +152,6 @@ std::string with_commas(uint64_t n) {
     }
     return out;
 }
-
-}  // namespace
 
 Result<Ipv4> parse_ipv4(std::string_view text) {
     if (text.empty()) {

@@ -39,6 +39,8 @@ Result<Cidr> parse_cidr(std::string_view text);
 std::string format_ipv4(Ipv4 ip);
 // "10.0.0.0/16"
 std::string format_cidr(const Cidr& c);
+// A count with thousands separators: "65,536".
+std::string with_commas(uint64_t n);
 
 // Number of addresses in the block (2^(32-prefix)); uint64_t so /0 fits.
 uint64_t cidr_size(const Cidr& c);

@@ -25,14 +25,6 @@ int sextet(char c) {
     return -1;
 }
 
-std::string with_commas(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-        digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    return digits;
-}
-
 // Nesting of [ and { outside strings, without parsing.
 int max_depth(std::string_view text) {
     int depth = 0;

@@ -37,17 +37,6 @@ const Unusable kUnusable[] = {
 
 constexpr size_t kBlock = 16;  // addresses in a /28 prefix
 
-std::string with_commas(uint64_t n) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    const size_t lead = digits.size() % 3;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (i % 3) == lead) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
 std::string plural(uint64_t n, const char* one, const char* many) {
     return with_commas(n) + " " + (n == 1 ? one : many);
 }
