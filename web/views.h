@@ -20,7 +20,7 @@
 #include "view_playground.h"
 #include "view_prefix.h"
 #include "view_rules.h"
-#include "view_secondary.h"
+#include "view_secondary_cidrs.h"
 #include "view_security_groups.h"
 #include "view_traffic.h"
 #include "view_warm_pool.h"
@@ -35,13 +35,13 @@ struct Views {
     PrefixView prefix;
     ExhaustionView exhaustion;
     CustomNetworkingView custom;
-    SecondaryCidrView secondary;
     WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
     DecisionView decision;
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
+    SecondaryCidrsUi secondary_cidrs;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -19,11 +19,13 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/phone_panel.h"
+#include "steps/secondary_cidrs.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
+    SecondaryCidrs secondary_cidrs;
 };
 
 // Every step in its opening state.
