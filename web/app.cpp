@@ -504,9 +504,14 @@ void app_apply_fragment(App& app, const std::string& text) {
     if (!f.controls.empty()) app.min_controls = f.controls == "min";
     int index = f.step.empty() ? std::max(app.step, 0) : core::find_step(app.lessons, f.step);
     if (!f.campus.empty()) {
-        std::string err;
-        if (!playground_load_from_fragment(app.catalog, app.views.playground, f.campus, &err))
-            app.error = "The campus in the link could not be opened: " + err;
+        if (!app.models_made) {
+            app.models = core::make_step_models(app.catalog);
+            app.models_made = true;
+            app.model_step = -1;
+        }
+        // The campus becomes the playground's opening campus (core/steps/takeaways.h).
+        core::Status st = core::open_link(app.models.takeaways, f.campus, app.catalog);
+        if (!st) app.error = "The campus in the link could not be opened: " + st.error().message;
     }
     int beat = f.beat < 0 ? (index == app.step ? app.beat : 0) : f.beat;
     if (index < 0) {

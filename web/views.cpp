@@ -49,7 +49,8 @@ constexpr ViewEntry kViews[] = {
      draw_member<SecurityGroupsView, draw_security_groups, &Views::security_groups>},
     {"choosing", draw_member<DecisionView, draw_decision, &Views::decision>},
     {"vpc-cni-vs-overlay", draw_member<ComparisonView, draw_comparison, &Views::comparison>},
-    {"takeaways", draw_member<PlaygroundView, draw_playground, &Views::playground>},
+    {"takeaways", draw_model<core::Takeaways, TakeawaysUi, draw_takeaways,
+                             &core::StepModels::takeaways, &Views::takeaways>},
 };
 
 }  // namespace

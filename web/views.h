@@ -17,11 +17,11 @@
 #include "view_exhaustion.h"
 #include "view_overlay.h"
 #include "view_phone_panel.h"
-#include "view_playground.h"
 #include "view_prefix.h"
 #include "view_rules.h"
 #include "view_secondary_cidrs.h"
 #include "view_security_groups.h"
+#include "view_takeaways.h"
 #include "view_traffic.h"
 #include "view_warm_pool.h"
 
@@ -39,9 +39,9 @@ struct Views {
     SecurityGroupsView security_groups;
     DecisionView decision;
     ComparisonView comparison;
-    PlaygroundView playground;
     PhonePanelUi phone_panel;
     SecondaryCidrsUi secondary_cidrs;
+    TakeawaysUi takeaways;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

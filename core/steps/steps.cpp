@@ -27,6 +27,7 @@ constexpr StepOps ops(const StepInfo& (*info)()) {
 const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
     ops<SecondaryCidrs, &StepModels::secondary_cidrs, secondary_cidrs_value>(secondary_cidrs_info),
+    ops<Takeaways, &StepModels::takeaways, takeaways_value>(takeaways_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

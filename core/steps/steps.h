@@ -20,12 +20,14 @@
 #include "result.h"
 #include "steps/phone_panel.h"
 #include "steps/secondary_cidrs.h"
+#include "steps/takeaways.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
     SecondaryCidrs secondary_cidrs;
+    Takeaways takeaways;
 };
 
 // Every step in its opening state.
