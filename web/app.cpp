@@ -218,7 +218,12 @@ void draw_step_view(App& app, const core::LessonStep& step) {
         const float fig = out.figure_max.y > out.figure_min.y ? out.figure_min.y : top;
         const float visible_top = ImGui::GetWindowPos().y;
         const float visible_bottom = visible_top + ImGui::GetWindowHeight();
-        if (out.figure_min.y < visible_top || out.figure_max.y > visible_bottom)
+        // Where the figure will be once a scroll asked for this frame applies (a step or beat
+        // change scrolls the view to its top first).
+        const ImGuiWindow* w = ImGui::GetCurrentWindow();
+        const float shift =
+            w->ScrollTarget.y < FLT_MAX ? ImGui::GetScrollY() - w->ScrollTarget.y : 0;
+        if (out.figure_min.y + shift < visible_top || out.figure_max.y + shift > visible_bottom)
             ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + fig - visible_top - 8));
         platform::request_frame();
     }
