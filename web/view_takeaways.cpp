@@ -116,6 +116,37 @@ void draw_import(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
     if (!ui.import_error.empty()) wrapped_text(ui.import_error.c_str(), color::kBad);
 }
 
+// What the last action said: a refusal in red, a success in green.
+void draw_notice(const ViewContext& ctx, const core::Takeaways& m, const TakeawaysUi& ui) {
+    if (!m.message.empty()) wrapped_text(m.message.c_str(), color::kBad);
+    std::string said;
+    switch (m.notice) {
+        case core::TakeawaysNotice::None:
+            break;
+        case core::TakeawaysNotice::Undone:
+            said = "Undone.";
+            break;
+        case core::TakeawaysNotice::StartedOver:
+            said = ctx.text("A fresh {campus}; Undo brings the old one back.");
+            break;
+        case core::TakeawaysNotice::Exported:
+            said = "Copied the scenario JSON to the clipboard (" +
+                   std::to_string(m.exported.size()) + " bytes); it is also in the box below.";
+            break;
+        case core::TakeawaysNotice::Linked:
+            said = "Copied a link (" + std::to_string(ui.link.size()) +
+                   ctx.text(" characters) that opens this {campus}.");
+            break;
+        case core::TakeawaysNotice::Imported:
+            said = "Loaded the scenario '" + m.scenario_name + "'.";
+            break;
+        case core::TakeawaysNotice::Opened:
+            said = ctx.text("Opened the {campus} '") + m.scenario_name + "' from the link.";
+            break;
+    }
+    if (!said.empty()) wrapped_text(said.c_str(), color::kGood);
+}
+
 void draw_tools(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
     ImGui::BeginDisabled(m.undo.empty());
     if (ImGui::Button("Undo") && core::undo(m)) ui.open_settings.clear();
@@ -157,37 +188,7 @@ void draw_tools(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
         wrapped_text(shown.c_str(), color::kMuted);
         ImGui::PopFont();
     }
-}
-
-// What the last action said: a refusal in red, a success in green.
-void draw_notice(const ViewContext& ctx, const core::Takeaways& m, const TakeawaysUi& ui) {
-    if (!m.message.empty()) wrapped_text(m.message.c_str(), color::kBad);
-    std::string said;
-    switch (m.notice) {
-        case core::TakeawaysNotice::None:
-            break;
-        case core::TakeawaysNotice::Undone:
-            said = "Undone.";
-            break;
-        case core::TakeawaysNotice::StartedOver:
-            said = ctx.text("A fresh {campus}; Undo brings the old one back.");
-            break;
-        case core::TakeawaysNotice::Exported:
-            said = "Copied the scenario JSON to the clipboard (" +
-                   std::to_string(m.exported.size()) + " bytes); it is also in the box below.";
-            break;
-        case core::TakeawaysNotice::Linked:
-            said = "Copied a link (" + std::to_string(ui.link.size()) +
-                   ctx.text(" characters) that opens this {campus}.");
-            break;
-        case core::TakeawaysNotice::Imported:
-            said = "Loaded the scenario '" + m.scenario_name + "'.";
-            break;
-        case core::TakeawaysNotice::Opened:
-            said = ctx.text("Opened the {campus} '") + m.scenario_name + "' from the link.";
-            break;
-    }
-    if (!said.empty()) wrapped_text(said.c_str(), color::kGood);
+    draw_notice(ctx, m, ui);
 }
 
 // ---- rooms ---------------------------------------------------------------------------
@@ -257,9 +258,16 @@ bool draw_one_room(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui,
     ImGui::SameLine(0, 4);
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + 12);
     const std::string field = "##desks-" + name;
-    ImGui::InputInt(field.c_str(), &desks, 0, 0, ImGuiInputTextFlags_CharsDecimal);
+    // While the field is being typed in, its number lives in ui (the model changes on Enter).
+    int typed = ui.editing_room == name ? ui.editing_desks : desks;
+    ImGui::InputInt(field.c_str(), &typed, 0, 0, ImGuiInputTextFlags_CharsDecimal);
     locate_note(field.c_str());
-    if (ImGui::IsItemDeactivatedAfterEdit()) (void)core::set_desks(m, name, desks);
+    if (ImGui::IsItemActive()) {
+        ui.editing_room = name;
+        ui.editing_desks = typed;
+    }
+    if (ImGui::IsItemDeactivated()) ui.editing_room.clear();
+    if (ImGui::IsItemDeactivatedAfterEdit()) (void)core::set_desks(m, name, typed);
     ImGui::SameLine(0, 4);
     if (ImGui::Button(ctx.text("+ {desk}").c_str())) (void)core::set_desks(m, name, desks + 1);
     if (s.pending > 0) {
@@ -478,12 +486,11 @@ ViewOut draw_takeaways(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& 
         const char* part;
         void (*draw)(const ViewContext&, core::Takeaways&, TakeawaysUi&);
     };
-    const Section sections[] = {{"rooms", draw_rooms},
+    const Section sections[] = {{"tools", draw_tools},
+                                {"rooms", draw_rooms},
                                 {"addroom", draw_add_room},
                                 {"buildings", draw_buildings},
-                                {"log", nullptr},
-                                {"tools", draw_tools}};
-    draw_notice(ctx, m, ui);
+                                {"log", nullptr}};
     for (const Section& s : sections) {
         const ImVec2 a = ImGui::GetCursorScreenPos();
         if (s.draw != nullptr) {

@@ -1,7 +1,7 @@
-// view_takeaways.h: step "takeaways": draws core::Takeaways, the playground. First the rooms
-// with the opening task's count (desks seated of the target) and each room's desks, to nudge
-// or type; then adding a room with its features, the buildings and number ranges, what the
-// CNI did (the event log), and the tools: undo, start over, export, share link, import.
+// view_takeaways.h: step "takeaways": draws core::Takeaways, the playground. A toolbar (undo,
+// start over, export, share link, import), then the rooms with the opening task's count (desks
+// seated of the target) and each room's desks, to nudge or type; then adding a room with its
+// features, the buildings and number ranges, and what the CNI did (the event log).
 #pragma once
 
 #include <string>
@@ -13,7 +13,8 @@
 namespace web {
 
 // What the view keeps of its own: the choices of the forms (new range, building and room),
-// which room's settings are open, the import box and its text, and the last link made.
+// which room's settings are open, a desk count being typed, the import box and its text, and
+// the last link made.
 struct TakeawaysUi {
     int vpc_choice = 0;            // start over: which VPC CIDR
     int cidr_choice = 0;           // add a range: index into core's suggestions
@@ -26,6 +27,8 @@ struct TakeawaysUi {
     int room_pod_subnet = 0;       // new room, custom networking: the ENIConfig subnet
     core::NodeConfig room_config;  // new room: its settings
     std::string open_settings;     // the room whose settings are open, "" none
+    std::string editing_room;      // the room whose desk count is being typed, "" none
+    int editing_desks = 0;         // the count typed so far
     bool show_import = false;      // the import box is open
     std::string import_text;       // scenario JSON pasted or typed by the learner
     std::string import_error;      // why the last import was refused, "" if none

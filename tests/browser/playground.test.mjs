@@ -33,7 +33,9 @@ async function press(page, label) {
     }
     const fig = await page.evaluate(() => window.cniCampus.locate("##figure"));
     await page.mouse.move(fig.x + fig.w / 2, vh / 2);
-    await page.mouse.wheel(0, r && r.y + r.h / 2 < 60 ? -250 : 250);
+    // Not drawn (clipped) on the first try: start from the top, then go down.
+    const dy = r ? (r.y + r.h / 2 < 60 ? -250 : 250) : (i === 0 ? -5000 : 250);
+    await page.mouse.wheel(0, dy);
     await settle(page);
   }
   throw new Error(`${label} never came into view: ${JSON.stringify(await page.evaluate((l) => window.cniCampus.locate(l), label))}`);
