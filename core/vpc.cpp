@@ -19,6 +19,8 @@ const Cidr kRfc1918[] = {
     {ip4(10, 0, 0, 0), 8}, {ip4(172, 16, 0, 0), 12}, {ip4(192, 168, 0, 0), 16}};
 const Cidr k172_31{ip4(172, 31, 0, 0), 16};
 const Cidr k198_19{ip4(198, 19, 0, 0), 16};
+const Cidr k10_0_15{ip4(10, 0, 0, 0), 15};
+const Cidr k10_0_16{ip4(10, 0, 0, 0), 16};
 
 struct Unusable {
     Cidr range;
@@ -62,86 +64,94 @@ std::string join_cidrs(const std::vector<Cidr>& cidrs) {
     return out;
 }
 
-// Size and never-usable ranges: the rules a primary and a secondary CIDR share.
-Status check_vpc_block(const Cidr& c) {
-    const std::string text = format_cidr(c);
-    if (c.prefix < 16) {
-        return make_error(text +
-                              " is too large for a VPC: AWS allows CIDR blocks from /16 (65,536 "
-                              "addresses) down to /28 (16 addresses). Add it a /16 at a time, "
-                              "such as " +
-                              format_cidr(Cidr{c.base, 16}) + ".",
-                          "InvalidVpc.Range");
-    }
-    if (c.prefix > 28) {
-        return make_error(text +
-                              " is too small for a VPC: AWS allows CIDR blocks from /16 (65,536 "
-                              "addresses) down to /28 (16 addresses).",
-                          "InvalidVpc.Range");
-    }
+// The size rule and the never-usable ranges: what a primary and a secondary CIDR share.
+CidrVerdict block_verdict(const Cidr& c) {
+    if (c.prefix < 16) return {CidrRefusal::TooLarge, Cidr{c.base, 16}};
+    if (c.prefix > 28) return {CidrRefusal::TooSmall, {}};
     for (const Unusable& u : kUnusable) {
-        if (cidr_overlaps(u.range, c)) {
-            const std::string where =
-                c == u.range ? "it is " : "it lies in " + format_cidr(u.range) + ", ";
-            return make_error(text + " cannot be used in a VPC: " + where + u.why + ".",
-                              "InvalidVpc.Range");
-        }
+        if (cidr_overlaps(u.range, c)) return {CidrRefusal::Unusable, u.range};
     }
-    return Ok{};
+    return {};
 }
 
-// Every rule for a secondary CIDR that depends on the blocks already there.
-Status check_secondary(const Vpc& vpc, const Cidr& c) {
+const char* unusable_why(const Cidr& range) {
+    for (const Unusable& u : kUnusable) {
+        if (u.range == range) return u.why;
+    }
+    return "a range no host may use";
+}
+
+// The words of a verdict for one block (AWS words; the error codes EC2 gives).
+Status verdict_status(const Vpc* vpc, const Cidr& c, const CidrVerdict& v) {
     const std::string text = format_cidr(c);
-    for (const Cidr& have : vpc.cidrs) {
-        if (have == c) {
+    const std::string with = format_cidr(v.with);
+    switch (v.refusal) {
+        case CidrRefusal::None:
+            return Ok{};
+        case CidrRefusal::TooLarge:
+            return make_error(
+                text +
+                    " is too large for a VPC: AWS allows CIDR blocks from /16 (65,536 "
+                    "addresses) down to /28 (16 addresses). Add it a /16 at a time, "
+                    "such as " +
+                    with + ".",
+                "InvalidVpc.Range");
+        case CidrRefusal::TooSmall:
+            return make_error(
+                text +
+                    " is too small for a VPC: AWS allows CIDR blocks from /16 (65,536 "
+                    "addresses) down to /28 (16 addresses).",
+                "InvalidVpc.Range");
+        case CidrRefusal::Unusable: {
+            const std::string where = c == v.with ? "it is " : "it lies in " + with + ", ";
+            return make_error(
+                text + " cannot be used in a VPC: " + where + unusable_why(v.with) + ".",
+                "InvalidVpc.Range");
+        }
+        case CidrRefusal::Duplicate:
             return make_error(text + " is already one of the campus's CIDR blocks.",
                               "InvalidVpc.Range");
-        }
-        if (cidr_overlaps(have, c)) {
-            return make_error(text + " overlaps the campus's CIDR block " + format_cidr(have) +
+        case CidrRefusal::Overlap:
+            return make_error(text + " overlaps the campus's CIDR block " + with +
                                   "; the blocks of a VPC must not share addresses.",
                               "InvalidVpc.Range");
+        case CidrRefusal::OtherPrivateRange: {
+            const Cidr& primary = vpc->cidrs.front();
+            return make_error(text + " is refused: the primary CIDR " + format_cidr(primary) +
+                                  " is in the private range " + with +
+                                  ", and AWS does not add a block from another private (RFC 1918) "
+                                  "range (" +
+                                  format_cidr(*rfc1918_range(c)) + "). Use another block from " +
+                                  with + ", or one from 100.64.0.0/10 for pods.",
+                              "InvalidVpc.Range");
         }
-    }
-    const Cidr& primary = vpc.cidrs.front();
-    const Cidr* primary_range = rfc1918_range(primary);
-    const Cidr* new_range = rfc1918_range(c);
-    if (primary_range && new_range && *primary_range != *new_range) {
-        return make_error(text + " is refused: the primary CIDR " + format_cidr(primary) +
-                              " is in the private range " + format_cidr(*primary_range) +
-                              ", and AWS does not add a block from another private (RFC 1918) "
-                              "range (" +
-                              format_cidr(*new_range) + "). Use another block from " +
-                              format_cidr(*primary_range) + ", or one from 100.64.0.0/10 for pods.",
-                          "InvalidVpc.Range");
-    }
-    if (primary_range && *primary_range == kRfc1918[1] && cidr_overlaps(k172_31, c)) {
-        return make_error(text + " is refused: when the primary CIDR (" + format_cidr(primary) +
-                              ") is in 172.16.0.0/12, AWS does not add a secondary block from "
-                              "172.31.0.0/16. Pick another part of 172.16.0.0/12, such as "
-                              "172.30.0.0/16.",
-                          "InvalidVpc.Range");
-    }
-    for (const Cidr& have : vpc.cidrs) {
-        const bool new_is_198 = cidr_overlaps(k198_19, c);
-        const bool have_is_198 = cidr_overlaps(k198_19, have);
-        if ((new_is_198 && rfc1918_range(have)) || (have_is_198 && new_range)) {
+        case CidrRefusal::Range172_31:
+            return make_error(text + " is refused: when the primary CIDR (" +
+                                  format_cidr(vpc->cidrs.front()) +
+                                  ") is in 172.16.0.0/12, AWS does not add a secondary block from "
+                                  "172.31.0.0/16. Pick another part of 172.16.0.0/12, such as "
+                                  "172.30.0.0/16.",
+                              "InvalidVpc.Range");
+        case CidrRefusal::Range10_0:
+            return make_error(text + " is refused: the campus already has " + with +
+                                  ", in 10.0.0.0/15, and then AWS does not add a block from "
+                                  "10.0.0.0/16. Pick another part of 10.0.0.0/8, such as "
+                                  "10.2.0.0/16.",
+                              "InvalidVpc.Range");
+        case CidrRefusal::Beside198_19:
             return make_error(text +
                                   " is refused: AWS does not put 198.19.0.0/16 and a private "
                                   "(RFC 1918) range in the same VPC, and the campus already "
                                   "has " +
-                                  format_cidr(have) + ". For pods, use 100.64.0.0/10 instead.",
+                                  with + ". For pods, use 100.64.0.0/10 instead.",
                               "InvalidVpc.Range");
-        }
-    }
-    if (static_cast<long long>(vpc.cidrs.size()) >= vpc.cidr_quota) {
-        return make_error("The campus already has " +
-                              plural(vpc.cidrs.size(), "CIDR block", "CIDR blocks") + " (" +
-                              join_cidrs(vpc.cidrs) + "), its quota of IPv4 CIDR blocks per VPC (" +
-                              std::to_string(vpc.cidr_quota) +
-                              "). The quota starts at 5 and can be raised to 50 on request.",
-                          "CidrLimitExceeded");
+        case CidrRefusal::Quota:
+            return make_error(
+                "The campus already has " + plural(vpc->cidrs.size(), "CIDR block", "CIDR blocks") +
+                    " (" + join_cidrs(vpc->cidrs) + "), its quota of IPv4 CIDR blocks per VPC (" +
+                    std::to_string(vpc->cidr_quota) +
+                    "). The quota starts at 5 and can be raised to 50 on request.",
+                "CidrLimitExceeded");
     }
     return Ok{};
 }
@@ -237,10 +247,38 @@ bool operator==(const Vpc& a, const Vpc& b) {
     return a.cidrs == b.cidrs && a.subnets == b.subnets && a.cidr_quota == b.cidr_quota;
 }
 
+CidrVerdict check_secondary_cidr(const Vpc& vpc, const Cidr& c) {
+    const CidrVerdict size = block_verdict(c);
+    if (size.refusal != CidrRefusal::None || vpc.cidrs.empty()) return size;
+    for (const Cidr& have : vpc.cidrs) {
+        if (have == c) return {CidrRefusal::Duplicate, have};
+        if (cidr_overlaps(have, c)) return {CidrRefusal::Overlap, have};
+    }
+    const Cidr* primary_range = rfc1918_range(vpc.cidrs.front());
+    const Cidr* new_range = rfc1918_range(c);
+    if (primary_range && new_range && *primary_range != *new_range)
+        return {CidrRefusal::OtherPrivateRange, *primary_range};
+    if (primary_range && *primary_range == kRfc1918[1] && cidr_overlaps(k172_31, c))
+        return {CidrRefusal::Range172_31, k172_31};
+    if (cidr_contains(k10_0_16, c)) {
+        for (const Cidr& have : vpc.cidrs) {
+            if (cidr_contains(k10_0_15, have)) return {CidrRefusal::Range10_0, have};
+        }
+    }
+    for (const Cidr& have : vpc.cidrs) {
+        const bool new_is_198 = cidr_overlaps(k198_19, c);
+        const bool have_is_198 = cidr_overlaps(k198_19, have);
+        if ((new_is_198 && rfc1918_range(have)) || (have_is_198 && new_range))
+            return {CidrRefusal::Beside198_19, have};
+    }
+    if (static_cast<long long>(vpc.cidrs.size()) >= vpc.cidr_quota) return {CidrRefusal::Quota, {}};
+    return {};
+}
+
 Result<Vpc> make_vpc(std::string_view primary_cidr) {
     Result<Cidr> c = parse_cidr(primary_cidr);
     if (!c) return make_error(c.error().message, "InvalidParameterValue");
-    Status ok = check_vpc_block(*c);
+    Status ok = verdict_status(nullptr, *c, block_verdict(*c));
     if (!ok) return ok.error();
     Vpc vpc;
     vpc.cidrs.push_back(*c);
@@ -253,9 +291,7 @@ Status add_vpc_cidr(Vpc& vpc, std::string_view cidr) {
     }
     Result<Cidr> c = parse_cidr(cidr);
     if (!c) return make_error(c.error().message, "InvalidParameterValue");
-    Status ok = check_vpc_block(*c);
-    if (!ok) return ok;
-    ok = check_secondary(vpc, *c);
+    Status ok = verdict_status(&vpc, *c, check_secondary_cidr(vpc, *c));
     if (!ok) return ok;
     vpc.cidrs.push_back(*c);
     return Ok{};

@@ -83,14 +83,41 @@ inline bool operator!=(const Vpc& a, const Vpc& b) {
 //   another; primary in 172.16.0.0/12: nothing from 172.31.0.0/16 as a secondary;
 // - 198.19.0.0/16 never beside an RFC 1918 block (either way round);
 // - at most cidr_quota blocks (default 5, adjustable to 50 on request);
-// - 100.64.0.0/10 (RFC 6598) is allowed, a /16 (or smaller) at a time.
+// - 100.64.0.0/10 (RFC 6598) is allowed, a /16 (or smaller) at a time;
+// - a block from 10.0.0.0/16 never joins a VPC that has a block in 10.0.0.0/15.
 // Not modelled: AWS's further limits on RFC 1918 secondaries when the primary CIDR is
 // publicly routable or in 100.64.0.0/10.
+
+// Which of those rules refuses a block as a secondary CIDR.
+enum class CidrRefusal : uint8_t {
+    None,               // AWS accepts it
+    TooLarge,           // larger than /16
+    TooSmall,           // smaller than /28
+    Unusable,           // in 169.254.0.0/16 or another range no host may use
+    Duplicate,          // already one of the VPC's blocks
+    Overlap,            // shares addresses with one of the VPC's blocks
+    OtherPrivateRange,  // another RFC 1918 range than the primary's
+    Range172_31,        // 172.31.0.0/16 beside a primary in 172.16.0.0/12
+    Range10_0,          // 10.0.0.0/16 beside a block in 10.0.0.0/15
+    Beside198_19,       // 198.19.0.0/16 and an RFC 1918 block in one VPC
+    Quota,              // the VPC has cidr_quota blocks already
+};
+
+// A refusal and the block or range it names (TooLarge: the /16 to add instead; Unusable:
+// the range; Duplicate, Overlap, Range10_0, Beside198_19: the VPC's block in the way;
+// OtherPrivateRange: the primary's RFC 1918 range; Range172_31: 172.31.0.0/16).
+struct CidrVerdict {
+    CidrRefusal refusal = CidrRefusal::None;
+    Cidr with{};
+};
 
 // Creates a VPC with its primary CIDR (/16 to /28, not 169.254.0.0/16 etc.).
 Result<Vpc> make_vpc(std::string_view primary_cidr);
 // Adds a secondary CIDR under AWS's rules (size, overlap, restricted ranges, quota).
 Status add_vpc_cidr(Vpc& vpc, std::string_view cidr);
+// The first rule (in add_vpc_cidr's order) that refuses `cidr` as a secondary CIDR of the
+// VPC; only the size and unusable ranges when the VPC has no block yet.
+CidrVerdict check_secondary_cidr(const Vpc& vpc, const Cidr& cidr);
 // Adds a subnet: /16 to /28, inside one of the VPC's CIDRs, not overlapping another
 // subnet, unique id. Marks the five AWS-reserved addresses. A partial prefix reservation
 // must lie inside the subnet and be a /28 or larger (it holds whole /28 prefixes).

@@ -182,6 +182,38 @@ TEST_CASE("add_vpc_cidr: RFC 1918 mixing, 172.31 and 198.19") {
     CHECK(add_vpc_cidr(d, "100.64.0.0/16").ok());
 }
 
+TEST_CASE("add_vpc_cidr: nothing from 10.0.0.0/16 beside a block in 10.0.0.0/15") {
+    // VPC user guide, "IPv4 CIDR block association restrictions", row 10.0.0.0/8.
+    Vpc v = vpc("10.1.0.0/16");
+    std::string m = refuse_cidr(v, "10.0.0.0/16");
+    CHECK(has(m, "already has 10.1.0.0/16, in 10.0.0.0/15"));
+    CHECK(has(refuse_cidr(v, "10.0.128.0/20"), "10.0.0.0/16"));
+    CHECK(check_secondary_cidr(v, *parse_cidr("10.0.4.0/24")).refusal == CidrRefusal::Range10_0);
+    CHECK(add_vpc_cidr(v, "10.2.0.0/16").ok());
+    Vpc far = vpc("10.8.0.0/16");  // no block in 10.0.0.0/15: 10.0.0.0/16 is fine
+    CHECK(add_vpc_cidr(far, "10.0.0.0/16").ok());
+}
+
+TEST_CASE("check_secondary_cidr names the rule and the block in the way") {
+    Vpc v = vpc("10.0.0.0/16");
+    auto verdict = [&v](const char* text) { return check_secondary_cidr(v, *parse_cidr(text)); };
+    CHECK(verdict("100.64.0.0/16").refusal == CidrRefusal::None);
+    CHECK(verdict("100.64.0.0/10").refusal == CidrRefusal::TooLarge);
+    CHECK(verdict("100.64.0.0/10").with == *parse_cidr("100.64.0.0/16"));
+    CHECK(verdict("100.64.0.0/29").refusal == CidrRefusal::TooSmall);
+    CHECK(verdict("169.254.0.0/16").refusal == CidrRefusal::Unusable);
+    CHECK(verdict("169.254.8.0/24").with == *parse_cidr("169.254.0.0/16"));
+    CHECK(verdict("10.0.0.0/16").refusal == CidrRefusal::Duplicate);
+    CHECK(verdict("10.0.4.0/24").refusal == CidrRefusal::Overlap);
+    CHECK(verdict("192.168.0.0/16").refusal == CidrRefusal::OtherPrivateRange);
+    CHECK(verdict("192.168.0.0/16").with == *parse_cidr("10.0.0.0/8"));
+    CHECK(verdict("198.19.0.0/16").refusal == CidrRefusal::Beside198_19);
+    CHECK(check_secondary_cidr(vpc("172.16.0.0/16"), *parse_cidr("172.31.0.0/16")).refusal ==
+          CidrRefusal::Range172_31);
+    v.cidr_quota = 1;
+    CHECK(verdict("100.64.0.0/16").refusal == CidrRefusal::Quota);
+}
+
 TEST_CASE("add_vpc_cidr: the quota") {
     Vpc v = vpc("10.0.0.0/16");
     for (const char* c : {"10.1.0.0/16", "10.2.0.0/16", "100.64.0.0/16", "100.65.0.0/16"}) {
@@ -262,10 +294,10 @@ TEST_CASE("add_subnet: refusals name the problem and change nothing") {
     CHECK(has(m, "10.2.0.0/24 lies outside the campus"));
     CHECK(has(m, "(10.0.0.0/16, 10.1.0.0/16)"));
 
-    Vpc small = vpc("10.0.0.0/24");
-    REQUIRE(add_vpc_cidr(small, "10.0.1.0/24").ok());
-    m = refuse_subnet(small, SubnetDesc{"subnet-b", "B", "us-east-1a", "10.0.0.0/23"});
-    CHECK(has(m, "spills over the edge of the campus's CIDR block 10.0.0.0/24"));
+    Vpc small = vpc("10.2.0.0/24");
+    REQUIRE(add_vpc_cidr(small, "10.2.1.0/24").ok());
+    m = refuse_subnet(small, SubnetDesc{"subnet-b", "B", "us-east-1a", "10.2.0.0/23"});
+    CHECK(has(m, "spills over the edge of the campus's CIDR block 10.2.0.0/24"));
 
     m = refuse_subnet(v, SubnetDesc{"subnet-b", "B", "us-east-1a", "10.0.1.128/25"});
     CHECK(has(m, "10.0.1.128/25 overlaps Building 'subnet-a' (10.0.1.0/24)"));

@@ -237,7 +237,12 @@ void draw_step_view(App& app, const core::LessonStep& step) {
         const float fig = out.figure_max.y > out.figure_min.y ? out.figure_min.y : top;
         const float visible_top = ImGui::GetWindowPos().y;
         const float visible_bottom = visible_top + ImGui::GetWindowHeight();
-        if (out.figure_min.y < visible_top || out.figure_max.y > visible_bottom)
+        // Where the figure will be once a scroll asked for this frame applies (a step or beat
+        // change scrolls the view to its top first).
+        const ImGuiWindow* w = ImGui::GetCurrentWindow();
+        const float shift =
+            w->ScrollTarget.y < FLT_MAX ? ImGui::GetScrollY() - w->ScrollTarget.y : 0;
+        if (out.figure_min.y + shift < visible_top || out.figure_max.y + shift > visible_bottom)
             ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + fig - visible_top - 8));
         platform::request_frame();
     }
@@ -563,9 +568,14 @@ void app_apply_fragment(App& app, const std::string& text) {
     if (!f.controls.empty()) app.min_controls = f.controls == "min";
     int index = f.step.empty() ? std::max(app.step, 0) : core::find_step(app.lessons, f.step);
     if (!f.campus.empty()) {
-        std::string err;
-        if (!playground_load_from_fragment(app.catalog, app.views.playground, f.campus, &err))
-            app.error = "The campus in the link could not be opened: " + err;
+        if (!app.models_made) {
+            app.models = core::make_step_models(app.catalog);
+            app.models_made = true;
+            app.model_step = -1;
+        }
+        // The campus becomes the playground's opening campus (core/steps/takeaways.h).
+        core::Status st = core::open_link(app.models.takeaways, f.campus, app.catalog);
+        if (!st) app.error = "The campus in the link could not be opened: " + st.error().message;
     }
     int beat = f.beat < 0 ? (index == app.step ? app.beat : 0) : f.beat;
     if (index < 0) {

@@ -53,6 +53,8 @@ void pill_arrows(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col) {
                           ImVec2(b.x - 4 - s, cy + s), col);
 }
 
+}  // namespace
+
 // The box a tap on an editable number opens: -, the number to type in, +.
 std::optional<long long> edit_popup(const char* popup, const core::Knob& k, long long value) {
     std::optional<long long> changed;
@@ -75,8 +77,6 @@ std::optional<long long> edit_popup(const char* popup, const core::Knob& k, long
     ImGui::EndPopup();
     return changed;
 }
-
-}  // namespace
 
 LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
                       std::string_view step_id, std::string_view text, std::string_view hot_in) {

@@ -35,5 +35,8 @@ struct LiveTextOut {
 LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
                       std::string_view step_id, std::string_view text,
                       std::string_view hot_in = {});
+// The box a tap on an editable number opens (ImGui::OpenPopup(popup) first): -, a field to
+// type in, +, Done. The new value when the learner changed it, kept within the knob's range.
+std::optional<long long> edit_popup(const char* popup, const core::Knob& k, long long value);
 
 }  // namespace web

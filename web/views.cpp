@@ -46,7 +46,8 @@ constexpr ViewEntry kViews[] = {
     {"prefix-delegation", draw_member<PrefixView, draw_prefix, &Views::prefix>},
     {"building-runs-out", draw_member<ExhaustionView, draw_exhaustion, &Views::exhaustion>},
     {"custom-networking", draw_member<CustomNetworkingView, draw_custom, &Views::custom>},
-    {"secondary-cidrs", draw_member<SecondaryCidrView, draw_secondary, &Views::secondary>},
+    {"secondary-cidrs", draw_model<core::SecondaryCidrs, SecondaryCidrsUi, draw_secondary_cidrs,
+                                   &core::StepModels::secondary_cidrs, &Views::secondary_cidrs>},
     {"warm-pool", draw_model<core::WarmPool, WarmPoolUi, draw_warm_pool,
                              &core::StepModels::warm_pool, &Views::warm_pool>},
     {"security-groups-for-pods",
@@ -56,7 +57,8 @@ constexpr ViewEntry kViews[] = {
     {"vpc-cni-vs-overlay",
      draw_model<core::VpcCniVsOverlay, VpcCniVsOverlayUi, draw_vpc_cni_vs_overlay,
                 &core::StepModels::vpc_cni_vs_overlay, &Views::vpc_cni_vs_overlay>},
-    {"takeaways", draw_member<PlaygroundView, draw_playground, &Views::playground>},
+    {"takeaways", draw_model<core::Takeaways, TakeawaysUi, draw_takeaways,
+                             &core::StepModels::takeaways, &Views::takeaways>},
 };
 
 }  // namespace

@@ -17,10 +17,10 @@
 #include "view_exhaustion.h"
 #include "view_ipv6.h"
 #include "view_phone_panel.h"
-#include "view_playground.h"
 #include "view_prefix.h"
-#include "view_secondary.h"
+#include "view_secondary_cidrs.h"
 #include "view_security_groups.h"
+#include "view_takeaways.h"
 #include "view_the_rules.h"
 #include "view_vpc_cni_vs_overlay.h"
 #include "view_warm_pool.h"
@@ -32,10 +32,8 @@ struct Views {
     PrefixView prefix;
     ExhaustionView exhaustion;
     CustomNetworkingView custom;
-    SecondaryCidrView secondary;
     SecurityGroupsView security_groups;
     DecisionView decision;
-    PlaygroundView playground;
     PhonePanelUi phone_panel;
     Ipv6Ui ipv6;
     BigPictureUi big_picture;
@@ -44,6 +42,8 @@ struct Views {
     TheRulesUi the_rules;
     DeskLimitUi desk_limit;
     WarmPoolUi warm_pool;
+    SecondaryCidrsUi secondary_cidrs;
+    TakeawaysUi takeaways;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -3,6 +3,8 @@
 //   core::Result<core::Cluster> room = core::one_room(type);          // an empty room
 //   core::Result<core::Cluster> full = core::one_room(type, {}, 9);   // with 9 desks
 //   core::Result<core::TrafficCampuses> t = core::traffic_campuses(catalog);  // the calls' campus
+//   core::Result<core::Vpc> vpc = core::carved_campus("10.0.0.0/16", 18, 4);  // four buildings
+//   core::Result<core::Cluster> play = core::starter_campus(catalog, "10.0.0.0/16");
 #pragma once
 
 #include <string>
@@ -91,5 +93,18 @@ inline constexpr const char* kTrafficRoomType = "m5.large";
 // Builds the three; fails (with the catalog's or the model's message) if the catalog lacks
 // the room type.
 Result<TrafficCampuses> traffic_campuses(const Catalog& catalog);
+
+// The zone of the n-th building a campus builds: us-east-1a, -1b, -1c in turn.
+const char* building_zone(size_t n);
+// Builds the next building of /prefix in the lowest free aligned block inside `within` (one of
+// the VPC's CIDR blocks): id from next_subnet_id ("subnet-e"), name "Building E", zone by
+// building_zone. Returns where it went; errors (no room left) change nothing.
+Result<Cidr> add_next_building(Vpc& vpc, const Cidr& within, int prefix);
+// A VPC of this primary CIDR already shared out among `buildings` buildings of /prefix
+// (add_next_building one after another). Errors carry the model's message.
+Result<Vpc> carved_campus(std::string_view primary, int prefix, int buildings);
+// The playground's opening campus: the VPC, one building (a /24, or the whole VPC if smaller)
+// and one t3.small room ("node-a-1") with `desks` desks. Errors carry the model's message.
+Result<Cluster> starter_campus(const Catalog& catalog, std::string_view vpc_cidr, int desks = 2);
 
 }  // namespace core

@@ -36,6 +36,8 @@ const StepOps kSteps[] = {
     ops<TheRules, &StepModels::the_rules, the_rules_value>(the_rules_info),
     ops<DeskLimit, &StepModels::desk_limit, desk_limit_value>(desk_limit_info),
     ops<WarmPool, &StepModels::warm_pool, warm_pool_value>(warm_pool_info),
+    ops<SecondaryCidrs, &StepModels::secondary_cidrs, secondary_cidrs_value>(secondary_cidrs_info),
+    ops<Takeaways, &StepModels::takeaways, takeaways_value>(takeaways_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

@@ -23,6 +23,8 @@
 #include "steps/desk_limit.h"
 #include "steps/ipv6.h"
 #include "steps/phone_panel.h"
+#include "steps/secondary_cidrs.h"
+#include "steps/takeaways.h"
 #include "steps/the_rules.h"
 #include "steps/vpc_cni_vs_overlay.h"
 #include "steps/warm_pool.h"
@@ -39,6 +41,8 @@ struct StepModels {
     TheRules the_rules;
     DeskLimit desk_limit;
     WarmPool warm_pool;
+    SecondaryCidrs secondary_cidrs;
+    Takeaways takeaways;
 };
 
 // Every step in its opening state.
