@@ -18,7 +18,7 @@
 #include "view_overlay.h"
 #include "view_phone_panel.h"
 #include "view_playground.h"
-#include "view_prefix.h"
+#include "view_prefix_delegation.h"
 #include "view_rules.h"
 #include "view_secondary.h"
 #include "view_security_groups.h"
@@ -32,7 +32,6 @@ struct Views {
     TrafficView traffic;
     RulesView rules;
     DeskLimitView desk_limit;
-    PrefixView prefix;
     ExhaustionView exhaustion;
     CustomNetworkingView custom;
     SecondaryCidrView secondary;
@@ -42,6 +41,7 @@ struct Views {
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
+    PrefixDelegationUi prefix_delegation;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -1,6 +1,8 @@
 // campus.cpp: the small campuses of the steps (see campus.h).
 #include "steps/campus.h"
 
+#include "sg_pods.h"
+
 namespace core {
 
 Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config, int pods) {
@@ -35,6 +37,30 @@ std::string new_eni_id(const Node* before, const Node* after) {
         if (before == nullptr || find_eni(*before, e.id) == nullptr) return e.id;
     }
     return {};
+}
+
+InstanceType opening_type(const Catalog& catalog, std::string_view name) {
+    Result<const InstanceType*> t = find_instance_type(catalog, name);
+    if (t) return **t;
+    return catalog.types.empty() ? InstanceType{} : catalog.types.front();
+}
+
+Scheduled schedule_desks(Cluster& cluster, std::string_view node, int count) {
+    Scheduled s;
+    for (int i = 0; i < count; ++i) {
+        const Node* before = find_node(cluster, node);
+        const size_t waiting = before ? before->pending.size() : 0;
+        Result<Pod> p = add_pod_with_branches(cluster, node);
+        const Node* after = find_node(cluster, node);
+        if (p) {
+            ++s.running;
+        } else if (after != nullptr && after->pending.size() > waiting) {
+            ++s.waiting;  // admitted, no address to be had
+        } else {
+            ++s.refused;  // kubelet at max-pods (or no such node)
+        }
+    }
+    return s;
 }
 
 }  // namespace core

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
+#include "catalog.h"
 #include "cluster.h"
 
 namespace core {
@@ -21,5 +23,20 @@ Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config = {}
 // The id of the first ENI in `after` that `before` does not have ("" if none): which phone
 // panel an action just attached, for a view to flash.
 std::string new_eni_id(const Node* before, const Node* after);
+
+// The catalog's type of that name; the catalog's first type if it has none (an empty type if
+// the catalog is empty): the room a step opens with.
+InstanceType opening_type(const Catalog& catalog, std::string_view name);
+
+// Desks sent to one room by schedule_desks, by how kubelet and ipamd answered.
+struct Scheduled {
+    int running = 0;  // got an address
+    int waiting = 0;  // admitted by kubelet, waiting for an address (ContainerCreating)
+    int refused = 0;  // refused by kubelet: max-pods reached ("Too many pods")
+};
+// Sends `count` desks to the node one by one, as the scheduler does: kubelet admits each
+// (it gets an address or waits for one) or refuses it at max-pods, counting the node's desks
+// on branch ENIs too (sg_pods.h). Refused desks are counted, not placed.
+Scheduled schedule_desks(Cluster& cluster, std::string_view node, int count);
 
 }  // namespace core

@@ -26,6 +26,8 @@ constexpr StepOps ops(const StepInfo& (*info)()) {
 
 const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
+    ops<PrefixDelegation, &StepModels::prefix_delegation, prefix_delegation_value>(
+        prefix_delegation_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

@@ -19,11 +19,13 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/phone_panel.h"
+#include "steps/prefix_delegation.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
+    PrefixDelegation prefix_delegation;
 };
 
 // Every step in its opening state.

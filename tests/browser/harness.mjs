@@ -110,3 +110,16 @@ export async function clickLabel(page, label, { nth = 0, times = 1 } = {}) {
     await settle(page);
   }
 }
+
+// Taps an editable number of the paragraph ([[~knob]]), types a new value into the box it
+// opens and closes the box with Done; the app has settled after.
+export async function typeNumber(page, knob, text) {
+  const pill = await locate(page, `##edit-${knob}`);
+  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
+  await settle(page);
+  await locate(page, "Done");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await settle(page);
+  await clickLabel(page, "Done");
+}

@@ -1,5 +1,5 @@
-// viewsA.test.mjs: the views of steps phone-panel, the-rules, desk-limit and
-// prefix-delegation draw without errors, report their numbers in state().live, and change
+// viewsA.test.mjs: the views of steps phone-panel, the-rules and desk-limit draw without
+// errors, report their numbers in state().live, and change
 // them on real mouse clicks. Click positions are for the 1280x800 two-column layout (the
 // view column starts at x = 657); each test checks the live text before and after, so a
 // moved widget shows up as a failed expectation, not a silent pass.
@@ -72,29 +72,6 @@ test("desk-limit: numbers and CPU/memory for t3.small, then another type from th
   assert.match(m5, /^m5\.large: 3 ENIs x 10 IPs; 27 pod addresses; max-pods 29;/);
   // The CPU runs out first: 20 pods fill its 2000m, and 7 of the 27 addresses stay free.
   assert.match(m5, /; 20 of 27 pods fit at 100m and 128 MiB: CPU 100%, memory 31%; first limit CPU$/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("prefix-delegation: 9 -> 144, max-pods stays 11 until raised, a block for one desk", async () => {
-  const { page, problems, context } = await open("prefix-delegation");
-  const first = await live(page);
-  assert.match(first, /^t3\.small, prefix delegation on: 144 pod addresses with prefixes \(9 without\)/);
-  assert.match(first, /max-pods 146 by formula \(11 without\), recommended 110; kubelet max-pods now 11/);
-  assert.match(first, /1 pod holds 16 addresses in 1 prefixes$/);
-  await click(page, 701, 221, 9); // Add a desk x 9: the last is refused
-  const stuck = await live(page);
-  assert.match(stuck, /kubelet max-pods now 11; 9 pods hold/);
-  assert.match(stuck, /raise max-pods/);
-  await click(page, 671, 185); // raise kubelet max-pods
-  assert.match(await live(page), /kubelet max-pods now 110; 9 pods hold/);
-  await click(page, 701, 221); // now a tenth desk fits
-  assert.match(await live(page), /kubelet max-pods now 110; 10 pods hold/);
-  await click(page, 791, 149); // prefix delegation off: the node is replaced, desks kept
-  const off = await live(page);
-  assert.match(off, /prefix delegation off/);
-  // max-pods stays raised, but without blocks only 9 addresses exist: the tenth desk waits.
-  assert.match(off, /kubelet max-pods now 110; 9 pods hold 9 addresses; 1 waiting for an address/);
   assert.deepEqual(problems, []);
   await context.close();
 });
