@@ -11,7 +11,7 @@
 #include "context.h"
 #include "steps/steps.h"
 #include "view_comparison.h"
-#include "view_custom.h"
+#include "view_custom_networking.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_exhaustion.h"
@@ -33,7 +33,6 @@ struct Views {
     RulesView rules;
     DeskLimitView desk_limit;
     ExhaustionView exhaustion;
-    CustomNetworkingView custom;
     SecondaryCidrView secondary;
     WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
@@ -42,6 +41,7 @@ struct Views {
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     PrefixDelegationUi prefix_delegation;
+    CustomNetworkingUi custom_networking;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

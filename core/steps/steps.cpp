@@ -28,6 +28,8 @@ const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
     ops<PrefixDelegation, &StepModels::prefix_delegation, prefix_delegation_value>(
         prefix_delegation_info),
+    ops<CustomNetworking, &StepModels::custom_networking, custom_networking_value>(
+        custom_networking_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

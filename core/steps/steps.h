@@ -18,6 +18,7 @@
 #include "catalog.h"
 #include "lessons.h"
 #include "result.h"
+#include "steps/custom_networking.h"
 #include "steps/phone_panel.h"
 #include "steps/prefix_delegation.h"
 
@@ -26,6 +27,7 @@ namespace core {
 struct StepModels {
     PhonePanel phone_panel;
     PrefixDelegation prefix_delegation;
+    CustomNetworking custom_networking;
 };
 
 // Every step in its opening state.
