@@ -287,6 +287,11 @@ bool stepper(const char* id, int& value, int lo, int hi) {
     return changed;
 }
 
+bool room_not_built(const std::string& message, const char* start_over) {
+    wrapped_text(message.empty() ? "The room could not be built." : message.c_str(), color::kBad);
+    return start_over != nullptr && ImGui::Button(start_over);
+}
+
 bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind) {
     const core::NodeGroupKind kinds[2] = {core::NodeGroupKind::SelfManaged,
                                           core::NodeGroupKind::Managed};

@@ -68,6 +68,9 @@ bool room_size_row(const ViewContext& ctx, const char* id, const std::string& cu
 int catalog_index(const ViewContext& ctx, const char* name);
 // A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
 bool stepper(const char* id, int& value, int lo, int hi);
+// In place of a step's view when its room could not be built: the model's reason in red and a
+// button labelled `start_over` (none if null); true when it was pressed.
+bool room_not_built(const std::string& message, const char* start_over = nullptr);
 // Who sets kubelet's max-pods: two radio buttons, "{selfmanaged}" and "{managed}" in the
 // current vocabulary; true when the choice changed.
 bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind);

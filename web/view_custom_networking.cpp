@@ -279,9 +279,7 @@ ViewOut draw_custom_networking(const ViewContext& ctx, core::CustomNetworking& m
                                CustomNetworkingUi& ui) {
     ViewOut out;
     if (core::room(m) == nullptr) {
-        wrapped_text(m.message.empty() ? "The room could not be built." : m.message.c_str(),
-                     color::kBad);
-        if (ImGui::Button("Start over##cn")) core::apply(m, Action::StartOver);
+        if (room_not_built(m.message, "Start over##cn")) core::apply(m, Action::StartOver);
         out.live = m.message;
         return out;
     }

@@ -203,8 +203,8 @@ ViewOut draw_prefix_delegation(const ViewContext& ctx, core::PrefixDelegation& m
                                PrefixDelegationUi& ui) {
     ViewOut out;
     if (core::room(m) == nullptr) {
-        wrapped_text(m.message.empty() ? "The room could not be built." : m.message.c_str(),
-                     color::kBad);
+        if (room_not_built(m.message, "Start over##pd"))
+            core::apply(m, core::PrefixDelegationAction::StartOver);
         out.live = m.message;
         return out;
     }

@@ -21,7 +21,7 @@
 #include "view_prefix_delegation.h"
 #include "view_rules.h"
 #include "view_secondary.h"
-#include "view_security_groups.h"
+#include "view_security_groups_for_pods.h"
 #include "view_traffic.h"
 #include "view_warm_pool.h"
 
@@ -35,13 +35,13 @@ struct Views {
     ExhaustionView exhaustion;
     SecondaryCidrView secondary;
     WarmPoolView warm_pool;
-    SecurityGroupsView security_groups;
     DecisionView decision;
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     PrefixDelegationUi prefix_delegation;
     CustomNetworkingUi custom_networking;
+    SecurityGroupsForPodsUi security_groups_for_pods;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

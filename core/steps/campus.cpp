@@ -45,6 +45,23 @@ InstanceType opening_type(const Catalog& catalog, std::string_view name) {
     return catalog.types.empty() ? InstanceType{} : catalog.types.front();
 }
 
+Result<bool> set_room_knob(const Setting& s, const Catalog& catalog, InstanceType& type,
+                           NodeGroupKind& kind) {
+    if (s.name == "type") {
+        Result<const InstanceType*> t = find_instance_type(catalog, s.text);
+        if (!t) return t.error();
+        type = **t;
+        return true;
+    }
+    if (s.name == "nodegroup") {
+        Result<NodeGroupKind> k = parse_node_group_kind(s.text);
+        if (!k) return k.error();
+        kind = k.value();
+        return true;
+    }
+    return false;
+}
+
 Scheduled schedule_desks(Cluster& cluster, std::string_view node, int count) {
     Scheduled s;
     for (int i = 0; i < count; ++i) {

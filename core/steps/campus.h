@@ -9,6 +9,7 @@
 
 #include "catalog.h"
 #include "cluster.h"
+#include "steps/step_info.h"
 
 namespace core {
 
@@ -27,6 +28,13 @@ std::string new_eni_id(const Node* before, const Node* after);
 // The catalog's type of that name; the catalog's first type if it has none (an empty type if
 // the catalog is empty): the room a step opens with.
 InstanceType opening_type(const Catalog& catalog, std::string_view name);
+
+// The two knobs of a step that shows one room: "type" (the catalog's instance type of that
+// name, into `type`) and "nodegroup" ("self-managed" or "managed", into `kind`). True if the
+// setting was one of them, false if it is another knob; an error (nothing changed) for a bad
+// value.
+Result<bool> set_room_knob(const Setting& setting, const Catalog& catalog, InstanceType& type,
+                           NodeGroupKind& kind);
 
 // Desks sent to one room by schedule_desks, by how kubelet and ipamd answered.
 struct Scheduled {

@@ -154,11 +154,10 @@ Status set(CustomNetworking& m, const Setting& s, const Catalog& catalog) {
     Status ok = check_setting(custom_networking_info(), s);
     if (!ok) return ok;
     CustomNetworking next = m;
-    if (s.name == "type") {
-        Result<const InstanceType*> t = find_instance_type(catalog, s.text);
-        if (!t) return t.error();
-        next.type = **t;
-        next.max_pods_set = 0;  // a new node group: its kind sets max-pods again
+    Result<bool> room_knob = set_room_knob(s, catalog, next.type, next.node_group);
+    if (!room_knob) return room_knob.error();
+    if (room_knob.value()) {
+        if (s.name == "type") next.max_pods_set = 0;  // a new node group: its kind sets max-pods
     } else if (s.name == "custom") {
         next.custom = s.number != 0;
     } else if (s.name == "eniconfig") {
@@ -167,10 +166,6 @@ Status set(CustomNetworking& m, const Setting& s, const Catalog& catalog) {
         }
     } else if (s.name == "pd") {
         next.prefix_delegation = s.number != 0;
-    } else if (s.name == "nodegroup") {
-        Result<NodeGroupKind> k = parse_node_group_kind(s.text);
-        if (!k) return k.error();
-        next.node_group = k.value();
     } else if (s.name == "pods") {
         next.wanted = static_cast<int>(s.number);
     } else {

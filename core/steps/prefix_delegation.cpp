@@ -78,17 +78,12 @@ void reset(PrefixDelegation& m, const Catalog& catalog) {
 Status set(PrefixDelegation& m, const Setting& s, const Catalog& catalog) {
     Status ok = check_setting(prefix_delegation_info(), s);
     if (!ok) return ok;
-    if (s.name == "type") {
-        Result<const InstanceType*> t = find_instance_type(catalog, s.text);
-        if (!t) return t.error();
-        m.type = **t;
-        m.max_pods_set = 0;  // a new node group: its kind sets max-pods again
+    Result<bool> room_knob = set_room_knob(s, catalog, m.type, m.node_group);
+    if (!room_knob) return room_knob.error();
+    if (room_knob.value()) {
+        if (s.name == "type") m.max_pods_set = 0;  // a new node group: its kind sets max-pods
     } else if (s.name == "pd") {
         m.prefix_delegation = s.number != 0;
-    } else if (s.name == "nodegroup") {
-        Result<NodeGroupKind> k = parse_node_group_kind(s.text);
-        if (!k) return k.error();
-        m.node_group = k.value();
     } else if (s.name == "pods") {
         m.wanted = static_cast<int>(s.number);
     } else {

@@ -30,6 +30,8 @@ const StepOps kSteps[] = {
         prefix_delegation_info),
     ops<CustomNetworking, &StepModels::custom_networking, custom_networking_value>(
         custom_networking_info),
+    ops<SecurityGroupsForPods, &StepModels::security_groups_for_pods,
+        security_groups_for_pods_value>(security_groups_for_pods_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

@@ -21,6 +21,7 @@
 #include "steps/custom_networking.h"
 #include "steps/phone_panel.h"
 #include "steps/prefix_delegation.h"
+#include "steps/security_groups_for_pods.h"
 
 namespace core {
 
@@ -28,6 +29,7 @@ struct StepModels {
     PhonePanel phone_panel;
     PrefixDelegation prefix_delegation;
     CustomNetworking custom_networking;
+    SecurityGroupsForPods security_groups_for_pods;
 };
 
 // Every step in its opening state.
