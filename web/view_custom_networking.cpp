@@ -19,6 +19,13 @@ std::string value(const core::CustomNetworking& m, const char* name) {
     return core::custom_networking_value(m, name);
 }
 
+// A building's name in the vocabulary: "Building P" or "Subnet P" (the lesson says "{building} P").
+std::string building_name(const ViewContext& ctx, const std::string& name) {
+    const std::string prefix = "Building ";
+    if (name.rfind(prefix, 0) != 0) return name;
+    return capitalized(ctx.text("{building}")) + " " + name.substr(prefix.size());
+}
+
 // The part of the room a live token or a beat points at.
 unsigned room_part(std::string_view part) {
     if (part == "panelmain") return kHighlightOnePanel;
@@ -93,9 +100,9 @@ void draw_picture(const ViewContext& ctx, const core::CustomNetworking& m) {
     BuildingStyle bs;
     bs.cluster = &m.cluster;
     bs.show_counts = false;
-    bs.title = home->name + " \xC2\xB7 " + ctx.text("{rooms}");
+    bs.title = building_name(ctx, home->name) + " \xC2\xB7 " + ctx.text("{rooms}");
     BuildingStyle ds = bs;
-    ds.title = desks->name;
+    ds.title = building_name(ctx, desks->name);
     const float gap = wide ? 30.0f : 12.0f;
     const float bw = wide ? std::clamp(avail * 0.27f, 150.0f, 240.0f) : (avail - gap - 8) * 0.5f;
     bs.max_width = ds.max_width = bw;
@@ -167,7 +174,7 @@ void draw_eniconfig(const ViewContext& ctx, core::CustomNetworking& m) {
     for (int i = 0; i < core::kEniConfigChoices; ++i) {
         const core::EniConfigChoice& c = core::kEniConfigs[i];
         const core::Subnet* s = core::find_subnet(m.cluster.vpc, c.subnet_id);
-        const std::string label = std::string(c.name) + " (" +
+        const std::string label = building_name(ctx, c.name) + " (" +
                                   (s ? core::format_cidr(s->cidr) : std::string()) + ", " + c.az +
                                   ")";
         if (i > 0) {
@@ -293,7 +300,13 @@ ViewOut draw_custom_networking(const ViewContext& ctx, core::CustomNetworking& m
         ImVec2(out.figure_min.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
     draw_legend(ctx, kLegendMainExt | kLegendPod | kLegendWarm | kLegendReserved | kLegendAddrFree);
     ImGui::Spacing();
+    const ImVec2 choice = ImGui::GetCursorScreenPos();
     draw_eniconfig(ctx, m);
+    if (ctx.lit() == "eniconfig") {  // the beat is about the choice: keep it in sight
+        out.figure_min = choice;
+        out.figure_max =
+            ImVec2(choice.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
+    }
     ImGui::Spacing();
     draw_numbers(ctx, m);
     ImGui::Spacing();

@@ -97,7 +97,7 @@ void draw_figure(const ViewContext& ctx, core::SecurityGroupsForPods& m, ViewOut
     const bool supported = core::supports_security_groups_for_pods(m.type);
     bool on = m.pod_eni;
     ImGui::BeginDisabled(!supported);
-    if (ImGui::Checkbox("Security groups for pods", &on))
+    if (ImGui::Checkbox(ctx.text("Security groups for {desks}").c_str(), &on))
         core::apply(m, on ? Action::SwitchOn : Action::SwitchOff);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))

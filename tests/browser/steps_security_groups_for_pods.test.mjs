@@ -20,7 +20,7 @@ test("security-groups-for-pods: the trunk costs 9 desk extensions; a desk gets i
   assert.equal(s.beat.goal, "own-sg");
   assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^m5\.large, security groups for pods off, self-managed: 27 pod addresses \(27 without the trunk ENI\); 0 of 9 branch ENIs in use; kubelet max-pods 29; 6 ordinary pods running/);
-  await clickLabel(page, "Security groups for pods");
+  await clickLabel(page, "Security groups for desks");
   s = await state(page);
   assert.match(s.live, /security groups for pods on, self-managed: 18 pod addresses \(27 without the trunk ENI\)/);
   assert.equal(s.beat.goalMet, false);
