@@ -209,18 +209,24 @@ Error retry() {
     return make_error("draw turned down", kRetry);
 }
 
-// An instance type from the pool, not one the step's own text uses as its example (while the
-// pool has others).
-Result<const InstanceType*> pick_type(Ctx& c, const std::vector<std::string>& pool) {
-    std::vector<std::string> fresh;
+// The pool without the instance types the step's own text uses as its examples (transfer,
+// not recall); the whole pool if nothing else is left.
+std::vector<std::string> without_examples(const Ctx& c, const std::vector<std::string>& pool) {
     const auto examples = c.book.example_types.find(c.spec.step);
+    if (examples == c.book.example_types.end()) return pool;
+    std::vector<std::string> fresh;
     for (const std::string& n : pool) {
-        if (examples == c.book.example_types.end() ||
-            std::find(examples->second.begin(), examples->second.end(), n) ==
-                examples->second.end())
+        if (std::find(examples->second.begin(), examples->second.end(), n) ==
+            examples->second.end())
             fresh.push_back(n);
     }
-    const std::string& name = c.rng.pick(fresh.empty() ? pool : fresh);
+    return fresh.empty() ? pool : fresh;
+}
+
+// An instance type from the pool, not one the step's own text uses as its example.
+Result<const InstanceType*> pick_type(Ctx& c, const std::vector<std::string>& pool) {
+    const std::vector<std::string> fresh = without_examples(c, pool);
+    const std::string& name = c.rng.pick(fresh);
     Result<const InstanceType*> t = find_instance_type(c.catalog, name);
     if (!t) {
         return make_error("Exercise '" + c.spec.id + "' draws from " + name +
@@ -879,14 +885,14 @@ Status gen_sgp_pod_addresses(Ctx& c) {
 }
 
 Status gen_sgp_which_type(Ctx& c) {
-    std::vector<std::string> names = {c.rng.pick(std::vector<std::string>{
-        "m5.large", "c5.large", "r5.large", "m5.xlarge", "m6i.large", "c6i.large"})};
-    std::vector<std::string> small = {"t3.small", "t3.medium", "t3.large", "t3a.medium",
-                                      "t2.medium"};
+    std::vector<std::string> names = {c.rng.pick(without_examples(
+        c, {"m5.large", "c5.large", "r5.large", "m5.xlarge", "m6i.large", "c6i.large"}))};
+    std::vector<std::string> small =
+        without_examples(c, {"t3.small", "t3.medium", "t3.large", "t3a.medium", "t2.medium"});
     c.rng.shuffle(small);
     names.push_back(small[0]);
     names.push_back(small[1]);
-    names.push_back(c.rng.pick(std::vector<std::string>{"m4.large", "c4.large"}));
+    names.push_back(c.rng.pick(without_examples(c, {"m4.large", "c4.large"})));
     std::vector<Option> options;
     for (const std::string& name : names) {
         Result<const InstanceType*> t = find_instance_type(c.catalog, name);

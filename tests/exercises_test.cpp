@@ -600,11 +600,11 @@ TEST_CASE("transfer: an exercise never draws the instance type its step's text u
         if (examples.empty() || spec.id == "final-check") continue;
         for (uint32_t seed = 0; seed < 200; ++seed) {
             const Exercise ex = make(spec.id, seed);
+            // The question and its answers to pick from; a "make it so" task's menu of room
+            // sizes to try is not the example it asks about.
             std::string shown = ex.prompt;
             for (const std::string& c : ex.choices)
                 shown += " | " + c;
-            for (const std::string& t : ex.setup.types)
-                shown += " | " + t;
             for (const std::string& t : examples) {
                 INFO(spec.id << " seed " << seed << ": " << shown);
                 CHECK_FALSE(mentions_type(shown, t));

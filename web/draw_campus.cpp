@@ -914,4 +914,9 @@ void draw_legend(const ViewContext& ctx, unsigned items, float max_width) {
     ImGui::PopFont();
 }
 
+void draw_lit_outline(ImVec2 min, ImVec2 max) {
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 4, min.y - 3), ImVec2(max.x + 4, max.y + 3),
+                                        color::kHighlight, 6, 0, 2.5f);
+}
+
 }  // namespace web

@@ -127,6 +127,9 @@ void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int ma
                     uint64_t since = 0);
 // The text with its first letter in upper case ("room size" -> "Room size").
 std::string capitalized(std::string text);
+// Outlines a rectangle (screen pixels) in the highlight colour: a part of a view that the
+// beat or the learner's pointer lights, when it is not part of a room.
+void draw_lit_outline(ImVec2 min, ImVec2 max);
 // Draws a colour key for the chosen items (LegendItems), wrapping to the available width
 // or to max_width when that is narrower (a column beside another drawing).
 void draw_legend(const ViewContext& ctx, unsigned items, float max_width = 0);

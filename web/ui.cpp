@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "draw_campus.h"
 #include "format.h"
 #include "locate.h"
 #include "platform.h"
@@ -224,6 +225,17 @@ bool checkbox_wrapped(const char* label, bool* value) {
     return changed;
 }
 
+bool room_size_row(const ViewContext& ctx, const char* id, const std::string& current, char* filter,
+                   int filter_size, std::string& picked) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
+    ImGui::SameLine();
+    int type = catalog_index(ctx, current.c_str());
+    if (!instance_type_picker(ctx, id, type, filter, filter_size)) return false;
+    picked = ctx.catalog.types[static_cast<size_t>(type)].name;
+    return true;
+}
+
 int catalog_index(const ViewContext& ctx, const char* name) {
     const auto& types = ctx.catalog.types;
     for (size_t i = 0; i < types.size(); ++i) {
@@ -334,6 +346,33 @@ bool stepper(const char* id, int& value, int lo, int hi) {
         changed = true;
     }
     ImGui::EndDisabled();
+    ImGui::PopID();
+    return changed;
+}
+
+bool room_not_built(const std::string& message, const char* start_over) {
+    wrapped_text(message.empty() ? "The room could not be built." : message.c_str(), color::kBad);
+    return start_over != nullptr && ImGui::Button(start_over);
+}
+
+bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind) {
+    const core::NodeGroupKind kinds[2] = {core::NodeGroupKind::SelfManaged,
+                                          core::NodeGroupKind::Managed};
+    const char* words[2] = {"{selfmanaged}", "{managed}"};
+    bool changed = false;
+    ImGui::PushID(id);
+    for (int i = 0; i < 2; ++i) {
+        const std::string label = capitalized(ctx.text(words[i]));
+        if (i > 0) {
+            const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() * 2;
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+        }
+        if (ImGui::RadioButton(label.c_str(), kind == kinds[i]) && kind != kinds[i]) {
+            kind = kinds[i];
+            changed = true;
+        }
+    }
     ImGui::PopID();
     return changed;
 }

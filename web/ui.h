@@ -77,10 +77,20 @@ bool number_field_editing();
 // A searchable instance-type picker over the whole catalog; true when the choice changed.
 bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, char* filter,
                           int filter_size, const std::vector<std::string>& step_types = {});
+// "Room size [picker]" on one line: true when the learner picked another type (its name in
+// `picked`), to hand to the step's model.
+bool room_size_row(const ViewContext& ctx, const char* id, const std::string& current, char* filter,
+                   int filter_size, std::string& picked);
 // Index of a type in the catalog by name, or 0 if absent.
 int catalog_index(const ViewContext& ctx, const char* name);
 // A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
 bool stepper(const char* id, int& value, int lo, int hi);
+// In place of a step's view when its room could not be built: the model's reason in red and a
+// button labelled `start_over` (none if null); true when it was pressed.
+bool room_not_built(const std::string& message, const char* start_over = nullptr);
+// Who sets kubelet's max-pods: two radio buttons, "{selfmanaged}" and "{managed}" in the
+// current vocabulary; true when the choice changed.
+bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind);
 // "Show the math": the derivation steps from core, as a worked sum.
 void show_math(const ViewContext& ctx, const core::MaxPods& result, bool& open);
 // The width of a button (or chip) with this label.

@@ -11,15 +11,15 @@
 #include "context.h"
 #include "steps/steps.h"
 #include "view_big_picture.h"
-#include "view_custom.h"
+#include "view_custom_networking.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_exhaustion.h"
 #include "view_ipv6.h"
 #include "view_phone_panel.h"
-#include "view_prefix.h"
+#include "view_prefix_delegation.h"
 #include "view_secondary_cidrs.h"
-#include "view_security_groups.h"
+#include "view_security_groups_for_pods.h"
 #include "view_takeaways.h"
 #include "view_the_rules.h"
 #include "view_vpc_cni_vs_overlay.h"
@@ -29,10 +29,7 @@
 namespace web {
 
 struct Views {
-    PrefixView prefix;
     ExhaustionView exhaustion;
-    CustomNetworkingView custom;
-    SecurityGroupsView security_groups;
     DecisionView decision;
     PhonePanelUi phone_panel;
     Ipv6Ui ipv6;
@@ -44,6 +41,9 @@ struct Views {
     WarmPoolUi warm_pool;
     SecondaryCidrsUi secondary_cidrs;
     TakeawaysUi takeaways;
+    PrefixDelegationUi prefix_delegation;
+    CustomNetworkingUi custom_networking;
+    SecurityGroupsForPodsUi security_groups_for_pods;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

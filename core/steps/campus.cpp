@@ -5,6 +5,7 @@
 
 #include "occupancy.h"
 #include "scenario_export.h"
+#include "sg_pods.h"
 #include "subnet_plan.h"
 
 namespace core {
@@ -210,6 +211,47 @@ Result<Cluster> starter_campus(const Catalog& catalog, std::string_view vpc_cidr
         if (!add_pod(c, nd.name)) break;
     }
     return c;
+}
+
+InstanceType opening_type(const Catalog& catalog, std::string_view name) {
+    Result<const InstanceType*> t = find_instance_type(catalog, name);
+    if (t) return **t;
+    return catalog.types.empty() ? InstanceType{} : catalog.types.front();
+}
+
+Result<bool> set_type_or_kind(const Setting& s, const Catalog& catalog, InstanceType& type,
+                              NodeGroupKind& kind) {
+    if (s.name == "type") {
+        Result<const InstanceType*> t = find_instance_type(catalog, s.text);
+        if (!t) return t.error();
+        type = **t;
+        return true;
+    }
+    if (s.name == "nodegroup") {
+        Result<NodeGroupKind> k = parse_node_group_kind(s.text);
+        if (!k) return k.error();
+        kind = k.value();
+        return true;
+    }
+    return false;
+}
+
+Scheduled schedule_desks(Cluster& cluster, std::string_view node, int count) {
+    Scheduled s;
+    for (int i = 0; i < count; ++i) {
+        const Node* before = find_node(cluster, node);
+        const size_t waiting = before ? before->pending.size() : 0;
+        Result<Pod> p = add_pod_with_branches(cluster, node);
+        const Node* after = find_node(cluster, node);
+        if (p) {
+            ++s.running;
+        } else if (after != nullptr && after->pending.size() > waiting) {
+            ++s.waiting;  // admitted, no address to be had
+        } else {
+            ++s.refused;  // kubelet at max-pods (or no such node)
+        }
+    }
+    return s;
 }
 
 }  // namespace core

@@ -107,4 +107,26 @@ Result<Vpc> carved_campus(std::string_view primary, int prefix, int buildings);
 // and one t3.small room ("node-a-1") with `desks` desks. Errors carry the model's message.
 Result<Cluster> starter_campus(const Catalog& catalog, std::string_view vpc_cidr, int desks = 2);
 
+// The catalog's type of that name; the catalog's first type if it has none (an empty type if
+// the catalog is empty): the room a step opens with.
+InstanceType opening_type(const Catalog& catalog, std::string_view name);
+
+// The two knobs of a step that shows one room: "type" (the catalog's instance type of that
+// name, into `type`) and "nodegroup" ("self-managed" or "managed", into `kind`). True if the
+// setting was one of them, false if it is another knob; an error (nothing changed) for a bad
+// value.
+Result<bool> set_type_or_kind(const Setting& setting, const Catalog& catalog, InstanceType& type,
+                              NodeGroupKind& kind);
+
+// Desks sent to one room by schedule_desks, by how kubelet and ipamd answered.
+struct Scheduled {
+    int running = 0;  // got an address
+    int waiting = 0;  // admitted by kubelet, waiting for an address (ContainerCreating)
+    int refused = 0;  // refused by kubelet: max-pods reached ("Too many pods")
+};
+// Sends `count` desks to the node one by one, as the scheduler does: kubelet admits each
+// (it gets an address or waits for one) or refuses it at max-pods, counting the node's desks
+// on branch ENIs too (sg_pods.h). Refused desks are counted, not placed.
+Scheduled schedule_desks(Cluster& cluster, std::string_view node, int count);
+
 }  // namespace core

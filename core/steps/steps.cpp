@@ -38,6 +38,12 @@ const StepOps kSteps[] = {
     ops<WarmPool, &StepModels::warm_pool, warm_pool_value>(warm_pool_info),
     ops<SecondaryCidrs, &StepModels::secondary_cidrs, secondary_cidrs_value>(secondary_cidrs_info),
     ops<Takeaways, &StepModels::takeaways, takeaways_value>(takeaways_info),
+    ops<PrefixDelegation, &StepModels::prefix_delegation, prefix_delegation_value>(
+        prefix_delegation_info),
+    ops<CustomNetworking, &StepModels::custom_networking, custom_networking_value>(
+        custom_networking_info),
+    ops<SecurityGroupsForPods, &StepModels::security_groups_for_pods,
+        security_groups_for_pods_value>(security_groups_for_pods_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

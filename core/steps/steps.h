@@ -20,10 +20,13 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/big_picture.h"
+#include "steps/custom_networking.h"
 #include "steps/desk_limit.h"
 #include "steps/ipv6.h"
 #include "steps/phone_panel.h"
+#include "steps/prefix_delegation.h"
 #include "steps/secondary_cidrs.h"
+#include "steps/security_groups_for_pods.h"
 #include "steps/takeaways.h"
 #include "steps/the_rules.h"
 #include "steps/vpc_cni_vs_overlay.h"
@@ -43,6 +46,9 @@ struct StepModels {
     WarmPool warm_pool;
     SecondaryCidrs secondary_cidrs;
     Takeaways takeaways;
+    PrefixDelegation prefix_delegation;
+    CustomNetworking custom_networking;
+    SecurityGroupsForPods security_groups_for_pods;
 };
 
 // Every step in its opening state.

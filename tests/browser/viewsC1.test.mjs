@@ -1,8 +1,5 @@
-// viewsC1.test.mjs: the "building-runs-out" and "custom-networking"
-// views draw without errors, say their numbers in state().live, and real mouse clicks on
-// their buttons change the model as core computes it. The building-runs-out tests click
-// widgets by label (cniCampus.locate); the others click positions of the 1280x800 layout
-// (the view column starts at x = 657; its controls sit at fixed rows).
+// viewsC1.test.mjs: the view of step building-runs-out draws without console errors,
+// reports its numbers in state().live, and changes them when the learner clicks.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, ready, settle, shot, clickLabel } from "./harness.mjs";
@@ -86,38 +83,6 @@ test("building-runs-out: the upper half kept for prefixes takes the blocks, sing
   assert.doesNotMatch(text, /InsufficientCidrBlocks/);
   // The reserved half held 7 blocks (its last one holds .255): 4 rooms took one each.
   assert.match(text, / 3 free aligned \/28 blocks/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("custom-networking: replace the room, desks stuck until max-pods is 20", async () => {
-  const { page, problems, context } = await open("custom-networking");
-  assert.match(await live(page), /node-1 \(m5\.large\), custom networking off: kubelet max-pods 29, formula 29, 27 /);
-  await click(page, 670, 149);  // AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true on the running room
-  assert.match(await live(page), /Custom networking cannot change on a running node: replace node-1/);
-  await click(page, 720, 289);  // Replace the room
-  assert.match(await live(page), /node-2 \(m5\.large\), custom networking on, desks from 100\.64\.0\.0\/24: kubelet max-pods 29, formula 20, 18 /);
-  await click(page, 797, 289, 3);  // Add 10 desks, three times
-  let text = await live(page);
-  assert.match(text, /18 desks running, 9 waiting in ContainerCreating, 3 Pending/);
-  await click(page, 1062, 289);  // Set max-pods to 20
-  text = await live(page);
-  await shot(page, "viewsC1-custom-maxpods");
-  assert.match(text, /kubelet max-pods 20, formula 20/);
-  assert.match(text, /18 desks running, 0 waiting in ContainerCreating, 12 Pending/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("custom-networking: an ENIConfig subnet in another zone is refused", async () => {
-  const { page, problems, context } = await open("custom-networking");
-  await click(page, 670, 245);  // 100.64.1.0/24 in us-east-1b
-  assert.match(await live(page), /ENIConfig subnet must be in the node's availability zone: subnet-pods-b is in us-east-1b/);
-  await click(page, 670, 149);  // switch on
-  await click(page, 720, 289);  // Replace the room: refused, the room stays
-  const text = await live(page);
-  assert.match(text, /^node-1 \(m5\.large\), custom networking off/);
-  assert.match(text, /availability zone/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,0 +1,170 @@
+// custom_networking_test.cpp: step "custom-networking" (core/steps/custom_networking.h): the
+// switch changes no running room, a new room takes desks' addresses from the ENIConfig's
+// building, and whether desks wait in ContainerCreating is computed from kubelet's max-pods
+// and the room's pod addresses.
+#include <doctest/doctest.h>
+
+#include "steps/custom_networking.h"
+#include "test_support.h"
+
+using namespace core;
+
+namespace {
+
+std::string v(const CustomNetworking& m, const char* name) {
+    return custom_networking_value(m, name);
+}
+
+// The subnet each running desk's address comes from.
+std::vector<std::string> desk_subnets(const CustomNetworking& m) {
+    std::vector<std::string> out;
+    for (const Pod& p : room(m)->pods)
+        out.push_back(find_eni(*room(m), p.eni_id)->subnet_id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("custom-networking opens on an m5.large whose desks use the room's building") {
+    CustomNetworking m = make_custom_networking(test_catalog());
+    REQUIRE(room(m) != nullptr);
+    CHECK(room(m)->name == "node-1");
+    CHECK(v(m, "type") == "m5.large");
+    CHECK(v(m, "running") == "6");
+    CHECK(v(m, "podips") == "27");
+    CHECK(v(m, "maxpods") == "29");
+    for (const std::string& s : desk_subnets(m))
+        CHECK(s == kRoomSubnet);
+    CHECK_FALSE(room_is_stale(m));
+    CHECK_FALSE(goal_met(m, "desks-elsewhere"));
+}
+
+TEST_CASE("the switch changes no running room; a new room puts desks in Building P") {
+    CustomNetworking m = make_custom_networking(test_catalog());
+    const Cluster before = m.cluster;
+    apply(m, CustomNetworkingAction::SwitchOn);
+    CHECK(m.cluster == before);
+    CHECK(room_is_stale(m));
+    CHECK_FALSE(goal_met(m, "desks-elsewhere"));
+    apply(m, CustomNetworkingAction::ReplaceRoom);
+    REQUIRE(room(m) != nullptr);
+    CHECK(room(m)->name == "node-2");
+    CHECK_FALSE(room_is_stale(m));
+    CHECK(goal_met(m, "desks-elsewhere"));
+    CHECK(v(m, "running") == "6");
+    for (const std::string& s : desk_subnets(m))
+        CHECK(s == "subnet-pods");
+    // The first panel keeps the room's own address in Building A and carries no desks.
+    CHECK(room(m)->enis.front().subnet_id == kRoomSubnet);
+    CHECK(room(m)->enis.front().ips.empty());
+    CHECK(v(m, "podips") == "18");
+    CHECK(v(m, "podipsplain") == "27");
+    CHECK(v(m, "formula") == "20");
+    CHECK(check_invariants(m.cluster).ok());
+    // A new room of the same layout keeps the name; the switch off again needs a new one.
+    REQUIRE(set(m, {"pods", false, 8, {}}, test_catalog()).ok());
+    CHECK(room(m)->name == "node-2");
+    apply(m, CustomNetworkingAction::SwitchOff);
+    apply(m, CustomNetworkingAction::ReplaceRoom);
+    CHECK(room(m)->name == "node-3");
+    CHECK_FALSE(goal_met(m, "desks-elsewhere"));
+}
+
+TEST_CASE("an ENIConfig building in another zone is refused and changes nothing") {
+    const Catalog& cat = test_catalog();
+    CustomNetworking m = make_custom_networking(cat);
+    const Status st = choose_eniconfig(m, 2);
+    REQUIRE_FALSE(st.ok());
+    CHECK(has(st.error().message, "availability zone"));
+    CHECK(has(m.message, "availability zone"));
+    CHECK(m.eniconfig == 0);
+    CHECK(has(set(m, {"eniconfig", true, 0, "subnet-pods-b"}, cat).error().message, "zone"));
+    CHECK(m.eniconfig == 0);
+    REQUIRE(choose_eniconfig(m, 1).ok());  // Building B, 10.0.2.0/24 in the room's zone
+    CHECK(m.message.empty());
+    apply(m, CustomNetworkingAction::SwitchOn);
+    apply(m, CustomNetworkingAction::ReplaceRoom);
+    for (const std::string& s : desk_subnets(m))
+        CHECK(s == "subnet-b");
+    CHECK_FALSE(choose_eniconfig(m, 3).ok());
+}
+
+TEST_CASE("self-managed: kubelet admits 27 for 18 addresses, 9 wait; max-pods 20 fixes it") {
+    const Catalog& cat = test_catalog();
+    CustomNetworking m = make_custom_networking(cat);
+    REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
+    REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
+    CHECK(v(m, "maxpods") == "29");
+    CHECK(v(m, "admitted") == "27");
+    CHECK(v(m, "running") == "18");
+    CHECK(v(m, "waiting") == "9");
+    CHECK(v(m, "refused") == "3");
+    CHECK(v(m, "waitingfull") == "9");
+    CHECK_FALSE(goal_met(m, "none-waiting"));
+    apply(m, CustomNetworkingAction::FormulaMaxPods);
+    CHECK(v(m, "maxpods") == "20");
+    CHECK(v(m, "running") == "18");
+    CHECK(v(m, "waiting") == "0");
+    CHECK(v(m, "refused") == "12");
+    CHECK(v(m, "waitingfull") == "0");
+    CHECK(goal_met(m, "none-waiting"));
+    // Fewer desks than addresses is no fix: the goal asks for the full room.
+    apply(m, CustomNetworkingAction::DefaultMaxPods);
+    REQUIRE(set(m, {"pods", false, 18, {}}, cat).ok());
+    CHECK(v(m, "waiting") == "0");
+    CHECK_FALSE(goal_met(m, "none-waiting"));
+}
+
+TEST_CASE("nothing waits on a managed node, or with prefix delegation; c5.18xlarge beyond 686") {
+    const Catalog& cat = test_catalog();
+    CustomNetworking m = make_custom_networking(cat);
+    REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
+    REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
+    REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
+    CHECK(v(m, "maxpods") == "20");
+    CHECK(v(m, "waiting") == "0");
+    CHECK(goal_met(m, "none-waiting"));
+    REQUIRE(set(m, {"nodegroup", true, 0, "self-managed"}, cat).ok());
+    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    CHECK(v(m, "podips") == "288");
+    CHECK(v(m, "maxpods") == "29");
+    CHECK(v(m, "running") == "27");
+    CHECK(v(m, "waiting") == "0");
+    CHECK(v(m, "waitingfull") == "0");
+    CHECK(goal_met(m, "none-waiting"));
+    // A big room waits too, but only beyond its 686 addresses (kubelet admits 735).
+    REQUIRE(set(m, {"pd", false, 0, {}}, cat).ok());
+    REQUIRE(set(m, {"type", true, 0, "c5.18xlarge"}, cat).ok());
+    CHECK(v(m, "podips") == "686");
+    CHECK(v(m, "maxpods") == "737");
+    CHECK(v(m, "waitingfull") == "49");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the size") {
+    const Catalog& cat = test_catalog();
+    CustomNetworking m = make_custom_networking(cat);
+    apply(m, CustomNetworkingAction::AddTenDesks);
+    CHECK(v(m, "pods") == "16");
+    CHECK(v(m, "running") == "16");
+    apply(m, CustomNetworkingAction::AddTenDesks);
+    CHECK(v(m, "running") == "26");
+    apply(m, CustomNetworkingAction::AddTenDesks);  // kubelet admits 27 of 36
+    CHECK(v(m, "running") == "27");
+    CHECK(v(m, "refused") == "9");
+    apply(m, CustomNetworkingAction::RemoveDesk);
+    CHECK(v(m, "refused") == "8");
+    const CustomNetworking before = m;
+    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
+    CHECK(has(set(m, {"eniconfig", true, 0, "subnet-x"}, cat).error().message, "not one of"));
+    CHECK(has(set(m, {"pods", false, 301, {}}, cat).error().message, "outside"));
+    CHECK(m.cluster == before.cluster);
+    CHECK(m.generation == before.generation);
+    REQUIRE(set(m, {"type", true, 0, "t3.large"}, cat).ok());
+    apply(m, CustomNetworkingAction::SwitchOn);
+    apply(m, CustomNetworkingAction::StartOver);
+    CHECK(v(m, "type") == "t3.large");
+    CHECK(v(m, "pods") == "6");
+    CHECK_FALSE(m.custom);
+    CHECK_FALSE(room_is_stale(m));
+}

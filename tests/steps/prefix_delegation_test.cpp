@@ -1,0 +1,144 @@
+// prefix_delegation_test.cpp: step "prefix-delegation" (core/steps/prefix_delegation.h):
+// slots turn into /28 blocks, the node group kind decides kubelet's max-pods, max-pods set by
+// hand lets the room use its blocks.
+#include <doctest/doctest.h>
+
+#include "steps/prefix_delegation.h"
+#include "test_support.h"
+
+using namespace core;
+
+namespace {
+
+std::string v(const PrefixDelegation& m, const char* name) {
+    return prefix_delegation_value(m, name);
+}
+
+}  // namespace
+
+TEST_CASE("prefix-delegation opens on a full self-managed t3.small without prefixes") {
+    PrefixDelegation m = make_prefix_delegation(test_catalog());
+    REQUIRE(room(m) != nullptr);
+    CHECK(v(m, "type") == "t3.small");
+    CHECK(v(m, "pods") == "9");
+    CHECK(v(m, "running") == "9");
+    CHECK(v(m, "refused") == "0");
+    CHECK(v(m, "podips") == "9");
+    CHECK(v(m, "podipsoff") == "9");
+    CHECK(v(m, "podipson") == "144");
+    CHECK(v(m, "formula") == "11");
+    CHECK(v(m, "formulaon") == "146");
+    CHECK(v(m, "maxpods") == "11");
+    CHECK(v(m, "seed") == "189");
+    CHECK(v(m, "blocks") == "0");
+    CHECK(v(m, "nosuch").empty());
+    CHECK_FALSE(goal_met(m, "pd-on"));
+    CHECK_FALSE(goal_met(m, "all-run"));
+}
+
+TEST_CASE("switching prefix delegation on: blocks, 144 addresses, but max-pods stays 11") {
+    PrefixDelegation m = make_prefix_delegation(test_catalog());
+    apply(m, PrefixDelegationAction::SwitchOn);
+    CHECK(goal_met(m, "pd-on"));
+    CHECK(v(m, "podips") == "144");
+    CHECK(v(m, "formula") == "146");
+    CHECK(v(m, "blocks") == "1");  // nine desks fit in one /28
+    CHECK(v(m, "held") == "16");
+    // The classic surprise: a self-managed node keeps nodeadm's 11, so a tenth desk is refused.
+    CHECK(v(m, "maxpods") == "11");
+    apply(m, PrefixDelegationAction::AddDesk);
+    CHECK(v(m, "pods") == "10");
+    CHECK(v(m, "running") == "9");
+    CHECK(v(m, "refused") == "1");
+    CHECK_FALSE(goal_met(m, "all-run"));
+    // Removing a desk takes the refused one first.
+    apply(m, PrefixDelegationAction::RemoveDesk);
+    CHECK(v(m, "refused") == "0");
+    CHECK(v(m, "running") == "9");
+    apply(m, PrefixDelegationAction::RemoveDesk);
+    CHECK(v(m, "running") == "8");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("the node group kind decides max-pods: managed gets the calculator's capped value") {
+    const Catalog& cat = test_catalog();
+    PrefixDelegation m = make_prefix_delegation(cat);
+    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    REQUIRE(set(m, {"pods", false, 20, {}}, cat).ok());
+    CHECK(v(m, "running") == "9");
+    REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
+    CHECK(v(m, "maxpods") == "110");
+    CHECK(v(m, "managed") == "110");
+    CHECK(v(m, "cap") == "110");
+    CHECK(v(m, "running") == "20");
+    CHECK(goal_met(m, "all-run"));
+    // Without prefix delegation a managed node gets the formula's 11 as well.
+    apply(m, PrefixDelegationAction::SwitchOff);
+    CHECK(v(m, "maxpods") == "11");
+    CHECK(v(m, "running") == "9");
+    CHECK(v(m, "refused") == "11");
+}
+
+TEST_CASE("max-pods set by hand on a self-managed room lets the desks in; default again") {
+    const Catalog& cat = test_catalog();
+    PrefixDelegation m = make_prefix_delegation(cat);
+    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
+    REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
+    CHECK(v(m, "maxpods") == "22");
+    CHECK(v(m, "running") == "20");
+    CHECK(v(m, "refused") == "10");
+    CHECK_FALSE(goal_met(m, "all-run"));  // ten are still refused
+    apply(m, PrefixDelegationAction::RemoveDesk);
+    REQUIRE(set(m, {"pods", false, 20, {}}, cat).ok());
+    CHECK(goal_met(m, "all-run"));
+    CHECK(v(m, "recommended") == "110");
+    apply(m, PrefixDelegationAction::DefaultMaxPods);
+    CHECK(v(m, "maxpods") == "11");
+    CHECK(v(m, "running") == "9");
+    // Off again with max-pods raised: only 9 addresses, so the admitted desks beyond wait.
+    REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
+    apply(m, PrefixDelegationAction::SwitchOff);
+    CHECK(v(m, "pods") == "20");
+    CHECK(v(m, "running") == "9");
+    CHECK(v(m, "waiting") == "11");
+    CHECK(v(m, "refused") == "0");
+    apply(m, PrefixDelegationAction::Recommended);  // the calculator's 110 with prefixes
+    CHECK(v(m, "maxpods") == "110");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("on a Xen room the switch changes nothing; a multi-card room counts card 0 only") {
+    const Catalog& cat = test_catalog();
+    PrefixDelegation m = make_prefix_delegation(cat);
+    REQUIRE(set(m, {"type", true, 0, "m4.large"}, cat).ok());
+    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    CHECK_FALSE(goal_met(m, "pd-on"));
+    CHECK(v(m, "podips") == "18");
+    CHECK(v(m, "blocks") == "0");
+    REQUIRE(set(m, {"type", true, 0, "p5.48xlarge"}, cat).ok());
+    CHECK(v(m, "cards") == "32");
+    CHECK(v(m, "cardenis") == "64");
+    CHECK(v(m, "enis") == "2");
+    CHECK(v(m, "nodeadm") == "100");
+    CHECK(v(m, "vcpus") == "192");
+    CHECK(v(m, "cap") == "250");
+}
+
+TEST_CASE("a bad knob value says why and changes nothing; start over keeps the room size") {
+    const Catalog& cat = test_catalog();
+    PrefixDelegation m = make_prefix_delegation(cat);
+    REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
+    const PrefixDelegation before = m;
+    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
+    CHECK(has(set(m, {"nodegroup", true, 0, "fargate"}, cat).error().message, "self-managed"));
+    CHECK(has(set(m, {"maxpods", false, 1, {}}, cat).error().message, "outside"));
+    CHECK(has(set(m, {"pods", false, 251, {}}, cat).error().message, "outside"));
+    CHECK(m.type == before.type);
+    CHECK(m.cluster == before.cluster);
+    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    apply(m, PrefixDelegationAction::StartOver);
+    CHECK(v(m, "type") == "m5.large");
+    CHECK(v(m, "pods") == "9");
+    CHECK_FALSE(goal_met(m, "pd-on"));
+}

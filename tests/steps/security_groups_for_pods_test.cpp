@@ -1,0 +1,117 @@
+// security_groups_for_pods_test.cpp: step "security-groups-for-pods"
+// (core/steps/security_groups_for_pods.h): the trunk ENI's exact cost in pod addresses, desks
+// with their own security groups on branch ENIs, both kinds counted against max-pods, and no
+// trunk at all on the t family.
+#include <doctest/doctest.h>
+
+#include "steps/security_groups_for_pods.h"
+#include "test_support.h"
+
+using namespace core;
+
+namespace {
+
+std::string v(const SecurityGroupsForPods& m, const char* name) {
+    return security_groups_for_pods_value(m, name);
+}
+
+}  // namespace
+
+TEST_CASE("security-groups-for-pods opens on an m5.large without a trunk") {
+    SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
+    REQUIRE(room(m) != nullptr);
+    CHECK(v(m, "type") == "m5.large");
+    CHECK(v(m, "running") == "6");
+    CHECK(v(m, "podips") == "27");
+    CHECK(v(m, "podipsoff") == "27");
+    CHECK(v(m, "trunkcost") == "9");
+    CHECK(v(m, "trunkcostpd") == "144");
+    CHECK(v(m, "branches") == "9");
+    CHECK(v(m, "maxpods") == "29");
+    CHECK(v(m, "nosuch").empty());
+    CHECK_FALSE(goal_met(m, "own-sg"));
+    // Without the trunk a desk cannot have its own security groups.
+    apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
+    CHECK(v(m, "sgrunning") == "0");
+    CHECK(v(m, "refused") == "1");
+    CHECK_FALSE(goal_met(m, "own-sg"));
+}
+
+TEST_CASE("the trunk takes a panel: 27 -> 18 desk addresses; a desk gets its own groups") {
+    SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
+    apply(m, SecurityGroupsForPodsAction::SwitchOn);
+    const Node* n = room(m);
+    REQUIRE(n != nullptr);
+    int trunks = 0;
+    for (const Eni& e : n->enis)
+        trunks += e.trunk ? 1 : 0;
+    CHECK(trunks == 1);
+    CHECK(v(m, "podips") == "18");
+    CHECK(v(m, "maxpods") == "29");  // no AWS source lowers it for the trunk
+    CHECK(v(m, "managed") == "29");
+    apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
+    CHECK(goal_met(m, "own-sg"));
+    CHECK(v(m, "sgrunning") == "1");
+    CHECK(v(m, "running") == "6");
+    apply(m, SecurityGroupsForPodsAction::RemoveOwnGroups);
+    CHECK_FALSE(goal_met(m, "own-sg"));
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("a full room: 27 admitted for 18 addresses, 9 wait; 9 on branches and none waits") {
+    const Catalog& cat = test_catalog();
+    SecurityGroupsForPods m = make_security_groups_for_pods(cat);
+    REQUIRE(set(m, {"podeni", false, 1, {}}, cat).ok());
+    REQUIRE(set(m, {"pods", false, 27, {}}, cat).ok());
+    CHECK(v(m, "admitted") == "27");
+    CHECK(v(m, "running") == "18");
+    CHECK(v(m, "waiting") == "9");
+    CHECK(v(m, "waitingfull") == "9");
+    CHECK_FALSE(goal_met(m, "full-no-wait"));
+    REQUIRE(set(m, {"sgpods", false, 9, {}}, cat).ok());
+    CHECK(v(m, "sgrunning") == "9");
+    CHECK(v(m, "running") == "18");
+    CHECK(v(m, "refused") == "9");  // kubelet counts the branch desks too: 27 in all
+    CHECK(v(m, "waiting") == "0");
+    CHECK(goal_met(m, "full-no-wait"));
+    REQUIRE(set(m, {"pods", false, 18, {}}, cat).ok());
+    CHECK(v(m, "waiting") == "0");
+    CHECK(v(m, "refused") == "0");
+    CHECK(goal_met(m, "full-no-wait"));
+    // A tenth desk with its own groups finds no branch ENI left.
+    apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
+    CHECK(v(m, "sgrunning") == "9");
+    CHECK(v(m, "refused") == "1");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("the t family has no branch ENIs: the switch attaches no trunk") {
+    const Catalog& cat = test_catalog();
+    SecurityGroupsForPods m = make_security_groups_for_pods(cat);
+    REQUIRE(set(m, {"type", true, 0, "t3.large"}, cat).ok());
+    REQUIRE(set(m, {"podeni", false, 1, {}}, cat).ok());
+    for (const Eni& e : room(m)->enis)
+        CHECK_FALSE(e.trunk);
+    CHECK(v(m, "podips") == "33");
+    CHECK(v(m, "branches") == "0");
+    CHECK(v(m, "trunkcost") == "0");
+    REQUIRE(set(m, {"sgpods", false, 1, {}}, cat).ok());
+    CHECK_FALSE(goal_met(m, "own-sg"));
+}
+
+TEST_CASE("bad knob values change nothing; start over keeps the room size") {
+    const Catalog& cat = test_catalog();
+    SecurityGroupsForPods m = make_security_groups_for_pods(cat);
+    const SecurityGroupsForPods before = m;
+    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
+    CHECK(has(set(m, {"sgpods", false, 121, {}}, cat).error().message, "outside"));
+    CHECK(has(set(m, {"podeni", false, 2, {}}, cat).error().message, "true or false"));
+    CHECK(m.cluster == before.cluster);
+    REQUIRE(set(m, {"type", true, 0, "c5.large"}, cat).ok());
+    apply(m, SecurityGroupsForPodsAction::SwitchOn);
+    apply(m, SecurityGroupsForPodsAction::AddDesk);
+    apply(m, SecurityGroupsForPodsAction::StartOver);
+    CHECK(v(m, "type") == "c5.large");
+    CHECK(v(m, "pods") == "6");
+    CHECK_FALSE(m.pod_eni);
+}
