@@ -56,12 +56,7 @@ PhonePanel make_phone_panel(const Catalog& catalog) {
 }
 
 void reset(PhonePanel& m, const Catalog& catalog) {
-    Result<const InstanceType*> t = find_instance_type(catalog, kFirstType);
-    if (t) {
-        m.type = **t;
-    } else if (!catalog.types.empty()) {
-        m.type = catalog.types.front();
-    }
+    m.type = catalog_type(catalog, kFirstType);
     rebuild(m, 0);
 }
 

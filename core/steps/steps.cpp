@@ -26,6 +26,8 @@ constexpr StepOps ops(const StepInfo& (*info)()) {
 
 const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
+    ops<BuildingRunsOut, &StepModels::building_runs_out, building_runs_out_value>(
+        building_runs_out_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

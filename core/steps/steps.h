@@ -18,12 +18,14 @@
 #include "catalog.h"
 #include "lessons.h"
 #include "result.h"
+#include "steps/building_runs_out.h"
 #include "steps/phone_panel.h"
 
 namespace core {
 
 struct StepModels {
     PhonePanel phone_panel;
+    BuildingRunsOut building_runs_out;
 };
 
 // Every step in its opening state.
