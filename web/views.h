@@ -10,11 +10,11 @@
 
 #include "context.h"
 #include "steps/steps.h"
+#include "view_building_runs_out.h"
 #include "view_comparison.h"
 #include "view_custom.h"
 #include "view_decision.h"
 #include "view_desk_limit.h"
-#include "view_exhaustion.h"
 #include "view_overlay.h"
 #include "view_phone_panel.h"
 #include "view_playground.h"
@@ -33,7 +33,6 @@ struct Views {
     RulesView rules;
     DeskLimitView desk_limit;
     PrefixView prefix;
-    ExhaustionView exhaustion;
     CustomNetworkingView custom;
     SecondaryCidrView secondary;
     WarmPoolView warm_pool;
@@ -42,6 +41,7 @@ struct Views {
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
+    BuildingRunsOutUi building_runs_out;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from
