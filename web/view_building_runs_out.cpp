@@ -347,8 +347,8 @@ std::string live_sentence(const core::BuildingRunsOut& m) {
     auto v = [&](const char* name) { return core::building_runs_out_value(m, name); };
     std::string s = "subnet-a 10.0.1.0/" + v("size") + ": " + v("addresses") + " addresses, " +
                     v("usable") + " usable, " + v("used") + " used, " + v("free") + " free; " +
-                    v("rooms") + " nodes, " + v("running") + " pods running, " + v("waiting") +
-                    " waiting in ContainerCreating";
+                    v("rooms") + " nodes in " + core::rooms_building(m) + ", " + v("running") +
+                    " pods running, " + v("waiting") + " waiting in ContainerCreating";
     if (m.second != core::SecondBuilding::None)
         s += std::string("; subnet-b ") +
              (m.second == core::SecondBuilding::Tagged ? "tagged" : "untagged") + ", " +
