@@ -307,7 +307,8 @@ void draw_presses(const ViewContext& ctx, core::BuildingRunsOut& m) {
 // The settings: the building's size, prefix delegation and its cures, other things.
 void draw_settings(const ViewContext& ctx, core::BuildingRunsOut& m) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ctx.text("{building} A: /").c_str());
+    const core::Subnet* a = core::find_subnet(m.cluster.vpc, core::kBuildingA);
+    ImGui::TextUnformatted(((a ? building_name(ctx, *a) : std::string("A")) + ": /").c_str());
     ImGui::SameLine(0, 2);
     int size = m.size;
     if (stepper("size", size, 24, 28)) set_knob(ctx, m, "size", size);
