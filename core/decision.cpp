@@ -110,11 +110,11 @@ std::vector<GuideNode> make_guide() {
         "for one: kubelet's {maxpods}, CPU and memory are the limits. AWS's best-practices guide "
         "recommends IPv6 first.",
         "Chosen when a cluster is created, never switched: a new cluster with dual-stack "
-        "{buildings}. {desks} get IPv6 only and reach IPv4 through their {room}'s IPv4 {num}. "
+        "{buildings}. Its {desks} get IPv6 only and reach IPv4 through their {room}'s IPv4 {num}. "
         "Nitro {instances} only; no custom networking, no Windows."));
     g.push_back(outcome(
         "private-nat", Fix::PrivateNat, "A non-routable {range} behind a private {natgw}",
-        "{rooms} and {desks} move to {buildings} in a {range} that other networks never see "
+        "The {rooms} and {desks} move to {buildings} in a {range} that other networks never see "
         "(100.64.0.0/16, which other networks may use as well). A private {natgw} in a small "
         "routable {building} swaps their {num} for its own on the way out; load balancers there "
         "take calls in.",

@@ -28,6 +28,7 @@ const StepOps kSteps[] = {
     ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
     ops<BuildingRunsOut, &StepModels::building_runs_out, building_runs_out_value>(
         building_runs_out_info),
+    ops<Choosing, &StepModels::choosing, choosing_value>(choosing_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

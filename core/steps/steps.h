@@ -19,6 +19,7 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/building_runs_out.h"
+#include "steps/choosing.h"
 #include "steps/phone_panel.h"
 
 namespace core {
@@ -26,6 +27,7 @@ namespace core {
 struct StepModels {
     PhonePanel phone_panel;
     BuildingRunsOut building_runs_out;
+    Choosing choosing;
 };
 
 // Every step in its opening state.
