@@ -48,7 +48,8 @@ constexpr ViewEntry kViews[] = {
     {"warm-pool", draw_member<WarmPoolView, draw_warm_pool, &Views::warm_pool>},
     {"security-groups-for-pods",
      draw_member<SecurityGroupsView, draw_security_groups, &Views::security_groups>},
-    {"choosing", draw_member<DecisionView, draw_decision, &Views::decision>},
+    {"choosing", draw_model<core::Choosing, ChoosingUi, draw_choosing, &core::StepModels::choosing,
+                            &Views::choosing>},
     {"vpc-cni-vs-overlay", draw_member<ComparisonView, draw_comparison, &Views::comparison>},
     {"takeaways", draw_member<PlaygroundView, draw_playground, &Views::playground>},
 };

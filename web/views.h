@@ -11,9 +11,9 @@
 #include "context.h"
 #include "steps/steps.h"
 #include "view_building_runs_out.h"
+#include "view_choosing.h"
 #include "view_comparison.h"
 #include "view_custom.h"
-#include "view_decision.h"
 #include "view_desk_limit.h"
 #include "view_overlay.h"
 #include "view_phone_panel.h"
@@ -37,11 +37,11 @@ struct Views {
     SecondaryCidrView secondary;
     WarmPoolView warm_pool;
     SecurityGroupsView security_groups;
-    DecisionView decision;
     ComparisonView comparison;
     PlaygroundView playground;
     PhonePanelUi phone_panel;
     BuildingRunsOutUi building_runs_out;
+    ChoosingUi choosing;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -110,3 +110,32 @@ export async function clickLabel(page, label, { nth = 0, times = 1 } = {}) {
     await settle(page);
   }
 }
+
+// Clicks a labelled widget of the step's view, first scrolling the view (the wheel turns
+// over the figure's column) until the widget is drawn clear of the page's bars: ImGui does
+// not report a widget scrolled out of its window, nor may a click land on the bars.
+export async function clickInView(page, label) {
+  const vp = page.viewportSize();
+  for (let i = 0; i < 15; ++i) {
+    const r = await page.evaluate((l) => window.cniCampus.locate(l), label);
+    if (r && r.y >= 70 && r.y + r.h <= vp.height - 70) break;
+    const f = await locate(page, "##figure");
+    await page.mouse.move(f.x + f.w / 2, vp.height / 2);
+    await page.mouse.wheel(0, r && r.y < 70 ? -150 : 150);
+    await settle(page);
+  }
+  await clickLabel(page, label);
+}
+
+// Types a number into a [[~name]] of the beat's text: a tap opens its box, the text replaces
+// the value, Done closes it.
+export async function typeNumber(page, name, text) {
+  const pill = await locate(page, `##edit-${name}`);
+  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
+  await settle(page);
+  await locate(page, "Done");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await settle(page);
+  await clickLabel(page, "Done");
+}

@@ -4,7 +4,7 @@
 // goes to a widget by its label (cniCampus.locate); beats are reached with goTo(step, beat).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, clickInView, typeNumber } from "./harness.mjs";
 
 const STEP = "building-runs-out";
 let env;
@@ -12,21 +12,6 @@ before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
 const state = (page) => page.evaluate(() => window.cniCampus.state());
-
-// Clicks a labelled widget after scrolling the view until it is clear of the page's bars
-// (the wheel turns over the widget's own column; the click goes to the label's rectangle).
-async function clickSeen(page, label) {
-  const vp = page.viewportSize();
-  for (let i = 0; i < 12; ++i) {
-    const r = await locate(page, label);
-    const below = r.y + r.h > vp.height - 70, above = r.y < 70;
-    if (!below && !above) break;
-    await page.mouse.move(r.x + r.w / 2, vp.height / 2);
-    await page.mouse.wheel(0, below ? 150 : -150);
-    await settle(page);
-  }
-  await clickLabel(page, label);
-}
 
 async function goTo(page, beat) {
   assert.equal(await page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [STEP, beat]), true);
@@ -61,17 +46,10 @@ test("building-runs-out: the size in the text is typed, and the building follows
   const { page, problems, context } = await openPage(env, `/#step=${STEP}&beat=1`);
   await ready(page);
   assert.equal((await state(page)).beat.focus, "reserved");
-  const pill = await locate(page, "##edit-size");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("24");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "size", "24");
   assert.match((await state(page)).live, /^subnet-a 10\.0\.1\.0\/24: 256 addresses, 251 usable/);
   // The view's own stepper moves the same knob.
-  await clickSeen(page, "+");
+  await clickInView(page, "+");
   assert.match((await state(page)).live, /^subnet-a 10\.0\.1\.0\/25: 128 addresses, 123 usable/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -87,7 +65,7 @@ test("building-runs-out: a tagged building B catches new panels (subnet discover
   assert.equal(s.beat.goal, "desks-served");
   assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /2 waiting in ContainerCreating; subnet-b untagged, 0 ENIs in it/);
-  await clickSeen(page, "Give building B the \u201cdesks welcome\u201d sign");
+  await clickInView(page, "Give building B the \u201cdesks welcome\u201d sign");
   s = await state(page);
   assert.equal(s.beat.goalMet, true);
   assert.match(s.live, /8 pods running, 0 waiting in ContainerCreating; subnet-b tagged, 4 ENIs in it\.$/);
@@ -96,7 +74,7 @@ test("building-runs-out: a tagged building B catches new panels (subnet discover
   // In AWS words the same button names the tag.
   const aws = await openPage(env, `/#step=${STEP}&beat=5&terms=aws`);
   await ready(aws.page);
-  await clickSeen(aws.page, "Give subnet B the kubernetes.io/role/cni=1 tag");
+  await clickInView(aws.page, "Give subnet B the kubernetes.io/role/cni=1 tag");
   assert.equal((await state(aws.page)).beat.goalMet, true);
   assert.deepEqual(aws.problems, []);
   await aws.context.close();
@@ -112,9 +90,9 @@ test("building-runs-out: scattered singles refuse blocks; a reservation or an ow
   await goTo(page, 8);
   s = await state(page);
   assert.doesNotMatch(s.live, /InsufficientCidrBlocks/, "the upper half kept for blocks serves both rooms");
-  await clickSeen(page, "Cure: keep the upper half for blocks of 16 extensions");
+  await clickInView(page, "Cure: keep the upper half for blocks of 16 extensions");
   assert.match((await state(page)).live, /InsufficientCidrBlocks/, "without the reservation the blocks fail again");
-  await clickSeen(page, "Cure: a building of the rooms' own");
+  await clickInView(page, "Cure: a building of the rooms' own");
   s = await state(page);
   assert.match(s.live, /2 nodes in subnet-c/);
   assert.doesNotMatch(s.live, /InsufficientCidrBlocks/);
