@@ -395,9 +395,14 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
         e.prefixes = std::move(prefixes);
         if (n.config.custom_networking) {
             e.placement = "custom networking: the ENIConfig's subnet " + k->subnet_id;
+            e.placed = Placement::CustomNetworking;
         } else if (!n.config.subnet_discovery) {
             e.placement = "subnet discovery is off: the node's subnet " + k->subnet_id;
+            e.placed = Placement::DiscoveryOff;
         } else {
+            e.placed = failed.empty() ? Placement::MostFree : Placement::NextEligible;
+            for (const SubnetCandidate* other : eligible)
+                e.ranked.push_back({other->subnet_id, other->free});
             std::string ranked;
             for (const SubnetCandidate* other : eligible) {
                 if (!ranked.empty()) ranked += "; ";
@@ -1075,6 +1080,7 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
         trunk.primary_ip = (*primaries)[1];
         trunk.trunk = true;
         trunk.placement = "trunk ENIs stay in the node's subnet";
+        trunk.placed = Placement::Trunk;
         text += " Security groups for pods: trunk ENI " + trunk.id +
                 " (device 1) takes an ENI slot and carries no pod addresses.";
         n.enis.push_back(trunk);

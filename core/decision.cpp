@@ -7,6 +7,7 @@
 
 #include "capacity.h"
 #include "format.h"
+#include "steps/campus.h"
 
 namespace core {
 namespace {
@@ -36,16 +37,24 @@ std::vector<GuideNode> make_guide() {
         question("start", "What do you see?",
                  {{"A {room} turns {desks} away while its CPU and memory sit idle", "full-room"},
                   {"A {building} has run out of {exts}", "building-out"},
-                  {"The whole {campus} has run out of {nums}", "secondary-cidr"},
+                  {"The whole {campus} has run out of {nums}", "campus-out"},
                   {"Groups of {desks} must be kept apart", "isolation"}}));
     g.push_back(question(
         "full-room", "Is prefix delegation already on for this {room}?",
         {{"No, not yet", "pd"}, {"Yes, and still no more {desks} fit", "raise-max-pods"}}));
+    g.push_back(question(
+        "building-out",
+        "Is there unused space in the {campus} for another {building} in the same {zone}?",
+        {{"Yes, and the {desks} only need more room", "subnet-discovery"},
+         {"Yes, and the {desks} need a {building} apart from their {rooms}", "custom-networking"},
+         {"No, the {campus} is full as well", "campus-out"}}));
     g.push_back(
-        question("building-out",
-                 "Is there unused space in the {campus} for another {building} in the same {zone}?",
-                 {{"Yes, the {campus} has room", "custom-networking"},
-                  {"No, the {campus} is full as well", "secondary-cidr"}}));
+        question("campus-out", "Are you creating the cluster now?",
+                 {{"Yes, a new cluster", "ipv6"}, {"No, it runs on IPv4 already", "routable"}}));
+    g.push_back(question(
+        "routable", "Can the {rooms} keep {nums} that other networks can reach?",
+        {{"Yes: only the {desks} need more {nums}", "secondary-cidr"},
+         {"No: such {nums} are scarce, or our ranges overlap other networks", "private-nat"}}));
     g.push_back(question("isolation", "Apart by group of {rooms}, or {desk} by {desk}?",
                          {{"By group: each group in a {building} of its own", "per-group"},
                           {"{desk} by {desk}: each with its own security groups", "sg-for-pods"}}));
@@ -79,6 +88,32 @@ std::vector<GuideNode> make_guide() {
         "there with custom networking.",
         "Everything custom networking costs, and the new {range} counts against the VPC's CIDR "
         "quota (5 by default)."));
+    g.push_back(outcome(
+        "subnet-discovery", Fix::SubnetDiscovery, "Subnet discovery: tag a second {building}",
+        "Since {vpccni} v1.18 (on by default), each {room}'s {manager} puts a new {panel} in the "
+        "{building} of its {zone} with the most free {nums}: its own, or one tagged "
+        "kubernetes.io/role/cni=1. Build a roomy {building} there and tag it; no {room} is "
+        "replaced.",
+        "Needs free space in the {campus} in that {zone}. The {firstpanel} and each {room}'s own "
+        "{ext} stay in the full {building}, and the new {panels} keep the {room}'s security "
+        "groups: for {desks} apart from their {rooms}, use custom networking."));
+    g.push_back(outcome(
+        "ipv6", Fix::Ipv6, "An IPv6 cluster",
+        "Each {room}'s {firstpanel} gets a /80 of IPv6 {nums}, 2^48 of them, so no {desk} waits "
+        "for one: kubelet's {maxpods}, CPU and memory are the limits. AWS's best-practices guide "
+        "recommends IPv6 first.",
+        "Chosen when a cluster is created, never switched: a new cluster with dual-stack "
+        "{buildings}. Its {desks} get IPv6 only and reach IPv4 through their {room}'s IPv4 {num}. "
+        "Nitro {instances} only; no custom networking, no Windows."));
+    g.push_back(outcome(
+        "private-nat", Fix::PrivateNat, "A non-routable {range} behind a private {natgw}",
+        "The {rooms} and {desks} move to {buildings} in a {range} that other networks never see "
+        "(100.64.0.0/16, which other networks may use as well). A private {natgw} in a small "
+        "routable {building} swaps their {num} for its own on the way out; load balancers there "
+        "take calls in.",
+        "The {natgw} is billed per hour and per GB it carries. Nothing outside reaches a {desk} "
+        "directly, only through a load balancer, and the routes to other networks (a transit "
+        "gateway) need planning. The {rooms} are replaced."));
     g.push_back(outcome(
         "per-group", Fix::SubnetPerGroup, "Custom networking with an {eniconfig} per group",
         "Give each group of {rooms} its own {eniconfig}: each group's {desks} take {exts} from "
@@ -243,6 +278,103 @@ Result<std::vector<std::string>> custom_networking(DemoCampus& c, int prefix, bo
     return steps;
 }
 
+// Adds the first /16 of 100.64.0.0/10 the VPC accepts as a secondary CIDR; returns it.
+Result<std::string> add_cgnat_cidr(DemoCampus& c) {
+    for (int second = 64; second < 128; ++second) {
+        const std::string cidr = "100." + num(second) + ".0.0/16";
+        Vpc trial = c.cluster.vpc;
+        if (add_vpc_cidr(trial, cidr).ok()) {
+            c.cluster.vpc = std::move(trial);
+            return cidr;
+        }
+    }
+    return make_error("No /16 of 100.64.0.0/10 can be added to this VPC (quota or overlap).");
+}
+
+// The zones of the campus's nodes, each with one node's subnet there.
+std::map<std::string, std::string> node_zones(const DemoCampus& c) {
+    std::map<std::string, std::string> zones;
+    for (const Node& n : c.cluster.nodes) {
+        if (const Subnet* home = find_subnet(c.cluster.vpc, n.subnet_id))
+            zones.emplace(home->az, home->id);
+    }
+    return zones;
+}
+
+// A new subnet of `prefix` size per zone of the nodes, from the VPC's free space; steps say
+// what was built. Returns zone -> subnet id.
+Result<std::map<std::string, std::string>> subnet_per_zone(DemoCampus& c, int prefix,
+                                                           const char* kind, Tags tags,
+                                                           std::vector<std::string>& steps) {
+    std::map<std::string, std::string> out;
+    for (const auto& zone : node_zones(c)) {
+        const std::string& az = zone.first;
+        Result<Cidr> block = free_vpc_block(c.cluster.vpc, prefix);
+        if (!block)
+            return make_error("The VPC has no free /" + num(prefix) + " for a new subnet in " + az +
+                              ": add a secondary CIDR first.");
+        const std::string id = std::string("subnet-") + kind + "-" + az.back();
+        const SubnetDesc d{
+            id, std::string(kind) + ", " + az, az, format_cidr(*block), 0, false, {}, tags};
+        if (auto st = add_subnet(c.cluster.vpc, d); !st) return st.error();
+        out[az] = id;
+        steps.push_back("Added {building} " + id + " " + d.cidr + " in " + az + " (" +
+                        num(static_cast<long long>(aws_usable_addresses(*block))) + " {exts})" +
+                        (tags.empty() ? std::string(".") : ", tagged kubernetes.io/role/cni=1."));
+    }
+    return out;
+}
+
+Result<std::vector<std::string>> subnet_discovery(DemoCampus& c) {
+    std::vector<std::string> steps;
+    for (const Node& n : c.cluster.nodes) {
+        if (!n.config.subnet_discovery || n.config.custom_networking)
+            return make_error(n.name + " has subnet discovery off (or custom networking on): " +
+                              "a tagged subnet is not used for its ENIs.");
+    }
+    Result<std::map<std::string, std::string>> made =
+        subnet_per_zone(c, 24, "more", Tags{{kSubnetRoleTag, "1"}}, steps);
+    if (!made) return made.error();
+    for (const Node& n : c.cluster.nodes)
+        (void)reconcile(c.cluster, n.name);
+    c.problem.clear();
+    place_pods(c);
+    steps.push_back(
+        "No {room} was replaced: each {manager} put its next {panel} in the tagged "
+        "{building}, which had the most free {exts}.");
+    steps.push_back(scheduled(c));
+    return steps;
+}
+
+Result<std::vector<std::string>> private_nat(DemoCampus& c) {
+    const std::map<std::string, std::string> routable = node_zones(c);
+    Result<std::string> cgnat = add_cgnat_cidr(c);
+    if (!cgnat) return cgnat.error();
+    std::vector<std::string> steps{"Added the non-routable CIDR " + *cgnat + " to the {campus}."};
+    Result<std::map<std::string, std::string>> made =
+        subnet_per_zone(c, 19, "nonroutable", {}, steps);
+    if (!made) return made.error();
+    const Vpc& vpc = c.cluster.vpc;
+    if (auto st = replace_nodes(c,
+                                [&](NodeDesc& d) {
+                                    const Subnet* home = find_subnet(vpc, d.subnet_id);
+                                    if (home != nullptr) d.subnet_id = made->at(home->az);
+                                });
+        !st) {
+        return st.error();
+    }
+    steps.push_back("Replaced " + node_list(c.cluster) +
+                    " in the non-routable {buildings}: {rooms} and {desks} take their {exts} "
+                    "there.");
+    const std::string nat_subnet = routable.begin()->second;
+    if (auto st = hold_addresses(c.cluster, nat_subnet, 1, "private-nat-gateway"); !st)
+        return st.error();
+    steps.push_back("Put a private {natgw} in " + nat_subnet +
+                    ": traffic to other networks leaves with its one routable {ext}.");
+    steps.push_back(scheduled(c));
+    return steps;
+}
+
 Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
     if (c.cluster.nodes.empty()) return make_error("The campus has no nodes to fix.");
     const Node& first = c.cluster.nodes.front();
@@ -315,20 +447,9 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
             return custom_networking(c, 20, false);
         }
         case Fix::SecondaryCidr: {
-            std::string added;
-            for (int second = 64; second < 128 && added.empty(); ++second) {
-                const std::string cidr = "100." + num(second) + ".0.0/16";
-                Vpc trial = c.cluster.vpc;
-                if (add_vpc_cidr(trial, cidr).ok()) {
-                    c.cluster.vpc = std::move(trial);
-                    added = cidr;
-                }
-            }
-            if (added.empty()) {
-                return make_error(
-                    "No /16 of 100.64.0.0/10 can be added to this VPC (quota or "
-                    "overlap).");
-            }
+            Result<std::string> cgnat = add_cgnat_cidr(c);
+            if (!cgnat) return cgnat.error();
+            const std::string added = *cgnat;
             Result<std::vector<std::string>> rest = custom_networking(c, 19, false);
             if (!rest) return rest.error();
             steps.push_back("Added the secondary CIDR " + added +
@@ -338,6 +459,15 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
         }
         case Fix::SubnetPerGroup:
             return custom_networking(c, 24, true);
+        case Fix::SubnetDiscovery:
+            return subnet_discovery(c);
+        case Fix::PrivateNat:
+            return private_nat(c);
+        case Fix::Ipv6:
+            return make_error(
+                "This cluster runs on IPv4, and IPv6 is chosen when a cluster is created: it "
+                "can never be switched on. Create a new IPv6 cluster and move the workloads to "
+                "it.");
         case Fix::SecurityGroupsForPods: {
             CapacityOptions plain;
             CapacityOptions sgp;
@@ -428,6 +558,54 @@ long long prefixes_of(const DemoCampus& c) {
     return c.cluster.nodes.empty() ? 0 : node_stats(c.cluster.nodes.front()).prefixes;
 }
 
+// ENIs of all nodes outside the subnet `home`.
+long long enis_outside(const DemoCampus& c, const std::string& home) {
+    long long n = 0;
+    for (const Node& node : c.cluster.nodes) {
+        for (const Eni& e : node.enis)
+            n += e.subnet_id != home ? 1 : 0;
+    }
+    return n;
+}
+
+// Addresses in use in the subnets of the VPC's primary (routable) CIDR.
+long long routable_used(const DemoCampus& c) {
+    long long n = 0;
+    if (c.cluster.vpc.cidrs.empty()) return 0;
+    for (const Subnet& s : c.cluster.vpc.subnets) {
+        if (cidr_contains(c.cluster.vpc.cidrs.front(), s.cidr))
+            n += static_cast<long long>(used_addresses(s));
+    }
+    return n;
+}
+
+// The same nodes and pods in a new IPv6 cluster (capacity.h): pods take addresses from one
+// /80 per node, so none waits; kubelet's max-pods for the node group kind still turns pods
+// away.
+std::vector<Figure> ipv6_figures(const DemoCampus& b) {
+    long long running = 0;
+    long long refused = 0;
+    long long kubelet = 0;
+    long long per_node = 0;
+    for (size_t i = 0; i < b.cluster.nodes.size() && i < b.wanted.size(); ++i) {
+        const Node& n = b.cluster.nodes[i];
+        CapacityOptions v6;
+        v6.ipv6 = true;
+        v6.prefix_delegation = true;
+        v6.node_group = n.config.node_group;
+        kubelet = default_kubelet_max_pods(n.type, v6).value;
+        per_node = ipv6_node(n.type).prefix_addresses;
+        const long long fit = std::max(0LL, kubelet - kHostNetworkPods);
+        running += std::min<long long>(b.wanted[i], fit);
+        refused += std::max<long long>(0, b.wanted[i] - fit);
+    }
+    return {{"{desks} running", running_pods(b), running},
+            {"{desks} waiting for an {ext}", waiting_pods(b), 0},
+            {"{desks} turned away at {maxpods}", refused_pods(b), refused},
+            {"{desk} {nums} per {room}", node_capacity(b), per_node},
+            {"{maxpods} per {room}", max_pods_of(b), kubelet}};
+}
+
 }  // namespace
 
 const std::vector<GuideNode>& decision_guide() {
@@ -456,8 +634,49 @@ const char* fix_name(Fix fix) {
             return "subnet-per-group";
         case Fix::SecurityGroupsForPods:
             return "security-groups-for-pods";
+        case Fix::SubnetDiscovery:
+            return "subnet-discovery";
+        case Fix::PrivateNat:
+            return "private-nat";
+        case Fix::Ipv6:
+            return "ipv6";
     }
     return "";
+}
+
+const char* fix_short(Fix fix) {
+    switch (fix) {
+        case Fix::PrefixDelegation:
+            return "Prefix delegation";
+        case Fix::RaiseMaxPods:
+            return "Raise the {maxpods}";
+        case Fix::CustomNetworking:
+            return "Custom networking";
+        case Fix::SecondaryCidr:
+            return "A secondary {range}";
+        case Fix::SubnetPerGroup:
+            return "An {eniconfig} per group";
+        case Fix::SecurityGroupsForPods:
+            return "Security groups for {desks}";
+        case Fix::SubnetDiscovery:
+            return "Tag a second {building}";
+        case Fix::PrivateNat:
+            return "A private {natgw}";
+        case Fix::Ipv6:
+            return "IPv6";
+    }
+    return "";
+}
+
+const GuideNode* guide_outcome(Fix fix) {
+    for (const GuideNode& n : decision_guide()) {
+        if (n.outcome && n.fix == fix) return &n;
+    }
+    return nullptr;
+}
+
+bool all_pods_run(const DemoCampus& campus) {
+    return running_pods(campus) > 0 && waiting_pods(campus) == 0 && refused_pods(campus) == 0;
 }
 
 Status check_decision_guide(const std::vector<GuideNode>& guide) {
@@ -523,18 +742,11 @@ Status check_decision_guide(const std::vector<GuideNode>& guide) {
 }
 
 long long running_pods(const DemoCampus& campus) {
-    long long n = 0;
-    for (const Node& node : campus.cluster.nodes)
-        n += static_cast<long long>(node.pods.size());
-    return n;
+    return pod_counts(campus.cluster).running;
 }
 
 long long waiting_pods(const DemoCampus& campus) {
-    long long n = 0;
-    for (const Node& node : campus.cluster.nodes) {
-        n += static_cast<long long>(node.pending.size());
-    }
-    return n;
+    return pod_counts(campus.cluster).waiting;
 }
 
 long long refused_pods(const DemoCampus& campus) {
@@ -568,8 +780,10 @@ Result<DemoCampus> build_problem(Fix fix, const Catalog& catalog) {
     Result<const InstanceType*> type = type_named(catalog, small ? "t3.small" : "m5.large");
     if (!type) return type.error();
     const InstanceType& t = **type;
-    Result<DemoCampus> made =
-        make_campus(fix == Fix::SecondaryCidr ? "10.0.0.0/26" : "10.0.0.0/16");
+    // IPv6 and the private NAT gateway answer the same symptom as a secondary CIDR (the whole
+    // VPC is full); subnet discovery the same as custom networking (one subnet is).
+    const bool whole_vpc = fix == Fix::SecondaryCidr || fix == Fix::PrivateNat || fix == Fix::Ipv6;
+    Result<DemoCampus> made = make_campus(whole_vpc ? "10.0.0.0/26" : "10.0.0.0/16");
     if (!made) return made.error();
     DemoCampus c = std::move(made).value();
     Vpc& vpc = c.cluster.vpc;
@@ -584,12 +798,15 @@ Result<DemoCampus> build_problem(Fix fix, const Catalog& catalog) {
             break;
         }
         case Fix::CustomNetworking:
+        case Fix::SubnetDiscovery:
             s = subnet(vpc, "subnet-a", "Building A", "us-east-1a", "10.0.1.0/26");
             if (s) s = add_demo_node(c, "node-1", t, "subnet-a", 18);
             if (s) s = add_demo_node(c, "node-2", t, "subnet-a", 18);
             if (s) s = add_demo_node(c, "node-3", t, "subnet-a", 18);
             break;
         case Fix::SecondaryCidr:
+        case Fix::PrivateNat:
+        case Fix::Ipv6:
             s = subnet(vpc, "subnet-a", "Building A", "us-east-1a", "10.0.0.0/27");
             if (s) s = subnet(vpc, "subnet-b", "Building B", "us-east-1b", "10.0.0.32/27");
             if (s) s = add_demo_node(c, "node-a1", t, "subnet-a", 18);
@@ -661,6 +878,23 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
             add("{desks} running", running_pods(b), running_pods(a));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
             break;
+        case Fix::SubnetDiscovery:
+            add("{desks} running", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}", waiting_pods(b), waiting_pods(a));
+            add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
+                static_cast<long long>(a.cluster.vpc.subnets.size()));
+            add("{panels} in the tagged {building}", 0, enis_outside(a, home));
+            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            break;
+        case Fix::PrivateNat:
+            add("{desks} running", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}", waiting_pods(b), waiting_pods(a));
+            add("routable {nums} in use", routable_used(b), routable_used(a));
+            add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
+            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            break;
+        case Fix::Ipv6:
+            return ipv6_figures(b);
         case Fix::SecurityGroupsForPods:
             add("{desks} that can have their own security groups", own_group_pods(b),
                 own_group_pods(a));

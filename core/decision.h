@@ -7,12 +7,17 @@
 // away at max-pods, a /26 building that runs out with InsufficientFreeAddressesInSubnet, a
 // VPC with no room left, two groups of pods sharing one building, pods sharing their
 // node's security groups); apply_fix() repairs it the way an operator would (replace the
-// nodes with the new setting, raise max-pods, add a VPC CIDR, subnets and ENIConfigs),
-// then schedules the same pods again; fix_figures() lists the numbers that changed.
+// nodes with the new setting, raise max-pods, add a VPC CIDR, subnets and ENIConfigs, tag a
+// new subnet for subnet discovery, move nodes into a non-routable CIDR behind a private NAT
+// gateway), then schedules the same pods again; fix_figures() lists the numbers that
+// changed. IPv6 cannot be applied to a running (IPv4) cluster: apply_fix says so, and its
+// figures are those of a new IPv6 cluster with the same nodes (capacity.h ipv6_node).
 //
 // Text holds lesson term tokens ("{desks}", "{maxpods}"); render them with render_terms.
 // Facts: shared/reference/vpc-cni-facts.md (max-pods, prefix delegation, custom
-// networking, secondary CIDRs, security groups for pods).
+// networking, secondary CIDRs, security groups for pods), docs/vpc-cni-today.md (subnet
+// discovery, IPv6), VPC user guide nat-gateway-scenarios ("Enable communication between
+// overlapping networks") and nat-gateway-pricing for the private NAT gateway.
 #pragma once
 
 #include <string>
@@ -32,8 +37,11 @@ enum class Fix {
     SecondaryCidr,          // a 100.64.0.0/16 VPC CIDR, new subnets, custom networking
     SubnetPerGroup,         // one ENIConfig (subnet) per group of nodes
     SecurityGroupsForPods,  // ENABLE_POD_ENI: a trunk ENI, branch ENIs with their own groups
+    SubnetDiscovery,        // a subnet tagged kubernetes.io/role/cni=1 in the same zone
+    PrivateNat,             // nodes and pods in a non-routable CIDR, out via a private NAT GW
+    Ipv6,                   // an IPv6 cluster (new clusters only)
 };
-inline constexpr int kFixCount = 6;
+inline constexpr int kFixCount = 9;
 
 struct GuideAnswer {
     std::string label;  // "Yes, it is on already"
@@ -99,6 +107,12 @@ Result<FixDemo> demonstrate_fix(Fix fix, const Catalog& catalog);
 long long running_pods(const DemoCampus& campus);
 long long waiting_pods(const DemoCampus& campus);
 long long refused_pods(const DemoCampus& campus);
+// The short name of a fix, with lesson term tokens ("Prefix delegation", "Tag a {building}").
+const char* fix_short(Fix fix);
+// The outcome node of the guide that leads to a fix, nullptr if none.
+const GuideNode* guide_outcome(Fix fix);
+// True when the campus runs every pod it wants: none waiting, none turned away.
+bool all_pods_run(const DemoCampus& campus);
 // The lowest aligned block of this size inside the VPC's CIDRs that overlaps no subnet.
 Result<Cidr> free_vpc_block(const Vpc& vpc, int prefix);
 

@@ -77,7 +77,12 @@ bool operator==(const NodeConfig& a, const NodeConfig& b) {
 bool operator==(const Eni& a, const Eni& b) {
     return a.id == b.id && a.device_index == b.device_index && a.subnet_id == b.subnet_id &&
            a.primary_ip == b.primary_ip && a.ips == b.ips && a.prefixes == b.prefixes &&
-           a.trunk == b.trunk && a.excluded == b.excluded && a.placement == b.placement;
+           a.trunk == b.trunk && a.excluded == b.excluded && a.placement == b.placement &&
+           a.placed == b.placed && a.ranked.size() == b.ranked.size() &&
+           std::equal(a.ranked.begin(), a.ranked.end(), b.ranked.begin(),
+                      [](const RankedSubnet& x, const RankedSubnet& y) {
+                          return x.subnet_id == y.subnet_id && x.free == y.free;
+                      });
 }
 
 bool operator==(const Pod& a, const Pod& b) {

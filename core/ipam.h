@@ -73,6 +73,22 @@ struct NodeConfig {
     bool subnet_discovery = true;  // ENABLE_SUBNET_DISCOVERY (v1.18.0+, default true)
 };
 
+// Why an ENI is in its subnet (cluster.h has the rules), for views that say it in their words.
+enum class Placement : uint8_t {
+    NodeSubnet,        // the primary ENI: always the node's own subnet
+    Trunk,             // the trunk ENI: the node's subnet too
+    CustomNetworking,  // the ENIConfig's subnet
+    DiscoveryOff,      // subnet discovery off: the node's subnet
+    MostFree,          // subnet discovery: the eligible subnet with the most free addresses
+    NextEligible,      // subnet discovery: the next eligible one, after those ahead failed
+};
+
+// One eligible subnet as subnet discovery ranked it when an ENI was placed.
+struct RankedSubnet {
+    std::string subnet_id;
+    uint64_t free = 0;  // free addresses then
+};
+
 // One elastic network interface attached to a node.
 struct Eni {
     std::string id;        // "eni-3", unique in the cluster
@@ -86,6 +102,9 @@ struct Eni {
     // on (v1.22.0+ ipamd excludes such ENIs from pod addresses): carries no pod addresses.
     bool excluded = false;
     std::string placement;  // why the ENI is in its subnet, in words (cluster.h)
+    // The same as a value, and for MostFree and NextEligible the eligible subnets in order.
+    Placement placed = Placement::NodeSubnet;
+    std::vector<RankedSubnet> ranked;
 };
 
 // A pod on a node. A pod waiting for an address has ip 0, no ENI and `waiting` set.

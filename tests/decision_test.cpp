@@ -46,9 +46,12 @@ TEST_CASE("the guide is a tree from the symptom question to every fix") {
     CHECK(decision_guide().front().answers.size() == 4);
     CHECK(walk({0, 0}).fix == Fix::PrefixDelegation);
     CHECK(walk({0, 1}).fix == Fix::RaiseMaxPods);
-    CHECK(walk({1, 0}).fix == Fix::CustomNetworking);
-    CHECK(walk({1, 1}).fix == Fix::SecondaryCidr);
-    CHECK(walk({2}).fix == Fix::SecondaryCidr);
+    CHECK(walk({1, 0}).fix == Fix::SubnetDiscovery);
+    CHECK(walk({1, 1}).fix == Fix::CustomNetworking);
+    CHECK(walk({1, 2, 0}).fix == Fix::Ipv6);
+    CHECK(walk({2, 0}).fix == Fix::Ipv6);
+    CHECK(walk({2, 1, 0}).fix == Fix::SecondaryCidr);
+    CHECK(walk({2, 1, 1}).fix == Fix::PrivateNat);
     CHECK(walk({3, 0}).fix == Fix::SubnetPerGroup);
     CHECK(walk({3, 1}).fix == Fix::SecurityGroupsForPods);
     for (const GuideNode& n : decision_guide()) {
@@ -139,6 +142,66 @@ TEST_CASE("custom networking: a /26 building runs out; a new building in the zon
             CHECK(cidr_contains(pods->cidr, p.ip));
     }
     CHECK(check_invariants(d.after.cluster).ok());
+}
+
+TEST_CASE("subnet discovery: a tagged subnet in the zone takes the new ENIs, no node replaced") {
+    const FixDemo d = demo(Fix::SubnetDiscovery);
+    CHECK(waiting_pods(d.before) == 18);
+    CHECK(waiting_pods(d.after) == 0);
+    CHECK(running_pods(d.after) == 54);
+    CHECK(all_pods_run(d.after));
+    CHECK_FALSE(all_pods_run(d.before));
+    CHECK(figure(d, "{maxpods} per {room}").after == 29);  // unlike custom networking's 20
+    CHECK(figure(d, "{panels} in the tagged {building}").after > 0);
+    const Subnet* more = find_subnet(d.after.cluster.vpc, "subnet-more-a");
+    REQUIRE(more != nullptr);
+    CHECK(more->tags.at(kSubnetRoleTag) == "1");
+    CHECK(more->az == "us-east-1a");
+    for (size_t i = 0; i < d.after.cluster.nodes.size(); ++i) {
+        const Node& n = d.after.cluster.nodes[i];
+        CHECK(n.enis[0] == d.before.cluster.nodes[i].enis[0]);  // the same node, not replaced
+        CHECK(n.enis[0].subnet_id == "subnet-a");
+    }
+    CHECK(check_invariants(d.after.cluster).ok());
+    // With subnet discovery off the tagged subnet is never used: the fix says so.
+    Result<DemoCampus> off = build_problem(Fix::SubnetDiscovery, test_catalog());
+    REQUIRE(off.ok());
+    DemoCampus c = *off;
+    for (Node& n : c.cluster.nodes)
+        n.config.subnet_discovery = false;
+    const DemoCampus before = c;
+    CHECK(has(apply_fix(c, Fix::SubnetDiscovery).error().message, "subnet discovery off"));
+    CHECK(c.cluster == before.cluster);
+}
+
+TEST_CASE("private NAT gateway: nodes and pods move to 100.64.0.0/16, one routable address") {
+    const FixDemo d = demo(Fix::PrivateNat);
+    CHECK(waiting_pods(d.before) > 0);
+    CHECK(all_pods_run(d.after));
+    CHECK(figure(d, "routable {nums} in use").before == 40);  // 4 nodes x 10 on their primary ENIs
+    CHECK(figure(d, "routable {nums} in use").after == 1);    // the private NAT gateway's
+    CHECK(figure(d, "{maxpods} per {room}").after == 29);     // no custom networking needed
+    for (const Node& n : d.after.cluster.nodes) {
+        CHECK(cidr_contains(*parse_cidr("100.64.0.0/16"), n.enis[0].primary_ip));
+        CHECK_FALSE(n.config.custom_networking);
+    }
+    CHECK(check_invariants(d.after.cluster).ok());
+}
+
+TEST_CASE(
+    "IPv6: refused on a running IPv4 cluster; a new one runs every pod that max-pods admits") {
+    Result<DemoCampus> problem = build_problem(Fix::Ipv6, test_catalog());
+    REQUIRE(problem.ok());
+    DemoCampus c = *problem;
+    const DemoCampus before = c;
+    CHECK(has(apply_fix(c, Fix::Ipv6).error().message, "chosen when a cluster is created"));
+    CHECK(c.cluster == before.cluster);
+    CHECK_FALSE(demonstrate_fix(Fix::Ipv6, test_catalog()).ok());
+    const FixDemo d{Fix::Ipv6, before, before, {}, fix_figures(Fix::Ipv6, before, before)};
+    CHECK(figure(d, "{desks} waiting for an {ext}").after == 0);
+    CHECK(figure(d, "{desks} running").after == 72);  // 4 nodes x 18: nodeadm's 29 admits 27
+    CHECK(figure(d, "{desk} {nums} per {room}").after == 281474976710656LL);
+    CHECK(figure(d, "{maxpods} per {room}").after == 29);  // self-managed: the IPv4 formula
 }
 
 TEST_CASE("secondary CIDR: a full VPC gets 100.64.0.0/16 and a pod subnet per zone") {

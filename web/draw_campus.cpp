@@ -620,7 +620,9 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
     std::string sub = core::format_cidr(subnet.cidr) + ", " + subnet.az;
     const bool whole_reserved =
         subnet.prefix_reservation && *subnet.prefix_reservation == subnet.cidr;
-    if (whole_reserved) {
+    if (!style.subtitle.empty()) {
+        sub = style.subtitle;
+    } else if (whole_reserved) {
         sub += ", reserved for prefixes";
     } else if (subnet.prefix_reservation) {
         sub += ", " + core::format_cidr(*subnet.prefix_reservation) + " reserved for prefixes";
@@ -684,6 +686,9 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
             } else {
                 dl->AddRectFilled(a, z, use_color(u), round);
             }
+            if (style.lit_use == static_cast<int>(u))
+                dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(z.x + 1, z.y + 1), color::kHighlight,
+                            round, 0, 2.0f);
             if (hov) {
                 tip.line = info ? core::describe_address(*info) : describe_use(subnet, ip, u);
                 const char* words = u == core::AddressUse::Reserved

@@ -92,6 +92,8 @@ struct BuildingStyle {
     std::string title;        // replaces the automatic title when not empty
     bool show_counts = true;  // "251 usable, 12 used, 239 free, 13 free /28 blocks"
     bool tooltips = true;
+    std::string subtitle;  // replaces the automatic "10.0.1.0/24, us-east-1a" line when not empty
+    int lit_use = -1;      // a core::AddressUse whose cells are outlined (-1: none)
 };
 
 // Which swatches draw_legend shows (bit flags).

@@ -320,6 +320,17 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
 }
 
 // "-  3  +": no typing (phones get no keyboard for the canvas).
+bool flow_button(const char* label, bool first) {
+    if (!first) {
+        const float w =
+            ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    return ImGui::Button(label);
+}
+
 bool stepper(const char* id, int& value, int lo, int hi) {
     bool changed = false;
     ImGui::PushID(id);

@@ -53,6 +53,9 @@ void wrapped_text(const char* text, ImU32 color = color::kInk);
 // ImGui::Checkbox, whose label wraps (wrapped_text) when it is wider than the line, as a
 // long setting name is on a phone; a click on the wrapped label toggles it too.
 bool checkbox_wrapped(const char* label, bool* value);
+// A button on the current line if it fits there, else at the start of the next (a row of
+// buttons that wraps on a phone); `first` starts a new row. True when pressed.
+bool flow_button(const char* label, bool first = false);
 // A big number under a muted label, with an optional muted caption under it.
 struct NumberCard {
     std::string label;

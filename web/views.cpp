@@ -18,12 +18,6 @@ struct ViewEntry {
     ViewOut (*draw)(const ViewContext&, Views&, core::StepModels&);
 };
 
-// A view that keeps its own state in web (a step not yet moved to core/steps).
-template <typename View, ViewOut (*Draw)(const ViewContext&, View&), View Views::*Member>
-ViewOut draw_member(const ViewContext& ctx, Views& views, core::StepModels&) {
-    return Draw(ctx, views.*Member);
-}
-
 // A view that draws its step's model (core/steps/<step_id>.h), with what it keeps of its
 // own (animation times).
 template <typename Model, typename Ui, ViewOut (*Draw)(const ViewContext&, Model&, Ui&),
@@ -46,7 +40,9 @@ constexpr ViewEntry kViews[] = {
     {"prefix-delegation",
      draw_model<core::PrefixDelegation, PrefixDelegationUi, draw_prefix_delegation,
                 &core::StepModels::prefix_delegation, &Views::prefix_delegation>},
-    {"building-runs-out", draw_member<ExhaustionView, draw_exhaustion, &Views::exhaustion>},
+    {"building-runs-out",
+     draw_model<core::BuildingRunsOut, BuildingRunsOutUi, draw_building_runs_out,
+                &core::StepModels::building_runs_out, &Views::building_runs_out>},
     {"custom-networking",
      draw_model<core::CustomNetworking, CustomNetworkingUi, draw_custom_networking,
                 &core::StepModels::custom_networking, &Views::custom_networking>},
@@ -58,7 +54,8 @@ constexpr ViewEntry kViews[] = {
      draw_model<core::SecurityGroupsForPods, SecurityGroupsForPodsUi, draw_security_groups_for_pods,
                 &core::StepModels::security_groups_for_pods, &Views::security_groups_for_pods>},
     {"ipv6", draw_model<core::Ipv6Step, Ipv6Ui, draw_ipv6, &core::StepModels::ipv6, &Views::ipv6>},
-    {"choosing", draw_member<DecisionView, draw_decision, &Views::decision>},
+    {"choosing", draw_model<core::Choosing, ChoosingUi, draw_choosing, &core::StepModels::choosing,
+                            &Views::choosing>},
     {"vpc-cni-vs-overlay",
      draw_model<core::VpcCniVsOverlay, VpcCniVsOverlayUi, draw_vpc_cni_vs_overlay,
                 &core::StepModels::vpc_cni_vs_overlay, &Views::vpc_cni_vs_overlay>},

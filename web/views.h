@@ -11,10 +11,10 @@
 #include "context.h"
 #include "steps/steps.h"
 #include "view_big_picture.h"
+#include "view_building_runs_out.h"
+#include "view_choosing.h"
 #include "view_custom_networking.h"
-#include "view_decision.h"
 #include "view_desk_limit.h"
-#include "view_exhaustion.h"
 #include "view_ipv6.h"
 #include "view_phone_panel.h"
 #include "view_prefix_delegation.h"
@@ -29,8 +29,6 @@
 namespace web {
 
 struct Views {
-    ExhaustionView exhaustion;
-    DecisionView decision;
     PhonePanelUi phone_panel;
     Ipv6Ui ipv6;
     BigPictureUi big_picture;
@@ -44,6 +42,8 @@ struct Views {
     PrefixDelegationUi prefix_delegation;
     CustomNetworkingUi custom_networking;
     SecurityGroupsForPodsUi security_groups_for_pods;
+    BuildingRunsOutUi building_runs_out;
+    ChoosingUi choosing;
 };
 
 // Draws the view named by a lesson step into the current region, with its state from

@@ -10,6 +10,12 @@
 
 namespace core {
 
+InstanceType catalog_type(const Catalog& catalog, std::string_view name) {
+    Result<const InstanceType*> t = find_instance_type(catalog, name);
+    if (t) return **t;
+    return catalog.types.empty() ? InstanceType{} : catalog.types.front();
+}
+
 Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config, int pods) {
     Result<Vpc> vpc = make_vpc("10.0.0.0/16");
     if (!vpc) return vpc.error();
@@ -39,6 +45,15 @@ Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config, int
 const std::vector<std::string>& tutorial_instance_types() {
     static const std::vector<std::string> types = {"t3.small", "m5.large", "t3.large", "m5.xlarge"};
     return types;
+}
+
+PodCounts pod_counts(const Cluster& cluster) {
+    PodCounts c;
+    for (const Node& n : cluster.nodes) {
+        c.running += static_cast<long long>(n.pods.size());
+        c.waiting += static_cast<long long>(n.pending.size());
+    }
+    return c;
 }
 
 std::string new_eni_id(const Node* before, const Node* after) {

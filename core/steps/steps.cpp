@@ -44,6 +44,9 @@ const StepOps kSteps[] = {
         custom_networking_info),
     ops<SecurityGroupsForPods, &StepModels::security_groups_for_pods,
         security_groups_for_pods_value>(security_groups_for_pods_info),
+    ops<BuildingRunsOut, &StepModels::building_runs_out, building_runs_out_value>(
+        building_runs_out_info),
+    ops<Choosing, &StepModels::choosing, choosing_value>(choosing_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

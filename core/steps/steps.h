@@ -20,6 +20,8 @@
 #include "lessons.h"
 #include "result.h"
 #include "steps/big_picture.h"
+#include "steps/building_runs_out.h"
+#include "steps/choosing.h"
 #include "steps/custom_networking.h"
 #include "steps/desk_limit.h"
 #include "steps/ipv6.h"
@@ -49,6 +51,8 @@ struct StepModels {
     PrefixDelegation prefix_delegation;
     CustomNetworking custom_networking;
     SecurityGroupsForPods security_groups_for_pods;
+    BuildingRunsOut building_runs_out;
+    Choosing choosing;
 };
 
 // Every step in its opening state.

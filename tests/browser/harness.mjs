@@ -123,6 +123,22 @@ export async function clickLabel(page, label, { nth = 0, times = 1 } = {}) {
   }
 }
 
+// Clicks a labelled widget of the step's view, first scrolling the view (the wheel turns
+// over the figure's column) until the widget is drawn clear of the page's bars: ImGui does
+// not report a widget scrolled out of its window, nor may a click land on the bars.
+export async function clickInView(page, label) {
+  const vp = page.viewportSize();
+  for (let i = 0; i < 15; ++i) {
+    const r = await page.evaluate((l) => window.cniCampus.locate(l), label);
+    if (r && r.y >= 70 && r.y + r.h <= vp.height - 70) break;
+    const f = await locate(page, "##figure");
+    await page.mouse.move(f.x + f.w / 2, vp.height / 2);
+    await page.mouse.wheel(0, r && r.y < 70 ? -150 : 150);
+    await settle(page);
+  }
+  await clickLabel(page, label);
+}
+
 // Types a value into a number of the lesson text ([[~knob]]): a tap opens its box, the
 // value replaces what is there, Done closes it; then waits for the app to settle.
 export async function typeNumber(page, knob, value) {

@@ -1,0 +1,228 @@
+// building_runs_out_test.cpp: step "building-runs-out" (core/steps/building_runs_out.h): the
+// shared pool and AWS's five reserved addresses, InsufficientFreeAddressesInSubnet with desks
+// waiting, a tagged second building catching new panels (subnet discovery), prefix
+// delegation's aligned blocks broken up (InsufficientCidrBlocks) and the two cures.
+#include <doctest/doctest.h>
+
+#include "occupancy.h"
+#include "steps/building_runs_out.h"
+#include "test_support.h"
+
+using namespace core;
+
+namespace {
+
+std::string v(const BuildingRunsOut& m, const char* name) {
+    return building_runs_out_value(m, name);
+}
+
+Setting number(const char* name, long long n) {
+    return {name, false, n, {}};
+}
+
+Setting word(const char* name, const char* text) {
+    return {name, true, 0, text};
+}
+
+// The prefix-delegation picture: a /25 with scattered single addresses, two rooms.
+BuildingRunsOut fragmented(const Catalog& cat) {
+    BuildingRunsOut m = make_building_runs_out(cat);
+    REQUIRE(set(m, number("size", 25), cat).ok());
+    REQUIRE(set(m, number("prefix", 1), cat).ok());
+    REQUIRE(set(m, number("scatter", 1), cat).ok());
+    REQUIRE(set(m, number("others", 12), cat).ok());
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("building-runs-out opens on a /28 shared by two empty t3.small rooms") {
+    BuildingRunsOut m = make_building_runs_out(test_catalog());
+    CHECK(m.type.name == "t3.small");
+    CHECK(v(m, "size") == "28");
+    CHECK(v(m, "addresses") == "16");
+    CHECK(v(m, "usable") == "11");
+    CHECK(v(m, "reserved") == "5");
+    CHECK(v(m, "rooms") == "2");
+    CHECK(v(m, "used") == "8");  // each room: its own address and 3 spare ones on its panel
+    CHECK(v(m, "desks") == "0");
+    CHECK(v(m, "maxdesks") == "18");  // kubelet's 11, less the two host-network pods, x 2
+    // base + 2: every subnet's is reserved; the VPC's DNS answers on the VPC range's.
+    CHECK(v(m, "third") == "10.0.1.2");
+    CHECK(v(m, "dns") == "10.0.0.2");
+    CHECK(blocking_code(m).empty());
+    CHECK_FALSE(goal_met(m, "desk-waits"));
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("the building runs dry: InsufficientFreeAddressesInSubnet, desks wait") {
+    BuildingRunsOut m = make_building_runs_out(test_catalog());
+    apply(m, BuildingPress::AddDesk);
+    // The first desk makes ipamd ask for a spare panel: 4 numbers, 3 free. Refused.
+    CHECK(blocking_code(m) == "InsufficientFreeAddressesInSubnet");
+    CHECK(v(m, "waiting") == "0");
+    apply(m, BuildingPress::AddDesks);
+    CHECK(v(m, "running") == "6");  // one panel per room: 3 slots each
+    CHECK(v(m, "waiting") == "0");
+    CHECK_FALSE(goal_met(m, "desk-waits"));
+    apply(m, BuildingPress::AddDesk);  // the 7th desk: no panel can be had
+    CHECK(v(m, "waiting") == "1");
+    CHECK(v(m, "free") == "3");  // a new panel needs 4: its own number and 3 for desks
+    CHECK(goal_met(m, "desk-waits"));
+    // Removing a desk frees a slot; the waiting desk goes first.
+    apply(m, BuildingPress::RemoveDesk);
+    CHECK(v(m, "waiting") == "0");
+    CHECK(v(m, "running") == "6");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("a larger building holds more: the size knob replays the presses") {
+    const Catalog& cat = test_catalog();
+    BuildingRunsOut m = make_building_runs_out(cat);
+    REQUIRE(set(m, number("desks", 9), cat).ok());
+    CHECK(v(m, "running") == "6");
+    CHECK(v(m, "waiting") == "3");
+    REQUIRE(set(m, number("size", 24), cat).ok());
+    CHECK(v(m, "usable") == "251");
+    CHECK(v(m, "addresses") == "256");
+    CHECK(v(m, "running") == "9");
+    CHECK(v(m, "waiting") == "0");
+    REQUIRE(set(m, number("size", 27), cat).ok());
+    CHECK(v(m, "usable") == "27");
+    CHECK(v(m, "running") == "9");
+    CHECK(v(m, "rooms") == "2");
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("subnet discovery: a tagged second building catches the new panels") {
+    const Catalog& cat = test_catalog();
+    BuildingRunsOut m = make_building_runs_out(cat);
+    REQUIRE(set(m, number("desks", 8), cat).ok());
+    REQUIRE(v(m, "waiting") == "2");
+    // An untagged building in the same zone is never used for panels.
+    apply(m, BuildingPress::SecondUntagged);
+    CHECK(m.second == SecondBuilding::Untagged);
+    CHECK_FALSE(second_eligible(m));
+    CHECK(v(m, "freeb") == "27");
+    CHECK(v(m, "waiting") == "2");
+    CHECK(v(m, "panelsb") == "0");
+    CHECK_FALSE(goal_met(m, "desks-served"));
+    // Tagged kubernetes.io/role/cni=1: each room's next panels go there, no room replaced.
+    apply(m, BuildingPress::SecondTagged);
+    CHECK(second_eligible(m));
+    CHECK(v(m, "waiting") == "0");
+    CHECK(v(m, "running") == "8");
+    CHECK(v(m, "panelsb") == "4");
+    CHECK(goal_met(m, "desks-served"));
+    for (const PanelPlace& p : panel_places(m)) {
+        if (p.device == 0) {
+            CHECK(p.building == kBuildingA);  // the primary panel stays in the room's building
+            CHECK(p.placed == Placement::NodeSubnet);
+            CHECK(p.ranked.empty());
+        } else {
+            CHECK(p.building == kBuildingB);
+            CHECK(p.placed == Placement::MostFree);
+            REQUIRE(p.ranked.size() == 2);
+            CHECK(p.ranked.front().subnet_id == kBuildingB);  // most free first
+            CHECK(p.ranked.front().free > p.ranked.back().free);
+        }
+    }
+    CHECK(v(m, "maxdesks") == "18");  // the desk limit is what it was: no panel lost
+    CHECK(check_invariants(m.cluster).ok());
+    // The knob does the same, and a setting change replays it.
+    BuildingRunsOut k = make_building_runs_out(cat);
+    REQUIRE(set(k, number("desks", 8), cat).ok());
+    REQUIRE(set(k, word("second", "untagged"), cat).ok());
+    REQUIRE(set(k, word("second", "tagged"), cat).ok());
+    CHECK(k.cluster == m.cluster);
+    REQUIRE(set(k, number("size", 27), cat).ok());
+    CHECK(v(k, "waiting") == "0");
+    REQUIRE(set(k, word("second", "none"), cat).ok());
+    CHECK(k.second == SecondBuilding::None);
+    CHECK(find_subnet(k.cluster.vpc, kBuildingB) == nullptr);
+}
+
+TEST_CASE("prefix delegation: scattered singles break every aligned block") {
+    const Catalog& cat = test_catalog();
+    BuildingRunsOut m = fragmented(cat);
+    CHECK(blocking_code(m) == "InsufficientCidrBlocks");
+    CHECK(v(m, "freeblocks") == "0");
+    CHECK(v(m, "free") == "109");  // plenty of single numbers are free
+    CHECK(v(m, "brokenblocks") == "6");
+    CHECK(goal_met(m, "blocks-refused"));
+    // A beat sets its knobs in any order: numbers asked for in a /28 come when it grows.
+    BuildingRunsOut other_order = make_building_runs_out(cat);
+    for (const Setting& s :
+         {number("others", 12), number("scatter", 1), number("prefix", 1), number("size", 25)})
+        REQUIRE(set(other_order, s, cat).ok());
+    CHECK(other_order.cluster == m.cluster);
+    // Without the scatter the same building hands out blocks.
+    BuildingRunsOut packed = m;
+    REQUIRE(set(packed, number("scatter", 0), cat).ok());
+    CHECK(blocking_code(packed).empty());
+    CHECK_FALSE(goal_met(packed, "blocks-refused"));
+    CHECK(check_invariants(m.cluster).ok());
+}
+
+TEST_CASE("the cures: a prefix reservation, or a building of the rooms' own") {
+    const Catalog& cat = test_catalog();
+    BuildingRunsOut m = fragmented(cat);
+    REQUIRE(set(m, number("reserve", 1), cat).ok());
+    const Subnet* a = find_subnet(m.cluster.vpc, kBuildingA);
+    REQUIRE(a != nullptr);
+    REQUIRE(a->prefix_reservation.has_value());
+    CHECK(format_cidr(*a->prefix_reservation) == "10.0.1.64/26");
+    CHECK(blocking_code(m).empty());
+    for (const Node& n : m.cluster.nodes) {
+        REQUIRE(n.enis.front().prefixes.size() == 1);
+        CHECK(cidr_contains(*a->prefix_reservation, n.enis.front().prefixes.front()));
+    }
+    BuildingRunsOut own = fragmented(cat);
+    REQUIRE(set(own, number("dedicated", 1), cat).ok());
+    CHECK(rooms_building(own) == std::string(kBuildingC));
+    CHECK(blocking_code(own).empty());
+    for (const Node& n : own.cluster.nodes)
+        CHECK(n.subnet_id == kBuildingC);
+    CHECK(check_invariants(own.cluster).ok());
+}
+
+TEST_CASE("presses and knobs: refusals change nothing and say why") {
+    const Catalog& cat = test_catalog();
+    BuildingRunsOut m = make_building_runs_out(cat);
+    REQUIRE(set(m, number("size", 24), cat).ok());
+    apply(m, BuildingPress::AddRoom);
+    apply(m, BuildingPress::AddRoom);
+    CHECK(v(m, "rooms") == "4");
+    const BuildingRunsOut full = m;
+    apply(m, BuildingPress::AddRoom);
+    CHECK(has(m.message, "4 {rooms} at most"));
+    CHECK(m.cluster == full.cluster);
+    // Desks beyond every room's max-pods are refused by kubelet, not left waiting.
+    BuildingRunsOut big = make_building_runs_out(cat);
+    REQUIRE(set(big, number("size", 24), cat).ok());
+    for (int i = 0; i < 4; ++i)
+        apply(big, BuildingPress::AddDesks);
+    CHECK(v(big, "desks") == "18");
+    CHECK(has(big.message, "{maxpods} (11)"));
+    // Other things hold numbers, and give them back.
+    apply(m, BuildingPress::OthersTake);
+    CHECK(v(m, "others") == "4");
+    apply(m, BuildingPress::OthersLeave);
+    CHECK(v(m, "others") == "0");
+    apply(m, BuildingPress::StartOver);
+    CHECK(v(m, "rooms") == "2");
+    CHECK(m.log.size() == 2);
+    // In the full /28 other things find too few numbers: refused, nothing changes.
+    REQUIRE(set(m, number("size", 28), cat).ok());
+    const BuildingRunsOut small = m;
+    apply(m, BuildingPress::OthersTake);
+    CHECK(has(m.message, "InsufficientFreeAddressesInSubnet"));
+    CHECK(m.cluster == small.cluster);
+    // Bad knobs change nothing.
+    const BuildingRunsOut before = m;
+    CHECK(has(set(m, number("size", 29), cat).error().message, "outside 24 to 28"));
+    CHECK(has(set(m, word("second", "maybe"), cat).error().message, "not one of"));
+    CHECK(has(set(m, number("floors", 1), cat).error().message, "not a knob"));
+    CHECK(m.cluster == before.cluster);
+    CHECK(m.size == before.size);
+}
