@@ -716,4 +716,58 @@ std::string verify_lab(const Lab& lab, const Catalog& catalog) {
     return {};
 }
 
+LabSession open_lab(const Labs& labs, int index, const Catalog& catalog) {
+    LabSession s;
+    if (index < 0 || static_cast<size_t>(index) >= labs.labs.size()) {
+        s.error = "There is no lab number " + num(index + 1) + ".";
+        return s;
+    }
+    s.lab = index;
+    Result<LabCampus> start = start_lab(labs.labs[static_cast<size_t>(index)], catalog);
+    if (start) {
+        s.start = std::move(start).value();
+    } else {
+        s.error = start.error().message;
+    }
+    return s;
+}
+
+bool toggle_fix(LabSession& s, const Lab& lab, std::string_view fix_id) {
+    if (find_fix(lab, fix_id) == nullptr) return false;
+    const auto it = std::find(s.chosen.begin(), s.chosen.end(), fix_id);
+    if (it == s.chosen.end()) {
+        s.chosen.emplace_back(fix_id);
+    } else {
+        s.chosen.erase(it);
+    }
+    s.checked = false;
+    return true;
+}
+
+bool fix_chosen(const LabSession& s, std::string_view fix_id) {
+    return std::find(s.chosen.begin(), s.chosen.end(), fix_id) != s.chosen.end();
+}
+
+Status check_session(LabSession& s, const Lab& lab, const Catalog& catalog) {
+    Result<LabCheck> c = check_lab(lab, s.chosen, catalog);
+    if (!c) return c.error();
+    s.result = std::move(c).value();
+    s.checked = true;
+    return Ok{};
+}
+
+void reset_session(LabSession& s) {
+    s.chosen.clear();
+    s.checked = false;
+    s.result = LabCheck{};
+}
+
+void next_hint(LabSession& s, const Lab& lab) {
+    s.hints = std::min(s.hints + 1, static_cast<int>(lab.hints.size()) + 1);
+}
+
+const LabCampus& shown_campus(const LabSession& s) {
+    return s.checked ? s.result.after_campus : s.start;
+}
+
 }  // namespace core

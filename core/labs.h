@@ -272,4 +272,32 @@ std::vector<Symptom> lab_symptoms(const LabCampus& campus);
 // The line in the vocabulary chosen: campus words (terms rendered) or the cluster's own text.
 std::string symptom_text(const Symptom& symptom, const Lessons& lessons, Terms terms);
 
+// ---- a lab as the page plays it ------------------------------------------------------------
+
+// The learner's session with one lab: the campus from the pager, the fixes picked, the last
+// Check and the hints shown. Copying it is a snapshot.
+struct LabSession {
+    int lab = -1;                     // index into Labs::labs; -1: none
+    LabCampus start;                  // the campus as the pager found it
+    std::string error;                // the lab could not start (the model's message)
+    std::vector<std::string> chosen;  // fix ids picked, in the order picked
+    bool checked = false;             // Check ran on exactly the fixes picked now
+    LabCheck result;                  // what the last Check found
+    int hints = 0;                    // hint stages shown; hints.size() + 1 shows the reference fix
+};
+// Opens a lab (index into labs.labs) at its starting campus; error says why if it cannot run.
+LabSession open_lab(const Labs& labs, int index, const Catalog& catalog);
+// Picks or unpicks a fix (the last Check no longer applies); false for an unknown fix id.
+bool toggle_fix(LabSession& session, const Lab& lab, std::string_view fix_id);
+// True if the fix is picked.
+bool fix_chosen(const LabSession& session, std::string_view fix_id);
+// Runs the campus with the picked fixes (check_lab) and keeps the result.
+Status check_session(LabSession& session, const Lab& lab, const Catalog& catalog);
+// Back to the pager's campus: nothing picked, no result (hints already shown stay shown).
+void reset_session(LabSession& session);
+// Shows the next hint stage (the last one is the reference fix with its working).
+void next_hint(LabSession& session, const Lab& lab);
+// The campus to draw: after the last Check if it still applies, else the starting one.
+const LabCampus& shown_campus(const LabSession& session);
+
 }  // namespace core
