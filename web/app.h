@@ -12,8 +12,10 @@
 #include "context.h"
 #include "exercise_panel.h"
 #include "fonts.h"
+#include "labs.h"
 #include "lessons.h"
 #include "steps/steps.h"
+#include "view_lab.h"
 #include "views.h"
 
 namespace web {
@@ -47,6 +49,12 @@ struct App {
     int model_beat = -1;
     Views views;
     ExercisePanel exercises;  // the "Try it" panels and the saved progress
+    // The incident labs (assets/labs.json), listed after the steps. While one is open, `lab`
+    // is its index and the page shows it instead of the step.
+    core::Labs labs;
+    int lab = -1;
+    core::LabSession lab_session;
+    LabUi lab_ui;
 };
 
 // Loads catalog and lessons from the embedded assets and picks the step from the URL:
@@ -64,8 +72,13 @@ void app_draw(App& app);
 // Switches to a step by id and one of its beats (0-based; -1: the first); false for an
 // unknown id or a beat the step does not have (nothing changes).
 bool app_go_to(App& app, const std::string& id, int beat = -1);
-// Switches to a step by index (clamped) at a beat (clamped); updates URL, progress and the
-// host page.
+// Opens an incident lab by id at its starting campus; false for an unknown id (nothing
+// changes).
+bool app_open_lab(App& app, const std::string& id);
+// Opens an incident lab by index (clamped); updates the URL.
+void app_set_lab(App& app, int index);
+// Switches to a step by index (clamped) at a beat (clamped), leaving a lab; updates URL,
+// progress and the host page.
 void app_set_step(App& app, int index, int beat = 0);
 // Moves to a beat of the current step (clamped).
 void app_set_beat(App& app, int beat);

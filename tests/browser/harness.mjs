@@ -110,3 +110,25 @@ export async function clickLabel(page, label, { nth = 0, times = 1 } = {}) {
     await settle(page);
   }
 }
+
+// Clicks (or taps, with touch) a labelled widget after scrolling it into view with the wheel
+// over its column: for widgets that may start below the fold.
+export async function pressInView(page, label, { nth = 0, touch = false } = {}) {
+  for (let i = 0; i < 40; ++i) {
+    const r = await locate(page, label, nth);
+    const vp = page.viewportSize();
+    if (r.y >= 40 && r.y + r.h <= vp.height - 60) {
+      if (touch) {
+        await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+      } else {
+        await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      }
+      await settle(page);
+      return;
+    }
+    await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
+    await page.mouse.wheel(0, r.y < 40 ? -200 : 200);
+    await settle(page);
+  }
+  throw new Error(`${label} never came into view`);
+}
