@@ -504,8 +504,8 @@ LabCost fix_cost(const LabCampus& campus, const LabFix& fix, const Catalog& cata
             cost.aws_node_restart = true;
             cost.new_nodes_only = true;
             cost.lines.emplace_back(
-                "The {manager} restarts on every {room}; only {rooms} started after it work the "
-                "new way");
+                "Every {room}'s {manager} restarts; only {rooms} started after it work the new "
+                "way");
             break;
         case LeverKind::WarmEniTarget:
         case LeverKind::WarmIpTarget:
@@ -513,7 +513,7 @@ LabCost fix_cost(const LabCampus& campus, const LabFix& fix, const Catalog& cata
         case LeverKind::WarmPrefixTarget:
             cost.aws_node_restart = true;
             cost.lines.emplace_back(
-                "The {manager} restarts on every {room} (seconds; {desks} keep their {exts})");
+                "Every {room}'s {manager} restarts (seconds; {desks} keep their {exts})");
             break;
         case LeverKind::NewSubnet: {
             cost.subnets_added = 1;

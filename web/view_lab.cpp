@@ -54,17 +54,25 @@ void draw_figure(const ViewContext& ctx, const core::LabSession& s, ViewOut& out
     ImGui::PopFont();
     draw_counts(ctx, core::count_pods(c));
     const float avail = ImGui::GetContentRegionAvail().x;
+    // Buildings side by side, then rooms side by side, as many to a row as fit.
+    const int per_row = std::max(1, static_cast<int>(avail / 175.0f));
+    const float col = avail / static_cast<float>(per_row);
     BuildingStyle bs;
     bs.cluster = &c.cluster;
     bs.max_cell = avail < 500 ? 6.0f : 8.0f;  // a phone keeps the rooms near the top
+    bs.max_width = col - 10;
+    int b = 0;
     for (const core::Subnet& sub : c.cluster.vpc.subnets) {
+        if (b % per_row != 0) ImGui::SameLine(static_cast<float>(b % per_row) * col);
         ImGui::PushID(sub.id.c_str());
+        ImGui::BeginGroup();
+        bs.title = ctx.text("{building} ") + sub.id;
         draw_building(ctx, sub, bs);
+        ImGui::EndGroup();
         ImGui::PopID();
-        ImGui::Spacing();
+        ++b;
     }
-    const int per_row = std::max(1, static_cast<int>(avail / 175.0f));
-    const float col = avail / static_cast<float>(per_row);
+    ImGui::Spacing();
     int i = 0;
     for (const core::LabGroup& g : c.groups) {
         for (const std::string& name : g.nodes) {
@@ -134,7 +142,9 @@ void draw_levers(const ViewContext& ctx, const core::Lab& lab, core::LabSession&
     for (const core::LabFix& f : lab.fixes) {
         const core::FixWords w = core::fix_words(f);
         bool on = core::fix_chosen(s, f.id);
-        const std::string label = ctx.text(w.label) + "##fix-" + f.id;
+        // No "##" in the label: checkbox_wrapped shows a long label whole (PushID keeps it
+        // unique); the tests find the box by "##lab-fix-<id>".
+        const std::string label = ctx.text(w.label);
         ImGui::PushID(f.id.c_str());
         if (checkbox_wrapped(label.c_str(), &on)) {
             core::toggle_fix(s, lab, f.id);
@@ -182,8 +192,15 @@ void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + 4));
     ImGui::Dummy(ImVec2(w, 0));
     if (ui.scroll_to_result) {
-        ui.scroll_to_result = false;
-        ImGui::SetScrollHereY(1.0f);
+        // Scrolls the column until the verdict's bottom is in sight (a scroll asked for now
+        // lands when the column is drawn next, so it is checked again then).
+        const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+        if (end.y + 8 > visible_bottom && ImGui::GetScrollY() < ImGui::GetScrollMaxY()) {
+            ImGui::SetScrollY(ImGui::GetScrollY() + end.y + 8 - visible_bottom);
+        } else {
+            ui.scroll_to_result = false;
+        }
+        platform::request_frame();
     }
 }
 
