@@ -152,6 +152,18 @@ Status hold_addresses(Cluster& cluster, std::string_view subnet_id, int count,
 // Returns every address held under the label.
 Status release_held(Cluster& cluster, std::string_view label);
 
+// Pods of a campus by how they stand: the one way core counts them.
+struct PodCounts {
+    int wanted = 0;   // pods the teams run (running + waiting + pending)
+    int running = 0;  // with an address
+    int waiting = 0;  // admitted, in ContainerCreating without an address
+    int pending = 0;  // Pending: no node would admit them (max-pods); known to the scheduler
+                      // of a campus that has one (labs.h), 0 for the cluster alone
+};
+bool operator==(const PodCounts& a, const PodCounts& b);
+// Running and waiting pods over every node of the cluster (wanted: the two together).
+PodCounts pod_counts(const Cluster& cluster);
+
 // Appends an event (for scenario runs and lessons: "pod-unschedulable", "note", ...).
 void record_event(Cluster& cluster, std::string_view node, std::string_view kind,
                   std::string_view text, std::string_view code = {});

@@ -72,6 +72,12 @@ Fragment parse_fragment(std::string_view text) {
             } else {
                 f.problems.push_back("step " + quote(value) + " is not a step name");
             }
+        } else if (key == "lab") {
+            if (valid_id(value)) {
+                f.lab = std::string(value);
+            } else {
+                f.problems.push_back("lab " + quote(value) + " is not a lab name");
+            }
         } else if (key == "beat") {
             const bool digits = !value.empty() && value.size() <= 2 &&
                                 value.find_first_not_of("0123456789") == std::string_view::npos;
@@ -119,6 +125,12 @@ Fragment parse_fragment(std::string_view text) {
             f.problems.push_back("unknown link setting " + quote(key) + " ignored");
         }
     }
+    if (!f.lab.empty() && (!f.step.empty() || f.beat >= 0)) {
+        f.problems.push_back("a link opens a lab or a step, not both; the lab " + quote(f.lab) +
+                             " opens");
+        f.step.clear();
+        f.beat = -1;
+    }
     return f;
 }
 
@@ -131,8 +143,12 @@ std::string format_fragment(const Fragment& fragment) {
         out += '=';
         out += value;
     };
-    add("step", fragment.step);
-    add("beat", fragment.beat > 0 ? std::to_string(fragment.beat) : std::string());
+    if (!fragment.lab.empty()) {
+        add("lab", fragment.lab);
+    } else {
+        add("step", fragment.step);
+        add("beat", fragment.beat > 0 ? std::to_string(fragment.beat) : std::string());
+    }
     add("terms", fragment.terms);
     add("controls", fragment.controls);
     add("campus", fragment.campus);

@@ -22,6 +22,7 @@ namespace core {
 
 struct Fragment {
     std::string step;                   // step id, "" if absent
+    std::string lab;                    // incident lab id ("lab=idle-but-full"), "" if absent
     int beat = -1;                      // beat of the step, 0-based; -1 if absent
     std::string terms;                  // "analogy" | "aws" | ""
     std::string controls;               // "full" | "min" | ""
@@ -34,11 +35,13 @@ inline constexpr std::size_t kMaxCampusLink = 12000;  // base64url characters af
 
 inline constexpr int kMaxFragmentBeat = 16;  // beats are numbered 0 to this
 
-// Decodes "step=ID&beat=2&terms=aws&controls=min&campus=..." (a leading '#' is allowed). Never
+// Decodes "step=ID&beat=2&terms=aws&controls=min&campus=..." or "lab=ID&terms=aws" (a leading
+// '#' is allowed; a lab and a step in one link: the lab opens, the step is noted). Never
 // fails: bad parts are dropped and described in problems. A fragment longer than
 // kMaxFragment plus the campus allowance is refused whole.
 Fragment parse_fragment(std::string_view text);
-// Encodes the non-empty fields back, in a fixed order (campus last); beat only when above 0.
+// Encodes the non-empty fields back, in a fixed order (campus last); beat only when above 0; a
+// lab in place of the step.
 std::string format_fragment(const Fragment& fragment);
 
 // Base64url of the bytes (RFC 4648 section 5: '-' and '_', no '=' padding).

@@ -56,12 +56,13 @@ bool add_once(std::vector<std::string>& list, std::string_view id) {
 }  // namespace
 
 bool operator==(const Progress& a, const Progress& b) {
-    return a.seen == b.seen && a.solved == b.solved;
+    return a.seen == b.seen && a.solved == b.solved && a.labs == b.labs;
 }
 
 Result<DecodedProgress> decode_progress(std::string_view text,
                                         const std::vector<std::string>& step_ids,
-                                        const std::vector<std::string>& exercise_ids) {
+                                        const std::vector<std::string>& exercise_ids,
+                                        const std::vector<std::string>& lab_ids) {
     DecodedProgress out;
     if (text.empty()) return out;
     if (text.size() > kMaxProgressBytes) {
@@ -84,7 +85,8 @@ Result<DecodedProgress> decode_progress(std::string_view text,
                           ", and this page reads version " + num(kProgressVersion));
     }
     for (auto it = doc.begin(); it != doc.end(); ++it) {
-        if (it.key() != "version" && it.key() != "seen" && it.key() != "solved") {
+        if (it.key() != "version" && it.key() != "seen" && it.key() != "solved" &&
+            it.key() != "labs") {
             return make_error("it has an unknown entry '" + it.key().substr(0, 40) + "'");
         }
     }
@@ -93,6 +95,8 @@ Result<DecodedProgress> decode_progress(std::string_view text,
     if (auto s = read_ids(doc, "solved", exercise_ids, out.progress.solved, out.dropped); !s) {
         return s.error();
     }
+    if (auto s = read_ids(doc, "labs", lab_ids, out.progress.labs, out.dropped); !s)
+        return s.error();
     return out;
 }
 
@@ -101,6 +105,7 @@ std::string encode_progress(const Progress& progress) {
     doc["version"] = kProgressVersion;
     doc["seen"] = progress.seen;
     doc["solved"] = progress.solved;
+    if (!progress.labs.empty()) doc["labs"] = progress.labs;
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -118,6 +123,14 @@ bool was_seen(const Progress& progress, std::string_view step_id) {
 
 bool is_solved(const Progress& progress, std::string_view exercise_id) {
     return contains(progress.solved, exercise_id);
+}
+
+bool mark_lab_solved(Progress& progress, std::string_view lab_id) {
+    return add_once(progress.labs, lab_id);
+}
+
+bool lab_solved(const Progress& progress, std::string_view lab_id) {
+    return contains(progress.labs, lab_id);
 }
 
 }  // namespace core

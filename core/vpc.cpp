@@ -243,6 +243,40 @@ Status set_subnet_tags(Vpc& vpc, std::string_view subnet_id, const Tags& tags) {
     return Ok{};
 }
 
+Status reserve_prefixes(Vpc& vpc, std::string_view subnet_id, std::string_view cidr) {
+    Subnet* s = find_subnet(vpc, subnet_id);
+    if (s == nullptr) {
+        return make_error("There is no building '" + std::string(subnet_id) + "'.");
+    }
+    if (s->prefix_reservation) {
+        return make_error(label(*s) + " already has the prefix reservation " +
+                              format_cidr(*s->prefix_reservation) +
+                              " (this model keeps one per subnet).",
+                          "InvalidSubnetCidrReservation.Duplicate");
+    }
+    Cidr range = s->cidr;
+    if (!cidr.empty()) {
+        Result<Cidr> r = parse_cidr(cidr);
+        if (!r) return make_error(r.error().message, "InvalidParameterValue");
+        if (!cidr_contains(s->cidr, *r)) {
+            return make_error("The prefix reservation " + format_cidr(*r) +
+                                  " is not inside the subnet " + format_cidr(s->cidr) + ".",
+                              "InvalidSubnetCidrReservation.Range");
+        }
+        if (r->prefix > 28) {
+            return make_error("The prefix reservation " + format_cidr(*r) +
+                                  " is smaller than one /28 prefix (16 addresses), so it could "
+                                  "never hold one.",
+                              "InvalidSubnetCidrReservation.Range");
+        }
+        range = *r;
+    }
+    // Addresses in use stay where they are; the hints stay true (they speak of what is not
+    // free, which a reservation does not change).
+    s->prefix_reservation = range;
+    return Ok{};
+}
+
 bool operator==(const Vpc& a, const Vpc& b) {
     return a.cidrs == b.cidrs && a.subnets == b.subnets && a.cidr_quota == b.cidr_quota;
 }

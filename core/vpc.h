@@ -122,6 +122,11 @@ CidrVerdict check_secondary_cidr(const Vpc& vpc, const Cidr& cidr);
 // subnet, unique id. Marks the five AWS-reserved addresses. A partial prefix reservation
 // must lie inside the subnet and be a /28 or larger (it holds whole /28 prefixes).
 Status add_subnet(Vpc& vpc, const SubnetDesc& desc);
+// Adds a subnet CIDR reservation of type prefix to a subnet that has none (the whole subnet
+// when `cidr` is empty). As in EC2 (VPC user guide, "Subnet CIDR reservations"), the range may
+// hold addresses already in use and creating it unassigns none of them: it only keeps future
+// single addresses out of it and hands out its free aligned /28 blocks first.
+Status reserve_prefixes(Vpc& vpc, std::string_view subnet_id, std::string_view cidr);
 // Checks tags against AWS's limits: at most 50, keys of 1 to 128 characters, values up to 256,
 // no key starting with "aws:" (reserved by AWS).
 Status check_tags(const Tags& tags);

@@ -34,7 +34,8 @@
     wasm: attr("data-wasm", "campus.wasm"),
     deferred: attr("data-deferred", "campus.deferred.wasm"),
     catalog: attr("data-catalog", "catalog.json"),
-    exercises: attr("data-exercises", "exercises.json")
+    exercises: attr("data-exercises", "exercises.json"),
+    labs: attr("data-labs", "labs.json")
   };
   var WASM_SIZE = +attr("data-wasm-size", "0") || 0;
   var options = window.cniCampusOptions || {};
@@ -49,7 +50,7 @@
   function setText(id, text) { var el = $(id); if (el) el.textContent = text; }
   function errorText(err) { return err && err.message ? err.message : String(err); }
   function warn(text) { if (window.console) console.warn("CNI Campus: " + text); }
-  var deepLink = /(?:^|[#&])(?:step|campus)=/.test(location.hash);
+  var deepLink = /(?:^|[#&])(?:step|campus|lab)=/.test(location.hash);
   var campusLink = /(?:^|[#&])campus=/.test(location.hash);
   var linkedStep = (/(?:^|[#&])step=([a-z0-9-]{1,40})(?:&|$)/.exec(location.hash) || [])[1];
 
@@ -451,12 +452,13 @@
       return resp.arrayBuffer();
     }).then(function (buf) { return new Uint8Array(buf); });
   }
-  // Fetches the catalog and the exercises; they are handed to the module once it runs.
+  // Fetches the catalog, the exercises and the labs; they are handed to the module once it runs.
   function loadData() {
     if (!(data.state === "waiting" || data.state === "failed")) return data.promise;
     data.state = "loading";
-    data.promise = Promise.all([fetchBytes(FILES.catalog), fetchBytes(FILES.exercises)]).then(function (b) {
-      data.bytes = { "catalog.json": b[0], "exercises.json": b[1] };
+    data.promise = Promise.all([fetchBytes(FILES.catalog), fetchBytes(FILES.exercises),
+                                fetchBytes(FILES.labs)]).then(function (b) {
+      data.bytes = { "catalog.json": b[0], "exercises.json": b[1], "labs.json": b[2] };
       handData();
     }, function (err) {
       data.state = "failed";
@@ -468,18 +470,20 @@
   }
   function handData() {
     if (!running || !data.bytes || data.state !== "loading") return;
-    var cat = data.bytes["catalog.json"], ex = data.bytes["exercises.json"];
-    var pc = module._malloc(cat.length + 1), pe = module._malloc(ex.length + 1);
-    if (!pc || !pe) return;
+    var cat = data.bytes["catalog.json"], ex = data.bytes["exercises.json"], lab = data.bytes["labs.json"];
+    var pc = module._malloc(cat.length + 1), pe = module._malloc(ex.length + 1), pl = module._malloc(lab.length + 1);
+    if (!pc || !pe || !pl) return;
     module.HEAPU8.set(cat, pc);
     module.HEAPU8.set(ex, pe);
+    module.HEAPU8.set(lab, pl);
     data.state = "ready";
     data.bytes = null;
     try {
-      guard(function () { module._campus_data(pc, cat.length, pe, ex.length); });
+      guard(function () { module._campus_data(pc, cat.length, pe, ex.length, pl, lab.length); });
     } finally {
       module._free(pc);
       module._free(pe);
+      module._free(pl);
     }
     restArrived();
   }

@@ -169,3 +169,24 @@ TEST_CASE("decode_campus: strict about everything a stranger's link may hold") {
     std::string deep = R"({"version":1,"x":)" + std::string(40, '[') + std::string(40, ']') + "}";
     CHECK(has(decode_error(base64url_encode(deep)), "nests deeper than 16"));
 }
+
+TEST_CASE("parse_fragment: lab=ID opens an incident lab, strictly, and never beside a step") {
+    Fragment f = parse_fragment("#lab=idle-but-full&terms=aws");
+    CHECK(f.lab == "idle-but-full");
+    CHECK(f.step.empty());
+    CHECK(f.problems.empty());
+    CHECK(format_fragment(f) == "lab=idle-but-full&terms=aws");
+    Fragment bad = parse_fragment("lab=<script>&terms=aws");
+    CHECK(bad.lab.empty());
+    CHECK(bad.terms == "aws");
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems.front() == "lab '<script>' is not a lab name");
+    CHECK(parse_fragment("lab=" + std::string(41, 'a')).lab.empty());
+    Fragment both = parse_fragment("step=warm-pool&beat=2&lab=campus-full");
+    CHECK(both.lab == "campus-full");
+    CHECK(both.step.empty());
+    CHECK(both.beat == -1);
+    REQUIRE(both.problems.size() == 1);
+    CHECK(has(both.problems.front(), "a link opens a lab or a step, not both"));
+    CHECK(format_fragment(both) == "lab=campus-full");
+}

@@ -94,3 +94,32 @@ TEST_CASE("huge values are refused before parsing") {
     fails(many, "more than 500");
     fails(R"({"version":1,"seen":[")" + std::string(65, 'a') + "\"]}", "longer than 64");
 }
+
+TEST_CASE("progress: solved labs are kept, old values without them read as before") {
+    const std::vector<std::string> labs = {"idle-but-full", "campus-full"};
+    const std::string old = R"({"seen":["phone-panel"],"solved":["max-pods"],"version":1})";
+    auto r = core::decode_progress(old, kSteps, kExercises, labs);
+    REQUIRE(r.ok());
+    CHECK(r->progress.labs.empty());
+    CHECK(core::encode_progress(r->progress) == old);  // nothing written for labs
+    core::Progress p = r->progress;
+    CHECK(core::mark_lab_solved(p, "campus-full"));
+    CHECK_FALSE(core::mark_lab_solved(p, "campus-full"));
+    CHECK(core::lab_solved(p, "campus-full"));
+    CHECK_FALSE(core::lab_solved(p, "idle-but-full"));
+    const std::string stored = core::encode_progress(p);
+    CHECK(stored ==
+          R"({"labs":["campus-full"],"seen":["phone-panel"],"solved":["max-pods"],"version":1})");
+    auto back = core::decode_progress(stored, kSteps, kExercises, labs);
+    REQUIRE(back.ok());
+    CHECK(back->progress == p);
+    // A removed lab is dropped and counted; a page that knows no labs drops them all.
+    auto gone = core::decode_progress(R"({"version":1,"labs":["campus-full","retired-lab"]})",
+                                      kSteps, kExercises, labs);
+    REQUIRE(gone.ok());
+    CHECK(gone->progress.labs == std::vector<std::string>{"campus-full"});
+    CHECK(gone->dropped == 1);
+    CHECK(decode(stored)->progress.labs.empty());
+    fails(R"({"version":1,"labs":"campus-full"})", "'labs' is not a list");
+    fails(R"({"version":1,"labs":[3]})", "'labs' holds something other than names");
+}

@@ -283,3 +283,55 @@ cli_test(error.node_group ARGS "max-pods t3.small --node-group eks" EXIT 2
 cli_test(error.node_group_warm_pool ARGS "warm-pool t3.small --pods 1 --node-group" EXIT 2
          STDERR "--node-group needs a value")
 cli_test(error.unknown_family ARGS "instance-types --family m9" EXIT 2 STDERR "unknown instance family 'm9'; did you mean")
+
+# -- lab: the incident labs. Each lab's reference fix and decoys are read from assets/labs.json,
+#    so every lab (and every lab added later) is checked: the reference solves, each decoy not.
+file(READ "${CMAKE_SOURCE_DIR}/assets/labs.json" labs_text)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/labs.json")
+string(JSON lab_count LENGTH "${labs_text}" labs)
+math(EXPR lab_last "${lab_count} - 1")
+foreach(i RANGE ${lab_last})
+    string(JSON lab_id GET "${labs_text}" labs ${i} id)
+    string(JSON ref_count LENGTH "${labs_text}" labs ${i} reference)
+    math(EXPR ref_last "${ref_count} - 1")
+    set(ref_ids "")
+    foreach(k RANGE ${ref_last})
+        string(JSON fix GET "${labs_text}" labs ${i} reference ${k})
+        list(APPEND ref_ids "${fix}")
+    endforeach()
+    string(REPLACE ";" "," ref_ids "${ref_ids}")
+    cli_test(lab.${lab_id}.reference ARGS "lab check ${lab_id} --apply ${ref_ids} --json"
+             JSON "lab=${lab_id}|solved=true|after.waiting=0|after.pending=0|refused#=0")
+    cli_test(lab.${lab_id}.untouched ARGS "lab check ${lab_id} --json" JSON "solved=false|applied#=0")
+    string(JSON decoy_count LENGTH "${labs_text}" labs ${i} decoys)
+    math(EXPR decoy_last "${decoy_count} - 1")
+    foreach(d RANGE ${decoy_last})
+        string(JSON fix_count LENGTH "${labs_text}" labs ${i} decoys ${d})
+        math(EXPR fix_last "${fix_count} - 1")
+        set(decoy_ids "")
+        foreach(k RANGE ${fix_last})
+            string(JSON fix GET "${labs_text}" labs ${i} decoys ${d} ${k})
+            list(APPEND decoy_ids "${fix}")
+        endforeach()
+        string(REPLACE ";" "," decoy_ids "${decoy_ids}")
+        cli_test(lab.${lab_id}.decoy_${d} ARGS "lab check ${lab_id} --apply ${decoy_ids} --json"
+                 JSON "lab=${lab_id}|solved=false")
+    endforeach()
+endforeach()
+cli_test(lab.list ARGS "lab list --json"
+         JSON "#=${lab_count}|0.id=idle-but-full|0.reference#=3|0.fixes.0.id=pd|0.fixes.0.lever=prefix-delegation|0.decoys.0#=2")
+cli_test(lab.list_text ARGS "lab list" STDOUT "idle-but-full: Idle but full.*pd +Hand out /28 prefixes.*ENABLE_PREFIX_DELEGATION=true")
+cli_test(lab.check_text ARGS "lab check idle-but-full --apply pd,replace"
+         STDOUT "before: +27 running, 0 waiting, 18 Pending \\(of 45\\).*solved: +no\\. 18 pods stay Pending.*0/3 nodes[ \n]+are available: 3 Too many pods\\.")
+cli_test(lab.check_counts ARGS "lab check idle-but-full --apply max-pods,replace,pd --json"
+         JSON "applied.0=pd|applied.2=replace|before.running=27|before.pending=18|after.running=45")
+cli_test(lab.symptoms ARGS "lab check plenty-free-no-block --json"
+         JSON "symptoms.0.kind=sandbox-failed|symptoms.1.kind=ec2-error"
+         STDOUT "InsufficientCidrBlocks: Unable to attach IPs/Prefixes for the ENI")
+cli_test(error.lab_unknown ARGS "lab check idle-but-ful" EXIT 2
+         STDERR "unknown lab 'idle-but-ful'; the labs: idle-but-full, hoarding-warm-pool")
+cli_test(error.lab_fix_unknown ARGS "lab check idle-but-full --apply pd,nope" EXIT 2
+         STDERR "Lab 'idle-but-full' has no fix 'nope'; its fixes: pd, warm-ip, max-pods, replace")
+cli_test(error.lab_fix_empty ARGS "lab check idle-but-full --apply pd,,replace" EXIT 2 STDERR "an empty fix id")
+cli_test(error.lab_no_id ARGS "lab check" EXIT 2 STDERR "lab check needs a lab id")
+cli_test(error.lab_action ARGS "lab show idle-but-full" EXIT 2 STDERR "unknown action 'show' \\(list or check\\)")

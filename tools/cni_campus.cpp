@@ -32,6 +32,8 @@
 #include "cluster.h"
 #include "format.h"
 #include "ipam.h"
+#include "labs.h"
+#include "lessons.h"
 #include "scenario.h"
 #include "vpc.h"
 
@@ -950,6 +952,157 @@ int run_instance_types(const Parsed& p, const core::Catalog& catalog) {
     return 0;
 }
 
+// ---- lab: the incident labs of assets/labs.json --------------------------------------------
+
+const core::Lessons& lessons() {
+    static const core::Lessons loaded = [] {
+        core::Result<core::Lessons> r = core::load_lessons(core::asset("lessons.json"));
+        if (!r) throw InternalError{"the embedded lessons do not load: " + r.error().message};
+        return std::move(r).value();
+    }();
+    return loaded;
+}
+
+// Lab text in AWS words (the CLI speaks AWS, like the page with "AWS words" on).
+std::string aws_words(const std::string& text) {
+    return core::render_terms(lessons(), text, core::Terms::Aws);
+}
+
+const core::Labs& labs(const core::Catalog& catalog) {
+    static const core::Labs loaded = [&catalog] {
+        core::Result<core::Labs> r = core::load_labs(core::asset("labs.json"), catalog, &lessons());
+        if (!r) throw InternalError{"the embedded labs do not load: " + r.error().message};
+        return std::move(r).value();
+    }();
+    return loaded;
+}
+
+Json id_list(const std::vector<std::string>& ids) {
+    Json a = Json::array();
+    for (const std::string& id : ids)
+        a.push_back(id);
+    return a;
+}
+
+Json counts_json(const core::PodCounts& c) {
+    return Json{{"wanted", c.wanted},
+                {"running", c.running},
+                {"waiting", c.waiting},
+                {"pending", c.pending}};
+}
+
+std::string counts_text(const core::PodCounts& c) {
+    return num(c.running) + " running, " + num(c.waiting) + " waiting, " + num(c.pending) +
+           " Pending (of " + num(c.wanted) + ")";
+}
+
+std::string joined(const std::vector<std::string>& ids, const char* sep) {
+    std::string out;
+    for (const std::string& id : ids)
+        out += (out.empty() ? "" : sep) + id;
+    return out;
+}
+
+int run_lab_list(const Parsed& p, const core::Catalog& catalog) {
+    const core::Labs& all = labs(catalog);
+    Json out = Json::array();
+    for (const core::Lab& lab : all.labs) {
+        Json fixes = Json::array();
+        for (const core::LabFix& f : lab.fixes) {
+            const core::FixWords w = core::fix_words(f);
+            fixes.push_back(Json{{"id", f.id},
+                                 {"lever", core::lever_name(f.lever.kind)},
+                                 {"label", aws_words(w.label)},
+                                 {"detail", w.aws_detail}});
+        }
+        Json decoys = Json::array();
+        for (const std::vector<std::string>& d : lab.decoys)
+            decoys.push_back(id_list(d));
+        out.push_back(Json{{"id", lab.id},
+                           {"title", aws_words(lab.title)},
+                           {"budget", lab.goal.budget},
+                           {"fixes", fixes},
+                           {"reference", id_list(lab.reference)},
+                           {"decoys", decoys}});
+    }
+    if (p.has("--json")) {
+        print_json(out);
+        return 0;
+    }
+    for (const Json& lab : out) {
+        std::cout << lab["id"].get<std::string>() << ": " << lab["title"].get<std::string>()
+                  << " (at most " << lab["budget"].get<int>() << " changes)\n";
+        for (const Json& f : lab["fixes"]) {
+            std::cout << "  " << pad_right(f["id"].get<std::string>(), 18)
+                      << f["label"].get<std::string>() << " [" << f["detail"].get<std::string>()
+                      << "]\n";
+        }
+    }
+    std::cout << "\nTry one: cni-campus lab check ID --apply FIX,FIX\n";
+    return 0;
+}
+
+int run_lab_check(const Parsed& p, const core::Catalog& catalog) {
+    if (p.positional.size() < 2) usage_error("lab check needs a lab id (cni-campus lab list).");
+    const core::Labs& all = labs(catalog);
+    const int index = core::find_lab(all, p.positional[1]);
+    if (index < 0) {
+        usage_error("unknown lab '" + p.positional[1].substr(0, 40) +
+                    "'; the labs: " + joined(core::lab_ids(all), ", ") + ".");
+    }
+    const core::Lab& lab = all.labs[static_cast<std::size_t>(index)];
+    std::vector<std::string> fixes;
+    if (const std::string* apply = p.value("--apply")) {
+        std::string item;
+        std::istringstream in(*apply);
+        while (std::getline(in, item, ',')) {
+            if (item.empty()) usage_error("--apply: an empty fix id in '" + *apply + "'.");
+            fixes.push_back(item);
+        }
+    }
+    core::Result<core::LabCheck> c = core::check_lab(lab, fixes, catalog);
+    if (!c) usage_error(c.error().message);
+    check_model(c->after_campus.cluster);
+    const std::vector<core::Symptom> symptoms = core::lab_symptoms(c->after_campus);
+    if (p.has("--json")) {
+        Json s = Json::array();
+        for (const core::Symptom& sy : symptoms) {
+            s.push_back(Json{{"kind", core::symptom_kind_name(sy.kind)},
+                             {"subject", sy.subject},
+                             {"text", sy.aws}});
+        }
+        print_json(Json{{"lab", lab.id},
+                        {"applied", id_list(c->applied)},
+                        {"solved", c->solved},
+                        {"reason", aws_words(c->reason)},
+                        {"before", counts_json(c->before)},
+                        {"after", counts_json(c->after)},
+                        {"refused", id_list(c->refused)},
+                        {"symptoms", s}});
+        return 0;
+    }
+    std::cout << "lab " << lab.id << ": " << aws_words(lab.title) << "\n"
+              << "applied: " << (fixes.empty() ? "nothing" : joined(c->applied, ", ")) << "\n"
+              << "before:  " << counts_text(c->before) << "\n"
+              << "after:   " << counts_text(c->after) << "\n"
+              << (c->solved ? "solved:  yes. " : "solved:  no. ") << aws_words(c->reason)
+              << "\n\nWhat the cluster shows now:\n";
+    for (const core::Symptom& sy : symptoms)
+        std::cout << wrap(sy.aws, "  ", "    ") << "\n";
+    return 0;
+}
+
+int run_lab(const Parsed& p, const core::Catalog& catalog) {
+    const std::string& what = p.positional[0];
+    if (what == "list") {
+        if (p.positional.size() > 1) usage_error("lab list takes no lab id.");
+        if (p.value("--apply") != nullptr) usage_error("--apply goes with lab check.");
+        return run_lab_list(p, catalog);
+    }
+    if (what == "check") return run_lab_check(p, catalog);
+    usage_error("lab: unknown action '" + what.substr(0, 40) + "' (list or check).");
+}
+
 // ---- the command table, help and argument parsing -----------------------------------------
 
 const std::vector<Command>& commands() {
@@ -1024,6 +1177,21 @@ const std::vector<Command>& commands() {
          1,
          {kJson},
          run_simulate},
+        {"lab",
+         "list | check ID",
+         "incident labs: a campus in trouble and the fixes that do (not) work",
+         "lab list shows each incident lab of the tutorial with the fixes an engineer could make "
+         "(their ids), the reference fix and the tempting fixes that do not solve it (decoys). "
+         "lab check ID applies the fixes given with --apply (VPC changes first, then settings, "
+         "replacing nodes last, whatever the order given) to the lab's "
+         "campus, runs it in the model and says whether the cluster is healthy, with the pods "
+         "running, waiting and Pending before and after, the reason in one sentence and what "
+         "the cluster shows (events, ipamd's EC2 errors, subnets, nodes, aws-node). Unknown lab "
+         "or fix ids exit 2 with the known ones.",
+         1,
+         2,
+         {{"--apply", "FIX,FIX", "fix ids to apply (lab check)"}, kJson},
+         run_lab},
         {"instance-types",
          "",
          "the instance catalog and its network limits",
@@ -1073,7 +1241,8 @@ void print_main_help() {
            "  cni-campus max-pods m5.large --ipv6\n"
            "  cni-campus warm-pool t3.small --pods 1\n"
            "  cni-campus subnet 10.0.0.0/24 --json\n"
-           "  cni-campus simulate tools/examples/why-two-enis.json\n\n"
+           "  cni-campus simulate tools/examples/why-two-enis.json\n"
+           "  cni-campus lab check idle-but-full --apply pd,max-pods,replace\n\n"
            "Exit status: 0 done, 2 bad input (message on stderr), 1 internal error.\n";
 }
 

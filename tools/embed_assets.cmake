@@ -1,6 +1,6 @@
 # embed_assets.cmake: writes a C++ source holding every assets/*.json as a string view,
 # so the page, the CLI and the native tests all read the very same bytes.
-# Usage: cmake -DOUT=file.cpp -DASSET_DIR=assets [-DSKIP=a.json;b.json]
+# Usage: cmake -DOUT=file.cpp -DASSET_DIR=assets [-DSKIP=a.json,b.json]
 #              [-DCATALOG_KEEP=m5.large;t3.small] -P embed_assets.cmake
 # The web build fetches some assets as files after start (web/app_data.h): SKIP leaves files
 # out, and CATALOG_KEEP keeps only those rows of catalog.json, line by line, so the rest of
@@ -11,6 +11,7 @@ endif()
 get_filename_component(ASSET_DIR "${ASSET_DIR}" ABSOLUTE)
 file(GLOB FILES "${ASSET_DIR}/*.json")
 list(SORT FILES)
+string(REPLACE "," ";" SKIP "${SKIP}")  # a comma-separated list on the command line
 foreach(skip ${SKIP})
     list(REMOVE_ITEM FILES "${ASSET_DIR}/${skip}")
 endforeach()

@@ -6,11 +6,16 @@
 // Reads the lessons the page ships (the embedded assets/lessons.json, or the given file),
 // validates them with core::load_lessons and writes OUTDIR/index.html (contents and the
 // glossary), OUTDIR/<step-id>.html for every step (each beat a paragraph, its live numbers
-// filled in by the step's model as it stands at that beat, then the step's "Further
-// reading" links) and OUTDIR/lessons.css; the index lists every step's reading. Text is shown in
+// filled in by the step's model as it stands at that beat, then its exercises with their
+// worked answers behind a disclosure and its "Further reading" links), OUTDIR/labs.html
+// (every incident lab of assets/labs.json: its page from the pager, what the cluster shows,
+// the changes on offer with their costs, and the worked solution behind a <details>
+// disclosure, all from the model) and OUTDIR/lessons.css; the index lists every step's
+// reading. Text is shown in
 // the campus words with each AWS term beside it where the lesson marks it ({panel+} ->
 // "phone panel (ENI)"); every text is HTML-escaped. A bad lessons file makes the tool exit
-// with status 1 and a message naming the step and field, so the build fails.
+// with status 1 and a message naming the step and field, so the build fails; so does a lab
+// whose reference fix does not heal it in the model, or whose decoy does (core::verify_lab).
 #include <sys/stat.h>
 #include <cerrno>
 #include <cstdio>
@@ -24,6 +29,7 @@
 #include "assets.h"
 #include "catalog.h"
 #include "exercises.h"
+#include "labs.h"
 #include "lessons.h"
 #include "steps/steps.h"
 
@@ -78,7 +84,7 @@ h1 { font-size: 1.6em; line-height: 1.25; margin: 28px 0 16px; }
 h2 { font-size: 1.15em; margin: 28px 0 8px; }
 .step-number { color: #5c667a; font-weight: 400; }
 nav.pager { display: flex; justify-content: space-between; gap: 16px; margin-top: 32px; }
-ol.steps li { margin: 6px 0; }
+ol.steps li, ol.labs li { margin: 6px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 15px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f2; }
 section.exercise { border: 1px solid #cdd4e0; border-radius: 8px; padding: 4px 16px 8px;
@@ -87,6 +93,9 @@ h3 { font-size: 1.02em; margin: 12px 0 4px; }
 details { margin: 8px 0 12px; }
 summary { cursor: pointer; color: #2563eb; }
 ul.reading li { margin: 4px 0; }
+.lab { border-top: 1px solid #cdd4e0; margin-top: 28px; }
+.pager-page { background: #fff7e6; border-radius: 6px; padding: 10px 14px; }
+.symptoms code, .fixes code { font-size: 14px; color: #5c667a; display: block; }
 .interactive { display: inline-block; margin: 8px 0; padding: 8px 14px; border-radius: 6px;
   background: #2563eb; color: #fff; text-decoration: none; }
 )css";
@@ -208,7 +217,7 @@ std::string step_page(const core::Lessons& lessons, const core::ExerciseBook& bo
     return o.str();
 }
 
-std::string index_page(const core::Lessons& lessons) {
+std::string index_page(const core::Lessons& lessons, const core::Labs& labs) {
     std::ostringstream o;
     o << page_head("CNI Campus: the lessons as plain text",
                    "Every lesson of CNI Campus, an interactive tutorial of how pods get IP "
@@ -224,6 +233,11 @@ std::string index_page(const core::Lessons& lessons) {
         o << "<li id=\"" << esc(s.id) << "\"><a href=\"" << esc(s.id) << ".html\">"
           << text(lessons, s.title) << "</a></li>\n";
     }
+    o << "</ol>\n<h2>Incident labs</h2>\n<ol class=\"labs\">\n";
+    for (const core::Lab& lab : labs.labs) {
+        o << "<li><a href=\"labs.html#" << esc(lab.id) << "\">" << text(lessons, lab.title)
+          << "</a></li>\n";
+    }
     o << "</ol>\n<h2>Words</h2>\n<table>\n<thead><tr><th scope=\"col\">Campus word</th>"
       << "<th scope=\"col\">AWS term</th></tr></thead>\n<tbody>\n";
     for (const core::Term& t : lessons.terms) {
@@ -237,6 +251,64 @@ std::string index_page(const core::Lessons& lessons) {
                           "h3");
     o << "</main>\n<footer><a href=\"../index.html\">Open the interactive "
       << "campus</a></footer>\n</body>\n</html>\n";
+    return o.str();
+}
+
+// Campus words with the AWS line under it, both escaped.
+std::string both(const core::Lessons& lessons, const std::string& campus, const std::string& aws) {
+    return text(lessons, campus) + "<code>" + esc(aws) + "</code>";
+}
+
+std::string lab_section(const core::Lessons& lessons, const core::Catalog& catalog,
+                        const core::Lab& lab, size_t i) {
+    std::ostringstream o;
+    core::Result<core::LabCampus> start = core::start_lab(lab, catalog);
+    if (!start) return "<p>" + esc(start.error().message) + "</p>\n";
+    o << "<section class=\"lab\" id=\"" << esc(lab.id) << "\">\n<h2>Lab " << i + 1 << ": "
+      << text(lessons, lab.title) << "</h2>\n<p class=\"pager-page\"><strong>Page from the "
+      << "pager.</strong> " << text(lessons, core::lab_pager(lab, *start)) << "</p>\n"
+      << "<h3>What the cluster shows</h3>\n<ul class=\"symptoms\">\n";
+    for (const core::Symptom& sy : core::lab_symptoms(*start))
+        o << "<li>" << both(lessons, sy.campus, sy.aws) << "</li>\n";
+    o << "</ul>\n<h3>What you can change</h3>\n<ul class=\"fixes\">\n";
+    for (const core::LabFix& f : lab.fixes) {
+        const core::FixWords w = core::fix_words(f);
+        o << "<li>" << both(lessons, w.label, w.aws_detail);
+        for (const std::string& line : core::fix_cost(*start, f, catalog).lines)
+            o << "<br>Cost: " << text(lessons, line);
+        o << "</li>\n";
+    }
+    o << "</ul>\n<details>\n<summary>The worked solution</summary>\n<ol>\n";
+    for (const std::string& line : core::reference_working(lab, catalog))
+        o << "<li>" << text(lessons, line) << "</li>\n";
+    o << "</ol>\n<p>Tempting, but not enough:</p>\n<ul>\n";
+    for (const std::vector<std::string>& d : lab.decoys) {
+        core::Result<core::LabCheck> c = core::check_lab(lab, d, catalog);
+        std::string names;
+        for (const core::LabFix& f : core::ordered_fixes(lab, d))
+            names += (names.empty() ? "" : " + ") + text(lessons, core::fix_words(f).label);
+        o << "<li>" << names << ": " << (c ? text(lessons, c->reason) : esc(c.error().message))
+          << "</li>\n";
+    }
+    o << "</ul>\n</details>\n<p><a class=\"interactive\" href=\"../index.html#lab=" << esc(lab.id)
+      << "\">Try this lab in the interactive campus</a></p>\n</section>\n";
+    return o.str();
+}
+
+std::string labs_page(const core::Lessons& lessons, const core::Catalog& catalog,
+                      const core::Labs& labs) {
+    std::ostringstream o;
+    o << page_head("Incident labs - CNI Campus (text version)",
+                   "Incident labs of CNI Campus: a campus in trouble, what the cluster shows, "
+                   "and the fix the model verifies.");
+    o << "<header><a href=\"index.html\">CNI Campus: all lessons</a><span>Incident labs</span>"
+      << "</header>\n<main>\n<h1>Incident labs</h1>\n<p>Each lab hands you a campus in "
+      << "trouble, as the pager would. Every symptom, cost and result below comes from the "
+      << "same model the interactive campus runs; open a solution only after trying.</p>\n";
+    for (size_t i = 0; i < labs.labs.size(); ++i)
+        o << lab_section(lessons, catalog, labs.labs[i], i);
+    o << "</main>\n<footer><a href=\"../index.html\">Open the interactive campus</a></footer>\n"
+      << "</body>\n</html>\n";
     return o.str();
 }
 
@@ -296,9 +368,22 @@ int main(int argc, char** argv) {
         std::cerr << kTool << ": assets/exercises.json: " << book.error().message << "\n";
         return 1;
     }
+    core::Result<core::Labs> labs = core::load_labs(core::asset("labs.json"), *catalog, &*lessons);
+    if (!labs) {
+        std::cerr << kTool << ": assets/labs.json: " << labs.error().message << "\n";
+        return 1;
+    }
+    for (const core::Lab& lab : labs->labs) {
+        const std::string wrong = core::verify_lab(lab, *catalog);
+        if (!wrong.empty()) {
+            std::cerr << kTool << ": assets/labs.json: " << wrong << "\n";
+            return 1;
+        }
+    }
     if (!make_dir(out_dir)) return 1;
     bool ok = write_file(out_dir + "/lessons.css", kCss);
-    ok = ok && write_file(out_dir + "/index.html", index_page(*lessons));
+    ok = ok && write_file(out_dir + "/index.html", index_page(*lessons, *labs));
+    ok = ok && write_file(out_dir + "/labs.html", labs_page(*lessons, *catalog, *labs));
     for (size_t i = 0; ok && i < lessons->steps.size(); ++i)
         ok = write_file(out_dir + "/" + lessons->steps[i].id + ".html",
                         step_page(*lessons, *book, *catalog, i));

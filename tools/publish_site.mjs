@@ -95,7 +95,7 @@ function rewritePage(rel, html) {
   if (dir === "." && html.includes(tag)) {
     const stamp = [["data-wasm", "campus.wasm"],
       ["data-deferred", "campus.deferred.wasm"], ["data-catalog", "catalog.json"],
-      ["data-exercises", "exercises.json"]]
+      ["data-exercises", "exercises.json"], ["data-labs", "labs.json"]]
       .filter(([, file]) => renamed.has(file))
       .map(([attr, file]) => `${attr}="${renamed.get(file)}"`);
     stamp.push(`data-wasm-size="${fs.statSync(path.join(SITE, "campus.wasm")).size}"`);

@@ -33,10 +33,19 @@ bool practice_beat(const App& app) {
     return app.beat >= static_cast<int>(s.beats.size());
 }
 
+const core::Lab* current_lab(const App& app) {
+    if (app.lab < 0 || static_cast<size_t>(app.lab) >= app.labs.labs.size()) return nullptr;
+    return &app.labs.labs[static_cast<size_t>(app.lab)];
+}
+
 void write_fragment(const App& app) {
     core::Fragment f;
-    f.step = current(app).id;
-    f.beat = app.beat;
+    if (const core::Lab* lab = current_lab(app)) {
+        f.lab = lab->id;
+    } else {
+        f.step = current(app).id;
+        f.beat = app.beat;
+    }
     if (app.terms == core::Terms::Aws) f.terms = "aws";
     if (app.min_controls) f.controls = "min";
     platform::set_hash(core::format_fragment(f));
@@ -49,6 +58,13 @@ void announce(App& app);
 void publish(App& app) {
     if (app.init_pending) return;
     write_fragment(app);
+    if (const core::Lab* lab = current_lab(app)) {
+        // A lab is not a step: the host page hears nothing; the DOM mirror gets its page.
+        app.live_sent.clear();
+        platform::mirror_text(app_text(app, lab->title),
+                              app_text(app, core::lab_pager(*lab, app.lab_session.start)), "");
+        return;
+    }
     announce(app);
 }
 
@@ -56,9 +72,18 @@ void publish(App& app) {
 // numbers at that beat's own state), then the takeaways. A step's model runs only once the
 // second part of a split module is there; until then its live numbers are left out, and the
 // mirror is written again when the view first reports its numbers.
+// The mirror's paragraphs can carry their live numbers once the step's model can be made:
+// the view has made it (the landing step runs from the first download and its few instance
+// types), or the rest of a split module and the full catalog are both here.
+bool mirror_numbers_ready(const App& app) {
+    if (!core::has_model(current(app).id)) return false;
+    if (app.models_made && app.model_step == app.step) return true;
+    return app.data_arrived && platform::rest_state() == platform::Rest::Ready;
+}
+
 std::string mirror_body(const App& app) {
     const core::LessonStep& s = current(app);
-    const bool numbers = core::has_model(s.id) && platform::rest_state() == platform::Rest::Ready;
+    const bool numbers = mirror_numbers_ready(app);
     std::string body;
     for (size_t b = 0; b < s.beats.size(); ++b) {
         body += numbers
@@ -88,6 +113,7 @@ void announce(App& app) {
     const core::LessonStep& s = current(app);
     std::string title = app_text(app, s.title);
     platform::announce_step(s.id, app.step, title, app.beat, app_beat_count(s));
+    app.mirror_numbers = mirror_numbers_ready(app);
     platform::mirror_text(title, mirror_body(app), "");
 }
 
@@ -129,7 +155,7 @@ void draw_step_list(App& app) {
     for (size_t i = 0; i < app.lessons.steps.size(); ++i) {
         std::string label =
             std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);
-        const bool selected = static_cast<int>(i) == app.step;
+        const bool selected = static_cast<int>(i) == app.step && app.lab < 0;
         const bool seen = exercises_seen(app.exercises, app.lessons.steps[i].id);
         ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
         ImGui::PushID(static_cast<int>(i));
@@ -146,18 +172,58 @@ void draw_step_list(App& app) {
         }
         ImGui::PopID();
     }
+    if (app.labs.labs.empty()) return;
+    ImGui::Spacing();
+    ImGui::PushFont(app.fonts.strong);
+    ImGui::TextUnformatted("Labs");
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(app_text(app, "A {campus} in trouble: you fix it").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    for (size_t i = 0; i < app.labs.labs.size(); ++i) {
+        const core::Lab& lab = app.labs.labs[i];
+        std::string label = "L" + std::to_string(i + 1) + ".  " + app_text(app, lab.title);
+        const bool selected = static_cast<int>(i) == app.lab;
+        const bool solved = exercises_lab_done(app.exercises, lab.id);
+        ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+        ImGui::PushID(static_cast<int>(app.lessons.steps.size() + i));
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable(("##lab-" + lab.id).c_str(), selected, 0, ImVec2(width, text.y + 6)))
+            app_set_lab(app, static_cast<int>(i));
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(pos.x + style.FramePadding.x, pos.y + 3),
+                                            color::kInk, label.c_str(), nullptr, wrap);
+        if (solved && !selected) {
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + width - 8, pos.y + 10), 3.0f,
+                                                        color::kGood);
+        }
+        ImGui::PopID();
+    }
 }
 
 void draw_step_combo(App& app) {
     const auto& steps = app.lessons.steps;
-    std::string preview = std::to_string(app.step + 1) + ". " +
-                          app_text(app, steps[static_cast<size_t>(app.step)].title);
+    const core::Lab* lab = current_lab(app);
+    std::string preview =
+        lab != nullptr ? "Lab L" + std::to_string(app.lab + 1) + ". " + app_text(app, lab->title)
+                       : std::to_string(app.step + 1) + ". " +
+                             app_text(app, steps[static_cast<size_t>(app.step)].title);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##steps", preview.c_str())) {
         for (size_t i = 0; i < steps.size(); ++i) {
             std::string label = std::to_string(i + 1) + ". " + app_text(app, steps[i].title);
-            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == app.step))
+            if (ImGui::Selectable(label.c_str(), lab == nullptr && static_cast<int>(i) == app.step))
                 app_set_step(app, static_cast<int>(i));
+        }
+        if (!app.labs.labs.empty()) ImGui::Separator();
+        for (size_t i = 0; i < app.labs.labs.size(); ++i) {
+            const std::string label = "Lab L" + std::to_string(i + 1) + ". " +
+                                      app_text(app, app.labs.labs[i].title) + "##lab-" +
+                                      app.labs.labs[i].id;
+            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == app.lab))
+                app_set_lab(app, static_cast<int>(i));
         }
         ImGui::EndCombo();
     }
@@ -166,6 +232,21 @@ void draw_step_combo(App& app) {
 // Mirrors the view's live numbers into the DOM when they change (aria-live).
 void mirror_live(App& app) {
     if (app.live == app.live_sent) return;
+    app.live_sent = app.live;
+    if (const core::Lab* lab = current_lab(app)) {
+        platform::mirror_text(app_text(app, lab->title),
+                              app_text(app, core::lab_pager(*lab, app.lab_session.start)),
+                              app.live);
+        return;
+    }
+    platform::mirror_text(app_text(app, current(app).title), mirror_body(app), app.live);
+}
+
+// Writes the step's mirror again once its numbers can be filled in (the data or the rest of
+// the module arrived after the step was announced).
+void mirror_numbers(App& app) {
+    if (app.mirror_numbers || current_lab(app) != nullptr || !mirror_numbers_ready(app)) return;
+    app.mirror_numbers = true;
     app.live_sent = app.live;
     platform::mirror_text(app_text(app, current(app).title), mirror_body(app), app.live);
 }
@@ -411,6 +492,45 @@ void draw_beat_text(App& app, const core::LessonStep& step, bool ready) {
     draw_beat_nav(app, step);
 }
 
+// Under a lab: the previous and next lab, and the way back to the tutorial.
+void draw_lab_navigation(App& app) {
+    const int n = static_cast<int>(app.labs.labs.size());
+    ImGui::Separator();
+    ImGui::BeginDisabled(app.lab == 0);
+    if (ImGui::Button("\xE2\x97\x80  Previous lab")) app_set_lab(app, app.lab - 1);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Back to the steps")) app_set_step(app, app.step, app.beat);
+    ImGui::SameLine();
+    const std::string where = "Lab " + std::to_string(app.lab + 1) + " of " + std::to_string(n);
+    const float nw =
+        ImGui::CalcTextSize("Next lab  \xE2\x96\xB6").x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::GetContentRegionAvail().x > nw + ImGui::CalcTextSize(where.c_str()).x + 24) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", where.c_str());
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - nw);
+    ImGui::BeginDisabled(app.lab >= n - 1);
+    if (ImGui::Button("Next lab  \xE2\x96\xB6")) app_set_lab(app, app.lab + 1);
+    ImGui::EndDisabled();
+}
+
+// A lab in place of a step: its title, then its view (core/labs.h, web/view_lab.h).
+void draw_lab_page(App& app, const core::Lab& lab) {
+    ImGui::PushFont(app.fonts.heading);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(("Lab: " + app_text(app, lab.title)).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    const bool was_solved = app.lab_session.checked && app.lab_session.result.solved;
+    locate_view_begin();
+    const ViewOut out = draw_lab(app_view_context(app), lab, app.lab_session, app.lab_ui);
+    locate_view_end();
+    app.live = out.live;
+    if (!was_solved && app.lab_session.checked && app.lab_session.result.solved)
+        exercises_lab_solved(app.exercises, lab.id);
+}
+
 void draw_navigation(App& app) {
     int n = static_cast<int>(app.lessons.steps.size());
     ImGui::Separator();
@@ -510,6 +630,30 @@ void beat_entered(App& app) {
     platform::request_frame();
 }
 
+// Keys in a lab: 1 to 9 pick or unpick a change, Enter checks, H shows the next hint, Page
+// Up/Down go to the previous and next lab.
+bool lab_key(App& app, const core::Lab& lab, int key_code) {
+    core::LabSession& s = app.lab_session;
+    if (key_code >= 49 && key_code <= 57) {  // 1..9
+        const size_t i = static_cast<size_t>(key_code - 49);
+        if (i >= lab.fixes.size()) return false;
+        core::toggle_fix(s, lab, lab.fixes[i].id);
+    } else if (key_code == 13) {  // Enter
+        if (core::Status st = core::check_session(s, lab, app.catalog); !st)
+            app.error = st.error().message;
+        app.lab_ui.scroll_to_result = true;
+        if (s.checked && s.result.solved) exercises_lab_solved(app.exercises, lab.id);
+    } else if (key_code == 72) {  // H
+        core::next_hint(s, lab);
+    } else if (key_code == 33 || key_code == 34) {  // Page Up / Down
+        app_set_lab(app, app.lab + (key_code == 33 ? -1 : 1));
+    } else {
+        return false;
+    }
+    platform::request_frame();
+    return true;
+}
+
 }  // namespace
 
 std::string app_text(const App& app, const std::string& text) {
@@ -548,6 +692,9 @@ void app_init(App& app) {
         app.lessons.steps.push_back(s);
     }
 
+    // The incident labs come with the catalog and the exercises after the first frame
+    // (app_data.h): they name instance types and steps, so they are read after both.
+
     app.step = -1;
     app.embed = platform::is_embed();
     app.init_pending = true;
@@ -566,10 +713,37 @@ void app_apply_fragment(App& app, const std::string& text) {
     if (f.terms == "aws") app.terms = core::Terms::Aws;
     if (f.terms == "analogy") app.terms = core::Terms::Analogy;
     if (!f.controls.empty()) app.min_controls = f.controls == "min";
+    if (!f.lab.empty() && app.labs.labs.empty()) {
+        // The labs come with the data after the first frame (app_data.h): the link waits.
+        app.pending_lab = f.lab;
+        if (app.step < 0) app.step = 0;
+        publish(app);
+        platform::request_frame();
+        return;
+    }
+    if (!f.lab.empty()) {
+        const int lab = core::find_lab(app.labs, f.lab);
+        if (lab < 0) {
+            std::string known;
+            for (const std::string& id : core::lab_ids(app.labs))
+                known += (known.empty() ? "" : ", ") + id;
+            app.error = "There is no lab called '" + f.lab + "' (the labs: " + known +
+                        "); nothing was changed.";
+        } else if (!f.problems.empty()) {
+            app.error = "Part of the link was ignored: " + f.problems.front();
+        }
+        if (app.step < 0) app.step = 0;  // the steps are there behind the lab
+        if (lab >= 0 && lab != app.lab) {
+            app_set_lab(app, lab);
+        } else {
+            publish(app);
+        }
+        platform::request_frame();
+        return;
+    }
     int index = f.step.empty() ? std::max(app.step, 0) : core::find_step(app.lessons, f.step);
     if (!f.campus.empty()) {
         if (!app.models_made) {
-            app.models = core::make_step_models(app.catalog);
             app.models_made = true;
             app.model_step = -1;
         }
@@ -611,7 +785,9 @@ void app_set_step(App& app, int index, int beat) {
     const int n = static_cast<int>(app.lessons.steps.size());
     index = std::clamp(index, 0, n - 1);
     beat = std::clamp(beat, 0, app_beat_count(app.lessons.steps[static_cast<size_t>(index)]) - 1);
-    if (index == app.step && beat == app.beat) return;
+    const bool leaving_lab = app.lab >= 0;
+    app.lab = -1;
+    if (index == app.step && beat == app.beat && !leaving_lab) return;
     if (index != app.step) {
         app.step = index;
         exercises_step_seen(app.exercises, current(app).id);
@@ -619,6 +795,28 @@ void app_set_step(App& app, int index, int beat) {
     app.beat = beat;
     app.scroll_top = true;
     beat_entered(app);
+}
+
+void app_set_lab(App& app, int index) {
+    const int n = static_cast<int>(app.labs.labs.size());
+    if (n == 0) return;
+    index = std::clamp(index, 0, n - 1);
+    if (index != app.lab) {
+        app.lab = index;
+        app.lab_session = core::open_lab(app.labs, index, app.catalog);
+        app.lab_ui = LabUi{};
+    }
+    app.scroll_top = true;
+    app.hot.clear();
+    publish(app);
+    platform::request_frame();
+}
+
+bool app_open_lab(App& app, const std::string& id) {
+    const int index = core::find_lab(app.labs, id);
+    if (index < 0) return false;
+    app_set_lab(app, index);
+    return true;
 }
 
 void app_set_beat(App& app, int beat) {
@@ -657,6 +855,7 @@ bool app_animating(const App& app) {
 
 bool app_key(App& app, int key_code) {
     if (ImGui::GetIO().WantTextInput || ImGui::IsAnyItemActive()) return false;
+    if (const core::Lab* lab = current_lab(app)) return lab_key(app, *lab, key_code);
     const int n = static_cast<int>(app.lessons.steps.size());
     switch (key_code) {
         case 37:  // Left
@@ -712,6 +911,29 @@ std::string app_state_json(const App& app) {
     j["terms"] = core::terms_name(app.terms);
     j["catalogSize"] = app.catalog.types.size();
     j["exercises"] = exercises_state(app.exercises, s.id, app.lessons, app.terms);
+    nlohmann::json labs = {{"total", app.labs.labs.size()}, {"current", nullptr}};
+    int solved = 0;
+    for (const core::Lab& l : app.labs.labs)
+        solved += exercises_lab_done(app.exercises, l.id) ? 1 : 0;
+    labs["solved"] = solved;
+    if (const core::Lab* lab = current_lab(app)) {
+        const core::LabSession& ls = app.lab_session;
+        const core::PodCounts p = core::count_pods(core::shown_campus(ls));
+        labs["current"] = {{"id", lab->id},
+                           {"index", app.lab},
+                           {"title", app_text(app, lab->title)},
+                           {"picked", ls.chosen},
+                           {"checked", ls.checked},
+                           {"solved", ls.checked && ls.result.solved},
+                           {"reason", ls.checked ? app_text(app, ls.result.reason) : ""},
+                           {"hints", ls.hints},
+                           {"pods",
+                            {{"wanted", p.wanted},
+                             {"running", p.running},
+                             {"waiting", p.waiting},
+                             {"pending", p.pending}}}};
+    }
+    j["labs"] = labs;
     j["live"] = app.live;
     j["controls"] = app.min_controls ? "min" : "full";
     j["embed"] = app.embed;
@@ -763,10 +985,22 @@ void app_draw(App& app) {
     }
 
     ImGui::BeginChild("##content", ImVec2(0, -nav_h), false, ImGuiWindowFlags_NoScrollbar);
-    draw_step(app, current(app));
+    const core::Lab* lab = current_lab(app);
+    if (lab != nullptr) {
+        draw_lab_page(app, *lab);
+    } else {
+        draw_step(app, current(app));
+    }
     ImGui::EndChild();
-    if (!app.min_controls) draw_navigation(app);
+    if (!app.min_controls) {
+        if (lab != nullptr) {
+            draw_lab_navigation(app);
+        } else {
+            draw_navigation(app);
+        }
+    }
     ImGui::End();
+    mirror_numbers(app);
     mirror_live(app);
 }
 

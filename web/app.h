@@ -12,8 +12,10 @@
 #include "context.h"
 #include "exercise_panel.h"
 #include "fonts.h"
+#include "labs.h"
 #include "lessons.h"
 #include "steps/steps.h"
+#include "view_lab.h"
 #include "views.h"
 
 namespace web {
@@ -32,13 +34,15 @@ struct App {
     bool embed = false;          // embed.html in a blog's iframe: step drop-down, no side list
     bool min_controls = false;   // #controls=min: only the step's text and view, no chrome
     bool init_pending = false;   // app_finish_init has yet to run (after the first frame)
-    std::string live;          // the view's key numbers in a sentence, mirrored for screen readers
-    std::string live_sent;     // what was last mirrored
-    std::string hot;           // the live token of the text under the pointer (last frame)
-    double beat_ms = 0;        // when the current beat was entered (its change animates)
-    bool scroll_view = false;  // the view scrolls its figure into sight (a beat change)
-    float text_scroll = 0;     // where the beat's words and the view are scrolled to (for
-    float view_scroll = 0;     // cniCampus.state(): a step opens at the top of both)
+    std::string live;           // the view's key numbers in a sentence, mirrored for screen readers
+    std::string live_sent;      // what was last mirrored
+    bool data_arrived = false;  // the full catalog, exercises and labs are in (app_data.h)
+    bool mirror_numbers = false;  // the DOM mirror's paragraphs carry their live numbers
+    std::string hot;              // the live token of the text under the pointer (last frame)
+    double beat_ms = 0;           // when the current beat was entered (its change animates)
+    bool scroll_view = false;     // the view scrolls its figure into sight (a beat change)
+    float text_scroll = 0;        // where the beat's words and the view are scrolled to (for
+    float view_scroll = 0;        // cniCampus.state(): a step opens at the top of both)
     // The step models (core/steps). Made on first use and moved to the shown beat just
     // before a view draws, so that work waits for the second part of a split module.
     bool models_made = false;
@@ -47,6 +51,13 @@ struct App {
     int model_beat = -1;
     Views views;
     ExercisePanel exercises;  // the "Try it" panels and the saved progress
+    // The incident labs (assets/labs.json), listed after the steps. While one is open, `lab`
+    // is its index and the page shows it instead of the step.
+    core::Labs labs;
+    int lab = -1;
+    std::string pending_lab;  // a #lab= link that waits for the labs (they come with the data)
+    core::LabSession lab_session;
+    LabUi lab_ui;
 };
 
 // Loads catalog and lessons from the embedded assets and picks the step from the URL:
@@ -65,8 +76,13 @@ void app_draw(App& app);
 // Switches to a step by id and one of its beats (0-based; -1: the first); false for an
 // unknown id or a beat the step does not have (nothing changes).
 bool app_go_to(App& app, const std::string& id, int beat = -1);
-// Switches to a step by index (clamped) at a beat (clamped); updates URL, progress and the
-// host page.
+// Opens an incident lab by id at its starting campus; false for an unknown id (nothing
+// changes).
+bool app_open_lab(App& app, const std::string& id);
+// Opens an incident lab by index (clamped); updates the URL.
+void app_set_lab(App& app, int index);
+// Switches to a step by index (clamped) at a beat (clamped), leaving a lab; updates URL,
+// progress and the host page.
 void app_set_step(App& app, int index, int beat = 0);
 // Moves to a beat of the current step (clamped).
 void app_set_beat(App& app, int beat);

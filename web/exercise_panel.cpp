@@ -535,8 +535,10 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
 }  // namespace
 
 std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons,
-                           std::string_view exercises_json) {
+                           std::string_view exercises_json,
+                           const std::vector<std::string>& lab_ids) {
     p.loaded = true;
+    p.lab_ids = lab_ids;
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     const auto ticks = static_cast<unsigned long long>(
         std::chrono::duration_cast<std::chrono::microseconds>(now).count());
@@ -553,7 +555,7 @@ std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons,
     }
     const std::string stored = platform::storage_get("progress");
     core::Result<core::DecodedProgress> decoded =
-        core::decode_progress(stored, p.step_ids, p.exercise_ids);
+        core::decode_progress(stored, p.step_ids, p.exercise_ids, p.lab_ids);
     if (decoded) {
         p.progress = decoded->progress;
         return {};
@@ -572,6 +574,15 @@ void exercises_step_seen(ExercisePanel& p, const std::string& step_id) {
 
 bool exercises_seen(const ExercisePanel& p, const std::string& step_id) {
     return core::was_seen(p.progress, step_id);
+}
+
+void exercises_lab_solved(ExercisePanel& p, const std::string& lab_id) {
+    if (!p.loaded) return;
+    if (core::mark_lab_solved(p.progress, lab_id)) save(p);
+}
+
+bool exercises_lab_done(const ExercisePanel& p, const std::string& lab_id) {
+    return core::lab_solved(p.progress, lab_id);
 }
 
 void exercises_reset(ExercisePanel& p, const std::string& current_step_id) {

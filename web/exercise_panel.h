@@ -50,6 +50,7 @@ struct ExercisePanel {
     core::Progress progress;
     std::vector<std::string> step_ids;
     std::vector<std::string> exercise_ids;
+    std::vector<std::string> lab_ids;  // the incident labs (their solved state is saved too)
     std::map<std::string, ExerciseSlot> slots;  // by exercise id
     std::map<std::string, int> shown;           // by step id: which of its exercises is shown
     bool reset_requested = false;  // "Reset progress" was confirmed; done at the next draw
@@ -58,14 +59,19 @@ struct ExercisePanel {
 };
 
 // Reads the exercises (exercises.json, fetched after the first frame: app_data.h) and the
-// saved progress. Returns "" or, when the saved value could not be read (it is then
-// replaced), a notice for the learner.
+// saved progress (with the ids of the labs, whose solved ones it keeps). Returns "" or, when
+// the saved value could not be read (it is then replaced), a notice for the learner.
 std::string exercises_init(ExercisePanel& panel, const core::Lessons& lessons,
-                           std::string_view exercises_json);
+                           std::string_view exercises_json,
+                           const std::vector<std::string>& lab_ids = {});
 // Records that a step was seen and saves progress (nothing before exercises_init).
 void exercises_step_seen(ExercisePanel& panel, const std::string& step_id);
 // True if the learner has seen the step (saved progress).
 bool exercises_seen(const ExercisePanel& panel, const std::string& step_id);
+// Records an incident lab as solved and saves progress (nothing before exercises_init).
+void exercises_lab_solved(ExercisePanel& panel, const std::string& lab_id);
+// True if the learner has solved the incident lab (saved progress).
+bool exercises_lab_done(const ExercisePanel& panel, const std::string& lab_id);
 // Draws the step's exercises; out.drawn is false if the step has none.
 ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& panel, const std::string& step_id);
 // {"total": N, "solved": M, "current": {...}} for cniCampus.state().exercises; "current"

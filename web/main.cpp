@@ -79,8 +79,9 @@ bool key(int key_code, bool down) {
     return down && web::app_key(g_app, key_code);
 }
 
-void data_arrived(const std::string& catalog, const std::string& exercises) {
-    web::app_data_arrived(g_app, catalog, exercises);
+void data_arrived(const std::string& catalog, const std::string& exercises,
+                  const std::string& labs) {
+    web::app_data_arrived(g_app, catalog, exercises, labs);
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ struct Callbacks {
     bool (*key)(int key_code, bool down) = nullptr;  // app-level keys; true: consumed
     // The fetched data (catalog.json, exercises.json; web/app_data.h) arrived, after the
     // first frame. Called once.
-    void (*data_arrived)(const std::string& catalog, const std::string& exercises) = nullptr;
+    void (*data_arrived)(const std::string& catalog, const std::string& exercises,
+                         const std::string& labs) = nullptr;
 };
 
 // Creates the WebGL2 context on #canvas and installs input handlers. False on failure

@@ -32,6 +32,12 @@ int g_frames_left = 0;
 long g_frames = 0;
 bool g_visible = true;
 bool g_moved_since_frame = false;  // the pointer moved; ImGui's hovered window is stale
+// Keys and typed characters not yet seen by a frame. ImGui 1.86 reads keys as a state
+// (io.KeysDown), not as a queue: a key pressed and released between two frames, or a
+// character typed just before Enter, would be lost or reordered. A new key event draws
+// the pending ones first (campus_key, campus_char), so fast typing keeps its order.
+enum class KeysPending { None, Chars, Keys };
+KeysPending g_keys_pending = KeysPending::None;
 float g_css_w = 800, g_css_h = 600, g_dpr = 1;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 std::map<std::string, std::string, std::less<>> g_start_assets;  // data the loader had at start
@@ -120,6 +126,7 @@ void draw_frame() {
     g_cb.frame();
     ++g_frames;
     g_moved_since_frame = false;
+    g_keys_pending = KeysPending::None;
     if (g_frames == 1) js_first_frame();
     ImGuiIO& io = ImGui::GetIO();
     bool released = false;
@@ -514,11 +521,13 @@ EMSCRIPTEN_KEEPALIVE void campus_recover() {
 
 // The fetched data (shell/campus-loader.js), after the first frame; the loader frees it.
 EMSCRIPTEN_KEEPALIVE void campus_data(const char* catalog, int catalog_size, const char* exercises,
-                                      int exercises_size) {
-    if (!g_cb.data_arrived || !catalog || !exercises || catalog_size < 0 || exercises_size < 0)
+                                      int exercises_size, const char* labs, int labs_size) {
+    if (!g_cb.data_arrived || !catalog || !exercises || !labs || catalog_size < 0 ||
+        exercises_size < 0 || labs_size < 0)
         return;
     g_cb.data_arrived(std::string(catalog, static_cast<size_t>(catalog_size)),
-                      std::string(exercises, static_cast<size_t>(exercises_size)));
+                      std::string(exercises, static_cast<size_t>(exercises_size)),
+                      std::string(labs, static_cast<size_t>(labs_size)));
 }
 
 // A one-finger touch moved. 1: the app takes the drag (the page must not scroll).
@@ -583,7 +592,9 @@ EMSCRIPTEN_KEEPALIVE int campus_key(int code, int down, int mods) {
     // Ctrl/Cmd+V goes to the browser, whose paste event brings the system clipboard in
     // (campus_paste); ImGui's own clipboard would only know what was copied inside it.
     if (code == 86 && (mods & (1 | 8)) != 0) return 0;
+    if (g_keys_pending != KeysPending::None && g_visible) draw_frame();
     if (code >= 0 && code < 512) io.KeysDown[code] = down != 0;
+    g_keys_pending = KeysPending::Keys;
     bool consumed = io.WantTextInput;
     if (!consumed && g_cb.key) consumed = g_cb.key(code, down != 0);
     return consumed ? 1 : 0;
@@ -591,8 +602,11 @@ EMSCRIPTEN_KEEPALIVE int campus_key(int code, int down, int mods) {
 
 EMSCRIPTEN_KEEPALIVE void campus_char(int codepoint) {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput && codepoint > 0 && codepoint < 0x10000)
+    if (io.WantTextInput && codepoint > 0 && codepoint < 0x10000) {
+        if (g_keys_pending == KeysPending::Keys && g_visible) draw_frame();
         io.AddInputCharacter(static_cast<unsigned int>(codepoint));
+        g_keys_pending = KeysPending::Chars;
+    }
     platform::request_frame();
 }
 

@@ -179,7 +179,8 @@ endif()
 # Re-assembled whenever the module, the keep list, the data or a shell file changes (a
 # custom command rather than POST_BUILD, so that an edit to shell/ alone is picked up too).
 file(GLOB CAMPUS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
-set(CAMPUS_FETCHED_DATA "${CMAKE_SOURCE_DIR}/assets/catalog.json" "${CMAKE_SOURCE_DIR}/assets/exercises.json")
+set(CAMPUS_FETCHED_DATA "${CMAKE_SOURCE_DIR}/assets/catalog.json" "${CMAKE_SOURCE_DIR}/assets/exercises.json"
+    "${CMAKE_SOURCE_DIR}/assets/labs.json")
 set(CAMPUS_SITE_STAMP "${CMAKE_BINARY_DIR}/site.stamp")
 add_custom_command(OUTPUT "${CAMPUS_SITE_STAMP}"
     COMMAND ${CMAKE_COMMAND} -E rm -rf "${CAMPUS_SITE_DIR}"

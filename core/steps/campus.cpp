@@ -47,15 +47,6 @@ const std::vector<std::string>& tutorial_instance_types() {
     return types;
 }
 
-PodCounts pod_counts(const Cluster& cluster) {
-    PodCounts c;
-    for (const Node& n : cluster.nodes) {
-        c.running += static_cast<long long>(n.pods.size());
-        c.waiting += static_cast<long long>(n.pending.size());
-    }
-    return c;
-}
-
 std::string new_eni_id(const Node* before, const Node* after) {
     if (after == nullptr) return {};
     for (const Eni& e : after->enis) {

@@ -32,12 +32,6 @@ Result<Cluster> one_room(const InstanceType& type, const NodeConfig& config = {}
 // The instance types the tutorial meets first (the blog post's four), which every room-size
 // picker offers before the learner searches the whole catalog.
 const std::vector<std::string>& tutorial_instance_types();
-// Pods over a whole cluster: with an address, and waiting for one in ContainerCreating.
-struct PodCounts {
-    long long running = 0;
-    long long waiting = 0;
-};
-PodCounts pod_counts(const Cluster& cluster);
 // The id of the first ENI in `after` that `before` does not have ("" if none): which phone
 // panel an action just attached, for a view to flash.
 std::string new_eni_id(const Node* before, const Node* after);

@@ -65,11 +65,13 @@ export async function openPage(env, urlPath = "/", { viewport = { width: 1280, h
 
 // Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
 // the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
-// settle (no frames for a moment).
+// settle (no animation, no frames for a moment).
 export async function ready(page) {
   await page.waitForFunction(() => window.cniCampus && window.cniCampus.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.cniCampus.ready);
   await page.waitForFunction(() => window.cniCampus.state().deferred !== "loading", null, { timeout: 30000 });
+  // The first beat eases its figure in (paced frames, not every animation frame).
+  await page.waitForFunction(() => !window.cniCampus.state().animating, null, { timeout: 30000 });
   await settle(page);
 }
 
@@ -150,4 +152,26 @@ export async function typeNumber(page, knob, value) {
   await page.keyboard.type(String(value));
   await settle(page);
   await clickLabel(page, "Done");
+}
+
+// Clicks (or taps, with touch) a labelled widget after scrolling it into view with the wheel
+// over its column: for widgets that may start below the fold.
+export async function pressInView(page, label, { nth = 0, touch = false } = {}) {
+  for (let i = 0; i < 40; ++i) {
+    const r = await locate(page, label, nth);
+    const vp = page.viewportSize();
+    if (r.y >= 40 && r.y + r.h <= vp.height - 60) {
+      if (touch) {
+        await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+      } else {
+        await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      }
+      await settle(page);
+      return;
+    }
+    await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
+    await page.mouse.wheel(0, r.y < 40 ? -200 : 200);
+    await settle(page);
+  }
+  throw new Error(`${label} never came into view`);
 }

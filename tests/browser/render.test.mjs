@@ -1,5 +1,5 @@
 // render.test.mjs: the renderer (web/render_gl.cpp) repaints only what changed since the last
-// frame. After hovering, pressing, dragging, opening a dialog, switching steps and a running
+// frame. After hovering, pressing, changing beats, opening a dialog, switching steps and a running
 // animation, the picture built that way must be exactly the picture of a full repaint
 // (cniCampus.repaint()), or something was left stale on screen.
 import { test, before, after } from "node:test";
@@ -48,32 +48,29 @@ test("repainting what changed gives the picture a full repaint gives", async () 
   for (const [x, y] of [[100, 100], [120, 300], [700, 110], [1000, 30], [550, 700]]) await page.mouse.move(x, y);
   await sameAsFullRepaint(page, "hover");
   // The call animation, caught half-way and at its end.
-  await clickLabel(page, "\u25B6  Play the call");
-  await page.waitForFunction(() => window.cniCampus.state().live.startsWith("Playing"));
+  await page.evaluate(() => window.cniCampus.goTo("big-picture", 4));
+  await sameAsFullRepaint(page, "a beat of big-picture");
+  await clickLabel(page, "Play");
+  await page.waitForFunction(() => window.cniCampus.state().animating);
   for (let i = 0; i < 3; i++) {
     const f0 = (await page.evaluate(() => window.cniCampus.state())).frames;
     await page.waitForFunction((f) => window.cniCampus.state().frames > f + 5, f0);
     assert.equal(await firstDifference(page), -1, `the call animation, moment ${i}`);
   }
-  await page.waitForFunction(() => !window.cniCampus.state().live.startsWith("Playing"), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.cniCampus.state().live.endsWith("Arrived."), null, { timeout: 30000 });
   await sameAsFullRepaint(page, "after the call animation");
-  // Another step: a slider dragged, a dialog opened and closed, steppers pressed.
+  // Another step: beats forward and back, a dialog opened and closed.
   await page.evaluate(() => window.cniCampus.goTo("desk-limit"));
   await sameAsFullRepaint(page, "step change");
-  const slider = await locate(page, "CPU per desk");
-  await page.mouse.move(slider.x + 10, slider.y + slider.h / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) await page.mouse.move(slider.x + 10 + i * 20, slider.y + slider.h / 2);
-  await page.mouse.up();
-  await sameAsFullRepaint(page, "slider dragged");
+  await clickLabel(page, "Next  \u25B6", { times: 2 });
+  await sameAsFullRepaint(page, "next beats");
+  await clickLabel(page, "\u25C0  Back");
+  await sameAsFullRepaint(page, "a beat back");
   await clickLabel(page, "Embed this step");
   await locate(page, "Close");
   await sameAsFullRepaint(page, "dialog open");
   await clickLabel(page, "Close");
   await sameAsFullRepaint(page, "dialog closed");
-  await page.evaluate(() => window.cniCampus.goTo("warm-pool"));
-  await clickLabel(page, "+", { times: 2 });
-  await sameAsFullRepaint(page, "steppers");
   assert.deepEqual(problems, []);
   await context.close();
 });

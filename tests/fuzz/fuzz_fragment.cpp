@@ -51,6 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const core::Fragment f = core::parse_fragment(text);
 
     FUZZ_CHECK(f.step.empty() || id_syntax(f.step), "step kept with bad syntax: " + f.step);
+    FUZZ_CHECK(f.lab.empty() || id_syntax(f.lab), "lab kept with bad syntax: " + f.lab);
+    FUZZ_CHECK(f.lab.empty() || (f.step.empty() && f.beat < 0), "a lab kept beside a step");
     FUZZ_CHECK(f.terms.empty() || f.terms == "aws" || f.terms == "analogy", "terms: " + f.terms);
     FUZZ_CHECK(f.controls.empty() || f.controls == "min" || f.controls == "full",
                "controls: " + f.controls);
@@ -67,8 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const core::Fragment back = core::parse_fragment(link);
     FUZZ_CHECK(back.problems.empty(),
                "re-decoding " + link + ": " + (back.problems.empty() ? "" : back.problems[0]));
-    FUZZ_CHECK(back.step == f.step && back.terms == f.terms && back.controls == f.controls &&
-                   back.campus == f.campus,
+    FUZZ_CHECK(back.step == f.step && back.lab == f.lab && back.terms == f.terms &&
+                   back.controls == f.controls && back.campus == f.campus,
                "round trip changed the fields of " + link);
     FUZZ_CHECK(core::format_fragment(back) == link, "format is not stable for " + link);
     FUZZ_CHECK(core::parse_fragment("#" + link).step == f.step, "leading '#' changes the step");

@@ -4,8 +4,8 @@
 //
 // Properties: decode_progress never crashes or throws; a refusal has a message; what decodes
 // holds only known, distinct ids (steps of the shipped lessons in `seen`, exercise ids in
-// `solved`) within the limits; encoding it and decoding again gives it back, and encoding is
-// stable.
+// `solved`, the shipped incident labs in `labs`) within the limits; encoding it and decoding again
+// gives it back, and encoding is stable.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +15,7 @@
 
 #include "exercises.h"
 #include "fuzz_support.h"
+#include "labs.h"
 #include "progress.h"
 
 namespace {
@@ -40,9 +41,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return ids;
     }();
     static const std::vector<std::string>& exercises = core::exercise_generators();
+    static const std::vector<std::string> labs = [] {
+        core::Result<core::Labs> l = core::load_labs(core::asset("labs.json"), fuzz::catalog());
+        if (!l) fuzz::fail("the embedded labs load", l.error().message, __FILE__, __LINE__);
+        return core::lab_ids(*l);
+    }();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
 
-    core::Result<core::DecodedProgress> d = core::decode_progress(text, steps, exercises);
+    core::Result<core::DecodedProgress> d = core::decode_progress(text, steps, exercises, labs);
     if (!d) {
         FUZZ_CHECK(!d.error().message.empty() && d.error().message.size() < 400,
                    "refusal message: " + d.error().message);
@@ -51,9 +57,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const core::Progress& p = d->progress;
     FUZZ_CHECK(distinct_known(p.seen, steps), "seen holds an unknown or repeated id");
     FUZZ_CHECK(distinct_known(p.solved, exercises), "solved holds an unknown or repeated id");
+    FUZZ_CHECK(distinct_known(p.labs, labs), "labs holds an unknown or repeated id");
     FUZZ_CHECK(d->dropped >= 0, "negative dropped count");
     const std::string stored = core::encode_progress(p);
-    core::Result<core::DecodedProgress> back = core::decode_progress(stored, steps, exercises);
+    core::Result<core::DecodedProgress> back =
+        core::decode_progress(stored, steps, exercises, labs);
     FUZZ_CHECK(back && back->progress == p && back->dropped == 0, "round trip: " + stored);
     FUZZ_CHECK(core::encode_progress(back->progress) == stored, "encoding not stable: " + stored);
     return 0;
