@@ -266,10 +266,12 @@ try {
       await timings(tab, "campus");
       await tab.mouse.move(640, 400);  // the rest arrives first: its download is not measured
       await tab.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 60000 });
-      const play = await tab.waitForFunction(() => window.cniCampus.locate("\u25B6  Play the call"), null,
+      // The beat of the first step where the call to the database plays hop by hop.
+      await tab.evaluate(() => window.cniCampus.goTo("big-picture", 4));
+      const play = await tab.waitForFunction(() => window.cniCampus.locate("Play"), null,
         { timeout: 20000, polling: 50 }).then((h) => h.jsonValue());
       await tab.mouse.click(play.x + play.w / 2, play.y + play.h / 2);
-      await tab.waitForFunction(() => window.cniCampus.state().live.startsWith("Playing"), null, { timeout: 20000 });
+      await tab.waitForFunction(() => window.cniCampus.state().animating, null, { timeout: 20000 });
       rates.push(await tab.evaluate(async (ms) => {
         const f0 = window.cniCampus.state().frames, t0 = performance.now();
         await new Promise((r) => setTimeout(r, ms));
