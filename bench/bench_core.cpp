@@ -288,6 +288,36 @@ void bench_slider(const core::Catalog& catalog) {
     std::printf("    rebuild the scenario from scratch:            %9.1f us\n", rebuild);
 }
 
+// Bad scenarios a learner might import are refused quickly, whatever their size: the two
+// that once took seconds (tests/bad_input_test.cpp A8, A9 keep their messages right).
+void bench_bad_scenarios(const core::Catalog& catalog) {
+    std::string objects = R"({"version": 1, "name": "q", "pods": [)";
+    while (objects.size() < core::kMaxScenarioBytes - 8)
+        objects += "{},";
+    objects += "{}]}";
+    const std::string long_name =
+        R"({"version": 1, "name": "small", "vpc": {"cidrs": ["10.0.0.0/16"]}, "subnets": )"
+        R"([{"id": "subnet-a", "cidr": "10.0.1.0/24"}], "nodeGroups": [{"name": "web", )"
+        R"("instanceType": ")" +
+        std::string(100000, 'x') +
+        R"(", "subnet": "subnet-a"}], "pods": [{"nodeGroup": "web", "count": 3}]})";
+    constexpr int kRuns = 5;
+    std::vector<double> array_us, name_us;
+    for (int i = 0; i < kRuns; ++i) {
+        Clock::time_point t = Clock::now();
+        if (core::load_scenario(objects, catalog)) die("a 1 MiB array of objects was accepted");
+        array_us.push_back(micros_since(t));
+        t = Clock::now();
+        if (core::load_scenario(long_name, catalog)) die("a 100,000-character type was accepted");
+        name_us.push_back(micros_since(t));
+    }
+    std::printf("refusing bad scenarios (median of %d runs)\n", kRuns);
+    std::printf("    1 MiB array of empty objects:             %9.0f us (once 20 min)\n",
+                median(array_us));
+    std::printf("    100,000-character instance type:          %9.0f us (once 7 s)\n\n",
+                median(name_us));
+}
+
 }  // namespace
 
 int main() {
@@ -301,6 +331,7 @@ int main() {
     bench_max_pods(catalog);
     bench_big_cluster(catalog);
     bench_slider(catalog);
+    bench_bad_scenarios(catalog);
     std::printf("\nwhole bench: %.1f s\n", micros_since(start) / 1e6);
     return 0;
 }

@@ -1142,7 +1142,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
         if (prefix_delegation_active(n->type, n->config) && n->config.max_pods_override == 0 &&
             n->config.node_group == NodeGroupKind::SelfManaged &&
             capacity + kHostNetworkPods > n->max_pods) {
-            text += " Prefix delegation leaves room for " + num(capacity + kHostNetworkPods) +
+            text += " Prefix delegation leaves space for " + num(capacity + kHostNetworkPods) +
                     " pods, but on a self-managed node max-pods is still nodeadm's value: raise "
                     "max-pods.";
         }

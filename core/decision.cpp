@@ -45,7 +45,7 @@ std::vector<GuideNode> make_guide() {
     g.push_back(question(
         "building-out",
         "Is there unused space in the {campus} for another {building} in the same {zone}?",
-        {{"Yes, and the {desks} only need more room", "subnet-discovery"},
+        {{"Yes, and the {desks} only need more {exts}", "subnet-discovery"},
          {"Yes, and the {desks} need a {building} apart from their {rooms}", "custom-networking"},
          {"No, the {campus} is full as well", "campus-out"}}));
     g.push_back(
@@ -63,13 +63,12 @@ std::vector<GuideNode> make_guide() {
         "The {room} ran out of {slots}, not of CPU or memory. With prefix delegation every "
         "{slot} holds a whole {block} instead of a single {ext}, so the same {panels} serve "
         "many more {desks}.",
-        "Needs a Nitro {instance} and free aligned /28 blocks in the {building}. On a "
-        "self-managed {room} kubelet keeps the AMI's {maxpods} until you raise it (a new {room} "
-        "of an EKS managed node group gets a raised one), and the {room} must be replaced to "
-        "switch."));
+        "Needs a Nitro {instance} and free aligned /28 blocks in the {building}. On "
+        "{selfmanaged}, kubelet keeps the AMI's {maxpods} until you raise it; {managed} get a "
+        "raised one when new. Either way the {rooms} must be replaced to switch."));
     g.push_back(outcome(
         "raise-max-pods", Fix::RaiseMaxPods, "Raise kubelet's {maxpods}",
-        "Prefix delegation already gave the {room} room for far more {desks}, but on a "
+        "Prefix delegation already gave the {room} space for far more {desks}, but on a "
         "self-managed {room} kubelet still counts the AMI's {maxpods}, which assumes one {ext} "
         "per {slot}.",
         "Set max-pods in the node group's bootstrap settings; stay under the recommended cap "
@@ -89,7 +88,7 @@ std::vector<GuideNode> make_guide() {
         "Everything custom networking costs, and the new {range} counts against the VPC's CIDR "
         "quota (5 by default)."));
     g.push_back(outcome(
-        "subnet-discovery", Fix::SubnetDiscovery, "Subnet discovery: tag a second {building}",
+        "subnet-discovery", Fix::SubnetDiscovery, "Tag a second {building} for {discovery}",
         "Since {vpccni} v1.18 (on by default), each {room}'s {manager} puts a new {panel} in the "
         "{building} of its {zone} with the most free {nums}: its own, or one tagged "
         "kubernetes.io/role/cni=1. Build a roomy {building} there and tag it; no {room} is "
@@ -402,7 +401,7 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
             }
             steps.push_back("Replaced " + node_list(c.cluster) +
                             " with ENABLE_PREFIX_DELEGATION=true: a running {room} cannot switch.");
-            steps.push_back("Each {slot} now holds a {block}: room for " + num(cap.pod_ips) +
+            steps.push_back("Each {slot} now holds a {block}: space for " + num(cap.pod_ips) +
                             " {desk} {exts} on " + count(cap.pod_enis, "{panel}", "{panels}") +
                             ".");
             steps.push_back("Raised kubelet's {maxpods} from " + num(old_max) + " to " +
@@ -430,7 +429,7 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
             }
             steps.push_back("Raised kubelet's {maxpods} on " + node_list(c.cluster) + " from " +
                             num(old_max) + " to " + num(new_max) +
-                            " (prefix delegation leaves room for " + num(cap.max_pods) +
+                            " (prefix delegation leaves space for " + num(cap.max_pods) +
                             ", capped at " + num(cap.recommended_cap) + ").");
             c.problem.clear();
             place_pods(c);

@@ -188,7 +188,7 @@ std::string refusal_words(std::string_view code, const Node& n) {
     const std::string on =
         num(static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods);
     if (code == "TooManyPods")
-        return "No room for another {desk}: " + on + " {desks} count against the {room}'s " +
+        return "No space for another {desk}: " + on + " {desks} count against the {room}'s " +
                "{maxpods} of " + num(n.max_pods) + ", its 2 {hostdesks} included.";
     if (code == "NoAvailableIPAddresses")
         return "The {desk} waits: every {slot} a {desk} may take is taken, and the {room} can "

@@ -159,7 +159,7 @@ std::string groups_text(const TrafficCampus& campus, const PodRef& from, bool sa
             r + " can have other groups.";
     } else {
         s = "The security groups of " + r + "'s {panels} filter the call; every {desk} in " + r +
-            " shares them (security groups for pods would give " + from.name + " its own).";
+            " shares them (security groups for {desks} would give " + from.name + " its own).";
     }
     if (same_node) s += " This call never leaves " + r + ", so no security group sees it.";
     return s;

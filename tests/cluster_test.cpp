@@ -266,7 +266,7 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps 
     Result<Pod> p = add_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
     CHECK(has(p.error().message, "raise max-pods"));
-    CHECK(has(p.error().message, "room for 434 pods"));
+    CHECK(has(p.error().message, "space for 434 pods"));
     invariants(c);
 }
 

@@ -693,17 +693,21 @@ void app_init(App& app) {
     }
 
     // The incident labs come with the catalog and the exercises after the first frame
-    // (app_data.h): they name instance types and steps, so they are read after both.
+    // (app_data_arrived): they name instance types and steps, so they are read after both.
 
     app.step = -1;
     app.embed = platform::is_embed();
     app.init_pending = true;
     app_apply_fragment(app, platform::get_hash());
+    // The page opens on its beat's end state: an ease-in at load would only cost frames
+    // (and time to a still first picture) with nothing before it to ease from.
+    app.beat_ms = -1e9;
+    app.anim_until_ms = 0;
 }
 
 void app_finish_init(App& app) {
     if (!app.init_pending) return;
-    app.init_pending = false;  // the exercises and progress follow the data (app_data.h)
+    app.init_pending = false;  // the exercises and progress follow the data (app_data_arrived)
     publish(app);
     platform::request_frame();
 }
@@ -714,7 +718,7 @@ void app_apply_fragment(App& app, const std::string& text) {
     if (f.terms == "analogy") app.terms = core::Terms::Analogy;
     if (!f.controls.empty()) app.min_controls = f.controls == "min";
     if (!f.lab.empty() && app.labs.labs.empty()) {
-        // The labs come with the data after the first frame (app_data.h): the link waits.
+        // The labs come with the data after the first frame (app_data_arrived): the link waits.
         app.pending_lab = f.lab;
         if (app.step < 0) app.step = 0;
         publish(app);
@@ -1002,6 +1006,45 @@ void app_draw(App& app) {
     ImGui::End();
     mirror_numbers(app);
     mirror_live(app);
+}
+
+void app_data_arrived(App& app, const std::string& catalog, const std::string& exercises,
+                      const std::string& labs) {
+    // Views copy the instance type they show (a node keeps its own), so replacing the
+    // landing rows leaves nothing pointing into the old catalog.
+    core::Result<core::Catalog> full = core::load_catalog(catalog);
+    if (full) {
+        app.catalog = std::move(full).value();
+    } else {
+        app.error = "The instance catalog could not be loaded: " + full.error().message;
+    }
+    // The labs run on the full catalog (their campuses use many room sizes).
+    core::Result<core::Labs> loaded = core::load_labs(labs, app.catalog, &app.lessons);
+    if (loaded) {
+        app.labs = std::move(loaded).value();
+    } else {
+        app.error = "The incident labs could not be loaded: " + loaded.error().message;
+    }
+    app.data_arrived = true;
+    const std::string notice =
+        exercises_init(app.exercises, app.lessons, exercises, core::lab_ids(app.labs));
+    if (!notice.empty()) app.error = notice;
+    if (app.step >= 0 && app.step < static_cast<int>(app.lessons.steps.size()))
+        exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(app.step)].id);
+    // A step's model made from the landing rows is made again from the full catalog.
+    app.model_step = -1;
+    if (!app.pending_lab.empty()) {
+        const std::string id = std::move(app.pending_lab);
+        app.pending_lab.clear();
+        if (!app_open_lab(app, id)) {
+            std::string known;
+            for (const std::string& k : core::lab_ids(app.labs))
+                known += (known.empty() ? "" : ", ") + k;
+            app.error = "There is no lab called '" + id + "' (the labs: " + known +
+                        "); nothing was changed.";
+        }
+    }
+    platform::request_frame();
 }
 
 }  // namespace web

@@ -36,7 +36,7 @@ struct App {
     bool init_pending = false;   // app_finish_init has yet to run (after the first frame)
     std::string live;           // the view's key numbers in a sentence, mirrored for screen readers
     std::string live_sent;      // what was last mirrored
-    bool data_arrived = false;  // the full catalog, exercises and labs are in (app_data.h)
+    bool data_arrived = false;  // the full catalog, exercises and labs are in (app_data_arrived)
     bool mirror_numbers = false;  // the DOM mirror's paragraphs carry their live numbers
     std::string hot;              // the live token of the text under the pointer (last frame)
     double beat_ms = 0;           // when the current beat was entered (its change animates)
@@ -64,13 +64,27 @@ struct App {
 // what the first frame needs. The rest waits for app_finish_init.
 void app_init(App& app);
 // The start-up work the first frame does not need (the URL, the DOM mirror and the step
-// announcement; exercises and saved progress come with the fetched data, app_data.h);
+// announcement; exercises and saved progress come with the fetched data, app_data_arrived);
 // main calls it in the frame after the first, so the first picture reaches the screen
 // sooner. Does nothing once done.
 void app_finish_init(App& app);
 // Applies a URL fragment ("step=ID&terms=aws"): unknown steps or settings leave the
 // current step as it is and set a readable error.
 void app_apply_fragment(App& app, const std::string& fragment);
+// The data the web build fetches after the first frame (docs/size.md).
+//
+// The instance catalog (1,391 types), the exercises and the labs are not in the first download:
+// campus.wasm embeds only the catalog rows the landing step draws, and the loader fetches
+// catalog.json and exercises.json (compressed, named by their content) when the learner
+// acts, for a deep link or an embed after the first frame, and for a returning learner,
+// whose saved progress names exercises. Until they arrive, later steps show their text and
+// wait (platform::rest_state); nothing saves progress before it has been read.
+//
+// Takes the fetched catalog, exercises and labs: the full catalog replaces the landing rows,
+// the labs are read against it (a #lab= link waiting for them opens), the exercises and the
+// saved progress are read, and the current step counts as seen.
+void app_data_arrived(App& app, const std::string& catalog, const std::string& exercises,
+                      const std::string& labs);
 // Draws the whole UI for one frame.
 void app_draw(App& app);
 // Switches to a step by id and one of its beats (0-based; -1: the first); false for an

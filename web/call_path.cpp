@@ -102,21 +102,21 @@ float draw_call_path(const ViewContext& ctx, const core::TrafficPath& path, unsi
         const float tw = bw - 2 * kPad;
         float y = p0.y + kPad;
         const std::string kind = fit(font, capitalized(ctx.text(core::hop_kind_label(h.kind))), tw);
-        dl->AddText(font, kSmall, ImVec2(p0.x + kPad, y), color::kMuted, kind.c_str());
+        draw_text(dl, font, kSmall, ImVec2(p0.x + kPad, y), color::kMuted, kind.c_str());
         y += kLine;
         const std::string name = fit(bold, ctx.text(h.name), tw);
-        dl->AddText(bold, kSmall, ImVec2(p0.x + kPad, y), color::kInk, name.c_str());
+        draw_text(dl, bold, kSmall, ImVec2(p0.x + kPad, y), color::kInk, name.c_str());
         y += kLine;
         const std::string from = "from " + core::format_ipv4(h.source);
         const bool fits = font->CalcTextSizeA(kSmall, FLT_MAX, 0, from.c_str()).x <= tw;
         const std::string src = fit(font, fits ? from : core::format_ipv4(h.source), tw);
-        dl->AddText(font, kSmall, ImVec2(p0.x + kPad, y),
-                    number_color(path, static_cast<size_t>(i)), src.c_str());
+        draw_text(dl, font, kSmall, ImVec2(p0.x + kPad, y),
+                  number_color(path, static_cast<size_t>(i)), src.c_str());
         if (h.outer_source.value != 0) {
             const std::string outer =
                 fit(font, ctx.text("in an envelope from ") + core::format_ipv4(h.outer_source), tw);
-            dl->AddText(font, kSmall, ImVec2(p0.x + kPad, y + kLine), color::kRoomNumber,
-                        outer.c_str());
+            draw_text(dl, font, kSmall, ImVec2(p0.x + kPad, y + kLine), color::kRoomNumber,
+                      outer.c_str());
         }
         if (ImGui::IsMouseHoveringRect(p0, p1) && ImGui::IsWindowHovered()) hop_tooltip(ctx, h);
         if (i + 1 == n) break;

@@ -86,7 +86,7 @@ bool fitted_text(ImDrawList* dl, ImFont* font, ImVec2 at, float width, ImU32 col
     if (s.empty() || !font) return false;
     ImVec2 sz = font->CalcTextSizeA(kSmall, FLT_MAX, 0, s.c_str());
     if (sz.x > width) return false;
-    dl->AddText(font, kSmall, at, col, s.c_str());
+    draw_text(dl, font, kSmall, at, col, s.c_str());
     return true;
 }
 
@@ -312,8 +312,8 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
                 dl->AddRectFilled(a, z, color::kSlotFree, 2);
                 if (hov) {
                     tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
-                               ": empty (room for one more /28 prefix)";
-                    tip.words = analogy(ctx, "an empty {slot}: room for one {block}");
+                               ": empty (space for one more /28 prefix)";
+                    tip.words = analogy(ctx, "an empty {slot}: space for one {block}");
                 }
             }
             continue;
@@ -396,8 +396,8 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
     dl->AddRect(o, oz, color::kLine, 10, 0, 1.5f);
     if (style.show_title && ctx.fonts.small) {
         dl->PushClipRect(o, ImVec2(oz.x - 4, oz.y), true);
-        dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
-                    title.c_str());
+        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
+                  title.c_str());
         dl->PopClipRect();
         if (style.show_host_pods) {
             float x = std::min(o.x + l.room_pad + title_w - 30, oz.x - 34);
@@ -483,7 +483,7 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
     if (waiting > 0) {
         float y = base.y + panels_h + 8;
         std::string label = ctx.text("waiting:");
-        dl->AddText(ctx.fonts.small, kSmall, ImVec2(base.x, y), color::kPending, label.c_str());
+        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(base.x, y), color::kPending, label.c_str());
         float x =
             base.x +
             (ctx.fonts.small ? ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, label.c_str()).x
@@ -493,7 +493,7 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
         for (size_t i = 0; i < waiting; ++i) {
             if (x + c > o.x + room_w - l.room_pad - 30 && i + 1 < waiting) {
                 std::string more = "+" + std::to_string(waiting - i);
-                dl->AddText(ctx.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
+                draw_text(dl, ctx.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
                 break;
             }
             ImVec2 a(x, y + 2), z(x + c, y + 2 + c);
@@ -616,7 +616,8 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
     const ImVec2 o = ImGui::GetCursorScreenPos();
     float y = o.y + 6;
     std::string title = style.title;
-    if (title.empty()) title = ctx.text("{building}") + ": " + subnet.name + " (" + subnet.id + ")";
+    // "Building A" in campus words, "subnet-a" in AWS words: one name, in the learner's words.
+    if (title.empty()) title = ctx.aws() || subnet.name.empty() ? subnet.id : subnet.name;
     std::string sub = core::format_cidr(subnet.cidr) + ", " + subnet.az;
     const bool whole_reserved =
         subnet.prefix_reservation && *subnet.prefix_reservation == subnet.cidr;
@@ -646,9 +647,10 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
     dl->AddRect(o, oz, color::kLine, 8, 0, 1.5f);
     dl->PushClipRect(o, oz, true);
     if (style.show_title && ctx.fonts.small) {
-        dl->AddText(ctx.fonts.strong ? ctx.fonts.strong : ctx.fonts.small, kSmall + 1,
-                    ImVec2(o.x + pad, y), color::kInk, title.c_str());
-        dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + pad, y + 18), color::kMuted, sub.c_str());
+        draw_text(dl, ctx.fonts.strong ? ctx.fonts.strong : ctx.fonts.small, kSmall + 1,
+                  ImVec2(o.x + pad, y), color::kInk, title.c_str());
+        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + pad, y + 18), color::kMuted,
+                  sub.c_str());
         y += title_h;
     }
 
@@ -661,9 +663,9 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
             // labels blurred at ratio 1 (".0" read as ",0").
             const float fs = std::min(kSmall, cell + gap);
             std::string lab = "." + std::to_string((subnet.cidr.base + first) & 0xFFu);
-            dl->AddText(ctx.fonts.small, fs,
-                        ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - fs) / 2),
-                        color::kMuted, lab.c_str());
+            draw_text(dl, ctx.fonts.small, fs,
+                      ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - fs) / 2),
+                      color::kMuted, lab.c_str());
         }
     }
     for (size_t c = 0; c < cells; ++c) {
@@ -758,15 +760,15 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
     y = g.y + grid_h + 8;
     if (style.show_counts && ctx.fonts.small) {
         // Wraps inside the building.
-        dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + pad, y), color::kInk, counts.c_str(),
-                    nullptr, b_w - 2 * pad);
+        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + pad, y), color::kInk, counts.c_str(),
+                  nullptr, b_w - 2 * pad);
         if (per_cell > 1) {
             std::string scale = "one cell = " + std::to_string(per_cell) + " addresses";
             float sy =
                 y +
                 ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, b_w - 2 * pad, counts.c_str()).y;
-            dl->AddText(ctx.fonts.small, kSmall, ImVec2(o.x + pad, sy), color::kMuted,
-                        scale.c_str());
+            draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + pad, sy), color::kMuted,
+                      scale.c_str());
         }
     }
     dl->PopClipRect();

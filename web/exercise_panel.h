@@ -58,9 +58,9 @@ struct ExercisePanel {
     uint32_t seeds_drawn = 0;
 };
 
-// Reads the exercises (exercises.json, fetched after the first frame: app_data.h) and the
-// saved progress (with the ids of the labs, whose solved ones it keeps). Returns "" or, when
-// the saved value could not be read (it is then replaced), a notice for the learner.
+// Reads the exercises (exercises.json, fetched after the first frame: app_data_arrived in app.h)
+// and the saved progress (with the ids of the labs, whose solved ones it keeps). Returns "" or,
+// when the saved value could not be read (it is then replaced), a notice for the learner.
 std::string exercises_init(ExercisePanel& panel, const core::Lessons& lessons,
                            std::string_view exercises_json,
                            const std::vector<std::string>& lab_ids = {});

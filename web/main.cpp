@@ -3,7 +3,6 @@
 #include <string>
 
 #include "app.h"
-#include "app_data.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "locate.h"

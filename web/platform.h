@@ -18,8 +18,8 @@ struct Callbacks {
     void (*scale_changed)(float dpr) = nullptr;      // fonts must be rebuilt at this scale
     bool (*wheel_scrolls_app)(float dy) = nullptr;   // true if the app scrolls under the mouse
     bool (*key)(int key_code, bool down) = nullptr;  // app-level keys; true: consumed
-    // The fetched data (catalog.json, exercises.json; web/app_data.h) arrived, after the
-    // first frame. Called once.
+    // The fetched data (catalog.json, exercises.json; app_data_arrived in web/app.h) arrived, after
+    // the first frame. Called once.
     void (*data_arrived)(const std::string& catalog, const std::string& exercises,
                          const std::string& labs) = nullptr;
 };
@@ -82,7 +82,7 @@ enum class Rest { Ready, Loading, Failed };
 Rest rest_state();
 // An asset file by name: the fetched one when the loader had it before the module started
 // (it waits for the data when the link carries a campus), else the embedded one, which
-// for catalog.json holds only the rows the landing step draws (web/app_data.h).
+// for catalog.json holds only the rows the landing step draws (app_data_arrived in web/app.h).
 std::string_view asset(std::string_view name);
 // The address of the folder the page was loaded from, e.g. "https://example.org/campus/"
 // (for "embed this step" snippets); "" if unknown.

@@ -347,9 +347,9 @@ bool stepper(const char* id, int& value, int lo, int hi) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
     const ImVec2 size = ImGui::CalcTextSize(v.c_str());
-    ImGui::GetWindowDrawList()->AddText(
-        ImVec2(at.x + (w - size.x) * 0.5f, at.y + (ImGui::GetFrameHeight() - size.y) * 0.5f),
-        ImGui::GetColorU32(ImGuiCol_Text), v.c_str());
+    draw_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+              ImVec2(at.x + (w - size.x) * 0.5f, at.y + (ImGui::GetFrameHeight() - size.y) * 0.5f),
+              ImGui::GetColorU32(ImGuiCol_Text), v.c_str());
     ImGui::SameLine(0, 4);
     ImGui::BeginDisabled(value >= hi);
     if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) {

@@ -122,7 +122,7 @@ void centred(ImDrawList* dl, ImFont* f, float size, float cx, float y, float wid
         s = t;
         if (text_w(f, size, t) <= width) break;
     }
-    dl->AddText(f, size, ImVec2(cx - text_w(f, size, s) / 2, y), col, s.c_str());
+    draw_text(dl, f, size, ImVec2(cx - text_w(f, size, s) / 2, y), col, s.c_str());
 }
 
 void outline(ImDrawList* dl, ImVec2 a, ImVec2 b, bool lit) {
@@ -240,9 +240,10 @@ void draw_side(const ViewContext& ctx, const core::BigPicture& m, bool overlay, 
     const std::string lit(ctx.lit());
     const ImVec2 side1(b.o.x + b.w, b.bottom);
     outline(dl, b.o, side1, lit == (overlay ? "overlay" : "vpc"));
-    dl->AddText(bold, 14, ImVec2(b.o.x + kPad, b.o.y + 2), color::kInk, header[0].c_str());
+    draw_text(dl, bold, 14, ImVec2(b.o.x + kPad, b.o.y + 2), color::kInk, header[0].c_str());
     if (header.size() > 1) {
-        dl->AddText(f, k.font, ImVec2(b.o.x + kPad, b.o.y + 20), color::kMuted, header[1].c_str());
+        draw_text(dl, f, k.font, ImVec2(b.o.x + kPad, b.o.y + 20), color::kMuted,
+                  header[1].c_str());
     }
     outline(dl, b.o, ImVec2(side1.x, b.o.y + b.header_h),
             lit == (overlay ? "overlayrange" : "vpcbuilding"));
@@ -275,7 +276,7 @@ void draw_side(const ViewContext& ctx, const core::BigPicture& m, bool overlay, 
     layer(kLabels);
     outline(dl, ImVec2(x0, b.net_y - 3), ImVec2(x1, b.net_y + 3), lit == "network");
     const std::string net = ctx.text("{campus} network");
-    dl->AddText(f, k.font, b.net_label[0], color::kMuted, net.c_str());
+    draw_text(dl, f, k.font, b.net_label[0], color::kMuted, net.c_str());
     tip(ctx, ImVec2(x0, b.net_y - 4), ImVec2(x1, b.net_y + 4),
         overlay ? "The {campus} router knows only {building} {nums}; it has never heard of " +
                       core::format_cidr(s.campus.overlay_range) + "."
@@ -441,7 +442,7 @@ void draw_caption(const ViewContext& ctx, const core::TrafficPath& p, int hop, b
     for (const auto& part : caption(p, hop, overlay)) {
         for (const std::string& l :
              wrap(small(ctx), k.font, capitalized(ctx.text(part.first)), b.w - 2 * kPad)) {
-            dl->AddText(small(ctx), k.font, ImVec2(b.o.x + kPad, y), part.second, l.c_str());
+            draw_text(dl, small(ctx), k.font, ImVec2(b.o.x + kPad, y), part.second, l.c_str());
             y += k.line;
         }
     }

@@ -49,12 +49,12 @@ bool wrap_button(const std::string& text, const char* id, float width) {
                                                                  : ImGuiCol_Button);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, st.FrameRounding);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                ImVec2(p.x + st.FramePadding.x, p.y + st.FramePadding.y + 3), color::kInk,
-                text.c_str(), nullptr, inner);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                ImVec2(p.x + size.x - st.FramePadding.x - 10, p.y + size.y / 2 - 9), color::kAccent,
-                "\xE2\x96\xB6");
+    draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(),
+              ImVec2(p.x + st.FramePadding.x, p.y + st.FramePadding.y + 3), color::kInk,
+              text.c_str(), nullptr, inner);
+    draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(),
+              ImVec2(p.x + size.x - st.FramePadding.x - 10, p.y + size.y / 2 - 9), color::kAccent,
+              "\xE2\x96\xB6");
     return pressed;
 }
 

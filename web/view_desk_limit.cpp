@@ -107,9 +107,9 @@ bool ladder(const char* id, const char* label, float label_w, int& v, const int*
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
     const ImVec2 size = ImGui::CalcTextSize(text);
-    ImGui::GetWindowDrawList()->AddText(
-        ImVec2(at.x + (w - size.x) * 0.5f, at.y + (ImGui::GetFrameHeight() - size.y) * 0.5f),
-        color::kInk, text);
+    draw_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+              ImVec2(at.x + (w - size.x) * 0.5f, at.y + (ImGui::GetFrameHeight() - size.y) * 0.5f),
+              color::kInk, text);
     ImGui::SameLine(0, 6);
     ImGui::BeginDisabled(upper == steps + n);
     if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) {

@@ -28,7 +28,7 @@ void outline(ImDrawList* dl, ImVec2 a, ImVec2 z, float pad = 3) {
 void small_text(const ViewContext& ctx, ImDrawList* dl, ImVec2 at, ImU32 col,
                 const std::string& text, float max_w) {
     dl->PushClipRect(at, ImVec2(at.x + max_w, at.y + 18), true);
-    dl->AddText(ctx.fonts.small, kSmallSize, at, col, text.c_str());
+    draw_text(dl, ctx.fonts.small, kSmallSize, at, col, text.c_str());
     dl->PopClipRect();
 }
 
@@ -36,7 +36,7 @@ void small_text(const ViewContext& ctx, ImDrawList* dl, ImVec2 at, ImU32 col,
 float small_wrapped(const ViewContext& ctx, ImDrawList* dl, ImVec2 at, ImU32 col,
                     const std::string& text, float width) {
     const ImVec2 size = ctx.fonts.small->CalcTextSizeA(kSmallSize, FLT_MAX, width, text.c_str());
-    dl->AddText(ctx.fonts.small, kSmallSize, at, col, text.c_str(), nullptr, width);
+    draw_text(dl, ctx.fonts.small, kSmallSize, at, col, text.c_str(), nullptr, width);
     return size.y;
 }
 

@@ -49,7 +49,8 @@ std::optional<long long> draggable(const ViewContext& ctx, SecondaryCidrsUi& ui,
     const ImVec2 pad(6, 2);
     const ImVec2 b(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y);
     dl->AddRectFilled(at, b, IM_COL32(221, 233, 253, 255), 6);
-    dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), col, text.c_str());
+    draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + pad.y), col,
+              text.c_str());
     const std::string id = which < 4 ? "##octet-" + std::to_string(which + 1) : "##prefix";
     ImGui::InvisibleButton(id.c_str(), ImVec2(b.x - at.x, b.y - at.y));
     locate_note(id.c_str());
@@ -130,8 +131,9 @@ void draw_bits(const ViewContext& ctx, core::SecondaryCidrs& m, SecondaryCidrsUi
         const char* digit = core::address_bit(m, bit) ? "1" : "0";
         const ImVec2 ts = ImGui::CalcTextSize(digit);
         if (cell >= ts.x + 3)
-            dl->AddText(ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2),
-                        fixed ? IM_COL32_WHITE : color::kMuted, digit);
+            draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(),
+                      ImVec2((a.x + b.x - ts.x) / 2, (a.y + b.y - ts.y) / 2),
+                      fixed ? IM_COL32_WHITE : color::kMuted, digit);
     }
     ImGui::PopFont();
     // The handle: a bar between bit prefix-1 and bit prefix, its label under it.
@@ -317,15 +319,16 @@ void draw_block_bar(const ViewContext& ctx, const core::Vpc& vpc, const core::Ci
         if (ImGui::CalcTextSize(full.c_str()).x + 8 < z.x - a.x) label = full;
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         if (ts.x + 6 < z.x - a.x)
-            dl->AddText(ImVec2((a.x + z.x - ts.x) / 2, (a.y + z.y - ts.y) / 2), color::kInk,
-                        label.c_str());
+            draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(),
+                      ImVec2((a.x + z.x - ts.x) / 2, (a.y + z.y - ts.y) / 2), color::kInk,
+                      label.c_str());
         if (lit_buildings || (!newest.empty() && s.id == newest)) outline(a, z);
     }
     if (block.subnets.empty()) {
         const std::string none = ctx.text("no {buildings} yet");
         const ImVec2 ts = ImGui::CalcTextSize(none.c_str());
-        dl->AddText(ImVec2(o.x + (w - ts.x) / 2, o.y + (h - ts.y) / 2), color::kMuted,
-                    none.c_str());
+        draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(o.x + (w - ts.x) / 2, o.y + (h - ts.y) / 2), color::kMuted, none.c_str());
     }
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(w, h));

@@ -49,8 +49,8 @@ void draw_branches(const ViewContext& ctx, const core::BranchState& b,
     ImGui::PushFont(ctx.fonts.small);
     const float size = ImGui::GetFontSize();  // the font as the window draws it (scaled)
     ImGui::PopFont();
-    dl->AddText(ctx.fonts.small, size, ImVec2(o.x + 8, o.y + (bar_h - size) / 2), IM_COL32_WHITE,
-                title.c_str());
+    draw_text(dl, ctx.fonts.small, size, ImVec2(o.x + 8, o.y + (bar_h - size) / 2), IM_COL32_WHITE,
+              title.c_str());
     for (int i = 0; i < shown; ++i) {
         const float x = o.x + static_cast<float>(i % per_row) * (box_w + gap);
         const float y = o.y + bar_h + 10 + static_cast<float>(i / per_row) * (box_h + 10);

@@ -81,8 +81,8 @@ void demo_addresses(const ViewContext& ctx, const core::VpcCniVsOverlay& m) {
     const float tx = std::clamp(x - ts.x / 2, top.x, top.x + width - ts.x);
     ImGui::Dummy(ts);
     dl->AddRectFilled(ImVec2(tx - 2, y1), ImVec2(tx + ts.x + 2, y1 + ts.y), color::kRoom);
-    dl->AddText(ImVec2(tx, y1), ctx.lit() == "buildingsize" ? color::kHighlight : color::kMuted,
-                mark.c_str());
+    draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(tx, y1),
+              ctx.lit() == "buildingsize" ? color::kHighlight : color::kMuted, mark.c_str());
     wrapped_text(ctx.text("Both run " + value(m, "pods") + " {desks}, " + value(m, "perroom") +
                           " to a {room} ({maxpods} less the two {hostdesks}). The overlay's "
                           "{desk} {nums} come from its private range instead.")
