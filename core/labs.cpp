@@ -608,10 +608,14 @@ Result<LabCheck> check_lab(const Lab& lab, const std::vector<std::string>& fix_i
     LabCheck check;
     check.before = count_pods(*start);
     LabCampus c = std::move(start).value();
+    std::string first_refusal;  // in the learner's words: the change's label, then why
     for (const LabFix& f : ordered_fixes(lab, fix_ids)) {
         check.applied.push_back(f.id);
         if (Status st = apply_fix(c, f, catalog); !st) {
             check.refused.push_back(f.id + ": " + st.error().message);
+            if (first_refusal.empty())
+                first_refusal =
+                    "\"" + fix_words(f).label + "\" could not be made: " + st.error().message;
         }
     }
     check.after = count_pods(c);
@@ -619,7 +623,7 @@ Result<LabCheck> check_lab(const Lab& lab, const std::vector<std::string>& fix_i
     check.solved = v.solved && check.refused.empty();
     check.reason = v.reason;
     if (!check.refused.empty()) {
-        check.reason = "The model refused " + check.refused.front() + " " +
+        check.reason = "The change " + first_refusal + " " +
                        (v.solved ? "So the fix is not complete." : v.reason);
     }
     check.after_campus = std::move(c);
@@ -748,12 +752,14 @@ Status check_session(LabSession& s, const Lab& lab, const Catalog& catalog) {
     if (!c) return c.error();
     s.result = std::move(c).value();
     s.checked = true;
+    s.has_result = true;
     return Ok{};
 }
 
 void reset_session(LabSession& s) {
     s.chosen.clear();
     s.checked = false;
+    s.has_result = false;
     s.result = LabCheck{};
 }
 
@@ -762,7 +768,8 @@ void next_hint(LabSession& s, const Lab& lab) {
 }
 
 const LabCampus& shown_campus(const LabSession& s) {
-    return s.checked ? s.result.after_campus : s.start;
+    // The campus changes when Check runs it, not while changes are being picked.
+    return s.has_result ? s.result.after_campus : s.start;
 }
 
 }  // namespace core

@@ -274,7 +274,8 @@ struct LabSession {
     std::string error;                // the lab could not start (the model's message)
     std::vector<std::string> chosen;  // fix ids picked, in the order picked
     bool checked = false;             // Check ran on exactly the fixes picked now
-    LabCheck result;                  // what the last Check found
+    bool has_result = false;          // a Check ran since the lab opened or started over
+    LabCheck result;                  // what the last Check found (kept while picks change)
     int hints = 0;                    // hint stages shown; hints.size() + 1 shows the reference fix
 };
 // Opens a lab (index into labs.labs) at its starting campus; error says why if it cannot run.
@@ -289,7 +290,8 @@ Status check_session(LabSession& session, const Lab& lab, const Catalog& catalog
 void reset_session(LabSession& session);
 // Shows the next hint stage (the last one is the reference fix with its working).
 void next_hint(LabSession& session, const Lab& lab);
-// The campus to draw: after the last Check if it still applies, else the starting one.
+// The campus to draw: after the last Check (picks changed since do not move it until the
+// next Check), else the starting one.
 const LabCampus& shown_campus(const LabSession& session);
 
 }  // namespace core

@@ -209,7 +209,9 @@ TEST_CASE(
     const core::LabCheck out = check(l, {"subnet-in-vpc"});
     REQUIRE(out.refused.size() == 1);
     CHECK(has(out.refused.front(), "lies outside the campus"));
-    CHECK(has(out.reason, "The model refused subnet-in-vpc"));
+    CHECK(has(out.reason, "could not be made: "));
+    CHECK(out.reason.rfind("The change \"", 0) == 0);  // named by its label, not its id
+    CHECK(!has(out.reason, "subnet-in-vpc"));
     const core::LabCheck cidr = check(l, {"secondary-cidr", "pod-subnet"});
     CHECK(cidr.after == cidr.before);
     CHECK(check(l, l.reference).solved);
@@ -401,4 +403,30 @@ TEST_CASE("labs file: refused with the lab and field named") {
               "goal.floors[0].subnet: there is no subnet 'subnet-z'"));
     CHECK(has(load_error(labs_with(R"("podSubnet": "subnet-pods-a"}],)", R"("podSubnet": ""}],)")),
               "configured[0].podSubnet: is empty"));
+}
+
+TEST_CASE("a lab session: the campus shown moves on Check only; the last verdict stays") {
+    const core::Labs& all = shipped();
+    const int index = core::find_lab(all, "hoarding-warm-pool");
+    REQUIRE(index >= 0);
+    core::LabSession s = core::open_lab(all, index, test_catalog());
+    REQUIRE(s.error.empty());
+    const core::Lab& l = all.labs[static_cast<size_t>(index)];
+    const core::PodCounts start = core::count_pods(core::shown_campus(s));
+    REQUIRE(core::toggle_fix(s, l, "warm-ip"));
+    CHECK(core::count_pods(core::shown_campus(s)) == start);  // picked, not yet run
+    REQUIRE(core::check_session(s, l, test_catalog()).ok());
+    CHECK(s.checked);
+    CHECK(s.result.solved);
+    const core::PodCounts healed = core::count_pods(core::shown_campus(s));
+    CHECK(healed.waiting == 0);
+    CHECK_FALSE(healed == start);
+    // A change of picks makes the verdict old, not gone: the page keeps its place.
+    REQUIRE(core::toggle_fix(s, l, "warm-ip"));
+    CHECK_FALSE(s.checked);
+    CHECK(s.has_result);
+    CHECK(core::count_pods(core::shown_campus(s)) == healed);
+    core::reset_session(s);
+    CHECK_FALSE(s.has_result);
+    CHECK(core::count_pods(core::shown_campus(s)) == start);
 }

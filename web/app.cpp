@@ -641,7 +641,7 @@ bool lab_key(App& app, const core::Lab& lab, int key_code) {
     } else if (key_code == 13) {  // Enter
         if (core::Status st = core::check_session(s, lab, app.catalog); !st)
             app.error = st.error().message;
-        app.lab_ui.scroll_to_result = true;
+        app.lab_ui.scroll_to_result = 3;  // frames to bring the verdict into sight
         if (s.checked && s.result.solved) exercises_lab_solved(app.exercises, lab.id);
     } else if (key_code == 72) {  // H
         core::next_hint(s, lab);

@@ -39,7 +39,17 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
                                   ImGuiItemStatusFlags) {
     if (label == nullptr || g_frame.size() >= 4096) return;
     const auto visible = static_cast<size_t>(ImGui::FindRenderedTextEnd(label) - label);
-    g_frame.push_back(Item{label, visible, ctx->LastItemData.Rect});
+    // The rows of the item its window shows: a widget half scrolled under a column's top or
+    // bottom edge is pressed where it can be seen.
+    ImRect r = ctx->LastItemData.Rect;
+    if (ctx->CurrentWindow != nullptr) {
+        const ImRect& clip = ctx->CurrentWindow->ClipRect;
+        if (r.Min.y < clip.Max.y && r.Max.y > clip.Min.y) {
+            r.Min.y = ImMax(r.Min.y, clip.Min.y);
+            r.Max.y = ImMin(r.Max.y, clip.Max.y);
+        }
+    }
+    g_frame.push_back(Item{label, visible, r});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -465,6 +465,17 @@ EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button,
         if (type == 2 || type == 4) g_touch = Touch::None;
         return;
     }
+    if (type == 1 && g_visible) {
+        // A press not yet seen by a frame is drawn first where it happened: ImGui takes a
+        // drag's start from the frame that sees the button down, so a fast drag would
+        // otherwise start where the pointer has already moved to.
+        for (int k = 0; k < 3; ++k) {
+            if (io.MouseDown[k] && g_down_at[k] == g_frames) {
+                draw_frame();
+                break;
+            }
+        }
+    }
     if (type == 3 || type == 4) {
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     } else {

@@ -17,6 +17,7 @@ namespace {
 
 constexpr float kWide = 760.0f;     // the figure beside the words from this width
 constexpr int kSymptomsFolded = 6;  // lines shown before "Show all"
+constexpr int kScrollFrames = 3;    // frames a Check takes to bring its verdict into sight
 constexpr ImU32 kPagerBg = IM_COL32(255, 247, 230, 255);
 constexpr ImU32 kResultGood = IM_COL32(232, 246, 237, 255);
 constexpr ImU32 kResultBad = IM_COL32(253, 236, 234, 255);
@@ -178,11 +179,22 @@ void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
     ImGui::PopFont();
     locate_note(r.solved ? "##lab-solved" : "##lab-not-solved");
     ImGui::TextUnformatted(ctx.text(r.reason).c_str());
-    const std::string counts = ctx.text("{desks} running ") + n(r.before.running) + " -> " +
-                               n(r.after.running) + ", waiting " + n(r.before.waiting) + " -> " +
-                               n(r.after.waiting) + ", Pending " + n(r.before.pending) + " -> " +
-                               n(r.after.pending) + ".";
+    // "\xE2\x86\x92": an arrow from before the changes to after them.
+    const std::string counts =
+        ctx.text("{desks} running ") + n(r.before.running) + " \xE2\x86\x92 " + n(r.after.running) +
+        ", waiting " + n(r.before.waiting) + " \xE2\x86\x92 " + n(r.after.waiting) + ", Pending " +
+        n(r.before.pending) + " \xE2\x86\x92 " + n(r.after.pending) + ".";
     ImGui::TextColored(rgba(color::kMuted), "%s", counts.c_str());
+    if (!r.solved && r.before == r.after && r.refused.empty()) {
+        ImGui::TextUnformatted(
+            ctx.text("These changes did not move a single {desk}: look at the symptoms again.")
+                .c_str());
+    }
+    if (!s.checked) {
+        // Picks changed since: the verdict stays (the page does not jump), marked as old.
+        ImGui::TextColored(rgba(color::kMuted), "%s",
+                           "Your picks changed since this check: press Check to run them.");
+    }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     const ImVec2 end(start.x + w, ImGui::GetItemRectMax().y + 6);
@@ -191,15 +203,14 @@ void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + 4));
     ImGui::Dummy(ImVec2(w, 0));
-    if (ui.scroll_to_result) {
-        // Scrolls the column until the verdict's bottom is in sight (a scroll asked for now
-        // lands when the column is drawn next, so it is checked again then).
+    if (ui.scroll_to_result > 0) {
+        // Scrolls the column until the verdict's bottom is in sight. The verdict may be new
+        // this frame (the column's scroll range grows a frame later), so it is asked again
+        // over a few frames; ImGui clamps a scroll beyond the end.
         const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
-        if (end.y + 8 > visible_bottom && ImGui::GetScrollY() < ImGui::GetScrollMaxY()) {
+        if (end.y + 8 > visible_bottom)
             ImGui::SetScrollY(ImGui::GetScrollY() + end.y + 8 - visible_bottom);
-        } else {
-            ui.scroll_to_result = false;
-        }
+        --ui.scroll_to_result;
         platform::request_frame();
     }
 }
@@ -215,7 +226,7 @@ void draw_check(const ViewContext& ctx, const core::Lab& lab, core::LabSession& 
         if (core::Status st = core::check_session(s, lab, ctx.catalog); !st) {
             s.error = st.error().message;
         }
-        ui.scroll_to_result = true;
+        ui.scroll_to_result = kScrollFrames;
         platform::request_frame();
     }
     ImGui::SameLine();
@@ -223,7 +234,10 @@ void draw_check(const ViewContext& ctx, const core::Lab& lab, core::LabSession& 
         core::reset_session(s);
         platform::request_frame();
     }
-    if (s.checked) draw_result(ctx, s, ui);
+    if (s.has_result) draw_result(ctx, s, ui);
+    ImGui::PushFont(ctx.fonts.small);
+    wrapped_text("Keys: 1 to 9 pick a change, Enter checks, H shows a hint.", color::kMuted);
+    ImGui::PopFont();
 }
 
 void draw_hints(const ViewContext& ctx, const core::Lab& lab, core::LabSession& s) {
@@ -262,8 +276,8 @@ void draw_hints(const ViewContext& ctx, const core::Lab& lab, core::LabSession& 
     locate_note("##lab-hint");
 }
 
-void draw_words(const ViewContext& ctx, const core::Lab& lab, core::LabSession& s, LabUi& ui) {
-    // The page from the pager, on a tinted card.
+// The page from the pager, on a tinted card, and the goal.
+void draw_pager(const ViewContext& ctx, const core::Lab& lab, const core::LabSession& s) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -288,7 +302,10 @@ void draw_words(const ViewContext& ctx, const core::Lab& lab, core::LabSession& 
     ImGui::PushFont(ctx.fonts.small);
     wrapped_text(goal_text(ctx, lab).c_str(), color::kMuted);
     ImGui::PopFont();
+}
 
+// What the cluster shows, what can be changed, Check and the hints.
+void draw_work(const ViewContext& ctx, const core::Lab& lab, core::LabSession& s, LabUi& ui) {
     draw_symptoms(ctx, s, ui);
     draw_levers(ctx, lab, s);
     draw_check(ctx, lab, s, ui);
@@ -306,19 +323,28 @@ ViewOut draw_lab(const ViewContext& ctx, const core::Lab& lab, core::LabSession&
         return out;
     }
     const float w = ImGui::GetContentRegionAvail().x;
+    const bool top = ui.scroll_top;
+    ui.scroll_top = false;
     if (w >= kWide) {
         ImGui::BeginChild("##lab-figure", ImVec2(w * 0.5f, 0), false);
+        if (top) ImGui::SetScrollY(0);
         draw_figure(ctx, s, out);
         ImGui::EndChild();
         ImGui::SameLine(0, 18);
         ImGui::BeginChild("##lab-words", ImVec2(0, 0), false);
-        draw_words(ctx, lab, s, ui);
+        if (top) ImGui::SetScrollY(0);
+        draw_pager(ctx, lab, s);
+        draw_work(ctx, lab, s, ui);
         ImGui::EndChild();
     } else {
+        // On a narrow page the pager's words come first, then the picture, then the work.
         ImGui::BeginChild("##lab-all", ImVec2(0, 0), false);
+        if (top) ImGui::SetScrollY(0);
+        draw_pager(ctx, lab, s);
+        ImGui::Spacing();
         draw_figure(ctx, s, out);
         ImGui::Separator();
-        draw_words(ctx, lab, s, ui);
+        draw_work(ctx, lab, s, ui);
         ImGui::EndChild();
     }
     const core::PodCounts p = core::count_pods(core::shown_campus(s));

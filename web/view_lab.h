@@ -14,8 +14,9 @@ namespace web {
 // What the view keeps of its own: where the last Check's answer is, so it is scrolled into
 // sight once.
 struct LabUi {
-    bool scroll_to_result = false;
-    int symptoms_shown = 0;  // 0: the first few; 1: all of them
+    int scroll_to_result = 0;  // frames left to bring the verdict into sight (after Check)
+    bool scroll_top = true;    // a lab opens at the top of its page (the pager first)
+    int symptoms_shown = 0;    // 0: the first few; 1: all of them
 };
 
 // Draws the lab (lab must be labs.labs[session.lab]) and hands presses to core.
