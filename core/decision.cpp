@@ -98,7 +98,7 @@ std::vector<GuideNode> make_guide() {
         "groups: for {desks} apart from their {rooms}, use custom networking."));
     g.push_back(outcome(
         "ipv6", Fix::Ipv6, "An IPv6 cluster",
-        "Each {room}'s {firstpanel} gets a /80 of IPv6 {nums}, 2^48 of them, so no {desk} waits "
+        "Each {firstpanel} gets a /80 of IPv6 {nums}, 2^48 of them, so no {desk} waits "
         "for one: kubelet's {maxpods}, CPU and memory are the limits. AWS's best-practices guide "
         "recommends IPv6 first.",
         "Chosen when a cluster is created, never switched: a new cluster with dual-stack "

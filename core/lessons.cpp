@@ -1,6 +1,8 @@
 // lessons.cpp: loading, validating and rendering lesson text (see lessons.h).
 #include "lessons.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -307,6 +309,42 @@ int find_step(const Lessons& lessons, std::string_view id) {
     return -1;
 }
 
+namespace {
+
+// True if a word is said with a vowel sound first: "an ENI", "an overlay agent", "an IPv6
+// address", but "a NAT gateway", "a /28 prefix", "a desk".
+bool vowel_sound(std::string_view word) {
+    if (word.empty()) return false;
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    if (word.size() >= 2 && std::isupper(static_cast<unsigned char>(word[0])) &&
+        std::isupper(static_cast<unsigned char>(word[1]))) {
+        // An initialism is read letter by letter: "an SNAT", "an ENI", "a VPC", "a CIDR".
+        return std::string_view("aefhilmnorsx").find(c) != std::string_view::npos &&
+               word.rfind("NAT", 0) != 0;
+    }
+    return std::string_view("aeio").find(c) != std::string_view::npos ||
+           (c == 'u' && word.rfind("use", 0) != 0 && word.rfind("uni", 0) != 0);
+}
+
+// Makes the article just written before a term ("a {x}", "An {x}") fit the word the
+// vocabulary puts there: one sentence reads right in both vocabularies.
+void fit_article(std::string& out, std::string_view word) {
+    const size_t n = out.size();
+    const auto starts_word = [&](size_t at) {
+        return at == 0 || out[at - 1] == ' ' || out[at - 1] == '(';
+    };
+    const bool an = vowel_sound(word);
+    if (n >= 2 && (out[n - 2] == 'a' || out[n - 2] == 'A') && out[n - 1] == ' ' &&
+        starts_word(n - 2)) {
+        if (an) out.insert(n - 1, "n");
+    } else if (n >= 3 && (out[n - 3] == 'a' || out[n - 3] == 'A') && out[n - 2] == 'n' &&
+               out[n - 1] == ' ' && starts_word(n - 3)) {
+        if (!an) out.erase(n - 2, 1);
+    }
+}
+
+}  // namespace
+
 std::string render_terms(const Lessons& lessons, std::string_view text, Terms terms) {
     std::string out;
     out.reserve(text.size() + 16);
@@ -335,11 +373,12 @@ std::string render_terms(const Lessons& lessons, std::string_view text, Terms te
         }
         if (!term) {
             out.append(text.substr(i, end - i + 1));
-        } else if (terms == Terms::Aws) {
-            out += term->aws;
         } else {
-            out += term->analogy;
-            if (with_aws && term->aws != term->analogy) out += " (" + term->aws + ")";
+            const std::string& word = terms == Terms::Aws ? term->aws : term->analogy;
+            fit_article(out, word);
+            out += word;
+            if (terms == Terms::Analogy && with_aws && term->aws != term->analogy)
+                out += " (" + term->aws + ")";
         }
         i = end;
     }

@@ -168,9 +168,26 @@ TEST_CASE("format: digits, commas every three, a count with its singular") {
     CHECK(core::with_commas(131072) == "131,072");
     CHECK(core::with_commas(281474976710656LL) == "281,474,976,710,656");
     CHECK(core::with_commas(-1024) == "-1,024");
-    CHECK(core::with_commas(std::numeric_limits<long long>::min()) ==
-          "-9,223,372,036,854,775,808");
+    CHECK(core::with_commas(std::numeric_limits<long long>::min()) == "-9,223,372,036,854,775,808");
     CHECK(core::count(1, "ENI", "ENIs") == "1 ENI");
     CHECK(core::count(3, "ENI", "ENIs") == "3 ENIs");
     CHECK(core::count(0, "pod", "pods") == "0 pods");
+}
+
+TEST_CASE("render_terms: the article before a term fits the word of each vocabulary") {
+    const Lessons& l = test_lessons();
+    CHECK(render_terms(l, "a {switchboard} and a {desk}", Terms::Analogy) ==
+          "a switchboard and a desk");
+    CHECK(render_terms(l, "a {switchboard} and a {desk}", Terms::Aws) ==
+          "an overlay agent and a pod");
+    CHECK(render_terms(l, "An {overlaycni} asks a {manager}", Terms::Analogy) ==
+          "A private intercom asks a receptionist");
+    CHECK(render_terms(l, "An {overlaycni} asks a {manager}", Terms::Aws) ==
+          "An overlay CNI asks an ipamd");
+    CHECK(render_terms(l, "a {panel}, a {natgw}, a {campus}, a {block}", Terms::Aws) ==
+          "an ENI, a NAT gateway, a VPC, a /28 prefix");
+    CHECK(render_terms(l, "an {ext} via a {ext}", Terms::Aws) == "an IP address via an IP address");
+    // Only a whole word "a" changes: "via" and "data" stay as written.
+    CHECK(render_terms(l, "via {ext}, data {ext}", Terms::Aws) ==
+          "via IP address, data IP address");
 }

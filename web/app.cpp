@@ -363,7 +363,13 @@ void draw_beat_dots(App& app, const core::LessonStep& step) {
     if (practice_beat(app)) {
         ImGui::TextDisabled("Practice");
     } else {
-        ImGui::TextDisabled("%d of %d", app.beat + 1, static_cast<int>(step.beats.size()));
+        // The square after the dots is the practice beat, counted apart from the beats.
+        if (count > static_cast<int>(step.beats.size())) {
+            ImGui::TextDisabled("%d of %d, then practice", app.beat + 1,
+                                static_cast<int>(step.beats.size()));
+        } else {
+            ImGui::TextDisabled("%d of %d", app.beat + 1, static_cast<int>(step.beats.size()));
+        }
     }
 }
 

@@ -155,7 +155,8 @@ std::string verdict(const ViewContext& ctx, const core::DeskLimit& m) {
             return std::string(m.limit == core::PodLimit::Cpu ? "CPU" : ctx.text("Memory")) +
                    ctx.text(" runs out first: ") + value(m, "placed") +
                    ctx.text(" {desks} fit, and ") + value(m, "freeexts") +
-                   ctx.text(" {desk} {exts} stay free.");
+                   (value(m, "freeexts") == "1" ? ctx.text(" {desk} {ext} stays free.")
+                                                : ctx.text(" {desk} {exts} stay free."));
         case core::PodLimit::Unknown:
             break;
     }

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "capacity.h"
 #include "draw_campus.h"
 #include "fragment.h"
 #include "imgui.h"
+#include "ipam.h"
 #include "locate.h"
 #include "platform.h"
 #include "subnet_plan.h"
@@ -197,17 +199,26 @@ void draw_tools(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
 // once the room exists, as on AWS.
 void draw_room_settings(const ViewContext& ctx, core::Takeaways& m, const core::Node& node) {
     core::NodeConfig next = node.config;
-    const std::string pods_label = ctx.text("{maxpods} (0: as built)");
+    // kubelet's max-pods starts at what the room was built with (its AMI's or AWS's value)
+    // and steps from there; setting it back to that value is the same as not setting it.
+    const int built_max_pods = core::kubelet_max_pods(node.type, [&] {
+        core::NodeConfig c = node.config;
+        c.max_pods_override = 0;
+        return c;
+    }());
+    int max_pods = core::kubelet_max_pods(node.type, node.config);
+    const std::string pods_label = ctx.text("{maxpods}");
     struct Knob {
         std::string name;
         int* value;
+        int min;
         int max;
     } knobs[] = {
-        {"WARM_ENI_TARGET", &next.warm.warm_eni_target, core::kMaxWarmEniTarget},
-        {"WARM_IP_TARGET", &next.warm.warm_ip_target, core::kMaxWarmIpTarget},
-        {"MINIMUM_IP_TARGET", &next.warm.minimum_ip_target, core::kMaxMinimumIpTarget},
-        {"WARM_PREFIX_TARGET", &next.warm.warm_prefix_target, core::kMaxWarmPrefixTarget},
-        {pods_label, &next.max_pods_override, core::kMaxPodsOverrideLimit},
+        {"WARM_ENI_TARGET", &next.warm.warm_eni_target, 0, core::kMaxWarmEniTarget},
+        {"WARM_IP_TARGET", &next.warm.warm_ip_target, 0, core::kMaxWarmIpTarget},
+        {"MINIMUM_IP_TARGET", &next.warm.minimum_ip_target, 0, core::kMaxMinimumIpTarget},
+        {"WARM_PREFIX_TARGET", &next.warm.warm_prefix_target, 0, core::kMaxWarmPrefixTarget},
+        {pods_label, &max_pods, core::kHostNetworkPods, core::kMaxPodsOverrideLimit},
     };
     bool changed = false;
     const float label_w = ImGui::CalcTextSize("MINIMUM_IP_TARGET").x + 12;
@@ -217,8 +228,21 @@ void draw_room_settings(const ViewContext& ctx, core::Takeaways& m, const core::
         ImGui::TextUnformatted(k.name.c_str());
         ImGui::SameLine(0, std::max(8.0f, label_w - ImGui::CalcTextSize(k.name.c_str()).x));
         if (ImGui::GetContentRegionAvail().x < 100) ImGui::NewLine();
-        changed = stepper(k.name.c_str(), *k.value, 0, k.max) || changed;
+        changed = stepper(k.name.c_str(), *k.value, k.min, k.max) || changed;
     }
+    // The calculator's value for this room's settings (110 or 250 cap), a press away: raising
+    // max-pods after prefix delegation one step at a time would take a hundred presses.
+    const long long suggested =
+        core::max_pods(node.type, core::capacity_options(node.config)).recommended_max_pods;
+    if (suggested >= core::kHostNetworkPods && suggested != max_pods) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(
+                (ctx.text("AWS's suggestion: ") + std::to_string(suggested)).c_str())) {
+            max_pods = static_cast<int>(suggested);
+            changed = true;
+        }
+    }
+    next.max_pods_override = max_pods == built_max_pods ? 0 : max_pods;
     std::string fixed;
     if (node.config.prefix_delegation) fixed += "prefix delegation; ";
     if (node.config.custom_networking)
