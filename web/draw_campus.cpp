@@ -101,16 +101,14 @@ struct Tip {
     std::string words;  // the same in campus words (may be empty)
 };
 
+// One vocabulary at a time: in campus words the campus line (the AWS line where a cell has
+// none), in AWS words the AWS line with its names and addresses.
 void show_tip(const Tip& tip) {
-    if (tip.line.empty()) return;
+    const std::string& text = tip.words.empty() ? tip.line : tip.words;
+    if (text.empty()) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    ImGui::TextUnformatted(tip.line.c_str());
-    if (!tip.words.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
-        ImGui::TextUnformatted(tip.words.c_str());
-        ImGui::PopStyleColor();
-    }
+    ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
