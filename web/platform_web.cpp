@@ -284,7 +284,7 @@ EM_JS(void, js_install_handlers, (), {
     field.addEventListener("keyup", function(e) { if (call(_campus_key, e.keyCode, 0, mods(e))) e.preventDefault(); });
     field.addEventListener("beforeinput", function(e) {
         e.preventDefault();
-        if (e.inputType === "deleteContentBackward") {
+        if (e["inputType"] === "deleteContentBackward") {  // quoted: kept by Closure
             call(_campus_key, 8, 1, 0);
             call(_campus_key, 8, 0, 0);
         } else if (e.data) {
@@ -298,7 +298,9 @@ EM_JS(void, js_install_handlers, (), {
     canvas.addEventListener("pointerdown", function(e) { lastTouch = e.pointerType === "touch"; }, true);
     Module["textInput"] = function(active, numeric) {
         if (active && lastTouch) {
-            field.inputMode = numeric ? "decimal" : "text";
+            // An attribute, not the inputMode property: the release build's Closure pass renames
+            // properties its externs do not know, and the phone would get a text keyboard.
+            field.setAttribute("inputmode", numeric ? "decimal" : "text");
             if (document.activeElement !== field) field.focus({preventScroll: true});
         } else if (!active && document.activeElement === field) {
             canvas.focus({preventScroll: true});

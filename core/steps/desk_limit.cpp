@@ -15,12 +15,14 @@ long long percent(double fraction) {
     return std::llround(fraction * 100.0);
 }
 
-// Refills the room: as many desks as its addresses, CPU and memory allow.
+// Refills the room: as many desks as its addresses allow, and once the step looks at CPU
+// and memory (m.compute), as many as those allow too. Before that the room shows the
+// formula's count: every pod address taken.
 void refill(DeskLimit& m) {
     const long long addresses = address_capacity(m.type, m.config);
     Result<ComputeUse> full = compute_use(m.type, addresses, m.cpu_millis, m.memory_mib);
     m.limit = full ? first_limit(*full, addresses) : PodLimit::Unknown;
-    const long long placed = full ? pods_that_fit(*full, addresses) : addresses;
+    const long long placed = full && m.compute ? pods_that_fit(*full, addresses) : addresses;
     Result<ComputeUse> use = compute_use(m.type, placed, m.cpu_millis, m.memory_mib);
     m.use = use ? *use : ComputeUse{};
     rebuild_room(m, static_cast<int>(placed));
@@ -74,8 +76,7 @@ Status set(DeskLimit& m, const Setting& s, const Catalog& catalog) {
         m.exact = s.number != 0;
         return Ok{};
     } else {
-        m.compute = s.number != 0;
-        return Ok{};
+        m.compute = s.number != 0;  // the room refills: CPU and memory now count, or not
     }
     refill(m);
     return Ok{};

@@ -56,8 +56,14 @@ TEST_CASE("the seed's four sizes: simple count and kubelet's max-pods, 2 apart")
 TEST_CASE("bigger desks: the CPU runs out first and extensions stay free") {
     const Catalog& cat = test_catalog();
     DeskLimit m = make_desk_limit(cat);
-    // 2 vCPUs hold 8 desks of 250m: 8 of the 9 desk extensions are taken, 1 stays free.
+    // Before the step looks at CPU and memory, the room shows the formula: every address.
     REQUIRE(set(m, {"cpu", false, 250, {}}, cat).ok());
+    CHECK(desk_limit_value(m, "placed") == "9");
+    REQUIRE(set(m, {"type", true, 0, "m5.xlarge"}, cat).ok());
+    CHECK(desk_limit_value(m, "placed") == "56");
+    REQUIRE(set(m, {"type", true, 0, "t3.small"}, cat).ok());
+    // Then 2 vCPUs hold 8 desks of 250m: 8 of the 9 desk extensions are taken, 1 stays free.
+    REQUIRE(set(m, {"compute", false, 1, {}}, cat).ok());
     CHECK(goal_met(m, "cpu-first"));
     CHECK(m.limit == PodLimit::Cpu);
     CHECK(desk_limit_value(m, "placed") == "8");
