@@ -1037,8 +1037,9 @@ void app_data_arrived(App& app, const std::string& catalog, const std::string& e
     if (!notice.empty()) app.error = notice;
     if (app.step >= 0 && app.step < static_cast<int>(app.lessons.steps.size()))
         exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(app.step)].id);
-    // A step's model made from the landing rows is made again from the full catalog.
-    app.model_step = -1;
+    // A step's model made before the data keeps its state: only the landing step draws one
+    // then (the others wait for the rest), its instance types are copies, and the learner's
+    // first press in it (the press that fetched the data) must not be undone.
     if (!app.pending_lab.empty()) {
         const std::string id = std::move(app.pending_lab);
         app.pending_lab.clear();

@@ -48,6 +48,19 @@ test("big-picture: Step moves both calls hop by hop; the first beat's goal is me
   await context.close();
 });
 
+test("big-picture on the landing page: the first press (which fetches the data) counts", async () => {
+  const { page, problems, context } = await openPage(env, "/");
+  await ready(page);
+  assert.match(await live(page), /^Hop 1 of 5\./);
+  await clickLabel(page, "Step");
+  // The catalog and the exercises arrive after that press; the call must stay where it went.
+  await page.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 30000 });
+  await settle(page);
+  assert.match(await live(page), /^Hop 2 of 5\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("big-picture: Play carries the call to the database hop by hop, then stops", async () => {
   const { page, problems, context } = await open("step=big-picture&beat=4");
   let s = await state(page);
