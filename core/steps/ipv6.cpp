@@ -265,8 +265,8 @@ std::vector<std::string> ipv6_unsupported(const Ipv6Step& m) {
         "no {deskexts}: prefix delegation is always on",
         "no WARM_IP_TARGET, MINIMUM_IP_TARGET or WARM_PREFIX_TARGET",
         "no AWS_VPC_K8S_CNI_EXTERNALSNAT, no Windows {rooms}",
-        "security groups for {desks}: they work (EKS user guide, the newer source, VPC CNI "
-        "v1.16.0+), though the amazon-vpc-cni-k8s README's feature table still says no",
+        "security groups for {desks}: they work from version 1.16.0 (EKS user guide, the newer "
+        "source), though the amazon-vpc-cni-k8s README's feature table still says no",
     };
     if (!supports_prefix_delegation(m.type))
         out.push_back("not this {instance}, " + m.type.name + ": no prefix delegation");

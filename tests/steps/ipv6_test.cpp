@@ -171,7 +171,7 @@ TEST_CASE("what IPv6 mode does not support, and the security-groups disagreement
     CHECK(has(u[2], "{deskexts}"));
     CHECK(has(u[3], "WARM_IP_TARGET"));
     CHECK(has(u.back(), "README's feature table still says no"));
-    CHECK(has(u.back(), "they work (EKS user guide"));
+    CHECK(has(u.back(), "they work from version 1.16.0 (EKS user guide"));
     // A Xen type in an IPv4 campus: the list says it could not go to IPv6.
     const Ipv6Step xen = with({word("type", "m4.large")});
     CHECK(has(ipv6_unsupported(xen).back(), "m4.large"));
