@@ -598,9 +598,9 @@ std::vector<Figure> ipv6_figures(const DemoCampus& b) {
         running += std::min<long long>(b.wanted[i], fit);
         refused += std::max<long long>(0, b.wanted[i] - fit);
     }
-    return {{"{desks} running", running_pods(b), running},
-            {"{desks} waiting for an {ext}", waiting_pods(b), 0},
-            {"{desks} turned away at {maxpods}", refused_pods(b), refused},
+    return {{"{desks} running, all {rooms}", running_pods(b), running},
+            {"{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), 0},
+            {"{desks} turned away at {maxpods}, all {rooms}", refused_pods(b), refused},
             {"{desk} {nums} per {room}", node_capacity(b), per_node},
             {"{maxpods} per {room}", max_pods_of(b), kubelet}};
 }
@@ -774,6 +774,27 @@ Result<Cidr> free_vpc_block(const Vpc& vpc, int prefix) {
     return make_error("The VPC has no free /" + num(prefix) + " outside its subnets.");
 }
 
+std::string demo_summary(const DemoCampus& c) {
+    const std::vector<Node>& nodes = c.cluster.nodes;
+    const std::vector<Subnet>& subnets = c.cluster.vpc.subnets;
+    if (nodes.empty() || subnets.empty()) return {};
+    long long wanted = 0;
+    for (int w : c.wanted)
+        wanted += w;
+    std::string text =
+        "Tried on a small {campus} of its own: " +
+        (nodes.size() == 1 ? std::string("1 {room}")
+                           : num(static_cast<long long>(nodes.size())) + " {rooms}") +
+        " (" + nodes.front().type.name + ") wanting " + num(wanted) + " {desks}, in ";
+    if (subnets.size() == 1) return text + "a /" + num(subnets[0].cidr.prefix) + " {building}.";
+    text += "{buildings} of ";
+    for (size_t i = 0; i < subnets.size(); ++i) {
+        if (i > 0) text += i + 1 == subnets.size() ? " and " : ", ";
+        text += "/" + num(subnets[i].cidr.prefix);
+    }
+    return text + ".";
+}
+
 Result<DemoCampus> build_problem(Fix fix, const Catalog& catalog) {
     const bool small = fix == Fix::PrefixDelegation || fix == Fix::RaiseMaxPods;
     Result<const InstanceType*> type = type_named(catalog, small ? "t3.small" : "m5.large");
@@ -845,16 +866,16 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
     switch (fix) {
         case Fix::PrefixDelegation:
         case Fix::RaiseMaxPods:
-            add("{desks} running", running_pods(b), running_pods(a));
-            add("{desks} turned away at {maxpods}", refused_pods(b), refused_pods(a));
-            add("{maxpods}", max_pods_of(b), max_pods_of(a));
-            add("{desk} {exts} the {room} can hold", node_capacity(b), node_capacity(a));
-            add("{panels} attached", enis_of(b), enis_of(a));
-            add("{blocks} held", prefixes_of(b), prefixes_of(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            add("{desks} turned away at {maxpods}, all {rooms}", refused_pods(b), refused_pods(a));
+            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
+            add("{panels} per {room}", enis_of(b), enis_of(a));
+            add("{blocks} per {room}", prefixes_of(b), prefixes_of(a));
             break;
         case Fix::CustomNetworking:
-            add("{desks} running", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}", waiting_pods(b), waiting_pods(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
             add("free {exts} in " + home, free_in(b, home), free_in(a, home));
             add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
                 static_cast<long long>(a.cluster.vpc.subnets.size()));
@@ -864,30 +885,30 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
             add("{campus} {range}s", static_cast<long long>(b.cluster.vpc.cidrs.size()),
                 static_cast<long long>(a.cluster.vpc.cidrs.size()));
             add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
-            add("{desks} running", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}", waiting_pods(b), waiting_pods(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
             break;
         case Fix::SubnetPerGroup:
             add("{buildings} holding {desk} {exts}",
                 static_cast<long long>(groups_by_subnet(b).size()),
                 static_cast<long long>(groups_by_subnet(a).size()));
-            add("{desks} sharing a {building} with the other group", pods_sharing(b),
+            add("{desks} sharing a {building} with the other group, all {rooms}", pods_sharing(b),
                 pods_sharing(a));
-            add("{desks} running", running_pods(b), running_pods(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
             break;
         case Fix::SubnetDiscovery:
-            add("{desks} running", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}", waiting_pods(b), waiting_pods(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
             add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
                 static_cast<long long>(a.cluster.vpc.subnets.size()));
             add("{panels} in the tagged {building}", 0, enis_outside(a, home));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
             break;
         case Fix::PrivateNat:
-            add("{desks} running", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}", waiting_pods(b), waiting_pods(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
             add("routable {nums} in use", routable_used(b), routable_used(a));
             add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
@@ -895,11 +916,11 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
         case Fix::Ipv6:
             return ipv6_figures(b);
         case Fix::SecurityGroupsForPods:
-            add("{desks} that can have their own security groups", own_group_pods(b),
+            add("{desks} that can have their own security groups, all {rooms}", own_group_pods(b),
                 own_group_pods(a));
-            add("{panels} attached", enis_of(b), enis_of(a));
-            add("{desk} {exts} the {room} can hold", node_capacity(b), node_capacity(a));
-            add("{desks} running", running_pods(b), running_pods(a));
+            add("{panels} per {room}", enis_of(b), enis_of(a));
+            add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
+            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
             break;
     }
     return f;

@@ -99,6 +99,10 @@ Result<DemoCampus> build_problem(Fix fix, const Catalog& catalog);
 Result<std::vector<std::string>> apply_fix(DemoCampus& campus, Fix fix);
 // The numbers that show the fix at work, before and after.
 std::vector<Figure> fix_figures(Fix fix, const DemoCampus& before, const DemoCampus& after);
+// What the fix is tried on, with lesson term tokens: each fix has a small campus of its own,
+// not the puzzle's ("Tried on a small {campus} of its own: 1 {room} (t3.small) wanting 30
+// {desks}, in a /24 {building}.").
+std::string demo_summary(const DemoCampus& campus);
 // build_problem, a copy, apply_fix and fix_figures in one call.
 Result<FixDemo> demonstrate_fix(Fix fix, const Catalog& catalog);
 

@@ -93,26 +93,36 @@ TEST_CASE("prefix delegation: a t3.small that refused pods at 11 runs them all a
     const FixDemo d = demo(Fix::PrefixDelegation);
     CHECK(has(d.before.problem, "max-pods is 11"));
     CHECK(has(d.before.problem, "Too many pods"));
-    CHECK(figure(d, "{desks} running").before == 9);
-    CHECK(figure(d, "{desks} running").after == 30);
-    CHECK(figure(d, "{desks} turned away at {maxpods}").before == 21);
-    CHECK(figure(d, "{desks} turned away at {maxpods}").after == 0);
-    CHECK(figure(d, "{maxpods}").before == 11);
-    CHECK(figure(d, "{maxpods}").after == 110);  // 3 x 3 x 16 + 2 = 146, capped at 110
-    CHECK(figure(d, "{desk} {exts} the {room} can hold").after == 144);
-    CHECK(figure(d, "{panels} attached").after == 1);
+    CHECK(figure(d, "{desks} running, all {rooms}").before == 9);
+    CHECK(figure(d, "{desks} running, all {rooms}").after == 30);
+    CHECK(figure(d, "{desks} turned away at {maxpods}, all {rooms}").before == 21);
+    CHECK(figure(d, "{desks} turned away at {maxpods}, all {rooms}").after == 0);
+    CHECK(figure(d, "{maxpods} per {room}").before == 11);
+    CHECK(figure(d, "{maxpods} per {room}").after == 110);  // 3 x 3 x 16 + 2 = 146, capped at 110
+    CHECK(figure(d, "{desk} {exts} one {room} can hold").after == 144);
+    CHECK(figure(d, "{panels} per {room}").after == 1);
     CHECK(d.after.problem.empty());
     CHECK(check_invariants(d.before.cluster).ok());
     CHECK(check_invariants(d.after.cluster).ok());
     CHECK(has(d.steps[2], "from 11 to 110 (146, capped at 110 for a 2-vCPU {room})"));
 }
 
+TEST_CASE("each fix says what it is tried on: its own small campus, not the puzzle's") {
+    CHECK(demo_summary(demo(Fix::PrefixDelegation).before) ==
+          "Tried on a small {campus} of its own: 1 {room} (t3.small) wanting 30 {desks}, in a "
+          "/24 {building}.");
+    CHECK(demo_summary(demo(Fix::SecondaryCidr).before) ==
+          "Tried on a small {campus} of its own: 4 {rooms} (m5.large) wanting 72 {desks}, in "
+          "{buildings} of /27 and /27.");
+    CHECK(demo_summary(DemoCampus{}).empty());
+}
+
 TEST_CASE("raise max-pods: prefix delegation was on, kubelet still said 11") {
     const FixDemo d = demo(Fix::RaiseMaxPods);
     CHECK(has(d.before.problem, "on a self-managed node max-pods is still nodeadm's value"));
-    CHECK(figure(d, "{desk} {exts} the {room} can hold").before == 144);
-    CHECK(figure(d, "{maxpods}").before == 11);
-    CHECK(figure(d, "{maxpods}").after == 110);
+    CHECK(figure(d, "{desk} {exts} one {room} can hold").before == 144);
+    CHECK(figure(d, "{maxpods} per {room}").before == 11);
+    CHECK(figure(d, "{maxpods} per {room}").after == 110);
     CHECK(running_pods(d.after) == 30);
     // The node was not replaced: the same primary ENI.
     CHECK(d.before.cluster.nodes[0].enis[0].id == d.after.cluster.nodes[0].enis[0].id);
@@ -198,8 +208,9 @@ TEST_CASE(
     CHECK(c.cluster == before.cluster);
     CHECK_FALSE(demonstrate_fix(Fix::Ipv6, test_catalog()).ok());
     const FixDemo d{Fix::Ipv6, before, before, {}, fix_figures(Fix::Ipv6, before, before)};
-    CHECK(figure(d, "{desks} waiting for an {ext}").after == 0);
-    CHECK(figure(d, "{desks} running").after == 72);  // 4 nodes x 18: nodeadm's 29 admits 27
+    CHECK(figure(d, "{desks} waiting for an {ext}, all {rooms}").after == 0);
+    CHECK(figure(d, "{desks} running, all {rooms}").after ==
+          72);  // 4 nodes x 18: nodeadm's 29 admits 27
     CHECK(figure(d, "{desk} {nums} per {room}").after == 281474976710656LL);
     CHECK(figure(d, "{maxpods} per {room}").after == 29);  // self-managed: the IPv4 formula
 }
@@ -232,8 +243,8 @@ TEST_CASE("a subnet per group: each group's pods in a building of their own") {
     const FixDemo d = demo(Fix::SubnetPerGroup);
     CHECK(figure(d, "{buildings} holding {desk} {exts}").before == 1);
     CHECK(figure(d, "{buildings} holding {desk} {exts}").after == 2);
-    CHECK(figure(d, "{desks} sharing a {building} with the other group").before == 8);
-    CHECK(figure(d, "{desks} sharing a {building} with the other group").after == 0);
+    CHECK(figure(d, "{desks} sharing a {building} with the other group, all {rooms}").before == 8);
+    CHECK(figure(d, "{desks} sharing a {building} with the other group, all {rooms}").after == 0);
     const Node* pay = find_node(d.after.cluster, "payments-1");
     REQUIRE(pay != nullptr);
     CHECK(pay->config.pod_subnet_id == "subnet-payments");
@@ -242,10 +253,10 @@ TEST_CASE("a subnet per group: each group's pods in a building of their own") {
 
 TEST_CASE("security groups for pods: a trunk ENI, 9 branch ENIs, 27 -> 18 pod addresses") {
     const FixDemo d = demo(Fix::SecurityGroupsForPods);
-    CHECK(figure(d, "{desks} that can have their own security groups").before == 0);
-    CHECK(figure(d, "{desks} that can have their own security groups").after == 9);
-    CHECK(figure(d, "{desk} {exts} the {room} can hold").before == 27);
-    CHECK(figure(d, "{desk} {exts} the {room} can hold").after == 18);
+    CHECK(figure(d, "{desks} that can have their own security groups, all {rooms}").before == 0);
+    CHECK(figure(d, "{desks} that can have their own security groups, all {rooms}").after == 9);
+    CHECK(figure(d, "{desk} {exts} one {room} can hold").before == 27);
+    CHECK(figure(d, "{desk} {exts} one {room} can hold").after == 18);
     CHECK(d.after.cluster.nodes[0].enis[1].trunk);
     CHECK(running_pods(d.after) == 6);
 }

@@ -313,7 +313,10 @@ void draw_step_view(App& app, const core::LessonStep& step) {
         locate_rect("##figure", out.figure_min.x, out.figure_min.y, out.figure_max.x,
                     out.figure_max.y);
     }
-    if (app.scroll_view) {
+    // A beat entered during this frame (Next, in the text column drawn before the view) also
+    // asked for the view's top, which the next frame applies: bring the figure into sight
+    // then, or that scroll to the top would undo it.
+    if (app.scroll_view && !app.scroll_top) {
         app.scroll_view = false;
         const float fig = out.figure_max.y > out.figure_min.y ? out.figure_min.y : top;
         const float visible_top = ImGui::GetWindowPos().y;

@@ -137,14 +137,23 @@ ImU32 block_color(core::BlockState b) {
             return color::kSlotFree;
         case core::BlockState::Prefix:
             return color::kAddrPrefix;
-        case core::BlockState::Broken:
-            return IM_COL32(236, 176, 90, 255);
+        case core::BlockState::Broken:  // its own colour: orange is a panel's own number
+            return IM_COL32(246, 190, 190, 255);
         case core::BlockState::Full:
             return color::kAddrIp;
         case core::BlockState::Reserved:
             return color::kAddrReserved;
     }
     return color::kSlotFree;
+}
+
+// One run's square: its colour, a green edge when free, a red slash when broken up. The
+// key draws its squares with this too, so it shows what the strip shows.
+void draw_block_cell(ImDrawList* dl, ImVec2 a, ImVec2 z, core::BlockState b) {
+    dl->AddRectFilled(a, z, block_color(b), 3);
+    if (b == core::BlockState::Free) dl->AddRect(a, z, color::kGood, 3, 0, 1.5f);
+    if (b == core::BlockState::Broken)
+        dl->AddLine(ImVec2(a.x + 2, a.y + 2), ImVec2(z.x - 2, z.y - 2), color::kBad, 2);
 }
 
 // One square per aligned run of 16 in the rooms' building, coloured by its state, with a key.
@@ -161,10 +170,7 @@ void draw_blocks(const ViewContext& ctx, const core::Subnet& s, bool lit) {
     for (size_t i = 0; i < blocks.size(); ++i) {
         const ImVec2 a(o.x + static_cast<float>(i) * (side + 3), o.y + 1);
         const ImVec2 z(a.x + side, a.y + side);
-        dl->AddRectFilled(a, z, block_color(blocks[i]), 3);
-        if (blocks[i] == core::BlockState::Free) dl->AddRect(a, z, color::kGood, 3, 0, 1.5f);
-        if (blocks[i] == core::BlockState::Broken)
-            dl->AddLine(ImVec2(a.x + 2, a.y + 2), ImVec2(z.x - 2, z.y - 2), color::kBad, 2);
+        draw_block_cell(dl, a, z, blocks[i]);
     }
     const float w = static_cast<float>(blocks.size()) * (side + 3);
     ImGui::Dummy(ImVec2(w, side + 2));
@@ -182,8 +188,7 @@ void draw_blocks(const ViewContext& ctx, const core::Subnet& s, bool lit) {
             if (ImGui::GetCursorScreenPos().x + lw > right) ImGui::NewLine();
         }
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 11, p.y + 13), block_color(order[k]),
-                          2);
+        draw_block_cell(dl, ImVec2(p.x, p.y + 2), ImVec2(p.x + 11, p.y + 13), order[k]);
         ImGui::Dummy(ImVec2(11, 13));
         ImGui::SameLine(0, 5);
         ImGui::TextDisabled("%s", label.c_str());

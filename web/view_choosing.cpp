@@ -194,6 +194,7 @@ void draw_outcome(const ViewContext& ctx, core::Choosing& m, ChoosingUi& ui, Vie
     const bool whole = ctx.lit() != "outcome" && ctx.lit() != "cost" && ctx.lit() != "figures";
     lit_block(ctx.lit() == "figures", out, [&] {
         if (!m.error.empty()) wrapped_text(ctx.text(m.error).c_str(), color::kBad);
+        wrapped_text(ctx.text(core::demo_summary(m.before)).c_str(), color::kMuted);
         if (n.fix == core::Fix::Ipv6 && m.applied)
             wrapped_text(
                 ctx.text("After: a new IPv6 cluster with the same {rooms} and {desks}.").c_str(),

@@ -8,6 +8,7 @@
 
 #include "capacity.h"
 #include "draw_campus.h"
+#include "event_words.h"
 #include "fragment.h"
 #include "imgui.h"
 #include "ipam.h"
@@ -118,9 +119,19 @@ void draw_import(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
     if (!ui.import_error.empty()) wrapped_text(ui.import_error.c_str(), color::kBad);
 }
 
-// What the last action said: a refusal in red, a success in green.
+// The last refusal, in red. One with a code the learner's words know is said in them;
+// others as core said them.
+void draw_refusal(const ViewContext& ctx, const core::Takeaways& m) {
+    const core::Node* node = m.room.empty() ? nullptr : core::find_node(m.cluster, m.room);
+    const std::string words = node ? core::refusal_words(m.code, *node) : std::string();
+    wrapped_text(words.empty() ? m.message.c_str() : ctx.text(words).c_str(), color::kBad);
+}
+
+// What the last action said: a refusal in red (under its room when it was about one, beside
+// the button pressed), a success in green.
 void draw_notice(const ViewContext& ctx, const core::Takeaways& m, const TakeawaysUi& ui) {
-    if (!m.message.empty()) wrapped_text(m.message.c_str(), color::kBad);
+    if (!m.message.empty() && (m.room.empty() || !core::find_node(m.cluster, m.room)))
+        draw_refusal(ctx, m);
     std::string said;
     switch (m.notice) {
         case core::TakeawaysNotice::None:
@@ -307,6 +318,7 @@ bool draw_one_room(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui,
         (void)core::remove_room(m, name);
         return false;
     }
+    if (!m.message.empty() && m.room == name) draw_refusal(ctx, m);
     const core::Node* now = core::find_node(m.cluster, name);
     if (now != nullptr && ui.open_settings == name) draw_room_settings(ctx, m, *now);
     now = core::find_node(m.cluster, name);

@@ -260,7 +260,7 @@ const StepInfo& building_runs_out_info() {
                                 {"second", KnobKind::Choice, 0, 0, {"none", "untagged", "tagged"}}},
                                {"size", "addresses", "usable", "reserved", "dns", "third", "used",
                                 "free", "rooms", "desks", "running", "waiting", "others", "panelsb",
-                                "freeb", "freeblocks", "brokenblocks", "maxdesks"},
+                                "freeb", "freeblocks", "brokenblocks", "maxdesks", "ask"},
                                {"building", "reserved", "pool", "rooms", "waiting", "second",
                                 "placement", "blocks", "reservation", "own"},
                                {"desk-waits", "desks-served", "blocks-refused"},
@@ -408,6 +408,9 @@ std::string building_runs_out_value(const BuildingRunsOut& m, std::string_view n
     const PodCounts pods = pod_counts(m.cluster);
     auto text = [](long long v) { return std::to_string(v); };
     if (name == "size") return text(m.size);
+    // What ipamd's createENI asks EC2 for in one CreateNetworkInterface call under the
+    // default WARM_ENI_TARGET=1: the ENI's own address and every slot's secondary IP.
+    if (name == "ask") return text(m.type.ipv4_per_eni);
     if (a == nullptr) return {};
     const SubnetUsage ua = subnet_usage(*a);
     if (name == "addresses") return text(static_cast<long long>(ua.size));

@@ -21,13 +21,26 @@ void keep_for_undo(Takeaways& m, Cluster before) {
 
 // Runs a change on the campus: the campus before it goes to undo when anything changed; a
 // refusal is kept in message. Every change clears the last notice.
+void clear_refusal(Takeaways& m) {
+    m.message.clear();
+    m.code.clear();
+    m.room.clear();
+}
+
+// `room`: the room the change is about, kept with a refusal so that the view can say it in
+// the learner's words (event_words.h refusal_words).
 template <typename F>
-Status change(Takeaways& m, F action) {
+Status change(Takeaways& m, F action, std::string_view room = {}) {
     Cluster before = m.cluster;
     m.notice = TakeawaysNotice::None;
     m.exported.clear();
     Status st = action();
-    m.message = st ? std::string() : st.error().message;
+    clear_refusal(m);
+    if (!st) {
+        m.message = st.error().message;
+        m.code = st.error().code;
+        m.room = std::string(room);
+    }
     if (m.cluster != before) keep_for_undo(m, std::move(before));
     return st;
 }
@@ -36,7 +49,7 @@ Status change(Takeaways& m, F action) {
 void swap_in(Takeaways& m, Cluster next) {
     keep_for_undo(m, std::move(m.cluster));
     m.cluster = std::move(next);
-    m.message.clear();
+    clear_refusal(m);
     m.exported.clear();
 }
 
@@ -157,33 +170,38 @@ Status set_desks(Takeaways& m, std::string_view room, int desks) {
     if (desks < 0 || desks > kMaxDesksPerRoom)
         return make_error("A room takes 0 to " + std::to_string(kMaxDesksPerRoom) + " desks; got " +
                           std::to_string(desks) + ".");
-    return change(m, [&]() -> Status {
-        for (;;) {
-            const Node* n = find_node(m.cluster, room);
-            if (n == nullptr) return make_error("There is no node '" + std::string(room) + "'.");
-            const int have = desks_of(*n);
-            if (have == desks) return Ok{};
-            if (have < desks) {
-                Result<Pod> p = add_pod(m.cluster, room);
-                if (!p) return p.error();
-                continue;
+    return change(
+        m,
+        [&]() -> Status {
+            for (;;) {
+                const Node* n = find_node(m.cluster, room);
+                if (n == nullptr)
+                    return make_error("There is no node '" + std::string(room) + "'.");
+                const int have = desks_of(*n);
+                if (have == desks) return Ok{};
+                if (have < desks) {
+                    Result<Pod> p = add_pod(m.cluster, room);
+                    if (!p) return p.error();
+                    continue;
+                }
+                const std::string pod =
+                    !n->pending.empty() ? n->pending.back().name : n->pods.back().name;
+                if (Status st = remove_pod(m.cluster, room, pod); !st) return st;
             }
-            const std::string pod =
-                !n->pending.empty() ? n->pending.back().name : n->pods.back().name;
-            if (Status st = remove_pod(m.cluster, room, pod); !st) return st;
-        }
-    });
+        },
+        room);
 }
 
 Status set_room_config(Takeaways& m, std::string_view room, const NodeConfig& config) {
-    return change(m, [&]() -> Status { return set_node_config(m.cluster, room, config); });
+    return change(
+        m, [&]() -> Status { return set_node_config(m.cluster, room, config); }, room);
 }
 
 bool undo(Takeaways& m) {
     if (m.undo.empty()) return false;
     m.cluster = std::move(m.undo.back());
     m.undo.pop_back();
-    m.message.clear();
+    clear_refusal(m);
     m.exported.clear();
     m.notice = TakeawaysNotice::Undone;
     return true;
@@ -217,7 +235,7 @@ Result<std::string> export_scenario(Takeaways& m, const Catalog& catalog) {
     if (!s) return s.error();
     m.exported = save_scenario(*s);
     m.notice = TakeawaysNotice::Exported;
-    m.message.clear();
+    clear_refusal(m);
     return m.exported;
 }
 
@@ -228,7 +246,7 @@ Result<std::string> share_code(Takeaways& m, const Catalog& catalog) {
     if (!code) return code.error();
     m.exported = *code;
     m.notice = TakeawaysNotice::Linked;
-    m.message.clear();
+    clear_refusal(m);
     return code;
 }
 

@@ -35,6 +35,8 @@ struct Takeaways {
     std::optional<Cluster> linked;  // the campus a share link opened: the opening campus
     int target = 30;                // the opening task: seat this many desks at once
     std::string message;            // the last refusal in AWS words, "" if none
+    std::string code;               // its machine code ("TooManyPods"), "" if it has none
+    std::string room;               // the room it was about, "" if none
     TakeawaysNotice notice = TakeawaysNotice::None;
     std::string scenario_name;  // the name of the scenario last imported or opened
     std::string exported;       // the last export or share code ("" none)

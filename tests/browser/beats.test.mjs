@@ -59,6 +59,24 @@ for (const size of SIZES) {
   });
 }
 
+// Next sits in the words' column, drawn before the view in the same frame: the view's
+// scroll to its top, asked for there, must not undo bringing the figure into sight.
+test("Next brings the beat's figure into sight as goTo does (the playground's log, low in its view)", async () => {
+  const { page, problems, context } = await openPage(env, "/#step=takeaways&beat=3");
+  await ready(page);
+  await page.waitForFunction(() => ["ready", "none", undefined].includes(window.cniCampus.state().deferred), null, { timeout: 20000 });
+  await settle(page);
+  await locate(page, "##figure");
+  await clickLabel(page, "Next  \u25B6");
+  await settle(page);
+  const s = await state(page);
+  assert.equal(s.beat.index, 4);
+  inside(await page.evaluate(() => window.cniCampus.locate("##figure")), { width: 1280, height: 800 },
+    "takeaways beat 4 after Next: the log");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a step opens at the top of its words and its view; Next, Back, dots and keys move beats", async () => {
   const { page, problems, context } = await openPage(env, "/#step=phone-panel", SIZES[1]);
   await ready(page);

@@ -68,6 +68,7 @@ TEST_CASE("the building runs dry: InsufficientFreeAddressesInSubnet, desks wait"
     apply(m, BuildingPress::AddDesk);  // the 7th desk: no panel can be had
     CHECK(v(m, "waiting") == "1");
     CHECK(v(m, "free") == "3");  // a new panel needs 4: its own number and 3 for desks
+    CHECK(v(m, "ask") == "4");   // the beat says so with this value: 4 asked, 3 free
     CHECK(goal_met(m, "desk-waits"));
     // Removing a desk frees a slot; the waiting desk goes first.
     apply(m, BuildingPress::RemoveDesk);
