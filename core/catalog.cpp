@@ -585,6 +585,44 @@ Result<Catalog> load_catalog_general(std::string_view json_text) {
 
 }  // namespace detail
 
+int instance_size_rank(std::string_view name) {
+    const size_t dot = name.find('.');
+    const std::string_view size = dot == std::string_view::npos ? name : name.substr(dot + 1);
+    static constexpr std::array<std::string_view, 5> kSmall = {"nano", "micro", "small", "medium",
+                                                               "large"};
+    for (size_t i = 0; i < kSmall.size(); ++i) {
+        if (size == kSmall[i]) return static_cast<int>(i);
+    }
+    // "xlarge" is 1xlarge; "metal" sorts after every xlarge, "metal-24xl" after "metal".
+    auto leading = [](std::string_view s, int none) {
+        int n = 0;
+        size_t i = 0;
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && n < 100000; ++i)
+            n = n * 10 + (s[i] - '0');
+        return i == 0 ? none : n;
+    };
+    const size_t x = size.find("xlarge");
+    if (x != std::string_view::npos && x + 6 == size.size()) return 100 + leading(size, 1);
+    if (size.substr(0, 5) == "metal") {
+        const std::string_view rest = size.substr(5);
+        return 200000 + (rest.size() > 1 && rest[0] == '-' ? leading(rest.substr(1), 0) : 0);
+    }
+    return 100000;  // an unknown size: after the xlarges, before metal
+}
+
+std::vector<size_t> instance_types_by_size(const Catalog& catalog) {
+    std::vector<size_t> order(catalog.types.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const std::string& na = catalog.types[a].name;
+        const std::string& nb = catalog.types[b].name;
+        const std::string fa = instance_family(na), fb = instance_family(nb);
+        if (fa != fb) return fa < fb;
+        return instance_size_rank(na) < instance_size_rank(nb);
+    });
+    return order;
+}
+
 Result<const InstanceType*> find_instance_type(const Catalog& catalog, std::string_view name) {
     if (name.empty()) {
         return make_error("No instance type given; names look like m5.large (family.size).",

@@ -65,6 +65,12 @@ std::vector<std::string> suggest_instance_types(const Catalog& catalog, std::str
 // Types whose name starts with `prefix` (case-insensitive), in name order, at most `max`.
 std::vector<const InstanceType*> instance_types_with_prefix(const Catalog& catalog,
                                                             std::string_view prefix, int max = 20);
+// Where a size comes in its family, smallest first: nano, micro, small, medium, large,
+// xlarge, 2xlarge, ..., 48xlarge, then metal, metal-24xl, ... ("m5.2xlarge" before
+// "m5.12xlarge", which plain name order puts the other way round).
+int instance_size_rank(std::string_view name);
+// The catalog's indices in reading order: by family name, then size (instance_size_rank).
+std::vector<size_t> instance_types_by_size(const Catalog& catalog);
 // Levenshtein distance between two names, compared case-insensitively.
 int edit_distance(std::string_view a, std::string_view b);
 // The family of a type: "m5" for "m5.large".

@@ -2,6 +2,7 @@
 #include "traffic.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace core {
 namespace {
@@ -167,11 +168,12 @@ std::string groups_text(const TrafficCampus& campus, const PodRef& from, bool sa
 
 // An overlay CNI runs no ipamd: the node joins its subnet with its primary ENI and its own
 // address only, and no warm pool follows.
+// `at`: the node's address, or the subnet's next free one when it is unset.
 Status add_overlay_node(Cluster& c, const std::string& name, const InstanceType& type,
-                        const std::string& subnet_id) {
+                        const std::string& subnet_id, std::optional<Ipv4> at) {
     Subnet* home = find_subnet(c.vpc, subnet_id);
     if (home == nullptr) return make_error("The campus has no subnet '" + subnet_id + "'.");
-    Result<Ipv4> own = allocate_ip(*home);
+    Result<Ipv4> own = at ? allocate_ip_at(*home, *at) : allocate_ip(*home);
     if (!own)
         return make_error(name + " cannot join " + subnet_id + ": " + own.error().message,
                           own.error().code);
@@ -289,7 +291,10 @@ Result<TrafficCampus> make_traffic_campus(const InstanceType& type, const Traffi
         d.type = type;
         d.subnet_id = plan.subnet;
         d.config.security_groups_for_pods = options.security_groups_for_pods && !overlay;
-        if (auto s = overlay ? add_overlay_node(t.cluster, d.name, type, d.subnet_id)
+        const std::optional<Ipv4> at = index < options.node_ips.size()
+                                           ? std::optional<Ipv4>(options.node_ips[index])
+                                           : std::nullopt;
+        if (auto s = overlay ? add_overlay_node(t.cluster, d.name, type, d.subnet_id, at)
                              : add_node(t.cluster, d);
             !s) {
             return s.error();
@@ -676,8 +681,9 @@ Result<CniAddressUse> address_use(const InstanceType& type, int nodes, Cni cni) 
         d.name = "node-" + std::to_string(i + 1);
         d.type = type;
         d.subnet_id = sd.id;
-        if (auto s = cni == Cni::Overlay ? add_overlay_node(c, d.name, type, d.subnet_id)
-                                         : add_node(c, d);
+        if (auto s = cni == Cni::Overlay
+                         ? add_overlay_node(c, d.name, type, d.subnet_id, std::nullopt)
+                         : add_node(c, d);
             !s) {
             return s.error();
         }

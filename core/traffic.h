@@ -53,6 +53,9 @@ inline constexpr int kCalleeCount = 7;
 struct TrafficOptions {
     Cni cni = Cni::Vpc;
     bool security_groups_for_pods = false;  // ENABLE_POD_ENI, every pod with its own groups
+    // Overlay: each node's own address in kNodes order (the rooms of another campus, so that
+    // two CNIs are compared on the same rooms); empty: the subnet's next free ones.
+    std::vector<Ipv4> node_ips;
 };
 
 // The aws-node SNAT settings.

@@ -434,6 +434,19 @@ const Subnet* find_subnet(const Vpc& vpc, std::string_view id) {
     return nullptr;
 }
 
+Result<Ipv4> allocate_ip_at(Subnet& subnet, Ipv4 ip) {
+    const uint32_t base = cidr_first(subnet.cidr).value;
+    const uint64_t i = static_cast<uint64_t>(ip.value) - base;
+    if (ip.value < base || i >= subnet.use.size())
+        return make_error(format_ipv4(ip) + " is not in " + label(subnet) + ".");
+    const size_t at = static_cast<size_t>(i);
+    if (subnet.use[at] != AddressUse::Free || reserved_range(subnet).contains(at))
+        return make_error(format_ipv4(ip) + " in " + label(subnet) +
+                          " is not free: AWS keeps it, prefixes hold it, or it is taken.");
+    subnet.use[at] = AddressUse::Ip;  // nothing below free_hint becomes free: it still holds
+    return ip;
+}
+
 Result<Ipv4> allocate_ip(Subnet& subnet) {
     if (subnet.prefix_reservation && *subnet.prefix_reservation == subnet.cidr) {
         return make_error(label(subnet) +

@@ -142,6 +142,9 @@ const Subnet* find_subnet(const Vpc& vpc, std::string_view id);
 // Addresses inside the subnet's prefix reservation are never handed out singly: with
 // no free address outside it, InsufficientFreeAddressesInSubnet.
 Result<Ipv4> allocate_ip(Subnet& subnet);
+// Allocates this very address, as EC2 does for an instance launched with a chosen private
+// IP; refused when it is outside the subnet, kept by AWS, held for prefixes or taken.
+Result<Ipv4> allocate_ip_at(Subnet& subnet, Ipv4 ip);
 // Allocates the lowest free, aligned /28 whose 16 addresses are all free, inside the
 // prefix reservation first; else fails with InsufficientCidrBlocks and says whether
 // single addresses remain (fragmentation).

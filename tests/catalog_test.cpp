@@ -15,6 +15,9 @@ namespace {
 using core::Catalog;
 using core::Hypervisor;
 using core::InstanceType;
+using core::instance_family;
+using core::instance_size_rank;
+using core::instance_types_by_size;
 
 const char* const kHeader =
     R"({"version":1,"source":"test","columns":["name","vcpus","memory_mib","max_enis",)"
@@ -73,6 +76,31 @@ TEST_CASE("the shipped catalog loads with every type, sorted and unique") {
     const InstanceType& metal = test_type("m5.metal");
     CHECK(metal.hypervisor == Hypervisor::Unknown);
     CHECK(metal.bare_metal);
+}
+
+TEST_CASE("reading order: a family by size, 2xlarge before 12xlarge, metal last") {
+    CHECK(instance_size_rank("t3.nano") < instance_size_rank("t3.micro"));
+    CHECK(instance_size_rank("t3.medium") < instance_size_rank("t3.large"));
+    CHECK(instance_size_rank("m5.large") < instance_size_rank("m5.xlarge"));
+    CHECK(instance_size_rank("m5.xlarge") < instance_size_rank("m5.2xlarge"));
+    CHECK(instance_size_rank("m5.2xlarge") < instance_size_rank("m5.12xlarge"));
+    CHECK(instance_size_rank("m5.48xlarge") < instance_size_rank("m5.metal"));
+    CHECK(instance_size_rank("m5.metal") < instance_size_rank("c7i.metal-24xl"));
+    CHECK(instance_size_rank("c7i.metal-24xl") < instance_size_rank("c7i.metal-48xl"));
+    const Catalog& c = test_catalog();
+    const std::vector<size_t> order = instance_types_by_size(c);
+    REQUIRE(order.size() == c.types.size());
+    std::vector<std::string> m5;
+    for (size_t i : order) {
+        if (instance_family(c.types[i].name) == "m5") m5.push_back(c.types[i].name);
+    }
+    CHECK(m5 == std::vector<std::string>{"m5.large", "m5.xlarge", "m5.2xlarge", "m5.4xlarge",
+                                         "m5.8xlarge", "m5.12xlarge", "m5.16xlarge", "m5.24xlarge",
+                                         "m5.metal"});
+    std::vector<bool> seen(c.types.size(), false);  // every type once
+    for (size_t i : order)
+        seen[i] = true;
+    CHECK(std::find(seen.begin(), seen.end(), false) == seen.end());
 }
 
 TEST_CASE("the embedded catalog is the file in assets/ and loads") {

@@ -309,6 +309,27 @@ TEST_CASE("add_subnet: refusals name the problem and change nothing") {
     CHECK(v.subnets.size() == 2);
 }
 
+TEST_CASE("allocate_ip_at: that very address, or a refusal that changes nothing") {
+    Subnet s = subnet("10.0.1.16/28");
+    Result<Ipv4> at = allocate_ip_at(s, ip("10.0.1.25"));
+    REQUIRE(at.ok());
+    CHECK(*at == ip("10.0.1.25"));
+    CHECK(used_addresses(s) == 1);
+    // The lowest free still comes first afterwards, and .25 is skipped.
+    CHECK(*allocate_ip(s) == ip("10.0.1.20"));
+    const Subnet before = s;
+    for (const char* taken : {"10.0.1.25", "10.0.1.16", "10.0.1.31", "10.0.1.15", "10.0.2.20"}) {
+        INFO(taken);
+        CHECK_FALSE(allocate_ip_at(s, ip(taken)).ok());
+        CHECK(s == before);
+    }
+    CHECK(has(allocate_ip_at(s, ip("10.0.2.20")).error().message, "is not in"));
+    CHECK(has(allocate_ip_at(s, ip("10.0.1.16")).error().message, "is not free"));
+    for (uint32_t i = 0; i < 9; ++i)  // the other 9: every address handed out once
+        REQUIRE(allocate_ip(s).ok());
+    CHECK(free_addresses(s) == 0);
+}
+
 TEST_CASE("exhausting a /28: 11 addresses, then InsufficientFreeAddressesInSubnet") {
     Subnet s = subnet("10.0.1.16/28");
     for (uint32_t i = 0; i < 11; ++i) {

@@ -278,6 +278,8 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
     const bool open = ImGui::BeginCombo("##type", preview, ImGuiComboFlags_HeightLarge);
     locate_note((std::string("##picker-") + id).c_str());  // the tests open it by this name
     if (open) {
+        // Each opening starts from the short list, not from the last search.
+        if (ImGui::IsWindowAppearing() && filter_size > 0) filter[0] = '\0';
         // A finger gets the short list first; the keyboard would cover it.
         if (ImGui::IsWindowAppearing() && !platform::touch_input()) {
             ImGui::SetKeyboardFocusHere();
@@ -305,8 +307,16 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
             for (size_t i : shown)
                 choice(i);
         } else {
+            // In reading order (m5.2xlarge before m5.12xlarge), made once per catalog.
+            static const core::Catalog* sorted_for = nullptr;
+            static std::vector<size_t> order;
+            if (sorted_for != &ctx.catalog || order.size() != types.size()) {
+                order = core::instance_types_by_size(ctx.catalog);
+                sorted_for = &ctx.catalog;
+            }
             int count = 0;
-            for (size_t i = 0; i < types.size() && count < 400; ++i) {
+            for (size_t k = 0; k < order.size() && count < 400; ++k) {
+                const size_t i = order[k];
                 if (!matches(types[i].name, filter)) continue;
                 ++count;
                 choice(i);

@@ -62,11 +62,18 @@ Result<TrafficCampuses> traffic_campuses(const Catalog& catalog) {
     const struct {
         TrafficCampus TrafficCampuses::*member;
         TrafficOptions options;
-    } kinds[] = {{&TrafficCampuses::vpc, {Cni::Vpc, false}},
-                 {&TrafficCampuses::vpc_own_groups, {Cni::Vpc, true}},
-                 {&TrafficCampuses::overlay, {Cni::Overlay, false}}};
+    } kinds[] = {{&TrafficCampuses::vpc, {Cni::Vpc, false, {}}},
+                 {&TrafficCampuses::vpc_own_groups, {Cni::Vpc, true, {}}},
+                 {&TrafficCampuses::overlay, {Cni::Overlay, false, {}}}};
     for (const auto& k : kinds) {
-        Result<TrafficCampus> c = make_traffic_campus(**type, k.options);
+        TrafficOptions options = k.options;
+        // The overlay's rooms keep the numbers the VPC CNI campus gave them: one campus, two
+        // ways, and no number stands for a room on one side and a desk on the other.
+        if (options.cni == Cni::Overlay) {
+            for (const Node& n : out.vpc.cluster.nodes)
+                options.node_ips.push_back(n.enis.front().primary_ip);
+        }
+        Result<TrafficCampus> c = make_traffic_campus(**type, options);
         if (!c) return c.error();
         out.*k.member = std::move(c).value();
     }

@@ -104,3 +104,24 @@ TEST_CASE("without m5.large in the catalog the step says why and shows nothing")
     CHECK_FALSE(goal_met(m, "desk-call-arrived"));
     CHECK_FALSE(traffic_campuses(empty).ok());
 }
+
+TEST_CASE("the two sides are one campus: the overlay's rooms have the VPC CNI's room numbers") {
+    Result<TrafficCampuses> t = traffic_campuses(test_catalog());
+    REQUIRE(t.ok());
+    const std::vector<Node>& vpc = t->vpc.cluster.nodes;
+    const std::vector<Node>& overlay = t->overlay.cluster.nodes;
+    REQUIRE(vpc.size() == overlay.size());
+    for (size_t i = 0; i < vpc.size(); ++i) {
+        INFO(vpc[i].name);
+        CHECK(overlay[i].enis.front().primary_ip == vpc[i].enis.front().primary_ip);
+        CHECK(overlay[i].enis.size() == 1);  // still no ENI or address for desks
+    }
+    // So no number is a room on one side and a desk on the other.
+    for (const PodRef& desk : t->vpc.pods) {
+        for (const Node& room : overlay) {
+            INFO(desk.name << " and " << room.name);
+            CHECK(desk.ip != room.enis.front().primary_ip);
+        }
+    }
+    CHECK(check_invariants(t->overlay.cluster).ok());
+}
