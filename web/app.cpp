@@ -361,19 +361,17 @@ void draw_beat_dots(App& app, const core::LessonStep& step) {
         }
         ImGui::PopID();
     }
+    // The square after the dots is the practice beat, counted apart from the beats. Where
+    // the count does not fit beside the dots (ten beats in a narrow column) it goes under them.
+    const int beats = static_cast<int>(step.beats.size());
+    std::string said = practice_beat(app)
+                           ? std::string("Practice")
+                           : std::to_string(app.beat + 1) + " of " + std::to_string(beats) +
+                                 (count > beats ? ", then practice" : "");
     ImGui::SameLine(0, 12);
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(said.c_str()).x) ImGui::NewLine();
     ImGui::AlignTextToFramePadding();
-    if (practice_beat(app)) {
-        ImGui::TextDisabled("Practice");
-    } else {
-        // The square after the dots is the practice beat, counted apart from the beats.
-        if (count > static_cast<int>(step.beats.size())) {
-            ImGui::TextDisabled("%d of %d, then practice", app.beat + 1,
-                                static_cast<int>(step.beats.size()));
-        } else {
-            ImGui::TextDisabled("%d of %d", app.beat + 1, static_cast<int>(step.beats.size()));
-        }
-    }
+    ImGui::TextDisabled("%s", said.c_str());
 }
 
 // "Your turn": the beat's goal, checked by the step's model.

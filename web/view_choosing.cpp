@@ -5,6 +5,7 @@
 #include <string>
 
 #include "draw_campus.h"
+#include "format.h"
 #include "imgui.h"
 #include "locate.h"
 #include "occupancy.h"
@@ -128,8 +129,9 @@ std::string verdict(const ViewContext& ctx, const core::Choosing& m) {
     const std::string name = ctx.text(core::fix_short(static_cast<core::Fix>(m.tried)));
     if (!m.tried_error.empty()) return name + ": refused. " + ctx.text(m.tried_error);
     if (core::all_pods_run(m.tried_after)) return name + ctx.text(": cured. Every {desk} runs.");
-    return name + ": not cured. " + std::to_string(core::waiting_pods(m.tried_after)) +
-           ctx.text(" {desks} still wait.");
+    const long long waiting = core::waiting_pods(m.tried_after);
+    return name + ": not cured. " +
+           core::count(waiting, ctx.text("{desk} still waits."), ctx.text("{desks} still wait."));
 }
 
 void draw_puzzle(const ViewContext& ctx, core::Choosing& m, ChoosingUi& ui, ViewOut& out) {

@@ -154,7 +154,9 @@ std::string verdict(const ViewContext& ctx, const core::DeskLimit& m) {
         case core::PodLimit::Memory:
             return std::string(m.limit == core::PodLimit::Cpu ? "CPU" : ctx.text("Memory")) +
                    ctx.text(" runs out first: ") + value(m, "placed") +
-                   ctx.text(" {desks} fit, and ") + value(m, "freeexts") +
+                   (value(m, "placed") == "1" ? ctx.text(" {desk} fits, and ")
+                                              : ctx.text(" {desks} fit, and ")) +
+                   value(m, "freeexts") +
                    (value(m, "freeexts") == "1" ? ctx.text(" {desk} {ext} stays free.")
                                                 : ctx.text(" {desk} {exts} stay free."));
         case core::PodLimit::Unknown:

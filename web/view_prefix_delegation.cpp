@@ -5,6 +5,7 @@
 #include <string>
 
 #include "draw_campus.h"
+#include "format.h"
 #include "imgui.h"
 #include "platform.h"
 #include "ui.h"
@@ -125,7 +126,7 @@ void draw_numbers(const ViewContext& ctx, const core::PrefixDelegation& m) {
 }
 
 // The desks: more or fewer, and how kubelet and the room answered.
-void draw_desks(const ViewContext& ctx, core::PrefixDelegation& m) {
+void draw_desks(const ViewContext& ctx, core::PrefixDelegation& m, PrefixDelegationUi& ui) {
     if (ImGui::Button(ctx.text("Add a {desk}").c_str()))
         core::apply(m, core::PrefixDelegationAction::AddDesk);
     ImGui::SameLine();
@@ -133,7 +134,15 @@ void draw_desks(const ViewContext& ctx, core::PrefixDelegation& m) {
     if (ImGui::Button(ctx.text("Remove a {desk}").c_str()))
         core::apply(m, core::PrefixDelegationAction::RemoveDesk);
     ImGui::EndDisabled();
-    std::string tally = value(m, "running") + ctx.text(" {desks} running");
+    // The tally and its note change height as desks come and go; the space kept for them
+    // only grows, so the switches under them do not jump away from the pointer.
+    const float tally_top = ImGui::GetCursorPosY();
+    if (ui.tally_beat_ms != ctx.beat_ms) {
+        ui.tally_beat_ms = ctx.beat_ms;
+        ui.tally_h = 0;
+    }
+    std::string tally = core::count(core::pod_counts(m.cluster).running, ctx.text("{desk} running"),
+                                    ctx.text("{desks} running"));
     if (value(m, "waiting") != "0")
         tally += ", " + value(m, "waiting") + ctx.text(" waiting for an {ext}");
     if (m.refused > 0) tally += ", " + value(m, "refused") + " refused by kubelet";
@@ -148,6 +157,10 @@ void draw_desks(const ViewContext& ctx, core::PrefixDelegation& m) {
                                 value(m, "maxpods") + ".";
         wrapped_text(why.c_str(), color::kMuted);
     }
+    const float used = ImGui::GetCursorPosY() - tally_top;
+    ui.tally_h = std::max(ui.tally_h, used);
+    if (used < ui.tally_h)
+        ImGui::Dummy(ImVec2(1, ui.tally_h - used - ImGui::GetStyle().ItemSpacing.y));
 }
 
 // Who sets kubelet's max-pods, and max-pods set by hand.
@@ -213,7 +226,7 @@ ViewOut draw_prefix_delegation(const ViewContext& ctx, core::PrefixDelegation& m
     ImGui::Spacing();
     draw_numbers(ctx, m);
     ImGui::Spacing();
-    draw_desks(ctx, m);
+    draw_desks(ctx, m, ui);
     if (core::room(m) == nullptr) return out;
     ImGui::Spacing();
     draw_max_pods(ctx, m, ui);

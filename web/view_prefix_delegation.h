@@ -15,6 +15,8 @@ struct PrefixDelegationUi {
     double switched_ms = -1e9;
     char filter[32] = "";
     bool show_math = false;
+    float tally_h = 0;          // the tallest the desks' tally has been in this beat: the controls
+    double tally_beat_ms = -1;  // under it stay put; a new beat starts afresh
 };
 
 // Draws the step's model and hands the learner's presses to core.
