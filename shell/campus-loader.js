@@ -160,6 +160,138 @@
     }
   }
 
+  // The step's exercises as real forms in the mirror (#mirror-exercises), for a reader who
+  // does not use the canvas: the same exercises the canvas shows, checked by the module
+  // (campus_mirror_act), with the feedback in each form's own status line. Rebuilt only when
+  // the module sends another set (a new step, variant or vocabulary); text only, never markup.
+  var mirroredExercises = null;
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function mirrorAct(request) {
+    if (!running || !module._campus_mirror_act) return { error: "The tutorial is not running." };
+    var out = withString(JSON.stringify(request), function (p) {
+      return guard(function () { return module.UTF8ToString(module._campus_mirror_act(p)); }, "");
+    });
+    try { return JSON.parse(out || "{}"); } catch (e) { return { error: "No answer came back." }; }
+  }
+  function questionForm(exercise, q, n) {
+    // novalidate: the status line says what is missing, in the tutorial's words.
+    var form = el("form", { "class": "mirror-question", "data-exercise": exercise.id, "data-part": String(q.part), novalidate: "" });
+    var base = "mx-" + exercise.id + "-" + (q.part + 1) + "-";
+    if (q.heading) form.appendChild(el("h4", null, q.heading));
+    form.appendChild(el("p", null, q.prompt));
+    if (q.situation) form.appendChild(el("p", null, q.situation));
+    var read;
+    if (q.kind === "number") {
+      var label = el("label", { "for": base + "n" }, q.label + " ");
+      var input = el("input", { id: base + "n", type: "number", inputmode: "numeric", min: String(q.min), max: String(q.max), step: "1" });
+      form.appendChild(label);
+      form.appendChild(input);
+      read = function () {
+        var v = input.value.trim();
+        return /^-?[0-9]+$/.test(v) ? { number: parseInt(v, 10) } : null;
+      };
+    } else if (q.kind === "setup") {
+      var types = el("fieldset");
+      types.appendChild(el("legend", null, "Instance type"));
+      q.types.forEach(function (t, i) {
+        var id = base + "t" + i;
+        var r = el("input", { type: "radio", name: base + "type", id: id, value: String(i) });
+        types.appendChild(r);
+        types.appendChild(el("label", { "for": id }, " " + t + " "));
+      });
+      form.appendChild(types);
+      var pd = el("input", { type: "checkbox", id: base + "pd" });
+      form.appendChild(pd);
+      form.appendChild(el("label", { "for": base + "pd" }, " Prefix delegation (ENABLE_PREFIX_DELEGATION) "));
+      var mp = el("input", { id: base + "mp", type: "number", inputmode: "numeric", min: String(q.maxPodsMin), max: String(q.maxPodsMax), step: "1" });
+      form.appendChild(el("label", { "for": base + "mp" }, " " + q.label + " "));
+      form.appendChild(mp);
+      read = function () {
+        var chosen = form.querySelector("input[name='" + base + "type']:checked");
+        var v = mp.value.trim();
+        if (!chosen || !/^[0-9]+$/.test(v)) return null;
+        return { type: parseInt(chosen.value, 10), prefixDelegation: pd.checked, maxPods: parseInt(v, 10) };
+      };
+    } else {
+      var set = el("fieldset");
+      set.appendChild(el("legend", null, "Your answer"));
+      q.choices.forEach(function (c, i) {
+        var id = base + "c" + i;
+        var row = el("div");
+        row.appendChild(el("input", { type: "radio", name: base + "choice", id: id, value: String(i) }));
+        row.appendChild(el("label", { "for": id }, " " + c));
+        set.appendChild(row);
+      });
+      form.appendChild(set);
+      read = function () {
+        var chosen = form.querySelector("input[name='" + base + "choice']:checked");
+        return chosen ? { choice: parseInt(chosen.value, 10) } : null;
+      };
+    }
+    var check = el("button", { type: "submit" }, "Check");
+    var reveal = el("button", { type: "button", hidden: "" }, "Show the answer");
+    var another = el("button", { type: "button" }, n > 1 ? "New version of this question" : "Another one");
+    var row = el("p");
+    row.appendChild(check);
+    row.appendChild(document.createTextNode(" "));
+    row.appendChild(another);
+    row.appendChild(document.createTextNode(" "));
+    row.appendChild(reveal);
+    form.appendChild(row);
+    var said = el("p", { role: "status", "class": "mirror-feedback" });
+    form.appendChild(said);
+    var who = { exercise: exercise.id, part: q.part };
+    function tell(text) { said.textContent = text; }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var answer = read();
+      if (!answer) { tell("Give an answer first."); return; }
+      var out = mirrorAct(Object.assign({ action: "check" }, who, answer));
+      if (out.error) { tell(out.error); return; }
+      tell((out.correct ? "Right. " : "Not yet. ") + out.feedback +
+           (out.working && out.working.length ? " " + out.working.join(" ") : ""));
+      reveal.hidden = !out.mayReveal;
+    });
+    reveal.addEventListener("click", function () {
+      var out = mirrorAct(Object.assign({ action: "reveal" }, who));
+      if (out.error) { tell(out.error); return; }
+      tell("The answer: " + out.answer + ". " + (out.working || []).join(" ") +
+           " Shown, so not counted as solved.");
+      reveal.hidden = true;
+    });
+    another.addEventListener("click", function () {
+      var out = mirrorAct(Object.assign({ action: "another" }, who));
+      if (out.error) tell(out.error);
+    });
+    return form;
+  }
+  function onMirrorExercises(json) {
+    var holder = $("mirror-exercises");
+    if (!holder || json === mirroredExercises) return;
+    mirroredExercises = json;
+    var data = null;
+    try { data = JSON.parse(json); } catch (e) { data = null; }
+    // Keep the reader where they were: the form that had the focus is found again by name.
+    var active = document.activeElement && holder.contains(document.activeElement) ? document.activeElement.id : "";
+    holder.textContent = "";
+    if (!data || !data.exercises || !data.exercises.length) return;
+    holder.appendChild(el("h3", null, data.exercises.length > 1 ? "Try it: exercises" : "Try it"));
+    data.exercises.forEach(function (x) {
+      var section = el("section", { "aria-label": x.title });
+      section.appendChild(el("h4", null, x.title));
+      if (x.error) section.appendChild(el("p", null, x.error));
+      if (x.intro) section.appendChild(el("p", null, x.intro));
+      x.questions.forEach(function (q) { section.appendChild(questionForm(x, q, x.questions.length)); });
+      holder.appendChild(section);
+    });
+    if (active && $(active)) $(active).focus();
+  }
+
   function withString(text, fn) {
     var n = module.lengthBytesUTF8(text) + 1;
     var p = module._malloc(n);
@@ -593,6 +725,7 @@
       restState: restState,
       onStepChange: onStepChange,
       onMirror: onMirror,
+      onMirrorExercises: onMirrorExercises,
       onFirstFrame: function () {
         window.cniCampus.firstFrameMs = performance.now();
         running = true;

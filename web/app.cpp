@@ -242,6 +242,33 @@ void mirror_live(App& app) {
     platform::mirror_text(app_text(app, current(app).title), mirror_body(app), app.live);
 }
 
+// The step's exercises as forms in the DOM mirror, once they can be made (the exercises and
+// the rest of a split module are here); written again only when another exercise, variant or
+// vocabulary is shown, so a form being filled in is never replaced under the reader.
+void mirror_exercises(App& app) {
+    if (!app.exercises.loaded || !app.data_arrived ||
+        platform::rest_state() != platform::Rest::Ready)
+        return;
+    const std::string& step = current(app).id;
+    std::string key = current_lab(app) != nullptr ? std::string("lab")
+                      : core::exercises_for_step(app.exercises.book, step).empty()
+                          ? step + "|none"
+                          : exercises_mirror_key(app.exercises, step, static_cast<int>(app.terms));
+    std::string json;
+    if (key.empty()) {  // not all made yet: make them now
+        json = exercises_mirror(app_view_context(app), app.exercises, step).dump();
+        key = exercises_mirror_key(app.exercises, step, static_cast<int>(app.terms));
+    }
+    if (key == app.mirror_exercises_key) return;
+    app.mirror_exercises_key = key;
+    if (key == "lab" || key == step + "|none") {
+        platform::mirror_exercises("null");
+        return;
+    }
+    if (json.empty()) json = exercises_mirror(app_view_context(app), app.exercises, step).dump();
+    platform::mirror_exercises(json);
+}
+
 // Writes the step's mirror again once its numbers can be filled in (the data or the rest of
 // the module arrived after the step was announced).
 void mirror_numbers(App& app) {
@@ -892,6 +919,14 @@ bool app_key(App& app, int key_code) {
     }
 }
 
+std::string app_mirror_act(App& app, const std::string& request) {
+    if (!app.exercises.loaded || current_lab(app) != nullptr)
+        return R"({"error":"There are no exercises here."})";
+    const nlohmann::json out =
+        exercises_mirror_act(app_view_context(app), app.exercises, current(app).id, request);
+    return out.dump();
+}
+
 std::string app_state_json(const App& app) {
     nlohmann::json j;
     const core::LessonStep& s = current(app);
@@ -1013,6 +1048,7 @@ void app_draw(App& app) {
     ImGui::End();
     mirror_numbers(app);
     mirror_live(app);
+    mirror_exercises(app);
 }
 
 void app_data_arrived(App& app, const std::string& catalog, const std::string& exercises,

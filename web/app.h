@@ -37,12 +37,13 @@ struct App {
     std::string live;           // the view's key numbers in a sentence, mirrored for screen readers
     std::string live_sent;      // what was last mirrored
     bool data_arrived = false;  // the full catalog, exercises and labs are in (app_data_arrived)
-    bool mirror_numbers = false;  // the DOM mirror's paragraphs carry their live numbers
-    std::string hot;              // the live token of the text under the pointer (last frame)
-    double beat_ms = 0;           // when the current beat was entered (its change animates)
-    bool scroll_view = false;     // the view scrolls its figure into sight (a beat change)
-    float text_scroll = 0;        // where the beat's words and the view are scrolled to (for
-    float view_scroll = 0;        // cniCampus.state(): a step opens at the top of both)
+    bool mirror_numbers = false;       // the DOM mirror's paragraphs carry their live numbers
+    std::string mirror_exercises_key;  // the exercises last mirrored as forms (exercise_panel.h)
+    std::string hot;                   // the live token of the text under the pointer (last frame)
+    double beat_ms = 0;                // when the current beat was entered (its change animates)
+    bool scroll_view = false;          // the view scrolls its figure into sight (a beat change)
+    float text_scroll = 0;             // where the beat's words and the view are scrolled to (for
+    float view_scroll = 0;             // cniCampus.state(): a step opens at the top of both)
     // The step models (core/steps). Made on first use and moved to the shown beat just
     // before a view draws, so that work waits for the second part of a split module.
     bool models_made = false;
@@ -109,6 +110,9 @@ void app_back(App& app);
 int app_beat_count(const core::LessonStep& step);
 // A plain JSON object for window.cniCampus.state().
 std::string app_state_json(const App& app);
+// A request from the DOM mirror's exercise forms (exercise_panel.h exercises_mirror_act) for
+// the current step; the answer as JSON text.
+std::string app_mirror_act(App& app, const std::string& request);
 // True while an animation is running (the frame loop keeps going).
 bool app_animating(const App& app);
 // Arrow keys: beats; Page Up/Down: steps; Home/End: first and last step. True if consumed.

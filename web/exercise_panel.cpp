@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 
 #include "draw_campus.h"
@@ -758,6 +759,204 @@ nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step,
     c["maxPods"] = slot != nullptr ? slot->answer.max_pods : 0;
     j["current"] = c;
     return j;
+}
+
+// ---- the DOM mirror's exercises ------------------------------------------------------------
+
+namespace {
+
+nlohmann::json mirror_question(const ViewContext& ctx, const ExerciseSlot& slot, int part,
+                               int parts) {
+    const core::Exercise& ex = slot.exercise;
+    nlohmann::json q;
+    q["part"] = part;
+    q["kind"] = core::exercise_kind_name(ex.kind);
+    q["heading"] = part < 0 ? std::string()
+                            : "Question " + std::to_string(part + 1) + " of " +
+                                  std::to_string(parts) + ": " + ctx.text(ex.title);
+    q["prompt"] = ctx.text(ex.prompt);
+    nlohmann::json choices = nlohmann::json::array();
+    for (const std::string& c : ex.choices)
+        choices.push_back(ctx.text(c));
+    q["choices"] = choices;
+    if (ex.kind == core::ExerciseKind::Number) {
+        q["label"] = ctx.text(ex.number.label);
+        q["min"] = ex.number.min;
+        q["max"] = ex.number.max;
+    }
+    if (ex.kind == core::ExerciseKind::Setup) {
+        q["types"] = ex.setup.types;
+        q["maxPodsMin"] = ex.setup.max_pods_min;
+        q["maxPodsMax"] = ex.setup.max_pods_max;
+        q["label"] = ctx.text("kubelet's {maxpods}");
+    }
+    if (ex.kind == core::ExerciseKind::Fix) {  // what the canvas shows as a picture
+        int running = 0, waiting = 0;
+        for (const core::Node& node : ex.campus_built.nodes) {
+            running += static_cast<int>(node.pods.size());
+            waiting += static_cast<int>(node.pending.size());
+        }
+        q["situation"] = ctx.text("Now: ") + std::to_string(running) + " running, " +
+                         std::to_string(waiting) + " in ContainerCreating.";
+    }
+    return q;
+}
+
+// The specs of a step's exercises, each with its slot made.
+std::vector<std::string> step_exercise_ids(const ExercisePanel& p, const std::string& step_id) {
+    std::vector<std::string> ids;
+    for (const core::ExerciseSpec* spec : core::exercises_for_step(p.book, step_id))
+        ids.push_back(spec->id);
+    return ids;
+}
+
+nlohmann::json mirror_error(const std::string& why) {
+    return nlohmann::json{{"error", why}};
+}
+
+// A field of the request, or `none` when it is missing or of another type (json's value()
+// would stop the page on a wrong type: JSON_NOEXCEPTION).
+long long int_field(const nlohmann::json& r, const char* key, long long none) {
+    const auto it = r.find(key);
+    return it != r.end() && it->is_number_integer() ? it->get<long long>() : none;
+}
+std::string text_field(const nlohmann::json& r, const char* key, const std::string& none) {
+    const auto it = r.find(key);
+    return it != r.end() && it->is_string() ? it->get<std::string>() : none;
+}
+bool bool_field(const nlohmann::json& r, const char* key) {
+    const auto it = r.find(key);
+    return it != r.end() && it->is_boolean() && it->get<bool>();
+}
+
+}  // namespace
+
+std::string exercises_mirror_key(const ExercisePanel& p, const std::string& step_id, int terms) {
+    std::string key = step_id + "|" + std::to_string(terms);
+    const std::vector<std::string> ids = step_exercise_ids(p, step_id);
+    if (ids.empty()) return {};
+    for (const std::string& id : ids) {
+        const auto it = p.slots.find(id);
+        if (it == p.slots.end() || (!it->second.ready && it->second.error.empty())) return {};
+        key += "|" + id + ":" + std::to_string(it->second.exercise.seed);
+        for (const ExerciseSlot& part : it->second.parts)
+            key += "," + std::to_string(part.exercise.seed);
+    }
+    return key;
+}
+
+nlohmann::json exercises_mirror(const ViewContext& ctx, ExercisePanel& p,
+                                const std::string& step_id) {
+    nlohmann::json out;
+    out["step"] = step_id;
+    out["exercises"] = nlohmann::json::array();
+    for (const std::string& id : step_exercise_ids(p, step_id)) {
+        const ExerciseSlot& slot = slot_for(ctx, p, id);
+        nlohmann::json e;
+        e["id"] = id;
+        e["title"] = slot.ready ? ctx.text(slot.exercise.title) : id;
+        e["questions"] = nlohmann::json::array();
+        if (!slot.error.empty()) {
+            e["error"] = "This exercise could not be made: " + slot.error;
+        } else if (slot.exercise.kind == core::ExerciseKind::Quiz) {
+            e["intro"] = ctx.text(slot.exercise.prompt);
+            const int n = static_cast<int>(slot.parts.size());
+            for (int i = 0; i < n; ++i)
+                e["questions"].push_back(
+                    mirror_question(ctx, slot.parts[static_cast<size_t>(i)], i, n));
+        } else {
+            e["questions"].push_back(mirror_question(ctx, slot, -1, 1));
+        }
+        out["exercises"].push_back(e);
+    }
+    return out;
+}
+
+nlohmann::json exercises_mirror_act(const ViewContext& ctx, ExercisePanel& p,
+                                    const std::string& step_id, std::string_view request) {
+    const nlohmann::json r = nlohmann::json::parse(request, nullptr, false);
+    const std::string id = r.is_object() ? text_field(r, "exercise", "") : std::string();
+    if (id.empty()) return mirror_error("The request names no exercise.");
+    const std::vector<std::string> ids = step_exercise_ids(p, step_id);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end())
+        return mirror_error("'" + id + "' is not an exercise of this step.");
+    ExerciseSlot& slot = slot_for(ctx, p, id);
+    if (!slot.ready) return mirror_error("This exercise could not be made.");
+    const long long part = int_field(r, "part", -1);
+    const bool quiz = slot.exercise.kind == core::ExerciseKind::Quiz;
+    if (quiz != (part >= 0) || (quiz && part >= static_cast<long long>(slot.parts.size())))
+        return mirror_error("That question is not part of this exercise.");
+    ExerciseSlot& target = quiz ? slot.parts[static_cast<size_t>(part)] : slot;
+    if (quiz) slot.part = static_cast<int>(part);  // the canvas shows the question answered
+    const std::string action = text_field(r, "action", "check");
+    platform::request_frame();
+    if (action == "another") {
+        if (quiz) {
+            ExerciseSlot fresh;
+            generate_part(ctx, p, fresh, target.exercise.id);
+            if (fresh.ready) target = std::move(fresh);
+        } else {
+            generate(ctx, p, slot, id);
+        }
+        return nlohmann::json::object();
+    }
+    if (action == "reveal") {
+        if (target.wrong < 2) return mirror_error("The answer can be shown after two wrong tries.");
+        target.reveal = core::reveal_answer(target.exercise);
+        target.revealed = target.reveal.found;
+        nlohmann::json working = nlohmann::json::array();
+        for (const std::string& d : target.reveal.derivation)
+            working.push_back(ctx.text(d));
+        return {{"answer", ctx.text(target.reveal.text)}, {"working", working}};
+    }
+    if (action != "check") return mirror_error("Unknown action '" + action + "'.");
+    core::Answer a = target.answer;
+    const core::Exercise& ex = target.exercise;
+    switch (ex.kind) {
+        case core::ExerciseKind::Number:
+            if (int_field(r, "number", LLONG_MIN) == LLONG_MIN)
+                return mirror_error("Type a whole number.");
+            a.number = int_field(r, "number", 0);
+            break;
+        case core::ExerciseKind::Choice:
+        case core::ExerciseKind::Fix:
+            if (int_field(r, "choice", -1) < 0 ||
+                int_field(r, "choice", -1) >= static_cast<long long>(ex.choices.size()))
+                return mirror_error("Pick one of the answers.");
+            a.choice = static_cast<int>(int_field(r, "choice", -1));
+            break;
+        case core::ExerciseKind::Setup:
+            if (int_field(r, "type", -1) < 0 ||
+                int_field(r, "type", -1) >= static_cast<long long>(ex.setup.types.size()))
+                return mirror_error("Pick an instance type.");
+            a.type = static_cast<int>(int_field(r, "type", -1));
+            a.prefix_delegation = bool_field(r, "prefixDelegation");
+            if (int_field(r, "maxPods", -1) < ex.setup.max_pods_min ||
+                int_field(r, "maxPods", -1) > ex.setup.max_pods_max)
+                return mirror_error("max-pods goes from " + std::to_string(ex.setup.max_pods_min) +
+                                    " to " + std::to_string(ex.setup.max_pods_max) + ".");
+            a.max_pods = static_cast<int>(int_field(r, "maxPods", 0));
+            target.touched = true;
+            break;
+        case core::ExerciseKind::Quiz:
+            return mirror_error("Answer the questions one by one.");
+    }
+    target.answer = a;
+    answer_changed(target);
+    const bool solved = run_check(target);
+    if (solved) {
+        int right = 0;
+        for (const ExerciseSlot& each : slot.parts)
+            right += each.checked && each.check.correct && !each.revealed ? 1 : 0;
+        if (!quiz || right == static_cast<int>(slot.parts.size())) mark_solved(p, id);
+    }
+    nlohmann::json working = nlohmann::json::array();
+    for (const std::string& d : target.check.derivation)
+        working.push_back(ctx.text(d));
+    return {{"correct", target.check.correct},
+            {"feedback", ctx.text(target.check.feedback)},
+            {"working", working},
+            {"mayReveal", !target.revealed && target.wrong >= 2 && !target.check.correct}};
 }
 
 }  // namespace web

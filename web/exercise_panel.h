@@ -80,6 +80,26 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& panel, const std::
 // number entered.
 nlohmann::json exercises_state(const ExercisePanel& panel, const std::string& step_id,
                                const core::Lessons& lessons, core::Terms terms);
+// The DOM mirror's copy of the step's exercises, for a reader who does not use the canvas
+// (a screen reader, a keyboard): the same exercises the canvas shows, made now if the canvas
+// has not yet. {"step", "exercises": [{"id", "title", "questions": [{"part", "kind",
+// "heading", "prompt", "situation", "label", "min", "max", "choices", "types", "maxPodsMin",
+// "maxPodsMax"}]}]}; a question per exercise, or one per question of the final check. Words
+// in the learner's vocabulary. `key` is set to a short text that changes only when another
+// exercise, variant or vocabulary is shown (the mirror is rebuilt only then).
+nlohmann::json exercises_mirror(const ViewContext& ctx, ExercisePanel& panel,
+                                const std::string& step_id);
+// The key exercises_mirror would give now, without making anything ("" if the step has no
+// exercises, or one of them is not made yet).
+std::string exercises_mirror_key(const ExercisePanel& panel, const std::string& step_id, int terms);
+// What the mirror's form asks, as JSON: {"exercise", "part", "action": "check" | "reveal" |
+// "another", and for check "number" | "choice" | ("type", "prefixDelegation", "maxPods")}.
+// Check runs exactly as on the canvas (the same exercise, the tries counted, progress saved).
+// Returns {"correct", "feedback", "working": [...], "mayReveal"}, {"answer", "working"} for
+// reveal, {} for another (the mirror is then rebuilt), or {"error"} for a request that does
+// not fit the exercise; nothing changes then.
+nlohmann::json exercises_mirror_act(const ViewContext& ctx, ExercisePanel& panel,
+                                    const std::string& step_id, std::string_view request);
 // Forgets every seen step and solved exercise (the current step counts as seen again).
 void exercises_reset(ExercisePanel& panel, const std::string& current_step_id);
 // A small "Reset progress" line (solved count and the button), for the step list.

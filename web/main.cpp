@@ -118,6 +118,14 @@ void campus_repaint() {
     draw_last_frame();
 }
 
+// The DOM mirror's exercise forms: a check, a reveal or another variant (JSON in and out,
+// exercise_panel.h exercises_mirror_act); valid until the next call.
+const char* campus_mirror_act(const char* request) {
+    static std::string json;
+    json = web::app_mirror_act(g_app, request ? request : "");
+    return json.c_str();
+}
+
 // window.cniCampus.locate(label, nth): a widget's rectangle as JSON, "" if not drawn.
 const char* campus_locate(const char* label, int nth) {
     static std::string json;

@@ -409,6 +409,10 @@ EM_JS(void, js_mirror_text, (const char* heading, const char* body, const char* 
     if (Module["onMirror"]) Module["onMirror"](UTF8ToString(heading), UTF8ToString(body), UTF8ToString(live));
 });
 
+EM_JS(void, js_mirror_exercises, (const char* json), {
+    if (Module["onMirrorExercises"]) Module["onMirrorExercises"](UTF8ToString(json));
+});
+
 EM_JS(void, js_copy_text, (const char* text), {
     var s = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(function() {});
@@ -775,6 +779,10 @@ void announce_step(const std::string& id, int index, const std::string& title, i
                    int beats) {
     js_announce_step(id.c_str(), index, title.c_str(), beat, beats);
 }
+void mirror_exercises(const std::string& json) {
+    js_mirror_exercises(json.c_str());
+}
+
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live) {
     js_mirror_text(heading.c_str(), body.c_str(), live.c_str());
 }

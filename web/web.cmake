@@ -97,7 +97,7 @@ target_link_options(campus PRIVATE
     "-sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,loadSplitModule,onAbort,print,printErr]")
 target_link_options(campus PRIVATE
     -sEXPORT_NAME=createCampusModule
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_view_text,_campus_rest_arrived,_campus_repaint)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_campus_state_json,_campus_go_to,_campus_hash_changed,_campus_host_message,_campus_locate,_campus_view_text,_campus_rest_arrived,_campus_repaint,_campus_mirror_act)
 
 # ---- module splitting: the landing step first, the rest when the learner acts ---------------
 # With SPLIT_MODULE, emcc writes campus.wasm.orig (the optimised module, function names kept
