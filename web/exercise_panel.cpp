@@ -756,6 +756,18 @@ nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step,
     c["type"] = slot != nullptr ? slot->answer.type : -1;
     c["prefixDelegation"] = slot != nullptr && slot->answer.prefix_delegation;
     c["maxPods"] = slot != nullptr ? slot->answer.max_pods : 0;
+    // An answer the check accepts, as core works it out (the page shows it after two wrong
+    // tries): the browser tests answer every exercise with it, from the keyboard.
+    if (slot != nullptr && slot->ready) {
+        const core::Reveal r = core::reveal_answer(slot->exercise);
+        if (r.found) {
+            c["key"] = {{"choice", r.answer.choice},
+                        {"value", r.answer.number},
+                        {"type", r.answer.type},
+                        {"prefixDelegation", r.answer.prefix_delegation},
+                        {"maxPods", r.answer.max_pods}};
+        }
+    }
     j["current"] = c;
     return j;
 }
