@@ -88,7 +88,9 @@ void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     ImGuiWindow* w = g.CurrentWindow;
     // A child window reports itself as an item of its parent: its widgets count, not it. A
     // scrollbar is reported by ButtonBehavior without ItemAdd (LastItemData is another's).
+    // ImGui's implicit "Debug" window (never shown here) and a title bar are no widgets either.
     if (w == nullptr || g.WithinEndChild || g.LastItemData.ID != id) return;
+    if (w->IsFallbackWindow || id == w->MoveId) return;
     const ImGuiItemFlags flags = g.LastItemData.InFlags;
     if ((flags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled | ImGuiItemFlags_NoTabStop)) ||
         (w->Flags & ImGuiWindowFlags_NoNavInputs))
