@@ -137,13 +137,18 @@ void draw_top_bar(App& app) {
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
     for (int i = 0; i < 2; ++i) {
         bool active = static_cast<int>(app.terms) == i;
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-        if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        if (active) {
+            // Hovered (or with the keyboard's ring, which ImGui draws as hovered) keeps the white
+            // words readable.
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        }
         if (ImGui::Button(labels[i]) && !active) {
             app.terms = i == 0 ? core::Terms::Analogy : core::Terms::Aws;
             publish(app);
         }
-        if (active) ImGui::PopStyleColor(2);
+        if (active) ImGui::PopStyleColor(3);
         if (i == 0) ImGui::SameLine(0, 4);
     }
     ImGui::Separator();

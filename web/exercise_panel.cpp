@@ -489,13 +489,15 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
         const ExerciseSlot& p = slot.parts[static_cast<size_t>(i)];
         const bool ok = p.checked && p.check.correct && !p.revealed;
         const bool here = i == slot.part;
-        ImGui::PushStyleColor(ImGuiCol_Button,
-                              rgba(ok ? color::kGood : (here ? color::kAccent : kStepper)));
+        const ImU32 fill = ok ? color::kGood : (here ? color::kAccent : kStepper);
+        ImGui::PushStyleColor(ImGuiCol_Button, rgba(fill));
+        // Hovered, or with the keyboard's ring: white words stay on a dark fill.
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(ok || here ? fill : kStepperHover));
         ImGui::PushStyleColor(ImGuiCol_Text, rgba(ok || here ? IM_COL32_WHITE : color::kInk));
         char label[24];
         std::snprintf(label, sizeof label, "%d##question", i + 1);
         if (ImGui::Button(label, ImVec2(32, 0))) slot.part = i;
-        ImGui::PopStyleColor(2);
+        ImGui::PopStyleColor(3);
         ImGui::PopID();
     }
     ImGui::Spacing();
