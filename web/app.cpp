@@ -12,6 +12,7 @@
 #include "fragment.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "keyboard.h"
 #include "live_text.h"
 #include "locate.h"
 #include "platform.h"
@@ -136,13 +137,18 @@ void draw_top_bar(App& app) {
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
     for (int i = 0; i < 2; ++i) {
         bool active = static_cast<int>(app.terms) == i;
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-        if (active) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        if (active) {
+            // Hovered (or with the keyboard's ring, which ImGui draws as hovered) keeps the white
+            // words readable.
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        }
         if (ImGui::Button(labels[i]) && !active) {
             app.terms = i == 0 ? core::Terms::Analogy : core::Terms::Aws;
             publish(app);
         }
-        if (active) ImGui::PopStyleColor(2);
+        if (active) ImGui::PopStyleColor(3);
         if (i == 0) ImGui::SameLine(0, 4);
     }
     ImGui::Separator();
@@ -623,6 +629,7 @@ void draw_step(App& app, const core::LessonStep& step) {
         ImGui::Spacing();
         const float text_w = std::max(300.0f, content_w * 0.38f);
         ImGui::BeginChild("##text", ImVec2(text_w, 0), false);
+        keyboard_mark_text_window();
         scroll_to_top(text_top);
         draw_beat_text(app, step, !waiting);
         app.text_scroll = ImGui::GetScrollY();
@@ -647,6 +654,7 @@ void draw_step(App& app, const core::LessonStep& step) {
         app.view_scroll = 0;
     }
     ImGui::BeginChild("##text", ImVec2(0, 0), false);
+    keyboard_mark_text_window();
     scroll_to_top(text_top);
     draw_beat_text(app, step, !waiting);
     app.text_scroll = ImGui::GetScrollY();
@@ -664,8 +672,8 @@ void beat_entered(App& app) {
     platform::request_frame();
 }
 
-// Keys in a lab: 1 to 9 pick or unpick a change, Enter checks, H shows the next hint, Page
-// Up/Down go to the previous and next lab.
+// Keys in a lab: 1 to 9 pick or unpick a change, Enter checks (when no widget has the focus
+// ring: then Enter presses it), H shows the next hint.
 bool lab_key(App& app, const core::Lab& lab, int key_code) {
     core::LabSession& s = app.lab_session;
     if (key_code >= 49 && key_code <= 57) {  // 1..9
@@ -679,8 +687,6 @@ bool lab_key(App& app, const core::Lab& lab, int key_code) {
         if (s.checked && s.result.solved) exercises_lab_solved(app.exercises, lab.id);
     } else if (key_code == 72) {  // H
         core::next_hint(s, lab);
-    } else if (key_code == 33 || key_code == 34) {  // Page Up / Down
-        app_set_lab(app, app.lab + (key_code == 33 ? -1 : 1));
     } else {
         return false;
     }
@@ -891,31 +897,57 @@ bool app_animating(const App& app) {
     return !platform::reduced_motion() && platform::now_ms() < app.anim_until_ms;
 }
 
-bool app_key(App& app, int key_code) {
-    if (ImGui::GetIO().WantTextInput || ImGui::IsAnyItemActive()) return false;
-    if (const core::Lab* lab = current_lab(app)) return lab_key(app, *lab, key_code);
-    const int n = static_cast<int>(app.lessons.steps.size());
+platform::KeyOut app_key(App& app, int key_code, int mods) {
+    constexpr platform::KeyOut kImGui{true, true, false};   // ImGui's, the page's default not
+    constexpr platform::KeyOut kTaken{false, true, false};  // the app's alone
+    constexpr platform::KeyOut kPage{false, false, false};  // the browser's (the host page's)
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool command = (mods & (1 | 4 | 8)) != 0;  // Ctrl, Alt or Meta held
+    if (key_code == 9) {  // Tab: the next widget, or on to the page after the last one
+        if (command) return kPage;
+        return keyboard_tab((mods & 2) != 0) ? kTaken : kPage;
+    }
+    // A text field takes every key (Enter ends the edit, Escape takes it back).
+    if (io.WantTextInput) return kImGui;
+    const bool popup = ImGui::GetCurrentContext()->OpenPopupStack.Size > 0;
+    const bool busy = ImGui::IsAnyItemActive() || popup;  // a slider held, a list open
+    const bool ring = keyboard_focus_visible();
+    const bool nav_key = key_code == 13 || key_code == 32 ||
+                         (key_code >= 37 && key_code <= 40);  // Enter, Space, arrows
+    if (key_code == 27) {  // Escape: let go of a widget or a popup, else leave the canvas
+        if (busy) return kImGui;
+        keyboard_clear();
+        return platform::KeyOut{false, true, true};
+    }
+    if (nav_key && (ring || busy)) return kImGui;
+    if (command || busy) return platform::KeyOut{true, false, false};
+    switch (key_code) {
+        case 33:  // Page Up
+            return keyboard_scroll_text(-1) ? kTaken : kPage;
+        case 34:  // Page Down
+            return keyboard_scroll_text(1) ? kTaken : kPage;
+        case 36:  // Home
+            return keyboard_scroll_text(-1000) ? kTaken : kPage;
+        case 35:  // End
+            return keyboard_scroll_text(1000) ? kTaken : kPage;
+        case 38:  // Up
+            return keyboard_scroll_text(-0.15f) ? kTaken : kPage;
+        case 40:  // Down
+            return keyboard_scroll_text(0.15f) ? kTaken : kPage;
+        default:
+            break;
+    }
+    if (const core::Lab* lab = current_lab(app))
+        return lab_key(app, *lab, key_code) ? kTaken : kPage;
     switch (key_code) {
         case 37:  // Left
             app_back(app);
-            return true;
+            return kTaken;
         case 39:  // Right
             app_next(app);
-            return true;
-        case 33:  // Page Up
-            app_set_step(app, app.step - 1);
-            return true;
-        case 34:  // Page Down
-            app_set_step(app, app.step + 1);
-            return true;
-        case 36:  // Home
-            app_set_step(app, 0);
-            return true;
-        case 35:  // End
-            app_set_step(app, n - 1);
-            return true;
+            return kTaken;
         default:
-            return false;
+            return platform::KeyOut{!nav_key, false, false};
     }
 }
 
@@ -983,6 +1015,8 @@ std::string app_state_json(const App& app) {
     j["live"] = app.live;
     j["controls"] = app.min_controls ? "min" : "full";
     j["embed"] = app.embed;
+    // The widget with the keyboard's focus ring, or null.
+    j["focus"] = nlohmann::json::parse(keyboard_focus_json(), nullptr, false);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -14,6 +14,7 @@
 #include "fonts.h"
 #include "labs.h"
 #include "lessons.h"
+#include "platform.h"
 #include "steps/steps.h"
 #include "view_lab.h"
 #include "views.h"
@@ -115,8 +116,13 @@ std::string app_state_json(const App& app);
 std::string app_mirror_act(App& app, const std::string& request);
 // True while an animation is running (the frame loop keeps going).
 bool app_animating(const App& app);
-// Arrow keys: beats; Page Up/Down: steps; Home/End: first and last step. True if consumed.
-bool app_key(App& app, int key_code);
+// A key pressed on the canvas (mods as platform::Callbacks::key). Tab and Shift-Tab move the
+// focus ring through the widgets (web/keyboard.h); while a widget has the ring, arrows, Space
+// and Enter are ImGui's (move, press); without one, Left and Right go back and on a beat.
+// Page Up/Down, Home and End scroll the lesson text; Up and Down (no ring) by a little.
+// Escape ends a text edit or closes a popup, else the canvas gives up the focus. A lab has its
+// own keys (1 to 9, Enter, H: lab_key).
+platform::KeyOut app_key(App& app, int key_code, int mods);
 // Renders lesson text in the current vocabulary.
 std::string app_text(const App& app, const std::string& text);
 // What the views of the current step are handed this frame.

@@ -490,13 +490,15 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
         const ExerciseSlot& p = slot.parts[static_cast<size_t>(i)];
         const bool ok = p.checked && p.check.correct && !p.revealed;
         const bool here = i == slot.part;
-        ImGui::PushStyleColor(ImGuiCol_Button,
-                              rgba(ok ? color::kGood : (here ? color::kAccent : kStepper)));
+        const ImU32 fill = ok ? color::kGood : (here ? color::kAccent : kStepper);
+        ImGui::PushStyleColor(ImGuiCol_Button, rgba(fill));
+        // Hovered, or with the keyboard's ring: white words stay on a dark fill.
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(ok || here ? fill : kStepperHover));
         ImGui::PushStyleColor(ImGuiCol_Text, rgba(ok || here ? IM_COL32_WHITE : color::kInk));
         char label[24];
         std::snprintf(label, sizeof label, "%d##question", i + 1);
         if (ImGui::Button(label, ImVec2(32, 0))) slot.part = i;
-        ImGui::PopStyleColor(2);
+        ImGui::PopStyleColor(3);
         ImGui::PopID();
     }
     ImGui::Spacing();
@@ -757,6 +759,18 @@ nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step,
     c["type"] = slot != nullptr ? slot->answer.type : -1;
     c["prefixDelegation"] = slot != nullptr && slot->answer.prefix_delegation;
     c["maxPods"] = slot != nullptr ? slot->answer.max_pods : 0;
+    // An answer the check accepts, as core works it out (the page shows it after two wrong
+    // tries): the browser tests answer every exercise with it, from the keyboard.
+    if (slot != nullptr && slot->ready) {
+        const core::Reveal r = core::reveal_answer(slot->exercise);
+        if (r.found) {
+            c["key"] = {{"choice", r.answer.choice},
+                        {"value", r.answer.number},
+                        {"type", r.answer.type},
+                        {"prefixDelegation", r.answer.prefix_delegation},
+                        {"maxPods", r.answer.max_pods}};
+        }
+    }
     j["current"] = c;
     return j;
 }

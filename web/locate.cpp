@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "keyboard.h"
 #include "platform.h"
 
 namespace {
@@ -21,6 +22,9 @@ std::vector<Item> g_frame;     // items of the frame being drawn
 std::vector<Item> g_last;      // items of the last frame drawn
 std::string g_view_text;       // text the view drew in the frame being drawn
 std::string g_last_view_text;  // ... and in the last frame
+// The hooks are on from the start for the keyboard's focus order (web/keyboard.h); labels
+// and the view's words are recorded only once the page has asked for locate.
+bool g_recording = false;
 
 // A coordinate with one decimal ("12.5", "-3.0"), by integer arithmetic: printf's floating
 // point formatting would be the only user of that code in the first download (docs/size.md).
@@ -32,12 +36,15 @@ std::string tenths(float v) {
 
 }  // namespace
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+// Every widget with an id, in the order it is added (the keyboard's Tab order).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    web::keyboard_item_added(ctx, bb, id);
+}
 
 // Called by labelled widgets right after ItemAdd, so LastItemData holds their rectangle.
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
                                   ImGuiItemStatusFlags) {
-    if (label == nullptr || g_frame.size() >= 4096) return;
+    if (!g_recording || label == nullptr || g_frame.size() >= 4096) return;
     const auto visible = static_cast<size_t>(ImGui::FindRenderedTextEnd(label) - label);
     // The rows of the item its window shows: a widget half scrolled under a column's top or
     // bottom edge is pressed where it can be seen.
@@ -62,20 +69,20 @@ namespace web {
 
 void locate_note(const char* label) {
     ImGuiContext* g = GImGui;
-    if (g && g->TestEngineHookItems)
+    if (g && g_recording)
         ImGuiTestEngineHook_ItemInfo(g, g->LastItemData.ID, label, g->LastItemData.StatusFlags);
 }
 
 void locate_rect(const char* label, float x0, float y0, float x1, float y1) {
     ImGuiContext* g = GImGui;
-    if (g == nullptr || !g->TestEngineHookItems || g_frame.size() >= 4096) return;
+    if (g == nullptr || !g_recording || g_frame.size() >= 4096) return;
     const auto visible = static_cast<size_t>(ImGui::FindRenderedTextEnd(label) - label);
     g_frame.push_back(Item{label, visible, ImRect(x0, y0, x1, y1)});
 }
 
 void locate_view_begin() {
     ImGuiContext* g = GImGui;
-    if (g == nullptr || !g->TestEngineHookItems || g->LogEnabled) return;
+    if (g == nullptr || !g_recording || g->LogEnabled) return;
     ImGui::LogToBuffer();
 }
 
@@ -92,7 +99,7 @@ const std::string& locate_view_text() {
 }
 
 void locate_frame_done() {
-    if (!GImGui || !GImGui->TestEngineHookItems) return;
+    if (!GImGui || !g_recording) return;
     g_last.swap(g_frame);
     g_frame.clear();
     g_last_view_text.swap(g_view_text);
@@ -102,7 +109,8 @@ void locate_frame_done() {
 std::string locate_json(const std::string& label, int nth) {
     ImGuiContext* g = GImGui;
     if (g == nullptr) return "";
-    if (!g->TestEngineHookItems) {
+    if (!g_recording) {
+        g_recording = true;
         g->TestEngineHookItems = true;
         platform::request_frame();
         return "";

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "keyboard.h"
 #include "locate.h"
 #include "platform.h"
 #include "render_gl.h"
@@ -41,11 +42,14 @@ void frame() {
         g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
     g_last_ms = now;
 
+    web::keyboard_before_frame();
     ImGui::NewFrame();
     web::app_draw(g_app);
+    web::keyboard_draw_ring();
     ImGui::Render();
     draw_last_frame();
     web::locate_frame_done();
+    web::keyboard_frame_done();
     // A phone's keyboard follows the app's text fields (numbers get a numeric one).
     const bool numbers = web::number_field_editing();
     platform::text_input(io.WantTextInput, numbers);
@@ -74,8 +78,19 @@ bool wheel_scrolls_app(float dy) {
     return true;
 }
 
-bool key(int key_code, bool down) {
-    return down && web::app_key(g_app, key_code);
+platform::KeyOut key(int key_code, bool down, int mods) {
+    if (!down) return platform::KeyOut{true, false, false};  // releases always reach ImGui
+    return web::app_key(g_app, key_code, mods);
+}
+
+// Tab from the page into the canvas focuses its first widget (Shift-Tab its last); leaving
+// the canvas drops the ring.
+void focus(bool focused, int via) {
+    if (!focused) {
+        web::keyboard_clear();
+    } else if (via == 1 || via == 2) {
+        web::keyboard_enter(via == 2);
+    }
 }
 
 void data_arrived(const std::string& catalog, const std::string& exercises,
@@ -143,6 +158,7 @@ int main() {
     io.LogFilename = nullptr;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     web::apply_theme();
+    web::keyboard_init();
 
     platform::Callbacks cb;
     cb.frame = frame;
@@ -150,6 +166,7 @@ int main() {
     cb.scale_changed = scale_changed;
     cb.wheel_scrolls_app = wheel_scrolls_app;
     cb.key = key;
+    cb.focus = focus;
     cb.data_arrived = data_arrived;
     if (!platform::init(cb)) return 1;
     // Fonts and lessons first (work on this thread), then the GL objects and the atlas

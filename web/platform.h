@@ -12,12 +12,24 @@
 
 namespace platform {
 
+// What becomes of a key pressed on the canvas.
+struct KeyOut {
+    bool to_imgui = false;  // ImGui sees it down (navigation, text editing)
+    bool consumed = false;  // the browser's default action is prevented
+    bool leave = false;     // the canvas gives up the focus (Escape): the page has the keyboard
+};
+
 struct Callbacks {
-    void (*frame)() = nullptr;                       // draw one frame (ImGui NewFrame .. Render)
-    bool (*wants_more)() = nullptr;                  // true while something animates
-    void (*scale_changed)(float dpr) = nullptr;      // fonts must be rebuilt at this scale
-    bool (*wheel_scrolls_app)(float dy) = nullptr;   // true if the app scrolls under the mouse
-    bool (*key)(int key_code, bool down) = nullptr;  // app-level keys; true: consumed
+    void (*frame)() = nullptr;                      // draw one frame (ImGui NewFrame .. Render)
+    bool (*wants_more)() = nullptr;                 // true while something animates
+    void (*scale_changed)(float dpr) = nullptr;     // fonts must be rebuilt at this scale
+    bool (*wheel_scrolls_app)(float dy) = nullptr;  // true if the app scrolls under the mouse
+    // A key (DOM keyCode; mods: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta) goes to the app first, which
+    // says what becomes of it (KeyOut).
+    KeyOut (*key)(int key_code, bool down, int mods) = nullptr;
+    // The canvas got (focused) or lost the focus; via: 0 a pointer or the page's script, 1 Tab
+    // from the page, 2 Shift-Tab from the page.
+    void (*focus)(bool focused, int via) = nullptr;
     // The fetched data (catalog.json, exercises.json; app_data_arrived in web/app.h) arrived, after
     // the first frame. Called once.
     void (*data_arrived)(const std::string& catalog, const std::string& exercises,

@@ -259,10 +259,20 @@ EM_JS(void, js_install_handlers, (), {
         return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
     }
     function keydown(e) {
-        if (call(_campus_key, e.keyCode, 1, mods(e))) e.preventDefault();
+        var r = call(_campus_key, e.keyCode, 1, mods(e));
+        if (r) e.preventDefault();
+        if (r === 2) canvas.blur();  // Escape: the page has the keyboard again
         if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey) call(_campus_char, e.key.codePointAt(0));
     }
     canvas.addEventListener("keydown", keydown);
+    // Whether the canvas gets the focus by Tab or Shift-Tab from the page (its first or last
+    // widget takes it) or by a pointer or a script (no widget does).
+    var tabbing = 0;
+    window.addEventListener("keydown", function(e) {
+        if (e.keyCode !== 9 || document.activeElement === canvas) return;
+        tabbing = e.shiftKey ? 2 : 1;
+        setTimeout(function() { tabbing = 0; }, 0);
+    }, true);
     // A phone shows its keyboard only for a text field of the page: while the app edits
     // text after a touch, a hidden input holds the focus (platform::text_input). Hardware
     // keys reach it as keydown, a soft keyboard's text as beforeinput; either goes to the app
@@ -291,7 +301,7 @@ EM_JS(void, js_install_handlers, (), {
             for (var i = 0; i < e.data.length; ++i) call(_campus_char, e.data.codePointAt(i));
         }
     });
-    field.addEventListener("blur", function(e) { if (e.relatedTarget !== canvas) call(_campus_focus, 0); });
+    field.addEventListener("blur", function(e) { if (e.relatedTarget !== canvas) call(_campus_focus, 0, 0); });
     document.body.appendChild(field);
     Module["textField"] = field;
     var lastTouch = false;
@@ -321,9 +331,13 @@ EM_JS(void, js_install_handlers, (), {
         if (call(_campus_key, e.keyCode, 0, mods(e))) e.preventDefault();
     });
     canvas.addEventListener("blur", function(e) {
-        if (e.relatedTarget !== Module["textField"]) call(_campus_focus, 0);  // not to the text field
+        if (e.relatedTarget !== Module["textField"]) call(_campus_focus, 0, 0);  // not to the text field
     });
-    canvas.addEventListener("focus", function() { call(_campus_focus, 1); });
+    canvas.addEventListener("focus", function(e) {
+        var via = e.relatedTarget === Module["textField"] ? 0 : tabbing;
+        tabbing = 0;
+        call(_campus_focus, 1, via);
+    });
 
     // Size: CSS size from the layout, backing store in whole device pixels. Where the
     // browser reports the device-pixel box (Chrome, Firefox) it is used as is, so lines
@@ -598,6 +612,8 @@ EMSCRIPTEN_KEEPALIVE int campus_wheel(float x, float y, float dx, float dy) {
     return scrolls ? 1 : 0;
 }
 
+// A key on the canvas: 0 the browser's default action goes ahead (Tab past the last widget
+// moves the focus on to the page), 1 prevented, 2 prevented and the canvas gives up the focus.
 EMSCRIPTEN_KEEPALIVE int campus_key(int code, int down, int mods) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = (mods & 1) != 0;
@@ -605,16 +621,21 @@ EMSCRIPTEN_KEEPALIVE int campus_key(int code, int down, int mods) {
     io.KeyAlt = (mods & 4) != 0;
     io.KeySuper = (mods & 8) != 0;
     platform::request_frame();
-    if (code == 9) return 0;  // Tab leaves the canvas: keyboard focus is never trapped
     // Ctrl/Cmd+V goes to the browser, whose paste event brings the system clipboard in
     // (campus_paste); ImGui's own clipboard would only know what was copied inside it.
     if (code == 86 && (mods & (1 | 8)) != 0) return 0;
+    // The focus order and the keys the app takes are read from the last frame: a key that
+    // came before it must have been seen by one.
     if (g_keys_pending != KeysPending::None && g_visible) draw_frame();
-    if (code >= 0 && code < 512) io.KeysDown[code] = down != 0;
+    platform::KeyOut out;
+    if (g_cb.key) {
+        out = g_cb.key(code, down != 0, mods);
+    } else {
+        out.to_imgui = true;
+    }
+    if (code >= 0 && code < 512) io.KeysDown[code] = down != 0 && out.to_imgui;
     g_keys_pending = KeysPending::Keys;
-    bool consumed = io.WantTextInput;
-    if (!consumed && g_cb.key) consumed = g_cb.key(code, down != 0);
-    return consumed ? 1 : 0;
+    return out.leave ? 2 : (out.consumed ? 1 : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void campus_char(int codepoint) {
@@ -635,13 +656,15 @@ EMSCRIPTEN_KEEPALIVE int campus_paste(const char* utf8) {
     return 1;
 }
 
-EMSCRIPTEN_KEEPALIVE void campus_focus(int focused) {
+// via: see Callbacks::focus.
+EMSCRIPTEN_KEEPALIVE void campus_focus(int focused, int via) {
     ImGuiIO& io = ImGui::GetIO();
     if (!focused) {
         for (bool& k : io.KeysDown)
             k = false;
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
     }
+    if (g_cb.focus) g_cb.focus(focused != 0, via);
     platform::request_frame();
 }
 

@@ -8,6 +8,7 @@
 
 #include "draw_campus.h"
 #include "imgui.h"
+#include "keyboard.h"
 #include "locate.h"
 #include "platform.h"
 #include "ui.h"
@@ -236,7 +237,10 @@ void draw_check(const ViewContext& ctx, const core::Lab& lab, core::LabSession& 
     }
     if (s.has_result) draw_result(ctx, s, ui);
     ImGui::PushFont(ctx.fonts.small);
-    wrapped_text("Keys: 1 to 9 pick a change, Enter checks, H shows a hint.", color::kMuted);
+    wrapped_text(
+        "Keys: 1 to 9 pick a change, Enter checks, H shows a hint; Tab moves through the "
+        "buttons, Space or Enter presses the one with the ring.",
+        color::kMuted);
     ImGui::PopFont();
 }
 
@@ -332,6 +336,7 @@ ViewOut draw_lab(const ViewContext& ctx, const core::Lab& lab, core::LabSession&
         ImGui::EndChild();
         ImGui::SameLine(0, 18);
         ImGui::BeginChild("##lab-words", ImVec2(0, 0), false);
+        keyboard_mark_text_window();
         if (top) ImGui::SetScrollY(0);
         draw_pager(ctx, lab, s);
         draw_work(ctx, lab, s, ui);
@@ -339,6 +344,7 @@ ViewOut draw_lab(const ViewContext& ctx, const core::Lab& lab, core::LabSession&
     } else {
         // On a narrow page the pager's words come first, then the picture, then the work.
         ImGui::BeginChild("##lab-all", ImVec2(0, 0), false);
+        keyboard_mark_text_window();
         if (top) ImGui::SetScrollY(0);
         draw_pager(ctx, lab, s);
         ImGui::Spacing();

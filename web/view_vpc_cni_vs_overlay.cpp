@@ -247,9 +247,12 @@ void draw_count_controls(const ViewContext& ctx, core::VpcCniVsOverlay& m, VpcCn
         (void)core::set(m, pick, ctx.catalog);  // a refusal is kept in m.refused
     }
     int nodes = m.nodes;
+    // NoInput: focused by Tab, the slider moves with the arrows (after Space), as a slider of a
+    // web page does; it does not turn into a text field (web/keyboard.h).
     ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::SliderInt("##nodes", &nodes, 1, core::kMaxAddressUseNodes,
-                         ctx.text("%d {rooms}").c_str(), ImGuiSliderFlags_AlwaysClamp) &&
+                         ctx.text("%d {rooms}").c_str(),
+                         ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) &&
         nodes != m.nodes) {
         (void)core::set(m, {"nodes", false, nodes, {}}, ctx.catalog);
     }

@@ -17,7 +17,8 @@ target_include_directories(imgui SYSTEM PUBLIC "${CAMPUS_IMGUI_DIR}" "${CAMPUS_I
 target_compile_definitions(imgui PUBLIC
     IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_METRICS_WINDOW
     IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-    # Widget labels and rectangles for cniCampus.locate (web/locate.h); off until asked.
+    # The keyboard's focus order (web/keyboard.h), and widget labels and rectangles for
+    # cniCampus.locate (web/locate.h, recorded once asked).
     IMGUI_ENABLE_TEST_ENGINE)
 
 # ---- fonts: picked from Debian's packages and subset at build time, never committed -------

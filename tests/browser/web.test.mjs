@@ -267,18 +267,31 @@ test("silent when idle and while the page is hidden", async () => {
   await context.close();
 });
 
-test("keyboard focus only after a click, Tab leaves; only cni-campus:* storage keys", async () => {
+test("keyboard focus only after a click, Tab moves a ring through the widgets, Escape leaves; only cni-campus:* storage keys", async () => {
   const { page, context, problems } = await openPage(env, "/");
   await ready(page);
   assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), "canvas");
   await page.mouse.click(640, 400);
   assert.equal(await page.evaluate(() => document.activeElement.id), "canvas");
   await settle(page);
+  assert.equal((await state(page)).focus, null, "a click shows no ring");
   const beat = (await state(page)).beat.index;
-  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");  // no ring: the arrows turn the beats
   await page.waitForFunction((i) => window.cniCampus.state().beat.index === i + 1, beat);
+  await settle(page);
+  // Tab stays in the canvas: the next widget gets the ring (web/keyboard.h).
   await page.keyboard.press("Tab");
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "canvas");
+  const ring = (await state(page)).focus;
+  assert.ok(ring && ring.ring && ring.w > 0, `a widget has the ring: ${JSON.stringify(ring)}`);
+  await page.keyboard.press("ArrowRight");  // with the ring the arrows are the widgets'
+  await settle(page);
+  assert.equal((await state(page)).beat.index, beat + 1);
+  await page.keyboard.press("Escape");
+  await settle(page);
   assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), "canvas");
+  assert.equal((await state(page)).focus, null);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   for (const k of keys) assert.match(k, /^cni-campus:/);
   assert.deepEqual(problems, []);

@@ -1,0 +1,267 @@
+// keyboard.test.mjs: the canvas used from the keyboard alone (web/keyboard.h). Tab from the
+// page reaches the first widget and draws the focus ring; Shift-Tab from it and Escape give
+// the focus back to the page; Page Down, End and Home scroll the lesson text of a 560 px
+// embed; and every exercise of every step (assets/exercises.json) is answered from the
+// keyboard: Tab to the choice or the number field, Space or typed digits, Tab to Check, Enter.
+// The right answer comes from the page (state().exercises.current.key, core's reveal_answer),
+// never from this file.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { launch, openPage, ready, settle, locate, clickLabel, shot, ROOT } from "./harness.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const state = (page) => page.evaluate(() => window.cniCampus.state());
+const current = async (page) => (await state(page)).exercises.current;
+const focus = (page) => page.evaluate(() => window.cniCampus.state().focus);
+const active = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+const key = async (page, k) => { await page.keyboard.press(k); await settle(page); };
+
+// The exercises of each step, in the order the step shows them (ids only: the answers are
+// the page's).
+const book = JSON.parse(fs.readFileSync(path.join(ROOT, "assets", "exercises.json"), "utf8"));
+const byStep = new Map();
+for (const e of book.exercises) {
+  if (!byStep.has(e.step)) byStep.set(e.step, []);
+  byStep.get(e.step).push(e.id);
+}
+
+// True if the middle of rectangle r lies in the focus ring's rectangle f.
+function ringOn(f, r) {
+  if (!f || !r) return false;
+  const x = r.x + r.w / 2, y = r.y + r.h / 2;
+  return x >= f.x - 1 && x <= f.x + f.w + 1 && y >= f.y - 1 && y <= f.y + f.h + 1;
+}
+
+// Presses Tab until the ring is on the nth widget labelled `label`; fails when the focus leaves
+// the canvas first.
+async function tabTo(page, label, nth = 0, max = 80) {
+  for (let i = 0; i < max; ++i) {
+    const f = await focus(page);
+    const r = await page.evaluate(([l, n]) => window.cniCampus.locate(l, n), [label, nth]);
+    if (f && f.ring && ringOn(f, r)) return;
+    assert.equal(await active(page), "canvas", `the focus left the canvas before reaching ${label}`);
+    await key(page, "Tab");
+  }
+  throw new Error(`${max} presses of Tab did not reach ${label}`);
+}
+
+// The accent colour of the ring (web/ui.h color::kAccent) at a point of the canvas.
+const accentAt = (page, x, y) => page.evaluate(([x, y]) => {
+  const c = document.getElementById("canvas");
+  const off = document.createElement("canvas");
+  off.width = c.width; off.height = c.height;
+  const g = off.getContext("2d");
+  g.drawImage(c, 0, 0);
+  const s = c.width / c.getBoundingClientRect().width;
+  // Any pixel of the 3x3 around the point (the ring's edges are anti-aliased).
+  const d = g.getImageData(Math.round(x * s) - 1, Math.round(y * s) - 1, 3, 3).data;
+  for (let i = 0; i < d.length; i += 4) {
+    if (Math.abs(d[i] - 37) < 40 && Math.abs(d[i + 1] - 99) < 40 && Math.abs(d[i + 2] - 235) < 40) return true;
+  }
+  return false;
+}, [x, y]);
+
+// Opens a step at its practice beat.
+async function practice(step, options = {}) {
+  const opened = await openPage(env, `/#step=${step}`, options);
+  await ready(opened.page);
+  const count = (await state(opened.page)).beat.count;
+  assert.equal(await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]), true);
+  await settle(opened.page);
+  assert.equal((await state(opened.page)).beat.practice, true);
+  return opened;
+}
+
+// Tab from the page (the page's own links come first) until the canvas has the focus.
+async function tabIntoCanvas(page) {
+  await page.evaluate(() => { document.activeElement && document.activeElement.blur(); });
+  for (let i = 0; i < 10 && (await active(page)) !== "canvas"; ++i) await key(page, "Tab");
+  assert.equal(await active(page), "canvas", "Tab from the page reaches the canvas");
+}
+
+// Types a number into the field the ring is on (it takes the typing when focused).
+async function typeInto(page, label, value) {
+  await tabTo(page, label);
+  await page.keyboard.type(String(value));
+  await settle(page);
+}
+
+// Answers the exercise (or the final check's question) shown, from the keyboard, with the
+// answer the page's model accepts; then Tab to Check and Enter.
+async function answer(page) {
+  const c = await current(page);
+  assert.ok(c.key, `the page offers an answer for ${c.id}`);
+  const kind = c.partKind || c.kind;
+  if (kind === "number") {
+    await typeInto(page, "##answer", c.key.value);
+    assert.equal((await current(page)).value, c.key.value, `${c.id}: the typed number`);
+  } else if (kind === "choice" || kind === "fix") {
+    await tabTo(page, "##option", 0);
+    for (let i = 0; i < c.key.choice; ++i) await key(page, "Tab");  // the cards, in order
+    await key(page, "Space");
+    assert.equal((await current(page)).choice, c.key.choice, `${c.id}: the card chosen`);
+  } else if (kind === "setup") {
+    await tabTo(page, "##type", 0);
+    for (let i = 0; i < c.key.type; ++i) await key(page, "Tab");
+    await key(page, "Enter");
+    assert.equal((await current(page)).type, c.key.type, `${c.id}: the instance type`);
+    // The next widget after the types is the prefix delegation checkbox.
+    const types = (await page.evaluate(() => {
+      let n = 0;
+      while (window.cniCampus.locate("##type", n)) ++n;
+      return n;
+    }));
+    for (let i = c.key.type + 1; i < types; ++i) await key(page, "Tab");
+    await key(page, "Tab");
+    if ((await current(page)).prefixDelegation !== c.key.prefixDelegation) await key(page, "Space");
+    assert.equal((await current(page)).prefixDelegation, c.key.prefixDelegation, `${c.id}: prefix delegation`);
+    await typeInto(page, "##answer", c.key.maxPods);
+    assert.equal((await current(page)).maxPods, c.key.maxPods, `${c.id}: max-pods`);
+  } else {
+    throw new Error(`unknown exercise kind ${kind}`);
+  }
+  await tabTo(page, "Check");
+  await key(page, "Enter");
+  const after = await current(page);
+  assert.equal(after.answered, true, `${c.id}: Check was pressed`);
+  assert.equal(after.correct, true, `${c.id}: the feedback says it is right`);
+  assert.equal(after.revealed, false);
+  assert.ok(await locate(page, "##feedback"), `${c.id}: the feedback is drawn`);
+}
+
+for (const [step, ids] of byStep) {
+  test(`keyboard alone: every exercise of ${step} (${ids.join(", ")})`, async () => {
+    const { page, problems, context } = await practice(step);
+    for (let k = 0; k < ids.length; ++k) {
+      if (k > 0) {
+        await clickLabel(page, "##next");  // opens the next exercise; the canvas has the focus
+      } else if (ids.length > 1) {
+        // A click on the disabled "previous" arrow presses nothing: Tab goes on from there.
+        await clickLabel(page, "##prev");
+      } else {
+        await tabIntoCanvas(page);
+      }
+      let c = await current(page);
+      assert.equal(c.id, ids[k], `exercise ${k + 1} of ${step}`);
+      assert.equal(await active(page), "canvas");
+      if (c.kind === "quiz") {
+        for (let part = 0; part < c.parts; ++part) {
+          assert.equal((await current(page)).part, part);
+          await answer(page);
+          if (part + 1 < c.parts) {
+            await tabTo(page, "Next question");
+            await key(page, "Enter");
+          }
+        }
+        c = await current(page);
+        assert.equal(c.solved, true, "all the questions answered right");
+      } else {
+        await answer(page);
+        assert.equal((await current(page)).solved, true, `${ids[k]} is solved`);
+      }
+    }
+    assert.equal((await state(page)).exercises.solved, ids.length);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("Tab from the page reaches the first widget with a ring; Shift-Tab from it and Escape leave", async () => {
+  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
+  await ready(page);
+  assert.equal(await focus(page), null, "no ring before the keyboard is used");
+  await tabIntoCanvas(page);
+  const f = await focus(page);
+  const first = await locate(page, "Campus words");
+  assert.ok(f && f.ring && ringOn(f, first), `the first widget has the ring: ${JSON.stringify(f)}`);
+  // The ring is drawn just outside the widget, in the accent colour.
+  const ringX = f.x - 3.5, ringY = f.y + f.h / 2;
+  assert.equal(await accentAt(page, ringX, ringY), true, "the ring is drawn");
+  await shot(page, "keyboard-first-widget");
+  await key(page, "Tab");
+  assert.ok(ringOn(await focus(page), await locate(page, "AWS words")), "Tab: the next widget");
+  assert.equal(await accentAt(page, ringX, ringY), false, "the ring moved on");
+  await key(page, "Shift+Tab");
+  assert.ok(ringOn(await focus(page), first), "Shift-Tab: back to the first");
+  await key(page, "Shift+Tab");
+  assert.notEqual(await active(page), "canvas", "Shift-Tab at the first widget leaves the canvas");
+  assert.equal(await focus(page), null, "no ring once the canvas has let go");
+  assert.equal(await accentAt(page, ringX, ringY), false, "the ring is gone");
+  // Escape leaves too, from anywhere.
+  await tabIntoCanvas(page);
+  for (let i = 0; i < 5; ++i) await key(page, "Tab");
+  assert.ok((await focus(page)).ring);
+  await key(page, "Escape");
+  assert.notEqual(await active(page), "canvas", "Escape leaves the canvas");
+  assert.equal(await focus(page), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("with the ring on a widget arrows are the widgets'; without it they move between beats", async () => {
+  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
+  await ready(page);
+  await tabIntoCanvas(page);
+  await tabTo(page, "Next  \u25B6");
+  const beat = (await state(page)).beat.index;
+  await key(page, "ArrowRight");
+  assert.equal((await state(page)).beat.index, beat, "an arrow moves the ring, not the beat");
+  await tabTo(page, "Next  \u25B6");
+  await key(page, "Enter");
+  assert.equal((await state(page)).beat.index, beat + 1, "Enter presses Next");
+  await key(page, "Space");
+  assert.equal((await state(page)).beat.index, beat + 2, "Space presses it again");
+  await page.mouse.click(1000, 700);  // a click hides the ring: arrows turn the beats again
+  await settle(page);
+  assert.equal(await focus(page), null);
+  await key(page, "ArrowLeft");
+  assert.equal((await state(page)).beat.index, beat + 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Page Down, End and Home scroll the lesson text of a 560 px embed", async () => {
+  const { page, problems, context } = await openPage(env, "/embed.html#step=desk-limit",
+    { viewport: { width: 700, height: 560 } });
+  await ready(page);
+  const count = (await state(page)).beat.count;
+  await page.evaluate((b) => window.cniCampus.goTo("desk-limit", b), count - 1);  // the practice beat: long
+  await settle(page);
+  assert.equal((await state(page)).scroll.text, 0);
+  await page.locator("canvas").focus();  // a script gives the focus: no widget has the ring
+  await settle(page);
+  await key(page, "PageDown");
+  const down = (await state(page)).scroll.text;
+  assert.ok(down > 40, `Page Down scrolled the text: ${down}`);
+  await key(page, "End");
+  const end = (await state(page)).scroll.text;
+  assert.ok(end >= down, `End: the bottom (${end})`);
+  await key(page, "PageUp");
+  assert.ok((await state(page)).scroll.text < end, "Page Up scrolls back");
+  await key(page, "Home");
+  assert.equal((await state(page)).scroll.text, 0, "Home: the top");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "the page itself did not move");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the focus ring on an exercise at 1280x800: visible, not clipped (screenshot)", async () => {
+  const { page, problems, context } = await practice("phone-panel");
+  await clickLabel(page, "##next");
+  await tabTo(page, "##option", 1);
+  const f = await focus(page);
+  const r = await locate(page, "##option", 1);
+  assert.ok(ringOn(f, r));
+  await shot(page, "keyboard-ring-exercise");
+  for (const [x, y] of [[f.x - 3.5, f.y + f.h / 2], [f.x + f.w + 3.5, f.y + f.h / 2],
+    [f.x + f.w / 2, f.y - 3.5], [f.x + f.w / 2, f.y + f.h + 3.5]]) {
+    assert.equal(await accentAt(page, x, y), true, `the ring's edge at ${x},${y}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,54 @@
+// keyboard.h: the canvas used from the keyboard, like a web page: Tab and Shift-Tab move a
+// focus ring through every widget in the order it is drawn (buttons, choices, steppers,
+// checkboxes, number fields, the beat dots, the words of the text that can be pressed), and
+// past the first or the last widget the browser takes the focus on to the page.
+//
+// Dear ImGui 1.86 tabs only between text fields, and its own ring is drawn only by some
+// widgets (never by an InvisibleButton). So the focus order is recorded here, through the
+// ItemAdd hook of ImGui's test engine (web/locate.cpp): every widget with an id reports
+// itself as it is added, in submission order. Tab asks for the focus of the next one; the
+// request is applied when that widget is added in the next frame (ImGui's SetFocusID is made
+// for that moment), which also scrolls it into sight. ImGui's keyboard navigation
+// (ImGuiConfigFlags_NavEnableKeyboard) does the rest: Space and Enter press the focused
+// widget, arrows move between widgets or change a slider or a list, Escape ends a text edit.
+#pragma once
+
+#include "imgui.h"
+
+struct ImGuiContext;
+struct ImRect;
+
+namespace web {
+
+// Turns on ImGui's keyboard navigation and the item hook. Call once after CreateContext.
+void keyboard_init();
+// From the ItemAdd hook (web/locate.cpp): a widget with an id was added to the frame.
+void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id);
+// Call right before ImGui::NewFrame: Enter presses a focused button as Space does (1.86
+// maps Enter to text input only).
+void keyboard_before_frame();
+// Call after the app has drawn and before ImGui::Render: draws the focus ring.
+void keyboard_draw_ring();
+// Call once per frame after ImGui::Render: this frame's widgets become the Tab order.
+void keyboard_frame_done();
+
+// Tab (back: Shift-Tab). True if the focus moved to another widget of the canvas; false at
+// either end, where the ring is dropped and the browser moves the focus on to the page.
+bool keyboard_tab(bool back);
+// The canvas got the focus from the page by Tab (back: Shift-Tab): the first (last) widget.
+void keyboard_enter(bool back);
+// Drops the ring (the canvas lost the focus, Escape, a click).
+void keyboard_clear();
+// True while a widget shows the focus ring.
+bool keyboard_focus_visible();
+// The window whose scroll PageUp, PageDown, Home and End move (the lesson text, a lab's
+// words): call right after its BeginChild, every frame it is drawn.
+void keyboard_mark_text_window();
+// Scrolls that window: by a page (pages = +-1), a line (+-0.1), or to an end (+-1000).
+// False if there is no such window or it cannot scroll that way.
+bool keyboard_scroll_text(float pages);
+// {"x":..,"y":..,"w":..,"h":..,"ring":true} of the focused widget in the last frame, or
+// "null" (for cniCampus.state().focus).
+const char* keyboard_focus_json();
+
+}  // namespace web
