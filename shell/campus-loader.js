@@ -21,8 +21,8 @@
 // compression, which the progress bar counts against), data-deferred, data-catalog,
 // data-exercises. The build puts Emscripten's glue (campus.js) ahead of this script in the
 // same file; without it (the plain-named site in build/web/site) campus.js is loaded.
-// The browser tests set window.cniCampusOptions = {preserveDrawingBuffer: true} before it
-// runs, to read the canvas back.
+// The browser tests set window.cniCampusOptions = {preserveDrawingBuffer: true, answers: true}
+// before it runs, to read the canvas back and to have state() name each exercise's answer.
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -718,6 +718,7 @@
       canvas: $("canvas"),
       embed: embed,
       preserveDrawingBuffer: options.preserveDrawingBuffer === true,
+      answers: options.answers === true,
       startData: data.bytes,
       guard: guard,
       instantiateWasm: instantiateWithProgress,

@@ -3,6 +3,7 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -1016,7 +1017,15 @@ std::string app_state_json(const App& app) {
     j["controls"] = app.min_controls ? "min" : "full";
     j["embed"] = app.embed;
     // The widget with the keyboard's focus ring, or null.
-    j["focus"] = nlohmann::json::parse(keyboard_focus_json(), nullptr, false);
+    const FocusRing ring = keyboard_focus();
+    j["focus"] = nullptr;
+    if (ring.shown) {
+        j["focus"] = {{"x", std::lround(ring.x)},
+                      {"y", std::lround(ring.y)},
+                      {"w", std::lround(ring.w)},
+                      {"h", std::lround(ring.h)},
+                      {"ring", true}};
+    }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -85,8 +85,7 @@ nlohmann::json exercises_state(const ExercisePanel& panel, const std::string& st
 // has not yet. {"step", "exercises": [{"id", "title", "questions": [{"part", "kind",
 // "heading", "prompt", "situation", "label", "min", "max", "choices", "types", "maxPodsMin",
 // "maxPodsMax"}]}]}; a question per exercise, or one per question of the final check. Words
-// in the learner's vocabulary. `key` is set to a short text that changes only when another
-// exercise, variant or vocabulary is shown (the mirror is rebuilt only then).
+// in the learner's vocabulary (exercises_mirror_key tells when it would change).
 nlohmann::json exercises_mirror(const ViewContext& ctx, ExercisePanel& panel,
                                 const std::string& step_id);
 // The key exercises_mirror would give now, without making anything ("" if the step has no

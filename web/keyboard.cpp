@@ -33,7 +33,7 @@ ImRect g_ring_rect, g_ring_clip, g_ring_outer;
 // A click on no widget: Tab goes on from there, as a browser does after a click on text.
 ImGuiID g_click_window = 0;
 ImVec2 g_click_pos;
-std::string g_focus_json = "null";
+web::FocusRing g_focus;
 
 bool ring_visible(const ImGuiContext& g) {
     return g.NavId != 0 && !g.NavDisableHighlight;
@@ -65,10 +65,6 @@ int start_after_click(const std::vector<const Stop*>& list) {
             return static_cast<int>(i);
     }
     return last_in_window >= 0 ? last_in_window + 1 : 0;
-}
-
-std::string px(float v) {
-    return std::to_string(static_cast<long>(std::lround(v)));
 }
 
 }  // namespace
@@ -173,11 +169,10 @@ void keyboard_frame_done() {
     g_text_window = g_text_window_frame;
     g_text_window_frame = 0;
     if (g_ring && ring_visible(g)) {
-        g_focus_json = "{\"x\":" + px(g_ring_rect.Min.x) + ",\"y\":" + px(g_ring_rect.Min.y) +
-                       ",\"w\":" + px(g_ring_rect.GetWidth()) +
-                       ",\"h\":" + px(g_ring_rect.GetHeight()) + ",\"ring\":true}";
+        g_focus = {true, g_ring_rect.Min.x, g_ring_rect.Min.y, g_ring_rect.GetWidth(),
+                   g_ring_rect.GetHeight()};
     } else {
-        g_focus_json = "null";
+        g_focus = web::FocusRing{};
     }
     g_ring = false;
 }
@@ -246,8 +241,8 @@ bool keyboard_scroll_text(float pages) {
     return true;
 }
 
-const char* keyboard_focus_json() {
-    return g_focus_json.c_str();
+FocusRing keyboard_focus() {
+    return g_focus;
 }
 
 }  // namespace web

@@ -47,8 +47,11 @@ void keyboard_mark_text_window();
 // Scrolls that window: by a page (pages = +-1), a line (+-0.1), or to an end (+-1000).
 // False if there is no such window or it cannot scroll that way.
 bool keyboard_scroll_text(float pages);
-// {"x":..,"y":..,"w":..,"h":..,"ring":true} of the focused widget in the last frame, or
-// "null" (for cniCampus.state().focus).
-const char* keyboard_focus_json();
+// Where the focus ring was drawn in the last frame (for cniCampus.state().focus).
+struct FocusRing {
+    bool shown = false;
+    float x = 0, y = 0, w = 0, h = 0;
+};
+FocusRing keyboard_focus();
 
 }  // namespace web

@@ -66,6 +66,10 @@ void storage_set(const std::string& key, const std::string& value);
 void announce_step(const std::string& id, int index, const std::string& title, int beat, int beats);
 // Mirrors the current step's readable text (and live numbers) into the DOM.
 void mirror_text(const std::string& heading, const std::string& body, const std::string& live);
+// True when the page was opened by the browser tests (cniCampusOptions.answers): then
+// state() names each exercise's answer, which an ordinary visit never shows before two
+// wrong tries.
+bool test_answers();
 // Mirrors the current step's exercises into the DOM as forms (JSON: exercise_panel.h
 // exercises_mirror); the forms check through campus_mirror_act.
 void mirror_exercises(const std::string& json);

@@ -91,6 +91,7 @@ EM_JS(char*, js_start_asset, (const char* name, int* size), {
 });
 
 EM_JS(int, js_preserve_drawing_buffer, (), { return Module["preserveDrawingBuffer"] ? 1 : 0; });
+EM_JS(int, js_test_answers, (), { return Module["answers"] ? 1 : 0; });
 // clang-format on
 
 // ImGui 1.86 key indices we map DOM keyCodes onto (io.KeysDown has 512 entries).
@@ -802,6 +803,11 @@ void announce_step(const std::string& id, int index, const std::string& title, i
                    int beats) {
     js_announce_step(id.c_str(), index, title.c_str(), beat, beats);
 }
+bool test_answers() {
+    static const bool on = js_test_answers() != 0;
+    return on;
+}
+
 void mirror_exercises(const std::string& json) {
     js_mirror_exercises(json.c_str());
 }

@@ -36,7 +36,7 @@ export async function launch({ csp = false, extraArgs = [], compress = true, chu
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
-    await context.addInitScript(() => { window.cniCampusOptions = { preserveDrawingBuffer: true }; });
+    await context.addInitScript(() => { window.cniCampusOptions = { preserveDrawingBuffer: true, answers: true }; });
     return context;
   };
   return {
