@@ -107,8 +107,11 @@ test("a step opens at the top of its words and its view; Next, Back, dots and ke
   await page.evaluate(() => window.cniCampus.goTo("phone-panel", 0));
   await settle(page);
   const count = (await state(page)).beat.count;
-  await page.mouse.click(5, 5);  // focus the canvas without pressing anything
-  await settle(page);  for (let i = 0; i < count; ++i) await page.keyboard.press("ArrowRight");
+  // Focus the canvas without pressing anything: a click on the paragraph's far corner.
+  const words = await locate(page, "##beat-text");
+  await page.mouse.click(words.x + words.w - 2, words.y + words.h - 2);
+  await settle(page);
+  for (let i = 0; i < count; ++i) await page.keyboard.press("ArrowRight");
   await settle(page);
   s = await state(page);
   assert.equal(s.step.id, "the-rules");
