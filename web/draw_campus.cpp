@@ -360,6 +360,114 @@ void draw_unattached(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l
     }
 }
 
+// The room's title and, when asked, its two host-network desks beside it.
+void draw_room_title(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec2 o,
+                     ImVec2 oz, const std::string& title, float title_w, const RoomStyle& style,
+                     bool tips, Tip& tip) {
+    dl->PushClipRect(o, ImVec2(oz.x - 4, oz.y), true);
+    draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
+              title.c_str());
+    dl->PopClipRect();
+    if (!style.show_host_pods) return;
+    float x = std::min(o.x + l.room_pad + title_w - 30, oz.x - 34);
+    for (int h = 0; h < core::kHostNetworkPods; ++h) {
+        ImVec2 c(x + fi(h) * 13 + 5, o.y + 12);
+        dl->AddCircle(c, 5, color::kSlotMain, 12, 2);
+    }
+    if (style.highlight & kHighlightHostPods)
+        dl->AddRect(ImVec2(x - 3, o.y + 3), ImVec2(x + 26, o.y + 21), color::kHighlight, 5, 0,
+                    2.5f);
+    if (hovering(tips, ImVec2(x, o.y + 4), ImVec2(x + 28, o.y + 20))) {
+        tip.line =
+            "aws-node and kube-proxy: host-network pods on the node's own address; "
+            "they count against max-pods";
+        tip.words = analogy(ctx, "two {hostdesks} sharing the {mainext}");
+    }
+}
+
+// Where a panel position and a slot of it are drawn.
+ImVec2 panel_at(const RoomLayout& l, ImVec2 base, int p) {
+    return ImVec2(base.x + fi(p % l.per_row) * (l.panel_w + l.panel_gap),
+                  base.y + fi(p / l.per_row) * (l.panel_h + l.panel_gap));
+}
+ImVec2 slot_at(const RoomLayout& l, ImVec2 base, int p, int i) {
+    const ImVec2 po = panel_at(l, base, p);
+    const float s = slot_side(l);
+    return ImVec2(po.x + l.pad + fi(i % l.cols) * (s + l.gap),
+                  po.y + l.header + l.pad + fi(i / l.cols) * (s + l.gap));
+}
+
+// Highlights: the parts a rule is about keep their colours and get an outline; the rest of
+// the room is paled. The highlight eases in (style.highlight_strength) when a beat points at
+// a new part.
+void draw_room_highlights(ImDrawList* dl, const RoomLayout& l, ImVec2 base, const core::Node& node,
+                          const RoomStyle& style) {
+    const float strength = std::clamp(style.highlight_strength, 0.0f, 1.0f);
+    if (style.highlight == kHighlightNone || strength <= 0) return;
+    const float s = slot_side(l);
+    const ImU32 hl = (color::kHighlight & ~IM_COL32_A_MASK) |
+                     (static_cast<ImU32>(255.0f * strength) << IM_COL32_A_SHIFT);
+    const int attached = static_cast<int>(node.enis.size());
+    for (int p = 0; p < l.positions; ++p) {
+        bool pod_panel = true;
+        if (p < attached) {
+            const core::Eni& e = node.enis[static_cast<size_t>(p)];
+            pod_panel = !e.trunk && core::carries_pod_addresses(node, e);
+        }
+        for (int i = 0; i < l.slots; ++i) {
+            ImVec2 a = slot_at(l, base, p, i);
+            ImVec2 z(a.x + s, a.y + s);
+            if (!slot_lit(style.highlight, p, i, pod_panel)) {
+                dim(dl, a, z, strength);
+            } else if (!(style.highlight & (kHighlightPanels | kHighlightOnePanel)) &&
+                       p < attached) {
+                dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), hl, 4, 0, 2.5f);
+            }
+        }
+    }
+    if (style.highlight & kHighlightPanels) {
+        for (int p = 0; p < l.positions; ++p) {
+            ImVec2 po = panel_at(l, base, p);
+            dl->AddRect(ImVec2(po.x - 3, po.y - 3),
+                        ImVec2(po.x + l.panel_w + 3, po.y + l.panel_h + 3), hl, 7, 0, 3);
+        }
+    }
+    if ((style.highlight & kHighlightOnePanel) && l.positions > 0) {
+        ImVec2 a = slot_at(l, base, 0, 0);
+        ImVec2 z = slot_at(l, base, 0, l.slots - 1);
+        float right = panel_at(l, base, 0).x + l.panel_w - l.pad;
+        dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(right + 3, z.y + s + 3), hl, 5, 0, 3);
+    }
+}
+
+// Pods waiting for an address, in a row under the panels ("+N" where the row is full).
+void draw_room_waiting(const ViewContext& ctx, ImDrawList* dl, ImVec2 at, float right,
+                       const core::Node& node, size_t waiting, bool tips, Tip& tip) {
+    const float y = at.y;
+    std::string label = ctx.text("waiting:");
+    draw_text(dl, ctx.fonts.small, kSmall, at, color::kPending, label.c_str());
+    float x = at.x +
+              (ctx.fonts.small ? ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, label.c_str()).x
+                               : 50) +
+              6;
+    const float c = 12;
+    for (size_t i = 0; i < waiting; ++i) {
+        if (x + c > right && i + 1 < waiting) {
+            std::string more = "+" + std::to_string(waiting - i);
+            draw_text(dl, ctx.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
+            break;
+        }
+        ImVec2 a(x, y + 2), z(x + c, y + 2 + c);
+        dl->AddRect(a, z, color::kPending, 2, 0, 2);
+        if (hovering(tips, a, z)) {
+            const core::Pod& p = node.pending[i];
+            tip.line = "pod " + p.name + ": ContainerCreating, " + p.waiting;
+            tip.words = analogy(ctx, "a {desk} waiting for an {ext}");
+        }
+        x += c + 4;
+    }
+}
+
 }  // namespace
 
 ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle& style) {
@@ -392,118 +500,23 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
     const ImVec2 oz(o.x + room_w, o.y + room_h);
     dl->AddRectFilled(o, oz, color::kRoom, 10);
     dl->AddRect(o, oz, color::kLine, 10, 0, 1.5f);
-    if (style.show_title && ctx.fonts.small) {
-        dl->PushClipRect(o, ImVec2(oz.x - 4, oz.y), true);
-        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + l.room_pad, o.y + 5), color::kMuted,
-                  title.c_str());
-        dl->PopClipRect();
-        if (style.show_host_pods) {
-            float x = std::min(o.x + l.room_pad + title_w - 30, oz.x - 34);
-            for (int h = 0; h < core::kHostNetworkPods; ++h) {
-                ImVec2 c(x + fi(h) * 13 + 5, o.y + 12);
-                dl->AddCircle(c, 5, color::kSlotMain, 12, 2);
-            }
-            if (style.highlight & kHighlightHostPods)
-                dl->AddRect(ImVec2(x - 3, o.y + 3), ImVec2(x + 26, o.y + 21), color::kHighlight, 5,
-                            0, 2.5f);
-            if (hovering(tips, ImVec2(x, o.y + 4), ImVec2(x + 28, o.y + 20))) {
-                tip.line =
-                    "aws-node and kube-proxy: host-network pods on the node's own address; "
-                    "they count against max-pods";
-                tip.words = analogy(ctx, "two {hostdesks} sharing the {mainext}");
-            }
-        }
-    }
+    if (style.show_title && ctx.fonts.small)
+        draw_room_title(ctx, dl, l, o, oz, title, title_w, style, tips, tip);
 
     const ImVec2 base(o.x + l.room_pad, o.y + l.title_h);
     // ENIs by device index; gaps in the indices are filled in order.
     for (int p = 0; p < l.positions; ++p) {
-        ImVec2 po(base.x + fi(p % l.per_row) * (l.panel_w + l.panel_gap),
-                  base.y + fi(p / l.per_row) * (l.panel_h + l.panel_gap));
+        const ImVec2 po = panel_at(l, base, p);
         if (static_cast<size_t>(p) < node.enis.size())
             draw_eni(ctx, dl, l, po, node, node.enis[static_cast<size_t>(p)], pods, style, tips,
                      tip);
         else
             draw_unattached(ctx, dl, l, po, p, node, tips, tip);
     }
-
-    // Highlights: the parts a rule is about keep their colours and get an outline; the rest
-    // of the room is paled.
-    const float s = slot_side(l);
-    auto panel_at = [&](int p) {
-        return ImVec2(base.x + fi(p % l.per_row) * (l.panel_w + l.panel_gap),
-                      base.y + fi(p / l.per_row) * (l.panel_h + l.panel_gap));
-    };
-    auto slot_at = [&](int p, int i) {
-        ImVec2 po = panel_at(p);
-        return ImVec2(po.x + l.pad + fi(i % l.cols) * (s + l.gap),
-                      po.y + l.header + l.pad + fi(i / l.cols) * (s + l.gap));
-    };
-    // The highlight eases in (style.highlight_strength) when a beat points at a new part.
-    const float strength = std::clamp(style.highlight_strength, 0.0f, 1.0f);
-    const ImU32 hl = (color::kHighlight & ~IM_COL32_A_MASK) |
-                     (static_cast<ImU32>(255.0f * strength) << IM_COL32_A_SHIFT);
-    const int attached = static_cast<int>(node.enis.size());
-    if (style.highlight != kHighlightNone && strength > 0) {
-        for (int p = 0; p < l.positions; ++p) {
-            bool pod_panel = true;
-            if (p < attached) {
-                const core::Eni& e = node.enis[static_cast<size_t>(p)];
-                pod_panel = !e.trunk && core::carries_pod_addresses(node, e);
-            }
-            for (int i = 0; i < l.slots; ++i) {
-                ImVec2 a = slot_at(p, i);
-                ImVec2 z(a.x + s, a.y + s);
-                if (!slot_lit(style.highlight, p, i, pod_panel)) {
-                    dim(dl, a, z, strength);
-                } else if (!(style.highlight & (kHighlightPanels | kHighlightOnePanel)) &&
-                           p < attached) {
-                    dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), hl, 4, 0, 2.5f);
-                }
-            }
-        }
-        if (style.highlight & kHighlightPanels) {
-            for (int p = 0; p < l.positions; ++p) {
-                ImVec2 po = panel_at(p);
-                dl->AddRect(ImVec2(po.x - 3, po.y - 3),
-                            ImVec2(po.x + l.panel_w + 3, po.y + l.panel_h + 3), hl, 7, 0, 3);
-            }
-        }
-        if ((style.highlight & kHighlightOnePanel) && l.positions > 0) {
-            ImVec2 a = slot_at(0, 0);
-            ImVec2 z = slot_at(0, l.slots - 1);
-            float right = panel_at(0).x + l.panel_w - l.pad;
-            dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(right + 3, z.y + s + 3), hl, 5, 0, 3);
-        }
-    }
-
-    // Pods waiting for an address.
-    if (waiting > 0) {
-        float y = base.y + panels_h + 8;
-        std::string label = ctx.text("waiting:");
-        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(base.x, y), color::kPending, label.c_str());
-        float x =
-            base.x +
-            (ctx.fonts.small ? ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, 0, label.c_str()).x
-                             : 50) +
-            6;
-        const float c = 12;
-        for (size_t i = 0; i < waiting; ++i) {
-            if (x + c > o.x + room_w - l.room_pad - 30 && i + 1 < waiting) {
-                std::string more = "+" + std::to_string(waiting - i);
-                draw_text(dl, ctx.fonts.small, kSmall, ImVec2(x, y), color::kPending, more.c_str());
-                break;
-            }
-            ImVec2 a(x, y + 2), z(x + c, y + 2 + c);
-            dl->AddRect(a, z, color::kPending, 2, 0, 2);
-            if (hovering(tips, a, z)) {
-                const core::Pod& p = node.pending[i];
-                tip.line = "pod " + p.name + ": ContainerCreating, " + p.waiting;
-                tip.words = analogy(ctx, "a {desk} waiting for an {ext}");
-            }
-            x += c + 4;
-        }
-    }
+    draw_room_highlights(dl, l, base, node, style);
+    if (waiting > 0)
+        draw_room_waiting(ctx, dl, ImVec2(base.x, base.y + panels_h + 8),
+                          o.x + room_w - l.room_pad - 30, node, waiting, tips, tip);
 
     ImGui::Dummy(ImVec2(room_w, room_h));
     show_tip(tip);
