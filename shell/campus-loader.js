@@ -63,6 +63,7 @@
     failed = true;
     var loader = $("loader");
     if (loader) loader.hidden = true;
+    hideFirstText();
     if (title) setText("fatal-title", title);
     setText("fatal-text", message);
     var reload = $("fatal-reload");
@@ -669,6 +670,30 @@
     setTimeout(handData, 0);
   }
 
+  // The step's title and first paragraph, readable at once (the pages carry them as data,
+  // tools/publish_site.mjs), where the canvas will draw them; hidden at its first frame.
+  function showFirstText() {
+    var data = $("first-text");
+    var box = $("first");
+    if (!data || !box || /(?:^|[#&])lab=/.test(location.hash)) return;
+    var steps;
+    try { steps = JSON.parse(data.textContent).steps; } catch (e) { return; }
+    if (!steps || !steps.length) return;
+    var step = steps[0];
+    for (var i = 0; i < steps.length; ++i) if (steps[i].id === linkedStep) step = steps[i];
+    var terms = /(?:^|[#&])terms=aws(?:&|$)/.test(location.hash) ? "aws" : "analogy";
+    if (!step.title || !step.text) return;
+    setText("first-title", step.title[terms]);
+    setText("first-body", step.text[terms]);
+    box.hidden = false;
+    document.body.classList.add("first-shown");
+  }
+  function hideFirstText() {
+    var box = $("first");
+    if (box) box.hidden = true;
+    document.body.classList.remove("first-shown");
+  }
+
   function start() {
     if (!wasmSupported()) {
       cannotRun("This browser cannot run WebAssembly, which CNI Campus needs.");
@@ -687,6 +712,7 @@
     // up the request for campus.js, the page's layout and the compile's share of this thread.
     // (Preloading campus.js and campus.wasm from the page was tried: the big download then
     // delayed this script, and the first frame came no sooner.)
+    showFirstText();
     fetchWasm();
     // A link that carries a campus is decoded as the module starts, with code of the rest
     // and the full catalog: fetch both first (the code only when the build names it).
@@ -732,6 +758,7 @@
         running = true;
         var loader = $("loader");
         if (loader) loader.hidden = true;
+        hideFirstText();
         afterFirstFrame();
         resolveReady(window.cniCampus);
       },

@@ -26,6 +26,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "assets.h"
 #include "catalog.h"
 #include "exercises.h"
@@ -312,6 +314,25 @@ std::string labs_page(const core::Lessons& lessons, const core::Catalog& catalog
     return o.str();
 }
 
+// first.json: each step's title and first paragraph in both vocabularies, as plain text with
+// its numbers filled in. tools/publish_site.mjs puts it into the pages, and the loader shows
+// the step's words at once, before the module has drawn its first frame.
+std::string first_text(const core::Lessons& lessons, const core::Catalog& catalog) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const core::LessonStep& s : lessons.steps) {
+        nlohmann::json one;
+        one["id"] = s.id;
+        for (const auto& [name, terms] :
+             {std::pair{"analogy", core::Terms::Analogy}, std::pair{"aws", core::Terms::Aws}}) {
+            one["title"][name] = core::render_terms(lessons, s.title, terms);
+            one["text"][name] =
+                s.beats.empty() ? std::string() : core::render_beat(lessons, s, 0, terms, catalog);
+        }
+        steps.push_back(one);
+    }
+    return nlohmann::json{{"steps", steps}}.dump() + "\n";
+}
+
 bool write_file(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -384,6 +405,7 @@ int main(int argc, char** argv) {
     bool ok = write_file(out_dir + "/lessons.css", kCss);
     ok = ok && write_file(out_dir + "/index.html", index_page(*lessons, *labs));
     ok = ok && write_file(out_dir + "/labs.html", labs_page(*lessons, *catalog, *labs));
+    ok = ok && write_file(out_dir + "/first.json", first_text(*lessons, *catalog));
     for (size_t i = 0; ok && i < lessons->steps.size(); ++i)
         ok = write_file(out_dir + "/" + lessons->steps[i].id + ".html",
                         step_page(*lessons, *book, *catalog, i));

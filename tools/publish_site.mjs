@@ -57,7 +57,9 @@ function minifyCss(css) {
 // The bytes a file is published with: the loader with the glue ahead of it, style sheets
 // minified, the rest as built (pages and embed.js are rewritten below, once names are known).
 const MERGED = "campus.js";
-const files = walk(SITE).filter((f) => !(f === MERGED && fs.existsSync(path.join(SITE, "campus-loader.js"))));
+// lessons/first.json goes into the pages (below), not beside them.
+const files = walk(SITE).filter((f) => !(f === MERGED && fs.existsSync(path.join(SITE, "campus-loader.js"))) &&
+  f !== "lessons/first.json");
 function content(rel) {
   const bytes = fs.readFileSync(path.join(SITE, rel));
   if (rel.endsWith(".css")) return Buffer.from(minifyCss(bytes.toString("utf8")));
@@ -83,6 +85,14 @@ for (const rel of files) {
 // A reference from a file in fromDir to rel, as written in that file ("../favicon.svg").
 const relativeRef = (fromDir, rel) => path.posix.relative(fromDir, rel) || rel;
 
+// Each step's title and first paragraph (lessons/first.json, written by gen_static_lessons),
+// carried by the pages so the loader shows the step's words before the module's first frame.
+// Data, not script: a strict CSP runs no inline script, and "</" never ends it early.
+const FIRST = path.join(SITE, "lessons", "first.json");
+const firstText = fs.existsSync(FIRST)
+  ? `<script type="application/json" id="first-text">${JSON.stringify(JSON.parse(fs.readFileSync(FIRST, "utf8"))).replace(/</g, "\\u003c")}</script>\n`
+  : "";
+
 function rewritePage(rel, html) {
   const dir = path.posix.dirname(rel);
   html = html.replace(/\b(src|href)="([^"#?:]+)"/g, (all, attr, ref) => {
@@ -99,7 +109,7 @@ function rewritePage(rel, html) {
       .filter(([, file]) => renamed.has(file))
       .map(([attr, file]) => `${attr}="${renamed.get(file)}"`);
     stamp.push(`data-wasm-size="${fs.statSync(path.join(SITE, "campus.wasm")).size}"`);
-    html = html.replace(tag, `<script src="${loader}" ${stamp.join(" ")}></script>`);
+    html = html.replace(tag, `${firstText}<script src="${loader}" ${stamp.join(" ")}></script>`);
   }
   return html;
 }

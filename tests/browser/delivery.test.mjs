@@ -266,3 +266,41 @@ test("a blog with a Content-Security-Policy: the directives docs/embedding.md na
     await new Promise((r) => host.close(r));
   }
 });
+
+// The step's words before the first frame: the pages carry each step's title and first
+// paragraph as data (tools/publish_site.mjs), the loader shows the linked step's in the
+// link's vocabulary where the canvas will draw them, and hides them at the first frame.
+const indexPage = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+const firstData = /<script type="application\/json" id="first-text">([^<]*)<\/script>/.exec(indexPage);
+const carriesFirstText = firstData !== null;
+test("the step's title and first paragraph are readable before the module runs", { skip: !carriesFirstText && "dist/ has no first-text data (a site publish_site did not write)" }, async () => {
+  const lessons = JSON.parse(firstData[1]).steps;
+  for (const [hash, id, terms] of [["", lessons[0].id, "analogy"], ["#step=desk-limit&terms=aws", "desk-limit", "aws"]]) {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/\/campus\.[0-9a-f]{16}\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(env.base + "/" + hash);
+    await page.waitForSelector("#first:not([hidden])", { timeout: 10000 });
+    const step = lessons.find((s) => s.id === id);
+    assert.equal(await page.textContent("#first-title"), step.title[terms]);
+    assert.equal(await page.textContent("#first-body"), step.text[terms]);
+    assert.ok(step.text[terms].length > 80, "a whole paragraph");
+    const box = await page.$eval("#first-body", (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y }; });
+    assert.ok(box.x > 200 && box.y < 200, `beside the step list, near the top: ${JSON.stringify(box)}`);
+    assert.equal(await page.evaluate(() => window.cniCampus.firstFrameMs), 0, "the module has not drawn yet");
+    release();
+    await ready(page);
+    assert.equal(await page.$eval("#first", (e) => e.hidden), true, "hidden at the first frame");
+    const s = await page.evaluate(() => window.cniCampus.state());
+    assert.equal(s.step.id, id);
+    await context.close();
+  }
+  // A lab link shows no step's words.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.base + "/#lab=idle-but-full");
+  assert.equal(await page.$eval("#first", (e) => e.hidden), true);
+  await context.close();
+});
