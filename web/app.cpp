@@ -434,8 +434,10 @@ void draw_beat_nav(App& app, const core::LessonStep& step) {
     ImGui::SameLine();
     const bool last = app.beat >= count - 1;
     const bool to_practice = !last && app.beat + 1 >= static_cast<int>(step.beats.size());
-    const char* next = last ? "Next step  \xE2\x96\xB6"
-                            : (to_practice ? "Practice  \xE2\x96\xB6" : "Next  \xE2\x96\xB6");
+    // One id whatever it says, so the keyboard's focus stays on it as its words change.
+    const char* next = last ? "Next step  \xE2\x96\xB6###beat-next"
+                            : (to_practice ? "Practice  \xE2\x96\xB6###beat-next"
+                                           : "Next  \xE2\x96\xB6###beat-next");
     ImGui::BeginDisabled(last && app.step >= n - 1);
     ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));

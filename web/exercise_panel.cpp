@@ -610,13 +610,15 @@ void draw_progress_footer(ExercisePanel& p) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 260);
         ImGui::TextUnformatted("Forget the steps you have seen and the exercises you solved?");
         ImGui::PopTextWrapPos();
+        // Keep first, and where the keyboard starts: a second Enter must not forget it all.
+        if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
+        if (ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
+        ImGui::SameLine();
         if (ImGui::Button("Reset")) {
             p.reset_requested = true;  // done before the next draw: slots are in use now
             platform::request_frame();
             ImGui::CloseCurrentPopup();
         }
-        ImGui::SameLine();
-        if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::PopID();

@@ -303,10 +303,6 @@ void draw_presses(const ViewContext& ctx, core::BuildingRunsOut& m) {
     if (flow_button(ctx.text("Remove a {room}").c_str()))
         core::apply(m, core::BuildingPress::RemoveRoom);
     ImGui::EndDisabled();
-    if (m.second == core::SecondBuilding::Untagged) {
-        if (flow_button(ctx.text("Give {building} B the {cnitag}").c_str(), true))
-            core::apply(m, core::BuildingPress::SecondTagged);
-    }
 }
 
 // The settings: the building's size, prefix delegation and its cures, other things.
@@ -380,6 +376,11 @@ ViewOut draw_building_runs_out(const ViewContext& ctx, core::BuildingRunsOut& m,
     // The figure: the buildings, the rooms under them, where the panels went.
     out.figure_min = ImGui::GetCursorScreenPos();
     draw_buildings(ctx, m);
+    // The sign goes right under the building it is for: the press and what it changes are
+    // one glance apart, on a phone too.
+    if (m.second == core::SecondBuilding::Untagged &&
+        ImGui::Button(ctx.text("Give {building} B the {cnitag}").c_str()))
+        core::apply(m, core::BuildingPress::SecondTagged);
     ImGui::Spacing();
     draw_rooms(ctx, m);
     if (m.prefix)
