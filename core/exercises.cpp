@@ -1454,22 +1454,10 @@ Check check_fix(const Exercise& ex, const Answer& a) {
 // ---- loading --------------------------------------------------------------------------------
 
 Status check_terms(std::string_view text, const Lessons& lessons, const std::string& where) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') continue;
-        if (i + 1 < text.size() && text[i + 1] == '{') {
-            ++i;
-            continue;
-        }
-        const size_t end = text.find('}', i);
-        if (end == std::string_view::npos) return make_error(where + ": a '{' is never closed");
-        std::string_view key = text.substr(i + 1, end - i - 1);
-        if (!key.empty() && key.back() == '+') key.remove_suffix(1);
-        bool known = false;
-        for (const Term& t : lessons.terms)
-            known = known || t.key == key;
-        if (!known) return make_error(where + ": unknown term {" + std::string(key) + "}");
-        i = end;
-    }
+    const TermScan scan = find_unknown_term(text, &lessons.terms);
+    if (scan.kind == TermScan::Kind::Unclosed) return make_error(where + ": a '{' is never closed");
+    if (scan.kind == TermScan::Kind::Unknown)
+        return make_error(where + ": unknown term {" + std::string(scan.key) + "}");
     return Ok{};
 }
 
