@@ -181,31 +181,10 @@ Status precheck(std::string_view text) {
                           " bytes of JSON; the limit is " +
                           num(static_cast<long long>(kMaxScenarioBytes)) + " (1 MiB).");
     }
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (ch == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_string = true;
-        } else if (ch == '{' || ch == '[') {
-            if (++depth > kMaxScenarioDepth) {
-                return make_error("The scenario JSON nests deeper than " + num(kMaxScenarioDepth) +
-                                  " levels at byte " + num(static_cast<long long>(i)) + ".");
-            }
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            --depth;
-        }
+    const size_t deep = json_too_deep_at(text, kMaxScenarioDepth);
+    if (deep != std::string_view::npos) {
+        return make_error("The scenario JSON nests deeper than " + num(kMaxScenarioDepth) +
+                          " levels at byte " + num(static_cast<long long>(deep)) + ".");
     }
     return Ok{};
 }
