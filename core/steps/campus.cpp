@@ -130,6 +130,15 @@ void open_room(DeskRoom& m, const Catalog& catalog, std::string_view type, int p
     rebuild_room(m, pods);
 }
 
+std::vector<Knob> desk_room_knobs() {
+    return {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxRoomDesks, {}}};
+}
+
+void open_simple_room(DeskRoom& m, const Catalog& catalog) {
+    m.config = simple_pool_config();
+    open_room(m, catalog, kOpeningRoomType, 0);
+}
+
 Status choose_type(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {
     Result<const InstanceType*> t = find_instance_type(catalog, type);
     if (!t) return t.error();

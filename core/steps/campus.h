@@ -75,6 +75,16 @@ Status choose_type(DeskRoom& model, const Catalog& catalog, std::string_view typ
 // fresh_eni.
 void change_desks(DeskRoom& model, bool add);
 
+// The room size a one-room step opens with, and the most desks its "pods" knob asks for.
+inline constexpr const char* kOpeningRoomType = "t3.small";
+inline constexpr int kMaxRoomDesks = 250;
+// The knobs of a step that shows one room of desks: "type" (an instance type, checked by
+// the model) and "pods" (0 to kMaxRoomDesks).
+std::vector<Knob> desk_room_knobs();
+// The opening of a one-room step before the warm pool: the simple pool and an empty room of
+// kOpeningRoomType (or the catalog's first type).
+void open_simple_room(DeskRoom& model, const Catalog& catalog);
+
 // The learner's hand on a room of desks (the steps before the warm pool share it).
 enum class DeskAction { AddDesk, RemoveDesk, StartOver };
 // Adds or removes a desk, or starts over with the same room size. A refused desk leaves the
