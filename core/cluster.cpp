@@ -1350,20 +1350,32 @@ PodCounts pod_counts(const Cluster& cluster) {
     return c;
 }
 
-Status check_invariants(const Cluster& cluster) {
-    const Vpc& vpc = cluster.vpc;
+namespace {
+
+// What every address of every subnet is held as, built up while the invariants are checked:
+// an address may be held once (by an ENI's IPs or prefixes, or by another user).
+struct Holdings {
     enum : uint8_t { kFree = 0, kIp = 1, kPrefix = 2 };
+    const Vpc& vpc;
     std::unordered_map<std::string, size_t> subnet_at;
-    std::vector<std::vector<uint8_t>> held(vpc.subnets.size());
-    for (size_t i = 0; i < vpc.subnets.size(); ++i) {
-        const Subnet& s = vpc.subnets[i];
-        if (!subnet_at.emplace(s.id, i).second) return make_error("Subnet id twice: " + s.id);
-        if (s.use.size() != cidr_size(s.cidr)) {
-            return make_error(s.id + ": use map size does not match its CIDR");
+    std::vector<std::vector<uint8_t>> held;
+
+    explicit Holdings(const Vpc& v) : vpc(v), held(v.subnets.size()) {}
+
+    // Indexes the subnets; an id twice or a use map of the wrong size is an error.
+    Status index_subnets() {
+        for (size_t i = 0; i < vpc.subnets.size(); ++i) {
+            const Subnet& s = vpc.subnets[i];
+            if (!subnet_at.emplace(s.id, i).second) return make_error("Subnet id twice: " + s.id);
+            if (s.use.size() != cidr_size(s.cidr)) {
+                return make_error(s.id + ": use map size does not match its CIDR");
+            }
+            held[i].assign(s.use.size(), kFree);
         }
-        held[i].assign(s.use.size(), kFree);
+        return Ok{};
     }
-    auto mark_ip = [&](const std::string& who, const std::string& sid, Ipv4 ip) -> Status {
+
+    Status mark_ip(const std::string& who, const std::string& sid, Ipv4 ip) {
         auto at = subnet_at.find(sid);
         if (at == subnet_at.end()) return make_error(who + ": unknown subnet " + sid);
         const Subnet& s = vpc.subnets[at->second];
@@ -1382,9 +1394,9 @@ Status check_invariants(const Cluster& cluster) {
         }
         held[at->second][i] = kIp;
         return Ok{};
-    };
-    auto mark_prefix = [&](const std::string& who, const std::string& sid,
-                           const Cidr& p) -> Status {
+    }
+
+    Status mark_prefix(const std::string& who, const std::string& sid, const Cidr& p) {
         auto at = subnet_at.find(sid);
         if (at == subnet_at.end()) return make_error(who + ": unknown subnet " + sid);
         const Subnet& s = vpc.subnets[at->second];
@@ -1405,144 +1417,180 @@ Status check_invariants(const Cluster& cluster) {
             held[at->second][i] = kPrefix;
         }
         return Ok{};
-    };
+    }
 
+    // Every subnet's use map says what the ENIs and other users hold, and AWS's reserved
+    // addresses are the reserved ones.
+    Status check_use_maps() const {
+        for (size_t si = 0; si < vpc.subnets.size(); ++si) {
+            const Subnet& s = vpc.subnets[si];
+            std::vector<uint8_t> reserved(s.use.size(), 0);
+            for (const ReservedAddress& r : aws_reserved_addresses(s.cidr)) {
+                reserved[r.ip.value - s.cidr.base] = 1;
+            }
+            for (size_t i = 0; i < s.use.size(); ++i) {
+                const AddressUse u = s.use[i];
+                const uint8_t h = held[si][i];
+                const bool ok = (u == AddressUse::Reserved && reserved[i] != 0 && h == kFree) ||
+                                (u == AddressUse::Free && reserved[i] == 0 && h == kFree) ||
+                                (u == AddressUse::Ip && h == kIp) ||
+                                (u == AddressUse::Prefix && h == kPrefix);
+                if (!ok) {
+                    return make_error(s.id + ": " +
+                                      format_ipv4(Ipv4{s.cidr.base + static_cast<uint32_t>(i)}) +
+                                      " is marked in the subnet differently from what ENIs hold");
+                }
+            }
+        }
+        return Ok{};
+    }
+};
+
+// The node as a whole: a primary plain ENI at device 0 in the node's subnet, no more ENIs
+// than the type takes, max-pods as its configuration gives.
+Status check_node_frame(const Node& n) {
+    const std::string& nn = n.name;
+    if (n.enis.empty() || n.enis[0].device_index != 0) {
+        return make_error(nn + ": no primary ENI at device 0");
+    }
+    if (static_cast<int>(n.enis.size()) > n.type.max_enis) {
+        return make_error(nn + ": " + num(static_cast<long long>(n.enis.size())) + " ENIs, limit " +
+                          num(n.type.max_enis));
+    }
+    if (n.enis[0].subnet_id != n.subnet_id || n.enis[0].trunk) {
+        return make_error(nn + ": the primary ENI is not a plain ENI in the node's subnet");
+    }
+    if (n.max_pods != kubelet_max_pods(n.type, n.config)) {
+        return make_error(nn + ": max-pods does not match its configuration");
+    }
+    return Ok{};
+}
+
+// The k-th ENI of the node on its own: its slots, its kind of addresses, trunk rules and its
+// subnet (holdings tell where each subnet is).
+Status check_eni(const Node& n, size_t k, const Holdings& h, const std::string& who) {
+    const Eni& e = n.enis[k];
+    if (k > 0 && n.enis[k - 1].device_index >= e.device_index) {
+        return make_error(who + ": device indices not strictly increasing");
+    }
+    const int slots = slots_per_eni(n.type);
+    if (static_cast<int>(e.ips.size() + e.prefixes.size()) > slots) {
+        return make_error(who + ": more than " + num(slots) + " slots used");
+    }
+    const bool pd = prefix_delegation_active(n.type, n.config);
+    if (pd ? !e.ips.empty() : !e.prefixes.empty()) {
+        return make_error(who + ": holds the wrong kind of address for its mode");
+    }
+    if (e.trunk) {
+        if (!n.config.security_groups_for_pods) {
+            return make_error(who + ": trunk without security groups for pods");
+        }
+        if (e.subnet_id != n.subnet_id) return make_error(who + ": trunk in wrong subnet");
+    }
+    const bool carries = carries_pod_addresses(n, e);
+    if (!carries && (!e.ips.empty() || !e.prefixes.empty())) {
+        return make_error(who + ": holds pod addresses it must not carry");
+    }
+    if (k > 0 && !e.trunk) {
+        if (n.config.custom_networking || !n.config.subnet_discovery) {
+            const std::string& want =
+                n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
+            if (e.subnet_id != want) return make_error(who + ": ENI in the wrong subnet");
+        } else {
+            const auto at = h.subnet_at.find(e.subnet_id);
+            const auto home = h.subnet_at.find(n.subnet_id);
+            if (at == h.subnet_at.end() || home == h.subnet_at.end() ||
+                h.vpc.subnets[at->second].az != h.vpc.subnets[home->second].az) {
+                return make_error(who + ": ENI outside the node's availability zone");
+            }
+        }
+    }
+    if (e.excluded && (!n.config.subnet_discovery || e.trunk)) {
+        return make_error(who + ": excluded without subnet discovery, or a trunk");
+    }
+    return Ok{};
+}
+
+// The node's pods: each running pod on an address the node holds for pods (on the ENI it
+// records), no two sharing one, waiting pods without one, names once, max-pods kept.
+// `usable` is every pod-usable address with its ENI index, sorted.
+Status check_pods(const Node& n, const std::vector<std::pair<uint32_t, size_t>>& usable) {
+    const std::string& nn = n.name;
+    std::vector<uint32_t> ips;
+    ips.reserve(n.pods.size());
+    std::unordered_set<std::string> pod_names;
+    for (const Pod& p : n.pods) {
+        if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
+        auto at =
+            std::lower_bound(usable.begin(), usable.end(), std::make_pair(p.ip.value, size_t{0}));
+        if (at == usable.end() || at->first != p.ip.value) {
+            return make_error(nn + " " + p.name + ": " + format_ipv4(p.ip) +
+                              " is not an address the node holds for pods");
+        }
+        if (n.enis[at->second].id != p.eni_id) {
+            return make_error(nn + " " + p.name + ": recorded on the wrong ENI");
+        }
+        if (!p.waiting.empty()) return make_error(nn + " " + p.name + ": running but waiting");
+        ips.push_back(p.ip.value);
+    }
+    std::sort(ips.begin(), ips.end());
+    if (std::adjacent_find(ips.begin(), ips.end()) != ips.end()) {
+        return make_error(nn + ": two pods share an address");
+    }
+    for (const Pod& p : n.pending) {
+        if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
+        if (p.ip.value != 0 || !p.eni_id.empty()) {
+            return make_error(nn + " " + p.name + ": waiting pod has an address");
+        }
+    }
+    const long long on_node =
+        static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods;
+    if (on_node > n.max_pods) {
+        return make_error(nn + ": " + num(on_node) + " pods exceed max-pods " + num(n.max_pods));
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Status check_invariants(const Cluster& cluster) {
+    Holdings held(cluster.vpc);
+    if (auto s = held.index_subnets(); !s) return s;
     std::unordered_set<std::string> eni_ids;
     std::unordered_set<std::string> node_names;
     for (const Node& n : cluster.nodes) {
         const std::string& nn = n.name;
         if (!node_names.insert(nn).second) return make_error("Node name twice: " + nn);
-        if (n.enis.empty() || n.enis[0].device_index != 0) {
-            return make_error(nn + ": no primary ENI at device 0");
-        }
-        if (static_cast<int>(n.enis.size()) > n.type.max_enis) {
-            return make_error(nn + ": " + num(static_cast<long long>(n.enis.size())) +
-                              " ENIs, limit " + num(n.type.max_enis));
-        }
-        if (n.enis[0].subnet_id != n.subnet_id || n.enis[0].trunk) {
-            return make_error(nn + ": the primary ENI is not a plain ENI in the node's subnet");
-        }
-        if (n.max_pods != kubelet_max_pods(n.type, n.config)) {
-            return make_error(nn + ": max-pods does not match its configuration");
-        }
-        const bool pd = prefix_delegation_active(n.type, n.config);
-        const int slots = slots_per_eni(n.type);
+        if (auto s = check_node_frame(n); !s) return s;
         int trunks = 0;
         std::vector<std::pair<uint32_t, size_t>> usable;  // pod-usable address, ENI index
         for (size_t k = 0; k < n.enis.size(); ++k) {
             const Eni& e = n.enis[k];
             const std::string who = nn + " " + e.id;
             if (!eni_ids.insert(e.id).second) return make_error(who + ": ENI id twice");
-            if (k > 0 && n.enis[k - 1].device_index >= e.device_index) {
-                return make_error(who + ": device indices not strictly increasing");
-            }
-            if (static_cast<int>(e.ips.size() + e.prefixes.size()) > slots) {
-                return make_error(who + ": more than " + num(slots) + " slots used");
-            }
-            if (pd ? !e.ips.empty() : !e.prefixes.empty()) {
-                return make_error(who + ": holds the wrong kind of address for its mode");
-            }
-            if (e.trunk) {
-                ++trunks;
-                if (!n.config.security_groups_for_pods) {
-                    return make_error(who + ": trunk without security groups for pods");
-                }
-                if (e.subnet_id != n.subnet_id) return make_error(who + ": trunk in wrong subnet");
-            }
-            const bool carries = carries_pod_addresses(n, e);
-            if (!carries && (!e.ips.empty() || !e.prefixes.empty())) {
-                return make_error(who + ": holds pod addresses it must not carry");
-            }
-            if (k > 0 && !e.trunk) {
-                if (n.config.custom_networking || !n.config.subnet_discovery) {
-                    const std::string& want =
-                        n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
-                    if (e.subnet_id != want) return make_error(who + ": ENI in the wrong subnet");
-                } else {
-                    const auto at = subnet_at.find(e.subnet_id);
-                    const auto home = subnet_at.find(n.subnet_id);
-                    if (at == subnet_at.end() || home == subnet_at.end() ||
-                        vpc.subnets[at->second].az != vpc.subnets[home->second].az) {
-                        return make_error(who + ": ENI outside the node's availability zone");
-                    }
-                }
-            }
-            if (e.excluded && (!n.config.subnet_discovery || e.trunk)) {
-                return make_error(who + ": excluded without subnet discovery, or a trunk");
-            }
-            if (auto s = mark_ip(who, e.subnet_id, e.primary_ip); !s) return s;
+            if (auto s = check_eni(n, k, held, who); !s) return s;
+            if (e.trunk) ++trunks;
+            if (auto s = held.mark_ip(who, e.subnet_id, e.primary_ip); !s) return s;
             for (Ipv4 ip : e.ips) {
-                if (auto s = mark_ip(who, e.subnet_id, ip); !s) return s;
+                if (auto s = held.mark_ip(who, e.subnet_id, ip); !s) return s;
                 usable.emplace_back(ip.value, k);
             }
             for (const Cidr& p : e.prefixes) {
-                if (auto s = mark_prefix(who, e.subnet_id, p); !s) return s;
+                if (auto s = held.mark_prefix(who, e.subnet_id, p); !s) return s;
                 for (uint32_t a = 0; a < 16; ++a)
                     usable.emplace_back(p.base + a, k);
             }
         }
         if (trunks > 1) return make_error(nn + ": more than one trunk ENI");
         std::sort(usable.begin(), usable.end());
-        std::vector<uint32_t> ips;
-        ips.reserve(n.pods.size());
-        std::unordered_set<std::string> pod_names;
-        for (const Pod& p : n.pods) {
-            if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
-            auto at = std::lower_bound(usable.begin(), usable.end(),
-                                       std::make_pair(p.ip.value, size_t{0}));
-            if (at == usable.end() || at->first != p.ip.value) {
-                return make_error(nn + " " + p.name + ": " + format_ipv4(p.ip) +
-                                  " is not an address the node holds for pods");
-            }
-            if (n.enis[at->second].id != p.eni_id) {
-                return make_error(nn + " " + p.name + ": recorded on the wrong ENI");
-            }
-            if (!p.waiting.empty()) return make_error(nn + " " + p.name + ": running but waiting");
-            ips.push_back(p.ip.value);
-        }
-        std::sort(ips.begin(), ips.end());
-        if (std::adjacent_find(ips.begin(), ips.end()) != ips.end()) {
-            return make_error(nn + ": two pods share an address");
-        }
-        for (const Pod& p : n.pending) {
-            if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
-            if (p.ip.value != 0 || !p.eni_id.empty()) {
-                return make_error(nn + " " + p.name + ": waiting pod has an address");
-            }
-        }
-        const long long on_node =
-            static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods;
-        if (on_node > n.max_pods) {
-            return make_error(nn + ": " + num(on_node) + " pods exceed max-pods " +
-                              num(n.max_pods));
-        }
+        if (auto s = check_pods(n, usable); !s) return s;
     }
     for (const OtherUse& use : cluster.others) {
         for (Ipv4 ip : use.ips) {
-            if (auto s = mark_ip("held by " + use.label, use.subnet_id, ip); !s) return s;
+            if (auto s = held.mark_ip("held by " + use.label, use.subnet_id, ip); !s) return s;
         }
     }
-    for (size_t si = 0; si < vpc.subnets.size(); ++si) {
-        const Subnet& s = vpc.subnets[si];
-        std::vector<uint8_t> reserved(s.use.size(), 0);
-        for (const ReservedAddress& r : aws_reserved_addresses(s.cidr)) {
-            reserved[r.ip.value - s.cidr.base] = 1;
-        }
-        for (size_t i = 0; i < s.use.size(); ++i) {
-            const AddressUse u = s.use[i];
-            const uint8_t h = held[si][i];
-            const bool ok = (u == AddressUse::Reserved && reserved[i] != 0 && h == kFree) ||
-                            (u == AddressUse::Free && reserved[i] == 0 && h == kFree) ||
-                            (u == AddressUse::Ip && h == kIp) ||
-                            (u == AddressUse::Prefix && h == kPrefix);
-            if (!ok) {
-                return make_error(s.id + ": " +
-                                  format_ipv4(Ipv4{s.cidr.base + static_cast<uint32_t>(i)}) +
-                                  " is marked in the subnet differently from what ENIs hold");
-            }
-        }
-    }
-    return Ok{};
+    return held.check_use_maps();
 }
 
 }  // namespace core
