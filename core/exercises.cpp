@@ -1175,9 +1175,10 @@ struct Generator {
     std::vector<std::string> texts;  // the texts the generator uses, all required
 };
 
-const std::vector<Generator>& generators() {
+// The generators about one room: its panels, slots and max-pods.
+std::vector<Generator> room_generators() {
     using K = ExerciseKind;
-    static const std::vector<Generator> table = {
+    return {
         {"panels-needed",
          K::Number,
          gen_panels_needed,
@@ -1223,6 +1224,13 @@ const std::vector<Generator>& generators() {
          gen_fit_desks,
          {"hint-choose", "hint-xen", "hint-stays", "hint-low", "hint-no-pd", "hint-other",
           "derive-capacity", "derive-max-pods", "derive-recommended"}},
+    };
+}
+
+// The generators about buildings, the campus, the warm pool, security groups, IPv6 and calls.
+std::vector<Generator> campus_generators() {
+    using K = ExerciseKind;
+    return {
         {"usable-addresses",
          K::Number,
          gen_usable_addresses,
@@ -1310,6 +1318,15 @@ const std::vector<Generator>& generators() {
           "why-pods-nodes", "why-vpc", "derive"}},
         {"final-check", K::Quiz, gen_final_check, {}},
     };
+}
+
+const std::vector<Generator>& generators() {
+    static const std::vector<Generator> table = [] {
+        std::vector<Generator> all = room_generators();
+        for (Generator& g : campus_generators())
+            all.push_back(std::move(g));
+        return all;
+    }();
     return table;
 }
 
