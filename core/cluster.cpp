@@ -84,7 +84,7 @@ EventFacts pool_facts(const Node& n, bool prefixes) {
     return f;
 }
 
-void emit(Cluster& c, const std::string& node, const char* kind, std::string text,
+void emit(Cluster& c, const std::string& node, EventKind kind, std::string text,
           std::string code = {}, EventFacts facts = {}) {
     Event e;
     e.seq = c.next_seq++;
@@ -296,7 +296,7 @@ void subnet_failure(Cluster& c, Node& n, const std::string& what, const Error& e
     f.subnet = n.config.custom_networking && !n.config.pod_subnet_id.empty()
                    ? n.config.pod_subnet_id
                    : n.subnet_id;
-    emit(c, n.name, "subnet-error",
+    emit(c, n.name, EventKind::SubnetError,
          what + ": " + err.message +
              " The pool stays short; the real ipamd tries again after 2 minutes.",
          err.code, f);
@@ -439,7 +439,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
     EventFacts f = pd ? eni_facts(e, true, want, list_prefixes(e.prefixes), st.why)
                       : eni_facts(e, false, want, list_ips(e.ips), st.why);
     insert_eni(n, std::move(e));
-    emit(c, n.name, "attach-eni", text + ".", {}, std::move(f));
+    emit(c, n.name, EventKind::AttachEni, text + ".", {}, std::move(f));
     return Step::Changed;
 }
 
@@ -476,7 +476,7 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
             }
             e.ips.insert(e.ips.end(), ips->begin(), ips->end());
             clear_pool_error(n);
-            emit(c, n.name, "assign-ips",
+            emit(c, n.name, EventKind::AssignIps,
                  "Assigned " +
                      count(static_cast<long long>(ips->size()), "secondary IP", "secondary IPs") +
                      " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".",
@@ -522,7 +522,7 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         }
         e.prefixes.insert(e.prefixes.end(), prefixes->begin(), prefixes->end());
         clear_pool_error(n);
-        emit(c, n.name, "assign-prefix",
+        emit(c, n.name, EventKind::AssignPrefix,
              "Assigned " +
                  count(static_cast<long long>(prefixes->size()), "/28 prefix", "/28 prefixes") +
                  " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".",
@@ -561,7 +561,7 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
             if (released.empty()) continue;
             std::reverse(released.begin(), released.end());
             changed = true;
-            emit(c, n.name, "release-ips",
+            emit(c, n.name, EventKind::ReleaseIps,
                  "Released " +
                      count(static_cast<long long>(released.size()), "secondary IP",
                            "secondary IPs") +
@@ -598,7 +598,7 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
         if (released.empty()) continue;
         std::reverse(released.begin(), released.end());
         changed = true;
-        emit(c, n.name, "release-prefix",
+        emit(c, n.name, EventKind::ReleasePrefix,
              "Released " +
                  count(static_cast<long long>(released.size()), "/28 prefix", "/28 prefixes") +
                  " " + list_prefixes(released) + " from " + eni_name(e) + " back to " +
@@ -692,7 +692,7 @@ Step free_one_eni(Cluster& c, Node& n) {
             e, pd, static_cast<long long>(pd ? e.prefixes.size() : e.ips.size()), {}, rule);
         release_eni(c.vpc, e);
         n.enis.erase(std::next(it).base());
-        emit(c, n.name, "detach-eni", text, {}, std::move(f));
+        emit(c, n.name, EventKind::DetachEni, text, {}, std::move(f));
         return Step::Changed;
     }
     return Step::None;
@@ -741,7 +741,7 @@ void settle(Cluster& c, Node& n) {
             const bool pd = prefix_delegation_active(n.type, n.config);
             const std::string knob = pd ? "WARM_PREFIX_TARGET " + num(w.warm_prefix_target)
                                         : "WARM_ENI_TARGET " + num(w.warm_eni_target);
-            emit(c, n.name, "pool-flap",
+            emit(c, n.name, EventKind::PoolFlap,
                  "The pool went back to where it was: ipamd released addresses and then "
                  "found the pool short again. The real ipamd repeats this every time its "
                  "checks run. With " +
@@ -779,7 +779,7 @@ int place_waiting(Cluster& c, Node& n) {
         n.pending.erase(n.pending.begin());
         n.pods.push_back(p);
         ++placed;
-        emit(c, n.name, "pod-ip",
+        emit(c, n.name, EventKind::PodIp,
              p.name + " got " + format_ipv4(p.ip) + where_pod_is(n, p) +
                  " and leaves ContainerCreating.",
              {}, pod_facts(n, p));
@@ -1090,7 +1090,7 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
     added.known = true;
     added.subnet = desc.subnet_id;
     added.why.max_pods = cluster.nodes.back().max_pods;
-    emit(cluster, desc.name, "node-added", text, {}, added);
+    emit(cluster, desc.name, EventKind::NodeAdded, text, {}, added);
     settle_and_place(cluster, cluster.nodes.back());
     return Ok{};
 }
@@ -1111,7 +1111,7 @@ Status remove_node(Cluster& cluster, std::string_view name) {
     if (s.pods + s.pending > 0) text += "; " + count(s.pods + s.pending, "pod", "pods") + " gone";
     const std::string node_name = it->name;
     cluster.nodes.erase(it);
-    emit(cluster, node_name, "node-removed", text + ".");
+    emit(cluster, node_name, EventKind::NodeRemoved, text + ".");
     return Ok{};
 }
 
@@ -1158,7 +1158,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
     }
     if (!p.eni_id.empty()) {
         n->pods.push_back(p);
-        emit(cluster, n->name, "pod-ip",
+        emit(cluster, n->name, EventKind::PodIp,
              p.name + " got " + format_ipv4(p.ip) + where_pod_is(*n, p) + ".", {},
              pod_facts(*n, p));
         settle_and_place(cluster, *n);
@@ -1174,7 +1174,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                              " stays in ContainerCreating: failed to assign an IP address to "
                              "container; " +
                              why + ".";
-    emit(cluster, n->name, "pod-failed", text, code, pod_facts(*n, p));
+    emit(cluster, n->name, EventKind::PodFailed, text, code, pod_facts(*n, p));
     return make_error(text, code);
 }
 
@@ -1187,7 +1187,7 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
         const Pod p = *running;
         n->pods.erase(running);
         const Eni* e = find_eni(*n, p.eni_id);
-        emit(cluster, n->name, "pod-released",
+        emit(cluster, n->name, EventKind::PodReleased,
              p.name + " deleted: " + format_ipv4(p.ip) + " on " +
                  (e != nullptr ? eni_name(*e) : p.eni_id) +
                  " is free again (the real ipamd first keeps it 30 s in cooldown).",
@@ -1200,7 +1200,7 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
     if (waiting != n->pending.end()) {
         const Pod gone = *waiting;
         n->pending.erase(waiting);
-        emit(cluster, n->name, "pod-released",
+        emit(cluster, n->name, EventKind::PodReleased,
              gone.name + " deleted while it was still waiting for an address.", {},
              pod_facts(*n, gone));
         settle_and_place(cluster, *n);
@@ -1273,7 +1273,7 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
     EventFacts f;
     f.known = true;
     f.what = words;
-    emit(cluster, n->name, "config",
+    emit(cluster, n->name, EventKind::Config,
          changes.empty() ? "Configuration applied; nothing changed." : changes + ".", {}, f);
     settle_and_place(cluster, *n);
     return Ok{};
@@ -1293,7 +1293,7 @@ Status hold_addresses(Cluster& cluster, std::string_view subnet_id, int count_wa
     use.label = std::string(label);
     use.subnet_id = s->id;
     use.ips = std::move(ips).value();
-    emit(cluster, "", "note",
+    emit(cluster, "", EventKind::Note,
          use.label + " now holds " + count(count_wanted, "address", "addresses") + " in " + s->id +
              " (" + list_ips(use.ips) + ").");
     cluster.others.push_back(std::move(use));
@@ -1316,15 +1316,14 @@ Status release_held(Cluster& cluster, std::string_view label) {
         return make_error("Nothing holds addresses under the label '" + std::string(label) + "'.");
     }
     cluster.others.erase(gone, cluster.others.end());
-    emit(cluster, "", "note",
+    emit(cluster, "", EventKind::Note,
          std::string(label) + " released " + count(released, "address", "addresses") + ".");
     return Ok{};
 }
 
-void record_event(Cluster& cluster, std::string_view node, std::string_view kind,
-                  std::string_view text, std::string_view code) {
-    emit(cluster, std::string(node), std::string(kind).c_str(), std::string(text),
-         std::string(code));
+void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
+                  std::string_view code) {
+    emit(cluster, std::string(node), kind, std::string(text), std::string(code));
 }
 
 std::vector<Event> events_since(const Cluster& cluster, uint64_t since) {

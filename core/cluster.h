@@ -164,9 +164,9 @@ bool operator==(const PodCounts& a, const PodCounts& b);
 // Running and waiting pods over every node of the cluster (wanted: the two together).
 PodCounts pod_counts(const Cluster& cluster);
 
-// Appends an event (for scenario runs and lessons: "pod-unschedulable", "note", ...).
-void record_event(Cluster& cluster, std::string_view node, std::string_view kind,
-                  std::string_view text, std::string_view code = {});
+// Appends an event (for scenario runs and lessons: PodUnschedulable, Note, ...).
+void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
+                  std::string_view code = {});
 // Events with seq >= since, oldest first (for printing what one call did).
 std::vector<Event> events_since(const Cluster& cluster, uint64_t since);
 

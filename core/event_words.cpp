@@ -6,7 +6,7 @@ namespace {
 
 struct KindWords {
     EventKind kind;
-    const char* name;      // Event::kind
+    const char* name;      // event_kind_name
     const char* headline;  // with {term} tokens
 };
 
@@ -72,11 +72,18 @@ EventKind event_kind(std::string_view name) {
     return EventKind::Other;
 }
 
+const char* event_kind_name(EventKind kind) {
+    for (const KindWords& k : kKinds) {
+        if (kind == k.kind) return k.name;
+    }
+    return "other";
+}
+
 std::string event_headline(const Event& e) {
     for (const KindWords& k : kKinds) {
-        if (e.kind == k.name) return k.headline;
+        if (e.kind == k.kind) return k.headline;
     }
-    return e.kind;
+    return event_kind_name(e.kind);
 }
 
 std::string pool_words(const PoolWhy& w) {
@@ -133,7 +140,7 @@ std::string event_words(const Event& e) {
     if (!f.known) return {};
     const std::string why = pool_words(f.why);
     const std::string because = why.empty() ? "." : ": " + why + ".";
-    switch (event_kind(e.kind)) {
+    switch (e.kind) {
         case EventKind::NodeAdded:
             return "Its {maxpods} is " + num(f.why.max_pods) + ".";
         case EventKind::AttachEni:

@@ -141,8 +141,8 @@ Outcome run_campus(const Scenario& scenario, const Catalog& catalog, const std::
         o.waiting += static_cast<int>(n.pending.size());
     }
     for (const Event& e : o.cluster.events) {
-        if (e.kind == "pod-unschedulable") ++o.refused;
-        if (e.kind == "pod-failed" && !e.code.empty()) o.code = e.code;
+        if (e.kind == EventKind::PodUnschedulable) ++o.refused;
+        if (e.kind == EventKind::PodFailed && !e.code.empty()) o.code = e.code;
     }
     return o;
 }

@@ -459,7 +459,7 @@ std::string eni_summary(const Node& node, const Eni& eni) {
 std::string format_event(const Event& event) {
     std::string text = "#" + std::to_string(event.seq) + " ";
     if (!event.node.empty()) text += event.node + " ";
-    text += event.kind + ": " + event.text;
+    text += std::string(event_kind_name(event.kind)) + ": " + event.text;
     if (!event.code.empty() && event.text.find(event.code) == std::string::npos) {
         text += " [" + event.code + "]";
     }

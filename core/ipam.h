@@ -173,14 +173,38 @@ struct EventFacts {
     PoolWhy why;            // the pool rule that caused it
 };
 
+// The kinds of event core records. Their names ("attach-eni") and headlines are one table
+// in event_words.cpp.
+enum class EventKind {
+    NodeAdded,
+    NodeRemoved,
+    AttachEni,
+    DetachEni,
+    AssignIps,
+    ReleaseIps,
+    AssignPrefix,
+    ReleasePrefix,
+    PodIp,
+    PodFailed,
+    PodReleased,
+    PodUnschedulable,
+    SubnetError,
+    PoolFlap,
+    Config,
+    Note,
+    AttachBranchEni,  // security groups for pods, core/sg_pods.h
+    Other,            // event_kind of a name the table does not know
+};
+// The kind's name: "attach-eni" ("other" for Other).
+const char* event_kind_name(EventKind kind);
+// The kind of that name ("attach-eni"); Other for an unknown name.
+EventKind event_kind(std::string_view name);
+
 // Something ipamd, kubelet or EC2 did, in words a learner can follow.
 struct Event {
     uint64_t seq = 0;
     std::string node;
-    std::string kind;  // attach-eni, assign-ips, assign-prefix, release-ips, release-prefix,
-                       // detach-eni, pod-ip, pod-failed, pod-released, pod-unschedulable,
-                       // subnet-error, pool-flap, node-added, node-removed, config, note,
-                       // attach-branch-eni (security groups for pods, core/sg_pods.h)
+    EventKind kind = EventKind::Note;
     std::string text;  // "Attached eni-2 (device 1) in subnet-a with 3 secondary IPs: ..."
     std::string code;  // AWS error code where one applies, e.g. "InsufficientCidrBlocks"
     EventFacts facts;  // its values, for words in either vocabulary (event_words.h)

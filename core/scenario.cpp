@@ -874,7 +874,7 @@ Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
     if (!vpc) return vpc.error();
     Cluster c = make_cluster(std::move(vpc).value());
     c.name = s.cluster_name;
-    record_event(c, "", "note",
+    record_event(c, "", EventKind::Note,
                  "Scenario '" + s.name + "': VPC " + s.vpc_cidrs[0] + " with " +
                      num(static_cast<long long>(s.subnets.size())) +
                      (s.subnets.size() == 1 ? " subnet." : " subnets."));
@@ -926,7 +926,7 @@ Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
             }
             if (chosen == nullptr) {
                 const long long n = static_cast<long long>(names.size());
-                record_event(c, "", "pod-unschedulable",
+                record_event(c, "", EventKind::PodUnschedulable,
                              pod + " stays Pending: 0/" + num(n) +
                                  " nodes are available: " + num(n) + " Too many pods (every " +
                                  p.node_group + " node is at max-pods).",

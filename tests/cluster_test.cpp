@@ -93,13 +93,13 @@ void invariants(const Cluster& c) {
 int count_kind(const Cluster& c, const std::string& kind) {
     int n = 0;
     for (const Event& e : c.events)
-        n += e.kind == kind ? 1 : 0;
+        n += event_kind_name(e.kind) == kind ? 1 : 0;
     return n;
 }
 
 const Event* last_kind(const Cluster& c, const std::string& kind) {
     for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
-        if (it->kind == kind) return &*it;
+        if (event_kind_name(it->kind) == kind) return &*it;
     }
     return nullptr;
 }
@@ -588,7 +588,7 @@ TEST_CASE("removing nodes returns every address; events say what happened") {
         CHECK(used_addresses(s) == 0);
     const std::vector<Event> recent = events_since(c, mark);
     REQUIRE(recent.size() == 2);
-    CHECK(recent[0].kind == "node-removed");
+    CHECK(recent[0].kind == EventKind::NodeRemoved);
     // 10 pods: eni-1 full, eni-2 holds pod 10, free 8 < 9 brought eni-3.
     CHECK(has(recent[0].text, "node-1 removed: 3 ENIs detached, 27 secondary IPs"));
     CHECK(has(recent[1].text, "2 prefixes"));
@@ -839,7 +839,7 @@ TEST_CASE("subnet discovery: a tagged second building catches new ENIs") {
     CHECK(has(n.enis[1].placement, "subnet-b (251 free, tagged kubernetes.io/role/cni=1)"));
     const Event* attach = nullptr;
     for (const Event& e : c.events) {
-        if (e.kind == "attach-eni" && attach == nullptr) attach = &e;
+        if (e.kind == EventKind::AttachEni && attach == nullptr) attach = &e;
     }
     REQUIRE(attach != nullptr);
     CHECK(has(attach->text, "Attached eni-2 (device 1) in subnet-b"));

@@ -307,8 +307,19 @@ TEST_CASE("node stats, summaries and event lines") {
     Event e;
     e.seq = 7;
     e.node = "node-1";
-    e.kind = "subnet-error";
+    e.kind = EventKind::SubnetError;
     e.text = "no room";
     e.code = "InsufficientCidrBlocks";
     CHECK(format_event(e) == "#7 node-1 subnet-error: no room [InsufficientCidrBlocks]");
+}
+
+TEST_CASE("event kinds: every kind has one name, and the name gives the kind back") {
+    CHECK(std::string(event_kind_name(EventKind::AttachEni)) == "attach-eni");
+    CHECK(std::string(event_kind_name(EventKind::PodUnschedulable)) == "pod-unschedulable");
+    CHECK(event_kind("attach-branch-eni") == EventKind::AttachBranchEni);
+    CHECK(event_kind("no-such-kind") == EventKind::Other);
+    for (int k = 0; k < static_cast<int>(EventKind::Other); ++k) {
+        const EventKind kind = static_cast<EventKind>(k);
+        CHECK(event_kind(event_kind_name(kind)) == kind);
+    }
 }

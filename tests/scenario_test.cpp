@@ -314,7 +314,7 @@ TEST_CASE("build_cluster places pods round-robin and records what could not run"
     CHECK(full->nodes[0].pods.size() == 9);
     int unschedulable = 0;
     for (const Event& e : full->events) {
-        if (e.kind == "pod-unschedulable") {
+        if (e.kind == EventKind::PodUnschedulable) {
             ++unschedulable;
             CHECK(has(e.text, "0/1 nodes are available: 1 Too many pods"));
         }

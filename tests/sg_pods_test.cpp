@@ -62,7 +62,7 @@ TEST_CASE("add_sg_pod: a branch ENI with its own address from the node's subnet"
     CHECK(free_addresses(c.vpc.subnets[0]) == free_before - 1);
     CHECK(has(c.events.back().text, "Branch ENI for sg-pod-1 on trunk eni-2"));
     CHECK(has(c.events.back().text, "branch ENIs in use: 1 of 9"));
-    CHECK(c.events.back().kind == "attach-branch-eni");
+    CHECK(c.events.back().kind == EventKind::AttachBranchEni);
     consistent(c);
 
     Result<SgPod> q = add_sg_pod(c, "node-1", "payments");
@@ -84,7 +84,7 @@ TEST_CASE("add_sg_pod: a branch ENI with its own address from the node's subnet"
     REQUIRE(remove_sg_pod(c, "node-1", "sg-pod-1").ok());
     CHECK(free_addresses(c.vpc.subnets[0]) == free_before - 1);
     CHECK(sg_pods(c, "node-1").size() == 1);
-    CHECK(c.events.back().kind == "detach-eni");
+    CHECK(c.events.back().kind == EventKind::DetachEni);
     consistent(c);
     Status again = remove_sg_pod(c, "node-1", "sg-pod-1");
     REQUIRE_FALSE(again.ok());

@@ -603,7 +603,7 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
         core::Result<core::Pod> r = core::add_pod(c, desc.name);
         if (!r && r.error().code == "TooManyPods") {
             refused = pods - i;
-            core::record_event(c, desc.name, "pod-unschedulable",
+            core::record_event(c, desc.name, core::EventKind::PodUnschedulable,
                                plural(refused, "pod stays", "pods stay") +
                                    " Pending, never admitted: " + r.error().message,
                                "TooManyPods");

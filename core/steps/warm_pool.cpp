@@ -127,9 +127,8 @@ bool goal_met(const WarmPool& m, std::string_view goal) {
     if (goal == "two-panels") return desk_count(*n) == 1 && n->enis.size() == 2;
     if (goal == "lean") return m.config.warm.warm_ip_target > 0 && node_stats(*n).free_ips <= 2;
     if (goal == "panel-back")
-        return std::any_of(m.cluster.events.begin(), m.cluster.events.end(), [](const Event& e) {
-            return event_kind(e.kind) == EventKind::DetachEni;
-        });
+        return std::any_of(m.cluster.events.begin(), m.cluster.events.end(),
+                           [](const Event& e) { return e.kind == EventKind::DetachEni; });
     return false;
 }
 
