@@ -85,13 +85,13 @@ EventFacts pool_facts(const Node& n, bool prefixes) {
 }
 
 void emit(Cluster& c, const std::string& node, EventKind kind, std::string text,
-          std::string code = {}, EventFacts facts = {}) {
+          ErrorCode code = ErrorCode::None, EventFacts facts = {}) {
     Event e;
     e.seq = c.next_seq++;
     e.node = node;
     e.kind = kind;
     e.text = std::move(text);
-    e.code = std::move(code);
+    e.code = code;
     e.facts = std::move(facts);
     c.events.push_back(std::move(e));
     while (c.events.size() > kMaxEvents) {
@@ -156,7 +156,7 @@ Result<std::vector<Ipv4>> take_ips(Subnet& s, long long n) {
                 subnet_label(s) + " has " +
                     count(static_cast<long long>(free), "free address", "free addresses") + ", " +
                     num(n) + " needed: InsufficientFreeAddressesInSubnet.",
-                "InsufficientFreeAddressesInSubnet");
+                ErrorCode::InsufficientFreeAddressesInSubnet);
         }
     }
     for (long long i = 0; i < n; ++i) {
@@ -182,7 +182,7 @@ Result<std::vector<Cidr>> take_prefixes(Subnet& s, long long n) {
                                   count(static_cast<long long>(blocks), "free aligned /28 block",
                                         "free aligned /28 blocks") +
                                   ", " + num(n) + " needed: InsufficientCidrBlocks.",
-                              "InsufficientCidrBlocks");
+                              ErrorCode::InsufficientCidrBlocks);
         }
     }
     for (long long i = 0; i < n; ++i) {
@@ -304,11 +304,12 @@ void subnet_failure(Cluster& c, Node& n, const std::string& what, const Error& e
 
 void clear_pool_error(Node& n) {
     n.pool_error.clear();
-    n.pool_error_code.clear();
+    n.pool_error_code = ErrorCode::None;
 }
 
 bool insufficient(const Error& e) {
-    return e.code == "InsufficientFreeAddressesInSubnet" || e.code == "InsufficientCidrBlocks";
+    return e.code == ErrorCode::InsufficientFreeAddressesInSubnet ||
+           e.code == ErrorCode::InsufficientCidrBlocks;
 }
 
 // "subnet-b (240 free, tagged kubernetes.io/role/cni=1)"
@@ -366,7 +367,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
             Result<std::vector<Cidr>> got = take_prefixes(*s, want);
             if (!got) {
                 last = got.error();
-                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                failed.push_back(k->subnet_id + " (" + error_code_name(last.code) + ")");
                 continue;
             }
             Result<Ipv4> own = allocate_ip(*s);
@@ -374,7 +375,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
                 for (const Cidr& p : *got)
                     (void)release_prefix(*s, p);
                 last = own.error();
-                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                failed.push_back(k->subnet_id + " (" + error_code_name(last.code) + ")");
                 continue;
             }
             primary = *own;
@@ -383,7 +384,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
             Result<std::vector<Ipv4>> got = take_ips(*s, want + 1);
             if (!got) {
                 last = got.error();
-                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                failed.push_back(k->subnet_id + " (" + error_code_name(last.code) + ")");
                 continue;
             }
             primary = got->front();
@@ -795,10 +796,10 @@ void settle_and_place(Cluster& c, Node& n) {
 }
 
 // Why a pod gets no address on this node; sets code.
-std::string why_no_address(const Node& n, std::string& code) {
-    code = "NoAvailableIPAddresses";
+std::string why_no_address(const Node& n, ErrorCode& code) {
+    code = ErrorCode::NoAvailableIPAddresses;
     if (!n.pool_error.empty()) {
-        if (!n.pool_error_code.empty()) code = n.pool_error_code;
+        if (n.pool_error_code != ErrorCode::None) code = n.pool_error_code;
         return "ipamd cannot grow the pool: " + n.pool_error;
     }
     const PoolState st = pool_state(n);
@@ -1146,7 +1147,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                     " pods, but on a self-managed node max-pods is still nodeadm's value: raise "
                     "max-pods.";
         }
-        return make_error(text, "TooManyPods");
+        return make_error(text, ErrorCode::TooManyPods);
     }
     cluster.next_pod_id = next_pod_id;
 
@@ -1164,7 +1165,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
         settle_and_place(cluster, *n);
         return p;
     }
-    std::string code;
+    ErrorCode code = ErrorCode::None;
     std::string why = why_no_address(*n, code);
     while (!why.empty() && why.back() == '.')
         why.pop_back();  // the subnet's message ends a sentence
@@ -1322,8 +1323,8 @@ Status release_held(Cluster& cluster, std::string_view label) {
 }
 
 void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
-                  std::string_view code) {
-    emit(cluster, std::string(node), kind, std::string(text), std::string(code));
+                  ErrorCode code) {
+    emit(cluster, std::string(node), kind, std::string(text), code);
 }
 
 std::vector<Event> events_since(const Cluster& cluster, uint64_t since) {

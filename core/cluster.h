@@ -166,7 +166,7 @@ PodCounts pod_counts(const Cluster& cluster);
 
 // Appends an event (for scenario runs and lessons: PodUnschedulable, Note, ...).
 void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
-                  std::string_view code = {});
+                  ErrorCode code = ErrorCode::None);
 // Events with seq >= since, oldest first (for printing what one call did).
 std::vector<Event> events_since(const Cluster& cluster, uint64_t since);
 

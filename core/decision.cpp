@@ -157,7 +157,7 @@ void place_pods(DemoCampus& c) {
             Result<Pod> p = add_pod(c.cluster, name);
             if (p) continue;
             if (c.problem.empty()) c.problem = p.error().message;
-            if (p.error().code == "TooManyPods") break;
+            if (p.error().code == ErrorCode::TooManyPods) break;
         }
     }
 }

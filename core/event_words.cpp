@@ -164,19 +164,20 @@ std::string event_words(const Event& e) {
                                   : desk(f.pod) + " left; " + f.what +
                                         " is spare again (the real {manager} rests it 30 s).";
         case EventKind::PodFailed: {
-            const std::string code = e.code.empty() ? "NoAvailableIPAddresses" : e.code;
+            const ErrorCode code =
+                e.code == ErrorCode::None ? ErrorCode::NoAvailableIPAddresses : e.code;
             std::string words = desk(f.pod) + " waits for an {ext}.";
-            if (code == "InsufficientFreeAddressesInSubnet")
+            if (code == ErrorCode::InsufficientFreeAddressesInSubnet)
                 words += " The {building} has no free {nums}.";
-            if (code == "InsufficientCidrBlocks")
+            if (code == ErrorCode::InsufficientCidrBlocks)
                 words += " The {building} has no whole free {block}.";
-            if (code == "NoAvailableIPAddresses")
+            if (code == ErrorCode::NoAvailableIPAddresses)
                 words += " Every {slot} a {desk} may take is taken.";
             return words;
         }
         case EventKind::SubnetError:
-            return "The {building} could not give the {nums} asked for (" + e.code +
-                   "); the {pool} stays short.";
+            return "The {building} could not give the {nums} asked for (" +
+                   std::string(error_code_name(e.code)) + "); the {pool} stays short.";
         case EventKind::PoolFlap:
             return pool_flap_words(f);
         case EventKind::Config:
@@ -191,18 +192,18 @@ std::string event_words(const Event& e) {
     return {};
 }
 
-std::string refusal_words(std::string_view code, const Node& n) {
+std::string refusal_words(ErrorCode code, const Node& n) {
     const std::string on =
         num(static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods);
-    if (code == "TooManyPods")
+    if (code == ErrorCode::TooManyPods)
         return "No space for another {desk}: " + on + " {desks} count against the {room}'s " +
                "{maxpods} of " + num(n.max_pods) + ", its 2 {hostdesks} included.";
-    if (code == "NoAvailableIPAddresses")
+    if (code == ErrorCode::NoAvailableIPAddresses)
         return "The {desk} waits: every {slot} a {desk} may take is taken, and the {room} can "
                "hold no more {panels}.";
-    if (code == "InsufficientFreeAddressesInSubnet")
+    if (code == ErrorCode::InsufficientFreeAddressesInSubnet)
         return "The {desk} waits: the {building} has no free {nums} left.";
-    if (code == "InsufficientCidrBlocks")
+    if (code == ErrorCode::InsufficientCidrBlocks)
         return "The {desk} waits: the {building} has free {nums}, but no whole free {block}.";
     return {};
 }

@@ -30,6 +30,6 @@ std::string pool_words(const PoolWhy& why);
 // numbers: "TooManyPods" (kubelet's max-pods), "NoAvailableIPAddresses",
 // "InsufficientFreeAddressesInSubnet", "InsufficientCidrBlocks". "" for another code: show
 // the error's own message then.
-std::string refusal_words(std::string_view code, const Node& node);
+std::string refusal_words(ErrorCode code, const Node& node);
 
 }  // namespace core

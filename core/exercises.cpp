@@ -26,7 +26,7 @@ namespace {
 using nlohmann::json;
 
 constexpr int kAttempts = 24;  // draws per seed before giving up (never reached in tests)
-constexpr const char* kRetry = "retry";
+constexpr ErrorCode kRetry = ErrorCode::Retry;
 
 // ---- numbers, random draws and texts --------------------------------------------------------
 
@@ -120,7 +120,7 @@ struct Outcome {
     int running = 0;
     int waiting = 0;
     int refused = 0;
-    std::string code;  // the AWS code the waiting pods got, if any
+    ErrorCode code = ErrorCode::None;  // the AWS code the waiting pods got, if any
     Cluster cluster;
 };
 
@@ -142,7 +142,7 @@ Outcome run_campus(const Scenario& scenario, const Catalog& catalog, const std::
     }
     for (const Event& e : o.cluster.events) {
         if (e.kind == EventKind::PodUnschedulable) ++o.refused;
-        if (e.kind == EventKind::PodFailed && !e.code.empty()) o.code = e.code;
+        if (e.kind == EventKind::PodFailed && e.code != ErrorCode::None) o.code = e.code;
     }
     return o;
 }
@@ -621,7 +621,7 @@ Status gen_free_building(Ctx& c) {
 
     Outcome base = run_campus(s, c.ex.catalog, "web");
     if (!base.built || base.running != 0 || base.waiting != pods ||
-        base.code != "InsufficientCidrBlocks") {
+        base.code != ErrorCode::InsufficientCidrBlocks) {
         return retry();
     }
     std::map<std::string, Scenario> fixes;
@@ -1004,7 +1004,7 @@ Status gen_free_campus(Ctx& c) {
     c.ex.catalog = mini_catalog({**t});
     Outcome base = run_campus(s, c.ex.catalog, "app");
     if (!base.built || base.waiting < 2 || base.refused != 0 ||
-        base.code != "InsufficientFreeAddressesInSubnet") {
+        base.code != ErrorCode::InsufficientFreeAddressesInSubnet) {
         return retry();
     }
 

@@ -460,8 +460,9 @@ std::string format_event(const Event& event) {
     std::string text = "#" + std::to_string(event.seq) + " ";
     if (!event.node.empty()) text += event.node + " ";
     text += std::string(event_kind_name(event.kind)) + ": " + event.text;
-    if (!event.code.empty() && event.text.find(event.code) == std::string::npos) {
-        text += " [" + event.code + "]";
+    const std::string code = error_code_name(event.code);
+    if (!code.empty() && event.text.find(code) == std::string::npos) {
+        text += " [" + code + "]";
     }
     return text;
 }

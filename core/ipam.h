@@ -121,12 +121,12 @@ struct Node {
     InstanceType type;
     std::string subnet_id;  // the node's own subnet (its primary ENI)
     NodeConfig config;
-    int max_pods = 0;             // kubelet max-pods in effect (see kubelet_max_pods)
-    std::vector<Eni> enis;        // sorted by device index; [0] is the primary ENI
-    std::vector<Pod> pods;        // pods with an address
-    std::vector<Pod> pending;     // admitted by kubelet, waiting for an address
-    std::string pool_error;       // last subnet failure while growing the pool, "" if none
-    std::string pool_error_code;  // its AWS code, e.g. "InsufficientCidrBlocks"
+    int max_pods = 0;          // kubelet max-pods in effect (see kubelet_max_pods)
+    std::vector<Eni> enis;     // sorted by device index; [0] is the primary ENI
+    std::vector<Pod> pods;     // pods with an address
+    std::vector<Pod> pending;  // admitted by kubelet, waiting for an address
+    std::string pool_error;    // last subnet failure while growing the pool, "" if none
+    ErrorCode pool_error_code = ErrorCode::None;  // its AWS code, e.g. InsufficientCidrBlocks
 };
 
 // Which of ipamd's pool rules decided, with its numbers (PoolState::why, EventFacts::why):
@@ -206,8 +206,8 @@ struct Event {
     std::string node;
     EventKind kind = EventKind::Note;
     std::string text;  // "Attached eni-2 (device 1) in subnet-a with 3 secondary IPs: ..."
-    std::string code;  // AWS error code where one applies, e.g. "InsufficientCidrBlocks"
-    EventFacts facts;  // its values, for words in either vocabulary (event_words.h)
+    ErrorCode code = ErrorCode::None;  // AWS error code where one applies
+    EventFacts facts;                  // its values, for words in either vocabulary (event_words.h)
 };
 
 bool operator==(const WarmConfig& a, const WarmConfig& b);

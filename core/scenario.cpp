@@ -930,7 +930,7 @@ Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
                              pod + " stays Pending: 0/" + num(n) +
                                  " nodes are available: " + num(n) + " Too many pods (every " +
                                  p.node_group + " node is at max-pods).",
-                             "TooManyPods");
+                             ErrorCode::TooManyPods);
                 continue;
             }
             start = (chosen_at + 1) % names.size();

@@ -41,7 +41,7 @@ Error too_many(const BranchState& b, const Node& n) {
                           num(b.sg_pods) + " on branch ENIs, " + num(b.pool_pods) +
                           " with pool addresses and the 2 host-network pods), its max-pods is " +
                           num(b.max_pods) + ".",
-                      "TooManyPods");
+                      ErrorCode::TooManyPods);
 }
 
 }  // namespace

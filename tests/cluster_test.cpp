@@ -167,7 +167,7 @@ TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release ov
     const Cluster before = c;
     Result<Pod> tenth = add_pod(c, "node-1");
     REQUIRE_FALSE(tenth.ok());
-    CHECK(tenth.error().code == "TooManyPods");
+    CHECK(tenth.error().code == ErrorCode::TooManyPods);
     CHECK(has(tenth.error().message, "max-pods is 11 on this t3.small"));
     CHECK(has(tenth.error().message, "2 host-network pods (aws-node, kube-proxy)"));
     CHECK(c == before);
@@ -237,7 +237,7 @@ TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
     pods(c, "node-1", 10);
     Result<Pod> p = add_pod(c, "node-1", "stuck");
     REQUIRE_FALSE(p.ok());
-    CHECK(p.error().code == "NoAvailableIPAddresses");
+    CHECK(p.error().code == ErrorCode::NoAvailableIPAddresses);
     CHECK(has(p.error().message, "ContainerCreating"));
     CHECK(has(p.error().message, "freezes the pool"));
     const Node& n = *find_node(c, "node-1");
@@ -343,10 +343,10 @@ TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then
     pods(c, "node-1", 6);  // eni-1 + eni-2 hold 8; a third ENI would need 4, 3 are left
     const Event* err = last_kind(c, "subnet-error");
     REQUIRE(err != nullptr);
-    CHECK(err->code == "InsufficientFreeAddressesInSubnet");
+    CHECK(err->code == ErrorCode::InsufficientFreeAddressesInSubnet);
     Result<Pod> p = add_pod(c, "node-1", "late");
     REQUIRE_FALSE(p.ok());
-    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(p.error().message, "InsufficientFreeAddressesInSubnet"));
     CHECK(stats(c, "node-1").pending == 1);
     CHECK(count_kind(c, "subnet-error") == 1);  // the same failure is reported once
@@ -375,7 +375,7 @@ TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free
     CHECK(stats(c, "node-1").prefixes == 0);
     Result<Pod> p = add_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
-    CHECK(p.error().code == "InsufficientCidrBlocks");
+    CHECK(p.error().code == ErrorCode::InsufficientCidrBlocks);
     CHECK(has(p.error().message, "fragmented"));
     invariants(c);
     REQUIRE(release_held(c, "lambda").ok());
@@ -549,7 +549,7 @@ TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
     d.subnet_id = "subnet-tiny";
     Status s = add_node(tiny, d);
     REQUIRE_FALSE(s.ok());
-    CHECK(s.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(s.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(s.error().message, "node-2 cannot join subnet-tiny"));
     CHECK(tiny == full);
 }
@@ -695,7 +695,7 @@ TEST_CASE("seeded random operation sequences keep every invariant") {
                     Result<Pod> p = add_pod(c, name);
                     if (!p.ok()) {
                         result = p.error();
-                        may_change_on_failure = p.error().code != "TooManyPods";
+                        may_change_on_failure = p.error().code != ErrorCode::TooManyPods;
                     }
                 } else if (op <= 7 && !n.pods.empty()) {
                     const std::string pod =
@@ -882,7 +882,7 @@ TEST_CASE("subnet discovery: when the node's subnet runs out, new ENIs go elsewh
     pods(stuck, "node-1", 9);
     Result<Pod> p = add_pod(stuck, "node-1");
     CHECK_FALSE(p.ok());
-    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     invariants(stuck);
 }
 
@@ -921,7 +921,7 @@ TEST_CASE("subnet discovery: the node's subnet tagged =0 keeps pods out of it") 
     Result<Pod> p = add_pod(off, "node-1");
     CHECK_FALSE(p.ok());
     CHECK(has(p.error().message, "tagged kubernetes.io/role/cni=0 and subnet discovery is off"));
-    CHECK(p.error().code == "NoAvailableIPAddresses");
+    CHECK(p.error().code == ErrorCode::NoAvailableIPAddresses);
     invariants(off);
 }
 
@@ -958,7 +958,7 @@ TEST_CASE("the node group kind sets a new node's kubelet max-pods") {
         return add_pod(c, "self");
     }();
     CHECK_FALSE(refused.ok());
-    CHECK(refused.error().code == "TooManyPods");
+    CHECK(refused.error().code == ErrorCode::TooManyPods);
     CHECK(has(refused.error().message, "on a self-managed node max-pods is still nodeadm's value"));
     // The kind cannot change on a running node.
     NodeConfig changed = find_node(c, "self")->config;

@@ -309,7 +309,7 @@ TEST_CASE("node stats, summaries and event lines") {
     e.node = "node-1";
     e.kind = EventKind::SubnetError;
     e.text = "no room";
-    e.code = "InsufficientCidrBlocks";
+    e.code = ErrorCode::InsufficientCidrBlocks;
     CHECK(format_event(e) == "#7 node-1 subnet-error: no room [InsufficientCidrBlocks]");
 }
 

@@ -360,7 +360,7 @@ TEST_CASE("a scenario whose pods exhaust the pod subnet records waiting pods, no
     CHECK(n.pending.size() == 16);
     bool saw_code = false;
     for (const Event& e : c->events) {
-        saw_code = saw_code || e.code == "InsufficientFreeAddressesInSubnet";
+        saw_code = saw_code || e.code == ErrorCode::InsufficientFreeAddressesInSubnet;
     }
     CHECK(saw_code);
     CHECK(check_invariants(*c).ok());

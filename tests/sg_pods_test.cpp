@@ -116,7 +116,7 @@ TEST_CASE("branch pods count against max-pods, both ways") {
     const Cluster before = c;
     Result<Pod> extra = add_pod_with_branches(c, "node-1");
     REQUIRE_FALSE(extra.ok());
-    CHECK(extra.error().code == "TooManyPods");
+    CHECK(extra.error().code == ErrorCode::TooManyPods);
     CHECK(has(extra.error().message, "already runs 29 pods (9 on branch ENIs, 18 with pool"));
     CHECK(c == before);
     consistent(c);
@@ -131,7 +131,7 @@ TEST_CASE("branch pods count against max-pods, both ways") {
     const Cluster full = c;
     Result<SgPod> sg = add_sg_pod(c, "node-1");
     REQUIRE_FALSE(sg.ok());
-    CHECK(sg.error().code == "TooManyPods");
+    CHECK(sg.error().code == ErrorCode::TooManyPods);
     CHECK(c == full);
     CHECK(has(branch_state(c, c.nodes[0]).reason, "max-pods 29 is reached"));
 }
@@ -168,6 +168,6 @@ TEST_CASE("add_sg_pod: a full subnet refuses with AWS's code, nothing changes") 
     Result<SgPod> p = add_sg_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
     CHECK(has(p.error().message, "sg-pod-1 gets no branch ENI"));
-    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(c == before);
 }

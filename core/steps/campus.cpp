@@ -109,7 +109,7 @@ const Node* room(const DeskRoom& m) {
 
 void rebuild_room(DeskRoom& m, int pods) {
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     m.fresh_eni.clear();
     Result<Cluster> c = one_room(m.type, m.config, pods);
     if (c) {
@@ -156,7 +156,7 @@ void change_desks(DeskRoom& m, bool add) {
     const Node before = *n;
     Status st = add ? add_desk(m.cluster) : remove_desk(m.cluster);
     m.message = st ? std::string() : st.error().message;
-    m.code = st ? std::string() : st.error().code;
+    m.code = st ? ErrorCode::None : st.error().code;
     m.fresh_eni = new_eni_id(&before, room(m));
 }
 

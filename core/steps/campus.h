@@ -52,12 +52,12 @@ Status remove_desk(Cluster& cluster);
 // the last refusal and the panel the last action attached. The models of steps that show one
 // room derive from it (PhonePanel, TheRules, ...); copying one is a snapshot.
 struct DeskRoom {
-    InstanceType type;      // the room's size
-    NodeConfig config;      // the settings the room runs with
-    Cluster cluster;        // the room (node-1) in Building A
-    std::string message;    // the last refusal ("kubelet's max-pods is 11..."), "" if none
-    std::string code;       // its code ("TooManyPods"; event_words.h words it), "" if none
-    std::string fresh_eni;  // the ENI the last action attached ("" none), to flash
+    InstanceType type;    // the room's size
+    NodeConfig config;    // the settings the room runs with
+    Cluster cluster;      // the room (node-1) in Building A
+    std::string message;  // the last refusal ("kubelet's max-pods is 11..."), "" if none
+    ErrorCode code = ErrorCode::None;  // its code (TooManyPods; event_words.h words it)
+    std::string fresh_eni;             // the ENI the last action attached ("" none), to flash
 };
 
 // The room, nullptr only if it could not be built (message says why).

@@ -24,7 +24,7 @@ int* warm_setting(WarmConfig& w, std::string_view knob) {
 // Adds or removes desks one by one until the room has `pods` (or refuses one).
 void move_desks_to(WarmPool& m, int pods) {
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     for (const Node* n = room(m); n != nullptr && desk_count(*n) != pods; n = room(m)) {
         const int before = desk_count(*n);
         change_desks(m, before < pods);
@@ -94,7 +94,7 @@ Status set(WarmPool& m, const Setting& s, const Catalog& catalog) {
     if (!ok) return ok;
     m.config = next;
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     m.fresh_eni = new_eni_id(&before, room(m));
     return Ok{};
 }

@@ -146,7 +146,7 @@ TEST_CASE("every event of a busy room reads in campus words with no AWS term lef
     }
     CHECK(worded >= 10);
     CHECK(event_kind("no-such-kind") == EventKind::Other);
-    CHECK(event_headline(Event{0, "", EventKind::Other, "x", "", {}}) == "other");
+    CHECK(event_headline(Event{0, "", EventKind::Other, "x", ErrorCode::None, {}}) == "other");
 }
 
 TEST_CASE("a warm-pool setting set to what it is already records nothing") {
