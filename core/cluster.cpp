@@ -1217,12 +1217,6 @@ Status reconcile(Cluster& cluster, std::string_view node_name) {
     return Ok{};
 }
 
-Result<bool> pool_pass(Cluster& cluster, std::string_view node_name) {
-    Node* n = find_node(cluster, node_name);
-    if (n == nullptr) return no_node(cluster, node_name);
-    return pass(cluster, *n) == Step::Changed;
-}
-
 Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeConfig& config) {
     Node* n = find_node(cluster, node_name);
     if (n == nullptr) return no_node(cluster, node_name);
@@ -1325,14 +1319,6 @@ Status release_held(Cluster& cluster, std::string_view label) {
 void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
                   ErrorCode code) {
     emit(cluster, std::string(node), kind, std::string(text), code);
-}
-
-std::vector<Event> events_since(const Cluster& cluster, uint64_t since) {
-    std::vector<Event> out;
-    for (const Event& e : cluster.events) {
-        if (e.seq >= since) out.push_back(e);
-    }
-    return out;
 }
 
 bool operator==(const PodCounts& a, const PodCounts& b) {

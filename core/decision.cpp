@@ -905,18 +905,4 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
     return f;
 }
 
-Result<FixDemo> demonstrate_fix(Fix fix, const Catalog& catalog) {
-    Result<DemoCampus> before = build_problem(fix, catalog);
-    if (!before) return before.error();
-    FixDemo d;
-    d.fix = fix;
-    d.before = *before;
-    d.after = *before;
-    Result<std::vector<std::string>> steps = apply_fix(d.after, fix);
-    if (!steps) return steps.error();
-    d.steps = std::move(steps).value();
-    d.figures = fix_figures(fix, d.before, d.after);
-    return d;
-}
-
 }  // namespace core

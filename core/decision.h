@@ -74,14 +74,6 @@ struct Figure {
     long long after = 0;
 };
 
-struct FixDemo {
-    Fix fix = Fix::PrefixDelegation;
-    DemoCampus before;
-    DemoCampus after;
-    std::vector<std::string> steps;  // what applying the fix did, one sentence each
-    std::vector<Figure> figures;
-};
-
 // The guide's nodes; [0] ("start") is the first question.
 const std::vector<GuideNode>& decision_guide();
 // Finds a node by id, nullptr if absent.
@@ -99,8 +91,6 @@ Result<DemoCampus> build_problem(Fix fix, const Catalog& catalog);
 Result<std::vector<std::string>> apply_fix(DemoCampus& campus, Fix fix);
 // The numbers that show the fix at work, before and after.
 std::vector<Figure> fix_figures(Fix fix, const DemoCampus& before, const DemoCampus& after);
-// build_problem, a copy, apply_fix and fix_figures in one call.
-Result<FixDemo> demonstrate_fix(Fix fix, const Catalog& catalog);
 
 // Pods with an address, waiting in ContainerCreating, and turned away by kubelet (wanted
 // minus admitted), over the whole campus.

@@ -495,19 +495,18 @@ TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
     CHECK_FALSE(before == with_pods);
 }
 
-TEST_CASE("pool_pass runs one ipamd pass at a time") {
+TEST_CASE("reconcile lets ipamd settle a node whose warm target was raised") {
     Cluster c = campus();
     add(c, "node-1", t3_small());
-    Result<bool> r = pool_pass(c, "node-1");
-    REQUIRE(r.ok());
-    CHECK_FALSE(*r);  // already settled
+    const uint64_t settled = c.next_seq;
+    REQUIRE(reconcile(c, "node-1").ok());
+    CHECK(c.next_seq == settled);  // already settled: nothing happens
     find_node(c, "node-1")->config.warm.warm_eni_target = 2;
-    r = pool_pass(c, "node-1");
-    REQUIRE(r.ok());
-    CHECK(*r);
-    CHECK(stats(c, "node-1").enis == 2);
-    CHECK_FALSE(*pool_pass(c, "node-1"));
-    CHECK_FALSE(pool_pass(c, "nope").ok());
+    REQUIRE(reconcile(c, "node-1").ok());
+    CHECK(stats(c, "node-1").enis == 2);  // one ENI more, then settled
+    CHECK(count_kind(c, "attach-eni") == 1);
+    CHECK_FALSE(reconcile(c, "nope").ok());
+    invariants(c);
 }
 
 TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
@@ -586,8 +585,8 @@ TEST_CASE("removing nodes returns every address; events say what happened") {
     REQUIRE(remove_node(c, "node-2").ok());
     for (const Subnet& s : c.vpc.subnets)
         CHECK(used_addresses(s) == 0);
-    const std::vector<Event> recent = events_since(c, mark);
-    REQUIRE(recent.size() == 2);
+    REQUIRE(c.next_seq == mark + 2);  // one event per node removed
+    const std::vector<Event> recent(c.events.end() - 2, c.events.end());
     CHECK(recent[0].kind == EventKind::NodeRemoved);
     // 10 pods: eni-1 full, eni-2 holds pod 10, free 8 < 9 brought eni-3.
     CHECK(has(recent[0].text, "node-1 removed: 3 ENIs detached, 27 secondary IPs"));
