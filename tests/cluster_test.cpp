@@ -15,49 +15,16 @@ using namespace core;
 
 namespace {
 
-InstanceType make_type(const char* name, int enis, int ipv4, Hypervisor h, int branch) {
-    InstanceType t;
-    t.name = name;
-    t.vcpus = 2;
-    t.max_enis = enis;
-    t.ipv4_per_eni = ipv4;
-    t.hypervisor = h;
-    t.branch_enis = branch;
-    t.enis_all_cards = enis;
-    return t;
-}
-
-InstanceType t3_small() {
-    return make_type("t3.small", 3, 4, Hypervisor::Nitro, 0);
-}
-InstanceType m5_large() {
-    return make_type("m5.large", 3, 10, Hypervisor::Nitro, 9);
-}
-InstanceType m4_large() {
-    return make_type("m4.large", 2, 10, Hypervisor::Xen, 0);
-}
-
-void subnet(Vpc& vpc, const char* id, const char* az, const char* cidr, uint32_t scatter = 0) {
-    SubnetDesc d;
-    d.id = id;
-    d.name = id;
-    d.az = az;
-    d.cidr = cidr;
-    d.scatter = scatter;
-    Status s = add_subnet(vpc, d);
-    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
-}
-
 // VPC 10.0.0.0/16: subnet-a and subnet-b in us-east-1a, subnet-c in us-east-1b, and a
 // 16-address subnet-tiny.
 Cluster campus() {
     Result<Vpc> vpc = make_vpc("10.0.0.0/16");
     REQUIRE(vpc.ok());
     Cluster c = make_cluster(std::move(vpc).value());
-    subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.1.0/24");
-    subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.2.0/24");
-    subnet(c.vpc, "subnet-c", "us-east-1b", "10.0.3.0/24");
-    subnet(c.vpc, "subnet-tiny", "us-east-1a", "10.0.4.0/28");
+    add_test_subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.1.0/24");
+    add_test_subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.2.0/24");
+    add_test_subnet(c.vpc, "subnet-c", "us-east-1b", "10.0.3.0/24");
+    add_test_subnet(c.vpc, "subnet-tiny", "us-east-1a", "10.0.4.0/28");
     return c;
 }
 
@@ -364,7 +331,7 @@ TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then
 
 TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free") {
     Cluster c = campus();
-    subnet(c.vpc, "subnet-frag", "us-east-1a", "10.0.5.0/24", 7);
+    add_test_subnet(c.vpc, "subnet-frag", "us-east-1a", "10.0.5.0/24", 7);
     REQUIRE(hold_addresses(c, "subnet-frag", 100, "lambda").ok());
     const Subnet* frag = find_subnet(c.vpc, "subnet-frag");
     REQUIRE(free_aligned_prefixes(*frag) == 0);
@@ -635,8 +602,8 @@ TEST_CASE("a 1,000-node cluster builds and checks") {
     Result<Vpc> vpc = make_vpc("10.0.0.0/16");
     REQUIRE(vpc.ok());
     Cluster c = make_cluster(std::move(vpc).value());
-    subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.0.0/18");
-    subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.64.0/18");
+    add_test_subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.0.0/18");
+    add_test_subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.64.0/18");
     for (int i = 0; i < 1000; ++i) {
         NodeDesc d;
         d.name = "n" + std::to_string(i);
@@ -652,13 +619,13 @@ TEST_CASE("a 1,000-node cluster builds and checks") {
 
 TEST_CASE("seeded random operation sequences keep every invariant") {
     const std::vector<InstanceType> types = {t3_small(), m5_large(), m4_large(),
-                                             make_type("c5.xlarge", 4, 15, Hypervisor::Nitro, 18)};
+                                             hand_type("c5.xlarge", 4, 15, Hypervisor::Nitro, 18)};
     for (uint32_t seed : {1u, 2u, 3u, 42u}) {
         CAPTURE(seed);
         std::mt19937 rng(seed);
         auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint32_t>(n)); };
         Cluster c = campus();
-        subnet(c.vpc, "subnet-small", "us-east-1a", "10.0.6.0/26", seed);
+        add_test_subnet(c.vpc, "subnet-small", "us-east-1a", "10.0.6.0/26", seed);
         const std::vector<std::string> subnets = {"subnet-a", "subnet-b", "subnet-small",
                                                   "subnet-tiny"};
         int node_id = 0;
