@@ -202,135 +202,76 @@ Status check_capacity_options(const InstanceType& type, const CapacityOptions& o
     return Ok{};
 }
 
-MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
-    MaxPods r;
-    r.instance_type = type.name;
-    r.enis = type.max_enis;
-    r.ips_per_eni = type.ipv4_per_eni;
-    r.ipv6 = options.ipv6;
-    r.node_group = options.node_group;
-    r.prefix_delegation_requested = options.prefix_delegation || options.ipv6;
-    r.prefix_delegation = r.prefix_delegation_requested && supports_prefix_delegation(type);
-    r.custom_networking = options.custom_networking;
-    r.sgp_supported = supports_security_groups_for_pods(type);
-    r.security_groups_for_pods_requested = options.security_groups_for_pods;
-    r.security_groups_for_pods = options.security_groups_for_pods && r.sgp_supported;
-    r.branch_enis = std::max(type.branch_enis, 0);
+namespace {
 
-    const long long slots_per_eni = std::max(r.ips_per_eni - 1, 0);  // the primary slot is the
-                                                                     // ENI's own
-    const long long per_slot = r.prefix_delegation ? kAddressesPerPrefix : 1;
-    const bool vcpus_known = type.vcpus > 0;
-    r.recommended_cap = cap_for(type);
-    r.ami_max_pods = nodeadm_max_pods(type);
-    r.kubelet = default_kubelet_max_pods(type, options);
-    CapacityOptions managed = options;
-    managed.node_group = NodeGroupKind::Managed;
-    r.managed_max_pods = default_kubelet_max_pods(type, managed).value;
-
-    // ENIs that carry pod addresses.
-    int reserved = 0;
-    std::string reserved_text;
-    if (r.custom_networking) {
-        ++reserved;
-        reserved_text += " - 1 primary ENI (custom networking)";
-    }
-    if (r.security_groups_for_pods) {
-        ++reserved;
-        reserved_text += " - 1 trunk ENI (security groups for pods)";
-        r.trunk_cost = slots_per_eni * per_slot;
-    }
-
-    std::string enis_formula;
-    if (type.network_cards > 1) {
-        enis_formula = num(r.enis) + " of " + num(type.enis_all_cards) + " ENIs over " +
-                       num(type.network_cards) + " network cards; the CNI uses the default card";
-    }
-    r.steps.push_back({"ENIs on the default network card", enis_formula, r.enis});
-
-    if (options.ipv6) {
-        // IPv6: ipamd manages the primary ENI (and the trunk ENI) only and gives it one /80
-        // (pkg/ipamd/ipamd.go setupENI: "In v6 PD mode, VPC CNI will manage the primary ENI,
-        // ENIs on NC > 0 and trunk ENI"). The address limit disappears; the ceiling is
-        // kubelet's max-pods: AWS's calculator ceilings 110 / 250 (EKS user guide
-        // choosing-instance-type), then CPU and memory.
-        const Ipv6Node v6 = ipv6_node(type);
-        r.pod_enis = 1;
-        r.pod_ips = v6.prefix_addresses;
-        r.max_pods = r.recommended_cap;
-        r.recommended_max_pods = r.recommended_cap;
-        r.steps.push_back({"IPv6 prefix on the primary ENI",
-                           "one /" + num(v6.prefix_length) +
-                               " (prefix delegation, always on "
-                               "in IPv6)",
-                           v6.prefix_length});
-        r.steps.push_back({"pod addresses",
-                           "2^(128 - 80) = " + with_commas(v6.prefix_addresses) +
-                               " on the primary ENI; no further ENI is attached "
-                               "for pods",
-                           r.pod_ips});
-        r.steps.push_back({"max-pods",
-                           "no address limit: kubelet's ceiling, " + cap_text(type) +
-                               " (the max-pods calculator's ceilings), then CPU and memory",
-                           r.max_pods});
-        r.steps.push_back({"kubelet max-pods on a new " +
-                               std::string(node_group_kind_name(options.node_group)) + " node",
-                           r.kubelet.source_text, r.kubelet.value});
+// IPv6: ipamd manages the primary ENI (and the trunk ENI) only and gives it one /80
+// (pkg/ipamd/ipamd.go setupENI: "In v6 PD mode, VPC CNI will manage the primary ENI,
+// ENIs on NC > 0 and trunk ENI"). The address limit disappears; the ceiling is
+// kubelet's max-pods: AWS's calculator ceilings 110 / 250 (EKS user guide
+// choosing-instance-type), then CPU and memory.
+void ipv6_capacity(MaxPods& r, const InstanceType& type, const CapacityOptions& options) {
+    const Ipv6Node v6 = ipv6_node(type);
+    r.pod_enis = 1;
+    r.pod_ips = v6.prefix_addresses;
+    r.max_pods = r.recommended_cap;
+    r.recommended_max_pods = r.recommended_cap;
+    r.steps.push_back({"IPv6 prefix on the primary ENI",
+                       "one /" + num(v6.prefix_length) +
+                           " (prefix delegation, always on "
+                           "in IPv6)",
+                       v6.prefix_length});
+    r.steps.push_back({"pod addresses",
+                       "2^(128 - 80) = " + with_commas(v6.prefix_addresses) +
+                           " on the primary ENI; no further ENI is attached "
+                           "for pods",
+                       r.pod_ips});
+    r.steps.push_back({"max-pods",
+                       "no address limit: kubelet's ceiling, " + cap_text(type) +
+                           " (the max-pods calculator's ceilings), then CPU and memory",
+                       r.max_pods});
+    r.steps.push_back({"kubelet max-pods on a new " +
+                           std::string(node_group_kind_name(options.node_group)) + " node",
+                       r.kubelet.source_text, r.kubelet.value});
+    r.notes.push_back(
+        "IPv6: pods get IPv6 addresses only (EKS has no dual-stack pods). For IPv4 "
+        "destinations ENABLE_V4_EGRESS (v1.15.1+, default true) gives each pod a host-local "
+        "address from " +
+        v6.v4_egress_range + " (" + with_commas(v6.v4_egress_addresses) +
+        " addresses) and the node SNATs that traffic to its own IPv4 address.");
+    if (options.node_group == NodeGroupKind::SelfManaged) {
         r.notes.push_back(
-            "IPv6: pods get IPv6 addresses only (EKS has no dual-stack pods). For IPv4 "
-            "destinations ENABLE_V4_EGRESS (v1.15.1+, default true) gives each pod a host-local "
-            "address from " +
-            v6.v4_egress_range + " (" + with_commas(v6.v4_egress_addresses) +
-            " addresses) and the node SNATs that traffic to its own IPv4 address.");
-        if (options.node_group == NodeGroupKind::SelfManaged) {
-            r.notes.push_back(
-                "On a self-managed node nodeadm still sets " + num(r.kubelet.value) +
-                " (the IPv4 formula; it knows nothing of IPv6): set max-pods by hand to use the "
-                "room the /80 gives (up to " +
-                num(r.recommended_cap) + " as AWS recommends here).");
-        } else {
-            r.notes.push_back("A new managed-node-group node gets " + num(r.kubelet.value) +
-                              ": EKS applies the calculator with prefix delegation (required "
-                              "in IPv6), capped at " +
-                              num(r.recommended_cap) + ".");
-        }
-        r.notes.push_back(
-            "Not supported in IPv6 mode: custom networking, secondary-IP mode, the "
-            "WARM_IP/MINIMUM_IP/WARM_PREFIX targets, external SNAT, Windows nodes, "
-            "non-Nitro instance types; the IP family is chosen when the cluster "
-            "is created and never changes.");
-        r.notes.push_back(
-            "Security groups for pods with IPv6: the VPC CNI README's feature matrix says no; "
-            "the EKS user guide (cni-ipv6) says yes, on EC2 and Fargate nodes. The user guide "
-            "is the newer source.");
-        if (!supports_prefix_delegation(type)) {
-            r.notes.push_back(type.name + " cannot run in an IPv6 cluster: " +
-                              hypervisor_reason(type) + ", so no prefix delegation.");
-        }
-        if (options.custom_networking) {
-            r.notes.push_back("Custom networking is not available in IPv6 mode.");
-        }
-        return r;
+            "On a self-managed node nodeadm still sets " + num(r.kubelet.value) +
+            " (the IPv4 formula; it knows nothing of IPv6): set max-pods by hand to use the "
+            "room the /80 gives (up to " +
+            num(r.recommended_cap) + " as AWS recommends here).");
+    } else {
+        r.notes.push_back("A new managed-node-group node gets " + num(r.kubelet.value) +
+                          ": EKS applies the calculator with prefix delegation (required "
+                          "in IPv6), capped at " +
+                          num(r.recommended_cap) + ".");
     }
+    r.notes.push_back(
+        "Not supported in IPv6 mode: custom networking, secondary-IP mode, the "
+        "WARM_IP/MINIMUM_IP/WARM_PREFIX targets, external SNAT, Windows nodes, "
+        "non-Nitro instance types; the IP family is chosen when the cluster "
+        "is created and never changes.");
+    r.notes.push_back(
+        "Security groups for pods with IPv6: the VPC CNI README's feature matrix says no; "
+        "the EKS user guide (cni-ipv6) says yes, on EC2 and Fargate nodes. The user guide "
+        "is the newer source.");
+    if (!supports_prefix_delegation(type)) {
+        r.notes.push_back(type.name + " cannot run in an IPv6 cluster: " + hypervisor_reason(type) +
+                          ", so no prefix delegation.");
+    }
+    if (options.custom_networking) {
+        r.notes.push_back("Custom networking is not available in IPv6 mode.");
+    }
+}
 
-    r.pod_enis = std::max(r.enis - reserved, 0);
-    r.pod_ips = r.pod_enis * slots_per_eni * per_slot;
-    // AWS's formula for these settings (max-pods-calculator.sh --show-max-allowed, with
-    // ipamd's rule for where prefix delegation works): no term for the trunk ENI.
-    const long long formula_enis = std::max(r.enis - (r.custom_networking ? 1 : 0), 0);
-    r.max_pods = formula_enis * slots_per_eni * per_slot + kHostNetworkPods;
-    r.recommended_max_pods = std::min<long long>(r.max_pods, r.recommended_cap);
-    r.waiting_when_full = std::max<long long>(r.kubelet.value - kHostNetworkPods - r.pod_ips, 0);
-
-    // The seed article's simplified count: every slot times the ENIs, minus one per ENI.
-    const long long seed_multiplier = r.prefix_delegation ? kAddressesPerPrefix : 1;
-    r.seed_figure = static_cast<long long>(r.enis) * r.ips_per_eni * seed_multiplier - r.enis;
-    r.seed_formula = "(" + num(r.enis) + " x " + num(r.ips_per_eni) +
-                     (r.prefix_delegation ? " x " + num(kAddressesPerPrefix) : "") + ") - " +
-                     num(r.enis);
-    r.seed_approximate = r.prefix_delegation;
-
-    // The derivation, step by step.
+// The IPv4 derivation, step by step; `reserved_text` names the ENIs that carry no pod
+// addresses, `formula_enis` the ENIs AWS's formula counts.
+void ipv4_steps(MaxPods& r, const InstanceType& type, int reserved,
+                const std::string& reserved_text, long long formula_enis) {
     r.steps.push_back({"addresses per ENI (primary included)", "", r.ips_per_eni});
     if (reserved > 0) {
         r.steps.push_back({"ENIs that carry pod addresses",
@@ -355,8 +296,12 @@ MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
     r.steps.push_back({"recommended max-pods",
                        "min(" + num(r.max_pods) + ", " + cap_text(type) + ")",
                        r.recommended_max_pods});
+}
 
-    // Notes: what changed, what silently did not, and the classic confusions.
+// IPv4 notes on network cards and prefix delegation: what changed, what silently did not,
+// and the classic confusions of the simple count.
+void card_and_prefix_notes(MaxPods& r, const InstanceType& type, const CapacityOptions& options,
+                           long long slots_per_eni, int reserved) {
     if (type.network_cards > 1) {
         r.notes.push_back(type.name + " has " + num(type.network_cards) + " network cards with " +
                           num(type.enis_all_cards) + " ENIs in all; the VPC CNI attaches ENIs on " +
@@ -408,6 +353,13 @@ MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
                           " host-network pods (aws-node, kube-proxy), which use the node's own "
                           "address.");
     }
+}
+
+// IPv4 notes on the +2, custom networking, security groups for pods, waiting pods and the
+// vCPU cap.
+void option_notes(MaxPods& r, const InstanceType& type, const CapacityOptions& options,
+                  long long slots_per_eni) {
+    const bool vcpus_known = type.vcpus > 0;
     r.notes.push_back(
         "The +2 is AWS's allowance for aws-node and kube-proxy. Other host-network daemon sets "
         "(for example eks-pod-identity-agent) also use max-pods slots without taking a pod "
@@ -481,6 +433,80 @@ MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
             "the managed node group's cap as \"less than 30 vCPUs: 110\", which would give 250 "
             "here.");
     }
+}
+
+}  // namespace
+
+MaxPods max_pods(const InstanceType& type, const CapacityOptions& options) {
+    MaxPods r;
+    r.instance_type = type.name;
+    r.enis = type.max_enis;
+    r.ips_per_eni = type.ipv4_per_eni;
+    r.ipv6 = options.ipv6;
+    r.node_group = options.node_group;
+    r.prefix_delegation_requested = options.prefix_delegation || options.ipv6;
+    r.prefix_delegation = r.prefix_delegation_requested && supports_prefix_delegation(type);
+    r.custom_networking = options.custom_networking;
+    r.sgp_supported = supports_security_groups_for_pods(type);
+    r.security_groups_for_pods_requested = options.security_groups_for_pods;
+    r.security_groups_for_pods = options.security_groups_for_pods && r.sgp_supported;
+    r.branch_enis = std::max(type.branch_enis, 0);
+
+    const long long slots_per_eni = std::max(r.ips_per_eni - 1, 0);  // the primary slot is the
+                                                                     // ENI's own
+    const long long per_slot = r.prefix_delegation ? kAddressesPerPrefix : 1;
+    r.recommended_cap = cap_for(type);
+    r.ami_max_pods = nodeadm_max_pods(type);
+    r.kubelet = default_kubelet_max_pods(type, options);
+    CapacityOptions managed = options;
+    managed.node_group = NodeGroupKind::Managed;
+    r.managed_max_pods = default_kubelet_max_pods(type, managed).value;
+
+    // ENIs that carry pod addresses.
+    int reserved = 0;
+    std::string reserved_text;
+    if (r.custom_networking) {
+        ++reserved;
+        reserved_text += " - 1 primary ENI (custom networking)";
+    }
+    if (r.security_groups_for_pods) {
+        ++reserved;
+        reserved_text += " - 1 trunk ENI (security groups for pods)";
+        r.trunk_cost = slots_per_eni * per_slot;
+    }
+
+    std::string enis_formula;
+    if (type.network_cards > 1) {
+        enis_formula = num(r.enis) + " of " + num(type.enis_all_cards) + " ENIs over " +
+                       num(type.network_cards) + " network cards; the CNI uses the default card";
+    }
+    r.steps.push_back({"ENIs on the default network card", enis_formula, r.enis});
+
+    if (options.ipv6) {
+        ipv6_capacity(r, type, options);
+        return r;
+    }
+
+    r.pod_enis = std::max(r.enis - reserved, 0);
+    r.pod_ips = r.pod_enis * slots_per_eni * per_slot;
+    // AWS's formula for these settings (max-pods-calculator.sh --show-max-allowed, with
+    // ipamd's rule for where prefix delegation works): no term for the trunk ENI.
+    const long long formula_enis = std::max(r.enis - (r.custom_networking ? 1 : 0), 0);
+    r.max_pods = formula_enis * slots_per_eni * per_slot + kHostNetworkPods;
+    r.recommended_max_pods = std::min<long long>(r.max_pods, r.recommended_cap);
+    r.waiting_when_full = std::max<long long>(r.kubelet.value - kHostNetworkPods - r.pod_ips, 0);
+
+    // The seed article's simplified count: every slot times the ENIs, minus one per ENI.
+    const long long seed_multiplier = r.prefix_delegation ? kAddressesPerPrefix : 1;
+    r.seed_figure = static_cast<long long>(r.enis) * r.ips_per_eni * seed_multiplier - r.enis;
+    r.seed_formula = "(" + num(r.enis) + " x " + num(r.ips_per_eni) +
+                     (r.prefix_delegation ? " x " + num(kAddressesPerPrefix) : "") + ") - " +
+                     num(r.enis);
+    r.seed_approximate = r.prefix_delegation;
+
+    ipv4_steps(r, type, reserved, reserved_text, formula_enis);
+    card_and_prefix_notes(r, type, options, slots_per_eni, reserved);
+    option_notes(r, type, options, slots_per_eni);
     return r;
 }
 

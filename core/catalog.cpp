@@ -626,7 +626,7 @@ std::vector<size_t> instance_types_by_size(const Catalog& catalog) {
 Result<const InstanceType*> find_instance_type(const Catalog& catalog, std::string_view name) {
     if (name.empty()) {
         return make_error("No instance type given; names look like m5.large (family.size).",
-                          "UnknownInstanceType");
+                          ErrorCode::UnknownInstanceType);
     }
     const std::string key = lowercase(name);
     const auto it = std::lower_bound(catalog.types.begin(), catalog.types.end(), key, name_less);
@@ -666,7 +666,7 @@ Result<const InstanceType*> find_instance_type(const Catalog& catalog, std::stri
         }
         message += "?";
     }
-    return make_error(message, "UnknownInstanceType");
+    return make_error(message, ErrorCode::UnknownInstanceType);
 }
 
 std::vector<std::string> suggest_instance_types(const Catalog& catalog, std::string_view name,

@@ -84,14 +84,14 @@ EventFacts pool_facts(const Node& n, bool prefixes) {
     return f;
 }
 
-void emit(Cluster& c, const std::string& node, const char* kind, std::string text,
-          std::string code = {}, EventFacts facts = {}) {
+void emit(Cluster& c, const std::string& node, EventKind kind, std::string text,
+          ErrorCode code = ErrorCode::None, EventFacts facts = {}) {
     Event e;
     e.seq = c.next_seq++;
     e.node = node;
     e.kind = kind;
     e.text = std::move(text);
-    e.code = std::move(code);
+    e.code = code;
     e.facts = std::move(facts);
     c.events.push_back(std::move(e));
     while (c.events.size() > kMaxEvents) {
@@ -156,7 +156,7 @@ Result<std::vector<Ipv4>> take_ips(Subnet& s, long long n) {
                 subnet_label(s) + " has " +
                     count(static_cast<long long>(free), "free address", "free addresses") + ", " +
                     num(n) + " needed: InsufficientFreeAddressesInSubnet.",
-                "InsufficientFreeAddressesInSubnet");
+                ErrorCode::InsufficientFreeAddressesInSubnet);
         }
     }
     for (long long i = 0; i < n; ++i) {
@@ -182,7 +182,7 @@ Result<std::vector<Cidr>> take_prefixes(Subnet& s, long long n) {
                                   count(static_cast<long long>(blocks), "free aligned /28 block",
                                         "free aligned /28 blocks") +
                                   ", " + num(n) + " needed: InsufficientCidrBlocks.",
-                              "InsufficientCidrBlocks");
+                              ErrorCode::InsufficientCidrBlocks);
         }
     }
     for (long long i = 0; i < n; ++i) {
@@ -296,7 +296,7 @@ void subnet_failure(Cluster& c, Node& n, const std::string& what, const Error& e
     f.subnet = n.config.custom_networking && !n.config.pod_subnet_id.empty()
                    ? n.config.pod_subnet_id
                    : n.subnet_id;
-    emit(c, n.name, "subnet-error",
+    emit(c, n.name, EventKind::SubnetError,
          what + ": " + err.message +
              " The pool stays short; the real ipamd tries again after 2 minutes.",
          err.code, f);
@@ -304,11 +304,12 @@ void subnet_failure(Cluster& c, Node& n, const std::string& what, const Error& e
 
 void clear_pool_error(Node& n) {
     n.pool_error.clear();
-    n.pool_error_code.clear();
+    n.pool_error_code = ErrorCode::None;
 }
 
 bool insufficient(const Error& e) {
-    return e.code == "InsufficientFreeAddressesInSubnet" || e.code == "InsufficientCidrBlocks";
+    return e.code == ErrorCode::InsufficientFreeAddressesInSubnet ||
+           e.code == ErrorCode::InsufficientCidrBlocks;
 }
 
 // "subnet-b (240 free, tagged kubernetes.io/role/cni=1)"
@@ -366,7 +367,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
             Result<std::vector<Cidr>> got = take_prefixes(*s, want);
             if (!got) {
                 last = got.error();
-                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                failed.push_back(k->subnet_id + " (" + error_code_name(last.code) + ")");
                 continue;
             }
             Result<Ipv4> own = allocate_ip(*s);
@@ -374,7 +375,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
                 for (const Cidr& p : *got)
                     (void)release_prefix(*s, p);
                 last = own.error();
-                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                failed.push_back(k->subnet_id + " (" + error_code_name(last.code) + ")");
                 continue;
             }
             primary = *own;
@@ -383,7 +384,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
             Result<std::vector<Ipv4>> got = take_ips(*s, want + 1);
             if (!got) {
                 last = got.error();
-                failed.push_back(k->subnet_id + " (" + last.code + ")");
+                failed.push_back(k->subnet_id + " (" + error_code_name(last.code) + ")");
                 continue;
             }
             primary = got->front();
@@ -439,7 +440,7 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
     EventFacts f = pd ? eni_facts(e, true, want, list_prefixes(e.prefixes), st.why)
                       : eni_facts(e, false, want, list_ips(e.ips), st.why);
     insert_eni(n, std::move(e));
-    emit(c, n.name, "attach-eni", text + ".", {}, std::move(f));
+    emit(c, n.name, EventKind::AttachEni, text + ".", {}, std::move(f));
     return Step::Changed;
 }
 
@@ -476,7 +477,7 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
             }
             e.ips.insert(e.ips.end(), ips->begin(), ips->end());
             clear_pool_error(n);
-            emit(c, n.name, "assign-ips",
+            emit(c, n.name, EventKind::AssignIps,
                  "Assigned " +
                      count(static_cast<long long>(ips->size()), "secondary IP", "secondary IPs") +
                      " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".",
@@ -522,7 +523,7 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
         }
         e.prefixes.insert(e.prefixes.end(), prefixes->begin(), prefixes->end());
         clear_pool_error(n);
-        emit(c, n.name, "assign-prefix",
+        emit(c, n.name, EventKind::AssignPrefix,
              "Assigned " +
                  count(static_cast<long long>(prefixes->size()), "/28 prefix", "/28 prefixes") +
                  " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".",
@@ -561,7 +562,7 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
             if (released.empty()) continue;
             std::reverse(released.begin(), released.end());
             changed = true;
-            emit(c, n.name, "release-ips",
+            emit(c, n.name, EventKind::ReleaseIps,
                  "Released " +
                      count(static_cast<long long>(released.size()), "secondary IP",
                            "secondary IPs") +
@@ -598,7 +599,7 @@ Step shrink(Cluster& c, Node& n, const PoolState& st) {
         if (released.empty()) continue;
         std::reverse(released.begin(), released.end());
         changed = true;
-        emit(c, n.name, "release-prefix",
+        emit(c, n.name, EventKind::ReleasePrefix,
              "Released " +
                  count(static_cast<long long>(released.size()), "/28 prefix", "/28 prefixes") +
                  " " + list_prefixes(released) + " from " + eni_name(e) + " back to " +
@@ -692,7 +693,7 @@ Step free_one_eni(Cluster& c, Node& n) {
             e, pd, static_cast<long long>(pd ? e.prefixes.size() : e.ips.size()), {}, rule);
         release_eni(c.vpc, e);
         n.enis.erase(std::next(it).base());
-        emit(c, n.name, "detach-eni", text, {}, std::move(f));
+        emit(c, n.name, EventKind::DetachEni, text, {}, std::move(f));
         return Step::Changed;
     }
     return Step::None;
@@ -741,7 +742,7 @@ void settle(Cluster& c, Node& n) {
             const bool pd = prefix_delegation_active(n.type, n.config);
             const std::string knob = pd ? "WARM_PREFIX_TARGET " + num(w.warm_prefix_target)
                                         : "WARM_ENI_TARGET " + num(w.warm_eni_target);
-            emit(c, n.name, "pool-flap",
+            emit(c, n.name, EventKind::PoolFlap,
                  "The pool went back to where it was: ipamd released addresses and then "
                  "found the pool short again. The real ipamd repeats this every time its "
                  "checks run. With " +
@@ -779,7 +780,7 @@ int place_waiting(Cluster& c, Node& n) {
         n.pending.erase(n.pending.begin());
         n.pods.push_back(p);
         ++placed;
-        emit(c, n.name, "pod-ip",
+        emit(c, n.name, EventKind::PodIp,
              p.name + " got " + format_ipv4(p.ip) + where_pod_is(n, p) +
                  " and leaves ContainerCreating.",
              {}, pod_facts(n, p));
@@ -795,10 +796,10 @@ void settle_and_place(Cluster& c, Node& n) {
 }
 
 // Why a pod gets no address on this node; sets code.
-std::string why_no_address(const Node& n, std::string& code) {
-    code = "NoAvailableIPAddresses";
+std::string why_no_address(const Node& n, ErrorCode& code) {
+    code = ErrorCode::NoAvailableIPAddresses;
     if (!n.pool_error.empty()) {
-        if (!n.pool_error_code.empty()) code = n.pool_error_code;
+        if (n.pool_error_code != ErrorCode::None) code = n.pool_error_code;
         return "ipamd cannot grow the pool: " + n.pool_error;
     }
     const PoolState st = pool_state(n);
@@ -1090,7 +1091,7 @@ Status add_node(Cluster& cluster, const NodeDesc& desc) {
     added.known = true;
     added.subnet = desc.subnet_id;
     added.why.max_pods = cluster.nodes.back().max_pods;
-    emit(cluster, desc.name, "node-added", text, {}, added);
+    emit(cluster, desc.name, EventKind::NodeAdded, text, {}, added);
     settle_and_place(cluster, cluster.nodes.back());
     return Ok{};
 }
@@ -1111,7 +1112,7 @@ Status remove_node(Cluster& cluster, std::string_view name) {
     if (s.pods + s.pending > 0) text += "; " + count(s.pods + s.pending, "pod", "pods") + " gone";
     const std::string node_name = it->name;
     cluster.nodes.erase(it);
-    emit(cluster, node_name, "node-removed", text + ".");
+    emit(cluster, node_name, EventKind::NodeRemoved, text + ".");
     return Ok{};
 }
 
@@ -1146,7 +1147,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                     " pods, but on a self-managed node max-pods is still nodeadm's value: raise "
                     "max-pods.";
         }
-        return make_error(text, "TooManyPods");
+        return make_error(text, ErrorCode::TooManyPods);
     }
     cluster.next_pod_id = next_pod_id;
 
@@ -1158,13 +1159,13 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
     }
     if (!p.eni_id.empty()) {
         n->pods.push_back(p);
-        emit(cluster, n->name, "pod-ip",
+        emit(cluster, n->name, EventKind::PodIp,
              p.name + " got " + format_ipv4(p.ip) + where_pod_is(*n, p) + ".", {},
              pod_facts(*n, p));
         settle_and_place(cluster, *n);
         return p;
     }
-    std::string code;
+    ErrorCode code = ErrorCode::None;
     std::string why = why_no_address(*n, code);
     while (!why.empty() && why.back() == '.')
         why.pop_back();  // the subnet's message ends a sentence
@@ -1174,7 +1175,7 @@ Result<Pod> add_pod(Cluster& cluster, std::string_view node_name, std::string_vi
                              " stays in ContainerCreating: failed to assign an IP address to "
                              "container; " +
                              why + ".";
-    emit(cluster, n->name, "pod-failed", text, code, pod_facts(*n, p));
+    emit(cluster, n->name, EventKind::PodFailed, text, code, pod_facts(*n, p));
     return make_error(text, code);
 }
 
@@ -1187,7 +1188,7 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
         const Pod p = *running;
         n->pods.erase(running);
         const Eni* e = find_eni(*n, p.eni_id);
-        emit(cluster, n->name, "pod-released",
+        emit(cluster, n->name, EventKind::PodReleased,
              p.name + " deleted: " + format_ipv4(p.ip) + " on " +
                  (e != nullptr ? eni_name(*e) : p.eni_id) +
                  " is free again (the real ipamd first keeps it 30 s in cooldown).",
@@ -1200,7 +1201,7 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
     if (waiting != n->pending.end()) {
         const Pod gone = *waiting;
         n->pending.erase(waiting);
-        emit(cluster, n->name, "pod-released",
+        emit(cluster, n->name, EventKind::PodReleased,
              gone.name + " deleted while it was still waiting for an address.", {},
              pod_facts(*n, gone));
         settle_and_place(cluster, *n);
@@ -1214,12 +1215,6 @@ Status reconcile(Cluster& cluster, std::string_view node_name) {
     if (n == nullptr) return no_node(cluster, node_name);
     settle_and_place(cluster, *n);
     return Ok{};
-}
-
-Result<bool> pool_pass(Cluster& cluster, std::string_view node_name) {
-    Node* n = find_node(cluster, node_name);
-    if (n == nullptr) return no_node(cluster, node_name);
-    return pass(cluster, *n) == Step::Changed;
 }
 
 Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeConfig& config) {
@@ -1273,7 +1268,7 @@ Status set_node_config(Cluster& cluster, std::string_view node_name, const NodeC
     EventFacts f;
     f.known = true;
     f.what = words;
-    emit(cluster, n->name, "config",
+    emit(cluster, n->name, EventKind::Config,
          changes.empty() ? "Configuration applied; nothing changed." : changes + ".", {}, f);
     settle_and_place(cluster, *n);
     return Ok{};
@@ -1293,7 +1288,7 @@ Status hold_addresses(Cluster& cluster, std::string_view subnet_id, int count_wa
     use.label = std::string(label);
     use.subnet_id = s->id;
     use.ips = std::move(ips).value();
-    emit(cluster, "", "note",
+    emit(cluster, "", EventKind::Note,
          use.label + " now holds " + count(count_wanted, "address", "addresses") + " in " + s->id +
              " (" + list_ips(use.ips) + ").");
     cluster.others.push_back(std::move(use));
@@ -1316,23 +1311,14 @@ Status release_held(Cluster& cluster, std::string_view label) {
         return make_error("Nothing holds addresses under the label '" + std::string(label) + "'.");
     }
     cluster.others.erase(gone, cluster.others.end());
-    emit(cluster, "", "note",
+    emit(cluster, "", EventKind::Note,
          std::string(label) + " released " + count(released, "address", "addresses") + ".");
     return Ok{};
 }
 
-void record_event(Cluster& cluster, std::string_view node, std::string_view kind,
-                  std::string_view text, std::string_view code) {
-    emit(cluster, std::string(node), std::string(kind).c_str(), std::string(text),
-         std::string(code));
-}
-
-std::vector<Event> events_since(const Cluster& cluster, uint64_t since) {
-    std::vector<Event> out;
-    for (const Event& e : cluster.events) {
-        if (e.seq >= since) out.push_back(e);
-    }
-    return out;
+void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
+                  ErrorCode code) {
+    emit(cluster, std::string(node), kind, std::string(text), code);
 }
 
 bool operator==(const PodCounts& a, const PodCounts& b) {
@@ -1350,20 +1336,32 @@ PodCounts pod_counts(const Cluster& cluster) {
     return c;
 }
 
-Status check_invariants(const Cluster& cluster) {
-    const Vpc& vpc = cluster.vpc;
+namespace {
+
+// What every address of every subnet is held as, built up while the invariants are checked:
+// an address may be held once (by an ENI's IPs or prefixes, or by another user).
+struct Holdings {
     enum : uint8_t { kFree = 0, kIp = 1, kPrefix = 2 };
+    const Vpc& vpc;
     std::unordered_map<std::string, size_t> subnet_at;
-    std::vector<std::vector<uint8_t>> held(vpc.subnets.size());
-    for (size_t i = 0; i < vpc.subnets.size(); ++i) {
-        const Subnet& s = vpc.subnets[i];
-        if (!subnet_at.emplace(s.id, i).second) return make_error("Subnet id twice: " + s.id);
-        if (s.use.size() != cidr_size(s.cidr)) {
-            return make_error(s.id + ": use map size does not match its CIDR");
+    std::vector<std::vector<uint8_t>> held;
+
+    explicit Holdings(const Vpc& v) : vpc(v), held(v.subnets.size()) {}
+
+    // Indexes the subnets; an id twice or a use map of the wrong size is an error.
+    Status index_subnets() {
+        for (size_t i = 0; i < vpc.subnets.size(); ++i) {
+            const Subnet& s = vpc.subnets[i];
+            if (!subnet_at.emplace(s.id, i).second) return make_error("Subnet id twice: " + s.id);
+            if (s.use.size() != cidr_size(s.cidr)) {
+                return make_error(s.id + ": use map size does not match its CIDR");
+            }
+            held[i].assign(s.use.size(), kFree);
         }
-        held[i].assign(s.use.size(), kFree);
+        return Ok{};
     }
-    auto mark_ip = [&](const std::string& who, const std::string& sid, Ipv4 ip) -> Status {
+
+    Status mark_ip(const std::string& who, const std::string& sid, Ipv4 ip) {
         auto at = subnet_at.find(sid);
         if (at == subnet_at.end()) return make_error(who + ": unknown subnet " + sid);
         const Subnet& s = vpc.subnets[at->second];
@@ -1382,9 +1380,9 @@ Status check_invariants(const Cluster& cluster) {
         }
         held[at->second][i] = kIp;
         return Ok{};
-    };
-    auto mark_prefix = [&](const std::string& who, const std::string& sid,
-                           const Cidr& p) -> Status {
+    }
+
+    Status mark_prefix(const std::string& who, const std::string& sid, const Cidr& p) {
         auto at = subnet_at.find(sid);
         if (at == subnet_at.end()) return make_error(who + ": unknown subnet " + sid);
         const Subnet& s = vpc.subnets[at->second];
@@ -1405,144 +1403,180 @@ Status check_invariants(const Cluster& cluster) {
             held[at->second][i] = kPrefix;
         }
         return Ok{};
-    };
+    }
 
+    // Every subnet's use map says what the ENIs and other users hold, and AWS's reserved
+    // addresses are the reserved ones.
+    Status check_use_maps() const {
+        for (size_t si = 0; si < vpc.subnets.size(); ++si) {
+            const Subnet& s = vpc.subnets[si];
+            std::vector<uint8_t> reserved(s.use.size(), 0);
+            for (const ReservedAddress& r : aws_reserved_addresses(s.cidr)) {
+                reserved[r.ip.value - s.cidr.base] = 1;
+            }
+            for (size_t i = 0; i < s.use.size(); ++i) {
+                const AddressUse u = s.use[i];
+                const uint8_t h = held[si][i];
+                const bool ok = (u == AddressUse::Reserved && reserved[i] != 0 && h == kFree) ||
+                                (u == AddressUse::Free && reserved[i] == 0 && h == kFree) ||
+                                (u == AddressUse::Ip && h == kIp) ||
+                                (u == AddressUse::Prefix && h == kPrefix);
+                if (!ok) {
+                    return make_error(s.id + ": " +
+                                      format_ipv4(Ipv4{s.cidr.base + static_cast<uint32_t>(i)}) +
+                                      " is marked in the subnet differently from what ENIs hold");
+                }
+            }
+        }
+        return Ok{};
+    }
+};
+
+// The node as a whole: a primary plain ENI at device 0 in the node's subnet, no more ENIs
+// than the type takes, max-pods as its configuration gives.
+Status check_node_frame(const Node& n) {
+    const std::string& nn = n.name;
+    if (n.enis.empty() || n.enis[0].device_index != 0) {
+        return make_error(nn + ": no primary ENI at device 0");
+    }
+    if (static_cast<int>(n.enis.size()) > n.type.max_enis) {
+        return make_error(nn + ": " + num(static_cast<long long>(n.enis.size())) + " ENIs, limit " +
+                          num(n.type.max_enis));
+    }
+    if (n.enis[0].subnet_id != n.subnet_id || n.enis[0].trunk) {
+        return make_error(nn + ": the primary ENI is not a plain ENI in the node's subnet");
+    }
+    if (n.max_pods != kubelet_max_pods(n.type, n.config)) {
+        return make_error(nn + ": max-pods does not match its configuration");
+    }
+    return Ok{};
+}
+
+// The k-th ENI of the node on its own: its slots, its kind of addresses, trunk rules and its
+// subnet (holdings tell where each subnet is).
+Status check_eni(const Node& n, size_t k, const Holdings& h, const std::string& who) {
+    const Eni& e = n.enis[k];
+    if (k > 0 && n.enis[k - 1].device_index >= e.device_index) {
+        return make_error(who + ": device indices not strictly increasing");
+    }
+    const int slots = slots_per_eni(n.type);
+    if (static_cast<int>(e.ips.size() + e.prefixes.size()) > slots) {
+        return make_error(who + ": more than " + num(slots) + " slots used");
+    }
+    const bool pd = prefix_delegation_active(n.type, n.config);
+    if (pd ? !e.ips.empty() : !e.prefixes.empty()) {
+        return make_error(who + ": holds the wrong kind of address for its mode");
+    }
+    if (e.trunk) {
+        if (!n.config.security_groups_for_pods) {
+            return make_error(who + ": trunk without security groups for pods");
+        }
+        if (e.subnet_id != n.subnet_id) return make_error(who + ": trunk in wrong subnet");
+    }
+    const bool carries = carries_pod_addresses(n, e);
+    if (!carries && (!e.ips.empty() || !e.prefixes.empty())) {
+        return make_error(who + ": holds pod addresses it must not carry");
+    }
+    if (k > 0 && !e.trunk) {
+        if (n.config.custom_networking || !n.config.subnet_discovery) {
+            const std::string& want =
+                n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
+            if (e.subnet_id != want) return make_error(who + ": ENI in the wrong subnet");
+        } else {
+            const auto at = h.subnet_at.find(e.subnet_id);
+            const auto home = h.subnet_at.find(n.subnet_id);
+            if (at == h.subnet_at.end() || home == h.subnet_at.end() ||
+                h.vpc.subnets[at->second].az != h.vpc.subnets[home->second].az) {
+                return make_error(who + ": ENI outside the node's availability zone");
+            }
+        }
+    }
+    if (e.excluded && (!n.config.subnet_discovery || e.trunk)) {
+        return make_error(who + ": excluded without subnet discovery, or a trunk");
+    }
+    return Ok{};
+}
+
+// The node's pods: each running pod on an address the node holds for pods (on the ENI it
+// records), no two sharing one, waiting pods without one, names once, max-pods kept.
+// `usable` is every pod-usable address with its ENI index, sorted.
+Status check_pods(const Node& n, const std::vector<std::pair<uint32_t, size_t>>& usable) {
+    const std::string& nn = n.name;
+    std::vector<uint32_t> ips;
+    ips.reserve(n.pods.size());
+    std::unordered_set<std::string> pod_names;
+    for (const Pod& p : n.pods) {
+        if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
+        auto at =
+            std::lower_bound(usable.begin(), usable.end(), std::make_pair(p.ip.value, size_t{0}));
+        if (at == usable.end() || at->first != p.ip.value) {
+            return make_error(nn + " " + p.name + ": " + format_ipv4(p.ip) +
+                              " is not an address the node holds for pods");
+        }
+        if (n.enis[at->second].id != p.eni_id) {
+            return make_error(nn + " " + p.name + ": recorded on the wrong ENI");
+        }
+        if (!p.waiting.empty()) return make_error(nn + " " + p.name + ": running but waiting");
+        ips.push_back(p.ip.value);
+    }
+    std::sort(ips.begin(), ips.end());
+    if (std::adjacent_find(ips.begin(), ips.end()) != ips.end()) {
+        return make_error(nn + ": two pods share an address");
+    }
+    for (const Pod& p : n.pending) {
+        if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
+        if (p.ip.value != 0 || !p.eni_id.empty()) {
+            return make_error(nn + " " + p.name + ": waiting pod has an address");
+        }
+    }
+    const long long on_node =
+        static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods;
+    if (on_node > n.max_pods) {
+        return make_error(nn + ": " + num(on_node) + " pods exceed max-pods " + num(n.max_pods));
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Status check_invariants(const Cluster& cluster) {
+    Holdings held(cluster.vpc);
+    if (auto s = held.index_subnets(); !s) return s;
     std::unordered_set<std::string> eni_ids;
     std::unordered_set<std::string> node_names;
     for (const Node& n : cluster.nodes) {
         const std::string& nn = n.name;
         if (!node_names.insert(nn).second) return make_error("Node name twice: " + nn);
-        if (n.enis.empty() || n.enis[0].device_index != 0) {
-            return make_error(nn + ": no primary ENI at device 0");
-        }
-        if (static_cast<int>(n.enis.size()) > n.type.max_enis) {
-            return make_error(nn + ": " + num(static_cast<long long>(n.enis.size())) +
-                              " ENIs, limit " + num(n.type.max_enis));
-        }
-        if (n.enis[0].subnet_id != n.subnet_id || n.enis[0].trunk) {
-            return make_error(nn + ": the primary ENI is not a plain ENI in the node's subnet");
-        }
-        if (n.max_pods != kubelet_max_pods(n.type, n.config)) {
-            return make_error(nn + ": max-pods does not match its configuration");
-        }
-        const bool pd = prefix_delegation_active(n.type, n.config);
-        const int slots = slots_per_eni(n.type);
+        if (auto s = check_node_frame(n); !s) return s;
         int trunks = 0;
         std::vector<std::pair<uint32_t, size_t>> usable;  // pod-usable address, ENI index
         for (size_t k = 0; k < n.enis.size(); ++k) {
             const Eni& e = n.enis[k];
             const std::string who = nn + " " + e.id;
             if (!eni_ids.insert(e.id).second) return make_error(who + ": ENI id twice");
-            if (k > 0 && n.enis[k - 1].device_index >= e.device_index) {
-                return make_error(who + ": device indices not strictly increasing");
-            }
-            if (static_cast<int>(e.ips.size() + e.prefixes.size()) > slots) {
-                return make_error(who + ": more than " + num(slots) + " slots used");
-            }
-            if (pd ? !e.ips.empty() : !e.prefixes.empty()) {
-                return make_error(who + ": holds the wrong kind of address for its mode");
-            }
-            if (e.trunk) {
-                ++trunks;
-                if (!n.config.security_groups_for_pods) {
-                    return make_error(who + ": trunk without security groups for pods");
-                }
-                if (e.subnet_id != n.subnet_id) return make_error(who + ": trunk in wrong subnet");
-            }
-            const bool carries = carries_pod_addresses(n, e);
-            if (!carries && (!e.ips.empty() || !e.prefixes.empty())) {
-                return make_error(who + ": holds pod addresses it must not carry");
-            }
-            if (k > 0 && !e.trunk) {
-                if (n.config.custom_networking || !n.config.subnet_discovery) {
-                    const std::string& want =
-                        n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
-                    if (e.subnet_id != want) return make_error(who + ": ENI in the wrong subnet");
-                } else {
-                    const auto at = subnet_at.find(e.subnet_id);
-                    const auto home = subnet_at.find(n.subnet_id);
-                    if (at == subnet_at.end() || home == subnet_at.end() ||
-                        vpc.subnets[at->second].az != vpc.subnets[home->second].az) {
-                        return make_error(who + ": ENI outside the node's availability zone");
-                    }
-                }
-            }
-            if (e.excluded && (!n.config.subnet_discovery || e.trunk)) {
-                return make_error(who + ": excluded without subnet discovery, or a trunk");
-            }
-            if (auto s = mark_ip(who, e.subnet_id, e.primary_ip); !s) return s;
+            if (auto s = check_eni(n, k, held, who); !s) return s;
+            if (e.trunk) ++trunks;
+            if (auto s = held.mark_ip(who, e.subnet_id, e.primary_ip); !s) return s;
             for (Ipv4 ip : e.ips) {
-                if (auto s = mark_ip(who, e.subnet_id, ip); !s) return s;
+                if (auto s = held.mark_ip(who, e.subnet_id, ip); !s) return s;
                 usable.emplace_back(ip.value, k);
             }
             for (const Cidr& p : e.prefixes) {
-                if (auto s = mark_prefix(who, e.subnet_id, p); !s) return s;
+                if (auto s = held.mark_prefix(who, e.subnet_id, p); !s) return s;
                 for (uint32_t a = 0; a < 16; ++a)
                     usable.emplace_back(p.base + a, k);
             }
         }
         if (trunks > 1) return make_error(nn + ": more than one trunk ENI");
         std::sort(usable.begin(), usable.end());
-        std::vector<uint32_t> ips;
-        ips.reserve(n.pods.size());
-        std::unordered_set<std::string> pod_names;
-        for (const Pod& p : n.pods) {
-            if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
-            auto at = std::lower_bound(usable.begin(), usable.end(),
-                                       std::make_pair(p.ip.value, size_t{0}));
-            if (at == usable.end() || at->first != p.ip.value) {
-                return make_error(nn + " " + p.name + ": " + format_ipv4(p.ip) +
-                                  " is not an address the node holds for pods");
-            }
-            if (n.enis[at->second].id != p.eni_id) {
-                return make_error(nn + " " + p.name + ": recorded on the wrong ENI");
-            }
-            if (!p.waiting.empty()) return make_error(nn + " " + p.name + ": running but waiting");
-            ips.push_back(p.ip.value);
-        }
-        std::sort(ips.begin(), ips.end());
-        if (std::adjacent_find(ips.begin(), ips.end()) != ips.end()) {
-            return make_error(nn + ": two pods share an address");
-        }
-        for (const Pod& p : n.pending) {
-            if (!pod_names.insert(p.name).second) return make_error(nn + ": pod twice: " + p.name);
-            if (p.ip.value != 0 || !p.eni_id.empty()) {
-                return make_error(nn + " " + p.name + ": waiting pod has an address");
-            }
-        }
-        const long long on_node =
-            static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods;
-        if (on_node > n.max_pods) {
-            return make_error(nn + ": " + num(on_node) + " pods exceed max-pods " +
-                              num(n.max_pods));
-        }
+        if (auto s = check_pods(n, usable); !s) return s;
     }
     for (const OtherUse& use : cluster.others) {
         for (Ipv4 ip : use.ips) {
-            if (auto s = mark_ip("held by " + use.label, use.subnet_id, ip); !s) return s;
+            if (auto s = held.mark_ip("held by " + use.label, use.subnet_id, ip); !s) return s;
         }
     }
-    for (size_t si = 0; si < vpc.subnets.size(); ++si) {
-        const Subnet& s = vpc.subnets[si];
-        std::vector<uint8_t> reserved(s.use.size(), 0);
-        for (const ReservedAddress& r : aws_reserved_addresses(s.cidr)) {
-            reserved[r.ip.value - s.cidr.base] = 1;
-        }
-        for (size_t i = 0; i < s.use.size(); ++i) {
-            const AddressUse u = s.use[i];
-            const uint8_t h = held[si][i];
-            const bool ok = (u == AddressUse::Reserved && reserved[i] != 0 && h == kFree) ||
-                            (u == AddressUse::Free && reserved[i] == 0 && h == kFree) ||
-                            (u == AddressUse::Ip && h == kIp) ||
-                            (u == AddressUse::Prefix && h == kPrefix);
-            if (!ok) {
-                return make_error(s.id + ": " +
-                                  format_ipv4(Ipv4{s.cidr.base + static_cast<uint32_t>(i)}) +
-                                  " is marked in the subnet differently from what ENIs hold");
-            }
-        }
-    }
-    return Ok{};
+    return held.check_use_maps();
 }
 
 }  // namespace core

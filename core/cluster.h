@@ -138,9 +138,6 @@ Status remove_pod(Cluster& cluster, std::string_view node_name, std::string_view
 // Lets the node's ipamd settle: pool passes until nothing changes, giving waiting pods an
 // address as soon as one is free.
 Status reconcile(Cluster& cluster, std::string_view node_name);
-// One ipamd pool pass (grow, or shrink and maybe free one ENI), for step-by-step views.
-// Returns true if it changed anything.
-Result<bool> pool_pass(Cluster& cluster, std::string_view node_name);
 // Changes a running node's warm-pool knobs or max-pods override, then ipamd settles.
 // Prefix delegation, custom networking, the ENIConfig subnet, security groups for pods, the
 // node group kind and subnet discovery cannot change on a running node (replace the node).
@@ -164,11 +161,9 @@ bool operator==(const PodCounts& a, const PodCounts& b);
 // Running and waiting pods over every node of the cluster (wanted: the two together).
 PodCounts pod_counts(const Cluster& cluster);
 
-// Appends an event (for scenario runs and lessons: "pod-unschedulable", "note", ...).
-void record_event(Cluster& cluster, std::string_view node, std::string_view kind,
-                  std::string_view text, std::string_view code = {});
-// Events with seq >= since, oldest first (for printing what one call did).
-std::vector<Event> events_since(const Cluster& cluster, uint64_t since);
+// Appends an event (for scenario runs and lessons: PodUnschedulable, Note, ...).
+void record_event(Cluster& cluster, std::string_view node, EventKind kind, std::string_view text,
+                  ErrorCode code = ErrorCode::None);
 
 // Checks the model's invariants: no address held twice across the cluster, none
 // AWS-reserved, every held address inside its ENI's subnet, prefixes aligned /28s, subnet

@@ -157,7 +157,7 @@ void place_pods(DemoCampus& c) {
             Result<Pod> p = add_pod(c.cluster, name);
             if (p) continue;
             if (c.problem.empty()) c.problem = p.error().message;
-            if (p.error().code == "TooManyPods") break;
+            if (p.error().code == ErrorCode::TooManyPods) break;
         }
     }
 }
@@ -924,20 +924,6 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
             break;
     }
     return f;
-}
-
-Result<FixDemo> demonstrate_fix(Fix fix, const Catalog& catalog) {
-    Result<DemoCampus> before = build_problem(fix, catalog);
-    if (!before) return before.error();
-    FixDemo d;
-    d.fix = fix;
-    d.before = *before;
-    d.after = *before;
-    Result<std::vector<std::string>> steps = apply_fix(d.after, fix);
-    if (!steps) return steps.error();
-    d.steps = std::move(steps).value();
-    d.figures = fix_figures(fix, d.before, d.after);
-    return d;
 }
 
 }  // namespace core

@@ -74,14 +74,6 @@ struct Figure {
     long long after = 0;
 };
 
-struct FixDemo {
-    Fix fix = Fix::PrefixDelegation;
-    DemoCampus before;
-    DemoCampus after;
-    std::vector<std::string> steps;  // what applying the fix did, one sentence each
-    std::vector<Figure> figures;
-};
-
 // The guide's nodes; [0] ("start") is the first question.
 const std::vector<GuideNode>& decision_guide();
 // Finds a node by id, nullptr if absent.
@@ -103,8 +95,6 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& before, const DemoCam
 // not the puzzle's ("Tried on a small {campus} of its own: 1 {room} (t3.small) wanting 30
 // {desks}, in a /24 {building}.").
 std::string demo_summary(const DemoCampus& campus);
-// build_problem, a copy, apply_fix and fix_figures in one call.
-Result<FixDemo> demonstrate_fix(Fix fix, const Catalog& catalog);
 
 // Pods with an address, waiting in ContainerCreating, and turned away by kubelet (wanted
 // minus admitted), over the whole campus.

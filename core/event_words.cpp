@@ -6,7 +6,7 @@ namespace {
 
 struct KindWords {
     EventKind kind;
-    const char* name;      // Event::kind
+    const char* name;      // event_kind_name
     const char* headline;  // with {term} tokens
 };
 
@@ -72,11 +72,18 @@ EventKind event_kind(std::string_view name) {
     return EventKind::Other;
 }
 
+const char* event_kind_name(EventKind kind) {
+    for (const KindWords& k : kKinds) {
+        if (kind == k.kind) return k.name;
+    }
+    return "other";
+}
+
 std::string event_headline(const Event& e) {
     for (const KindWords& k : kKinds) {
-        if (e.kind == k.name) return k.headline;
+        if (e.kind == k.kind) return k.headline;
     }
-    return e.kind;
+    return event_kind_name(e.kind);
 }
 
 std::string pool_words(const PoolWhy& w) {
@@ -133,7 +140,7 @@ std::string event_words(const Event& e) {
     if (!f.known) return {};
     const std::string why = pool_words(f.why);
     const std::string because = why.empty() ? "." : ": " + why + ".";
-    switch (event_kind(e.kind)) {
+    switch (e.kind) {
         case EventKind::NodeAdded:
             return "Its {maxpods} is " + num(f.why.max_pods) + ".";
         case EventKind::AttachEni:
@@ -157,19 +164,20 @@ std::string event_words(const Event& e) {
                                   : desk(f.pod) + " left; " + f.what +
                                         " is spare again (the real {manager} rests it 30 s).";
         case EventKind::PodFailed: {
-            const std::string code = e.code.empty() ? "NoAvailableIPAddresses" : e.code;
+            const ErrorCode code =
+                e.code == ErrorCode::None ? ErrorCode::NoAvailableIPAddresses : e.code;
             std::string words = desk(f.pod) + " waits for an {ext}.";
-            if (code == "InsufficientFreeAddressesInSubnet")
+            if (code == ErrorCode::InsufficientFreeAddressesInSubnet)
                 words += " The {building} has no free {nums}.";
-            if (code == "InsufficientCidrBlocks")
+            if (code == ErrorCode::InsufficientCidrBlocks)
                 words += " The {building} has no whole free {block}.";
-            if (code == "NoAvailableIPAddresses")
+            if (code == ErrorCode::NoAvailableIPAddresses)
                 words += " Every {slot} a {desk} may take is taken.";
             return words;
         }
         case EventKind::SubnetError:
-            return "The {building} could not give the {nums} asked for (" + e.code +
-                   "); the {pool} stays short.";
+            return "The {building} could not give the {nums} asked for (" +
+                   std::string(error_code_name(e.code)) + "); the {pool} stays short.";
         case EventKind::PoolFlap:
             return pool_flap_words(f);
         case EventKind::Config:
@@ -184,18 +192,18 @@ std::string event_words(const Event& e) {
     return {};
 }
 
-std::string refusal_words(std::string_view code, const Node& n) {
+std::string refusal_words(ErrorCode code, const Node& n) {
     const std::string on =
         num(static_cast<long long>(n.pods.size() + n.pending.size()) + kHostNetworkPods);
-    if (code == "TooManyPods")
+    if (code == ErrorCode::TooManyPods)
         return "No space for another {desk}: " + on + " {desks} count against the {room}'s " +
                "{maxpods} of " + num(n.max_pods) + ", its 2 {hostdesks} included.";
-    if (code == "NoAvailableIPAddresses")
+    if (code == ErrorCode::NoAvailableIPAddresses)
         return "The {desk} waits: every {slot} a {desk} may take is taken, and the {room} can "
                "hold no more {panels}.";
-    if (code == "InsufficientFreeAddressesInSubnet")
+    if (code == ErrorCode::InsufficientFreeAddressesInSubnet)
         return "The {desk} waits: the {building} has no free {nums} left.";
-    if (code == "InsufficientCidrBlocks")
+    if (code == ErrorCode::InsufficientCidrBlocks)
         return "The {desk} waits: the {building} has free {nums}, but no whole free {block}.";
     return {};
 }

@@ -18,30 +18,6 @@
 
 namespace core {
 
-// The kinds of event core records (Event::kind holds the name).
-enum class EventKind {
-    NodeAdded,
-    NodeRemoved,
-    AttachEni,
-    DetachEni,
-    AssignIps,
-    ReleaseIps,
-    AssignPrefix,
-    ReleasePrefix,
-    PodIp,
-    PodFailed,
-    PodReleased,
-    PodUnschedulable,
-    SubnetError,
-    PoolFlap,
-    Config,
-    Note,
-    AttachBranchEni,
-    Other,  // a name this table does not know
-};
-
-// The kind of an event from its name ("attach-eni"); Other for an unknown name.
-EventKind event_kind(std::string_view name);
 // The event's headline with {term} tokens: "New {panel} attached".
 std::string event_headline(const Event& event);
 // What happened and why, with {term} tokens and the event's values ("" when the event was
@@ -54,6 +30,6 @@ std::string pool_words(const PoolWhy& why);
 // numbers: "TooManyPods" (kubelet's max-pods), "NoAvailableIPAddresses",
 // "InsufficientFreeAddressesInSubnet", "InsufficientCidrBlocks". "" for another code: show
 // the error's own message then.
-std::string refusal_words(std::string_view code, const Node& node);
+std::string refusal_words(ErrorCode code, const Node& node);
 
 }  // namespace core

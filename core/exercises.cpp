@@ -26,7 +26,7 @@ namespace {
 using nlohmann::json;
 
 constexpr int kAttempts = 24;  // draws per seed before giving up (never reached in tests)
-constexpr const char* kRetry = "retry";
+constexpr ErrorCode kRetry = ErrorCode::Retry;
 
 // ---- numbers, random draws and texts --------------------------------------------------------
 
@@ -120,7 +120,7 @@ struct Outcome {
     int running = 0;
     int waiting = 0;
     int refused = 0;
-    std::string code;  // the AWS code the waiting pods got, if any
+    ErrorCode code = ErrorCode::None;  // the AWS code the waiting pods got, if any
     Cluster cluster;
 };
 
@@ -141,8 +141,8 @@ Outcome run_campus(const Scenario& scenario, const Catalog& catalog, const std::
         o.waiting += static_cast<int>(n.pending.size());
     }
     for (const Event& e : o.cluster.events) {
-        if (e.kind == "pod-unschedulable") ++o.refused;
-        if (e.kind == "pod-failed" && !e.code.empty()) o.code = e.code;
+        if (e.kind == EventKind::PodUnschedulable) ++o.refused;
+        if (e.kind == EventKind::PodFailed && e.code != ErrorCode::None) o.code = e.code;
     }
     return o;
 }
@@ -621,7 +621,7 @@ Status gen_free_building(Ctx& c) {
 
     Outcome base = run_campus(s, c.ex.catalog, "web");
     if (!base.built || base.running != 0 || base.waiting != pods ||
-        base.code != "InsufficientCidrBlocks") {
+        base.code != ErrorCode::InsufficientCidrBlocks) {
         return retry();
     }
     std::map<std::string, Scenario> fixes;
@@ -1004,7 +1004,7 @@ Status gen_free_campus(Ctx& c) {
     c.ex.catalog = mini_catalog({**t});
     Outcome base = run_campus(s, c.ex.catalog, "app");
     if (!base.built || base.waiting < 2 || base.refused != 0 ||
-        base.code != "InsufficientFreeAddressesInSubnet") {
+        base.code != ErrorCode::InsufficientFreeAddressesInSubnet) {
         return retry();
     }
 
@@ -1175,9 +1175,10 @@ struct Generator {
     std::vector<std::string> texts;  // the texts the generator uses, all required
 };
 
-const std::vector<Generator>& generators() {
+// The generators about one room: its panels, slots and max-pods.
+std::vector<Generator> room_generators() {
     using K = ExerciseKind;
-    static const std::vector<Generator> table = {
+    return {
         {"panels-needed",
          K::Number,
          gen_panels_needed,
@@ -1223,6 +1224,13 @@ const std::vector<Generator>& generators() {
          gen_fit_desks,
          {"hint-choose", "hint-xen", "hint-stays", "hint-low", "hint-no-pd", "hint-other",
           "derive-capacity", "derive-max-pods", "derive-recommended"}},
+    };
+}
+
+// The generators about buildings, the campus, the warm pool, security groups, IPv6 and calls.
+std::vector<Generator> campus_generators() {
+    using K = ExerciseKind;
+    return {
         {"usable-addresses",
          K::Number,
          gen_usable_addresses,
@@ -1310,6 +1318,15 @@ const std::vector<Generator>& generators() {
           "why-pods-nodes", "why-vpc", "derive"}},
         {"final-check", K::Quiz, gen_final_check, {}},
     };
+}
+
+const std::vector<Generator>& generators() {
+    static const std::vector<Generator> table = [] {
+        std::vector<Generator> all = room_generators();
+        for (Generator& g : campus_generators())
+            all.push_back(std::move(g));
+        return all;
+    }();
     return table;
 }
 
@@ -1454,22 +1471,10 @@ Check check_fix(const Exercise& ex, const Answer& a) {
 // ---- loading --------------------------------------------------------------------------------
 
 Status check_terms(std::string_view text, const Lessons& lessons, const std::string& where) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') continue;
-        if (i + 1 < text.size() && text[i + 1] == '{') {
-            ++i;
-            continue;
-        }
-        const size_t end = text.find('}', i);
-        if (end == std::string_view::npos) return make_error(where + ": a '{' is never closed");
-        std::string_view key = text.substr(i + 1, end - i - 1);
-        if (!key.empty() && key.back() == '+') key.remove_suffix(1);
-        bool known = false;
-        for (const Term& t : lessons.terms)
-            known = known || t.key == key;
-        if (!known) return make_error(where + ": unknown term {" + std::string(key) + "}");
-        i = end;
-    }
+    const TermScan scan = find_unknown_term(text, &lessons.terms);
+    if (scan.kind == TermScan::Kind::Unclosed) return make_error(where + ": a '{' is never closed");
+    if (scan.kind == TermScan::Kind::Unknown)
+        return make_error(where + ": unknown term {" + std::string(scan.key) + "}");
     return Ok{};
 }
 

@@ -22,7 +22,7 @@ bool valid_step_id(std::string_view v) {
 }
 
 Error bad(std::string message) {
-    return make_error(std::move(message), "bad-message");
+    return make_error(std::move(message), ErrorCode::BadMessage);
 }
 
 // Shows a stranger's text in a message safely: printable ASCII only, at most 24 characters.
@@ -51,10 +51,10 @@ Result<HostMessage> decode_host_message(std::string_view text) {
 
     auto type = doc.find("type");
     if (type == doc.end() || !type->is_string())
-        return make_error("message ignored: no text field 'type'", "not-ours");
+        return make_error("message ignored: no text field 'type'", ErrorCode::NotOurs);
     const std::string& type_text = type->get_ref<const std::string&>();
     if (type_text.compare(0, kHostMessagePrefix.size(), kHostMessagePrefix) != 0)
-        return make_error("message ignored: not a cni-campus message", "not-ours");
+        return make_error("message ignored: not a cni-campus message", ErrorCode::NotOurs);
 
     if (nested) return bad("message refused: fields must be plain values");
     std::vector<std::string> sorted = keys;

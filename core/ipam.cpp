@@ -226,6 +226,114 @@ Status validate_node_config(const InstanceType& type, const NodeConfig& config) 
     return Ok{};
 }
 
+namespace {
+
+// datastoreTargetState: the WARM_IP_TARGET / MINIMUM_IP_TARGET arithmetic (only with those set).
+void target_state(PoolState& st, const WarmConfig& w) {
+    st.short_ips = std::max<long long>(w.warm_ip_target - st.free, 0);
+    st.short_ips = std::max<long long>(st.short_ips, w.minimum_ip_target - st.total);
+    st.over_ips = std::max<long long>(st.free - w.warm_ip_target, 0);
+    st.over_ips = std::max<long long>(std::min(st.over_ips, st.total - w.minimum_ip_target), 0);
+    if (st.prefix_delegation) {
+        st.short_prefixes = static_cast<int>(div_ceil(st.short_ips, kAddressesPerPrefix));
+        const long long need_warm = div_ceil(st.assigned + w.warm_ip_target, kAddressesPerPrefix);
+        const long long need_min = div_ceil(w.minimum_ip_target, kAddressesPerPrefix);
+        long long over =
+            std::max<long long>(std::min<long long>(st.free_prefixes, st.prefixes - need_warm), 0);
+        over = std::max<long long>(std::min<long long>(over, st.prefixes - need_min), 0);
+        st.over_prefixes = static_cast<int>(over);
+    }
+}
+
+// isDatastorePoolTooLow: sets st.at_max_pods and st.low and the rule in `why` (whose other
+// fields it fills in); returns the rule with its numbers.
+std::string pool_too_low(PoolState& st, const Node& node, PoolWhy& why) {
+    const WarmConfig& w = node.config.warm;
+    const char* unit = st.prefix_delegation ? "addresses" : "IPs";
+    std::string reason;
+    st.at_max_pods = st.total >= node.max_pods;
+    why.free = st.free;
+    why.total = st.total;
+    why.max_pods = node.max_pods;
+    why.warm_ip = w.warm_ip_target;
+    why.min_ip = w.minimum_ip_target;
+    if (st.at_max_pods) {
+        why.rule = PoolRule::AtMaxPods;
+        st.low = false;
+        reason = "the pool holds " + count(st.total, "address", "addresses") + " >= max-pods " +
+                 num(node.max_pods) + ", so it stops growing";
+    } else if (st.warm_ip_targets) {
+        st.low = st.short_ips > 0;
+        why.rule = !st.low && w.warm_ip_target == 0 && st.free == 0 ? PoolRule::MinimumFrozen
+                                                                    : PoolRule::WarmIp;
+        why.result = st.short_ips;
+        reason = "short = max(WARM_IP_TARGET " + num(w.warm_ip_target) + " - free " + num(st.free) +
+                 ", MINIMUM_IP_TARGET " + num(w.minimum_ip_target) + " - total " + num(st.total) +
+                 ") = " + num(st.short_ips);
+        if (st.prefix_delegation && st.low) {
+            reason += ", rounded up to " + count(st.short_prefixes, "prefix", "prefixes");
+        }
+        if (!st.low && w.warm_ip_target == 0 && st.free == 0) {
+            reason +=
+                ": MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool at the "
+                "minimum";
+        }
+    } else {
+        const long long per = st.prefix_delegation ? kAddressesPerPrefix : st.slots_per_eni;
+        const int target = st.prefix_delegation ? w.warm_prefix_target : w.warm_eni_target;
+        const std::string knob = st.prefix_delegation ? "WARM_PREFIX_TARGET" : "WARM_ENI_TARGET";
+        const std::string per_text =
+            st.prefix_delegation ? "16 addresses per prefix" : num(per) + " IPs per ENI";
+        st.low = st.free < per * target || (target == 0 && st.free == 0);
+        why.rule = st.prefix_delegation ? PoolRule::WarmPrefix : PoolRule::WarmEni;
+        why.target = target;
+        why.per = per;
+        if (target == 0) {
+            reason = st.free == 0 ? "no free " + std::string(unit) + " and " + knob + " is 0"
+                                  : "free " + std::string(unit) + " " + num(st.free) +
+                                        " > 0 with " + knob + " 0";
+        } else {
+            reason = "free " + std::string(unit) + " " + num(st.free) + (st.low ? " < " : " >= ") +
+                     knob + " " + num(target) + " x " + per_text + " = " + num(per * target);
+        }
+    }
+    return reason;
+}
+
+// isDatastorePoolTooHigh: sets st.high and the rule in `why` (a copy of the low rule's);
+// returns the rule with its numbers ("" when no rule applies).
+std::string pool_too_high(PoolState& st, const WarmConfig& w, PoolWhy& why) {
+    why.high = true;
+    std::string reason;
+    if (st.warm_ip_targets) {
+        if (st.prefix_delegation) {
+            st.high = st.over_prefixes > 0;
+            why.rule = PoolRule::PrefixesOverIp;
+            why.free = st.free_prefixes;
+            why.result = st.over_prefixes;
+            reason = count(st.over_prefixes, "wholly free prefix is", "wholly free prefixes are") +
+                     " more than " + warm_ip_names(w) + " need";
+        } else {
+            st.high = st.over_ips > 0;
+            why.rule = PoolRule::WarmIp;
+            why.result = st.over_ips;
+            reason = "over = min(free " + num(st.free) + " - WARM_IP_TARGET " +
+                     num(w.warm_ip_target) + ", total " + num(st.total) + " - MINIMUM_IP_TARGET " +
+                     num(w.minimum_ip_target) + ") = " + num(st.over_ips);
+        }
+    } else if (st.prefix_delegation) {
+        st.high = st.free_prefixes > w.warm_prefix_target;
+        why.rule = PoolRule::FreePrefixes;
+        why.free = st.free_prefixes;
+        why.target = w.warm_prefix_target;
+        reason = count(st.free_prefixes, "wholly free prefix", "wholly free prefixes") +
+                 (st.high ? " > " : " <= ") + "WARM_PREFIX_TARGET " + num(w.warm_prefix_target);
+    }
+    return reason;
+}
+
+}  // namespace
+
 PoolState pool_state(const Node& node) {
     PoolState st;
     const WarmConfig& w = node.config.warm;
@@ -239,108 +347,13 @@ PoolState pool_state(const Node& node) {
     st.assigned = static_cast<long long>(node.pods.size());
     st.free = std::max(st.total - st.assigned, 0LL);
     st.warm_ip_targets = w.warm_ip_target != 0 || w.minimum_ip_target != 0;
-    const char* unit = st.prefix_delegation ? "addresses" : "IPs";
 
-    // datastoreTargetState: the WARM_IP_TARGET / MINIMUM_IP_TARGET arithmetic.
-    if (st.warm_ip_targets) {
-        st.short_ips = std::max<long long>(w.warm_ip_target - st.free, 0);
-        st.short_ips = std::max<long long>(st.short_ips, w.minimum_ip_target - st.total);
-        st.over_ips = std::max<long long>(st.free - w.warm_ip_target, 0);
-        st.over_ips = std::max<long long>(std::min(st.over_ips, st.total - w.minimum_ip_target), 0);
-        if (st.prefix_delegation) {
-            st.short_prefixes = static_cast<int>(div_ceil(st.short_ips, kAddressesPerPrefix));
-            const long long need_warm =
-                div_ceil(st.assigned + w.warm_ip_target, kAddressesPerPrefix);
-            const long long need_min = div_ceil(w.minimum_ip_target, kAddressesPerPrefix);
-            long long over = std::max<long long>(
-                std::min<long long>(st.free_prefixes, st.prefixes - need_warm), 0);
-            over = std::max<long long>(std::min<long long>(over, st.prefixes - need_min), 0);
-            st.over_prefixes = static_cast<int>(over);
-        }
-    }
+    if (st.warm_ip_targets) target_state(st, w);
 
-    // isDatastorePoolTooLow
-    st.at_max_pods = st.total >= node.max_pods;
     PoolWhy low_why;
-    low_why.free = st.free;
-    low_why.total = st.total;
-    low_why.max_pods = node.max_pods;
-    low_why.warm_ip = w.warm_ip_target;
-    low_why.min_ip = w.minimum_ip_target;
-    std::string low_reason;
-    if (st.at_max_pods) {
-        low_why.rule = PoolRule::AtMaxPods;
-        st.low = false;
-        low_reason = "the pool holds " + count(st.total, "address", "addresses") + " >= max-pods " +
-                     num(node.max_pods) + ", so it stops growing";
-    } else if (st.warm_ip_targets) {
-        st.low = st.short_ips > 0;
-        low_why.rule = !st.low && w.warm_ip_target == 0 && st.free == 0 ? PoolRule::MinimumFrozen
-                                                                        : PoolRule::WarmIp;
-        low_why.result = st.short_ips;
-        low_reason = "short = max(WARM_IP_TARGET " + num(w.warm_ip_target) + " - free " +
-                     num(st.free) + ", MINIMUM_IP_TARGET " + num(w.minimum_ip_target) +
-                     " - total " + num(st.total) + ") = " + num(st.short_ips);
-        if (st.prefix_delegation && st.low) {
-            low_reason += ", rounded up to " + count(st.short_prefixes, "prefix", "prefixes");
-        }
-        if (!st.low && w.warm_ip_target == 0 && st.free == 0) {
-            low_reason +=
-                ": MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool at the "
-                "minimum";
-        }
-    } else {
-        const long long per = st.prefix_delegation ? kAddressesPerPrefix : st.slots_per_eni;
-        const int target = st.prefix_delegation ? w.warm_prefix_target : w.warm_eni_target;
-        const std::string knob = st.prefix_delegation ? "WARM_PREFIX_TARGET" : "WARM_ENI_TARGET";
-        const std::string per_text =
-            st.prefix_delegation ? "16 addresses per prefix" : num(per) + " IPs per ENI";
-        st.low = st.free < per * target || (target == 0 && st.free == 0);
-        low_why.rule = st.prefix_delegation ? PoolRule::WarmPrefix : PoolRule::WarmEni;
-        low_why.target = target;
-        low_why.per = per;
-        if (target == 0) {
-            low_reason = st.free == 0 ? "no free " + std::string(unit) + " and " + knob + " is 0"
-                                      : "free " + std::string(unit) + " " + num(st.free) +
-                                            " > 0 with " + knob + " 0";
-        } else {
-            low_reason = "free " + std::string(unit) + " " + num(st.free) +
-                         (st.low ? " < " : " >= ") + knob + " " + num(target) + " x " + per_text +
-                         " = " + num(per * target);
-        }
-    }
-
-    // isDatastorePoolTooHigh
-    std::string high_reason;
+    const std::string low_reason = pool_too_low(st, node, low_why);
     PoolWhy high_why = low_why;
-    high_why.high = true;
-    if (st.warm_ip_targets) {
-        if (st.prefix_delegation) {
-            st.high = st.over_prefixes > 0;
-            high_why.rule = PoolRule::PrefixesOverIp;
-            high_why.free = st.free_prefixes;
-            high_why.result = st.over_prefixes;
-            high_reason =
-                count(st.over_prefixes, "wholly free prefix is", "wholly free prefixes are") +
-                " more than " + warm_ip_names(w) + " need";
-        } else {
-            st.high = st.over_ips > 0;
-            high_why.rule = PoolRule::WarmIp;
-            high_why.result = st.over_ips;
-            high_reason = "over = min(free " + num(st.free) + " - WARM_IP_TARGET " +
-                          num(w.warm_ip_target) + ", total " + num(st.total) +
-                          " - MINIMUM_IP_TARGET " + num(w.minimum_ip_target) +
-                          ") = " + num(st.over_ips);
-        }
-    } else if (st.prefix_delegation) {
-        st.high = st.free_prefixes > w.warm_prefix_target;
-        high_why.rule = PoolRule::FreePrefixes;
-        high_why.free = st.free_prefixes;
-        high_why.target = w.warm_prefix_target;
-        high_reason = count(st.free_prefixes, "wholly free prefix", "wholly free prefixes") +
-                      (st.high ? " > " : " <= ") + "WARM_PREFIX_TARGET " +
-                      num(w.warm_prefix_target);
-    }
+    const std::string high_reason = pool_too_high(st, w, high_why);
 
     low_why.low = st.low;
     if (st.low) {
@@ -446,9 +459,10 @@ std::string eni_summary(const Node& node, const Eni& eni) {
 std::string format_event(const Event& event) {
     std::string text = "#" + std::to_string(event.seq) + " ";
     if (!event.node.empty()) text += event.node + " ";
-    text += event.kind + ": " + event.text;
-    if (!event.code.empty() && event.text.find(event.code) == std::string::npos) {
-        text += " [" + event.code + "]";
+    text += std::string(event_kind_name(event.kind)) + ": " + event.text;
+    const std::string code = error_code_name(event.code);
+    if (!code.empty() && event.text.find(code) == std::string::npos) {
+        text += " [" + code + "]";
     }
     return text;
 }

@@ -121,12 +121,12 @@ struct Node {
     InstanceType type;
     std::string subnet_id;  // the node's own subnet (its primary ENI)
     NodeConfig config;
-    int max_pods = 0;             // kubelet max-pods in effect (see kubelet_max_pods)
-    std::vector<Eni> enis;        // sorted by device index; [0] is the primary ENI
-    std::vector<Pod> pods;        // pods with an address
-    std::vector<Pod> pending;     // admitted by kubelet, waiting for an address
-    std::string pool_error;       // last subnet failure while growing the pool, "" if none
-    std::string pool_error_code;  // its AWS code, e.g. "InsufficientCidrBlocks"
+    int max_pods = 0;          // kubelet max-pods in effect (see kubelet_max_pods)
+    std::vector<Eni> enis;     // sorted by device index; [0] is the primary ENI
+    std::vector<Pod> pods;     // pods with an address
+    std::vector<Pod> pending;  // admitted by kubelet, waiting for an address
+    std::string pool_error;    // last subnet failure while growing the pool, "" if none
+    ErrorCode pool_error_code = ErrorCode::None;  // its AWS code, e.g. InsufficientCidrBlocks
 };
 
 // Which of ipamd's pool rules decided, with its numbers (PoolState::why, EventFacts::why):
@@ -173,17 +173,41 @@ struct EventFacts {
     PoolWhy why;            // the pool rule that caused it
 };
 
+// The kinds of event core records. Their names ("attach-eni") and headlines are one table
+// in event_words.cpp.
+enum class EventKind {
+    NodeAdded,
+    NodeRemoved,
+    AttachEni,
+    DetachEni,
+    AssignIps,
+    ReleaseIps,
+    AssignPrefix,
+    ReleasePrefix,
+    PodIp,
+    PodFailed,
+    PodReleased,
+    PodUnschedulable,
+    SubnetError,
+    PoolFlap,
+    Config,
+    Note,
+    AttachBranchEni,  // security groups for pods, core/sg_pods.h
+    Other,            // event_kind of a name the table does not know
+};
+// The kind's name: "attach-eni" ("other" for Other).
+const char* event_kind_name(EventKind kind);
+// The kind of that name ("attach-eni"); Other for an unknown name.
+EventKind event_kind(std::string_view name);
+
 // Something ipamd, kubelet or EC2 did, in words a learner can follow.
 struct Event {
     uint64_t seq = 0;
     std::string node;
-    std::string kind;  // attach-eni, assign-ips, assign-prefix, release-ips, release-prefix,
-                       // detach-eni, pod-ip, pod-failed, pod-released, pod-unschedulable,
-                       // subnet-error, pool-flap, node-added, node-removed, config, note,
-                       // attach-branch-eni (security groups for pods, core/sg_pods.h)
+    EventKind kind = EventKind::Note;
     std::string text;  // "Attached eni-2 (device 1) in subnet-a with 3 secondary IPs: ..."
-    std::string code;  // AWS error code where one applies, e.g. "InsufficientCidrBlocks"
-    EventFacts facts;  // its values, for words in either vocabulary (event_words.h)
+    ErrorCode code = ErrorCode::None;  // AWS error code where one applies
+    EventFacts facts;                  // its values, for words in either vocabulary (event_words.h)
 };
 
 bool operator==(const WarmConfig& a, const WarmConfig& b);

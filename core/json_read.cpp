@@ -66,12 +66,17 @@ bool parse_json(std::string_view text, json& out, JsonParseInfo* info) {
     return ok;
 }
 
-int json_nesting(std::string_view text) {
+namespace {
+
+// Walks the brackets of `text` outside strings; calls on_open(depth, byte) for each opening
+// one with the depth it opens, stopping when that returns false.
+template <class OnOpen>
+void walk_nesting(std::string_view text, OnOpen on_open) {
     int depth = 0;
-    int deepest = 0;
     bool in_string = false;
     bool escaped = false;
-    for (char ch : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         if (in_string) {
             if (escaped) {
                 escaped = false;
@@ -83,12 +88,32 @@ int json_nesting(std::string_view text) {
         } else if (ch == '"') {
             in_string = true;
         } else if (ch == '{' || ch == '[') {
-            deepest = std::max(deepest, ++depth);
+            if (!on_open(++depth, i)) return;
         } else if ((ch == '}' || ch == ']') && depth > 0) {
             --depth;
         }
     }
+}
+
+}  // namespace
+
+int json_nesting(std::string_view text) {
+    int deepest = 0;
+    walk_nesting(text, [&](int depth, size_t) {
+        deepest = std::max(deepest, depth);
+        return true;
+    });
     return deepest;
+}
+
+size_t json_too_deep_at(std::string_view text, int limit) {
+    size_t at = std::string_view::npos;
+    walk_nesting(text, [&](int depth, size_t byte) {
+        if (depth <= limit) return true;
+        at = byte;
+        return false;
+    });
+    return at;
 }
 
 std::string json_error_detail(const std::string& what) {

@@ -34,6 +34,9 @@ bool parse_json(std::string_view text, nlohmann::json& out, JsonParseInfo* info 
 // strings do not count): inputs from strangers are refused on it before the parser ever
 // builds a deep document.
 int json_nesting(std::string_view text);
+// The byte at which the nesting of objects and arrays in `text` first goes deeper than
+// `limit` (counted as json_nesting counts), or std::string_view::npos when it never does.
+std::size_t json_too_deep_at(std::string_view text, int limit);
 // The readable part of a syntax error message: "syntax error while parsing value -
 // invalid literal; last read: 'tru'" (the "[json.exception...] parse error at line x,
 // column y: " prefix removed).

@@ -73,7 +73,7 @@ void sandbox_failed(const Node& n, std::vector<Symptom>& out) {
     s.subject = n.pending.front().name;
     s.count = static_cast<long long>(n.pending.size());
     s.detail = n.name;
-    s.code = n.pool_error_code;
+    s.code = error_code_name(n.pool_error_code);
     s.aws = s.subject + " ContainerCreating" + more(s.count, " on " + n.name) +
             ": Warning FailedCreatePodSandBox kubelet Failed to create pod sandbox: rpc error: "
             "code = Unknown desc = failed to setup network for sandbox \"...\": plugin "
@@ -87,17 +87,17 @@ void sandbox_failed(const Node& n, std::vector<Symptom>& out) {
 }
 
 void ec2_error(const Node& n, std::vector<Symptom>& out) {
-    if (n.pool_error_code.empty()) return;
+    if (n.pool_error_code == ErrorCode::None) return;
     Symptom s;
     s.kind = SymptomKind::Ec2Error;
     s.subject = n.name;
-    s.code = n.pool_error_code;
+    s.code = error_code_name(n.pool_error_code);
     s.detail = n.config.custom_networking ? n.config.pod_subnet_id : n.subnet_id;
     s.aws = "ipamd on " + n.name + ": " + s.code + ": " + kIpamdLog;
     s.campus = "The {manager} of {room} " + n.name + " asked {building} " + s.detail +
                " for more {exts} and was refused: " +
-               (s.code == "InsufficientCidrBlocks" ? "no free {block} is left."
-                                                   : "no free {num} is left.");
+               (n.pool_error_code == ErrorCode::InsufficientCidrBlocks ? "no free {block} is left."
+                                                                       : "no free {num} is left.");
     out.push_back(s);
 }
 

@@ -547,8 +547,8 @@ Verdict judge(const Lab& lab, const LabCampus& campus, int changes) {
     if (p.waiting > 0) {
         std::string why = "no {panel} of their {rooms} has a free {slot} left";
         for (const Node& n : campus.cluster.nodes) {
-            if (n.pending.empty() || n.pool_error_code.empty()) continue;
-            why = n.pool_error_code == "InsufficientCidrBlocks"
+            if (n.pending.empty() || n.pool_error_code == ErrorCode::None) continue;
+            why = n.pool_error_code == ErrorCode::InsufficientCidrBlocks
                       ? "their {building} has free {nums} but no free {block} "
                         "(InsufficientCidrBlocks)"
                       : "their {building} has no free {num} left "
@@ -596,11 +596,12 @@ Result<LabCheck> check_lab(const Lab& lab, const std::vector<std::string>& fix_i
         if (find_fix(lab, fix_ids[i]) == nullptr) {
             return make_error("Lab '" + lab.id + "' has no fix '" + fix_ids[i].substr(0, 40) +
                                   "'; its fixes: " + fix_id_list(lab) + ".",
-                              "UnknownFix");
+                              ErrorCode::UnknownFix);
         }
         if (std::find(fix_ids.begin(), fix_ids.begin() + static_cast<long>(i), fix_ids[i]) !=
             fix_ids.begin() + static_cast<long>(i)) {
-            return make_error("The fix '" + fix_ids[i] + "' is given twice.", "UnknownFix");
+            return make_error("The fix '" + fix_ids[i] + "' is given twice.",
+                              ErrorCode::UnknownFix);
         }
     }
     Result<LabCampus> start = start_lab(lab, catalog);

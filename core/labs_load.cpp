@@ -132,40 +132,32 @@ Result<std::string> read_id(const json& v, const std::string& path, const char* 
 // Every {term} of the text is defined in the lessons; every $name is one the pager fills in.
 Status check_words(std::string_view text, const Lessons* lessons, const std::string& where,
                    bool variables) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '$') {
-            size_t end = i + 1;
-            while (end < text.size() && text[end] >= 'a' && text[end] <= 'z')
-                ++end;
-            const std::string name(text.substr(i + 1, end - i - 1));
-            const bool known = std::find(std::begin(kPagerVariables), std::end(kPagerVariables),
-                                         name) != std::end(kPagerVariables);
-            if (!variables || !known) {
-                return make_error(where + ": unknown variable $" + name.substr(0, 40) +
-                                  (variables ? "; the pager fills in $wanted, $running, "
-                                               "$waiting, $pending, $nodes, $type, $group, "
-                                               "$maxpods, $free"
-                                             : " (only the pager page has variables)"));
-            }
-            continue;
+    const std::vector<Term>* terms = lessons ? &lessons->terms : nullptr;
+    for (size_t i = 0;; ++i) {
+        const TermScan scan = find_unknown_term(text, terms, i, true);
+        if (scan.kind == TermScan::Kind::None) return Ok{};
+        if (scan.kind == TermScan::Kind::Unclosed) {
+            return make_error(where + ": a '{' is never closed");
         }
-        if (text[i] != '{' || lessons == nullptr) continue;
-        if (i + 1 < text.size() && text[i + 1] == '{') {
-            ++i;
-            continue;
+        if (scan.kind == TermScan::Kind::Unknown) {
+            return make_error(where + ": unknown term {" + std::string(scan.key.substr(0, 40)) +
+                              "}");
         }
-        const size_t end = text.find('}', i);
-        if (end == std::string_view::npos) return make_error(where + ": a '{' is never closed");
-        std::string_view key = text.substr(i + 1, end - i - 1);
-        if (!key.empty() && key.back() == '+') key.remove_suffix(1);
-        const bool known = std::any_of(lessons->terms.begin(), lessons->terms.end(),
-                                       [&](const Term& t) { return t.key == key; });
-        if (!known) {
-            return make_error(where + ": unknown term {" + std::string(key.substr(0, 40)) + "}");
+        i = scan.pos;  // a '$'
+        size_t end = i + 1;
+        while (end < text.size() && text[end] >= 'a' && text[end] <= 'z')
+            ++end;
+        const std::string name(text.substr(i + 1, end - i - 1));
+        const bool known = std::find(std::begin(kPagerVariables), std::end(kPagerVariables),
+                                     name) != std::end(kPagerVariables);
+        if (!variables || !known) {
+            return make_error(where + ": unknown variable $" + name.substr(0, 40) +
+                              (variables ? "; the pager fills in $wanted, $running, "
+                                           "$waiting, $pending, $nodes, $type, $group, "
+                                           "$maxpods, $free"
+                                         : " (only the pager page has variables)"));
         }
-        i = end;
     }
-    return Ok{};
 }
 
 struct Known {

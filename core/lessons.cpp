@@ -26,21 +26,9 @@ bool valid_id(std::string_view id) {
 
 // Checks every {token} in text against the glossary; returns the first unknown one.
 std::string unknown_token(const std::vector<Term>& terms, std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') continue;
-        if (i + 1 < text.size() && text[i + 1] == '{') {
-            ++i;
-            continue;
-        }
-        size_t end = text.find('}', i);
-        if (end == std::string_view::npos) return std::string(text.substr(i));
-        std::string_view key = text.substr(i + 1, end - i - 1);
-        if (!key.empty() && key.back() == '+') key.remove_suffix(1);
-        bool found =
-            std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.key == key; });
-        if (!found) return "{" + std::string(text.substr(i + 1, end - i - 1)) + "}";
-        i = end;
-    }
+    const TermScan scan = find_unknown_term(text, &terms);
+    if (scan.kind == TermScan::Kind::Unclosed) return std::string(scan.raw);
+    if (scan.kind == TermScan::Kind::Unknown) return "{" + std::string(scan.raw) + "}";
     return {};
 }
 
@@ -383,6 +371,28 @@ std::string render_terms(const Lessons& lessons, std::string_view text, Terms te
         i = end;
     }
     return out;
+}
+
+TermScan find_unknown_term(std::string_view text, const std::vector<Term>* terms, size_t from,
+                           bool stop_at_dollar) {
+    for (size_t i = from; i < text.size(); ++i) {
+        if (stop_at_dollar && text[i] == '$') return {TermScan::Kind::Dollar, i, {}, {}};
+        if (text[i] != '{' || terms == nullptr) continue;
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            ++i;
+            continue;
+        }
+        const size_t end = text.find('}', i);
+        if (end == std::string_view::npos) return {TermScan::Kind::Unclosed, i, {}, text.substr(i)};
+        const std::string_view raw = text.substr(i + 1, end - i - 1);
+        std::string_view key = raw;
+        if (!key.empty() && key.back() == '+') key.remove_suffix(1);
+        const bool known =
+            std::any_of(terms->begin(), terms->end(), [&](const Term& t) { return t.key == key; });
+        if (!known) return {TermScan::Kind::Unknown, i, key, raw};
+        i = end;
+    }
+    return {TermScan::Kind::None, text.size(), {}, {}};
 }
 
 const char* terms_name(Terms terms) {

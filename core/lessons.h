@@ -80,4 +80,18 @@ std::string render_terms(const Lessons& lessons, std::string_view text, Terms te
 // "analogy" / "aws"
 const char* terms_name(Terms terms);
 
+// What find_unknown_term stopped at.
+struct TermScan {
+    enum class Kind { None, Unclosed, Unknown, Dollar };
+    Kind kind = Kind::None;
+    std::size_t pos = 0;   // the '{' (or '$') stopped at; text.size() when None
+    std::string_view key;  // Unknown: the key without a trailing '+'
+    std::string_view raw;  // Unknown: everything between the braces; Unclosed: "{..." to the end
+};
+// The one scanner of {term} tokens: from `from`, skips "{{" and known {key}/{key+} tokens and
+// stops at the first unknown or unclosed one (or, with stop_at_dollar, at a '$'). With no
+// terms (nullptr) braces are not looked at, only '$'.
+TermScan find_unknown_term(std::string_view text, const std::vector<Term>* terms,
+                           std::size_t from = 0, bool stop_at_dollar = false);
+
 }  // namespace core

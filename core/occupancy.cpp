@@ -84,30 +84,6 @@ std::vector<AddressInfo> address_map(const Cluster& cluster, const Subnet& subne
     return map;
 }
 
-const char* holder_name(Holder holder) {
-    switch (holder) {
-        case Holder::Free:
-            return "free";
-        case Holder::Reserved:
-            return "AWS-reserved";
-        case Holder::NodeIp:
-            return "node primary IP";
-        case Holder::EniIp:
-            return "ENI primary IP";
-        case Holder::PodIp:
-            return "pod IP (secondary IP)";
-        case Holder::SpareIp:
-            return "warm secondary IP";
-        case Holder::PodInPrefix:
-            return "pod IP (in a /28 prefix)";
-        case Holder::SpareInPrefix:
-            return "warm address (in a /28 prefix)";
-        case Holder::Other:
-            return "held by something else";
-    }
-    return "unknown";
-}
-
 std::string describe_address(const AddressInfo& a) {
     const std::string ip = format_ipv4(a.ip) + ": ";
     switch (a.holder) {

@@ -55,8 +55,6 @@ struct AddressInfo {
 std::vector<AddressInfo> address_map(const Cluster& cluster, const Subnet& subnet);
 // "10.0.1.9: secondary IP of eni-2 on node-1, used by pod-3" (AWS words, for tooltips).
 std::string describe_address(const AddressInfo& info);
-// A short AWS name for the holder: "free", "AWS-reserved", "node primary IP", ...
-const char* holder_name(Holder holder);
 
 // Counts over one subnet's allocation map.
 struct SubnetUsage {

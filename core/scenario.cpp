@@ -181,31 +181,10 @@ Status precheck(std::string_view text) {
                           " bytes of JSON; the limit is " +
                           num(static_cast<long long>(kMaxScenarioBytes)) + " (1 MiB).");
     }
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (ch == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_string = true;
-        } else if (ch == '{' || ch == '[') {
-            if (++depth > kMaxScenarioDepth) {
-                return make_error("The scenario JSON nests deeper than " + num(kMaxScenarioDepth) +
-                                  " levels at byte " + num(static_cast<long long>(i)) + ".");
-            }
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            --depth;
-        }
+    const size_t deep = json_too_deep_at(text, kMaxScenarioDepth);
+    if (deep != std::string_view::npos) {
+        return make_error("The scenario JSON nests deeper than " + num(kMaxScenarioDepth) +
+                          " levels at byte " + num(static_cast<long long>(deep)) + ".");
     }
     return Ok{};
 }
@@ -811,8 +790,14 @@ Result<Scenario> load_scenario(std::string_view text, const Catalog& catalog) {
     return sc;
 }
 
-std::string save_scenario(const Scenario& s) {
+std::string scenario_text(const Scenario& s, bool compact) {
     using ojson = nlohmann::ordered_json;
+    const NodeConfig defaults;
+    const ScenarioSubnet subnet_defaults;
+    // Compact text leaves out a field that holds its default.
+    auto put = [compact](ojson& o, const char* key, const auto& value, bool differs) {
+        if (!compact || differs) o[key] = value;
+    };
     ojson doc;
     doc["version"] = s.version;
     doc["name"] = s.name;
@@ -824,7 +809,7 @@ std::string save_scenario(const Scenario& s) {
         ojson o;
         o["id"] = sn.id;
         if (!sn.name.empty()) o["name"] = sn.name;
-        o["az"] = sn.az;
+        put(o, "az", sn.az, sn.az != subnet_defaults.az);
         o["cidr"] = sn.cidr;
         if (sn.scatter != 0) o["scatter"] = sn.scatter;
         if (sn.prefix_reservation) o["prefixReservation"] = true;
@@ -840,27 +825,33 @@ std::string save_scenario(const Scenario& s) {
     doc["nodeGroups"] = ojson::array();
     for (const NodeGroup& g : s.node_groups) {
         const NodeConfig& c = g.config;
+        const WarmConfig& w = c.warm;
         ojson o;
         o["name"] = g.name;
         o["instanceType"] = g.instance_type;
         o["subnet"] = g.subnet;
-        o["count"] = g.count;
-        o["prefixDelegation"] = c.prefix_delegation;
-        o["customNetworking"] = c.custom_networking;
+        put(o, "count", g.count, g.count != 1);
+        put(o, "prefixDelegation", c.prefix_delegation, c.prefix_delegation);
+        put(o, "customNetworking", c.custom_networking, c.custom_networking);
         if (!c.pod_subnet_id.empty()) o["podSubnet"] = c.pod_subnet_id;
-        o["securityGroupsForPods"] = c.security_groups_for_pods;
-        o["warmEniTarget"] = c.warm.warm_eni_target;
-        o["warmIpTarget"] = c.warm.warm_ip_target;
-        o["minimumIpTarget"] = c.warm.minimum_ip_target;
-        o["warmPrefixTarget"] = c.warm.warm_prefix_target;
-        o["maxPods"] = c.max_pods_override;
-        o["kind"] = node_group_kind_name(c.node_group);
-        o["subnetDiscovery"] = c.subnet_discovery;
+        put(o, "securityGroupsForPods", c.security_groups_for_pods, c.security_groups_for_pods);
+        put(o, "warmEniTarget", w.warm_eni_target,
+            w.warm_eni_target != defaults.warm.warm_eni_target);
+        put(o, "warmIpTarget", w.warm_ip_target, w.warm_ip_target != 0);
+        put(o, "minimumIpTarget", w.minimum_ip_target, w.minimum_ip_target != 0);
+        put(o, "warmPrefixTarget", w.warm_prefix_target,
+            w.warm_prefix_target != defaults.warm.warm_prefix_target);
+        put(o, "maxPods", c.max_pods_override, c.max_pods_override != 0);
+        put(o, "kind", node_group_kind_name(c.node_group), c.node_group != defaults.node_group);
+        put(o, "subnetDiscovery", c.subnet_discovery,
+            c.subnet_discovery != defaults.subnet_discovery);
         doc["nodeGroups"].push_back(std::move(o));
     }
-    doc["pods"] = ojson::array();
-    for (const PodGroup& p : s.pods) {
-        doc["pods"].push_back(ojson{{"nodeGroup", p.node_group}, {"count", p.count}});
+    if (!compact || !s.pods.empty()) {
+        doc["pods"] = ojson::array();
+        for (const PodGroup& p : s.pods) {
+            doc["pods"].push_back(ojson{{"nodeGroup", p.node_group}, {"count", p.count}});
+        }
     }
     if (!s.other_addresses.empty()) {
         doc["otherAddresses"] = ojson::array();
@@ -869,7 +860,12 @@ std::string save_scenario(const Scenario& s) {
                 ojson{{"subnet", o.subnet}, {"count", o.count}, {"label", o.label}});
         }
     }
+    if (compact) return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
     return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+}
+
+std::string save_scenario(const Scenario& s) {
+    return scenario_text(s, false);
 }
 
 Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
@@ -878,7 +874,7 @@ Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
     if (!vpc) return vpc.error();
     Cluster c = make_cluster(std::move(vpc).value());
     c.name = s.cluster_name;
-    record_event(c, "", "note",
+    record_event(c, "", EventKind::Note,
                  "Scenario '" + s.name + "': VPC " + s.vpc_cidrs[0] + " with " +
                      num(static_cast<long long>(s.subnets.size())) +
                      (s.subnets.size() == 1 ? " subnet." : " subnets."));
@@ -930,11 +926,11 @@ Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
             }
             if (chosen == nullptr) {
                 const long long n = static_cast<long long>(names.size());
-                record_event(c, "", "pod-unschedulable",
+                record_event(c, "", EventKind::PodUnschedulable,
                              pod + " stays Pending: 0/" + num(n) +
                                  " nodes are available: " + num(n) + " Too many pods (every " +
                                  p.node_group + " node is at max-pods).",
-                             "TooManyPods");
+                             ErrorCode::TooManyPods);
                 continue;
             }
             start = (chosen_at + 1) % names.size();

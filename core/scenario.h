@@ -111,6 +111,9 @@ Status validate_scenario(const Scenario& scenario, const Catalog& catalog);
 // The scenario as JSON (2-space indent, every node-group field written); load_scenario of
 // the result gives back an equal Scenario.
 std::string save_scenario(const Scenario& scenario);
+// The one writer of scenario JSON: every field, indented (save_scenario), or compact: one
+// line, leaving out fields that hold their defaults (save_scenario_compact).
+std::string scenario_text(const Scenario& scenario, bool compact);
 // Runs the scenario into a fresh cluster (see the purpose block). Fails only if the
 // scenario is invalid or a node cannot join its subnet.
 Result<Cluster> build_cluster(const Scenario& scenario, const Catalog& catalog);

@@ -136,74 +136,7 @@ Result<Scenario> scenario_from_cluster(const Cluster& cluster, std::string_view 
 }
 
 std::string save_scenario_compact(const Scenario& s) {
-    using ojson = nlohmann::ordered_json;
-    const NodeConfig defaults;
-    const ScenarioSubnet subnet_defaults;
-    ojson doc;
-    doc["version"] = s.version;
-    doc["name"] = s.name;
-    if (!s.description.empty()) doc["description"] = s.description;
-    if (!s.cluster_name.empty()) doc["clusterName"] = s.cluster_name;
-    doc["vpc"]["cidrs"] = s.vpc_cidrs;
-    doc["subnets"] = ojson::array();
-    for (const ScenarioSubnet& sn : s.subnets) {
-        ojson o;
-        o["id"] = sn.id;
-        if (!sn.name.empty()) o["name"] = sn.name;
-        if (sn.az != subnet_defaults.az) o["az"] = sn.az;
-        o["cidr"] = sn.cidr;
-        if (sn.scatter != 0) o["scatter"] = sn.scatter;
-        if (sn.prefix_reservation) o["prefixReservation"] = true;
-        if (!sn.prefix_reservation_cidr.empty())
-            o["prefixReservation"] = sn.prefix_reservation_cidr;
-        if (!sn.tags.empty()) {
-            o["tags"] = ojson::object();
-            for (const auto& tag : sn.tags)
-                o["tags"][tag.first] = tag.second;
-        }
-        doc["subnets"].push_back(std::move(o));
-    }
-    doc["nodeGroups"] = ojson::array();
-    for (const NodeGroup& g : s.node_groups) {
-        const NodeConfig& c = g.config;
-        ojson o;
-        o["name"] = g.name;
-        o["instanceType"] = g.instance_type;
-        o["subnet"] = g.subnet;
-        if (g.count != 1) o["count"] = g.count;
-        if (c.prefix_delegation) o["prefixDelegation"] = true;
-        if (c.custom_networking) o["customNetworking"] = true;
-        if (!c.pod_subnet_id.empty()) o["podSubnet"] = c.pod_subnet_id;
-        if (c.security_groups_for_pods) o["securityGroupsForPods"] = true;
-        if (c.warm.warm_eni_target != defaults.warm.warm_eni_target) {
-            o["warmEniTarget"] = c.warm.warm_eni_target;
-        }
-        if (c.warm.warm_ip_target != 0) o["warmIpTarget"] = c.warm.warm_ip_target;
-        if (c.warm.minimum_ip_target != 0) o["minimumIpTarget"] = c.warm.minimum_ip_target;
-        if (c.warm.warm_prefix_target != defaults.warm.warm_prefix_target) {
-            o["warmPrefixTarget"] = c.warm.warm_prefix_target;
-        }
-        if (c.max_pods_override != 0) o["maxPods"] = c.max_pods_override;
-        if (c.node_group != defaults.node_group) o["kind"] = node_group_kind_name(c.node_group);
-        if (c.subnet_discovery != defaults.subnet_discovery) {
-            o["subnetDiscovery"] = c.subnet_discovery;
-        }
-        doc["nodeGroups"].push_back(std::move(o));
-    }
-    if (!s.pods.empty()) {
-        doc["pods"] = ojson::array();
-        for (const PodGroup& p : s.pods) {
-            doc["pods"].push_back(ojson{{"nodeGroup", p.node_group}, {"count", p.count}});
-        }
-    }
-    if (!s.other_addresses.empty()) {
-        doc["otherAddresses"] = ojson::array();
-        for (const OtherAddresses& o : s.other_addresses) {
-            doc["otherAddresses"].push_back(
-                ojson{{"subnet", o.subnet}, {"count", o.count}, {"label", o.label}});
-        }
-    }
-    return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+    return scenario_text(s, true);
 }
 
 std::string next_group_name(const Cluster& cluster) {

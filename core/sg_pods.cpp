@@ -41,7 +41,7 @@ Error too_many(const BranchState& b, const Node& n) {
                           num(b.sg_pods) + " on branch ENIs, " + num(b.pool_pods) +
                           " with pool addresses and the 2 host-network pods), its max-pods is " +
                           num(b.max_pods) + ".",
-                      "TooManyPods");
+                      ErrorCode::TooManyPods);
 }
 
 }  // namespace
@@ -124,7 +124,7 @@ Result<SgPod> add_sg_pod(Cluster& cluster, std::string_view node_name, std::stri
     }
     const OtherUse& held = cluster.others.back();
     SgPod out{pod, node, subnet, held.ips.front()};
-    record_event(cluster, node, "attach-branch-eni",
+    record_event(cluster, node, EventKind::AttachBranchEni,
                  "Branch ENI for " + pod + " on trunk " + trunk_id + ": its own address " +
                      format_ipv4(out.ip) + " from " + subnet +
                      " and its own security groups (branch ENIs in use: " + num(b.sg_pods + 1) +
@@ -141,7 +141,7 @@ Status remove_sg_pod(Cluster& cluster, std::string_view node_name, std::string_v
                           std::string(node_name) + "'.");
     }
     if (auto st = release_held(cluster, label); !st) return st;
-    record_event(cluster, node_name, "detach-eni",
+    record_event(cluster, node_name, EventKind::DetachEni,
                  "Branch ENI of " + std::string(pod_name) + " deleted; its address is free again.");
     return Ok{};
 }

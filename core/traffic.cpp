@@ -188,7 +188,7 @@ Status add_overlay_node(Cluster& c, const std::string& name, const InstanceType&
     primary.primary_ip = *own;
     n.enis.push_back(primary);
     c.nodes.push_back(std::move(n));
-    record_event(c, name, "node-added",
+    record_event(c, name, EventKind::NodeAdded,
                  name + " (" + type.name + ") joined " + subnet_id + " with its own address " +
                      format_ipv4(*own) + " only: an overlay CNI takes no addresses for pods.");
     return Ok{};

@@ -95,26 +95,26 @@ Status verdict_status(const Vpc* vpc, const Cidr& c, const CidrVerdict& v) {
                     "addresses) down to /28 (16 addresses). Add it a /16 at a time, "
                     "such as " +
                     with + ".",
-                "InvalidVpc.Range");
+                ErrorCode::InvalidVpcRange);
         case CidrRefusal::TooSmall:
             return make_error(
                 text +
                     " is too small for a VPC: AWS allows CIDR blocks from /16 (65,536 "
                     "addresses) down to /28 (16 addresses).",
-                "InvalidVpc.Range");
+                ErrorCode::InvalidVpcRange);
         case CidrRefusal::Unusable: {
             const std::string where = c == v.with ? "it is " : "it lies in " + with + ", ";
             return make_error(
                 text + " cannot be used in a VPC: " + where + unusable_why(v.with) + ".",
-                "InvalidVpc.Range");
+                ErrorCode::InvalidVpcRange);
         }
         case CidrRefusal::Duplicate:
             return make_error(text + " is already one of the campus's CIDR blocks.",
-                              "InvalidVpc.Range");
+                              ErrorCode::InvalidVpcRange);
         case CidrRefusal::Overlap:
             return make_error(text + " overlaps the campus's CIDR block " + with +
                                   "; the blocks of a VPC must not share addresses.",
-                              "InvalidVpc.Range");
+                              ErrorCode::InvalidVpcRange);
         case CidrRefusal::OtherPrivateRange: {
             const Cidr& primary = vpc->cidrs.front();
             return make_error(text + " is refused: the primary CIDR " + format_cidr(primary) +
@@ -123,7 +123,7 @@ Status verdict_status(const Vpc* vpc, const Cidr& c, const CidrVerdict& v) {
                                   "range (" +
                                   format_cidr(*rfc1918_range(c)) + "). Use another block from " +
                                   with + ", or one from 100.64.0.0/10 for pods.",
-                              "InvalidVpc.Range");
+                              ErrorCode::InvalidVpcRange);
         }
         case CidrRefusal::Range172_31:
             return make_error(text + " is refused: when the primary CIDR (" +
@@ -131,27 +131,27 @@ Status verdict_status(const Vpc* vpc, const Cidr& c, const CidrVerdict& v) {
                                   ") is in 172.16.0.0/12, AWS does not add a secondary block from "
                                   "172.31.0.0/16. Pick another part of 172.16.0.0/12, such as "
                                   "172.30.0.0/16.",
-                              "InvalidVpc.Range");
+                              ErrorCode::InvalidVpcRange);
         case CidrRefusal::Range10_0:
             return make_error(text + " is refused: the campus already has " + with +
                                   ", in 10.0.0.0/15, and then AWS does not add a block from "
                                   "10.0.0.0/16. Pick another part of 10.0.0.0/8, such as "
                                   "10.2.0.0/16.",
-                              "InvalidVpc.Range");
+                              ErrorCode::InvalidVpcRange);
         case CidrRefusal::Beside198_19:
             return make_error(text +
                                   " is refused: AWS does not put 198.19.0.0/16 and a private "
                                   "(RFC 1918) range in the same VPC, and the campus already "
                                   "has " +
                                   with + ". For pods, use 100.64.0.0/10 instead.",
-                              "InvalidVpc.Range");
+                              ErrorCode::InvalidVpcRange);
         case CidrRefusal::Quota:
             return make_error(
                 "The campus already has " + plural(vpc->cidrs.size(), "CIDR block", "CIDR blocks") +
                     " (" + join_cidrs(vpc->cidrs) + "), its quota of IPv4 CIDR blocks per VPC (" +
                     std::to_string(vpc->cidr_quota) +
                     "). The quota starts at 5 and can be raised to 50 on request.",
-                "CidrLimitExceeded");
+                ErrorCode::CidrLimitExceeded);
     }
     return Ok{};
 }
@@ -211,23 +211,23 @@ Status check_tags(const Tags& tags) {
     if (tags.size() > kMaxSubnetTags) {
         return make_error("A subnet has at most " + std::to_string(kMaxSubnetTags) + " tags; got " +
                               std::to_string(tags.size()) + ".",
-                          "TagLimitExceeded");
+                          ErrorCode::TagLimitExceeded);
     }
     for (const auto& [key, value] : tags) {
         if (key.empty() || key.size() > kMaxTagKey) {
             return make_error("A tag key is 1 to " + std::to_string(kMaxTagKey) +
                                   " characters; got one of " + std::to_string(key.size()) + ".",
-                              "InvalidParameterValue");
+                              ErrorCode::InvalidParameterValue);
         }
         if (key.rfind("aws:", 0) == 0) {
             return make_error("Tag keys starting with 'aws:' are reserved by AWS.",
-                              "InvalidParameterValue");
+                              ErrorCode::InvalidParameterValue);
         }
         if (value.size() > kMaxTagValue) {
             return make_error("A tag value is at most " + std::to_string(kMaxTagValue) +
                                   " characters; the value of '" + key.substr(0, 40) + "' has " +
                                   std::to_string(value.size()) + ".",
-                              "InvalidParameterValue");
+                              ErrorCode::InvalidParameterValue);
         }
     }
     return Ok{};
@@ -252,22 +252,22 @@ Status reserve_prefixes(Vpc& vpc, std::string_view subnet_id, std::string_view c
         return make_error(label(*s) + " already has the prefix reservation " +
                               format_cidr(*s->prefix_reservation) +
                               " (this model keeps one per subnet).",
-                          "InvalidSubnetCidrReservation.Duplicate");
+                          ErrorCode::InvalidSubnetCidrReservationDuplicate);
     }
     Cidr range = s->cidr;
     if (!cidr.empty()) {
         Result<Cidr> r = parse_cidr(cidr);
-        if (!r) return make_error(r.error().message, "InvalidParameterValue");
+        if (!r) return make_error(r.error().message, ErrorCode::InvalidParameterValue);
         if (!cidr_contains(s->cidr, *r)) {
             return make_error("The prefix reservation " + format_cidr(*r) +
                                   " is not inside the subnet " + format_cidr(s->cidr) + ".",
-                              "InvalidSubnetCidrReservation.Range");
+                              ErrorCode::InvalidSubnetCidrReservationRange);
         }
         if (r->prefix > 28) {
             return make_error("The prefix reservation " + format_cidr(*r) +
                                   " is smaller than one /28 prefix (16 addresses), so it could "
                                   "never hold one.",
-                              "InvalidSubnetCidrReservation.Range");
+                              ErrorCode::InvalidSubnetCidrReservationRange);
         }
         range = *r;
     }
@@ -311,7 +311,7 @@ CidrVerdict check_secondary_cidr(const Vpc& vpc, const Cidr& c) {
 
 Result<Vpc> make_vpc(std::string_view primary_cidr) {
     Result<Cidr> c = parse_cidr(primary_cidr);
-    if (!c) return make_error(c.error().message, "InvalidParameterValue");
+    if (!c) return make_error(c.error().message, ErrorCode::InvalidParameterValue);
     Status ok = verdict_status(nullptr, *c, block_verdict(*c));
     if (!ok) return ok.error();
     Vpc vpc;
@@ -324,7 +324,7 @@ Status add_vpc_cidr(Vpc& vpc, std::string_view cidr) {
         return make_error("The campus has no primary CIDR block yet; create it with one first.");
     }
     Result<Cidr> c = parse_cidr(cidr);
-    if (!c) return make_error(c.error().message, "InvalidParameterValue");
+    if (!c) return make_error(c.error().message, ErrorCode::InvalidParameterValue);
     Status ok = verdict_status(&vpc, *c, check_secondary_cidr(vpc, *c));
     if (!ok) return ok;
     vpc.cidrs.push_back(*c);
@@ -339,14 +339,14 @@ Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
     }
     const std::string who = "Building '" + desc.id + "': ";
     Result<Cidr> parsed = parse_cidr(desc.cidr);
-    if (!parsed) return make_error(who + parsed.error().message, "InvalidParameterValue");
+    if (!parsed) return make_error(who + parsed.error().message, ErrorCode::InvalidParameterValue);
     const Cidr c = *parsed;
     const std::string text = format_cidr(c);
     if (c.prefix < 16 || c.prefix > 28) {
         return make_error(who + text + " is too " + (c.prefix < 16 ? "large" : "small") +
                               " for a subnet: AWS allows subnets from /16 (65,536 addresses) "
                               "down to /28 (16 addresses).",
-                          "InvalidSubnet.Range");
+                          ErrorCode::InvalidSubnetRange);
     }
     const bool inside = std::any_of(vpc.cidrs.begin(), vpc.cidrs.end(),
                                     [&](const Cidr& v) { return cidr_contains(v, c); });
@@ -358,20 +358,20 @@ Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
                                       "; a subnet must lie inside a single CIDR block of the "
                                       "VPC (" +
                                       join_cidrs(vpc.cidrs) + ").",
-                                  "InvalidSubnet.Range");
+                                  ErrorCode::InvalidSubnetRange);
             }
         }
         return make_error(who + text +
                               " lies outside the campus: it is in none of the VPC's CIDR "
                               "blocks (" +
                               join_cidrs(vpc.cidrs) + ").",
-                          "InvalidSubnet.Range");
+                          ErrorCode::InvalidSubnetRange);
     }
     for (const Subnet& s : vpc.subnets) {
         if (cidr_overlaps(s.cidr, c)) {
             return make_error(
                 who + text + " overlaps " + label(s) + "; two buildings cannot share addresses.",
-                "InvalidSubnet.Conflict");
+                ErrorCode::InvalidSubnetConflict);
         }
     }
     std::optional<Cidr> reservation;
@@ -379,25 +379,25 @@ Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
         return make_error(who +
                               "give either a whole-subnet prefix reservation or a reserved "
                               "CIDR, not both.",
-                          "InvalidParameterValue");
+                          ErrorCode::InvalidParameterValue);
     }
     if (desc.prefix_reservation) reservation = c;
     if (!desc.prefix_reservation_cidr.empty()) {
         Result<Cidr> r = parse_cidr(desc.prefix_reservation_cidr);
         if (!r) {
             return make_error(who + "prefix reservation: " + r.error().message,
-                              "InvalidParameterValue");
+                              ErrorCode::InvalidParameterValue);
         }
         if (!cidr_contains(c, *r)) {
             return make_error(who + "the prefix reservation " + format_cidr(*r) +
                                   " is not inside the subnet " + text + ".",
-                              "InvalidSubnetCidrReservation.Range");
+                              ErrorCode::InvalidSubnetCidrReservationRange);
         }
         if (r->prefix > 28) {
             return make_error(who + "the prefix reservation " + format_cidr(*r) +
                                   " is smaller than one /28 prefix (16 addresses), so it could "
                                   "never hold one.",
-                              "InvalidSubnetCidrReservation.Range");
+                              ErrorCode::InvalidSubnetCidrReservationRange);
         }
         reservation = *r;
     }
@@ -453,7 +453,7 @@ Result<Ipv4> allocate_ip(Subnet& subnet) {
                               " is reserved for /28 prefixes (a subnet CIDR reservation covers "
                               "all of it), so it hands out no single addresses: "
                               "InsufficientFreeAddressesInSubnet",
-                          "InsufficientFreeAddressesInSubnet");
+                          ErrorCode::InsufficientFreeAddressesInSubnet);
     }
     const size_t n = subnet.use.size();
     const uint32_t base = cidr_first(subnet.cidr).value;
@@ -493,11 +493,11 @@ Result<Ipv4> allocate_ip(Subnet& subnet) {
                               format_cidr(*subnet.prefix_reservation) +
                               ", which hands out /28 prefixes only: "
                               "InsufficientFreeAddressesInSubnet",
-                          "InsufficientFreeAddressesInSubnet");
+                          ErrorCode::InsufficientFreeAddressesInSubnet);
     }
     return make_error(
         label(subnet) + " has no free address left: InsufficientFreeAddressesInSubnet",
-        "InsufficientFreeAddressesInSubnet");
+        ErrorCode::InsufficientFreeAddressesInSubnet);
 }
 
 Result<Cidr> allocate_prefix(Subnet& subnet) {
@@ -548,7 +548,7 @@ Result<Cidr> allocate_prefix(Subnet& subnet) {
     }
     return make_error(
         label(subnet) + " has no free aligned /28 block: InsufficientCidrBlocks. " + why,
-        "InsufficientCidrBlocks");
+        ErrorCode::InsufficientCidrBlocks);
 }
 
 Status release_ip(Subnet& subnet, Ipv4 ip) {

@@ -368,7 +368,7 @@ TEST_CASE("C1 markup in a goTo step is refused") {
     Result<HostMessage> m =
         decode_host_message(R"({"type":"cni-campus:goTo","step":"<img src=x onerror=alert(1)>"})");
     REQUIRE(!m.ok());
-    CHECK(m.error().code == "bad-message");
+    CHECK(m.error().code == ErrorCode::BadMessage);
     CHECK(m.error().message ==
           "message refused: step must be a step id (a-z, 0-9, '-', at most 40)");
 }
@@ -377,7 +377,7 @@ TEST_CASE("C2 oversized, foreign and repeated-field messages") {
     Result<HostMessage> big = decode_host_message(std::string(600, ' '));
     CHECK(big.error().message == "message refused: longer than 512 bytes");
     Result<HostMessage> foreign = decode_host_message(R"({"type":"webpackOk"})");
-    CHECK(foreign.error().code == "not-ours");
+    CHECK(foreign.error().code == ErrorCode::NotOurs);
     Result<HostMessage> twice =
         decode_host_message(R"({"type":"cni-campus:goTo","step":"a","step":"b"})");
     CHECK(twice.error().message == "message refused: a field appears twice");
@@ -465,7 +465,7 @@ TEST_CASE("D5 a pod past max-pods changes nothing; a pod with no address waits")
     const Cluster before = c;
     Result<Pod> over = add_pod(c, "node-1");
     REQUIRE(!over.ok());
-    CHECK(over.error().code == "TooManyPods");
+    CHECK(over.error().code == ErrorCode::TooManyPods);
     CHECK(has(over.error().message, "max-pods is 11"));
     CHECK(c == before);
 
@@ -483,7 +483,7 @@ TEST_CASE("D5 a pod past max-pods changes nothing; a pod with no address waits")
         if (!p) last = p.error();
     }
     REQUIRE(!last.ok());
-    CHECK(last.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(last.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     REQUIRE(find_node(tiny, "node-2")->pending.size() == 1);
     CHECK(has(find_node(tiny, "node-2")->pending[0].waiting, "failed to assign an IP address"));
     CHECK(check_invariants(tiny).ok());

@@ -152,7 +152,7 @@ TEST_CASE("find_instance_type: unknown names suggest close matches") {
     REQUIRE_FALSE(typo.ok());
     CHECK(contains(typo.error().message, "unknown instance type 'm5.lage'"));
     CHECK(contains(typo.error().message, "did you mean m5.large"));
-    CHECK(typo.error().code == "UnknownInstanceType");
+    CHECK(typo.error().code == core::ErrorCode::UnknownInstanceType);
 
     core::Result<const InstanceType*> spaced = core::find_instance_type(c, " m5.large");
     REQUIRE_FALSE(spaced.ok());

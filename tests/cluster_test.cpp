@@ -15,49 +15,16 @@ using namespace core;
 
 namespace {
 
-InstanceType make_type(const char* name, int enis, int ipv4, Hypervisor h, int branch) {
-    InstanceType t;
-    t.name = name;
-    t.vcpus = 2;
-    t.max_enis = enis;
-    t.ipv4_per_eni = ipv4;
-    t.hypervisor = h;
-    t.branch_enis = branch;
-    t.enis_all_cards = enis;
-    return t;
-}
-
-InstanceType t3_small() {
-    return make_type("t3.small", 3, 4, Hypervisor::Nitro, 0);
-}
-InstanceType m5_large() {
-    return make_type("m5.large", 3, 10, Hypervisor::Nitro, 9);
-}
-InstanceType m4_large() {
-    return make_type("m4.large", 2, 10, Hypervisor::Xen, 0);
-}
-
-void subnet(Vpc& vpc, const char* id, const char* az, const char* cidr, uint32_t scatter = 0) {
-    SubnetDesc d;
-    d.id = id;
-    d.name = id;
-    d.az = az;
-    d.cidr = cidr;
-    d.scatter = scatter;
-    Status s = add_subnet(vpc, d);
-    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
-}
-
 // VPC 10.0.0.0/16: subnet-a and subnet-b in us-east-1a, subnet-c in us-east-1b, and a
 // 16-address subnet-tiny.
 Cluster campus() {
     Result<Vpc> vpc = make_vpc("10.0.0.0/16");
     REQUIRE(vpc.ok());
     Cluster c = make_cluster(std::move(vpc).value());
-    subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.1.0/24");
-    subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.2.0/24");
-    subnet(c.vpc, "subnet-c", "us-east-1b", "10.0.3.0/24");
-    subnet(c.vpc, "subnet-tiny", "us-east-1a", "10.0.4.0/28");
+    add_test_subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.1.0/24");
+    add_test_subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.2.0/24");
+    add_test_subnet(c.vpc, "subnet-c", "us-east-1b", "10.0.3.0/24");
+    add_test_subnet(c.vpc, "subnet-tiny", "us-east-1a", "10.0.4.0/28");
     return c;
 }
 
@@ -93,13 +60,13 @@ void invariants(const Cluster& c) {
 int count_kind(const Cluster& c, const std::string& kind) {
     int n = 0;
     for (const Event& e : c.events)
-        n += e.kind == kind ? 1 : 0;
+        n += event_kind_name(e.kind) == kind ? 1 : 0;
     return n;
 }
 
 const Event* last_kind(const Cluster& c, const std::string& kind) {
     for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
-        if (it->kind == kind) return &*it;
+        if (event_kind_name(it->kind) == kind) return &*it;
     }
     return nullptr;
 }
@@ -167,7 +134,7 @@ TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release ov
     const Cluster before = c;
     Result<Pod> tenth = add_pod(c, "node-1");
     REQUIRE_FALSE(tenth.ok());
-    CHECK(tenth.error().code == "TooManyPods");
+    CHECK(tenth.error().code == ErrorCode::TooManyPods);
     CHECK(has(tenth.error().message, "max-pods is 11 on this t3.small"));
     CHECK(has(tenth.error().message, "2 host-network pods (aws-node, kube-proxy)"));
     CHECK(c == before);
@@ -237,7 +204,7 @@ TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
     pods(c, "node-1", 10);
     Result<Pod> p = add_pod(c, "node-1", "stuck");
     REQUIRE_FALSE(p.ok());
-    CHECK(p.error().code == "NoAvailableIPAddresses");
+    CHECK(p.error().code == ErrorCode::NoAvailableIPAddresses);
     CHECK(has(p.error().message, "ContainerCreating"));
     CHECK(has(p.error().message, "freezes the pool"));
     const Node& n = *find_node(c, "node-1");
@@ -343,10 +310,10 @@ TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then
     pods(c, "node-1", 6);  // eni-1 + eni-2 hold 8; a third ENI would need 4, 3 are left
     const Event* err = last_kind(c, "subnet-error");
     REQUIRE(err != nullptr);
-    CHECK(err->code == "InsufficientFreeAddressesInSubnet");
+    CHECK(err->code == ErrorCode::InsufficientFreeAddressesInSubnet);
     Result<Pod> p = add_pod(c, "node-1", "late");
     REQUIRE_FALSE(p.ok());
-    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(p.error().message, "InsufficientFreeAddressesInSubnet"));
     CHECK(stats(c, "node-1").pending == 1);
     CHECK(count_kind(c, "subnet-error") == 1);  // the same failure is reported once
@@ -364,7 +331,7 @@ TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then
 
 TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free") {
     Cluster c = campus();
-    subnet(c.vpc, "subnet-frag", "us-east-1a", "10.0.5.0/24", 7);
+    add_test_subnet(c.vpc, "subnet-frag", "us-east-1a", "10.0.5.0/24", 7);
     REQUIRE(hold_addresses(c, "subnet-frag", 100, "lambda").ok());
     const Subnet* frag = find_subnet(c.vpc, "subnet-frag");
     REQUIRE(free_aligned_prefixes(*frag) == 0);
@@ -375,7 +342,7 @@ TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free
     CHECK(stats(c, "node-1").prefixes == 0);
     Result<Pod> p = add_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
-    CHECK(p.error().code == "InsufficientCidrBlocks");
+    CHECK(p.error().code == ErrorCode::InsufficientCidrBlocks);
     CHECK(has(p.error().message, "fragmented"));
     invariants(c);
     REQUIRE(release_held(c, "lambda").ok());
@@ -495,19 +462,18 @@ TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
     CHECK_FALSE(before == with_pods);
 }
 
-TEST_CASE("pool_pass runs one ipamd pass at a time") {
+TEST_CASE("reconcile lets ipamd settle a node whose warm target was raised") {
     Cluster c = campus();
     add(c, "node-1", t3_small());
-    Result<bool> r = pool_pass(c, "node-1");
-    REQUIRE(r.ok());
-    CHECK_FALSE(*r);  // already settled
+    const uint64_t settled = c.next_seq;
+    REQUIRE(reconcile(c, "node-1").ok());
+    CHECK(c.next_seq == settled);  // already settled: nothing happens
     find_node(c, "node-1")->config.warm.warm_eni_target = 2;
-    r = pool_pass(c, "node-1");
-    REQUIRE(r.ok());
-    CHECK(*r);
-    CHECK(stats(c, "node-1").enis == 2);
-    CHECK_FALSE(*pool_pass(c, "node-1"));
-    CHECK_FALSE(pool_pass(c, "nope").ok());
+    REQUIRE(reconcile(c, "node-1").ok());
+    CHECK(stats(c, "node-1").enis == 2);  // one ENI more, then settled
+    CHECK(count_kind(c, "attach-eni") == 1);
+    CHECK_FALSE(reconcile(c, "nope").ok());
+    invariants(c);
 }
 
 TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
@@ -549,7 +515,7 @@ TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
     d.subnet_id = "subnet-tiny";
     Status s = add_node(tiny, d);
     REQUIRE_FALSE(s.ok());
-    CHECK(s.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(s.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(s.error().message, "node-2 cannot join subnet-tiny"));
     CHECK(tiny == full);
 }
@@ -586,9 +552,9 @@ TEST_CASE("removing nodes returns every address; events say what happened") {
     REQUIRE(remove_node(c, "node-2").ok());
     for (const Subnet& s : c.vpc.subnets)
         CHECK(used_addresses(s) == 0);
-    const std::vector<Event> recent = events_since(c, mark);
-    REQUIRE(recent.size() == 2);
-    CHECK(recent[0].kind == "node-removed");
+    REQUIRE(c.next_seq == mark + 2);  // one event per node removed
+    const std::vector<Event> recent(c.events.end() - 2, c.events.end());
+    CHECK(recent[0].kind == EventKind::NodeRemoved);
     // 10 pods: eni-1 full, eni-2 holds pod 10, free 8 < 9 brought eni-3.
     CHECK(has(recent[0].text, "node-1 removed: 3 ENIs detached, 27 secondary IPs"));
     CHECK(has(recent[1].text, "2 prefixes"));
@@ -636,8 +602,8 @@ TEST_CASE("a 1,000-node cluster builds and checks") {
     Result<Vpc> vpc = make_vpc("10.0.0.0/16");
     REQUIRE(vpc.ok());
     Cluster c = make_cluster(std::move(vpc).value());
-    subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.0.0/18");
-    subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.64.0/18");
+    add_test_subnet(c.vpc, "subnet-a", "us-east-1a", "10.0.0.0/18");
+    add_test_subnet(c.vpc, "subnet-b", "us-east-1a", "10.0.64.0/18");
     for (int i = 0; i < 1000; ++i) {
         NodeDesc d;
         d.name = "n" + std::to_string(i);
@@ -653,13 +619,13 @@ TEST_CASE("a 1,000-node cluster builds and checks") {
 
 TEST_CASE("seeded random operation sequences keep every invariant") {
     const std::vector<InstanceType> types = {t3_small(), m5_large(), m4_large(),
-                                             make_type("c5.xlarge", 4, 15, Hypervisor::Nitro, 18)};
+                                             hand_type("c5.xlarge", 4, 15, Hypervisor::Nitro, 18)};
     for (uint32_t seed : {1u, 2u, 3u, 42u}) {
         CAPTURE(seed);
         std::mt19937 rng(seed);
         auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint32_t>(n)); };
         Cluster c = campus();
-        subnet(c.vpc, "subnet-small", "us-east-1a", "10.0.6.0/26", seed);
+        add_test_subnet(c.vpc, "subnet-small", "us-east-1a", "10.0.6.0/26", seed);
         const std::vector<std::string> subnets = {"subnet-a", "subnet-b", "subnet-small",
                                                   "subnet-tiny"};
         int node_id = 0;
@@ -695,7 +661,7 @@ TEST_CASE("seeded random operation sequences keep every invariant") {
                     Result<Pod> p = add_pod(c, name);
                     if (!p.ok()) {
                         result = p.error();
-                        may_change_on_failure = p.error().code != "TooManyPods";
+                        may_change_on_failure = p.error().code != ErrorCode::TooManyPods;
                     }
                 } else if (op <= 7 && !n.pods.empty()) {
                     const std::string pod =
@@ -839,7 +805,7 @@ TEST_CASE("subnet discovery: a tagged second building catches new ENIs") {
     CHECK(has(n.enis[1].placement, "subnet-b (251 free, tagged kubernetes.io/role/cni=1)"));
     const Event* attach = nullptr;
     for (const Event& e : c.events) {
-        if (e.kind == "attach-eni" && attach == nullptr) attach = &e;
+        if (e.kind == EventKind::AttachEni && attach == nullptr) attach = &e;
     }
     REQUIRE(attach != nullptr);
     CHECK(has(attach->text, "Attached eni-2 (device 1) in subnet-b"));
@@ -882,7 +848,7 @@ TEST_CASE("subnet discovery: when the node's subnet runs out, new ENIs go elsewh
     pods(stuck, "node-1", 9);
     Result<Pod> p = add_pod(stuck, "node-1");
     CHECK_FALSE(p.ok());
-    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     invariants(stuck);
 }
 
@@ -921,7 +887,7 @@ TEST_CASE("subnet discovery: the node's subnet tagged =0 keeps pods out of it") 
     Result<Pod> p = add_pod(off, "node-1");
     CHECK_FALSE(p.ok());
     CHECK(has(p.error().message, "tagged kubernetes.io/role/cni=0 and subnet discovery is off"));
-    CHECK(p.error().code == "NoAvailableIPAddresses");
+    CHECK(p.error().code == ErrorCode::NoAvailableIPAddresses);
     invariants(off);
 }
 
@@ -958,7 +924,7 @@ TEST_CASE("the node group kind sets a new node's kubelet max-pods") {
         return add_pod(c, "self");
     }();
     CHECK_FALSE(refused.ok());
-    CHECK(refused.error().code == "TooManyPods");
+    CHECK(refused.error().code == ErrorCode::TooManyPods);
     CHECK(has(refused.error().message, "on a self-managed node max-pods is still nodeadm's value"));
     // The kind cannot change on a running node.
     NodeConfig changed = find_node(c, "self")->config;

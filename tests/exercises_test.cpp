@@ -723,3 +723,119 @@ TEST_CASE("ipv6-max-pods: the node group kind decides; never the step's own t3.m
     }
     FAIL("no ipv6-max-pods exercise drew an m5.large");
 }
+
+// Known answers: seed 1 of every generator against the shipped book and catalog, the
+// question it asks and its answer worked out by hand from AWS's rules (not by the
+// generator's code). A change of the draw or of the answer shows here.
+TEST_CASE("known answers: seed 1 of every generator, worked out by hand") {
+    struct Known {
+        const char* id;
+        const char* prompt;  // part of the question, in AWS words
+        long long number;    // Number: the answer
+        const char* choice;  // Choice and Fix: part of the right choice, in AWS words
+    };
+    const Known known[] = {
+        // 12 pods > 10 - 1 = 9 secondary IPs of the first ENI: a second ENI.
+        {"panels-needed", "c5.large can attach 3 ENIs, each with 10", 2, nullptr},
+        {"main-extension", "t3.medium has 3 ENIs", 0, "first IP address slot of the primary ENI"},
+        // One slot per ENI is the ENI's own primary IP: 3 ENIs, 3 slots.
+        {"slots-lost", "m5.large has all 3 ENIs attached, 10", 3, nullptr},
+        // 27 pods = 3 x (10 - 1): every secondary IP is taken.
+        {"what-limits", "m5.large runs 27 pods", 0, "every secondary IP is taken"},
+        // 2 x (10 - 1) + 2 = 20.
+        {"max-pods", "m4.large has 2 ENIs with 10", 20, nullptr},
+        // 3 x (10 - 1) = 27.
+        {"pod-addresses", "m5.large has 3 ENIs with 10", 27, nullptr},
+        // 3 x (10 - 1) x 16 + 2 = 434.
+        {"pd-max-pods", "r5.large (3 ENIs, 10", 434, nullptr},
+        // nodeadm ignores prefix delegation: 3 x (10 - 1) + 2 = 29.
+        {"pd-kubelet", "self-managed node group of c5.large", 0, "29"},
+        // /22 = 1,024 addresses, 5 kept by AWS.
+        {"usable-addresses", "10.7.252.0/22", 1019, nullptr},
+        {"free-ips-no-prefix", "225 free addresses", 0, "no 16 free in a row"},
+        // Prefixes need whole aligned /28 blocks: a subnet nothing else has scattered over.
+        {"free-building", "r5.large with prefix delegation", 0, "a new subnet of its own"},
+        // The primary ENI carries no pods: (3 - 1) x (6 - 1) + 2 = 12.
+        {"cn-max-pods", "t3.medium (3 ENIs, 6", 12, nullptr},
+        // (3 - 1) x (10 - 1) = 18 pod addresses under nodeadm's 29.
+        {"cn-stuck", "c5.large runs 18 pods while 9 more", 0, "still 29, but only 18"},
+        // /20 + /18 = 4,096 + 16,384.
+        {"vpc-addresses", "10.7.0.0/20 and now adds 100.64.0.0/18", 0, "20,480"},
+        // 100.64.0.0/10 may join a 10.0.0.0/8 VPC; 10.0.128.0/17 overlaps it.
+        {"allowed-cidr", "Your VPC is 10.0.0.0/16", 0, "100.107.0.0/16"},
+        // 13 pods fill the first ENI's 9 and take 4 of the second's; one whole ENI kept spare
+        // (WARM_ENI_TARGET=1) brings the third.
+        {"enis-for-pods", "m5.large uses the default WARM_ENI_TARGET=1. The pods running on it: 13",
+         3, nullptr},
+        // max(17 + 5, 11) = 22.
+        {"warm-ip-total", "c5.large runs 17 pods with WARM_IP_TARGET=5 and MINIMUM_IP_TARGET=11",
+         22, nullptr},
+        // The pool stays at MINIMUM_IP_TARGET 8: the ninth pod waits.
+        {"minimum-only", "MINIMUM_IP_TARGET=8 and WARM_IP_TARGET unset. 9 pods", 1, nullptr},
+        // The trunk ENI carries no pod addresses: (4 - 1) x (15 - 1) = 42.
+        {"sgp-pod-addresses", "c5.xlarge (4 ENIs, 15", 42, nullptr},
+        // t2 and t3 have no branch ENIs; m4 is Xen.
+        {"sgp-which-type", "Which of these instance types", 0, "r5.large"},
+        // A self-managed node gets nodeadm's IPv4 formula: 4 x (15 - 1) + 2 = 58.
+        {"ipv6-max-pods", "c6i.2xlarge nodes (4 ENIs of 15", 0, "58"},
+        {"symptom-fix", "Every subnet in the VPC 10.102.0.0/16 is full", 0,
+         "secondary CIDR block from 100.64.0.0/10"},
+        // t3.large with custom networking: (3 - 1) x (12 - 1) + 2 = 24.
+        {"free-campus", "10.88.98.128/27 is full", 0, "custom networking with max-pods 24"},
+        // Inside the VPC the VPC CNI does no SNAT: the pod's own address.
+        {"snat-source", "database at 10.0.175.204 in the same VPC", 0, "10.0.92.226, the pod's"},
+        // Overlay pods take addresses from a virtual range, none from the subnet.
+        {"overlay-addresses", "3 nodes each run 17 pods", 0, "0"},
+    };
+    std::set<std::string> covered = {"fit-desks", "final-check"};  // checked below
+    for (const Known& k : known) {
+        INFO(k.id);
+        covered.insert(k.id);
+        const Exercise ex = make(k.id, 1);
+        CHECK(aws(ex.prompt).find(k.prompt) != std::string::npos);
+        if (k.choice == nullptr) {
+            REQUIRE(ex.kind == ExerciseKind::Number);
+            CHECK(ex.answer == k.number);
+            CHECK(core::check_answer(ex, number(k.number)).correct);
+        } else {
+            REQUIRE(ex.correct_choice >= 0);
+            const std::string right = aws(ex.choices[static_cast<size_t>(ex.correct_choice)]);
+            if (std::string(k.choice).size() <= 3) {
+                CHECK(right == k.choice);  // a bare number: the whole choice
+            } else {
+                CHECK(right.find(k.choice) != std::string::npos);
+            }
+            CHECK(core::check_answer(ex, choice(ex.correct_choice)).correct);
+        }
+    }
+    const std::vector<std::string>& all = core::exercise_generators();
+    CHECK(covered == std::set<std::string>(all.begin(), all.end()));
+
+    // fit-desks: 38 pods. m4.large is Xen (no prefix delegation) and holds 2 x 9 = 18;
+    // a t3.small with prefix delegation holds 3 x 3 x 16 = 144, and max-pods must be at
+    // least 38 + 2 = 40.
+    const Exercise fit = make("fit-desks", 1);
+    CHECK(fit.setup.pods == 38);
+    REQUIRE(fit.setup.types == std::vector<std::string>{"m4.large", "t3.medium", "t3.small"});
+    Answer small;
+    small.type = 2;
+    small.prefix_delegation = true;
+    small.max_pods = 40;
+    CHECK(core::check_answer(fit, small).correct);
+    small.max_pods = 39;
+    CHECK_FALSE(core::check_answer(fit, small).correct);
+    Answer xen;
+    xen.type = 0;
+    xen.prefix_delegation = true;
+    xen.max_pods = 40;
+    CHECK_FALSE(core::check_answer(fit, xen).correct);
+
+    // final-check: five parts drawn from the whole tutorial.
+    const Exercise quiz = make("final-check", 1);
+    REQUIRE(quiz.kind == ExerciseKind::Quiz);
+    std::vector<std::string> parts;
+    for (const Exercise& p : quiz.parts)
+        parts.push_back(p.id);
+    CHECK(parts == std::vector<std::string>{"slots-lost", "warm-ip-total", "sgp-pod-addresses",
+                                            "ipv6-max-pods", "snat-source"});
+}

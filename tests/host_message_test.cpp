@@ -40,17 +40,17 @@ TEST_CASE("host message: a goTo with a step id is decoded") {
 }
 
 TEST_CASE("host message: other libraries' messages are 'not-ours'") {
-    CHECK(refused(R"({"type":"webpackOk"})").code == "not-ours");
-    CHECK(refused(R"({"source":"react-devtools","payload":{}})").code == "not-ours");
-    CHECK(refused(R"({"type":42})").code == "not-ours");
-    CHECK(refused(R"({"type":"cni-campus"})").code == "not-ours");  // no ':' suffix
-    CHECK(refused(R"({"type":"CNI-CAMPUS:goTo","step":"a"})").code == "not-ours");
+    CHECK(refused(R"({"type":"webpackOk"})").code == ErrorCode::NotOurs);
+    CHECK(refused(R"({"source":"react-devtools","payload":{}})").code == ErrorCode::NotOurs);
+    CHECK(refused(R"({"type":42})").code == ErrorCode::NotOurs);
+    CHECK(refused(R"({"type":"cni-campus"})").code == ErrorCode::NotOurs);  // no ':' suffix
+    CHECK(refused(R"({"type":"CNI-CAMPUS:goTo","step":"a"})").code == ErrorCode::NotOurs);
     CHECK(has(refused(R"({"type":"x"})").message, "not a cni-campus message"));
 }
 
 TEST_CASE("host message: malformed text and shapes are refused") {
     Error e = refused("");
-    CHECK(e.code == "bad-message");
+    CHECK(e.code == ErrorCode::BadMessage);
     CHECK(has(e.message, "not valid JSON"));
     CHECK(has(refused("{\"type\":\"cni-campus:goTo\",").message, "not valid JSON"));
     CHECK(has(refused("\"cni-campus:goTo\"").message, "expected an object"));
@@ -68,13 +68,13 @@ TEST_CASE("host message: the size limit is checked before parsing") {
     CHECK(decode_host_message(padded).ok());
     padded.insert(1, " ");
     Error e = refused(padded);
-    CHECK(e.code == "bad-message");
+    CHECK(e.code == ErrorCode::BadMessage);
     CHECK(has(e.message, "longer than 512 bytes"));
 }
 
 TEST_CASE("host message: unknown types, extra and repeated fields are refused") {
     Error e = refused(R"({"type":"cni-campus:goto","step":"a"})");
-    CHECK(e.code == "bad-message");
+    CHECK(e.code == ErrorCode::BadMessage);
     CHECK(has(e.message, "'cni-campus:goto' is unknown"));
     CHECK(has(refused(R"({"type":"cni-campus:step","step":"a","index":1,"title":"t"})").message,
               "unknown field 'index'"));
@@ -100,7 +100,7 @@ TEST_CASE("host message: the step must be a step id") {
          {"", "Prefix", "a b", "a_b", "<img src=x>", "../index", "a\\u0000b", "\\u00e9t\\u00e9"}) {
         CAPTURE(bad);
         Error e = refused(std::string(R"({"type":"cni-campus:goTo","step":")") + bad + "\"}");
-        CHECK(e.code == "bad-message");
+        CHECK(e.code == ErrorCode::BadMessage);
         CHECK(has(e.message, "step must be a step id"));
     }
     CHECK(

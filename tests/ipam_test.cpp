@@ -11,28 +11,6 @@ using namespace core;
 
 namespace {
 
-InstanceType make_type(const char* name, int enis, int ipv4, Hypervisor h, int branch) {
-    InstanceType t;
-    t.name = name;
-    t.vcpus = 2;
-    t.max_enis = enis;
-    t.ipv4_per_eni = ipv4;
-    t.hypervisor = h;
-    t.branch_enis = branch;
-    t.enis_all_cards = enis;
-    return t;
-}
-
-InstanceType t3_small() {
-    return make_type("t3.small", 3, 4, Hypervisor::Nitro, 0);
-}
-InstanceType m5_large() {
-    return make_type("m5.large", 3, 10, Hypervisor::Nitro, 9);
-}
-InstanceType m4_large() {
-    return make_type("m4.large", 2, 10, Hypervisor::Xen, 0);
-}
-
 Ipv4 ip(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
     return Ipv4{(a << 24) | (b << 16) | (c << 8) | d};
 }
@@ -168,7 +146,7 @@ TEST_CASE("security groups for pods needs branch ENIs; small types need room for
     CHECK(has(s.error().message, "t-family"));
     CHECK(validate_node_config(m5_large(), sgp).ok());
 
-    InstanceType one = make_type("x1.tiny", 1, 4, Hypervisor::Nitro, 0);
+    InstanceType one = hand_type("x1.tiny", 1, 4, Hypervisor::Nitro, 0);
     NodeConfig cn;
     cn.custom_networking = true;
     s = validate_node_config(one, cn);
@@ -307,8 +285,19 @@ TEST_CASE("node stats, summaries and event lines") {
     Event e;
     e.seq = 7;
     e.node = "node-1";
-    e.kind = "subnet-error";
+    e.kind = EventKind::SubnetError;
     e.text = "no room";
-    e.code = "InsufficientCidrBlocks";
+    e.code = ErrorCode::InsufficientCidrBlocks;
     CHECK(format_event(e) == "#7 node-1 subnet-error: no room [InsufficientCidrBlocks]");
+}
+
+TEST_CASE("event kinds: every kind has one name, and the name gives the kind back") {
+    CHECK(std::string(event_kind_name(EventKind::AttachEni)) == "attach-eni");
+    CHECK(std::string(event_kind_name(EventKind::PodUnschedulable)) == "pod-unschedulable");
+    CHECK(event_kind("attach-branch-eni") == EventKind::AttachBranchEni);
+    CHECK(event_kind("no-such-kind") == EventKind::Other);
+    for (int k = 0; k < static_cast<int>(EventKind::Other); ++k) {
+        const EventKind kind = static_cast<EventKind>(k);
+        CHECK(event_kind(event_kind_name(kind)) == kind);
+    }
 }

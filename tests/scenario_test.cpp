@@ -314,7 +314,7 @@ TEST_CASE("build_cluster places pods round-robin and records what could not run"
     CHECK(full->nodes[0].pods.size() == 9);
     int unschedulable = 0;
     for (const Event& e : full->events) {
-        if (e.kind == "pod-unschedulable") {
+        if (e.kind == EventKind::PodUnschedulable) {
             ++unschedulable;
             CHECK(has(e.text, "0/1 nodes are available: 1 Too many pods"));
         }
@@ -360,7 +360,7 @@ TEST_CASE("a scenario whose pods exhaust the pod subnet records waiting pods, no
     CHECK(n.pending.size() == 16);
     bool saw_code = false;
     for (const Event& e : c->events) {
-        saw_code = saw_code || e.code == "InsufficientFreeAddressesInSubnet";
+        saw_code = saw_code || e.code == ErrorCode::InsufficientFreeAddressesInSubnet;
     }
     CHECK(saw_code);
     CHECK(check_invariants(*c).ok());

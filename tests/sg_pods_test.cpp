@@ -62,7 +62,7 @@ TEST_CASE("add_sg_pod: a branch ENI with its own address from the node's subnet"
     CHECK(free_addresses(c.vpc.subnets[0]) == free_before - 1);
     CHECK(has(c.events.back().text, "Branch ENI for sg-pod-1 on trunk eni-2"));
     CHECK(has(c.events.back().text, "branch ENIs in use: 1 of 9"));
-    CHECK(c.events.back().kind == "attach-branch-eni");
+    CHECK(c.events.back().kind == EventKind::AttachBranchEni);
     consistent(c);
 
     Result<SgPod> q = add_sg_pod(c, "node-1", "payments");
@@ -84,7 +84,7 @@ TEST_CASE("add_sg_pod: a branch ENI with its own address from the node's subnet"
     REQUIRE(remove_sg_pod(c, "node-1", "sg-pod-1").ok());
     CHECK(free_addresses(c.vpc.subnets[0]) == free_before - 1);
     CHECK(sg_pods(c, "node-1").size() == 1);
-    CHECK(c.events.back().kind == "detach-eni");
+    CHECK(c.events.back().kind == EventKind::DetachEni);
     consistent(c);
     Status again = remove_sg_pod(c, "node-1", "sg-pod-1");
     REQUIRE_FALSE(again.ok());
@@ -116,7 +116,7 @@ TEST_CASE("branch pods count against max-pods, both ways") {
     const Cluster before = c;
     Result<Pod> extra = add_pod_with_branches(c, "node-1");
     REQUIRE_FALSE(extra.ok());
-    CHECK(extra.error().code == "TooManyPods");
+    CHECK(extra.error().code == ErrorCode::TooManyPods);
     CHECK(has(extra.error().message, "already runs 29 pods (9 on branch ENIs, 18 with pool"));
     CHECK(c == before);
     consistent(c);
@@ -131,7 +131,7 @@ TEST_CASE("branch pods count against max-pods, both ways") {
     const Cluster full = c;
     Result<SgPod> sg = add_sg_pod(c, "node-1");
     REQUIRE_FALSE(sg.ok());
-    CHECK(sg.error().code == "TooManyPods");
+    CHECK(sg.error().code == ErrorCode::TooManyPods);
     CHECK(c == full);
     CHECK(has(branch_state(c, c.nodes[0]).reason, "max-pods 29 is reached"));
 }
@@ -168,6 +168,6 @@ TEST_CASE("add_sg_pod: a full subnet refuses with AWS's code, nothing changes") 
     Result<SgPod> p = add_sg_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
     CHECK(has(p.error().message, "sg-pod-1 gets no branch ENI"));
-    CHECK(p.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(c == before);
 }

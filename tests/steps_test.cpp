@@ -191,3 +191,22 @@ TEST_CASE("render_terms: the article before a term fits the word of each vocabul
     CHECK(render_terms(l, "via {ext}, data {ext}", Terms::Aws) ==
           "via IP address, data IP address");
 }
+
+TEST_CASE("find_unknown_term: skips {{ and known terms, stops at an unknown, unclosed or $") {
+    const std::vector<Term> terms = {{"desk", "desk", "pod"}, {"panel", "phone panel", "ENI"}};
+    TermScan s = find_unknown_term("a {desk} and a {panel+}, {{literal}", &terms);
+    CHECK(s.kind == TermScan::Kind::None);
+    s = find_unknown_term("a {desk} and a {panl+}", &terms);
+    CHECK(s.kind == TermScan::Kind::Unknown);
+    CHECK(s.pos == 15);
+    CHECK(s.key == "panl");
+    CHECK(s.raw == "panl+");
+    s = find_unknown_term("a {desk", &terms);
+    CHECK(s.kind == TermScan::Kind::Unclosed);
+    CHECK(s.raw == "{desk");
+    s = find_unknown_term("{desk} costs $free {nope}", &terms, 0, true);
+    CHECK(s.kind == TermScan::Kind::Dollar);
+    CHECK(s.pos == 13);
+    CHECK(find_unknown_term("{desk} costs $free {nope}", &terms, 14, true).key == "nope");
+    CHECK(find_unknown_term("{nope} $x", nullptr, 0, true).pos == 7);
+}

@@ -1,5 +1,9 @@
 // test_support.h: shared helpers for the native tests.
 //
+// hand_type() and t3_small() / m5_large() / m4_large() are instance types typed by hand, so
+// that model tests do not move when the catalog is updated; add_test_subnet() adds a
+// building to a VPC under construction and fails the test if it cannot.
+//
 // read_source_file() reads a file of the source tree (CAMPUS_SOURCE_DIR is defined by
 // CMake for the test target); test_catalog() and test_lessons() parse assets/catalog.json
 // and assets/lessons.json once, so every test sees what the page ships; has() checks that a
@@ -12,8 +16,11 @@
 #include <string>
 #include <utility>
 
+#include <doctest/doctest.h>
+
 #include "catalog.h"
 #include "lessons.h"
+#include "vpc.h"
 
 #ifndef CAMPUS_SOURCE_DIR
 #error "CAMPUS_SOURCE_DIR must name the source tree (CMake defines it for campus_tests)"
@@ -61,4 +68,41 @@ inline const core::InstanceType& test_type(const char* name) {
     core::Result<const core::InstanceType*> found = core::find_instance_type(test_catalog(), name);
     if (!found) throw std::runtime_error(found.error().message);
     return **found;
+}
+
+// An instance type typed by hand: 2 vCPUs, every ENI on one network card.
+inline core::InstanceType hand_type(const char* name, int enis, int ipv4,
+                                    core::Hypervisor hypervisor = core::Hypervisor::Nitro,
+                                    int branch_enis = 0) {
+    core::InstanceType t;
+    t.name = name;
+    t.vcpus = 2;
+    t.max_enis = enis;
+    t.ipv4_per_eni = ipv4;
+    t.hypervisor = hypervisor;
+    t.branch_enis = branch_enis;
+    t.enis_all_cards = enis;
+    return t;
+}
+inline core::InstanceType t3_small() {
+    return hand_type("t3.small", 3, 4);
+}
+inline core::InstanceType m5_large() {
+    return hand_type("m5.large", 3, 10, core::Hypervisor::Nitro, 9);
+}
+inline core::InstanceType m4_large() {
+    return hand_type("m4.large", 2, 10, core::Hypervisor::Xen);
+}
+
+// Adds a subnet (its name is its id) to the VPC; fails the calling test if it cannot.
+inline void add_test_subnet(core::Vpc& vpc, const char* id, const char* az, const char* cidr,
+                            uint32_t scatter = 0) {
+    core::SubnetDesc d;
+    d.id = id;
+    d.name = id;
+    d.az = az;
+    d.cidr = cidr;
+    d.scatter = scatter;
+    core::Status s = core::add_subnet(vpc, d);
+    REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
 }

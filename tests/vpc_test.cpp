@@ -108,7 +108,7 @@ TEST_CASE("make_vpc: sizes and unusable ranges") {
     CHECK(has(m, "such as 10.0.0.0/16"));
     CHECK(has(refuse_vpc("10.0.0.0/29"), "10.0.0.0/29 is too small for a VPC"));
     CHECK(has(refuse_vpc("10.0.0.1/16"), "did you mean 10.0.0.0/16?"));
-    CHECK(make_vpc("10.0.0.0/16 x").error().code == "InvalidParameterValue");
+    CHECK(make_vpc("10.0.0.0/16 x").error().code == ErrorCode::InvalidParameterValue);
 
     m = refuse_vpc("169.254.0.0/16");
     CHECK(has(m, "169.254.0.0/16 cannot be used in a VPC: it is the link-local range"));
@@ -119,7 +119,7 @@ TEST_CASE("make_vpc: sizes and unusable ranges") {
     CHECK(has(refuse_vpc("239.255.0.0/16"), "multicast"));
     CHECK(has(refuse_vpc("240.0.0.0/16"), "reserved for future use"));
     CHECK(has(refuse_vpc("255.255.255.0/24"), "it lies in 240.0.0.0/4"));
-    CHECK(make_vpc("240.0.0.0/16").error().code == "InvalidVpc.Range");
+    CHECK(make_vpc("240.0.0.0/16").error().code == ErrorCode::InvalidVpcRange);
 }
 
 TEST_CASE("add_vpc_cidr: allowed secondaries") {
@@ -224,7 +224,7 @@ TEST_CASE("add_vpc_cidr: the quota") {
     Status s = add_vpc_cidr(v, "100.66.0.0/16");
     REQUIRE_FALSE(s.ok());
     CHECK(v == before);
-    CHECK(s.error().code == "CidrLimitExceeded");
+    CHECK(s.error().code == ErrorCode::CidrLimitExceeded);
     CHECK(has(s.error().message, "already has 5 CIDR blocks"));
     CHECK(has(s.error().message, "quota of IPv4 CIDR blocks per VPC (5)"));
     CHECK(has(s.error().message, "raised to 50"));
@@ -303,7 +303,7 @@ TEST_CASE("add_subnet: refusals name the problem and change nothing") {
     CHECK(has(m, "10.0.1.128/25 overlaps Building 'subnet-a' (10.0.1.0/24)"));
     Status s = add_subnet(v, SubnetDesc{"subnet-b", "B", "us-east-1a", "10.0.0.0/16"});
     REQUIRE_FALSE(s.ok());
-    CHECK(s.error().code == "InvalidSubnet.Conflict");
+    CHECK(s.error().code == ErrorCode::InvalidSubnetConflict);
 
     CHECK(add_subnet(v, SubnetDesc{"subnet-b", "B", "us-east-1a", "10.0.2.0/24"}).ok());
     CHECK(v.subnets.size() == 2);
@@ -343,7 +343,7 @@ TEST_CASE("exhausting a /28: 11 addresses, then InsufficientFreeAddressesInSubne
     Result<Ipv4> r = allocate_ip(s);
     REQUIRE_FALSE(r.ok());
     CHECK(s == before);
-    CHECK(r.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(r.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(r.error().message ==
           "Building 'subnet-a' (10.0.1.16/28) has no free address left: "
           "InsufficientFreeAddressesInSubnet");
@@ -351,7 +351,7 @@ TEST_CASE("exhausting a /28: 11 addresses, then InsufficientFreeAddressesInSubne
     Result<Cidr> p = allocate_prefix(s);
     REQUIRE_FALSE(p.ok());
     CHECK(s == before);
-    CHECK(p.error().code == "InsufficientCidrBlocks");
+    CHECK(p.error().code == ErrorCode::InsufficientCidrBlocks);
     CHECK(has(p.error().message, "so a subnet this small can never hand out a prefix"));
 
     // A released address is the next one handed out.
@@ -411,7 +411,7 @@ TEST_CASE("fragmentation: singles remain but no aligned /28 (InsufficientCidrBlo
     Result<Cidr> p = allocate_prefix(s);
     REQUIRE_FALSE(p.ok());
     CHECK(s == before);
-    CHECK(p.error().code == "InsufficientCidrBlocks");
+    CHECK(p.error().code == ErrorCode::InsufficientCidrBlocks);
     CHECK(has(p.error().message,
               "51 single addresses are free, but no aligned block of 16 is: "
               "the subnet is fragmented"));
@@ -492,7 +492,7 @@ TEST_CASE("scatter: EC2-like spread fragments the subnet, reproducibly") {
     const Subnet before = tiny;
     Result<Ipv4> r = allocate_ip(tiny);
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(r.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(tiny == before);
 }
 
@@ -502,7 +502,7 @@ TEST_CASE("prefix reservation: prefixes only") {
     Result<Ipv4> r = allocate_ip(s);
     REQUIRE_FALSE(r.ok());
     CHECK(s == before);
-    CHECK(r.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(r.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(r.error().message, "is reserved for /28 prefixes"));
     CHECK(has(r.error().message, "hands out no single addresses"));
     Result<Cidr> p = allocate_prefix(s);
@@ -530,13 +530,13 @@ TEST_CASE("prefix reservation of part of a subnet: singles outside, prefixes ins
     Result<Ipv4> none = allocate_ip(s);
     REQUIRE_FALSE(none.ok());
     CHECK(s == full);
-    CHECK(none.error().code == "InsufficientFreeAddressesInSubnet");
+    CHECK(none.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(none.error().message, "outside its prefix reservation 10.0.1.32/27"));
     CHECK(free_addresses(s) == 15);  // .48-.62: free, but reserved for prefixes
     // The singles below took .16/28, so no prefix is left: InsufficientCidrBlocks.
     Result<Cidr> second = allocate_prefix(s);
     REQUIRE_FALSE(second.ok());
-    CHECK(second.error().code == "InsufficientCidrBlocks");
+    CHECK(second.error().code == ErrorCode::InsufficientCidrBlocks);
 
     // Scattered singles never land in the reservation either.
     Subnet spread = subnet("10.0.1.0/24", 9, false, "10.0.1.128/25");

@@ -483,7 +483,7 @@ Json node_json(const core::Node& node, bool with_pods) {
     j["reason"] = st.reason;
     if (!node.pool_error.empty()) {
         j["pool_error"] = node.pool_error;
-        j["pool_error_code"] = node.pool_error_code;
+        j["pool_error_code"] = core::error_code_name(node.pool_error_code);
     }
     j["summary"] = core::node_summary(node);
     Json enis = Json::array();
@@ -517,8 +517,9 @@ void print_node(const core::Node& node, const std::string& indent) {
     }
     std::cout << wrap(st.reason, indent + "  pool: ", indent + "        ") << "\n";
     if (!node.pool_error.empty()) {
-        std::cout << wrap(node.pool_error + " [" + node.pool_error_code + "]",
-                          indent + "  last subnet error: ", indent + "    ")
+        std::cout << wrap(
+                         node.pool_error + " [" + core::error_code_name(node.pool_error_code) + "]",
+                         indent + "  last subnet error: ", indent + "    ")
                   << "\n";
     }
     // Waiting pods grouped by reason: a full node can have hundreds with the same one.
@@ -601,12 +602,12 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
     long long refused = 0;
     for (long long i = 0; i < pods; ++i) {
         core::Result<core::Pod> r = core::add_pod(c, desc.name);
-        if (!r && r.error().code == "TooManyPods") {
+        if (!r && r.error().code == core::ErrorCode::TooManyPods) {
             refused = pods - i;
-            core::record_event(c, desc.name, "pod-unschedulable",
+            core::record_event(c, desc.name, core::EventKind::PodUnschedulable,
                                plural(refused, "pod stays", "pods stay") +
                                    " Pending, never admitted: " + r.error().message,
-                               "TooManyPods");
+                               core::ErrorCode::TooManyPods);
             break;
         }
     }

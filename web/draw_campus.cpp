@@ -830,7 +830,7 @@ void draw_event_log(const ViewContext& ctx, const core::Cluster& cluster, int ma
         if (e.seq < since) break;
         ++shown;
         const std::string label = capitalized(ctx.text(core::event_headline(e)));
-        const ImU32 col = event_colour(core::event_kind(e.kind));
+        const ImU32 col = event_colour(e.kind);
         // What happened and why in the current words; AWS words may fall back on core's text.
         const std::string words = core::event_words(e);
         const std::string detail = !words.empty() ? capitalized(ctx.text(words))

@@ -78,18 +78,12 @@ std::optional<long long> edit_popup(const char* popup, const core::Knob& k, long
     return changed;
 }
 
-LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
-                      std::string_view step_id, std::string_view text, std::string_view hot_in) {
-    LiveTextOut out;
-    const std::vector<core::TextSpan> spans = core::parse_live_text(ctx.text(text));
-    const core::StepInfo* info = core::find_step_info(step_id);
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const float line_h = std::round(size * 1.45f);
-    const float space_w = font->CalcTextSizeA(size, FLT_MAX, 0, " ").x;
-    const float width = std::max(40.0f, ImGui::GetContentRegionAvail().x);
+namespace {
 
-    // Words, in order; a live token is one word (a Point span's words each carry it).
+// The paragraph's words, in order; a live token is one word (a Point span's words each carry
+// it), its text the step's live value.
+std::vector<Word> collect_words(const std::vector<core::TextSpan>& spans,
+                                const core::StepModels& models, std::string_view step_id) {
     std::vector<Word> words;
     bool space = false;
     for (size_t i = 0; i < spans.size(); ++i) {
@@ -111,9 +105,16 @@ LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
             }
         }
     }
+    return words;
+}
 
-    // Lay them out, greedy, breaking at spaces; a word wider than the line is cut.
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+// Lays the words out from origin, greedy, breaking at spaces; a word wider than the line is
+// cut. Returns the top of the last line, relative to origin.
+float lay_out_words(std::vector<Word>& words, const std::vector<core::TextSpan>& spans,
+                    ImVec2 origin, float width, float line_h) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float space_w = font->CalcTextSizeA(size, FLT_MAX, 0, " ").x;
     float x = 0, y = 0;
     for (size_t i = 0; i < words.size(); ++i) {
         Word& w = words[i];
@@ -146,6 +147,70 @@ LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
         words[i].at = ImVec2(origin.x + x, origin.y + y);
         x += words[i].width;
     }
+    return y;
+}
+
+// Draws an editable number as a pill and makes it a control: drag it sideways, or tap it to
+// type. A change goes to out.edit; hovering it makes it out.hot.
+void edit_pill(const Word& w, const core::TextSpan& s, const core::StepInfo* info, bool hot,
+               ImVec2 b, LiveTextOut& out) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const core::Knob* k = info ? core::find_knob(*info, s.name) : nullptr;
+    const ImVec2 a(w.at.x, w.at.y - 1);
+    const ImVec2 bb(b.x, b.y + 1);
+    dl->AddRectFilled(a, bb, hot ? kPillHot : kPill, 6);
+    pill_arrows(dl, a, bb, hot ? color::kHighlight : color::kAccent);
+    dl->AddText(font, size, ImVec2(w.at.x + kPillPadX, w.at.y),
+                hot ? color::kHighlight : color::kAccent, w.text.c_str());
+    if (k == nullptr) return;
+    const std::string id = "##edit-" + s.name;
+    ImGui::SetCursorScreenPos(a);
+    ImGui::InvisibleButton(id.c_str(), ImVec2(bb.x - a.x, bb.y - a.y));
+    locate_note(id.c_str());
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        out.hot = s.name;
+    }
+    const ImGuiID start_id = ImGui::GetID("start");
+    const ImGuiID dragged_id = ImGui::GetID("dragged");
+    const long long value = std::atoll(w.text.c_str());
+    if (ImGui::IsItemActivated()) {
+        store->SetInt(start_id, static_cast<int>(value));
+        store->SetBool(dragged_id, false);
+    }
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
+        const float dx = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x;
+        const long long start = store->GetInt(start_id, static_cast<int>(value));
+        const long long next = std::clamp(
+            start + static_cast<long long>(std::lround(dx / kDragPxPerStep)), k->min, k->max);
+        store->SetBool(dragged_id, true);
+        if (next != value) out.edit = core::Setting{s.name, false, next, {}};
+    }
+    const std::string popup = "##popup-" + s.name;
+    if (ImGui::IsItemDeactivated() && !store->GetBool(dragged_id)) ImGui::OpenPopup(popup.c_str());
+    if (std::optional<long long> v = edit_popup(popup.c_str(), *k, value))
+        out.edit = core::Setting{s.name, false, *v, {}};
+}
+
+}  // namespace
+
+LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
+                      std::string_view step_id, std::string_view text, std::string_view hot_in) {
+    LiveTextOut out;
+    const std::vector<core::TextSpan> spans = core::parse_live_text(ctx.text(text));
+    const core::StepInfo* info = core::find_step_info(step_id);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float line_h = std::round(size * 1.45f);
+    const float width = std::max(40.0f, ImGui::GetContentRegionAvail().x);
+
+    std::vector<Word> words = collect_words(spans, models, step_id);
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float y = lay_out_words(words, spans, origin, width, line_h);
     const ImVec2 block(width, y + line_h);
     out.min = origin;
     out.max = ImVec2(origin.x + block.x, origin.y + block.y);
@@ -163,7 +228,6 @@ LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::string_view lit = !out.hot.empty() ? std::string_view(out.hot) : hot_in;
     const float text_h = ImGui::GetTextLineHeight();
-    ImGuiStorage* store = ImGui::GetStateStorage();
     for (const Word& w : words) {
         if (w.span < 0) {
             dl->AddText(font, size, w.at, color::kInk, w.text.c_str());
@@ -173,43 +237,7 @@ LiveTextOut live_text(const ViewContext& ctx, const core::StepModels& models,
         const bool hot = !lit.empty() && lit == s.name;
         const ImVec2 b(w.at.x + w.width, w.at.y + text_h);
         if (s.kind == core::TextSpan::Kind::Edit) {
-            const core::Knob* k = info ? core::find_knob(*info, s.name) : nullptr;
-            const ImVec2 a(w.at.x, w.at.y - 1);
-            const ImVec2 bb(b.x, b.y + 1);
-            dl->AddRectFilled(a, bb, hot ? kPillHot : kPill, 6);
-            pill_arrows(dl, a, bb, hot ? color::kHighlight : color::kAccent);
-            dl->AddText(font, size, ImVec2(w.at.x + kPillPadX, w.at.y),
-                        hot ? color::kHighlight : color::kAccent, w.text.c_str());
-            if (k == nullptr) continue;
-            const std::string id = "##edit-" + s.name;
-            ImGui::SetCursorScreenPos(a);
-            ImGui::InvisibleButton(id.c_str(), ImVec2(bb.x - a.x, bb.y - a.y));
-            locate_note(id.c_str());
-            if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
-                ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-                out.hot = s.name;
-            }
-            const ImGuiID start_id = ImGui::GetID("start");
-            const ImGuiID dragged_id = ImGui::GetID("dragged");
-            const long long value = std::atoll(w.text.c_str());
-            if (ImGui::IsItemActivated()) {
-                store->SetInt(start_id, static_cast<int>(value));
-                store->SetBool(dragged_id, false);
-            }
-            if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
-                const float dx = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x;
-                const long long start = store->GetInt(start_id, static_cast<int>(value));
-                const long long next =
-                    std::clamp(start + static_cast<long long>(std::lround(dx / kDragPxPerStep)),
-                               k->min, k->max);
-                store->SetBool(dragged_id, true);
-                if (next != value) out.edit = core::Setting{s.name, false, next, {}};
-            }
-            const std::string popup = "##popup-" + s.name;
-            if (ImGui::IsItemDeactivated() && !store->GetBool(dragged_id))
-                ImGui::OpenPopup(popup.c_str());
-            if (std::optional<long long> v = edit_popup(popup.c_str(), *k, value))
-                out.edit = core::Setting{s.name, false, *v, {}};
+            edit_pill(w, s, info, hot, b, out);
             continue;
         }
         const ImU32 col =

@@ -706,7 +706,7 @@ EMSCRIPTEN_KEEPALIVE const char* campus_host_message(const char* json) {
     if (m) {
         out = m->step;
         if (m->beat >= 0) out += "@" + std::to_string(m->beat);
-    } else if (m.error().code == "not-ours") {
+    } else if (m.error().code == core::ErrorCode::NotOurs) {
         out.clear();
     } else {
         out = "!" + m.error().message;

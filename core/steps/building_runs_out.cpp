@@ -377,14 +377,18 @@ const char* rooms_building(const BuildingRunsOut& m) {
     return m.dedicated ? kBuildingC : kBuildingA;
 }
 
+ErrorCode blocking_error(const BuildingRunsOut& m) {
+    for (const Node& n : m.cluster.nodes) {
+        if (!n.pending.empty() && n.pool_error_code != ErrorCode::None) return n.pool_error_code;
+    }
+    for (const Node& n : m.cluster.nodes) {
+        if (n.pool_error_code != ErrorCode::None) return n.pool_error_code;
+    }
+    return ErrorCode::None;
+}
+
 std::string blocking_code(const BuildingRunsOut& m) {
-    for (const Node& n : m.cluster.nodes) {
-        if (!n.pending.empty() && !n.pool_error_code.empty()) return n.pool_error_code;
-    }
-    for (const Node& n : m.cluster.nodes) {
-        if (!n.pool_error_code.empty()) return n.pool_error_code;
-    }
-    return {};
+    return error_code_name(blocking_error(m));
 }
 
 std::vector<PanelPlace> panel_places(const BuildingRunsOut& m) {
@@ -449,15 +453,16 @@ std::string building_runs_out_value(const BuildingRunsOut& m, std::string_view n
 
 bool goal_met(const BuildingRunsOut& m, std::string_view goal) {
     const PodCounts pods = pod_counts(m.cluster);
-    const std::string code = blocking_code(m);
+    const ErrorCode code = blocking_error(m);
     if (goal == "desk-waits")
-        return pods.waiting > 0 && code == "InsufficientFreeAddressesInSubnet";
+        return pods.waiting > 0 && code == ErrorCode::InsufficientFreeAddressesInSubnet;
     if (goal == "desks-served")
         return pods.waiting == 0 && pods.running > 0 &&
                building_runs_out_value(m, "panelsb") != "0";
     if (goal == "blocks-refused") {
         const Subnet* home = building(m, rooms_building(m));
-        return code == "InsufficientCidrBlocks" && home != nullptr && free_addresses(*home) >= 16;
+        return code == ErrorCode::InsufficientCidrBlocks && home != nullptr &&
+               free_addresses(*home) >= 16;
     }
     return false;
 }

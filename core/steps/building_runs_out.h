@@ -120,8 +120,10 @@ bool goal_met(const BuildingRunsOut& model, std::string_view goal);
 
 // The subnet the rooms stand in (A, or C with the dedicated cure).
 const char* rooms_building(const BuildingRunsOut& model);
-// The AWS error code that holds desks or panels back now ("" if none): the first room's
+// The AWS error code that holds desks or panels back now (None if none): the first room's
 // last subnet failure, rooms with waiting desks first.
+ErrorCode blocking_error(const BuildingRunsOut& model);
+// Its name, to show ("" if none).
 std::string blocking_code(const BuildingRunsOut& model);
 // Every room's panels with where they went and why, room by room.
 std::vector<PanelPlace> panel_places(const BuildingRunsOut& model);

@@ -116,7 +116,7 @@ const Node* room(const DeskRoom& m) {
 
 void rebuild_room(DeskRoom& m, int pods) {
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     m.fresh_eni.clear();
     Result<Cluster> c = one_room(m.type, m.config, pods);
     if (c) {
@@ -137,6 +137,15 @@ void open_room(DeskRoom& m, const Catalog& catalog, std::string_view type, int p
     rebuild_room(m, pods);
 }
 
+std::vector<Knob> desk_room_knobs() {
+    return {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxRoomDesks, {}}};
+}
+
+void open_simple_room(DeskRoom& m, const Catalog& catalog) {
+    m.config = simple_pool_config();
+    open_room(m, catalog, kOpeningRoomType, 0);
+}
+
 Status choose_type(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {
     Result<const InstanceType*> t = find_instance_type(catalog, type);
     if (!t) return t.error();
@@ -154,7 +163,7 @@ void change_desks(DeskRoom& m, bool add) {
     const Node before = *n;
     Status st = add ? add_desk(m.cluster) : remove_desk(m.cluster);
     m.message = st ? std::string() : st.error().message;
-    m.code = st ? std::string() : st.error().code;
+    m.code = st ? ErrorCode::None : st.error().code;
     m.fresh_eni = new_eni_id(&before, room(m));
 }
 

@@ -52,12 +52,12 @@ Status remove_desk(Cluster& cluster);
 // the last refusal and the panel the last action attached. The models of steps that show one
 // room derive from it (PhonePanel, TheRules, ...); copying one is a snapshot.
 struct DeskRoom {
-    InstanceType type;      // the room's size
-    NodeConfig config;      // the settings the room runs with
-    Cluster cluster;        // the room (node-1) in Building A
-    std::string message;    // the last refusal ("kubelet's max-pods is 11..."), "" if none
-    std::string code;       // its code ("TooManyPods"; event_words.h words it), "" if none
-    std::string fresh_eni;  // the ENI the last action attached ("" none), to flash
+    InstanceType type;    // the room's size
+    NodeConfig config;    // the settings the room runs with
+    Cluster cluster;      // the room (node-1) in Building A
+    std::string message;  // the last refusal ("kubelet's max-pods is 11..."), "" if none
+    ErrorCode code = ErrorCode::None;  // its code (TooManyPods; event_words.h words it)
+    std::string fresh_eni;             // the ENI the last action attached ("" none), to flash
 };
 
 // The room, nullptr only if it could not be built (message says why).
@@ -74,6 +74,16 @@ Status choose_type(DeskRoom& model, const Catalog& catalog, std::string_view typ
 // One desk more (add) or fewer: a refusal goes to message and code, a panel it attached to
 // fresh_eni.
 void change_desks(DeskRoom& model, bool add);
+
+// The room size a one-room step opens with, and the most desks its "pods" knob asks for.
+inline constexpr const char* kOpeningRoomType = "t3.small";
+inline constexpr int kMaxRoomDesks = 250;
+// The knobs of a step that shows one room of desks: "type" (an instance type, checked by
+// the model) and "pods" (0 to kMaxRoomDesks).
+std::vector<Knob> desk_room_knobs();
+// The opening of a one-room step before the warm pool: the simple pool and an empty room of
+// kOpeningRoomType (or the catalog's first type).
+void open_simple_room(DeskRoom& model, const Catalog& catalog);
 
 // The learner's hand on a room of desks (the steps before the warm pool share it).
 enum class DeskAction { AddDesk, RemoveDesk, StartOver };

@@ -9,8 +9,6 @@
 namespace core {
 namespace {
 
-constexpr const char* kFirstType = "t3.small";
-
 long long percent(double fraction) {
     return std::llround(fraction * 100.0);
 }
@@ -42,7 +40,7 @@ const StepInfo& desk_limit_info() {
          "placed", "cpupct", "mempct", "freeexts"},
         {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
         {"over-50", "cpu-first"},
-        kFirstType};
+        kOpeningRoomType};
     return info;
 }
 
@@ -53,12 +51,11 @@ DeskLimit make_desk_limit(const Catalog& catalog) {
 }
 
 void reset(DeskLimit& m, const Catalog& catalog) {
-    m.config = simple_pool_config();
     m.cpu_millis = 100;
     m.memory_mib = 128;
     m.exact = false;
     m.compute = false;
-    open_room(m, catalog, kFirstType, 0);
+    open_simple_room(m, catalog);
     refill(m);
 }
 

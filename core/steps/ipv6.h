@@ -65,12 +65,12 @@ struct Ipv6Room {
     int building_blocks = 0;      // IPv4: whole /28 blocks the building offers the room
     long long building_free = 0;  // addresses free in the building now
     long long building_used = 0;  // IPv4 addresses the room holds in the building
-    std::string wait_code;        // the AWS code waiting desks got ("" none)
-    std::string node_ipv4;        // the room's main extension (primary IPv4 address)
-    std::string prefix;           // IPv6: the /80 on the primary ENI
-    std::string desk_ipv6;        // IPv6: the first desk's address
-    std::string desk_local;       // IPv6: the first desk's host-local IPv4 address
-    std::string service;          // an IPv4-only service in another VPC
+    ErrorCode wait_code = ErrorCode::None;  // the AWS code waiting desks got
+    std::string node_ipv4;                  // the room's main extension (primary IPv4 address)
+    std::string prefix;                     // IPv6: the /80 on the primary ENI
+    std::string desk_ipv6;                  // IPv6: the first desk's address
+    std::string desk_local;                 // IPv6: the first desk's host-local IPv4 address
+    std::string service;                    // an IPv4-only service in another VPC
 };
 
 // What the step offers its lesson: knobs family, pd, nodegroup, maxpods, want, type; values,

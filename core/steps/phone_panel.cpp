@@ -5,21 +5,15 @@
 #include "steps/campus.h"
 
 namespace core {
-namespace {
-
-constexpr const char* kFirstType = "t3.small";
-constexpr int kMaxDesks = 250;
-
-}  // namespace
 
 const StepInfo& phone_panel_info() {
     static const StepInfo info{
         "phone-panel",
-        {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxDesks, {}}},
+        desk_room_knobs(),
         {"pods", "panels", "maxpanels", "ips", "deskslots", "capacity", "maxpods"},
         {"mainext", "slots", "deskslots", "panelmain", "panels", "desks"},
         {"second-panel", "full-room"},
-        kFirstType};
+        kOpeningRoomType};
     return info;
 }
 
@@ -30,8 +24,7 @@ PhonePanel make_phone_panel(const Catalog& catalog) {
 }
 
 void reset(PhonePanel& m, const Catalog& catalog) {
-    m.config = simple_pool_config();
-    open_room(m, catalog, kFirstType, 0);
+    open_simple_room(m, catalog);
 }
 
 Status set(PhonePanel& m, const Setting& s, const Catalog& catalog) {

@@ -23,7 +23,7 @@ void keep_for_undo(Takeaways& m, Cluster before) {
 // refusal is kept in message. Every change clears the last notice.
 void clear_refusal(Takeaways& m) {
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     m.room.clear();
 }
 
@@ -126,7 +126,7 @@ Status add_cidr(Takeaways& m, std::string_view cidr) {
     return change(m, [&]() -> Status {
         Status st = add_vpc_cidr(m.cluster.vpc, cidr);
         if (st)
-            record_event(m.cluster, "", "note",
+            record_event(m.cluster, "", EventKind::Note,
                          "Added the CIDR block " + std::string(cidr) + " to the VPC.");
         return st;
     });
@@ -144,7 +144,7 @@ Status add_building(Takeaways& m, std::string_view cidr, std::string_view zone) 
         d.cidr = std::string(cidr);
         Status st = add_subnet(m.cluster.vpc, d);
         if (st)
-            record_event(m.cluster, "", "note",
+            record_event(m.cluster, "", EventKind::Note,
                          "Added subnet " + d.id + " (" + d.cidr + ") in " + d.az + ".");
         return st;
     });

@@ -30,13 +30,13 @@ namespace core {
 enum class TakeawaysNotice { None, Undone, StartedOver, Exported, Linked, Imported, Opened };
 
 struct Takeaways {
-    Cluster cluster;                // the campus
-    std::vector<Cluster> undo;      // earlier campuses, newest last (kTakeawaysUndo at most)
-    std::optional<Cluster> linked;  // the campus a share link opened: the opening campus
-    int target = 30;                // the opening task: seat this many desks at once
-    std::string message;            // the last refusal in AWS words, "" if none
-    std::string code;               // its machine code ("TooManyPods"), "" if it has none
-    std::string room;               // the room it was about, "" if none
+    Cluster cluster;                   // the campus
+    std::vector<Cluster> undo;         // earlier campuses, newest last (kTakeawaysUndo at most)
+    std::optional<Cluster> linked;     // the campus a share link opened: the opening campus
+    int target = 30;                   // the opening task: seat this many desks at once
+    std::string message;               // the last refusal in AWS words, "" if none
+    ErrorCode code = ErrorCode::None;  // its machine code (TooManyPods), None if it has none
+    std::string room;                  // the room it was about, "" if none
     TakeawaysNotice notice = TakeawaysNotice::None;
     std::string scenario_name;  // the name of the scenario last imported or opened
     std::string exported;       // the last export or share code ("" none)

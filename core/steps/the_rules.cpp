@@ -4,21 +4,15 @@
 #include "ipam.h"
 
 namespace core {
-namespace {
-
-constexpr const char* kFirstType = "t3.small";
-constexpr int kMaxDesks = 250;
-
-}  // namespace
 
 const StepInfo& the_rules_info() {
     static const StepInfo info{
         "the-rules",
-        {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxDesks, {}}},
+        desk_room_knobs(),
         {"pods", "panels", "maxpanels", "ips", "allslots", "lost", "deskslots", "capacity"},
         {"mainext", "panelmain", "slots", "deskslots", "panels", "desks"},
         {"full-room", "more-panels"},
-        kFirstType};
+        kOpeningRoomType};
     return info;
 }
 
@@ -29,8 +23,7 @@ TheRules make_the_rules(const Catalog& catalog) {
 }
 
 void reset(TheRules& m, const Catalog& catalog) {
-    m.config = simple_pool_config();
-    open_room(m, catalog, kFirstType, 0);
+    open_simple_room(m, catalog);
 }
 
 Status set(TheRules& m, const Setting& s, const Catalog& catalog) {

@@ -24,7 +24,7 @@ int* warm_setting(WarmConfig& w, std::string_view knob) {
 // Adds or removes desks one by one until the room has `pods` (or refuses one).
 void move_desks_to(WarmPool& m, int pods) {
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     for (const Node* n = room(m); n != nullptr && desk_count(*n) != pods; n = room(m)) {
         const int before = desk_count(*n);
         change_desks(m, before < pods);
@@ -94,7 +94,7 @@ Status set(WarmPool& m, const Setting& s, const Catalog& catalog) {
     if (!ok) return ok;
     m.config = next;
     m.message.clear();
-    m.code.clear();
+    m.code = ErrorCode::None;
     m.fresh_eni = new_eni_id(&before, room(m));
     return Ok{};
 }
@@ -127,9 +127,8 @@ bool goal_met(const WarmPool& m, std::string_view goal) {
     if (goal == "two-panels") return desk_count(*n) == 1 && n->enis.size() == 2;
     if (goal == "lean") return m.config.warm.warm_ip_target > 0 && node_stats(*n).free_ips <= 2;
     if (goal == "panel-back")
-        return std::any_of(m.cluster.events.begin(), m.cluster.events.end(), [](const Event& e) {
-            return event_kind(e.kind) == EventKind::DetachEni;
-        });
+        return std::any_of(m.cluster.events.begin(), m.cluster.events.end(),
+                           [](const Event& e) { return e.kind == EventKind::DetachEni; });
     return false;
 }
 

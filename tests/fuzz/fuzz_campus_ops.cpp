@@ -384,9 +384,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(op.name.empty() || now->pending.back().name == op.name,
                    what + ": the waiting pod has another name");
         FUZZ_CHECK(!now->pending.back().waiting.empty(), what + ": waiting pod without a reason");
-        FUZZ_CHECK(
-            !s.error().code.empty() && s.error().code != "TooManyPods",
-            what + ": a waiting pod's error needs an address code, got '" + s.error().code + "'");
+        FUZZ_CHECK(s.error().code != core::ErrorCode::None &&
+                       s.error().code != core::ErrorCode::TooManyPods,
+                   what + ": a waiting pod's error needs an address code, got '" +
+                       std::string(core::error_code_name(s.error().code)) + "'");
     }
 
     // Determinism: the same operations on a fresh copy of the start give an equal campus

@@ -48,7 +48,8 @@ void check_lookup(std::string_view name) {
         FUZZ_CHECK((*found)->name == lowercase(name), "found a different type");
     } else {
         const std::string& m = found.error().message;
-        FUZZ_CHECK(!m.empty() && found.error().code == "UnknownInstanceType", "miss message");
+        FUZZ_CHECK(!m.empty() && found.error().code == core::ErrorCode::UnknownInstanceType,
+                   "miss message");
     }
     const std::vector<std::string> suggestions = core::suggest_instance_types(c, name, 3);
     FUZZ_CHECK(suggestions.size() == 3, "three suggestions from a catalog of many");

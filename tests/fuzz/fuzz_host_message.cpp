@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     core::Result<core::HostMessage> m = core::decode_host_message(text);
     if (!m) {
         const core::Error& e = m.error();
-        FUZZ_CHECK(e.code == "not-ours" || e.code == "bad-message", "code '" + e.code + "'");
+        FUZZ_CHECK(e.code == core::ErrorCode::NotOurs || e.code == core::ErrorCode::BadMessage,
+                   "code '" + std::string(core::error_code_name(e.code)) + "'");
         FUZZ_CHECK(!e.message.empty() && e.message.size() <= 160, "message: " + e.message);
         for (char c : e.message)
             FUZZ_CHECK(c >= 32 && c < 127, "message not printable ASCII: " + e.message);

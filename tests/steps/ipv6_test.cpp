@@ -55,7 +55,7 @@ TEST_CASE("prefix delegation does not fit 40 either: the /26 has two free runs o
     CHECK(ipv6_value(m, "running") == "32");
     CHECK(ipv6_value(m, "waiting") == "8");
     CHECK(ipv6_value(m, "refused") == "0");
-    CHECK(ipv6_room(m).wait_code == "InsufficientCidrBlocks");
+    CHECK(ipv6_room(m).wait_code == ErrorCode::InsufficientCidrBlocks);
     CHECK_FALSE(goal_met(m, "fit"));
     // Self-managed: nodeadm's 17 whatever prefix delegation says.
     const Ipv6Step s = with({number("pd", 1), word("nodegroup", "self-managed")});

@@ -36,7 +36,7 @@ TEST_CASE("a second panel comes when the first is full (the simple picture)") {
     CHECK(phone_panel_value(m, "panels") == "2");
     // No panel comes and goes in a loop: each press attaches at most one, and none leaves.
     for (const Event& e : m.cluster.events)
-        CHECK(e.kind != "detach-eni");
+        CHECK(e.kind != EventKind::DetachEni);
     CHECK(check_invariants(m.cluster).ok());
 }
 

@@ -39,7 +39,7 @@ TEST_CASE("set_desks fills a room up to max-pods, says why it stops, and undo st
     REQUIRE_FALSE(st.ok());
     CHECK(has(m.message, "max-pods"));
     // The code and the room go with it, so the view can say it in campus words too.
-    CHECK(m.code == "TooManyPods");
+    CHECK(m.code == ErrorCode::TooManyPods);
     CHECK(m.room == room);
     CHECK(takeaways_value(m, "pods") == "9");
     CHECK(m.undo.size() == 1);  // nothing changed, nothing to undo
@@ -48,7 +48,7 @@ TEST_CASE("set_desks fills a room up to max-pods, says why it stops, and undo st
     CHECK(m.cluster == before);
     REQUIRE(set_desks(m, room, 3).ok());
     CHECK(takeaways_value(m, "pods") == "3");
-    CHECK(m.code.empty());  // a change that went well forgets the last refusal
+    CHECK(m.code == ErrorCode::None);  // a change that went well forgets the last refusal
     CHECK(undo(m));
     CHECK(takeaways_value(m, "pods") == "9");
     CHECK(m.notice == TakeawaysNotice::Undone);

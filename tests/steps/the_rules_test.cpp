@@ -37,14 +37,14 @@ TEST_CASE("the puzzle: desks fill the room at 9; the tenth is refused by kubelet
     CHECK(m.message.empty());
     apply(m, TheRulesAction::AddDesk);
     CHECK(the_rules_value(m, "pods") == "9");
-    CHECK(m.code == "TooManyPods");
+    CHECK(m.code == ErrorCode::TooManyPods);
     const std::string words = refusal_words(m.code, *room(m));
     CHECK(has(words, "{maxpods} of 11"));
     CHECK(has(words, "11 {desks}"));
-    CHECK(refusal_words("SomethingElse", *room(m)).empty());
+    CHECK(refusal_words(ErrorCode::InvalidParameterValue, *room(m)).empty());
     apply(m, TheRulesAction::RemoveDesk);
     CHECK(m.message.empty());
-    CHECK(m.code.empty());
+    CHECK(m.code == ErrorCode::None);
     CHECK_FALSE(goal_met(m, "full-room"));
     apply(m, TheRulesAction::StartOver);
     CHECK(the_rules_value(m, "pods") == "0");
