@@ -39,6 +39,12 @@
   };
   var WASM_SIZE = +attr("data-wasm-size", "0") || 0;
   var options = window.cniCampusOptions || {};
+  // The learner's saved theme (the canvas's top bar) colours the loader at once; without
+  // one, campus.css follows the system. The module sets data-theme from then on.
+  try {
+    var theme = window.localStorage.getItem("cni-campus:theme");
+    if (theme === "dark" || theme === "light") document.documentElement.setAttribute("data-theme", theme);
+  } catch (e) {}
   var listeners = { stepchange: [] };
   var module = null;
   var running = false;  // the first frame has been drawn: the module takes calls

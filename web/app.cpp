@@ -119,6 +119,61 @@ void announce(App& app) {
     platform::mirror_text(title, mirror_body(app), "");
 }
 
+const char* theme_word(ThemeChoice t) {
+    return t == ThemeChoice::Light ? "light" : (t == ThemeChoice::Dark ? "dark" : "auto");
+}
+
+// The theme button: a small icon (a half-filled disc: Auto, a sun: Light, a crescent: Dark),
+// a toggle: each press shows the other theme. Showing what the system asks for, it picks the
+// other one (kept in localStorage "theme", it wins over the system); showing the other, it
+// goes back to Auto, which follows the system's setting and its changes.
+void draw_theme_button(App& app, float size) {
+    const bool system_dark = platform::prefers_dark();
+    const bool shown_dark = app.theme_shown == 1;
+    if (ImGui::Button("##theme", ImVec2(size, size))) {
+        if (shown_dark == system_dark) {
+            app.theme = shown_dark ? ThemeChoice::Light : ThemeChoice::Dark;
+        } else {
+            app.theme = ThemeChoice::Auto;
+        }
+        platform::storage_set("theme", theme_word(app.theme));
+        platform::request_frame();  // the next frame is drawn in the new colours
+    }
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) {
+        const char* now = app.theme == ThemeChoice::Auto
+                              ? "as your system's"
+                              : (app.theme == ThemeChoice::Dark ? "dark" : "light");
+        const char* next =
+            shown_dark == system_dark ? (shown_dark ? "light" : "dark") : "as your system's (auto)";
+        ImGui::SetTooltip("Colours: %s. Press for %s.", now, next);
+    }
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    const float r = size * 0.26f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 ink = color::kInk;
+    if (app.theme == ThemeChoice::Light) {
+        dl->AddCircleFilled(c, r * 0.6f, ink, 16);
+        for (int i = 0; i < 8; ++i) {
+            const float t = static_cast<float>(i) * IM_PI / 4;
+            const ImVec2 d(std::cos(t), std::sin(t));
+            dl->AddLine(ImVec2(c.x + d.x * r * 0.9f, c.y + d.y * r * 0.9f),
+                        ImVec2(c.x + d.x * r * 1.3f, c.y + d.y * r * 1.3f), ink, 1.5f);
+        }
+    } else if (app.theme == ThemeChoice::Dark) {
+        dl->AddCircleFilled(c, r, ink, 24);
+        const ImU32 under = ImGui::GetColorU32(
+            hovered ? (ImGui::IsItemActive() ? ImGuiCol_ButtonActive : ImGuiCol_ButtonHovered)
+                    : ImGuiCol_Button);
+        dl->AddCircleFilled(ImVec2(c.x + r * 0.55f, c.y - r * 0.4f), r * 0.85f, under, 24);
+    } else {
+        dl->AddCircle(c, r, ink, 24, 1.5f);
+        dl->PathArcTo(c, r, IM_PI * 0.5f, IM_PI * 1.5f, 16);
+        dl->PathFillConvex(ink);
+    }
+}
+
 void draw_top_bar(App& app) {
     ImGui::PushFont(app.fonts.heading);
     ImGui::TextUnformatted("CNI Campus");
@@ -132,17 +187,25 @@ void draw_top_bar(App& app) {
     }
     ImGui::PopStyleColor();
 
-    // Vocabulary switch, right-aligned.
+    // The theme button and the vocabulary switch, right-aligned.
+    // On a phone the row is tight: the button and the gaps shrink a little.
     const char* labels[] = {"Campus words", "AWS words"};
-    float w = ImGui::CalcTextSize(labels[0]).x + ImGui::CalcTextSize(labels[1]).x + 44;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    const float words = ImGui::CalcTextSize(labels[0]).x + ImGui::CalcTextSize(labels[1]).x + 44;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const bool tight = ImGui::GetCursorPosX() + words + ImGui::GetFrameHeight() + 8 > right;
+    const float icon = ImGui::GetFrameHeight() * (tight ? 0.85f : 1.0f);
+    const float gap = tight ? 4.0f : 8.0f;
+    if (tight) ImGui::SameLine(0, 6);  // closer to the title
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - words - icon - gap));
+    draw_theme_button(app, icon);
+    ImGui::SameLine(0, gap);
     for (int i = 0; i < 2; ++i) {
         bool active = static_cast<int>(app.terms) == i;
         if (active) {
             // Hovered (or with the keyboard's ring, which ImGui draws as hovered) keeps the white
             // words readable.
-            ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kAccentFill);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccentHover);
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
         }
         if (ImGui::Button(labels[i]) && !active) {
@@ -439,8 +502,8 @@ void draw_beat_nav(App& app, const core::LessonStep& step) {
                             : (to_practice ? "Practice  \xE2\x96\xB6###beat-next"
                                            : "Next  \xE2\x96\xB6###beat-next");
     ImGui::BeginDisabled(last && app.step >= n - 1);
-    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccentFill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccentHover);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     if (ImGui::Button(next)) app_next(app);
     ImGui::PopStyleColor(3);
@@ -738,6 +801,10 @@ void app_init(App& app) {
     // The incident labs come with the catalog and the exercises after the first frame
     // (app_data_arrived): they name instance types and steps, so they are read after both.
 
+    const std::string theme = platform::storage_get("theme");
+    if (theme == "light") app.theme = ThemeChoice::Light;
+    if (theme == "dark") app.theme = ThemeChoice::Dark;
+
     app.step = -1;
     app.embed = platform::is_embed();
     app.init_pending = true;
@@ -1018,6 +1085,8 @@ std::string app_state_json(const App& app) {
     j["live"] = app.live;
     j["controls"] = app.min_controls ? "min" : "full";
     j["embed"] = app.embed;
+    j["theme"] = app.theme_shown == 1 ? "dark" : "light";  // what the canvas shows
+    j["themeChoice"] = theme_word(app.theme);              // the learner's choice
     // The widget with the keyboard's focus ring, or null.
     const FocusRing ring = keyboard_focus();
     j["focus"] = nullptr;
@@ -1029,6 +1098,16 @@ std::string app_state_json(const App& app) {
                       {"ring", true}};
     }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool app_update_theme(App& app) {
+    const bool dark = app.theme == ThemeChoice::Dark ||
+                      (app.theme == ThemeChoice::Auto && platform::prefers_dark());
+    if (app.theme_shown == (dark ? 1 : 0)) return false;
+    app.theme_shown = dark ? 1 : 0;
+    set_theme(dark);
+    platform::set_page_theme(dark);
+    return true;
 }
 
 void app_draw(App& app) {
@@ -1051,7 +1130,7 @@ void app_draw(App& app) {
         const float line_h = ImGui::GetTextLineHeight();
         const float text_h = ImGui::CalcTextSize(app.error.c_str(), nullptr, false, text_w).y;
         const float h = std::min(text_h, line_h * 6) + st.WindowPadding.y * 2 + 2;
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 234, 255));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kResultBad);
         ImGui::BeginChild("##error", ImVec2(0, h), true);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
         ImGui::TextColored(rgba(color::kBad), "%s", app.error.c_str());

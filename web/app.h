@@ -21,6 +21,10 @@
 
 namespace web {
 
+// The learner's choice of theme (localStorage "theme"); Auto follows the system's
+// prefers-color-scheme.
+enum class ThemeChoice { Auto, Light, Dark };
+
 struct App {
     core::Catalog catalog;
     core::Lessons lessons;
@@ -28,6 +32,8 @@ struct App {
     int step = 0;
     int beat = 0;  // the beat of the step shown; the last one may be the practice beat
     core::Terms terms = core::Terms::Analogy;
+    ThemeChoice theme = ThemeChoice::Auto;
+    int theme_shown = -1;        // what the palette holds: 0 light, 1 dark, -1 not set yet
     std::string error;           // last load or input problem, shown in a banner; "" if none
     bool step_list_open = true;  // wide layout: list on the left; narrow: a drop-down
     double anim_until_ms = 0;    // a short animation runs until then
@@ -87,6 +93,9 @@ void app_apply_fragment(App& app, const std::string& fragment);
 // saved progress are read, and the current step counts as seen.
 void app_data_arrived(App& app, const std::string& catalog, const std::string& exercises,
                       const std::string& labs);
+// Sets the palette, the style and the page to the theme the learner chose (or, for Auto, the
+// system's); call before ImGui::NewFrame. True when it changed (the whole canvas repaints).
+bool app_update_theme(App& app);
 // Draws the whole UI for one frame.
 void app_draw(App& app);
 // Switches to a step by id and one of its beats (0-based; -1: the first); false for an

@@ -22,12 +22,12 @@ namespace web {
 
 namespace {
 
-constexpr ImU32 kTrunk = IM_COL32(96, 74, 140, 255);
 constexpr ImU32 kPanelLabel = IM_COL32(255, 255, 255, 235);
-constexpr ImU32 kDashed = IM_COL32(150, 162, 184, 255);
-constexpr ImU32 kGhostCell = IM_COL32(210, 218, 232, 255);
-constexpr ImU32 kAddrFree = IM_COL32(255, 255, 255, 255);  // a free address in a building
-constexpr float kSmall = 13.0f;                            // the small font's size
+using color::kAddrFree;
+using color::kDashed;
+using color::kGhostCell;
+using color::kTrunk;
+constexpr float kSmall = 13.0f;  // the small font's size
 
 float fi(int v) {
     return static_cast<float>(v);
@@ -73,7 +73,8 @@ bool slot_lit(unsigned highlight, int p, int i, bool pod_slot) {
 // Pales a part that is not highlighted.
 void dim(ImDrawList* dl, ImVec2 a, ImVec2 b, float strength = 1.0f) {
     const int alpha = static_cast<int>(165.0f * std::clamp(strength, 0.0f, 1.0f));
-    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, alpha), 2);
+    dl->AddRectFilled(a, b, (color::kRoom & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT),
+                      2);
 }
 
 bool hovering(bool enabled, ImVec2 a, ImVec2 b) {

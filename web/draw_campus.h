@@ -47,14 +47,19 @@
 
 namespace web {
 
-// Colours of the building's addresses (the room uses style.h's kSlot* colours).
+// Colours of the building's addresses (the room uses ui.h's kSlot* colours); light values,
+// set_theme (ui.h) swaps them for the dark theme's.
 namespace color {
-constexpr ImU32 kAddrReserved = IM_COL32(88, 96, 112, 255);  // AWS-reserved (.0-.3, last)
-constexpr ImU32 kAddrIp = IM_COL32(72, 128, 200, 255);  // a single address (ENI or secondary IP)
-constexpr ImU32 kAddrPrefix = IM_COL32(150, 110, 210, 255);  // inside a delegated /28 prefix
-constexpr ImU32 kAddrOther = IM_COL32(196, 140, 90, 255);    // held by something else (RDS, ...)
-constexpr ImU32 kPending = IM_COL32(200, 50, 50, 255);       // a pod waiting for an address
-constexpr ImU32 kHighlight = IM_COL32(225, 29, 116, 255);    // outline of a highlighted part
+inline ImU32 kAddrReserved = IM_COL32(88, 96, 112, 255);  // AWS-reserved (.0-.3, last)
+inline ImU32 kAddrIp = IM_COL32(72, 128, 200, 255);       // a single address (ENI or secondary IP)
+inline ImU32 kAddrPrefix = IM_COL32(150, 110, 210, 255);  // inside a delegated /28 prefix
+inline ImU32 kAddrOther = IM_COL32(196, 140, 90, 255);    // held by something else (RDS, ...)
+inline ImU32 kPending = IM_COL32(200, 50, 50, 255);       // a pod waiting for an address
+inline ImU32 kHighlight = IM_COL32(225, 29, 116, 255);    // outline of a highlighted part
+inline ImU32 kTrunk = IM_COL32(96, 74, 140, 255);         // a trunk ENI's panel
+inline ImU32 kDashed = IM_COL32(150, 162, 184, 255);      // an ENI not attached yet
+inline ImU32 kGhostCell = IM_COL32(210, 218, 232, 255);   // its slots
+inline ImU32 kAddrFree = IM_COL32(255, 255, 255, 255);    // a free address in a building
 }  // namespace color
 
 // Parts of a room that draw_room can outline to point at them (bit flags, combine with |).

@@ -15,22 +15,23 @@
 namespace web {
 namespace {
 
-// Colours of the card's pieces.
-constexpr ImU32 kCardBg = IM_COL32(246, 248, 252, 255);
-constexpr ImU32 kCardLine = IM_COL32(208, 216, 231, 255);
-constexpr ImU32 kOption = IM_COL32(252, 250, 244, 255);
-constexpr ImU32 kOptionHover = IM_COL32(245, 239, 222, 255);
-constexpr ImU32 kOptionChosen = IM_COL32(221, 233, 253, 255);
-constexpr ImU32 kOptionRight = IM_COL32(220, 243, 230, 255);
-constexpr ImU32 kOptionWrong = IM_COL32(252, 231, 229, 255);
-constexpr ImU32 kStepper = IM_COL32(226, 233, 246, 255);
-constexpr ImU32 kStepperHover = IM_COL32(207, 220, 245, 255);
-constexpr ImU32 kStepperActive = IM_COL32(186, 204, 240, 255);
+// Colours of the card's pieces (the theme's palette, ui.h).
+using color::kCardBg;
+using color::kCardLine;
+using color::kOption;
+using color::kOptionChosen;
+using color::kOptionHover;
+using color::kOptionRight;
+using color::kOptionWrong;
+using color::kRefused;
+using color::kStepper;
+using color::kStepperActive;
+using color::kStepperHover;
+// The check button and a waiting request read the same on either theme.
 constexpr ImU32 kCheckButton = IM_COL32(29, 94, 216, 255);
 constexpr ImU32 kCheckHover = IM_COL32(22, 78, 185, 255);
 constexpr ImU32 kCheckActive = IM_COL32(16, 62, 150, 255);
 constexpr ImU32 kWaiting = IM_COL32(232, 120, 60, 255);
-constexpr ImU32 kRefused = IM_COL32(170, 176, 190, 255);
 constexpr float kPad = 12.0f;
 
 void save(const ExercisePanel& p) {
@@ -490,7 +491,7 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
         const ExerciseSlot& p = slot.parts[static_cast<size_t>(i)];
         const bool ok = p.checked && p.check.correct && !p.revealed;
         const bool here = i == slot.part;
-        const ImU32 fill = ok ? color::kGood : (here ? color::kAccent : kStepper);
+        const ImU32 fill = ok ? color::kGood : (here ? color::kAccentFill : kStepper);
         ImGui::PushStyleColor(ImGuiCol_Button, rgba(fill));
         // Hovered, or with the keyboard's ring: white words stay on a dark fill.
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(ok || here ? fill : kStepperHover));

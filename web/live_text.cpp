@@ -15,8 +15,8 @@ namespace {
 
 constexpr float kPillPadX = 13.0f;    // room for the little arrows either side of a number
 constexpr float kDragPxPerStep = 14;  // sideways pixels per unit when dragging a number
-constexpr ImU32 kPill = IM_COL32(221, 233, 253, 255);
-constexpr ImU32 kPillHot = IM_COL32(252, 222, 236, 255);
+using color::kPill;
+using color::kPillHot;
 
 // A piece of the paragraph that never breaks: a word, a live number, a pill.
 struct Word {

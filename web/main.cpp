@@ -42,6 +42,8 @@ void frame() {
         g_last_ms > 0 ? static_cast<float>(std::max(0.001, (now - g_last_ms) / 1000.0)) : 1.0f / 60;
     g_last_ms = now;
 
+    // The theme first: the whole frame is drawn in its colours, and all of it repaints.
+    if (web::app_update_theme(g_app)) web::render::repaint_all();
     web::keyboard_before_frame();
     ImGui::NewFrame();
     web::app_draw(g_app);

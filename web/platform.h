@@ -80,6 +80,12 @@ void copy_text(const std::string& text);
 // True when the visitor asks for less motion (prefers-reduced-motion: reduce): views then
 // show the end state of a change at once, and no animation frames run.
 bool reduced_motion();
+// True when the system asks for a dark page (prefers-color-scheme: dark). Read each frame; a
+// change of the system setting draws a frame.
+bool prefers_dark();
+// Tells the page which theme the canvas shows: data-theme="dark" or "light" on <html>, which
+// shell/campus.css follows (before the module runs, the system setting decides).
+void set_page_theme(bool dark);
 // True if the last press came from a finger (a field need not take the focus at once: that
 // would cover a phone's screen with its keyboard).
 bool touch_input();

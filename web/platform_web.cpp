@@ -440,6 +440,24 @@ EM_JS(int, js_reduced_motion, (), {
     return Module["motionQuery"].matches ? 1 : 0;
 });
 
+EM_JS(int, js_prefers_dark, (), {
+    if (!window.matchMedia) return 0;
+    if (!Module["schemeQuery"]) {
+        var mq = window.matchMedia("(prefers-color-scheme: dark)");
+        Module["schemeQuery"] = mq;
+        // A change of the system setting while the page is open: draw a frame, which reads it.
+        var guard = Module["guard"] || function(f) { return f(); };
+        var wake = function() { guard(function() { _campus_scheme_changed(); }, 0); };
+        if (mq.addEventListener) mq.addEventListener("change", wake);
+        else if (mq.addListener) mq.addListener(wake);
+    }
+    return Module["schemeQuery"].matches ? 1 : 0;
+});
+
+EM_JS(void, js_set_page_theme, (int dark), {
+    try { document.documentElement.setAttribute("data-theme", dark ? "dark" : "light"); } catch (e) {}
+});
+
 EM_JS(void, js_text_input, (int active, int numeric), {
     if (Module["textInput"]) Module["textInput"](active, numeric);
 });
@@ -526,6 +544,11 @@ EMSCRIPTEN_KEEPALIVE void campus_pointer(int type, float x, float y, int button,
 
 // The loader instantiated the rest of the module, or gave up on it: draw what waited.
 EMSCRIPTEN_KEEPALIVE void campus_rest_arrived() {
+    platform::request_frame();
+}
+
+// The system's colour scheme changed (js_prefers_dark): the next frame reads it.
+EMSCRIPTEN_KEEPALIVE void campus_scheme_changed() {
     platform::request_frame();
 }
 
@@ -823,6 +846,12 @@ void copy_text(const std::string& text) {
 }
 bool reduced_motion() {
     return js_reduced_motion() != 0;
+}
+bool prefers_dark() {
+    return js_prefers_dark() != 0;
+}
+void set_page_theme(bool dark) {
+    js_set_page_theme(dark ? 1 : 0);
 }
 bool touch_input() {
     return g_last_touch;

@@ -22,9 +22,141 @@ void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, 
     ImGui::LogText("%.*s\n", static_cast<int>(end - text), text);  // nothing unless logging
 }
 
+namespace {
+
+// The dark theme: each palette colour's dark value (ui.h holds the light ones). Meaning colours
+// (desks green, panel-own orange, spare blue, prefix purple, bad red, good green, accent blue,
+// highlight magenta) keep their hue, lifted where they are words on the dark paper (WCAG AA:
+// 4.5:1 or more for text); surfaces become dark blue-greys a step apart.
+struct DarkColor {
+    ImU32* color;
+    ImU32 dark;
+};
+const DarkColor kDark[] = {
+    {&color::kInk, IM_COL32(226, 232, 242, 255)},
+    {&color::kMuted, IM_COL32(158, 168, 188, 255)},
+    {&color::kLine, IM_COL32(62, 72, 92, 255)},
+    {&color::kPaper, IM_COL32(18, 22, 30, 255)},
+    {&color::kBuilding, IM_COL32(30, 38, 54, 255)},
+    {&color::kRoom, IM_COL32(26, 31, 42, 255)},
+    {&color::kPanel, IM_COL32(62, 98, 160, 255)},
+    {&color::kSlotFree, IM_COL32(58, 66, 84, 255)},
+    {&color::kSlotMain, IM_COL32(240, 164, 60, 255)},
+    {&color::kSlotDesk, IM_COL32(46, 160, 110, 255)},
+    {&color::kSlotWarm, IM_COL32(130, 184, 232, 255)},
+    {&color::kAccent, IM_COL32(110, 160, 255, 255)},
+    {&color::kAccentFill, IM_COL32(37, 99, 235, 255)},
+    {&color::kAccentHover, IM_COL32(56, 118, 245, 255)},
+    {&color::kBad, IM_COL32(248, 113, 113, 255)},
+    {&color::kGood, IM_COL32(74, 190, 120, 255)},
+    {&color::kOwnNumber, IM_COL32(74, 190, 130, 255)},
+    {&color::kPrivateNumber, IM_COL32(178, 142, 245, 255)},
+    {&color::kRoomNumber, IM_COL32(232, 156, 64, 255)},
+    {&color::kPublicNumber, IM_COL32(110, 160, 255, 255)},
+    {&color::kSwap, IM_COL32(240, 164, 60, 255)},
+    {&color::kFrame, IM_COL32(34, 41, 56, 255)},
+    {&color::kFrameHover, IM_COL32(44, 54, 74, 255)},
+    {&color::kFrameActive, IM_COL32(54, 68, 94, 255)},
+    {&color::kButton, IM_COL32(40, 50, 70, 255)},
+    {&color::kButtonHover, IM_COL32(54, 70, 102, 255)},
+    {&color::kButtonActive, IM_COL32(68, 88, 128, 255)},
+    {&color::kHeader, IM_COL32(40, 58, 94, 255)},
+    {&color::kHeaderHover, IM_COL32(50, 70, 112, 255)},
+    {&color::kHeaderActive, IM_COL32(62, 84, 132, 255)},
+    {&color::kPopup, IM_COL32(30, 36, 48, 250)},
+    {&color::kCardBg, IM_COL32(26, 31, 42, 255)},
+    {&color::kCardLine, IM_COL32(66, 77, 99, 255)},
+    {&color::kOption, IM_COL32(34, 39, 50, 255)},
+    {&color::kOptionHover, IM_COL32(50, 52, 58, 255)},
+    {&color::kOptionChosen, IM_COL32(30, 52, 96, 255)},
+    {&color::kOptionRight, IM_COL32(22, 66, 44, 255)},
+    {&color::kOptionWrong, IM_COL32(86, 32, 34, 255)},
+    {&color::kResultGood, IM_COL32(24, 58, 40, 255)},
+    {&color::kResultBad, IM_COL32(76, 30, 32, 255)},
+    {&color::kStepper, IM_COL32(44, 54, 76, 255)},
+    {&color::kStepperHover, IM_COL32(56, 70, 100, 255)},
+    {&color::kStepperActive, IM_COL32(70, 88, 126, 255)},
+    {&color::kRefused, IM_COL32(112, 118, 132, 255)},
+    {&color::kPill, IM_COL32(34, 56, 100, 255)},
+    {&color::kPillHot, IM_COL32(104, 32, 70, 255)},
+    {&color::kPager, IM_COL32(58, 48, 26, 255)},
+    {&color::kMarkedRow, IM_COL32(96, 80, 22, 255)},
+    {&color::kChosenRow, IM_COL32(70, 60, 26, 255)},
+    {&color::kBadCell, IM_COL32(120, 48, 50, 255)},
+    {&color::kAddrReserved, IM_COL32(128, 136, 152, 255)},
+    {&color::kAddrIp, IM_COL32(82, 142, 216, 255)},
+    {&color::kAddrPrefix, IM_COL32(160, 122, 222, 255)},
+    {&color::kAddrOther, IM_COL32(200, 146, 96, 255)},
+    {&color::kAddrFree, IM_COL32(44, 52, 70, 255)},
+    {&color::kPending, IM_COL32(240, 96, 96, 255)},
+    {&color::kHighlight, IM_COL32(255, 84, 164, 255)},
+    {&color::kTrunk, IM_COL32(124, 98, 176, 255)},
+    {&color::kDashed, IM_COL32(104, 116, 140, 255)},
+    {&color::kGhostCell, IM_COL32(54, 62, 80, 255)},
+};
+constexpr size_t kThemed = sizeof(kDark) / sizeof(kDark[0]);
+ImU32 g_light[kThemed];  // the light values, read from the palette before the first switch
+bool g_light_saved = false;
+bool g_dark = false;
+
+void style_colors() {
+    ImGuiStyle& s = ImGui::GetStyle();
+    const ImVec4 nav = s.Colors[ImGuiCol_NavHighlight];  // the keyboard's own (keyboard_init)
+    if (g_dark) {
+        ImGui::StyleColorsDark(&s);
+    } else {
+        ImGui::StyleColorsLight(&s);
+    }
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_NavHighlight] = nav;
+    c[ImGuiCol_Text] = rgba(color::kInk);
+    c[ImGuiCol_TextDisabled] = rgba(color::kMuted);
+    c[ImGuiCol_WindowBg] = rgba(color::kPaper);
+    c[ImGuiCol_ChildBg] = rgba(color::kRoom);
+    c[ImGuiCol_Border] = rgba(color::kLine);
+    c[ImGuiCol_FrameBg] = rgba(color::kFrame);
+    c[ImGuiCol_FrameBgHovered] = rgba(color::kFrameHover);
+    c[ImGuiCol_FrameBgActive] = rgba(color::kFrameActive);
+    c[ImGuiCol_Button] = rgba(color::kButton);
+    c[ImGuiCol_ButtonHovered] = rgba(color::kButtonHover);
+    c[ImGuiCol_ButtonActive] = rgba(color::kButtonActive);
+    c[ImGuiCol_Header] = rgba(color::kHeader);
+    c[ImGuiCol_HeaderHovered] = rgba(color::kHeaderHover);
+    c[ImGuiCol_HeaderActive] = rgba(color::kHeaderActive);
+    c[ImGuiCol_SliderGrab] = rgba(color::kAccent);
+    c[ImGuiCol_SliderGrabActive] = rgba(color::kAccentHover);
+    c[ImGuiCol_CheckMark] = rgba(color::kAccent);
+    c[ImGuiCol_PopupBg] = rgba(color::kPopup);
+    if (g_dark) {  // the light theme keeps StyleColorsLight's separators and tables
+        c[ImGuiCol_Separator] = rgba(color::kLine);
+        c[ImGuiCol_TableHeaderBg] = rgba(color::kBuilding);
+        c[ImGuiCol_TableBorderStrong] = rgba(color::kLine);
+        c[ImGuiCol_TableBorderLight] = rgba(color::kLine);
+        c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+        c[ImGuiCol_TableRowBgAlt] = ImVec4(1, 1, 1, 0.04f);
+    }
+}
+
+}  // namespace
+
+void set_theme(bool dark) {
+    if (!g_light_saved) {
+        for (size_t i = 0; i < kThemed; ++i)
+            g_light[i] = *kDark[i].color;
+        g_light_saved = true;
+    }
+    for (size_t i = 0; i < kThemed; ++i)
+        *kDark[i].color = dark ? kDark[i].dark : g_light[i];
+    g_dark = dark;
+    style_colors();
+}
+
+bool theme_dark() {
+    return g_dark;
+}
+
 void apply_theme() {
     ImGuiStyle& s = ImGui::GetStyle();
-    ImGui::StyleColorsLight(&s);
     s.WindowRounding = 0;
     s.ChildRounding = 6;
     s.FrameRounding = 5;
@@ -39,25 +171,7 @@ void apply_theme() {
     s.WindowBorderSize = 0;
     s.ChildBorderSize = 1;
     s.FrameBorderSize = 1;  // an empty checkbox or field must show its edge on white
-    ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = rgba(color::kInk);
-    c[ImGuiCol_TextDisabled] = rgba(color::kMuted);
-    c[ImGuiCol_WindowBg] = rgba(color::kPaper);
-    c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_Border] = rgba(color::kLine);
-    c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.95f, 0.98f, 1);
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.87f, 0.91f, 0.97f, 1);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.82f, 0.88f, 0.97f, 1);
-    c[ImGuiCol_Button] = ImVec4(0.90f, 0.93f, 0.98f, 1);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.87f, 0.98f, 1);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.80f, 0.97f, 1);
-    c[ImGuiCol_Header] = ImVec4(0.85f, 0.90f, 0.98f, 1);
-    c[ImGuiCol_HeaderHovered] = ImVec4(0.78f, 0.86f, 0.98f, 1);
-    c[ImGuiCol_HeaderActive] = ImVec4(0.70f, 0.80f, 0.97f, 1);
-    c[ImGuiCol_SliderGrab] = rgba(color::kAccent);
-    c[ImGuiCol_SliderGrabActive] = ImVec4(0.10f, 0.30f, 0.80f, 1);
-    c[ImGuiCol_CheckMark] = rgba(color::kAccent);
-    c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
+    style_colors();
 }
 
 // The end of the longest head of the word [s, word_end) that fits in width, never empty:
@@ -440,7 +554,7 @@ void flow(float width) {
 
 bool chip(const char* label, bool selected) {
     if (selected) {
-        ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
+        ImGui::PushStyleColor(ImGuiCol_Button, color::kAccentFill);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccent);
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     }

@@ -9,29 +9,69 @@
 
 namespace web {
 
-// The palette: a light page that sits well inside a blog.
+// The palette. The values written here are the light theme's (a light page that sits well
+// inside a blog); set_theme(true) swaps every one of them for its dark value (ui.cpp), and
+// set_theme(false) brings the light ones back. Read them where they are drawn, never copy
+// one into a static: the learner can switch themes at any time.
 namespace color {
-constexpr ImU32 kInk = IM_COL32(28, 35, 51, 255);
-constexpr ImU32 kMuted = IM_COL32(92, 102, 122, 255);
-constexpr ImU32 kLine = IM_COL32(205, 212, 224, 255);
-constexpr ImU32 kPaper = IM_COL32(250, 251, 253, 255);
-constexpr ImU32 kBuilding = IM_COL32(232, 238, 248, 255);
-constexpr ImU32 kRoom = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kPanel = IM_COL32(52, 84, 140, 255);
-constexpr ImU32 kSlotFree = IM_COL32(226, 232, 242, 255);
-constexpr ImU32 kSlotMain = IM_COL32(240, 164, 60, 255);
-constexpr ImU32 kSlotDesk = IM_COL32(46, 160, 110, 255);
-constexpr ImU32 kSlotWarm = IM_COL32(150, 200, 240, 255);
-constexpr ImU32 kAccent = IM_COL32(37, 99, 235, 255);
-constexpr ImU32 kBad = IM_COL32(200, 50, 50, 255);
-constexpr ImU32 kGood = IM_COL32(30, 140, 80, 255);
+inline ImU32 kInk = IM_COL32(28, 35, 51, 255);
+inline ImU32 kMuted = IM_COL32(92, 102, 122, 255);
+inline ImU32 kLine = IM_COL32(205, 212, 224, 255);
+inline ImU32 kPaper = IM_COL32(250, 251, 253, 255);
+inline ImU32 kBuilding = IM_COL32(232, 238, 248, 255);
+inline ImU32 kRoom = IM_COL32(255, 255, 255, 255);  // a room, a card, a child window
+inline ImU32 kPanel = IM_COL32(52, 84, 140, 255);
+inline ImU32 kSlotFree = IM_COL32(226, 232, 242, 255);
+inline ImU32 kSlotMain = IM_COL32(240, 164, 60, 255);
+inline ImU32 kSlotDesk = IM_COL32(46, 160, 110, 255);
+inline ImU32 kSlotWarm = IM_COL32(150, 200, 240, 255);
+inline ImU32 kAccent = IM_COL32(37, 99, 235, 255);       // accent words, dots, outlines
+inline ImU32 kAccentFill = IM_COL32(37, 99, 235, 255);   // a button filled under white words
+inline ImU32 kAccentHover = IM_COL32(29, 78, 200, 255);  // the same, hovered or focused
+inline ImU32 kBad = IM_COL32(200, 50, 50, 255);
+inline ImU32 kGood = IM_COL32(30, 140, 80, 255);
 // Whose number a call carries (the steps about calls).
-constexpr ImU32 kOwnNumber = IM_COL32(22, 128, 82, 255);       // the desk's own, real number
-constexpr ImU32 kPrivateNumber = IM_COL32(130, 88, 200, 255);  // an overlay's private number
-constexpr ImU32 kRoomNumber = IM_COL32(184, 104, 16, 255);     // a room's main number
-constexpr ImU32 kPublicNumber = IM_COL32(37, 99, 235, 255);    // the exchange's outside number
-constexpr ImU32 kSwap = IM_COL32(240, 164, 60, 255);           // a hop that changes the call
+inline ImU32 kOwnNumber = IM_COL32(22, 128, 82, 255);       // the desk's own, real number
+inline ImU32 kPrivateNumber = IM_COL32(130, 88, 200, 255);  // an overlay's private number
+inline ImU32 kRoomNumber = IM_COL32(184, 104, 16, 255);     // a room's main number
+inline ImU32 kPublicNumber = IM_COL32(37, 99, 235, 255);    // the exchange's outside number
+inline ImU32 kSwap = IM_COL32(240, 164, 60, 255);           // a hop that changes the call
+// Surfaces: controls, cards, pills, rows a view marks.
+inline ImU32 kFrame = IM_COL32(237, 242, 250, 255);  // a field, a checkbox
+inline ImU32 kFrameHover = IM_COL32(222, 232, 247, 255);
+inline ImU32 kFrameActive = IM_COL32(209, 224, 247, 255);
+inline ImU32 kButton = IM_COL32(230, 237, 250, 255);
+inline ImU32 kButtonHover = IM_COL32(204, 222, 250, 255);
+inline ImU32 kButtonActive = IM_COL32(179, 204, 247, 255);
+inline ImU32 kHeader = IM_COL32(217, 230, 250, 255);  // a selected row of a list
+inline ImU32 kHeaderHover = IM_COL32(199, 219, 250, 255);
+inline ImU32 kHeaderActive = IM_COL32(179, 204, 247, 255);
+inline ImU32 kPopup = IM_COL32(255, 255, 255, 250);
+inline ImU32 kCardBg = IM_COL32(246, 248, 252, 255);  // an exercise's card
+inline ImU32 kCardLine = IM_COL32(208, 216, 231, 255);
+inline ImU32 kOption = IM_COL32(252, 250, 244, 255);  // a choice of an exercise
+inline ImU32 kOptionHover = IM_COL32(245, 239, 222, 255);
+inline ImU32 kOptionChosen = IM_COL32(221, 233, 253, 255);
+inline ImU32 kOptionRight = IM_COL32(220, 243, 230, 255);  // a choice answered right
+inline ImU32 kOptionWrong = IM_COL32(252, 231, 229, 255);  // a choice answered wrong
+inline ImU32 kResultGood = IM_COL32(232, 246, 237, 255);   // behind a fixed lab
+inline ImU32 kResultBad = IM_COL32(253, 236, 234, 255);    // behind a lab not fixed, an error
+inline ImU32 kStepper = IM_COL32(226, 233, 246, 255);
+inline ImU32 kStepperHover = IM_COL32(207, 220, 245, 255);
+inline ImU32 kStepperActive = IM_COL32(186, 204, 240, 255);
+inline ImU32 kRefused = IM_COL32(170, 176, 190, 255);    // a request the model refused
+inline ImU32 kPill = IM_COL32(221, 233, 253, 255);       // a number of the text the learner edits
+inline ImU32 kPillHot = IM_COL32(252, 222, 236, 255);    // the same, lit (under the pointer)
+inline ImU32 kPager = IM_COL32(255, 247, 230, 255);      // a lab's page from the on-call pager
+inline ImU32 kMarkedRow = IM_COL32(255, 236, 170, 255);  // a row a view picks out (yellow)
+inline ImU32 kChosenRow = IM_COL32(255, 243, 205, 255);  // the row of the learner's choice
+inline ImU32 kBadCell = IM_COL32(246, 190, 190, 255);    // a cell of a building that ran out
 }  // namespace color
+
+// Sets the palette and ImGui's style colours to the dark (true) or light theme.
+void set_theme(bool dark);
+// True while the dark theme is set.
+bool theme_dark();
 
 inline ImVec4 rgba(ImU32 c) {
     return ImGui::ColorConvertU32ToFloat4(c);
@@ -41,7 +81,7 @@ inline ImVec4 rgba(ImU32 c) {
 // drew through it, web/locate.h). Every word drawn straight onto the canvas goes through it.
 void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* text,
                const char* end = nullptr, float wrap_width = 0.0f);
-// Applies the CNI Campus theme to the current ImGui style.
+// Applies the CNI Campus style (sizes, roundings; the colours of the theme set) to ImGui.
 void apply_theme();
 // The end of the longest head of the word [s, word_end) that fits in width at this font
 // size, never empty: after the last '_', '=', '/' or '.' in its second half if there is

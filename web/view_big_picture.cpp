@@ -475,8 +475,8 @@ void advance(core::BigPicture& m, BigPictureUi& ui, double now, ViewOut& out) {
 void draw_stepper(core::BigPicture& m, BigPictureUi& ui, double now) {
     const bool done = core::arrived(m);
     ImGui::BeginDisabled(done);
-    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccentFill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccentHover);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     if (ImGui::Button("Step")) {
         ui.playing = false;

@@ -138,7 +138,7 @@ ImU32 block_color(core::BlockState b) {
         case core::BlockState::Prefix:
             return color::kAddrPrefix;
         case core::BlockState::Broken:  // its own colour: orange is a panel's own number
-            return IM_COL32(246, 190, 190, 255);
+            return color::kBadCell;
         case core::BlockState::Full:
             return color::kAddrIp;
         case core::BlockState::Reserved:

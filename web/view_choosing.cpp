@@ -103,7 +103,9 @@ void draw_figures(const ViewContext& ctx, const std::vector<core::Figure>& figur
         const bool changed = after && f.before != f.after;
         if (changed && flash < 1.0f) {
             const ImU32 alpha = static_cast<ImU32>(120.0f * (1.0f - flash));
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 230, 150, alpha));
+            ImGui::TableSetBgColor(
+                ImGuiTableBgTarget_RowBg1,
+                (color::kMarkedRow & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT));
         }
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);

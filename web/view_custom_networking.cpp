@@ -149,8 +149,8 @@ void draw_switch(const ViewContext& ctx, core::CustomNetworking& m) {
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(replace.c_str()).x + 20)
         ImGui::NewLine();
     if (stale) {
-        ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 216, 255));
+        ImGui::PushStyleColor(ImGuiCol_Button, color::kAccentFill);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccentHover);
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     }
     if (ImGui::Button(replace.c_str())) core::apply(m, Action::ReplaceRoom);

@@ -19,9 +19,9 @@ namespace {
 constexpr float kWide = 760.0f;     // the figure beside the words from this width
 constexpr int kSymptomsFolded = 6;  // lines shown before "Show all"
 constexpr int kScrollFrames = 3;    // frames a Check takes to bring its verdict into sight
-constexpr ImU32 kPagerBg = IM_COL32(255, 247, 230, 255);
-constexpr ImU32 kResultGood = IM_COL32(232, 246, 237, 255);
-constexpr ImU32 kResultBad = IM_COL32(253, 236, 234, 255);
+const ImU32& kPagerBg = color::kPager;
+using color::kResultBad;
+using color::kResultGood;
 
 std::string n(long long v) {
     return std::to_string(v);
@@ -218,8 +218,8 @@ void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
 
 void draw_check(const ViewContext& ctx, const core::Lab& lab, core::LabSession& s, LabUi& ui) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(29, 78, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kAccentFill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kAccentHover);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     const bool pressed = ImGui::Button("Check");
     ImGui::PopStyleColor(3);

@@ -73,8 +73,9 @@ void draw_figure(const ViewContext& ctx, core::PrefixDelegation& m, PrefixDelega
     const double since = platform::now_ms() - std::max(ui.switched_ms, ctx.beat_ms);
     if (since < kFadeMs) {
         const int alpha = static_cast<int>(230.0 * (1.0 - since / kFadeMs));
-        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
-                                                  IM_COL32(250, 251, 253, alpha), 10);
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            at, ImVec2(at.x + size.x, at.y + size.y),
+            (color::kPaper & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT), 10);
         out.animate(platform::now_ms() + kFadeMs);
     }
     const ImVec2 row = ImGui::GetCursorScreenPos();

@@ -21,9 +21,9 @@ namespace {
 constexpr float kOctetPxPerStep = 6;    // sideways pixels per unit when dragging an octet
 constexpr float kPrefixPxPerStep = 14;  // ... and the prefix length
 constexpr double kFlashMs = 900;
-constexpr ImU32 kBitOn = IM_COL32(37, 99, 235, 255);      // a fixed (network) bit
-constexpr ImU32 kBitHost = IM_COL32(226, 232, 242, 255);  // a bit that counts numbers inside
-constexpr ImU32 kFresh = IM_COL32(252, 222, 236, 255);
+const ImU32& kBitOn = color::kAccentFill;  // a fixed (network) bit, white digit
+const ImU32& kBitHost = color::kSlotFree;  // a bit that counts numbers inside
+const ImU32& kFresh = color::kPillHot;
 
 using core::secondary_cidrs_value;
 
@@ -48,7 +48,7 @@ std::optional<long long> draggable(const ViewContext& ctx, SecondaryCidrsUi& ui,
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 pad(6, 2);
     const ImVec2 b(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y);
-    dl->AddRectFilled(at, b, IM_COL32(221, 233, 253, 255), 6);
+    dl->AddRectFilled(at, b, color::kPill, 6);
     draw_text(dl, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + pad.y), col,
               text.c_str());
     const std::string id = which < 4 ? "##octet-" + std::to_string(which + 1) : "##prefix";

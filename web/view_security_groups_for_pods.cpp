@@ -15,7 +15,7 @@ namespace {
 
 using Action = core::SecurityGroupsForPodsAction;
 
-constexpr ImU32 kTrunkColor = IM_COL32(96, 74, 140, 255);  // draw_campus's trunk colour
+const ImU32& kTrunkColor = color::kTrunk;  // draw_campus's trunk colour
 
 std::string value(const core::SecurityGroupsForPods& m, const char* name) {
     return core::security_groups_for_pods_value(m, name);

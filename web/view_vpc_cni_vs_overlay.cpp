@@ -13,7 +13,7 @@
 namespace web {
 namespace {
 
-constexpr ImU32 kChosenRow = IM_COL32(255, 243, 205, 255);
+using color::kChosenRow;
 
 std::string ip(core::Ipv4 a) {
     return core::format_ipv4(a);

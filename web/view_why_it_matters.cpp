@@ -54,7 +54,8 @@ void draw_verdict(const ViewContext& ctx, const core::TrafficPath& p, float glow
     const ImVec2 size =
         ImGui::CalcTextSize(line.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x);
     if (glow > 0) {
-        const ImU32 bg = IM_COL32(255, 236, 170, static_cast<int>(255 * glow));
+        const ImU32 bg = (color::kMarkedRow & ~IM_COL32_A_MASK) |
+                         (static_cast<ImU32>(255 * glow) << IM_COL32_A_SHIFT);
         ImGui::GetWindowDrawList()->AddRectFilled(
             ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2), bg, 4);
     }

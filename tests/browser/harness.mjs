@@ -50,9 +50,10 @@ export async function launch({ csp = false, extraArgs = [], compress = true, chu
 }
 
 // Opens a page and records console errors, page errors and requests to other origins.
-// touch: a phone (touch events, a mobile viewport).
-export async function openPage(env, urlPath = "/", { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
+// touch: a phone (touch events, a mobile viewport). colorScheme: "light" or "dark", the
+// system setting the page sees (prefers-color-scheme); playwright's default is light.
+export async function openPage(env, urlPath = "/", { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false, colorScheme = "light" } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch, colorScheme });
   const page = await context.newPage();
   const problems = [];
   const foreign = [];
