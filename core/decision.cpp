@@ -120,7 +120,7 @@ std::vector<GuideNode> make_guide() {
         "ACLs can tell the groups apart.",
         "A node group per group of {desks}, and the lower {maxpods} of custom networking."));
     g.push_back(outcome(
-        "sg-for-pods", Fix::SecurityGroupsForPods, "Security groups for pods",
+        "sg-for-pods", Fix::SecurityGroupsForPods, "Security groups for {desks}",
         "With ENABLE_POD_ENI a {trunk} lets chosen {desks} get a {branch} of their own, with "
         "security groups picked by a SecurityGroupPolicy.",
         "The {trunk} takes one {panel} slot, so the {room} holds fewer {desk} {exts}; {branch}s "
@@ -242,7 +242,7 @@ Result<std::vector<std::string>> custom_networking(DemoCampus& c, int prefix, bo
         if (!block) return block.error();
         SubnetDesc d;
         d.id = "subnet-" + (per_group ? key : "pods-" + std::string(1, home->az.back()));
-        d.name = per_group ? "Pods of " + key : "Pods, " + home->az;
+        d.name = per_group ? "{desks} of " + key : "{desks}, " + home->az;  // term tokens
         d.az = home->az;
         d.cidr = format_cidr(*block);
         if (auto s = add_subnet(c.cluster.vpc, d); !s) return s.error();
@@ -867,6 +867,7 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
         case Fix::PrefixDelegation:
         case Fix::RaiseMaxPods:
             add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
             add("{desks} turned away at {maxpods}, all {rooms}", refused_pods(b), refused_pods(a));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
             add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
@@ -876,7 +877,7 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
         case Fix::CustomNetworking:
             add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
             add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("free {exts} in " + home, free_in(b, home), free_in(a, home));
+            add("free {exts} in the {room}s' {building}", free_in(b, home), free_in(a, home));
             add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
                 static_cast<long long>(a.cluster.vpc.subnets.size()));
             add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));

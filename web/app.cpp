@@ -662,6 +662,14 @@ void draw_navigation(App& app) {
     ImGui::EndDisabled();
 }
 
+// The view's child window, with a few pixels of padding so that the outline lighting a part
+// at its top or left edge (drawn a few pixels outside the part) is not cut off.
+void begin_view_child(ImVec2 size) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(5, 5));
+    ImGui::BeginChild("##view", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+}
+
 // Scrolls the window being drawn to its top when asked (a step or beat change).
 void scroll_to_top(bool& flag) {
     if (!flag) return;
@@ -701,7 +709,7 @@ void draw_step(App& app, const core::LessonStep& step) {
         app.text_scroll = ImGui::GetScrollY();
         ImGui::EndChild();
         ImGui::SameLine(0, 18);
-        ImGui::BeginChild("##view", ImVec2(0, 0), false);
+        begin_view_child(ImVec2(0, 0));
         view();
         app.view_scroll = ImGui::GetScrollY();
         ImGui::EndChild();
@@ -711,7 +719,7 @@ void draw_step(App& app, const core::LessonStep& step) {
     if (!practice) {
         const float view_h = std::clamp(avail_h * 0.55f, std::min(200.0f, avail_h * 0.5f),
                                         std::max(120.0f, avail_h - 230.0f));
-        ImGui::BeginChild("##view", ImVec2(0, view_h), false);
+        begin_view_child(ImVec2(0, view_h));
         view();
         app.view_scroll = ImGui::GetScrollY();
         ImGui::EndChild();

@@ -643,11 +643,12 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
     const float title_h = style.show_title ? 38.0f : 0.0f;
     std::string counts;
     if (style.show_counts) {
-        counts = std::to_string(core::aws_usable_addresses(subnet.cidr)) + " usable, " +
-                 std::to_string(core::used_addresses(subnet)) + " in use, " +
-                 std::to_string(core::free_addresses(subnet)) + " free; " +
-                 plural(core::free_aligned_prefixes(subnet), "free aligned /28 block",
-                        "free aligned /28 blocks");
+        counts =
+            std::to_string(core::aws_usable_addresses(subnet.cidr)) + " usable, " +
+            std::to_string(core::used_addresses(subnet)) + " in use, " +
+            std::to_string(core::free_addresses(subnet)) + " free; " +
+            plural(core::free_aligned_prefixes(subnet), ctx.text("free aligned {block}").c_str(),
+                   ctx.text("free aligned {blocks}").c_str());
     }
     const float grid_h = fi(rows) * (cell + gap) - gap;
     const float counts_h = style.show_counts ? 40.0f : 0.0f;

@@ -53,7 +53,7 @@ namespace color {
 inline ImU32 kAddrReserved = IM_COL32(88, 96, 112, 255);  // AWS-reserved (.0-.3, last)
 inline ImU32 kAddrIp = IM_COL32(72, 128, 200, 255);       // a single address (ENI or secondary IP)
 inline ImU32 kAddrPrefix = IM_COL32(150, 110, 210, 255);  // inside a delegated /28 prefix
-inline ImU32 kAddrOther = IM_COL32(196, 140, 90, 255);    // held by something else (RDS, ...)
+inline ImU32 kAddrOther = IM_COL32(146, 104, 78, 255);    // held by something else (RDS, ...)
 inline ImU32 kPending = IM_COL32(200, 50, 50, 255);       // a pod waiting for an address
 inline ImU32 kHighlight = IM_COL32(225, 29, 116, 255);    // outline of a highlighted part
 inline ImU32 kTrunk = IM_COL32(96, 74, 140, 255);         // a trunk ENI's panel

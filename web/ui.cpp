@@ -86,7 +86,7 @@ const DarkColor kDark[] = {
     {&color::kAddrReserved, IM_COL32(128, 136, 152, 255)},
     {&color::kAddrIp, IM_COL32(82, 142, 216, 255)},
     {&color::kAddrPrefix, IM_COL32(160, 122, 222, 255)},
-    {&color::kAddrOther, IM_COL32(200, 146, 96, 255)},
+    {&color::kAddrOther, IM_COL32(168, 122, 92, 255)},
     {&color::kAddrFree, IM_COL32(44, 52, 70, 255)},
     {&color::kPending, IM_COL32(240, 96, 96, 255)},
     {&color::kHighlight, IM_COL32(255, 84, 164, 255)},

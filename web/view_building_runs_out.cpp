@@ -175,12 +175,13 @@ void draw_blocks(const ViewContext& ctx, const core::Subnet& s, bool lit) {
     const float w = static_cast<float>(blocks.size()) * (side + 3);
     ImGui::Dummy(ImVec2(w, side + 2));
     if (lit) outline(o, ImVec2(o.x + w, o.y + side + 2));
+    // Only what the address key under the picture does not say already: a run that is a
+    // block is purple there, one holding AWS's reserved numbers grey.
     const core::BlockState order[] = {core::BlockState::Free, core::BlockState::Broken,
-                                      core::BlockState::Prefix, core::BlockState::Full,
-                                      core::BlockState::Reserved};
-    const char* names[] = {"free run", "broken up", "a {block}", "full", "holds kept {nums}"};
+                                      core::BlockState::Full};
+    const char* names[] = {"free run", "broken up", "full of single {nums}"};
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    for (int k = 0; k < 5; ++k) {
+    for (int k = 0; k < 3; ++k) {
         const std::string label = ctx.text(names[k]);
         const float lw = 16 + ImGui::CalcTextSize(label.c_str()).x;
         if (k > 0) {

@@ -66,7 +66,7 @@ void draw_subnet_bars(const ViewContext& ctx, const core::DemoCampus& c) {
     for (const core::Subnet& s : c.cluster.vpc.subnets) {
         const uint64_t usable = core::aws_usable_addresses(s.cidr);
         const uint64_t free = core::free_addresses(s);
-        std::string line = (ctx.aws() ? s.id : s.name) + " " + core::format_cidr(s.cidr);
+        std::string line = (ctx.aws() ? s.id : ctx.text(s.name)) + " " + core::format_cidr(s.cidr);
         if (s.tags.count(core::kSubnetRoleTag) > 0) line += ctx.text(", the {cnitag}");
         ImGui::TextUnformatted(line.c_str());
         const float w = ImGui::GetContentRegionAvail().x;
