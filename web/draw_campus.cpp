@@ -587,6 +587,135 @@ std::string plural(uint64_t n, const char* one, const char* many) {
     return core::count(static_cast<long long>(n), one, many);
 }
 
+// How a building's grid is laid out: addresses per cell (1 up to a /24, then a /28 per
+// cell, more for very large subnets), the cells' size and the row labels' width.
+struct BuildingGrid {
+    size_t size = 0, per_cell = 1, cells = 0;
+    int cols = 16, rows = 1;
+    float pad = 10, label_w = 0, gap = 2, cell = 10;
+    ImVec2 g;  // the top left of the first cell
+};
+
+BuildingGrid layout_building(const core::Subnet& subnet, float width, float max_cell) {
+    BuildingGrid b;
+    b.size = subnet.use.size();
+    if (b.size > 256) {
+        b.per_cell = 16;
+        while (b.size / b.per_cell > 1024)
+            b.per_cell *= 2;
+    }
+    b.cells = (b.size + b.per_cell - 1) / b.per_cell;
+    b.label_w = b.per_cell == 1 && width >= 300 ? 34.0f : 0.0f;
+    b.cols = b.per_cell == 1 ? 16 : (b.cells <= 256 ? 16 : 32);
+    b.cols = static_cast<int>(std::min<size_t>(static_cast<size_t>(b.cols), b.cells));
+    const float inner = width - 2 * b.pad - b.label_w;
+    b.gap = inner / fi(b.cols) >= 10 ? 2.0f : 1.0f;
+    b.cell = std::clamp(inner / fi(b.cols) - b.gap, 3.0f, max_cell);
+    b.rows =
+        static_cast<int>((b.cells + static_cast<size_t>(b.cols) - 1) / static_cast<size_t>(b.cols));
+    return b;
+}
+
+// One address in a cell of its own: its holder's colour (or its use's), lit when the beat
+// names its use, and a tip in both vocabularies.
+void draw_address_cell(const ViewContext& ctx, ImDrawList* dl, const core::Subnet& subnet,
+                       const std::vector<core::AddressInfo>& holders, size_t lo, ImVec2 a, ImVec2 z,
+                       float cell, const BuildingStyle& style, bool hov, Tip& tip) {
+    const core::AddressUse u = subnet.use[lo];
+    const core::Ipv4 ip{subnet.cidr.base + static_cast<uint32_t>(lo)};
+    const core::AddressInfo* info = lo < holders.size() ? &holders[lo] : nullptr;
+    const float round = cell >= 8 ? 2.0f : 0.0f;
+    if (info) {
+        dl->AddRectFilled(a, z, holder_color(info->holder), round);
+        if (info->holder == core::Holder::PodInPrefix && cell >= 6)
+            dl->AddRect(a, z, color::kAddrPrefix, round, 0, std::max(1.0f, cell * 0.15f));
+    } else {
+        dl->AddRectFilled(a, z, use_color(u), round);
+    }
+    if (style.lit_use == static_cast<int>(u))
+        dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(z.x + 1, z.y + 1), color::kHighlight, round, 0,
+                    2.0f);
+    if (!hov) return;
+    tip.line = info ? core::describe_address(*info) : describe_use(subnet, ip, u);
+    const char* words = u == core::AddressUse::Reserved ? "kept by AWS, never a {desk}'s"
+                        : u == core::AddressUse::Free   ? "a free {num} in the {building}"
+                        : u == core::AddressUse::Prefix ? "part of a {block}"
+                                                        : "a single {num} in use";
+    if (u == core::AddressUse::Free && core::in_prefix_reservation(subnet, lo))
+        words = "a free {num} kept for {blocks} (prefix reservation)";
+    tip.words = analogy(ctx, words);
+}
+
+// A cell standing for several addresses: the used ones fill it from the bottom, in
+// proportion (reserved, in prefixes, single).
+void draw_summary_cell(const ViewContext& ctx, ImDrawList* dl, const core::Subnet& subnet,
+                       size_t lo, size_t hi, ImVec2 a, ImVec2 z, float cell, bool hov, Tip& tip) {
+    size_t n[4] = {0, 0, 0, 0};
+    for (size_t i = lo; i < hi; ++i)
+        ++n[static_cast<int>(subnet.use[i])];
+    const float total = static_cast<float>(hi - lo);
+    dl->AddRectFilled(a, z, kAddrFree, 1);
+    float bottom = z.y;
+    const core::AddressUse order[3] = {core::AddressUse::Reserved, core::AddressUse::Prefix,
+                                       core::AddressUse::Ip};
+    for (core::AddressUse u : order) {
+        const size_t k = n[static_cast<int>(u)];
+        if (k == 0) continue;
+        float h = std::max(1.0f, cell * static_cast<float>(k) / total);
+        dl->AddRectFilled(ImVec2(a.x, bottom - h), ImVec2(z.x, bottom), use_color(u), 0);
+        bottom -= h;
+    }
+    if (!hov) return;
+    tip.line = core::format_ipv4(core::Ipv4{subnet.cidr.base + static_cast<uint32_t>(lo)}) + " - " +
+               core::format_ipv4(core::Ipv4{subnet.cidr.base + static_cast<uint32_t>(hi - 1)}) +
+               " (" + std::to_string(hi - lo) +
+               " addresses): " + std::to_string(n[static_cast<int>(core::AddressUse::Ip)]) +
+               " single, " + std::to_string(n[static_cast<int>(core::AddressUse::Prefix)]) +
+               " in prefixes, " + std::to_string(n[static_cast<int>(core::AddressUse::Free)]) +
+               " free, " + std::to_string(n[static_cast<int>(core::AddressUse::Reserved)]) +
+               " reserved";
+    tip.words = analogy(ctx, "one cell stands for several {nums} of the {building}");
+}
+
+// A partial prefix reservation: an outline around its cells, row by row (whole rows make
+// one rectangle).
+void draw_reservation_outline(ImDrawList* dl, const core::Subnet& subnet, const BuildingGrid& b) {
+    const size_t begin = (subnet.prefix_reservation->base - subnet.cidr.base) / b.per_cell;
+    const size_t end = begin + (static_cast<size_t>(core::cidr_size(*subnet.prefix_reservation)) +
+                                b.per_cell - 1) /
+                                   b.per_cell;
+    const size_t ncols = static_cast<size_t>(b.cols);
+    const bool whole_rows = begin % ncols == 0 && end % ncols == 0;
+    const float step = b.cell + b.gap;
+    for (size_t r0 = begin / ncols; r0 * ncols < std::min(end, b.cells);) {
+        const size_t c0 = std::max(begin, r0 * ncols);
+        const size_t r1 = whole_rows ? end / ncols : r0 + 1;
+        const size_t c1 = whole_rows ? r1 * ncols : std::min(end, (r0 + 1) * ncols);
+        const ImVec2 a(b.g.x + fi(static_cast<int>(c0 % ncols)) * step - 2,
+                       b.g.y + fi(static_cast<int>(r0)) * step - 2);
+        const ImVec2 z(b.g.x + fi(static_cast<int>((c1 - 1) % ncols) + 1) * step - b.gap + 2,
+                       b.g.y + fi(static_cast<int>(r1)) * step - b.gap + 2);
+        dl->AddRect(a, z, color::kAddrPrefix, 3, 0, 2.0f);
+        r0 = r1;
+    }
+}
+
+// The row labels (".0", ".16", ...) at the small font's own size where the rows allow it:
+// scaled down to 11 px they blurred at ratio 1 (".0" read as ",0").
+void draw_row_labels(const ViewContext& ctx, ImDrawList* dl, const core::Subnet& subnet,
+                     const BuildingGrid& b, float left) {
+    if (b.label_w <= 0 || !ctx.fonts.small) return;
+    for (int r = 0; r < b.rows; ++r) {
+        if (b.rows > 16 && r % 4 != 0) continue;
+        const size_t first = static_cast<size_t>(r) * static_cast<size_t>(b.cols) * b.per_cell;
+        const float fs = std::min(kSmall, b.cell + b.gap);
+        std::string lab = "." + std::to_string((subnet.cidr.base + first) & 0xFFu);
+        draw_text(dl, ctx.fonts.small, fs,
+                  ImVec2(left, b.g.y + fi(r) * (b.cell + b.gap) + (b.cell - fs) / 2), color::kMuted,
+                  lab.c_str());
+    }
+}
+
 }  // namespace
 
 ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
@@ -601,29 +730,11 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
         ImGui::TextDisabled("%s", text.c_str());
         return ImGui::GetItemRectSize();
     }
-    const size_t size = subnet.use.size();
-
-    // Addresses per cell: 1 up to a /24, then a /28 per cell, more for very large subnets.
-    size_t per_cell = 1;
-    if (size > 256) {
-        per_cell = 16;
-        while (size / per_cell > 1024)
-            per_cell *= 2;
-    }
-    const size_t cells = (size + per_cell - 1) / per_cell;
-    const float pad = 10;
-    const float label_w = per_cell == 1 && width >= 300 ? 34.0f : 0.0f;
-    int cols = per_cell == 1 ? 16 : (cells <= 256 ? 16 : 32);
-    cols = static_cast<int>(std::min<size_t>(static_cast<size_t>(cols), cells));
-    const float inner = width - 2 * pad - label_w;
-    const float gap = inner / fi(cols) >= 10 ? 2.0f : 1.0f;
-    const float cell = std::clamp(inner / fi(cols) - gap, 3.0f, style.max_cell);
-    const int rows =
-        static_cast<int>((cells + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols));
+    BuildingGrid b = layout_building(subnet, width, style.max_cell);
 
     // Who holds each address (only when a cluster is given and cells are single addresses).
     std::vector<core::AddressInfo> holders;
-    if (style.cluster && per_cell == 1) holders = core::address_map(*style.cluster, subnet);
+    if (style.cluster && b.per_cell == 1) holders = core::address_map(*style.cluster, subnet);
 
     const ImVec2 o = ImGui::GetCursorScreenPos();
     float y = o.y + 6;
@@ -650,137 +761,51 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
             plural(core::free_aligned_prefixes(subnet), ctx.text("free aligned {block}").c_str(),
                    ctx.text("free aligned {blocks}").c_str());
     }
-    const float grid_h = fi(rows) * (cell + gap) - gap;
+    const float grid_h = fi(b.rows) * (b.cell + b.gap) - b.gap;
     const float counts_h = style.show_counts ? 40.0f : 0.0f;
-    const float grid_w = label_w + fi(cols) * (cell + gap) - gap;
-    const float b_w = std::min(width, grid_w + 2 * pad);
-    const float b_h = 6 + title_h + grid_h + counts_h + pad;
+    const float grid_w = b.label_w + fi(b.cols) * (b.cell + b.gap) - b.gap;
+    const float b_w = std::min(width, grid_w + 2 * b.pad);
+    const float b_h = 6 + title_h + grid_h + counts_h + b.pad;
     const ImVec2 oz(o.x + b_w, o.y + b_h);
     dl->AddRectFilled(o, oz, color::kBuilding, 8);
     dl->AddRect(o, oz, color::kLine, 8, 0, 1.5f);
     dl->PushClipRect(o, oz, true);
     if (style.show_title && ctx.fonts.small) {
         draw_text(dl, ctx.fonts.strong ? ctx.fonts.strong : ctx.fonts.small, kSmall + 1,
-                  ImVec2(o.x + pad, y), color::kInk, title.c_str());
-        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + pad, y + 18), color::kMuted,
+                  ImVec2(o.x + b.pad, y), color::kInk, title.c_str());
+        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + b.pad, y + 18), color::kMuted,
                   sub.c_str());
         y += title_h;
     }
 
     Tip tip;
-    const ImVec2 g(o.x + pad + label_w, y);
-    for (int r = 0; r < rows; ++r) {
-        const size_t first = static_cast<size_t>(r) * static_cast<size_t>(cols) * per_cell;
-        if (label_w > 0 && ctx.fonts.small && (rows <= 16 || r % 4 == 0)) {
-            // At the small font's own size where the rows allow it: scaled down to 11 px the
-            // labels blurred at ratio 1 (".0" read as ",0").
-            const float fs = std::min(kSmall, cell + gap);
-            std::string lab = "." + std::to_string((subnet.cidr.base + first) & 0xFFu);
-            draw_text(dl, ctx.fonts.small, fs,
-                      ImVec2(o.x + pad, g.y + fi(r) * (cell + gap) + (cell - fs) / 2),
-                      color::kMuted, lab.c_str());
-        }
+    b.g = ImVec2(o.x + b.pad + b.label_w, y);
+    draw_row_labels(ctx, dl, subnet, b, o.x + b.pad);
+    for (size_t c = 0; c < b.cells; ++c) {
+        const int col = static_cast<int>(c % static_cast<size_t>(b.cols));
+        const int row = static_cast<int>(c / static_cast<size_t>(b.cols));
+        ImVec2 a(b.g.x + fi(col) * (b.cell + b.gap), b.g.y + fi(row) * (b.cell + b.gap));
+        ImVec2 z(a.x + b.cell, a.y + b.cell);
+        const size_t lo = c * b.per_cell;
+        const bool hov = hovering(tips, a, ImVec2(z.x + b.gap, z.y + b.gap));
+        if (b.per_cell == 1)
+            draw_address_cell(ctx, dl, subnet, holders, lo, a, z, b.cell, style, hov, tip);
+        else
+            draw_summary_cell(ctx, dl, subnet, lo, std::min(b.size, lo + b.per_cell), a, z, b.cell,
+                              hov, tip);
     }
-    for (size_t c = 0; c < cells; ++c) {
-        const int col = static_cast<int>(c % static_cast<size_t>(cols));
-        const int row = static_cast<int>(c / static_cast<size_t>(cols));
-        ImVec2 a(g.x + fi(col) * (cell + gap), g.y + fi(row) * (cell + gap));
-        ImVec2 z(a.x + cell, a.y + cell);
-        const size_t lo = c * per_cell;
-        const size_t hi = std::min(size, lo + per_cell);
-        const bool hov = hovering(tips, a, ImVec2(z.x + gap, z.y + gap));
-        if (per_cell == 1) {
-            const core::AddressUse u = subnet.use[lo];
-            const core::Ipv4 ip{subnet.cidr.base + static_cast<uint32_t>(lo)};
-            const core::AddressInfo* info = lo < holders.size() ? &holders[lo] : nullptr;
-            const float round = cell >= 8 ? 2.0f : 0.0f;
-            if (info) {
-                dl->AddRectFilled(a, z, holder_color(info->holder), round);
-                if (info->holder == core::Holder::PodInPrefix && cell >= 6)
-                    dl->AddRect(a, z, color::kAddrPrefix, round, 0, std::max(1.0f, cell * 0.15f));
-            } else {
-                dl->AddRectFilled(a, z, use_color(u), round);
-            }
-            if (style.lit_use == static_cast<int>(u))
-                dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(z.x + 1, z.y + 1), color::kHighlight,
-                            round, 0, 2.0f);
-            if (hov) {
-                tip.line = info ? core::describe_address(*info) : describe_use(subnet, ip, u);
-                const char* words = u == core::AddressUse::Reserved
-                                        ? "kept by AWS, never a {desk}'s"
-                                    : u == core::AddressUse::Free ? "a free {num} in the {building}"
-                                    : u == core::AddressUse::Prefix ? "part of a {block}"
-                                                                    : "a single {num} in use";
-                if (u == core::AddressUse::Free && core::in_prefix_reservation(subnet, lo))
-                    words = "a free {num} kept for {blocks} (prefix reservation)";
-                tip.words = analogy(ctx, words);
-            }
-            continue;
-        }
-        size_t n[4] = {0, 0, 0, 0};
-        for (size_t i = lo; i < hi; ++i)
-            ++n[static_cast<int>(subnet.use[i])];
-        const float total = static_cast<float>(hi - lo);
-        dl->AddRectFilled(a, z, kAddrFree, 1);
-        // Used addresses fill the cell from the bottom, in proportion.
-        float bottom = z.y;
-        const core::AddressUse order[3] = {core::AddressUse::Reserved, core::AddressUse::Prefix,
-                                           core::AddressUse::Ip};
-        for (core::AddressUse u : order) {
-            const size_t k = n[static_cast<int>(u)];
-            if (k == 0) continue;
-            float h = std::max(1.0f, cell * static_cast<float>(k) / total);
-            dl->AddRectFilled(ImVec2(a.x, bottom - h), ImVec2(z.x, bottom), use_color(u), 0);
-            bottom -= h;
-        }
-        if (hov) {
-            tip.line =
-                core::format_ipv4(core::Ipv4{subnet.cidr.base + static_cast<uint32_t>(lo)}) +
-                " - " +
-                core::format_ipv4(core::Ipv4{subnet.cidr.base + static_cast<uint32_t>(hi - 1)}) +
-                " (" + std::to_string(hi - lo) +
-                " addresses): " + std::to_string(n[static_cast<int>(core::AddressUse::Ip)]) +
-                " single, " + std::to_string(n[static_cast<int>(core::AddressUse::Prefix)]) +
-                " in prefixes, " + std::to_string(n[static_cast<int>(core::AddressUse::Free)]) +
-                " free, " + std::to_string(n[static_cast<int>(core::AddressUse::Reserved)]) +
-                " reserved";
-            tip.words = analogy(ctx, "one cell stands for several {nums} of the {building}");
-        }
-    }
-    // A partial prefix reservation: an outline around its cells, row by row.
-    if (subnet.prefix_reservation && !whole_reserved) {
-        const size_t begin = (subnet.prefix_reservation->base - subnet.cidr.base) / per_cell;
-        const size_t end =
-            begin +
-            (static_cast<size_t>(core::cidr_size(*subnet.prefix_reservation)) + per_cell - 1) /
-                per_cell;
-        const size_t ncols = static_cast<size_t>(cols);
-        const bool whole_rows = begin % ncols == 0 && end % ncols == 0;
-        for (size_t r0 = begin / ncols; r0 * ncols < std::min(end, cells);) {
-            const size_t c0 = std::max(begin, r0 * ncols);
-            // Whole rows make one rectangle; otherwise one per row.
-            const size_t r1 = whole_rows ? end / ncols : r0 + 1;
-            const size_t c1 = whole_rows ? r1 * ncols : std::min(end, (r0 + 1) * ncols);
-            const ImVec2 a(g.x + fi(static_cast<int>(c0 % ncols)) * (cell + gap) - 2,
-                           g.y + fi(static_cast<int>(r0)) * (cell + gap) - 2);
-            const ImVec2 z(
-                g.x + fi(static_cast<int>((c1 - 1) % ncols) + 1) * (cell + gap) - gap + 2,
-                g.y + fi(static_cast<int>(r1)) * (cell + gap) - gap + 2);
-            dl->AddRect(a, z, color::kAddrPrefix, 3, 0, 2.0f);
-            r0 = r1;
-        }
-    }
-    y = g.y + grid_h + 8;
+    if (subnet.prefix_reservation && !whole_reserved) draw_reservation_outline(dl, subnet, b);
+    y = b.g.y + grid_h + 8;
     if (style.show_counts && ctx.fonts.small) {
         // Wraps inside the building.
-        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + pad, y), color::kInk, counts.c_str(),
-                  nullptr, b_w - 2 * pad);
-        if (per_cell > 1) {
-            std::string scale = "one cell = " + std::to_string(per_cell) + " addresses";
+        draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + b.pad, y), color::kInk, counts.c_str(),
+                  nullptr, b_w - 2 * b.pad);
+        if (b.per_cell > 1) {
+            std::string scale = "one cell = " + std::to_string(b.per_cell) + " addresses";
             float sy =
                 y +
-                ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, b_w - 2 * pad, counts.c_str()).y;
-            draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + pad, sy), color::kMuted,
+                ctx.fonts.small->CalcTextSizeA(kSmall, FLT_MAX, b_w - 2 * b.pad, counts.c_str()).y;
+            draw_text(dl, ctx.fonts.small, kSmall, ImVec2(o.x + b.pad, sy), color::kMuted,
                       scale.c_str());
         }
     }

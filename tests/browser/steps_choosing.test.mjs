@@ -52,14 +52,14 @@ test("choosing: the guide's answers lead to a fix, applied to its own campus", a
   assert.match(s.live, /^Fix: A non-routable CIDR block behind a private NAT gateway\. Before the fix:/);
   await clickInView(page, "Apply the fix");
   s = await state(page);
-  assert.match(s.live, /Applied: pods running 36 -> 72; pods waiting for an IP address 36 -> 0; routable addresses in use 40 -> 1;/);
+  assert.match(s.live, /Applied: pods running, all nodes 36 -> 72; pods waiting for an IP address, all nodes 36 -> 0; routable addresses in use 40 -> 1;/);
   await clickInView(page, "Back");
   assert.match((await state(page)).live, /^Question: Can the nodes keep addresses/);
   // A beat opens the IPv6 outcome applied: the model refuses to convert the running cluster.
   assert.equal(await page.evaluate((st) => window.cniCampus.goTo(st, 4), STEP), true);
   await settle(page);
   s = await state(page);
-  assert.match(s.live, /^Fix: An IPv6 cluster\. Applied: pods running 36 -> 72; pods waiting for an IP address 36 -> 0;/);
+  assert.match(s.live, /^Fix: An IPv6 cluster\. Applied: pods running, all nodes 36 -> 72; pods waiting for an IP address, all nodes 36 -> 0;/);
   assert.deepEqual(problems, []);
   await context.close();
 });
