@@ -65,7 +65,9 @@ TEST_CASE("parse_json: deep nesting is measured, and works without info") {
 TEST_CASE("json_too_deep_at: the byte of the first bracket past the limit; strings do not count") {
     CHECK(core::json_too_deep_at("[[[]]]", 3) == std::string_view::npos);
     CHECK(core::json_too_deep_at("[[[]]]", 2) == 2);
-    CHECK(core::json_too_deep_at(R"({"a":"[[[[", "b":[{}]})", 2) == std::string_view::npos);
+    // Three deep ({, [, {); the brackets in the string would make it seven.
+    CHECK(core::json_too_deep_at(R"({"a":"[[[[", "b":[{}]})", 3) == std::string_view::npos);
+    CHECK(core::json_too_deep_at(R"({"a":"[[[[", "b":[{}]})", 2) == 18);
     CHECK(core::json_too_deep_at(R"(["\"[", [[1]]])", 2) == 9);
     CHECK(core::json_nesting(R"(["\"[", [[1]]])") == 3);
 }

@@ -141,12 +141,12 @@ void draw_theme_button(App& app, float size) {
     }
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) {
-        const char* now = app.theme == ThemeChoice::Auto
-                              ? "as your system's"
-                              : (app.theme == ThemeChoice::Dark ? "dark" : "light");
-        const char* next =
-            shown_dark == system_dark ? (shown_dark ? "light" : "dark") : "as your system's (auto)";
-        ImGui::SetTooltip("Colours: %s. Press for %s.", now, next);
+        const char* now = shown_dark ? "Dark" : "Light";
+        const char* how = app.theme == ThemeChoice::Auto ? ", as your system has it" : "";
+        const char* next = shown_dark == system_dark
+                               ? (shown_dark ? "light colours" : "dark colours")
+                               : "your system's colours again";
+        ImGui::SetTooltip("%s colours%s. Press for %s.", now, how, next);
     }
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);

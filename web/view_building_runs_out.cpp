@@ -181,13 +181,16 @@ void draw_blocks(const ViewContext& ctx, const core::Subnet& s, bool lit) {
                                       core::BlockState::Full};
     const char* names[] = {"free run", "broken up", "full of single {nums}"};
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
     for (int k = 0; k < 3; ++k) {
+        if (std::find(blocks.begin(), blocks.end(), order[k]) == blocks.end()) continue;
         const std::string label = ctx.text(names[k]);
         const float lw = 16 + ImGui::CalcTextSize(label.c_str()).x;
-        if (k > 0) {
+        if (!first) {
             ImGui::SameLine(0, 10);
             if (ImGui::GetCursorScreenPos().x + lw > right) ImGui::NewLine();
         }
+        first = false;
         const ImVec2 p = ImGui::GetCursorScreenPos();
         draw_block_cell(dl, ImVec2(p.x, p.y + 2), ImVec2(p.x + 11, p.y + 13), order[k]);
         ImGui::Dummy(ImVec2(11, 13));
@@ -395,11 +398,12 @@ ViewOut draw_building_runs_out(const ViewContext& ctx, core::BuildingRunsOut& m,
     if (m.prefix) legend |= kLegendAddrPrefix;
     if (!m.cluster.others.empty()) legend |= kLegendAddrOther;
     draw_legend(ctx, legend);
-    draw_status(ctx, m);
 
-    // The learner's hand.
+    // The learner's hand, then what AWS answered: the answer appearing under the buttons
+    // moves none of them from under the pointer.
     ImGui::Spacing();
     draw_presses(ctx, m);
+    draw_status(ctx, m);
     ImGui::Spacing();
     draw_settings(ctx, m);
     out.live = live_sentence(m);

@@ -112,12 +112,12 @@ void draw_figures(const ViewContext& ctx, const std::vector<core::Figure>& figur
         ImGui::TextUnformatted(capitalized(ctx.text(f.label)).c_str());
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", f.before);
+        ImGui::TextUnformatted(core::with_commas(f.before).c_str());
         ImGui::TableNextColumn();
         if (!after) {
             ImGui::TextDisabled("?");
         } else if (changed) {
-            ImGui::TextColored(rgba(color::kAccent), "%lld", f.after);
+            ImGui::TextColored(rgba(color::kAccent), "%s", core::with_commas(f.after).c_str());
         } else {
             ImGui::TextDisabled("%lld", f.after);
         }

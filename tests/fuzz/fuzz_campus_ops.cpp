@@ -290,11 +290,8 @@ core::Status apply(core::Cluster& c, core::Cluster& saved, const Op& op) {
             return core::release_held(c, op.node);
         case OpKind::Reconcile:
             return core::reconcile(c, op.node);
-        case OpKind::PoolPass: {
-            core::Result<bool> r = core::pool_pass(c, op.node);
-            if (!r) return r.error();
-            return core::Ok{};
-        }
+        case OpKind::PoolPass:  // one ipamd pass is no longer public: a whole reconcile
+            return core::reconcile(c, op.node);
         case OpKind::Snapshot:
             saved = c;
             return core::Ok{};
