@@ -8,6 +8,7 @@
 #include "exercises.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -981,9 +982,13 @@ Status gen_free_campus(Ctx& c) {
     cn.custom_networking = true;
     const MaxPods m = max_pods(**t, cn);
     const int prefix = c.rng.pick(std::vector<int>{26, 27});
-    const std::string cidr = "10." + std::to_string(c.rng.range(0, 200)) + "." +
-                             std::to_string(c.rng.range(0, 255)) + "." +
-                             std::to_string(c.rng.range(0, 3) * 64) + "/" + std::to_string(prefix);
+    // One draw per statement: the operands of + are unsequenced, and gcc and clang (the web
+    // build) would draw them in different orders, so one seed would make two exercises.
+    const int second = c.rng.range(0, 200);
+    const int third = c.rng.range(0, 255);
+    const int fourth = c.rng.range(0, 3) * 64;
+    const std::string cidr = "10." + std::to_string(second) + "." + std::to_string(third) + "." +
+                             std::to_string(fourth) + "/" + std::to_string(prefix);
     Result<Cidr> parsed = parse_cidr(cidr);
     if (!parsed) return retry();  // host bits set for this size: draw again
     const int usable = static_cast<int>(aws_usable_addresses(*parsed));
@@ -1075,14 +1080,20 @@ Status gen_snat_source(Ctx& c) {
         bool external_snat = false;
         bool excluded = false;
     };
-    auto octet = [&c](int lo, int hi) { return std::to_string(c.rng.range(lo, hi)); };
+    // An address drawn octet by octet, in order (the operands of + are unsequenced: drawn in
+    // one expression, gcc and clang would give one seed two addresses).
+    auto dotted = [&c](std::string text, std::initializer_list<std::pair<int, int>> octets) {
+        for (const auto& [lo, hi] : octets)
+            text += "." + std::to_string(c.rng.range(lo, hi));
+        return text;
+    };
     const std::vector<Destination> destinations = {
-        {"database", "10.0." + octet(150, 200) + "." + octet(4, 250)},
-        {"other-building", "10.0." + octet(201, 250) + "." + octet(4, 250)},
-        {"internet", "52." + octet(0, 95) + "." + octet(0, 255) + "." + octet(1, 254)},
-        {"external-snat", "18." + octet(0, 255) + "." + octet(0, 255) + "." + octet(1, 254), true},
-        {"on-prem", "192.168." + octet(0, 255) + "." + octet(1, 254)},
-        {"excluded", "172.20." + octet(0, 255) + "." + octet(1, 254), false, true}};
+        {"database", dotted("10.0", {{150, 200}, {4, 250}})},
+        {"other-building", dotted("10.0", {{201, 250}, {4, 250}})},
+        {"internet", dotted("52", {{0, 95}, {0, 255}, {1, 254}})},
+        {"external-snat", dotted("18", {{0, 255}, {0, 255}, {1, 254}}), true},
+        {"on-prem", dotted("192.168", {{0, 255}, {1, 254}})},
+        {"excluded", dotted("172.20", {{0, 255}, {1, 254}}), false, true}};
     const Destination& d = c.rng.pick(destinations);
     Result<Ipv4> dest = parse_ipv4(d.ip);
     if (!dest) return dest.error();
@@ -1098,7 +1109,7 @@ Status gen_snat_source(Ctx& c) {
     c.s("pod_ip", format_ipv4(pod_ip));
     c.s("node_ip", format_ipv4(node.enis[0].primary_ip));
     c.s("dest_ip", d.ip);
-    c.s("overlay_ip", "10.244." + octet(0, 255) + "." + octet(2, 254));
+    c.s("overlay_ip", dotted("10.244", {{0, 255}, {2, 254}}));
     c.s("destination", c.text("dest-" + d.name));
     c.ex.kind = ExerciseKind::Choice;
     c.derive("derive-" + d.name);

@@ -785,9 +785,9 @@ TEST_CASE("known answers: seed 1 of every generator, worked out by hand") {
         {"symptom-fix", "Every subnet in the VPC 10.102.0.0/16 is full", 0,
          "secondary CIDR block from 100.64.0.0/10"},
         // t3.large with custom networking: (3 - 1) x (12 - 1) + 2 = 24.
-        {"free-campus", "10.88.98.128/27 is full", 0, "custom networking with max-pods 24"},
+        {"free-campus", "10.114.98.0/27 is full", 0, "custom networking with max-pods 24"},
         // Inside the VPC the VPC CNI does no SNAT: the pod's own address.
-        {"snat-source", "database at 10.0.175.204 in the same VPC", 0, "10.0.92.226, the pod's"},
+        {"snat-source", "database at 10.0.160.205 in the same VPC", 0, "10.0.92.226, the pod's"},
         // Overlay pods take addresses from a virtual range, none from the subnet.
         {"overlay-addresses", "3 nodes each run 17 pods", 0, "0"},
     };
