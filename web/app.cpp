@@ -562,6 +562,12 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
     }
     ImGui::Spacing();
     if (exercises) {
+        // Brought here by the keyboard (Next pressed with the ring on it): the ring goes on to
+        // the exercise, not left on "Next step", where one more Enter would leave the step.
+        if (app.focus_practice) {
+            app.focus_practice = false;
+            keyboard_focus_next_widget();
+        }
         const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
         app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
     }
@@ -947,6 +953,7 @@ void app_set_beat(App& app, int beat) {
 
 void app_next(App& app) {
     if (app.beat + 1 < app_beat_count(current(app))) {
+        app.focus_practice = app.beat + 1 == static_cast<int>(current(app).beats.size());
         app_set_beat(app, app.beat + 1);
     } else if (app.step + 1 < static_cast<int>(app.lessons.steps.size())) {
         app_set_step(app, app.step + 1, 0);

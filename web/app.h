@@ -46,11 +46,12 @@ struct App {
     bool data_arrived = false;  // the full catalog, exercises and labs are in (app_data_arrived)
     bool mirror_numbers = false;       // the DOM mirror's paragraphs carry their live numbers
     std::string mirror_exercises_key;  // the exercises last mirrored as forms (exercise_panel.h)
-    std::string hot;                   // the live token of the text under the pointer (last frame)
-    double beat_ms = 0;                // when the current beat was entered (its change animates)
-    bool scroll_view = false;          // the view scrolls its figure into sight (a beat change)
-    float text_scroll = 0;             // where the beat's words and the view are scrolled to (for
-    float view_scroll = 0;             // cniCampus.state(): a step opens at the top of both)
+    bool focus_practice = false;  // Next entered the practice beat: its exercise takes the ring
+    std::string hot;              // the live token of the text under the pointer (last frame)
+    double beat_ms = 0;           // when the current beat was entered (its change animates)
+    bool scroll_view = false;     // the view scrolls its figure into sight (a beat change)
+    float text_scroll = 0;        // where the beat's words and the view are scrolled to (for
+    float view_scroll = 0;        // cniCampus.state(): a step opens at the top of both)
     // The step models (core/steps). Made on first use and moved to the shown beat just
     // before a view draws, so that work waits for the second part of a split module.
     bool models_made = false;

@@ -32,6 +32,7 @@ bool g_ring = false;  // the focused widget was drawn in this frame with the rin
 ImRect g_ring_rect, g_ring_clip, g_ring_outer;
 // A click on no widget: Tab goes on from there, as a browser does after a click on text.
 ImGuiID g_click_window = 0;
+bool g_focus_next = false;  // the next widget added takes the focus (keyboard_focus_next_widget)
 ImVec2 g_click_pos;
 web::FocusRing g_focus;
 
@@ -92,6 +93,12 @@ void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
         (w->Flags & ImGuiWindowFlags_NoNavInputs))
         return;
     const bool text = (flags & ImGuiItemFlags_Inputable) != 0;
+    if (g_focus_next) {  // keyboard_focus_next_widget: this one takes the ring next frame
+        g_focus_next = false;
+        g_pending = id;
+        g_pending_frames = 0;
+        platform::request_frame();
+    }
     if (g_frame.size() < 4096 && (g_frame.empty() || g_frame.back().id != id)) {
         const bool popup = (w->RootWindow->Flags & ImGuiWindowFlags_Popup) != 0;
         g_frame.push_back(Stop{id, w->ID, w->RootWindow->ID, popup, bb, text});
@@ -210,6 +217,10 @@ void keyboard_enter(bool back) {
     g_pending = back ? list.back()->id : list.front()->id;
     g_pending_frames = 0;
     platform::request_frame();
+}
+
+void keyboard_focus_next_widget() {
+    if (keyboard_focus_visible()) g_focus_next = true;
 }
 
 void keyboard_clear() {

@@ -37,6 +37,9 @@ void keyboard_frame_done();
 bool keyboard_tab(bool back);
 // The canvas got the focus from the page by Tab (back: Shift-Tab): the first (last) widget.
 void keyboard_enter(bool back);
+// While the ring shows, the next widget drawn takes it (the practice beat's first exercise
+// control once Next has brought the keyboard there), in the next frame.
+void keyboard_focus_next_widget();
 // Drops the ring (the canvas lost the focus, Escape, a click).
 void keyboard_clear();
 // True while a widget shows the focus ring.

@@ -111,14 +111,15 @@ std::vector<std::string_view> fix_choices() {
 }  // namespace
 
 const StepInfo& choosing_info() {
-    static const StepInfo info{"choosing",
-                               {{"node", KnobKind::Choice, 0, 0, node_choices()},
-                                {"applied", KnobKind::Switch, 0, 1, {}},
-                                {"tried", KnobKind::Choice, 0, 0, fix_choices()}},
-                               {"waiting", "running", "wanted", "cures", "fixes"},
-                               {"puzzle", "fixes", "guide", "outcome", "figures", "cost"},
-                               {"puzzle-cured"},
-                               ""};
+    static const StepInfo info{
+        "choosing",
+        {{"node", KnobKind::Choice, 0, 0, node_choices()},
+         {"applied", KnobKind::Switch, 0, 1, {}},
+         {"tried", KnobKind::Choice, 0, 0, fix_choices()}},
+        {"waiting", "running", "wanted", "cures", "fixes", "rooms", "free", "ask"},
+        {"puzzle", "fixes", "guide", "outcome", "figures", "cost"},
+        {"puzzle-cured"},
+        ""};
     return info;
 }
 
@@ -232,6 +233,14 @@ std::string choosing_value(const Choosing& m, std::string_view name) {
     }
     if (name == "cures") v = std::count(m.cures.begin(), m.cures.end(), true);
     if (name == "fixes") v = kFixCount;
+    const std::vector<Node>& nodes = m.puzzle.cluster.nodes;
+    if (name == "rooms") v = static_cast<long long>(nodes.size());
+    if (!nodes.empty()) {
+        const Subnet* home = find_subnet(m.puzzle.cluster.vpc, nodes.front().subnet_id);
+        if (name == "free" && home != nullptr) v = static_cast<long long>(free_addresses(*home));
+        // A new ENI asks for its own address and every slot at once (ipamd's createENI).
+        if (name == "ask") v = nodes.front().type.ipv4_per_eni;
+    }
     return v < 0 ? std::string() : std::to_string(v);
 }
 

@@ -269,3 +269,25 @@ test("the focus ring on an exercise at 1280x800: visible, not clipped (screensho
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("Enter on Practice: the ring goes on to the exercise, not to Next step", async () => {
+  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
+  await ready(page);
+  const count = (await state(page)).beat.count;  // the practice beat is the last
+  assert.equal(await page.evaluate((b) => window.cniCampus.goTo("desk-limit", b), count - 2), true);
+  await settle(page);
+  await tabIntoCanvas(page);
+  await tabTo(page, "Practice  \u25B6");
+  await key(page, "Enter");
+  await settle(page);
+  const s = await state(page);
+  assert.equal(s.beat.practice, true, "Enter pressed Practice");
+  const f = await focus(page);
+  assert.ok(f && f.ring, "the ring is still shown");
+  assert.ok(!ringOn(f, await locate(page, "Next step  \u25B6")), "not on Next step");
+  assert.ok(f.y > (await locate(page, "Next step  \u25B6")).y, "below the beat's buttons: in the exercise");
+  // One more Enter stays in the step.
+  assert.equal((await state(page)).step.id, "desk-limit");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
