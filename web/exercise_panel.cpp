@@ -56,7 +56,8 @@ void fill_slot(ExerciseSlot& slot, const core::Exercise& ex) {
     }
 }
 
-// A fresh version of one exercise (or one question of the final check) from a new seed.
+// A fresh version of one exercise (or one question of the final check) from a new seed; the
+// slot stays as it was if none can be made.
 void generate_part(const ViewContext& ctx, ExercisePanel& p, ExerciseSlot& slot,
                    const std::string& id) {
     core::Result<core::Exercise> ex =
@@ -294,6 +295,23 @@ void answer_changed(ExerciseSlot& slot) {
     slot.check = core::Check{};
 }
 
+// Answered right by the learner (checked right, the answer not shown to them).
+bool solved_here(const ExerciseSlot& slot) {
+    return slot.checked && slot.check.correct && !slot.revealed;
+}
+
+// Every question of the final check answered right.
+bool all_parts_solved(const ExerciseSlot& quiz) {
+    return std::all_of(quiz.parts.begin(), quiz.parts.end(), solved_here);
+}
+
+// "Show the answer" (after two wrong tries): the answer with its working, not solved.
+void show_answer(ExerciseSlot& slot) {
+    slot.reveal = core::reveal_answer(slot.exercise);
+    slot.revealed = slot.reveal.found;
+    slot.show_feedback = true;
+}
+
 void draw_number(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
     muted(ctx.text(ex.number.label), width);
@@ -456,11 +474,7 @@ RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* anoth
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Show the answer").x + 20)
             ImGui::NewLine();
-        if (ImGui::Button("Show the answer")) {
-            slot.reveal = core::reveal_answer(slot.exercise);
-            slot.revealed = slot.reveal.found;
-            slot.show_feedback = true;
-        }
+        if (ImGui::Button("Show the answer")) show_answer(slot);
     }
     if (!slot.checked && !slot.revealed) return press;
     const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -489,7 +503,7 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
         ImGui::PushID(i);
         if (i > 0) ImGui::SameLine(0, 6);
         const ExerciseSlot& p = slot.parts[static_cast<size_t>(i)];
-        const bool ok = p.checked && p.check.correct && !p.revealed;
+        const bool ok = solved_here(p);
         const bool here = i == slot.part;
         const ImU32 fill = ok ? color::kGood : (here ? color::kAccentFill : kStepper);
         ImGui::PushStyleColor(ImGuiCol_Button, rgba(fill));
@@ -517,19 +531,15 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
     const RowPress press = check_row(ctx, part, "New version of this question", width, out);
     ImGui::PopID();
     if (press.another) {
-        ExerciseSlot fresh;
-        generate_part(ctx, panel, fresh, part.exercise.id);
-        if (fresh.ready) part = std::move(fresh);
+        generate_part(ctx, panel, part, part.exercise.id);
         out.animate(platform::now_ms() + 200);
     }
-    int right = 0;
-    for (const ExerciseSlot& p : slot.parts)
-        right += p.checked && p.check.correct && !p.revealed ? 1 : 0;
-    if (press.solved && right == n) mark_solved(panel, id);
+    const bool all_right = all_parts_solved(slot);
+    if (press.solved && all_right) mark_solved(panel, id);
     if (part.checked && part.check.correct && slot.part + 1 < n) {
         if (ImGui::Button("Next question")) ++slot.part;
     }
-    if (right == n) {
+    if (all_right) {
         ImGui::PushFont(ctx.fonts.strong);
         text_wrapped("All " + std::to_string(n) + " right. Well done!", width, color::kGood);
         ImGui::PopFont();
@@ -910,9 +920,7 @@ nlohmann::json exercises_mirror_act(const ViewContext& ctx, ExercisePanel& p,
     platform::request_frame();
     if (action == "another") {
         if (quiz) {
-            ExerciseSlot fresh;
-            generate_part(ctx, p, fresh, target.exercise.id);
-            if (fresh.ready) target = std::move(fresh);
+            generate_part(ctx, p, target, target.exercise.id);
         } else {
             generate(ctx, p, slot, id);
         }
@@ -920,8 +928,7 @@ nlohmann::json exercises_mirror_act(const ViewContext& ctx, ExercisePanel& p,
     }
     if (action == "reveal") {
         if (target.wrong < 2) return mirror_error("The answer can be shown after two wrong tries.");
-        target.reveal = core::reveal_answer(target.exercise);
-        target.revealed = target.reveal.found;
+        show_answer(target);
         nlohmann::json working = nlohmann::json::array();
         for (const std::string& d : target.reveal.derivation)
             working.push_back(ctx.text(d));
@@ -962,12 +969,7 @@ nlohmann::json exercises_mirror_act(const ViewContext& ctx, ExercisePanel& p,
     target.answer = a;
     answer_changed(target);
     const bool solved = run_check(target);
-    if (solved) {
-        int right = 0;
-        for (const ExerciseSlot& each : slot.parts)
-            right += each.checked && each.check.correct && !each.revealed ? 1 : 0;
-        if (!quiz || right == static_cast<int>(slot.parts.size())) mark_solved(p, id);
-    }
+    if (solved && (!quiz || all_parts_solved(slot))) mark_solved(p, id);
     nlohmann::json working = nlohmann::json::array();
     for (const std::string& d : target.check.derivation)
         working.push_back(ctx.text(d));
