@@ -3,7 +3,6 @@
 
 #include <string>
 
-#include "event_words.h"
 #include "imgui.h"
 #include "platform.h"
 #include "ui.h"
@@ -79,10 +78,7 @@ DeskHand desk_room_hand(const ViewContext& ctx, const core::DeskRoom& m, DeskRoo
 }
 
 void desk_room_refusal(const ViewContext& ctx, const core::DeskRoom& m) {
-    if (m.message.empty()) return;
-    const core::Node* node = core::room(m);
-    const std::string words = node ? core::refusal_words(m.code, *node) : std::string();
-    wrapped_text(words.empty() ? m.message.c_str() : ctx.text(words).c_str(), color::kBad);
+    if (!m.message.empty()) refusal_text(ctx, m.message, m.code, core::room(m));
 }
 
 void flash_if_new(const core::DeskRoom& m, const std::string& before, DeskRoomUi& ui,

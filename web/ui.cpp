@@ -8,6 +8,7 @@
 #include <string>
 
 #include "draw_campus.h"
+#include "event_words.h"
 #include "format.h"
 #include "locate.h"
 #include "platform.h"
@@ -200,6 +201,12 @@ const char* overlong_word_cut(ImFont* font, float size, float width, const char*
 // its tail starts the next line. The lines are a group, so after a bullet (SameLine)
 // they all start where the first one did, and they sit as close as ImGui's own
 // multi-line text.
+void refusal_text(const ViewContext& ctx, const std::string& message, core::ErrorCode code,
+                  const core::Node* room) {
+    const std::string words = room ? core::refusal_words(code, *room) : std::string();
+    wrapped_text(words.empty() ? message.c_str() : ctx.text(words).c_str(), color::kBad);
+}
+
 void wrapped_text(const char* text, ImU32 col) {
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::BeginGroup();

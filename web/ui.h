@@ -4,6 +4,7 @@
 #include <string>
 
 #include "capacity.h"
+#include "cluster.h"
 #include "context.h"
 #include "imgui.h"
 
@@ -90,6 +91,10 @@ const char* overlong_word_cut(ImFont* font, float size, float width, const char*
                               const char* word_end);
 // Text wrapped to the current column width, in a colour.
 void wrapped_text(const char* text, ImU32 color = color::kInk);
+// A refusal, in red: in the learner's words when its code has them for this room
+// (core/event_words.h refusal_words), else as core said it.
+void refusal_text(const ViewContext& ctx, const std::string& message, core::ErrorCode code,
+                  const core::Node* room);
 // ImGui::Checkbox, whose label wraps (wrapped_text) when it is wider than the line, as a
 // long setting name is on a phone; a click on the wrapped label toggles it too.
 bool checkbox_wrapped(const char* label, bool* value);

@@ -8,7 +8,6 @@
 
 #include "capacity.h"
 #include "draw_campus.h"
-#include "event_words.h"
 #include "fragment.h"
 #include "imgui.h"
 #include "ipam.h"
@@ -119,12 +118,10 @@ void draw_import(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
     if (!ui.import_error.empty()) wrapped_text(ui.import_error.c_str(), color::kBad);
 }
 
-// The last refusal, in red. One with a code the learner's words know is said in them;
-// others as core said them.
+// The last refusal, in red, in the learner's words where it was about a room.
 void draw_refusal(const ViewContext& ctx, const core::Takeaways& m) {
-    const core::Node* node = m.room.empty() ? nullptr : core::find_node(m.cluster, m.room);
-    const std::string words = node ? core::refusal_words(m.code, *node) : std::string();
-    wrapped_text(words.empty() ? m.message.c_str() : ctx.text(words).c_str(), color::kBad);
+    refusal_text(ctx, m.message, m.code,
+                 m.room.empty() ? nullptr : core::find_node(m.cluster, m.room));
 }
 
 // What the last action said: a refusal in red (under its room when it was about one, beside
