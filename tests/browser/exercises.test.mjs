@@ -5,7 +5,7 @@
 // question of the final check tried again alone; Reset progress; a corrupt saved value.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, canvasColours } from "./harness.mjs";
+import { launch, openPage, openPractice, ready, settle, locate, clickLabel, canvasColours } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -15,16 +15,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, tou
 const state = (page) => page.evaluate(() => window.cniCampus.state());
 const current = async (page) => (await state(page)).exercises.current;
 
-// Opens a step at its practice beat (takeaways and exercises).
-async function practice(step, options = {}, extra = "") {
-  const opened = await openPage(env, `/#step=${step}${extra}`, options);
-  await ready(opened.page);
-  const count = (await state(opened.page)).beat.count;
-  assert.equal(await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]), true);
-  await settle(opened.page);
-  assert.equal((await state(opened.page)).beat.practice, true);
-  return opened;
-}
+const practice = (step, options, extra) => openPractice(env, step, options, extra);
 
 function inViewport(r, vp, what) {
   assert.ok(r && r.w > 0 && r.h > 0, `${what} was drawn`);

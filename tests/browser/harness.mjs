@@ -67,6 +67,20 @@ export async function openPage(env, urlPath = "/", { viewport = { width: 1280, h
 // Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
 // the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
 // settle (no animation, no frames for a moment).
+// Opens a step at its practice beat (its takeaways and exercises); `extra` adds to the link
+// ("&terms=aws").
+export async function openPractice(env, step, options = {}, extra = "") {
+  const opened = await openPage(env, `/#step=${step}${extra}`, options);
+  await ready(opened.page);
+  const state = () => opened.page.evaluate(() => window.cniCampus.state());
+  const count = (await state()).beat.count;
+  const went = await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]);
+  if (!went) throw new Error(`goTo(${step}, ${count - 1}) refused`);
+  await settle(opened.page);
+  if (!(await state()).beat.practice) throw new Error(`${step}: not at its practice beat`);
+  return opened;
+}
+
 export async function ready(page) {
   await page.waitForFunction(() => window.cniCampus && window.cniCampus.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.cniCampus.ready);

@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, openPage, ready, settle, locate, clickLabel, shot, ROOT } from "./harness.mjs";
+import { launch, openPage, openPractice, ready, settle, locate, clickLabel, shot, ROOT } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -66,16 +66,7 @@ const accentAt = (page, x, y) => page.evaluate(([x, y]) => {
   return false;
 }, [x, y]);
 
-// Opens a step at its practice beat.
-async function practice(step, options = {}) {
-  const opened = await openPage(env, `/#step=${step}`, options);
-  await ready(opened.page);
-  const count = (await state(opened.page)).beat.count;
-  assert.equal(await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]), true);
-  await settle(opened.page);
-  assert.equal((await state(opened.page)).beat.practice, true);
-  return opened;
-}
+const practice = (step, options) => openPractice(env, step, options);
 
 // Tab from the page (the page's own links come first) until the canvas has the focus.
 async function tabIntoCanvas(page) {
