@@ -34,6 +34,12 @@
 
   function css(el, styles) { for (var k in styles) el.style[k] = styles[k]; return el; }
 
+  // The placeholder's colours follow the reader's system setting, as the tutorial's own
+  // theme does before a choice is saved (shell/campus.css; the still picture has both too).
+  var dark = !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  var C = dark ? { paper: "#12161e", ink: "#e2e8f2", muted: "#9ea8bc", line: "#3e485c", link: "#6ea0ff" }
+               : { paper: "#fafbfd", ink: "#1c2333", muted: "#5c667a", line: "#cdd4e0", link: "#2563eb" };
+
   function fragment(el) {
     var d = el.dataset, parts = [];
     if (ID.test(d.step || "")) parts.push("step=" + d.step);
@@ -58,14 +64,14 @@
     var box = css(document.createElement("div"), {
       display: "flex", flexDirection: "column", alignItems: "center", justifyContent: "center",
       gap: "10px", boxSizing: "border-box", width: "100%", height: "100%", padding: "16px",
-      border: "1px solid #cdd4e0", borderRadius: "8px", background: "#fafbfd", color: "#1c2333",
+      border: "1px solid " + C.line, borderRadius: "8px", background: C.paper, color: C.ink,
       textAlign: "center"
     });
     var text = document.createElement("p");
     css(text, { margin: "0" });
     text.textContent = "CNI Campus, an interactive tutorial of how pods get IP addresses on Amazon EKS, " +
       "needs WebGL 2 and WebAssembly, which this browser does not offer.";
-    var link = css(document.createElement("a"), { color: "#2563eb", fontWeight: "600" });
+    var link = css(document.createElement("a"), { color: C.link, fontWeight: "600" });
     var step = el.dataset.step && ID.test(el.dataset.step) ? el.dataset.step : "index";
     link.href = new URL("lessons/" + step + ".html", base).href;
     link.textContent = "Read this step as a plain page";
@@ -80,8 +86,8 @@
     if (!canRun) { plainPlaceholder(rec); return; }
     var button = css(document.createElement("button"), {
       position: "relative", display: "block", width: "100%", height: "100%", padding: "0",
-      margin: "0", border: "1px solid #cdd4e0", borderRadius: "8px", background: "#fafbfd",
-      cursor: "pointer", overflow: "hidden", font: "inherit", color: "#1c2333"
+      margin: "0", border: "1px solid " + C.line, borderRadius: "8px", background: C.paper,
+      cursor: "pointer", overflow: "hidden", font: "inherit", color: C.ink
     });
     button.type = "button";
     button.setAttribute("aria-label", "Start the CNI Campus interactive tutorial" +
@@ -101,7 +107,7 @@
     label.textContent = "\u25B6  Start the interactive tutorial";
     var note = css(document.createElement("span"), {
       position: "absolute", left: "0", right: "0", bottom: "10px", textAlign: "center",
-      fontSize: "13px", color: "#5c667a"
+      fontSize: "13px", color: C.muted
     });
     note.textContent = "CNI Campus: how pods get IP addresses on Amazon EKS. It loads when you press start.";
     button.appendChild(img);
@@ -115,8 +121,8 @@
   function load(rec) {
     if (rec.frame || !canRun) return;
     var frame = css(document.createElement("iframe"), {
-      display: "block", width: "100%", height: "100%", border: "1px solid #cdd4e0",
-      borderRadius: "8px", boxSizing: "border-box", background: "#fafbfd"
+      display: "block", width: "100%", height: "100%", border: "1px solid " + C.line,
+      borderRadius: "8px", boxSizing: "border-box", background: C.paper
     });
     frame.title = "CNI Campus interactive tutorial";
     frame.setAttribute("allow", "clipboard-write");

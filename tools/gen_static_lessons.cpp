@@ -73,31 +73,39 @@ std::string text(const core::Lessons& lessons, const std::string& raw) {
 }
 
 const char* const kCss =
-    R"css(/* lessons.css: the plain-text lessons (written by tools/gen_static_lessons). */
-html { background: #fafbfd; color: #1c2333; }
+    R"css(/* lessons.css: the plain-text lessons (written by tools/gen_static_lessons). The
+   colours follow the reader's system setting (prefers-color-scheme), in the tutorial's two
+   palettes (shell/campus.css). */
+:root { color-scheme: light; --paper: #fafbfd; --ink: #1c2333; --muted: #5c667a;
+  --line: #cdd4e0; --rule: #e2e8f2; --link: #2563eb; --box: #f6f8fc; --note: #fff7e6; }
+@media (prefers-color-scheme: dark) {
+  :root { color-scheme: dark; --paper: #12161e; --ink: #e2e8f2; --muted: #9ea8bc;
+    --line: #3e485c; --rule: #2c3446; --link: #6ea0ff; --box: #1a1f2a; --note: #2e2818; }
+}
+html { background: var(--paper); color: var(--ink); }
 body { margin: 0 auto; max-width: 44em; padding: 24px 20px 48px; line-height: 1.6;
   font: 17px/1.6 Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-a { color: #2563eb; }
-header, footer { font-size: 15px; color: #5c667a; }
+a { color: var(--link); }
+header, footer { font-size: 15px; color: var(--muted); }
 header { display: flex; flex-wrap: wrap; gap: 8px 20px; justify-content: space-between;
-  border-bottom: 1px solid #cdd4e0; padding-bottom: 10px; }
-footer { border-top: 1px solid #cdd4e0; margin-top: 32px; padding-top: 10px; }
+  border-bottom: 1px solid var(--line); padding-bottom: 10px; }
+footer { border-top: 1px solid var(--line); margin-top: 32px; padding-top: 10px; }
 h1 { font-size: 1.6em; line-height: 1.25; margin: 28px 0 16px; }
 h2 { font-size: 1.15em; margin: 28px 0 8px; }
-.step-number { color: #5c667a; font-weight: 400; }
+.step-number { color: var(--muted); font-weight: 400; }
 nav.pager { display: flex; justify-content: space-between; gap: 16px; margin-top: 32px; }
 ol.steps li, ol.labs li { margin: 6px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 15px; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f2; }
-section.exercise { border: 1px solid #cdd4e0; border-radius: 8px; padding: 4px 16px 8px;
-  margin: 16px 0; background: #f6f8fc; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
+section.exercise { border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 8px;
+  margin: 16px 0; background: var(--box); }
 h3 { font-size: 1.02em; margin: 12px 0 4px; }
 details { margin: 8px 0 12px; }
-summary { cursor: pointer; color: #2563eb; }
+summary { cursor: pointer; color: var(--link); }
 ul.reading li { margin: 4px 0; }
-.lab { border-top: 1px solid #cdd4e0; margin-top: 28px; }
-.pager-page { background: #fff7e6; border-radius: 6px; padding: 10px 14px; }
-.symptoms code, .fixes code { font-size: 14px; color: #5c667a; display: block; }
+.lab { border-top: 1px solid var(--line); margin-top: 28px; }
+.pager-page { background: var(--note); border-radius: 6px; padding: 10px 14px; }
+.symptoms code, .fixes code { font-size: 14px; color: var(--muted); display: block; }
 .interactive { display: inline-block; margin: 8px 0; padding: 8px 14px; border-radius: 6px;
   background: #2563eb; color: #fff; text-decoration: none; }
 )css";

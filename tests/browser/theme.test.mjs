@@ -178,3 +178,48 @@ test("words on the dark canvas keep their contrast", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Computed colours of the page as [r, g, b].
+const rgb = (text) => { const m = /rgba?\((\d+), (\d+), (\d+)/.exec(text); return m ? [+m[1], +m[2], +m[3]] : null; };
+
+test("the plain lesson pages and an embed's placeholder follow a dark system setting", async () => {
+  for (const scheme of ["dark", "light"]) {
+    const dark = scheme === "dark";
+    const { page, problems, context } = await openPage(env, "/lessons/desk-limit.html", { colorScheme: scheme });
+    const c = await page.evaluate(() => {
+      const s = (sel, p) => getComputedStyle(document.querySelector(sel))[p];
+      return { bg: s("html", "backgroundColor"), ink: s("body", "color"), link: s("a", "color"),
+               muted: s("header", "color") };
+    });
+    const bg = rgb(c.bg);
+    assert.ok(dark ? luminance(bg) < 0.03 : luminance(bg) > 0.85, `lesson page (${scheme}): background ${c.bg}`);
+    for (const what of ["ink", "link", "muted"]) {
+      assert.ok(contrast(rgb(c[what]), bg) >= 4.5, `lesson page (${scheme}): ${what} ${c[what]} on ${c.bg}`);
+    }
+    // An embed's placeholder on a host page: the button and its still picture.
+    await page.setContent(`<link rel="icon" href="data:,"><script src="${env.base}/embed.js"></script>
+      <div class="cni-campus" data-step="desk-limit" data-height="360" style="width:640px"></div>`);
+    await page.waitForFunction(() => {
+      const img = document.querySelector(".cni-campus img");
+      return img && img.complete && img.naturalWidth > 0;
+    });
+    const button = await page.evaluate(() => getComputedStyle(document.querySelector(".cni-campus button")).backgroundColor);
+    assert.ok(dark ? luminance(rgb(button)) < 0.03 : luminance(rgb(button)) > 0.85, `placeholder (${scheme}): ${button}`);
+    // The still picture's own background (its top left corner, under no label).
+    const shot = await page.locator(".cni-campus img").screenshot();
+    const corner = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = "data:image/png;base64," + b64;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width; c.height = img.height;
+      const g = c.getContext("2d");
+      g.drawImage(img, 0, 0);
+      return Array.from(g.getImageData(4, 4, 1, 1).data.slice(0, 3));
+    }, shot.toString("base64"));
+    const l = luminance(corner);
+    assert.ok(dark ? l < 0.05 : l > 0.5, `placeholder picture (${scheme}): corner ${corner}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
