@@ -195,6 +195,37 @@ test("Tab from the page reaches the first widget with a ring; Shift-Tab from it 
   await context.close();
 });
 
+test("Tab from a host page into an embed's iframe puts the ring on its first widget", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  // The host's Tab moves the focus into the frame (its skip link first); the next Tab is the
+  // embed's own and brings the canvas with the ring on its first widget.
+  await page.setContent(`<button id="before">Before</button>
+    <iframe id="embed" src="${env.base}/embed.html#step=desk-limit" style="width:900px;height:600px"></iframe>`);
+  const frame = await (await page.$("#embed")).contentFrame();
+  await ready(frame);
+  await page.focus("#before");
+  const inner = () => frame.evaluate(() => document.activeElement && document.activeElement.id);
+  for (let i = 0; i < 6 && (await inner()) !== "canvas"; ++i) {
+    await page.keyboard.press("Tab");
+    await settle(frame);
+  }
+  assert.equal(await inner(), "canvas", "Tab from the host reaches the embed's canvas");
+  const f = await frame.evaluate(() => window.cniCampus.state().focus);
+  assert.ok(f && f.ring, `a widget has the ring at once: ${JSON.stringify(f)}`);
+  // A press in the embed, by contrast, draws no ring.
+  await page.focus("#before");
+  await settle(frame);
+  const box = await (await page.$("#embed")).boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 20);
+  await settle(frame);
+  assert.equal(await frame.evaluate(() => window.cniCampus.state().focus), null, "a click shows no ring");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("with the ring on a widget arrows are the widgets'; without it they move between beats", async () => {
   const { page, problems, context } = await openPage(env, "/#step=phone-panel");
   await ready(page);
