@@ -1128,6 +1128,7 @@ bool app_update_theme(App& app) {
 void app_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     app.live.clear();
+    app_read_labs(app);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("##root", nullptr,
@@ -1200,22 +1201,29 @@ void app_data_arrived(App& app, const std::string& catalog, const std::string& e
     } else {
         app.error = "The instance catalog could not be loaded: " + full.error().message;
     }
-    // The labs run on the full catalog (their campuses use many room sizes).
-    core::Result<core::Labs> loaded = core::load_labs(labs, app.catalog, &app.lessons);
-    if (loaded) {
-        app.labs = std::move(loaded).value();
-    } else {
-        app.error = "The incident labs could not be loaded: " + loaded.error().message;
-    }
+    app.labs_text = labs;
     app.data_arrived = true;
     const std::string notice =
-        exercises_init(app.exercises, app.lessons, exercises, core::lab_ids(app.labs));
+        exercises_init(app.exercises, app.lessons, exercises, core::lab_ids_in(labs));
     if (!notice.empty()) app.error = notice;
     if (app.step >= 0 && app.step < static_cast<int>(app.lessons.steps.size()))
         exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(app.step)].id);
     // A step's model made before the data keeps its state: only the landing step draws one
     // then (the others wait for the rest), its instance types are copies, and the learner's
     // first press in it (the press that fetched the data) must not be undone.
+    platform::request_frame();
+}
+
+void app_read_labs(App& app) {
+    if (app.labs_text.empty() || platform::rest_state() != platform::Rest::Ready) return;
+    // The labs run on the full catalog (their campuses use many room sizes).
+    core::Result<core::Labs> loaded = core::load_labs(app.labs_text, app.catalog, &app.lessons);
+    app.labs_text.clear();
+    if (loaded) {
+        app.labs = std::move(loaded).value();
+    } else {
+        app.error = "The incident labs could not be loaded: " + loaded.error().message;
+    }
     if (!app.pending_lab.empty()) {
         const std::string id = std::move(app.pending_lab);
         app.pending_lab.clear();
