@@ -126,4 +126,18 @@ std::string json_error_detail(const std::string& what) {
     return detail;
 }
 
+std::vector<std::string> json_list_ids(std::string_view text, const char* list) {
+    std::vector<std::string> ids;
+    nlohmann::json doc;
+    if (json_nesting(text) > 16 || !parse_json(text, doc) || !doc.is_object()) return ids;
+    const auto entries = doc.find(list);
+    if (entries == doc.end() || !entries->is_array()) return ids;
+    for (const nlohmann::json& entry : *entries) {
+        if (!entry.is_object()) continue;
+        const auto id = entry.find("id");
+        if (id != entry.end() && id->is_string()) ids.push_back(id->get<std::string>());
+    }
+    return ids;
+}
+
 }  // namespace core

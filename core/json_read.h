@@ -41,5 +41,12 @@ std::size_t json_too_deep_at(std::string_view text, int limit);
 // invalid literal; last read: 'tru'" (the "[json.exception...] parse error at line x,
 // column y: " prefix removed).
 std::string json_error_detail(const std::string& what);
+// The ids a data file's list names, without reading or validating its entries: each
+// `list`[i].id that is a string, in order, where `text` is an object holding that list (the
+// labs' "labs", the exercises' "exercises"). Saved progress is checked against them before
+// the full readers run (the web build runs those only once the second part of its module is
+// there). Empty when the text is not JSON of that shape (or nests deeper than 16); the full
+// reader then says what is wrong.
+std::vector<std::string> json_list_ids(std::string_view text, const char* list);
 
 }  // namespace core

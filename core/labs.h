@@ -144,11 +144,6 @@ Result<Labs> load_labs(std::string_view json, const Catalog& catalog,
 int find_lab(const Labs& labs, std::string_view id);
 // The ids of every lab, in file order.
 std::vector<std::string> lab_ids(const Labs& labs);
-// The ids labs JSON names (each labs[i].id that is a string), without reading or validating
-// the labs: what saved progress is checked against before load_labs has run (the web build
-// reads the labs only once the second part of its module is there). Empty when the text is
-// not JSON of that shape; load_labs then says what is wrong.
-std::vector<std::string> lab_ids_in(std::string_view json);
 
 // ---- a lab's campus as it runs ------------------------------------------------------------
 

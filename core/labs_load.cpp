@@ -617,17 +617,4 @@ std::vector<std::string> lab_ids(const Labs& labs) {
     return ids;
 }
 
-std::vector<std::string> lab_ids_in(std::string_view text) {
-    std::vector<std::string> ids;
-    json doc;
-    if (text.size() > kMaxLabsBytes || !parse_json(text, doc)) return ids;
-    const json* list = field(doc, "labs");
-    if (list == nullptr || !list->is_array()) return ids;
-    for (const json& lab : *list) {
-        const json* id = field(lab, "id");
-        if (id != nullptr && id->is_string()) ids.push_back(id->get<std::string>());
-    }
-    return ids;
-}
-
 }  // namespace core

@@ -9,6 +9,7 @@
 
 #include "capacity.h"
 #include "exercises.h"
+#include "json_read.h"
 #include "lessons.h"
 #include "steps/steps.h"
 #include "test_support.h"
@@ -842,4 +843,12 @@ TEST_CASE("known answers: seed 1 of every generator, worked out by hand") {
         parts.push_back(p.id);
     CHECK(parts == std::vector<std::string>{"slots-lost", "warm-ip-total", "sgp-pod-addresses",
                                             "ipv6-max-pods", "snat-source"});
+}
+
+TEST_CASE(
+    "the shipped exercises' ids as json_list_ids reads them, for saved progress, are the book's") {
+    std::vector<std::string> ids;
+    for (const core::ExerciseSpec& s : book().specs)
+        ids.push_back(s.id);
+    CHECK(core::json_list_ids(read_source_file("assets/exercises.json"), "exercises") == ids);
 }

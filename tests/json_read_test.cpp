@@ -71,3 +71,16 @@ TEST_CASE("json_too_deep_at: the byte of the first bracket past the limit; strin
     CHECK(core::json_too_deep_at(R"(["\"[", [[1]]])", 2) == 9);
     CHECK(core::json_nesting(R"(["\"[", [[1]]])") == 3);
 }
+
+TEST_CASE("json_list_ids: the string ids of a top-level list's objects; bad text gives none") {
+    CHECK(core::json_list_ids("{\"labs\": [{\"id\": 7}, {\"id\": \"ok\"}, 3, {\"id\": \"b\"}]}",
+                              "labs") == std::vector<std::string>{"ok", "b"});
+    CHECK(core::json_list_ids("{\"labs\": [{\"id\": \"a\"}]}", "exercises").empty());
+    CHECK(core::json_list_ids("", "labs").empty());
+    CHECK(core::json_list_ids("{\"labs\": [", "labs").empty());
+    CHECK(core::json_list_ids("[{\"id\": \"a\"}]", "labs").empty());
+    CHECK(core::json_list_ids("{\"labs\": {\"id\": \"x\"}}", "labs").empty());
+    CHECK(core::json_list_ids("{\"labs\": " + std::string(20, '[') + std::string(20, ']') + "}",
+                              "labs")
+              .empty());
+}

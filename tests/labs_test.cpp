@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cluster.h"
+#include "json_read.h"
 #include "labs.h"
 #include "test_support.h"
 #include "vpc.h"
@@ -431,15 +432,10 @@ TEST_CASE("a lab session: the campus shown moves on Check only; the last verdict
     CHECK(core::count_pods(core::shown_campus(s)) == start);
 }
 
-TEST_CASE("lab_ids_in: the ids of the shipped labs as load_labs reads them; bad text gives none") {
+TEST_CASE(
+    "the shipped labs' ids as json_list_ids reads them, for saved progress, are load_labs's") {
     const std::string text = read_source_file("assets/labs.json");
     const core::Result<core::Labs> labs = core::load_labs(text, test_catalog(), &test_lessons());
     REQUIRE(labs);
-    CHECK(core::lab_ids_in(text) == core::lab_ids(*labs));
-    CHECK(core::lab_ids_in("").empty());
-    CHECK(core::lab_ids_in("{\"labs\": [").empty());
-    CHECK(core::lab_ids_in("[1, 2]").empty());
-    CHECK(core::lab_ids_in("{\"labs\": {\"id\": \"x\"}}").empty());
-    CHECK(core::lab_ids_in("{\"labs\": [{\"id\": 7}, {\"id\": \"ok\"}, 3]}") ==
-          std::vector<std::string>{"ok"});
+    CHECK(core::json_list_ids(text, "labs") == core::lab_ids(*labs));
 }

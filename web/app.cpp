@@ -13,6 +13,7 @@
 #include "fragment.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "json_read.h"
 #include "keyboard.h"
 #include "live_text.h"
 #include "locate.h"
@@ -1128,7 +1129,7 @@ bool app_update_theme(App& app) {
 void app_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     app.live.clear();
-    app_read_labs(app);
+    app_read_rest_data(app);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("##root", nullptr,
@@ -1204,7 +1205,7 @@ void app_data_arrived(App& app, const std::string& catalog, const std::string& e
     app.labs_text = labs;
     app.data_arrived = true;
     const std::string notice =
-        exercises_init(app.exercises, app.lessons, exercises, core::lab_ids_in(labs));
+        exercises_init(app.exercises, app.lessons, exercises, core::json_list_ids(labs, "labs"));
     if (!notice.empty()) app.error = notice;
     if (app.step >= 0 && app.step < static_cast<int>(app.lessons.steps.size()))
         exercises_step_seen(app.exercises, app.lessons.steps[static_cast<size_t>(app.step)].id);
@@ -1214,8 +1215,11 @@ void app_data_arrived(App& app, const std::string& catalog, const std::string& e
     platform::request_frame();
 }
 
-void app_read_labs(App& app) {
-    if (app.labs_text.empty() || platform::rest_state() != platform::Rest::Ready) return;
+void app_read_rest_data(App& app) {
+    if (!app.data_arrived || platform::rest_state() != platform::Rest::Ready) return;
+    const std::string notice = exercises_read_book(app.exercises, app.lessons);
+    if (!notice.empty()) app.error = notice;
+    if (app.labs_text.empty()) return;
     // The labs run on the full catalog (their campuses use many room sizes).
     core::Result<core::Labs> loaded = core::load_labs(app.labs_text, app.catalog, &app.lessons);
     app.labs_text.clear();

@@ -64,10 +64,10 @@ struct App {
     // is its index and the page shows it instead of the step.
     core::Labs labs;
     int lab = -1;
-    std::string pending_lab;  // a #lab= link that waits for the labs (app_read_labs)
-    // The labs as fetched, until app_read_labs reads them: reading them (scenarios validated
-    // against the full catalog) is code of the second part, which a returning learner's data
-    // must not wait on; saved progress is checked against their ids alone (core::lab_ids_in).
+    std::string pending_lab;  // a #lab= link that waits for the labs (app_read_rest_data)
+    // The labs as fetched, until app_read_rest_data reads them: reading them (scenarios
+    // validated against the full catalog) is code of the second part, which a returning
+    // learner's data must not wait on; saved progress is checked against their ids alone.
     std::string labs_text;
     core::LabSession lab_session;
     LabUi lab_ui;
@@ -94,14 +94,14 @@ void app_apply_fragment(App& app, const std::string& fragment);
 // wait (platform::rest_state); nothing saves progress before it has been read.
 //
 // Takes the fetched catalog, exercises and labs: the full catalog replaces the landing rows,
-// the exercises and the saved progress are read, and the current step counts as seen. The
-// labs wait for app_read_labs.
+// the saved progress is read (against the exercises' and labs' ids), and the current step
+// counts as seen. The exercises and labs themselves wait for app_read_rest_data.
 void app_data_arrived(App& app, const std::string& catalog, const std::string& exercises,
                       const std::string& labs);
-// Reads the fetched labs against the full catalog once the rest of the module is there
-// (platform::rest_state), and opens a #lab= link that waited for them; app_draw calls it
-// each frame, and it does nothing before then or once done.
-void app_read_labs(App& app);
+// Reads the fetched exercises and labs (the labs against the full catalog) once the rest of
+// the module is there (platform::rest_state), and opens a #lab= link that waited for them;
+// app_draw calls it each frame, and it does nothing before then or once done.
+void app_read_rest_data(App& app);
 // Sets the palette, the style and the page to the theme the learner chose (or, for Auto, the
 // system's); call before ImGui::NewFrame. True when it changed (the whole canvas repaints).
 bool app_update_theme(App& app);

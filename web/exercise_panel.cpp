@@ -1,6 +1,8 @@
 // exercise_panel.cpp: exercises and progress (see exercise_panel.h).
 #include "exercise_panel.h"
 
+#include "json_read.h"
+
 #include <algorithm>
 #include <chrono>
 #include <climits>
@@ -8,6 +10,7 @@
 
 #include "draw_campus.h"
 #include "imgui.h"
+#include "json_read.h"
 #include "locate.h"
 #include "platform.h"
 #include "ui.h"
@@ -559,14 +562,8 @@ std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons,
     p.seed_base = static_cast<uint32_t>(ticks ^ (ticks >> 32));
     for (const core::LessonStep& s : lessons.steps)
         p.step_ids.push_back(s.id);
-    core::Result<core::ExerciseBook> book = core::load_exercises(exercises_json, &lessons);
-    if (book) {
-        p.book = std::move(book).value();
-        for (const core::ExerciseSpec& s : p.book.specs)
-            p.exercise_ids.push_back(s.id);
-    } else {
-        p.book_error = book.error().message;
-    }
+    p.book_text = exercises_json;
+    p.exercise_ids = core::json_list_ids(exercises_json, "exercises");
     const std::string stored = platform::storage_get("progress");
     core::Result<core::DecodedProgress> decoded =
         core::decode_progress(stored, p.step_ids, p.exercise_ids, p.lab_ids);
@@ -577,6 +574,18 @@ std::string exercises_init(ExercisePanel& p, const core::Lessons& lessons,
     p.progress = core::Progress{};
     save(p);
     return "Saved progress could not be read and was reset: " + decoded.error().message + ".";
+}
+
+std::string exercises_read_book(ExercisePanel& p, const core::Lessons& lessons) {
+    if (p.book_text.empty()) return {};
+    core::Result<core::ExerciseBook> book = core::load_exercises(p.book_text, &lessons);
+    p.book_text.clear();
+    if (!book) {
+        p.book_error = book.error().message;
+        return "The exercises could not be loaded: " + p.book_error;
+    }
+    p.book = std::move(book).value();
+    return {};
 }
 
 void exercises_step_seen(ExercisePanel& p, const std::string& step_id) {
@@ -609,9 +618,9 @@ void exercises_reset(ExercisePanel& p, const std::string& current_step_id) {
 }
 
 void draw_progress_footer(ExercisePanel& p) {
-    if (p.book.specs.empty()) return;
+    if (p.exercise_ids.empty()) return;
     const std::string line = std::to_string(p.progress.solved.size()) + " of " +
-                             std::to_string(p.book.specs.size()) + " exercises solved";
+                             std::to_string(p.exercise_ids.size()) + " exercises solved";
     ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
     ImGui::TextUnformatted(line.c_str());
     ImGui::PopStyleColor();
@@ -733,7 +742,7 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
 nlohmann::json exercises_state(const ExercisePanel& p, const std::string& step,
                                const core::Lessons& lessons, core::Terms terms) {
     nlohmann::json j;
-    j["total"] = p.book.specs.size();
+    j["total"] = p.exercise_ids.size();
     j["solved"] = p.progress.solved.size();
     j["current"] = nullptr;
     const std::vector<const core::ExerciseSpec*> specs = core::exercises_for_step(p.book, step);

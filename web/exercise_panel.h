@@ -47,6 +47,7 @@ struct ExercisePanel {
     bool loaded = false;
     core::ExerciseBook book;
     std::string book_error;  // exercises.json could not be loaded (the panel shows nothing)
+    std::string book_text;   // exercises.json until exercises_read_book reads it
     core::Progress progress;
     std::vector<std::string> step_ids;
     std::vector<std::string> exercise_ids;
@@ -58,12 +59,17 @@ struct ExercisePanel {
     uint32_t seeds_drawn = 0;
 };
 
-// Reads the exercises (exercises.json, fetched after the first frame: app_data_arrived in app.h)
-// and the saved progress (with the ids of the labs, whose solved ones it keeps). Returns "" or,
-// when the saved value could not be read (it is then replaced), a notice for the learner.
+// Takes the exercises (exercises.json, fetched after the first frame: app_data_arrived in
+// app.h) and reads the saved progress against their ids and the labs' (whose solved ones it
+// keeps). Returns "" or, when the saved value could not be read (it is then replaced), a
+// notice for the learner. The exercises themselves are read by exercises_read_book.
 std::string exercises_init(ExercisePanel& panel, const core::Lessons& lessons,
                            std::string_view exercises_json,
                            const std::vector<std::string>& lab_ids = {});
+// Reads the exercises exercises_init took (checked against the lessons and the generators):
+// code of a split module's second part, so the app calls it once that is there; the panel
+// draws them only then anyway. Returns "" or why they could not be read; does nothing twice.
+std::string exercises_read_book(ExercisePanel& panel, const core::Lessons& lessons);
 // Records that a step was seen and saves progress (nothing before exercises_init).
 void exercises_step_seen(ExercisePanel& panel, const std::string& step_id);
 // True if the learner has seen the step (saved progress).
