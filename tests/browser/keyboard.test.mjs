@@ -219,8 +219,10 @@ test("Tab from a host page into an embed's iframe puts the ring on its first wid
   await page.focus("#before");
   await settle(frame);
   const box = await (await page.$("#embed")).boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 20);
+  const words = await locate(frame, "Campus words");  // in the frame's own pixels
+  await page.mouse.click(box.x + words.x + words.w / 2, box.y + words.y + words.h / 2);
   await settle(frame);
+  assert.equal(await inner(), "canvas", "the click focused the canvas");
   assert.equal(await frame.evaluate(() => window.cniCampus.state().focus), null, "a click shows no ring");
   assert.deepEqual(problems, []);
   await context.close();
