@@ -9,6 +9,8 @@
 //   cniCampus.on(event, fn)    "stepchange" -> fn({step, index, title, beat, beats}), on every
 //                              step or beat change
 //   cniCampus.firstFrameMs     ms from navigation start to the first drawn frame (0 before)
+//   cniCampus.firstTextShownMs ms from navigation start to when the step's words were put in
+//                              the page before the canvas (0: they were not)
 //   cniCampus.repaint()        paints the last frame again, the whole canvas (frames repaint
 //                              only what changed: tests compare the two)
 // In the embed page (embed.html) it also talks to the parent window with postMessage:
@@ -356,6 +358,7 @@
     ready: ready,
     viewText: viewText,
     firstFrameMs: 0,
+    firstTextShownMs: 0,
     state: stateObject,
     goTo: goTo,
     locate: locate,
@@ -693,6 +696,7 @@
     setText("first-body", step.text[terms]);
     box.hidden = false;
     document.body.classList.add("first-shown");
+    window.cniCampus.firstTextShownMs = performance.now();
   }
   function hideFirstText() {
     var box = $("first");
