@@ -201,20 +201,27 @@ ImGuiWindow* scrollable_under_pointer(float dy) {
 }
 
 // JS side: pointer, touch, wheel, keys, resize and visibility observers, wired to the
-// exported campus_* functions below. Text is never inserted as markup here.
+// exported campus_* functions below (installed in that order by js_event_bridge and the three
+// js_install_*). Text is never inserted as markup here.
 // clang-format off
-EM_JS(void, js_install_handlers, (), {
+// The calls from events into the module, for the handlers below: guarded (see
+// js_start_loop: the fallback when the rest is missing); and a pointer's place on the canvas.
+EM_JS(void, js_event_bridge, (), {
     var canvas = Module["canvas"];
-    // Calls into the module from events: see js_start_loop (fallback when the rest is missing).
     var guard = Module["guard"] || function(f) { return f(); };
-    function call(f) {
+    Module["campusCall"] = function(f) {
         var args = Array.prototype.slice.call(arguments, 1);
         return guard(function() { return f.apply(null, args); }, 0);
-    }
-    function pos(e) {
+    };
+    Module["campusPos"] = function(e) {
         var r = canvas.getBoundingClientRect();
         return [e.clientX - r.left, e.clientY - r.top];
-    }
+    };
+});
+
+// Pointer, touch and wheel.
+EM_JS(void, js_install_pointer, (), {
+    var canvas = Module["canvas"], call = Module["campusCall"], pos = Module["campusPos"];
     function isTouch(e) { return e.pointerType === "touch" ? 1 : 0; }
     canvas.addEventListener("pointerdown", function(e) {
         if (!e.isPrimary) return;
@@ -256,6 +263,11 @@ EM_JS(void, js_install_handlers, (), {
         if (call(_campus_wheel, p[0], p[1], e.deltaX * scale, e.deltaY * scale)) e.preventDefault();
     }, {passive: false});
     canvas.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+});
+
+// Keys, the focus (Tab into the canvas), the hidden text field of phones, pasting.
+EM_JS(void, js_install_keys, (), {
+    var canvas = Module["canvas"], call = Module["campusCall"];
     function mods(e) {
         return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
     }
@@ -339,7 +351,11 @@ EM_JS(void, js_install_handlers, (), {
         tabbing = 0;
         call(_campus_focus, 1, via);
     });
+});
 
+// The canvas's size and pixel ratio, and whether it is in view.
+EM_JS(void, js_install_size, (), {
+    var canvas = Module["canvas"], call = Module["campusCall"];
     // Size: CSS size from the layout, backing store in whole device pixels. Where the
     // browser reports the device-pixel box (Chrome, Firefox) it is used as is, so lines
     // stay crisp at fractional ratios (1.5, browser zoom 110 %).
@@ -782,7 +798,10 @@ bool init(const Callbacks& callbacks) {
 }
 
 void run() {
-    js_install_handlers();
+    js_event_bridge();
+    js_install_pointer();
+    js_install_keys();
+    js_install_size();
     request_frame();
 }
 
