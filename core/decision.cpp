@@ -6,6 +6,7 @@
 #include <set>
 
 #include "capacity.h"
+#include "enum_words.h"
 #include "format.h"
 #include "steps/campus.h"
 
@@ -619,52 +620,36 @@ const GuideNode* find_guide_node(std::string_view id) {
     return nullptr;
 }
 
+namespace {
+
+// Each fix's name in the model's own words and its short title, in term tokens.
+struct FixWords {
+    Fix key;
+    const char* name;
+    const char* short_title;
+};
+constexpr FixWords kFixWords[] = {
+    {Fix::PrefixDelegation, "prefix-delegation", "Prefix delegation"},
+    {Fix::RaiseMaxPods, "raise-max-pods", "Raise the {maxpods}"},
+    {Fix::CustomNetworking, "custom-networking", "Custom networking"},
+    {Fix::SecondaryCidr, "secondary-cidr", "A secondary {range}"},
+    {Fix::SubnetPerGroup, "subnet-per-group", "An {eniconfig} per group"},
+    {Fix::SecurityGroupsForPods, "security-groups-for-pods", "Security groups for {desks}"},
+    {Fix::SubnetDiscovery, "subnet-discovery", "Tag a second {building}"},
+    {Fix::PrivateNat, "private-nat", "A private {natgw}"},
+    {Fix::Ipv6, "ipv6", "IPv6"},
+};
+
+}  // namespace
+
 const char* fix_name(Fix fix) {
-    switch (fix) {
-        case Fix::PrefixDelegation:
-            return "prefix-delegation";
-        case Fix::RaiseMaxPods:
-            return "raise-max-pods";
-        case Fix::CustomNetworking:
-            return "custom-networking";
-        case Fix::SecondaryCidr:
-            return "secondary-cidr";
-        case Fix::SubnetPerGroup:
-            return "subnet-per-group";
-        case Fix::SecurityGroupsForPods:
-            return "security-groups-for-pods";
-        case Fix::SubnetDiscovery:
-            return "subnet-discovery";
-        case Fix::PrivateNat:
-            return "private-nat";
-        case Fix::Ipv6:
-            return "ipv6";
-    }
-    return "";
+    const FixWords* w = find_row(kFixWords, fix);
+    return w != nullptr ? w->name : "";
 }
 
 const char* fix_short(Fix fix) {
-    switch (fix) {
-        case Fix::PrefixDelegation:
-            return "Prefix delegation";
-        case Fix::RaiseMaxPods:
-            return "Raise the {maxpods}";
-        case Fix::CustomNetworking:
-            return "Custom networking";
-        case Fix::SecondaryCidr:
-            return "A secondary {range}";
-        case Fix::SubnetPerGroup:
-            return "An {eniconfig} per group";
-        case Fix::SecurityGroupsForPods:
-            return "Security groups for {desks}";
-        case Fix::SubnetDiscovery:
-            return "Tag a second {building}";
-        case Fix::PrivateNat:
-            return "A private {natgw}";
-        case Fix::Ipv6:
-            return "IPv6";
-    }
-    return "";
+    const FixWords* w = find_row(kFixWords, fix);
+    return w != nullptr ? w->short_title : "";
 }
 
 const GuideNode* guide_outcome(Fix fix) {

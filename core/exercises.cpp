@@ -14,6 +14,7 @@
 
 #include "capacity.h"
 #include "cidr.h"
+#include "enum_words.h"
 #include "format.h"
 #include "ipam.h"
 #include "json_read.h"
@@ -1473,19 +1474,12 @@ const std::vector<std::string>& exercise_generators() {
 }
 
 const char* exercise_kind_name(ExerciseKind kind) {
-    switch (kind) {
-        case ExerciseKind::Number:
-            return "number";
-        case ExerciseKind::Choice:
-            return "choice";
-        case ExerciseKind::Setup:
-            return "setup";
-        case ExerciseKind::Fix:
-            return "fix";
-        case ExerciseKind::Quiz:
-            return "quiz";
-    }
-    return "number";
+    static constexpr EnumWord<ExerciseKind> kNames[] = {{ExerciseKind::Number, "number"},
+                                                        {ExerciseKind::Choice, "choice"},
+                                                        {ExerciseKind::Setup, "setup"},
+                                                        {ExerciseKind::Fix, "fix"},
+                                                        {ExerciseKind::Quiz, "quiz"}};
+    return word_for(kNames, kind, "number");
 }
 
 Result<ExerciseBook> load_exercises(std::string_view text, const Lessons* lessons) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "enum_words.h"
+
 namespace core {
 namespace {
 
@@ -204,23 +206,15 @@ const PodRef* find_traffic_pod(const TrafficCampus& campus, std::string_view nam
 }
 
 const char* callee_label(Callee callee) {
-    switch (callee) {
-        case Callee::SameNode:
-            return "a {desk} in the same {room}";
-        case Callee::OtherNode:
-            return "a {desk} in another {room}";
-        case Callee::OtherSubnet:
-            return "a {desk} in another {building}";
-        case Callee::Rds:
-            return "RDS";
-        case Callee::ElastiCache:
-            return "ElastiCache";
-        case Callee::Peered:
-            return "a {peered}";
-        case Callee::Internet:
-            return "the internet";
-    }
-    return "";
+    static constexpr EnumWord<Callee> kLabels[] = {
+        {Callee::SameNode, "a {desk} in the same {room}"},
+        {Callee::OtherNode, "a {desk} in another {room}"},
+        {Callee::OtherSubnet, "a {desk} in another {building}"},
+        {Callee::Rds, "RDS"},
+        {Callee::ElastiCache, "ElastiCache"},
+        {Callee::Peered, "a {peered}"},
+        {Callee::Internet, "the internet"}};
+    return word_for(kLabels, callee);
 }
 
 namespace {
