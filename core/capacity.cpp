@@ -1,8 +1,8 @@
 // capacity.cpp: max-pods with its derivation (see capacity.h, the facts file and
 // docs/vpc-cni-today.md). Each rule names its source where it is implemented.
 #include "capacity.h"
-#include "enum_words.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 

@@ -12,8 +12,8 @@
 #include <optional>
 #include <utility>
 
-#include "enum_words.h"
 #include "json_read.h"
+#include "lookup.h"
 
 namespace core {
 namespace {

@@ -5,6 +5,7 @@
 // targets and try to free one ENI. reconcile() repeats passes until nothing changes.
 #include "cluster.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -962,17 +963,11 @@ Cluster make_cluster(Vpc vpc) {
 }
 
 Node* find_node(Cluster& cluster, std::string_view name) {
-    for (Node& n : cluster.nodes) {
-        if (n.name == name) return &n;
-    }
-    return nullptr;
+    return find_by(cluster.nodes, name, &Node::name);
 }
 
 const Node* find_node(const Cluster& cluster, std::string_view name) {
-    for (const Node& n : cluster.nodes) {
-        if (n.name == name) return &n;
-    }
-    return nullptr;
+    return find_by(cluster.nodes, name, &Node::name);
 }
 
 Status validate_node_config(const Cluster& cluster, const InstanceType& type,

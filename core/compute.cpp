@@ -1,7 +1,7 @@
 // compute.cpp: CPU and memory used by a number of equal pods (see compute.h).
 #include "compute.h"
-#include "enum_words.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 #include <string>

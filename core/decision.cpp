@@ -6,8 +6,8 @@
 #include <set>
 
 #include "capacity.h"
-#include "enum_words.h"
 #include "format.h"
+#include "lookup.h"
 #include "steps/campus.h"
 
 namespace core {
@@ -614,10 +614,7 @@ const std::vector<GuideNode>& decision_guide() {
 }
 
 const GuideNode* find_guide_node(std::string_view id) {
-    for (const GuideNode& n : decision_guide()) {
-        if (n.id == id) return &n;
-    }
-    return nullptr;
+    return find_by(decision_guide(), id, &GuideNode::id);
 }
 
 namespace {
@@ -643,12 +640,12 @@ constexpr FixWords kFixWords[] = {
 }  // namespace
 
 const char* fix_name(Fix fix) {
-    const FixWords* w = find_row(kFixWords, fix);
+    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
     return w != nullptr ? w->name : "";
 }
 
 const char* fix_short(Fix fix) {
-    const FixWords* w = find_row(kFixWords, fix);
+    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
     return w != nullptr ? w->short_title : "";
 }
 

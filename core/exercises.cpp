@@ -14,10 +14,10 @@
 
 #include "capacity.h"
 #include "cidr.h"
-#include "enum_words.h"
 #include "format.h"
 #include "ipam.h"
 #include "json_read.h"
+#include "lookup.h"
 #include "steps/steps.h"
 #include "traffic.h"
 #include "vpc.h"
@@ -1590,10 +1590,7 @@ std::vector<const ExerciseSpec*> exercises_for_step(const ExerciseBook& book,
 }
 
 const ExerciseSpec* find_exercise(const ExerciseBook& book, std::string_view id) {
-    for (const ExerciseSpec& s : book.specs) {
-        if (s.id == id) return &s;
-    }
-    return nullptr;
+    return find_by(book.specs, id, &ExerciseSpec::id);
 }
 
 Result<Exercise> generate_exercise(const ExerciseBook& book, std::string_view id, uint32_t seed,

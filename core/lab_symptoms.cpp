@@ -21,10 +21,10 @@
 //   range using create-subnet-cidr-reservation".
 #include <algorithm>
 
-#include "enum_words.h"
 #include "format.h"
 #include "ipam.h"
 #include "labs.h"
+#include "lookup.h"
 #include "vpc.h"
 
 namespace core {

@@ -7,23 +7,18 @@
 #include "cidr.h"
 #include "format.h"
 #include "ipam.h"
+#include "lookup.h"
 #include "vpc.h"
 
 namespace core {
 namespace {
 
 LabGroup* find_group(LabCampus& c, std::string_view name) {
-    for (LabGroup& g : c.groups) {
-        if (g.name == name) return &g;
-    }
-    return nullptr;
+    return find_by(c.groups, name, &LabGroup::name);
 }
 
 const LabGroup* find_group(const LabCampus& c, std::string_view name) {
-    for (const LabGroup& g : c.groups) {
-        if (g.name == name) return &g;
-    }
-    return nullptr;
+    return find_by(c.groups, name, &LabGroup::name);
 }
 
 Error no_group(std::string_view name) {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "enum_words.h"
+#include "lookup.h"
 
 namespace core {
 namespace {
@@ -199,10 +199,7 @@ Status add_overlay_node(Cluster& c, const std::string& name, const InstanceType&
 }  // namespace
 
 const PodRef* find_traffic_pod(const TrafficCampus& campus, std::string_view name) {
-    for (const PodRef& p : campus.pods) {
-        if (p.name == name) return &p;
-    }
-    return nullptr;
+    return find_by(campus.pods, name, &PodRef::name);
 }
 
 const char* callee_label(Callee callee) {
