@@ -196,16 +196,9 @@ Status apply_lever(LabCampus& c, const Lever& l, const Catalog& catalog) {
         case LeverKind::MinimumIpTarget:
         case LeverKind::WarmPrefixTarget:
             return set_warm(c, l.kind, l.value);
-        case LeverKind::NewSubnet: {
-            const ScenarioSubnet& s = l.new_subnet;
-            SubnetDesc d;
-            d.id = s.id;
-            d.name = s.name;
-            d.az = s.az;
-            d.cidr = s.cidr;
-            d.tags = s.tags;
-            return add_subnet(c.cluster.vpc, d);
-        }
+        case LeverKind::NewSubnet:
+            // The file gives no scatter or prefix reservation: the new subnet has neither.
+            return add_subnet(c.cluster.vpc, subnet_desc(l.new_subnet));
         case LeverKind::TagSubnet: {
             const Subnet* s = find_subnet(c.cluster.vpc, l.subnet);
             if (s == nullptr) return make_error("There is no subnet '" + l.subnet + "'.");
