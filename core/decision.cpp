@@ -579,6 +579,28 @@ long long routable_used(const DemoCampus& c) {
     return n;
 }
 
+// A figure the guide shows before and after a fix, counted the same way on both campuses.
+struct Measure {
+    const char* label;  // term tokens
+    long long (*of)(const DemoCampus&);
+};
+constexpr Measure kRunning = {"{desks} running, all {rooms}", running_pods};
+constexpr Measure kWaiting = {"{desks} waiting for an {ext}, all {rooms}", waiting_pods};
+constexpr Measure kRefused = {"{desks} turned away at {maxpods}, all {rooms}", refused_pods};
+constexpr Measure kMaxPods = {"{maxpods} per {room}", max_pods_of};
+constexpr Measure kCapacity = {"{desk} {exts} one {room} can hold", node_capacity};
+constexpr Measure kEnis = {"{panels} per {room}", enis_of};
+constexpr Measure kPrefixes = {"{blocks} per {room}", prefixes_of};
+constexpr Measure kVpcSize = {"{nums} in the {campus}", vpc_size};
+constexpr Measure kRoutable = {"routable {nums} in use", routable_used};
+constexpr Measure kSharing = {"{desks} sharing a {building} with the other group, all {rooms}",
+                              pods_sharing};
+constexpr Measure kOwnGroups = {"{desks} that can have their own security groups, all {rooms}",
+                                own_group_pods};
+constexpr Measure kSubnets = {"{buildings}", [](const DemoCampus& c) {
+                                  return static_cast<long long>(c.cluster.vpc.subnets.size());
+                              }};
+
 // The same nodes and pods in a new IPv6 cluster (capacity.h): pods take addresses from one
 // /80 per node, so none waits; kubelet's max-pods for the node group kind still turns pods
 // away.
@@ -843,67 +865,45 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
     auto add = [&](std::string label, long long before, long long after) {
         f.push_back(Figure{std::move(label), before, after});
     };
+    auto measure = [&](std::initializer_list<Measure> measures) {
+        for (const Measure& m : measures)
+            add(m.label, m.of(b), m.of(a));
+    };
     const std::string home =
         b.cluster.nodes.empty() ? std::string() : b.cluster.nodes.front().subnet_id;
     switch (fix) {
         case Fix::PrefixDelegation:
         case Fix::RaiseMaxPods:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("{desks} turned away at {maxpods}, all {rooms}", refused_pods(b), refused_pods(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
-            add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
-            add("{panels} per {room}", enis_of(b), enis_of(a));
-            add("{blocks} per {room}", prefixes_of(b), prefixes_of(a));
+            measure({kRunning, kWaiting, kRefused, kMaxPods, kCapacity, kEnis, kPrefixes});
             break;
         case Fix::CustomNetworking:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
+            measure({kRunning, kWaiting});
             add("free {exts} in the {room}s' {building}", free_in(b, home), free_in(a, home));
-            add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
-                static_cast<long long>(a.cluster.vpc.subnets.size()));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kSubnets, kMaxPods});
             break;
         case Fix::SecondaryCidr:
             add("{campus} {range}s", static_cast<long long>(b.cluster.vpc.cidrs.size()),
                 static_cast<long long>(a.cluster.vpc.cidrs.size()));
-            add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kVpcSize, kRunning, kWaiting, kMaxPods});
             break;
         case Fix::SubnetPerGroup:
             add("{buildings} holding {desk} {exts}",
                 static_cast<long long>(groups_by_subnet(b).size()),
                 static_cast<long long>(groups_by_subnet(a).size()));
-            add("{desks} sharing a {building} with the other group, all {rooms}", pods_sharing(b),
-                pods_sharing(a));
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kSharing, kRunning, kMaxPods});
             break;
         case Fix::SubnetDiscovery:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
-                static_cast<long long>(a.cluster.vpc.subnets.size()));
+            measure({kRunning, kWaiting, kSubnets});
             add("{panels} in the tagged {building}", 0, enis_outside(a, home));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kMaxPods});
             break;
         case Fix::PrivateNat:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("routable {nums} in use", routable_used(b), routable_used(a));
-            add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kRunning, kWaiting, kRoutable, kVpcSize, kMaxPods});
             break;
         case Fix::Ipv6:
             return ipv6_figures(b);
         case Fix::SecurityGroupsForPods:
-            add("{desks} that can have their own security groups, all {rooms}", own_group_pods(b),
-                own_group_pods(a));
-            add("{panels} per {room}", enis_of(b), enis_of(a));
-            add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            measure({kOwnGroups, kEnis, kCapacity, kRunning});
             break;
     }
     return f;
