@@ -368,6 +368,25 @@ PodCounts count_pods(const LabCampus& c) {
     return p;
 }
 
+namespace {
+
+// The warm pool levers in words: what each keeps per node, and its aws-node variable.
+struct WarmWords {
+    LeverKind key;
+    const char* keep;  // "Keep just "
+    const char* one;   // what it counts, one and many
+    const char* many;
+    const char* env;
+};
+constexpr WarmWords kWarmWords[] = {
+    {LeverKind::WarmEniTarget, "Keep ", "spare {panel}", "spare {panels}", "WARM_ENI_TARGET"},
+    {LeverKind::WarmIpTarget, "Keep just ", "spare {ext}", "spare {exts}", "WARM_IP_TARGET"},
+    {LeverKind::MinimumIpTarget, "Keep at least ", "{ext}", "{exts}", "MINIMUM_IP_TARGET"},
+    {LeverKind::WarmPrefixTarget, "Keep ", "spare {block}", "spare {blocks}", "WARM_PREFIX_TARGET"},
+};
+
+}  // namespace
+
 FixWords fix_words(const LabFix& fix) {
     const Lever& l = fix.lever;
     const std::string v = num(l.value);
@@ -398,17 +417,14 @@ FixWords fix_words(const LabFix& fix) {
                                  : "Hand out single {exts} instead of {blocks}",
                     std::string("ENABLE_PREFIX_DELEGATION=") + (l.value != 0 ? "true" : "false")};
         case LeverKind::WarmEniTarget:
-            return {"Keep " + count(l.value, "spare {panel}", "spare {panels}") + " per {room}",
-                    "WARM_ENI_TARGET=" + v};
         case LeverKind::WarmIpTarget:
-            return {"Keep just " + count(l.value, "spare {ext}", "spare {exts}") + " per {room}",
-                    "WARM_IP_TARGET=" + v};
         case LeverKind::MinimumIpTarget:
-            return {"Keep at least " + count(l.value, "{ext}", "{exts}") + " per {room}",
-                    "MINIMUM_IP_TARGET=" + v};
-        case LeverKind::WarmPrefixTarget:
-            return {"Keep " + count(l.value, "spare {block}", "spare {blocks}") + " per {room}",
-                    "WARM_PREFIX_TARGET=" + v};
+        case LeverKind::WarmPrefixTarget: {
+            const WarmWords* w = find_by(kWarmWords, l.kind, &WarmWords::key);
+            if (w == nullptr) break;
+            return {w->keep + count(l.value, w->one, w->many) + " per {room}",
+                    std::string(w->env) + "=" + v};
+        }
         case LeverKind::CustomNetworking:
             return {"Give {desks} {exts} from " + l.subnet + " (an {eniconfig})",
                     "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true, ENIConfig subnet " + l.subnet};
