@@ -387,9 +387,7 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
                                   "): prefix delegation needs a Nitro instance; move to a Nitro "
                                   "type first.");
             }
-            CapacityOptions pd;
-            pd.prefix_delegation = true;
-            const MaxPods cap = max_pods(first.type, pd);
+            const MaxPods cap = max_pods(first.type, with_prefix_delegation());
             const int old_max = first.max_pods;
             const int new_max = static_cast<int>(cap.recommended_max_pods);
             if (auto s = replace_nodes(c,
@@ -418,9 +416,7 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
                                   ": raising max-pods alone gives its pods no addresses; turn "
                                   "prefix delegation on first.");
             }
-            CapacityOptions pd;
-            pd.prefix_delegation = true;
-            const MaxPods cap = max_pods(first.type, pd);
+            const MaxPods cap = max_pods(first.type, with_prefix_delegation());
             const int old_max = first.max_pods;
             const int new_max = static_cast<int>(cap.recommended_max_pods);
             for (const Node& n : c.cluster.nodes) {

@@ -416,18 +416,6 @@ void capacity_vars(Ctx& c, const MaxPods& m) {
     c.n("branch", m.branch_enis);
 }
 
-// Options for max_pods() with one feature switched on.
-CapacityOptions with_prefix_delegation() {
-    CapacityOptions o;
-    o.prefix_delegation = true;
-    return o;
-}
-CapacityOptions with_custom_networking() {
-    CapacityOptions o;
-    o.custom_networking = true;
-    return o;
-}
-
 Status gen_max_pods(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kMaxPodsPool);
     if (!t) return t.error();
