@@ -2,6 +2,7 @@
 // docs/vpc-cni-today.md). Each rule names its source where it is implemented.
 #include "capacity.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 
@@ -68,15 +69,10 @@ Result<NodeGroupKind> parse_node_group_kind(std::string_view text) {
 }
 
 const char* max_pods_source_name(MaxPodsSource source) {
-    switch (source) {
-        case MaxPodsSource::NodeadmEc2Api:
-            return "nodeadm-ec2-api";
-        case MaxPodsSource::ManagedNodeGroup:
-            return "managed-node-group";
-        case MaxPodsSource::Nodeadm:
-            break;
-    }
-    return "nodeadm";
+    static constexpr EnumWord<MaxPodsSource> kNames[] = {
+        {MaxPodsSource::NodeadmEc2Api, "nodeadm-ec2-api"},
+        {MaxPodsSource::ManagedNodeGroup, "managed-node-group"}};
+    return word_for(kNames, source, "nodeadm");
 }
 
 bool supports_prefix_delegation(const InstanceType& type) {

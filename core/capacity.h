@@ -54,6 +54,18 @@ struct CapacityOptions {
     NodeGroupKind node_group = NodeGroupKind::SelfManaged;
 };
 
+// The default options with prefix delegation, or custom networking, switched on.
+inline CapacityOptions with_prefix_delegation() {
+    CapacityOptions o;
+    o.prefix_delegation = true;
+    return o;
+}
+inline CapacityOptions with_custom_networking() {
+    CapacityOptions o;
+    o.custom_networking = true;
+    return o;
+}
+
 struct DerivationStep {
     std::string label;    // "pod addresses"
     std::string formula;  // "3 ENIs x (4 - 1) addresses"

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "json_read.h"
+#include "lookup.h"
 
 namespace core {
 namespace {
@@ -700,15 +701,9 @@ std::string instance_family(std::string_view name) {
 }
 
 const char* hypervisor_name(Hypervisor h) {
-    switch (h) {
-        case Hypervisor::Nitro:
-            return "nitro";
-        case Hypervisor::Xen:
-            return "xen";
-        case Hypervisor::Unknown:
-            break;
-    }
-    return "unknown";
+    static constexpr EnumWord<Hypervisor> kNames[] = {{Hypervisor::Nitro, "nitro"},
+                                                      {Hypervisor::Xen, "xen"}};
+    return word_for(kNames, h, "unknown");
 }
 
 }  // namespace core

@@ -89,9 +89,20 @@ uint32_t digits_value(std::string_view digits) {
 
 const char* kOrdinal[] = {"first", "second", "third", "fourth"};
 
-// Parses four dotted octets starting at pos; on success pos is just after the fourth.
-// `cidr` says whether the text is a CIDR block (else a single address), for messages.
+// Parses the four dotted octets that start the text (empty text, or white space in front,
+// is refused); on success pos is just after the fourth. `cidr` says whether the text is a
+// CIDR block (else a single address), for messages.
 Result<uint32_t> parse_quad(std::string_view input, size_t& pos, bool cidr) {
+    if (input.empty()) {
+        return make_error(cidr ? "The CIDR block is empty; write an address, a slash and a prefix "
+                                 "length, like 10.0.0.0/16."
+                               : "The address is empty; write four numbers separated by dots, "
+                                 "like 10.0.1.5.");
+    }
+    if (is_space(input[0])) {
+        return make_error(quoted(input) + " starts with " + describe_char(input[0]) +
+                          "; remove it.");
+    }
     uint32_t value = 0;
     for (int i = 0; i < 4; ++i) {
         if (i > 0) {
@@ -144,14 +155,6 @@ Result<uint32_t> parse_quad(std::string_view input, size_t& pos, bool cidr) {
 }  // namespace
 
 Result<Ipv4> parse_ipv4(std::string_view text) {
-    if (text.empty()) {
-        return make_error(
-            "The address is empty; write four numbers separated by dots, "
-            "like 10.0.1.5.");
-    }
-    if (is_space(text[0])) {
-        return make_error(quoted(text) + " starts with " + describe_char(text[0]) + "; remove it.");
-    }
     size_t pos = 0;
     Result<uint32_t> quad = parse_quad(text, pos, false);
     if (!quad) return quad.error();
@@ -171,14 +174,6 @@ Result<Ipv4> parse_ipv4(std::string_view text) {
 }
 
 Result<Cidr> parse_cidr(std::string_view text) {
-    if (text.empty()) {
-        return make_error(
-            "The CIDR block is empty; write an address, a slash and a prefix "
-            "length, like 10.0.0.0/16.");
-    }
-    if (is_space(text[0])) {
-        return make_error(quoted(text) + " starts with " + describe_char(text[0]) + "; remove it.");
-    }
     size_t pos = 0;
     Result<uint32_t> quad = parse_quad(text, pos, true);
     if (!quad) return quad.error();

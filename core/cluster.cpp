@@ -5,6 +5,7 @@
 // targets and try to free one ENI. reconcile() repeats passes until nothing changes.
 #include "cluster.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -540,73 +541,69 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
     return attach_eni(c, n, std::min<long long>(needed, slots), st);
 }
 
+// Releases up to `over` of `held` (an ENI's secondary IPs or its prefixes), the last first,
+// none whose key is in `in_use` (sorted) and none its subnet will not take back. Returns what
+// it released, in the ENI's order.
+template <typename T, typename Key, typename Release>
+std::vector<T> release_spare(std::vector<T>& held, long long& over,
+                             const std::vector<uint32_t>& in_use, Key key, Release release) {
+    std::vector<T> released;
+    for (size_t i = held.size(); i-- > 0 && over > 0;) {
+        if (std::binary_search(in_use.begin(), in_use.end(), key(held[i]))) continue;
+        if (!release(held[i])) continue;
+        released.push_back(held[i]);
+        held.erase(held.begin() + static_cast<std::ptrdiff_t>(i));
+        --over;
+    }
+    std::reverse(released.begin(), released.end());
+    return released;
+}
+
 // Releases addresses or prefixes over the targets, highest device index first.
 Step shrink(Cluster& c, Node& n, const PoolState& st) {
+    const bool pd = st.prefix_delegation;
     const std::vector<uint32_t> used = pod_ips(n);
-    bool changed = false;
-    if (!st.prefix_delegation) {
-        long long over = st.over_ips;
-        for (auto it = n.enis.rbegin(); it != n.enis.rend() && over > 0; ++it) {
-            Eni& e = *it;
-            if (!carries_pod_addresses(n, e)) continue;
-            Subnet* s = find_subnet(c.vpc, e.subnet_id);
-            if (s == nullptr) continue;
-            std::vector<Ipv4> released;
-            for (size_t i = e.ips.size(); i-- > 0 && over > 0;) {
-                if (std::binary_search(used.begin(), used.end(), e.ips[i].value)) continue;
-                if (!release_ip(*s, e.ips[i])) continue;
-                released.push_back(e.ips[i]);
-                e.ips.erase(e.ips.begin() + static_cast<std::ptrdiff_t>(i));
-                --over;
-            }
-            if (released.empty()) continue;
-            std::reverse(released.begin(), released.end());
-            changed = true;
-            emit(c, n.name, EventKind::ReleaseIps,
-                 "Released " +
-                     count(static_cast<long long>(released.size()), "secondary IP",
-                           "secondary IPs") +
-                     " " + list_ips(released) + " from " + eni_name(e) + " back to " + e.subnet_id +
-                     ": " + st.reason + ".",
-                 {},
-                 eni_facts(e, false, static_cast<long long>(released.size()), list_ips(released),
-                           st.why));
-        }
-        return changed ? Step::Changed : Step::None;
+    long long over = st.over_ips;
+    std::vector<uint32_t> blocks;  // the /28 blocks pods use, with prefix delegation
+    if (pd) {
+        over = st.warm_ip_targets
+                   ? st.over_prefixes
+                   : static_cast<long long>(st.free_prefixes) - n.config.warm.warm_prefix_target;
+        blocks.reserve(used.size());
+        for (uint32_t ip : used)
+            blocks.push_back(ip & ~uint32_t{15});
+        std::sort(blocks.begin(), blocks.end());
     }
-
-    long long over = st.warm_ip_targets ? st.over_prefixes
-                                        : static_cast<long long>(st.free_prefixes) -
-                                              n.config.warm.warm_prefix_target;
-    std::vector<uint32_t> blocks;
-    blocks.reserve(used.size());
-    for (uint32_t ip : used)
-        blocks.push_back(ip & ~uint32_t{15});
-    std::sort(blocks.begin(), blocks.end());
+    bool changed = false;
     for (auto it = n.enis.rbegin(); it != n.enis.rend() && over > 0; ++it) {
         Eni& e = *it;
         if (!carries_pod_addresses(n, e)) continue;
         Subnet* s = find_subnet(c.vpc, e.subnet_id);
         if (s == nullptr) continue;
-        std::vector<Cidr> released;
-        for (size_t i = e.prefixes.size(); i-- > 0 && over > 0;) {
-            if (std::binary_search(blocks.begin(), blocks.end(), e.prefixes[i].base)) continue;
-            if (!release_prefix(*s, e.prefixes[i])) continue;
-            released.push_back(e.prefixes[i]);
-            e.prefixes.erase(e.prefixes.begin() + static_cast<std::ptrdiff_t>(i));
-            --over;
+        long long released = 0;
+        std::string what;
+        if (pd) {
+            const std::vector<Cidr> gone = release_spare(
+                e.prefixes, over, blocks, [](const Cidr& p) { return p.base; },
+                [s](const Cidr& p) { return release_prefix(*s, p).ok(); });
+            released = static_cast<long long>(gone.size());
+            what = list_prefixes(gone);
+        } else {
+            const std::vector<Ipv4> gone = release_spare(
+                e.ips, over, used, [](Ipv4 ip) { return ip.value; },
+                [s](Ipv4 ip) { return release_ip(*s, ip).ok(); });
+            released = static_cast<long long>(gone.size());
+            what = list_ips(gone);
         }
-        if (released.empty()) continue;
-        std::reverse(released.begin(), released.end());
+        if (released == 0) continue;
         changed = true;
-        emit(c, n.name, EventKind::ReleasePrefix,
+        emit(c, n.name, pd ? EventKind::ReleasePrefix : EventKind::ReleaseIps,
              "Released " +
-                 count(static_cast<long long>(released.size()), "/28 prefix", "/28 prefixes") +
-                 " " + list_prefixes(released) + " from " + eni_name(e) + " back to " +
-                 e.subnet_id + ": " + st.reason + ".",
-             {},
-             eni_facts(e, true, static_cast<long long>(released.size()), list_prefixes(released),
-                       st.why));
+                 (pd ? count(released, "/28 prefix", "/28 prefixes")
+                     : count(released, "secondary IP", "secondary IPs")) +
+                 " " + what + " from " + eni_name(e) + " back to " + e.subnet_id + ": " +
+                 st.reason + ".",
+             {}, eni_facts(e, pd, released, what, st.why));
     }
     return changed ? Step::Changed : Step::None;
 }
@@ -962,17 +959,11 @@ Cluster make_cluster(Vpc vpc) {
 }
 
 Node* find_node(Cluster& cluster, std::string_view name) {
-    for (Node& n : cluster.nodes) {
-        if (n.name == name) return &n;
-    }
-    return nullptr;
+    return find_by(cluster.nodes, name, &Node::name);
 }
 
 const Node* find_node(const Cluster& cluster, std::string_view name) {
-    for (const Node& n : cluster.nodes) {
-        if (n.name == name) return &n;
-    }
-    return nullptr;
+    return find_by(cluster.nodes, name, &Node::name);
 }
 
 Status validate_node_config(const Cluster& cluster, const InstanceType& type,

@@ -1,6 +1,7 @@
 // compute.cpp: CPU and memory used by a number of equal pods (see compute.h).
 #include "compute.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 #include <string>
@@ -65,17 +66,10 @@ long long pods_that_fit(const ComputeUse& use, long long address_pods) {
 }
 
 const char* pod_limit_name(PodLimit limit) {
-    switch (limit) {
-        case PodLimit::Addresses:
-            return "IP addresses";
-        case PodLimit::Cpu:
-            return "CPU";
-        case PodLimit::Memory:
-            return "memory";
-        case PodLimit::Unknown:
-            return "unknown";
-    }
-    return "unknown";
+    static constexpr EnumWord<PodLimit> kNames[] = {{PodLimit::Addresses, "IP addresses"},
+                                                    {PodLimit::Cpu, "CPU"},
+                                                    {PodLimit::Memory, "memory"}};
+    return word_for(kNames, limit, "unknown");
 }
 
 }  // namespace core

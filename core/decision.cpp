@@ -7,6 +7,7 @@
 
 #include "capacity.h"
 #include "format.h"
+#include "lookup.h"
 #include "steps/campus.h"
 
 namespace core {
@@ -386,9 +387,7 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
                                   "): prefix delegation needs a Nitro instance; move to a Nitro "
                                   "type first.");
             }
-            CapacityOptions pd;
-            pd.prefix_delegation = true;
-            const MaxPods cap = max_pods(first.type, pd);
+            const MaxPods cap = max_pods(first.type, with_prefix_delegation());
             const int old_max = first.max_pods;
             const int new_max = static_cast<int>(cap.recommended_max_pods);
             if (auto s = replace_nodes(c,
@@ -417,9 +416,7 @@ Result<std::vector<std::string>> apply(DemoCampus& c, Fix fix) {
                                   ": raising max-pods alone gives its pods no addresses; turn "
                                   "prefix delegation on first.");
             }
-            CapacityOptions pd;
-            pd.prefix_delegation = true;
-            const MaxPods cap = max_pods(first.type, pd);
+            const MaxPods cap = max_pods(first.type, with_prefix_delegation());
             const int old_max = first.max_pods;
             const int new_max = static_cast<int>(cap.recommended_max_pods);
             for (const Node& n : c.cluster.nodes) {
@@ -578,6 +575,28 @@ long long routable_used(const DemoCampus& c) {
     return n;
 }
 
+// A figure the guide shows before and after a fix, counted the same way on both campuses.
+struct Measure {
+    const char* label;  // term tokens
+    long long (*of)(const DemoCampus&);
+};
+constexpr Measure kRunning = {"{desks} running, all {rooms}", running_pods};
+constexpr Measure kWaiting = {"{desks} waiting for an {ext}, all {rooms}", waiting_pods};
+constexpr Measure kRefused = {"{desks} turned away at {maxpods}, all {rooms}", refused_pods};
+constexpr Measure kMaxPods = {"{maxpods} per {room}", max_pods_of};
+constexpr Measure kCapacity = {"{desk} {exts} one {room} can hold", node_capacity};
+constexpr Measure kEnis = {"{panels} per {room}", enis_of};
+constexpr Measure kPrefixes = {"{blocks} per {room}", prefixes_of};
+constexpr Measure kVpcSize = {"{nums} in the {campus}", vpc_size};
+constexpr Measure kRoutable = {"routable {nums} in use", routable_used};
+constexpr Measure kSharing = {"{desks} sharing a {building} with the other group, all {rooms}",
+                              pods_sharing};
+constexpr Measure kOwnGroups = {"{desks} that can have their own security groups, all {rooms}",
+                                own_group_pods};
+constexpr Measure kSubnets = {"{buildings}", [](const DemoCampus& c) {
+                                  return static_cast<long long>(c.cluster.vpc.subnets.size());
+                              }};
+
 // The same nodes and pods in a new IPv6 cluster (capacity.h): pods take addresses from one
 // /80 per node, so none waits; kubelet's max-pods for the node group kind still turns pods
 // away.
@@ -613,58 +632,39 @@ const std::vector<GuideNode>& decision_guide() {
 }
 
 const GuideNode* find_guide_node(std::string_view id) {
-    for (const GuideNode& n : decision_guide()) {
-        if (n.id == id) return &n;
-    }
-    return nullptr;
+    return find_by(decision_guide(), id, &GuideNode::id);
 }
 
+namespace {
+
+// Each fix's name in the model's own words and its short title, in term tokens.
+struct FixWords {
+    Fix key;
+    const char* name;
+    const char* short_title;
+};
+constexpr FixWords kFixWords[] = {
+    {Fix::PrefixDelegation, "prefix-delegation", "Prefix delegation"},
+    {Fix::RaiseMaxPods, "raise-max-pods", "Raise the {maxpods}"},
+    {Fix::CustomNetworking, "custom-networking", "Custom networking"},
+    {Fix::SecondaryCidr, "secondary-cidr", "A secondary {range}"},
+    {Fix::SubnetPerGroup, "subnet-per-group", "An {eniconfig} per group"},
+    {Fix::SecurityGroupsForPods, "security-groups-for-pods", "Security groups for {desks}"},
+    {Fix::SubnetDiscovery, "subnet-discovery", "Tag a second {building}"},
+    {Fix::PrivateNat, "private-nat", "A private {natgw}"},
+    {Fix::Ipv6, "ipv6", "IPv6"},
+};
+
+}  // namespace
+
 const char* fix_name(Fix fix) {
-    switch (fix) {
-        case Fix::PrefixDelegation:
-            return "prefix-delegation";
-        case Fix::RaiseMaxPods:
-            return "raise-max-pods";
-        case Fix::CustomNetworking:
-            return "custom-networking";
-        case Fix::SecondaryCidr:
-            return "secondary-cidr";
-        case Fix::SubnetPerGroup:
-            return "subnet-per-group";
-        case Fix::SecurityGroupsForPods:
-            return "security-groups-for-pods";
-        case Fix::SubnetDiscovery:
-            return "subnet-discovery";
-        case Fix::PrivateNat:
-            return "private-nat";
-        case Fix::Ipv6:
-            return "ipv6";
-    }
-    return "";
+    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
+    return w != nullptr ? w->name : "";
 }
 
 const char* fix_short(Fix fix) {
-    switch (fix) {
-        case Fix::PrefixDelegation:
-            return "Prefix delegation";
-        case Fix::RaiseMaxPods:
-            return "Raise the {maxpods}";
-        case Fix::CustomNetworking:
-            return "Custom networking";
-        case Fix::SecondaryCidr:
-            return "A secondary {range}";
-        case Fix::SubnetPerGroup:
-            return "An {eniconfig} per group";
-        case Fix::SecurityGroupsForPods:
-            return "Security groups for {desks}";
-        case Fix::SubnetDiscovery:
-            return "Tag a second {building}";
-        case Fix::PrivateNat:
-            return "A private {natgw}";
-        case Fix::Ipv6:
-            return "IPv6";
-    }
-    return "";
+    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
+    return w != nullptr ? w->short_title : "";
 }
 
 const GuideNode* guide_outcome(Fix fix) {
@@ -861,67 +861,45 @@ std::vector<Figure> fix_figures(Fix fix, const DemoCampus& b, const DemoCampus& 
     auto add = [&](std::string label, long long before, long long after) {
         f.push_back(Figure{std::move(label), before, after});
     };
+    auto measure = [&](std::initializer_list<Measure> measures) {
+        for (const Measure& m : measures)
+            add(m.label, m.of(b), m.of(a));
+    };
     const std::string home =
         b.cluster.nodes.empty() ? std::string() : b.cluster.nodes.front().subnet_id;
     switch (fix) {
         case Fix::PrefixDelegation:
         case Fix::RaiseMaxPods:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("{desks} turned away at {maxpods}, all {rooms}", refused_pods(b), refused_pods(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
-            add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
-            add("{panels} per {room}", enis_of(b), enis_of(a));
-            add("{blocks} per {room}", prefixes_of(b), prefixes_of(a));
+            measure({kRunning, kWaiting, kRefused, kMaxPods, kCapacity, kEnis, kPrefixes});
             break;
         case Fix::CustomNetworking:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
+            measure({kRunning, kWaiting});
             add("free {exts} in the {room}s' {building}", free_in(b, home), free_in(a, home));
-            add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
-                static_cast<long long>(a.cluster.vpc.subnets.size()));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kSubnets, kMaxPods});
             break;
         case Fix::SecondaryCidr:
             add("{campus} {range}s", static_cast<long long>(b.cluster.vpc.cidrs.size()),
                 static_cast<long long>(a.cluster.vpc.cidrs.size()));
-            add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kVpcSize, kRunning, kWaiting, kMaxPods});
             break;
         case Fix::SubnetPerGroup:
             add("{buildings} holding {desk} {exts}",
                 static_cast<long long>(groups_by_subnet(b).size()),
                 static_cast<long long>(groups_by_subnet(a).size()));
-            add("{desks} sharing a {building} with the other group, all {rooms}", pods_sharing(b),
-                pods_sharing(a));
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kSharing, kRunning, kMaxPods});
             break;
         case Fix::SubnetDiscovery:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("{buildings}", static_cast<long long>(b.cluster.vpc.subnets.size()),
-                static_cast<long long>(a.cluster.vpc.subnets.size()));
+            measure({kRunning, kWaiting, kSubnets});
             add("{panels} in the tagged {building}", 0, enis_outside(a, home));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kMaxPods});
             break;
         case Fix::PrivateNat:
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
-            add("{desks} waiting for an {ext}, all {rooms}", waiting_pods(b), waiting_pods(a));
-            add("routable {nums} in use", routable_used(b), routable_used(a));
-            add("{nums} in the {campus}", vpc_size(b), vpc_size(a));
-            add("{maxpods} per {room}", max_pods_of(b), max_pods_of(a));
+            measure({kRunning, kWaiting, kRoutable, kVpcSize, kMaxPods});
             break;
         case Fix::Ipv6:
             return ipv6_figures(b);
         case Fix::SecurityGroupsForPods:
-            add("{desks} that can have their own security groups, all {rooms}", own_group_pods(b),
-                own_group_pods(a));
-            add("{panels} per {room}", enis_of(b), enis_of(a));
-            add("{desk} {exts} one {room} can hold", node_capacity(b), node_capacity(a));
-            add("{desks} running, all {rooms}", running_pods(b), running_pods(a));
+            measure({kOwnGroups, kEnis, kCapacity, kRunning});
             break;
     }
     return f;

@@ -17,6 +17,7 @@
 #include "format.h"
 #include "ipam.h"
 #include "json_read.h"
+#include "lookup.h"
 #include "steps/steps.h"
 #include "traffic.h"
 #include "vpc.h"
@@ -173,16 +174,29 @@ NodeGroup node_group(const std::string& name, const std::string& type, const std
     return g;
 }
 
+// A campus of one VPC range and these buildings, with no nodes yet.
+Scenario exercise_campus(const std::string& name, const std::string& vpc_cidr,
+                         std::vector<ScenarioSubnet> subnets) {
+    Scenario s;
+    s.name = name;
+    s.vpc_cidrs = {vpc_cidr};
+    s.subnets = std::move(subnets);
+    return s;
+}
+
+// Makes `group` the campus's one node group, with `pods` pods to run on it.
+void set_group(Scenario& s, const NodeGroup& group, int pods) {
+    s.node_groups = {group};
+    s.pods = {PodGroup{group.name, pods}};
+}
+
 // A one-node campus for questions about a node on its own.
 Scenario single_node(const std::string& type, const NodeConfig& config, int pods) {
-    Scenario s;
-    s.name = "exercise";
-    s.vpc_cidrs = {"10.0.0.0/16"};
-    s.subnets = {scenario_subnet("subnet-a", "10.0.0.0/20")};
+    Scenario s =
+        exercise_campus("exercise", "10.0.0.0/16", {scenario_subnet("subnet-a", "10.0.0.0/20")});
     NodeGroup g = node_group("node", type, "subnet-a");
     g.config = config;
-    s.node_groups = {g};
-    if (pods > 0) s.pods = {PodGroup{"node", pods}};
+    set_group(s, g, pods);
     return s;
 }
 
@@ -237,16 +251,6 @@ Result<const InstanceType*> pick_type(Ctx& c, const std::vector<std::string>& po
     return t;
 }
 
-void number_answer(Ctx& c, long long answer, long long min, long long max) {
-    c.ex.kind = ExerciseKind::Number;
-    c.ex.answer = answer;
-    c.n("answer", answer);
-    c.ex.number.label = c.text("answer-label");
-    c.ex.number.min = min;
-    c.ex.number.max = max;
-    c.ex.number.start = answer == min ? max : min;
-}
-
 void miss(Ctx& c, long long value, const std::string& key) {
     if (value == c.ex.answer) return;
     for (const Miss& m : c.ex.misses) {
@@ -255,14 +259,42 @@ void miss(Ctx& c, long long value, const std::string& key) {
     c.ex.misses.push_back(Miss{value, c.text(key)});
 }
 
+// A wrong number and the text key of the hint it gets.
+struct MissKey {
+    long long value;
+    const char* hint;
+};
+
+// Makes a number question of the exercise: the answer, the input's top (the input starts at
+// 0, or at the top when the answer is 0), the wrong numbers that reveal a known
+// misunderstanding (one equal to the answer or to an earlier miss is left out) and the
+// working's text keys.
+Status number_answer(Ctx& c, long long answer, long long max, std::initializer_list<MissKey> misses,
+                     std::initializer_list<const char*> working) {
+    c.ex.answer = answer;
+    c.n("answer", answer);
+    c.ex.number.label = c.text("answer-label");
+    c.ex.number.min = 0;
+    c.ex.number.max = max;
+    c.ex.number.start = answer == 0 ? max : 0;
+    for (const MissKey& m : misses)
+        miss(c, m.value, m.hint);
+    for (const char* key : working)
+        c.derive(key);
+    return Ok{};
+}
+
 struct Option {
     std::string text;
     std::string hint;  // "" for the right one
     bool correct = false;
 };
 
-// Shuffles the options into the exercise; fails if two read the same.
-Status set_choices(Ctx& c, std::vector<Option> options) {
+// Makes a choice question of the exercise: the working's text keys, then the options,
+// shuffled; fails if two read the same.
+Status choice_answer(Ctx& c, const std::vector<std::string>& working, std::vector<Option> options) {
+    for (const std::string& key : working)
+        c.derive(key);
     c.rng.shuffle(options);
     std::set<std::string> seen;
     int correct = 0;
@@ -281,9 +313,16 @@ Status set_choices(Ctx& c, std::vector<Option> options) {
     return Ok{};
 }
 
-Option keyed_option(Ctx& c, const std::string& name, bool correct) {
-    return Option{c.text("choice-" + name), correct ? std::string() : c.text("why-" + name),
-                  correct};
+// The options "choice-<key>" in this order, each wrong one with its "why-<key>".
+std::vector<Option> keyed_options(const Ctx& c, const std::string& right,
+                                  std::initializer_list<const char*> keys) {
+    std::vector<Option> options;
+    for (const std::string key : keys) {
+        const bool correct = key == right;
+        options.push_back(Option{c.text("choice-" + key),
+                                 correct ? std::string() : c.text("why-" + key), correct});
+    }
+    return options;
 }
 
 // Keeps the texts a check fills in later (Setup, Fix), with today's variables filled.
@@ -304,6 +343,8 @@ const std::vector<std::string> kCustomPool = {"t3.medium", "t3.large",  "m5.larg
 const std::vector<std::string> kSgpPool = {"m5.large",  "c5.large",  "r5.large",  "m6i.large",
                                            "m5.xlarge", "c5.xlarge", "m5.2xlarge"};
 const std::vector<std::string> kWarmPool = {"m5.large", "c5.large", "r5.large", "m5.xlarge"};
+const std::vector<std::string> kRoomyPool = {"t3.large", "m5.large", "c5.large", "r5.large",
+                                             "m5.xlarge"};
 
 Status gen_panels_needed(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kSmallPool);
@@ -319,23 +360,19 @@ Status gen_panels_needed(Ctx& c) {
     c.n("ips", m.ips_per_eni);
     c.n("slots", slots);
     c.n("pods", pods);
-    number_answer(c, (pods + slots - 1) / slots, 0, 12);
-    miss(c, (pods + m.ips_per_eni - 1) / m.ips_per_eni, "hint-first-slot");
-    miss(c, pods / slots, "hint-partial");
-    miss(c, m.enis, "hint-all");
-    c.derive("derive-slots");
-    c.derive("derive-count");
-    return Ok{};
+    return number_answer(c, (pods + slots - 1) / slots, 12,
+                         {{(pods + m.ips_per_eni - 1) / m.ips_per_eni, "hint-first-slot"},
+                          {pods / slots, "hint-partial"},
+                          {m.enis, "hint-all"}},
+                         {"derive-slots", "derive-count"});
 }
 
 Status gen_main_extension(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kSmallPool);
     if (!t) return t.error();
     c.n("enis", (*t)->max_enis);
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, {keyed_option(c, "first", true), keyed_option(c, "every", false),
-                           keyed_option(c, "last", false), keyed_option(c, "outside", false)});
+    return choice_answer(c, {"derive"},
+                         keyed_options(c, "first", {"first", "every", "last", "outside"}));
 }
 
 Status gen_slots_lost(Ctx& c) {
@@ -347,13 +384,9 @@ Status gen_slots_lost(Ctx& c) {
     c.n("ips", m.ips_per_eni);
     c.n("total", total);
     c.n("pod_ips", m.pod_ips);
-    number_answer(c, total - m.pod_ips, 0, 20);
-    miss(c, 1, "hint-one");
-    miss(c, 0, "hint-zero");
-    miss(c, m.pod_ips, "hint-left");
-    c.derive("derive-1");
-    c.derive("derive-2");
-    return Ok{};
+    return number_answer(c, total - m.pod_ips, 20,
+                         {{1, "hint-one"}, {0, "hint-zero"}, {m.pod_ips, "hint-left"}},
+                         {"derive-1", "derive-2"});
 }
 
 Status gen_what_limits(Ctx& c) {
@@ -365,10 +398,8 @@ Status gen_what_limits(Ctx& c) {
     c.n("pods", m.pod_ips);
     c.n("cpu", c.rng.range(6, 25));
     c.n("free", c.rng.range(90, 230));
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, {keyed_option(c, "slots", true), keyed_option(c, "cpu", false),
-                           keyed_option(c, "memory", false), keyed_option(c, "building", false)});
+    return choice_answer(c, {"derive"},
+                         keyed_options(c, "slots", {"slots", "cpu", "memory", "building"}));
 }
 
 // Variables every capacity question shares.
@@ -391,15 +422,13 @@ Status gen_max_pods(Ctx& c) {
     const MaxPods m = max_pods(**t);
     capacity_vars(c, m);
     const long long all = static_cast<long long>(m.enis) * m.ips_per_eni;
-    number_answer(c, m.max_pods, 0, 100);
-    miss(c, m.pod_ips, "hint-no-two");
-    miss(c, all, "hint-primary");
-    miss(c, all + 2, "hint-primary");
-    miss(c, all - 1 + 2, "hint-one-per-panel");
-    miss(c, all - 1, "hint-one-per-panel");
-    c.derive("derive-pods");
-    c.derive("derive-max");
-    return Ok{};
+    return number_answer(c, m.max_pods, 100,
+                         {{m.pod_ips, "hint-no-two"},
+                          {all, "hint-primary"},
+                          {all + 2, "hint-primary"},
+                          {all - 1 + 2, "hint-one-per-panel"},
+                          {all - 1, "hint-one-per-panel"}},
+                         {"derive-pods", "derive-max"});
 }
 
 Status gen_pod_addresses(Ctx& c) {
@@ -408,36 +437,31 @@ Status gen_pod_addresses(Ctx& c) {
     const MaxPods m = max_pods(**t);
     capacity_vars(c, m);
     const long long all = static_cast<long long>(m.enis) * m.ips_per_eni;
-    number_answer(c, m.pod_ips, 0, 100);
-    miss(c, m.max_pods, "hint-max-pods");
-    miss(c, all, "hint-primary");
-    miss(c, all - 1, "hint-one-per-panel");
-    c.derive("derive-1");
-    return Ok{};
+    return number_answer(
+        c, m.pod_ips, 100,
+        {{m.max_pods, "hint-max-pods"}, {all, "hint-primary"}, {all - 1, "hint-one-per-panel"}},
+        {"derive-1"});
 }
 
 Status gen_pd_max_pods(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kNitroPool);
     if (!t) return t.error();
-    CapacityOptions pd;
-    pd.prefix_delegation = true;
-    const MaxPods m = max_pods(**t, pd);
+    const MaxPods m = max_pods(**t, with_prefix_delegation());
     const MaxPods plain = max_pods(**t);
     if (!m.prefix_delegation) return retry();
     capacity_vars(c, m);
     const long long every_slot =
         static_cast<long long>(m.enis) * m.ips_per_eni * kAddressesPerPrefix;
-    number_answer(c, m.max_pods, 0, 1000);
-    miss(c, m.seed_figure, "hint-seed");
-    miss(c, m.pod_ips, "hint-no-two");
-    miss(c, m.ami_max_pods, "hint-ami");
-    miss(c, every_slot + 2, "hint-primary");
-    miss(c, every_slot, "hint-primary");
-    miss(c, plain.pod_ips, "hint-no-sixteen");
-    c.derive("derive-pods");
-    c.derive("derive-max");
+    Status st = number_answer(c, m.max_pods, 1000,
+                              {{m.seed_figure, "hint-seed"},
+                               {m.pod_ips, "hint-no-two"},
+                               {m.ami_max_pods, "hint-ami"},
+                               {every_slot + 2, "hint-primary"},
+                               {every_slot, "hint-primary"},
+                               {plain.pod_ips, "hint-no-sixteen"}},
+                              {"derive-pods", "derive-max"});
     if (m.recommended_max_pods < m.max_pods) c.derive("derive-cap");
-    return Ok{};
+    return st;
 }
 
 // The question is about a self-managed node group (the words say so): nodeadm's value stays.
@@ -445,8 +469,7 @@ Status gen_pd_max_pods(Ctx& c) {
 Status gen_pd_kubelet(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kNitroPool);
     if (!t) return t.error();
-    CapacityOptions pd;
-    pd.prefix_delegation = true;
+    CapacityOptions pd = with_prefix_delegation();
     pd.node_group = NodeGroupKind::SelfManaged;
     const MaxPods m = max_pods(**t, pd);
     NodeConfig config;
@@ -457,10 +480,8 @@ Status gen_pd_kubelet(Ctx& c) {
     c.n("pd_max", m.max_pods);
     c.n("managed", m.managed_max_pods);
     if (m.managed_max_pods == kubelet_max_pods(**t, config)) return retry();
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, {keyed_option(c, "ami", true), keyed_option(c, "pd", false),
-                           keyed_option(c, "recommended", false), keyed_option(c, "seed", false)});
+    return choice_answer(c, {"derive"},
+                         keyed_options(c, "ami", {"ami", "pd", "recommended", "seed"}));
 }
 
 Status gen_fit_desks(Ctx& c) {
@@ -483,12 +504,10 @@ Status gen_fit_desks(Ctx& c) {
     }
     const int pods = c.rng.range(static_cast<int>(biggest_plain) + 1, 100);
     for (const InstanceType& t : types) {
-        CapacityOptions pd;
-        pd.prefix_delegation = true;
-        if (max_pods(t, pd).prefix_delegation && max_pods(t, pd).pod_ips >= pods) pd_fits = true;
+        const MaxPods pd = max_pods(t, with_prefix_delegation());
+        if (pd.prefix_delegation && pd.pod_ips >= pods) pd_fits = true;
     }
     if (!pd_fits) return retry();
-    c.ex.kind = ExerciseKind::Setup;
     c.n("pods", pods);
     SetupTask& task = c.ex.setup;
     task.pods = pods;
@@ -500,9 +519,8 @@ Status gen_fit_desks(Ctx& c) {
     }
     task.max_pods_min = kHostNetworkPods + 1;
     task.max_pods_max = 250;
-    task.base.name = "fit " + with_commas(pods) + " pods";
-    task.base.vpc_cidrs = {"10.0.0.0/16"};
-    task.base.subnets = {scenario_subnet("subnet-a", "10.0.0.0/20")};
+    task.base = exercise_campus("fit " + with_commas(pods) + " pods", "10.0.0.0/16",
+                                {scenario_subnet("subnet-a", "10.0.0.0/20")});
     c.ex.group = "room";
     c.ex.target_pods = pods;
     c.ex.catalog = mini_catalog(types);
@@ -526,13 +544,9 @@ Status gen_usable_addresses(Ctx& c) {
     c.n("prefix", prefix);
     c.n("size", size);
     c.s("reserved", reserved);
-    number_answer(c, static_cast<long long>(aws_usable_addresses(cidr)), 0, 1100);
-    miss(c, size, "hint-all");
-    miss(c, size - 2, "hint-two");
-    c.derive("derive-size");
-    c.derive("derive-reserved");
-    c.derive("derive-usable");
-    return Ok{};
+    return number_answer(c, static_cast<long long>(aws_usable_addresses(cidr)), 1100,
+                         {{size, "hint-all"}, {size - 2, "hint-two"}},
+                         {"derive-size", "derive-reserved", "derive-usable"});
 }
 
 // Scatters single addresses over a subnet until no aligned /28 is wholly free. Returns how
@@ -564,17 +578,36 @@ Status gen_free_ips_no_prefix(Ctx& c) {
     c.n("free", static_cast<long long>(free_addresses(s)));
     c.n("used", used);
     c.n("blocks", static_cast<long long>(delegatable_prefixes(s.cidr)));
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive-1");
-    c.derive("derive-2");
-    return set_choices(c, {keyed_option(c, "fragmented", true), keyed_option(c, "reserved", false),
-                           keyed_option(c, "max-pods", false), keyed_option(c, "quota", false)});
+    return choice_answer(
+        c, {"derive-1", "derive-2"},
+        keyed_options(c, "fragmented", {"fragmented", "reserved", "max-pods", "quota"}));
 }
 
-// Offers the right fix and three wrong ones, runs each, and keeps the draw only if exactly
-// the right one lets every pod run.
-Status set_fixes(Ctx& c, const std::string& right, std::vector<std::string> wrong,
-                 const std::map<std::string, Scenario>& fixes) {
+// A Fix exercise's campus: its one node group, of one instance type, must run all its pods.
+// Returns how the campus runs as it is.
+Outcome broken_campus(Ctx& c, const Scenario& campus, const InstanceType& type) {
+    c.ex.group = campus.node_groups[0].name;
+    c.ex.target_pods = campus.pods[0].count;
+    c.ex.catalog = mini_catalog({type});
+    return run_campus(campus, c.ex.catalog, c.ex.group);
+}
+
+// The campus with one change made to its node group.
+template <typename Change>
+Scenario changed(Scenario campus, Change change) {
+    change(campus.node_groups[0]);
+    return campus;
+}
+
+// Shows the broken campus as it ran, with its working, and offers the right fix and three
+// wrong ones: runs each, and keeps the draw only if exactly the right one lets every pod run.
+Status set_fixes(Ctx& c, const Scenario& campus, Outcome base, const std::string& right,
+                 std::vector<std::string> wrong, const std::map<std::string, Scenario>& fixes) {
+    c.ex.campus = campus;
+    c.ex.campus_built = std::move(base.cluster);
+    c.derive("derive-1");
+    c.derive("derive-2");
+    keep_texts(c);
     c.rng.shuffle(wrong);
     wrong.resize(std::min<size_t>(wrong.size(), 3));
     std::vector<std::string> ids = wrong;
@@ -605,22 +638,14 @@ Status gen_free_building(Ctx& c) {
     const int held = fragment_subnet(cidr, scatter, nullptr);
     if (held < 0) return retry();
 
-    Scenario s;
-    s.name = "fragmented building";
-    s.vpc_cidrs = {"10.0.0.0/16"};
-    s.subnets = {scenario_subnet("subnet-a", cidr, "us-east-1a", scatter)};
+    Scenario s = exercise_campus("fragmented building", "10.0.0.0/16",
+                                 {scenario_subnet("subnet-a", cidr, "us-east-1a", scatter)});
     s.other_addresses = {OtherAddresses{"subnet-a", held, "lambda"}};
     NodeGroup g = node_group("web", (*t)->name, "subnet-a");
     g.config.prefix_delegation = true;
     g.config.max_pods_override = 110;
-    s.node_groups = {g};
-    s.pods = {PodGroup{"web", pods}};
-    c.ex.kind = ExerciseKind::Fix;
-    c.ex.group = "web";
-    c.ex.target_pods = pods;
-    c.ex.catalog = mini_catalog({**t});
-
-    Outcome base = run_campus(s, c.ex.catalog, "web");
+    set_group(s, g, pods);
+    Outcome base = broken_campus(c, s, **t);
     if (!base.built || base.running != 0 || base.waiting != pods ||
         base.code != ErrorCode::InsufficientCidrBlocks) {
         return retry();
@@ -630,18 +655,10 @@ Status gen_free_building(Ctx& c) {
     f.subnets.push_back(scenario_subnet("subnet-b", new_cidr));
     f.node_groups[0].subnet = "subnet-b";
     fixes["own-building"] = f;
-    f = s;
-    f.node_groups[0].config.prefix_delegation = false;
-    fixes["pd-off"] = f;
-    f = s;
-    f.node_groups[0].config.max_pods_override = 250;
-    fixes["max-pods"] = f;
-    f = s;
-    f.node_groups[0].count = 2;
-    fixes["second-room"] = f;
-    f = s;
-    f.node_groups[0].config.warm.warm_prefix_target = 0;
-    fixes["warm-prefix"] = f;
+    fixes["pd-off"] = changed(s, [](NodeGroup& n) { n.config.prefix_delegation = false; });
+    fixes["max-pods"] = changed(s, [](NodeGroup& n) { n.config.max_pods_override = 250; });
+    fixes["second-room"] = changed(s, [](NodeGroup& n) { n.count = 2; });
+    fixes["warm-prefix"] = changed(s, [](NodeGroup& n) { n.config.warm.warm_prefix_target = 0; });
     f = s;
     f.vpc_cidrs.push_back("100.64.0.0/16");
     f.subnets.push_back(scenario_subnet("subnet-pods", "100.64.0.0/24"));
@@ -653,52 +670,39 @@ Status gen_free_building(Ctx& c) {
     c.n("pods", pods);
     c.n("max_pods", 110);
     c.n("cap_no_pd", plain.pod_ips);
-    c.ex.campus = s;
-    c.ex.campus_built = std::move(base.cluster);
-    c.derive("derive-1");
-    c.derive("derive-2");
-    keep_texts(c);
-    return set_fixes(c, "own-building",
+    return set_fixes(c, s, std::move(base), "own-building",
                      {"pd-off", "max-pods", "second-room", "warm-prefix", "secondary-only"}, fixes);
 }
 
 Status gen_cn_max_pods(Ctx& c) {
     Result<const InstanceType*> t = pick_type(c, kCustomPool);
     if (!t) return t.error();
-    CapacityOptions cn;
-    cn.custom_networking = true;
-    const MaxPods m = max_pods(**t, cn);
+    const MaxPods m = max_pods(**t, with_custom_networking());
     const MaxPods plain = max_pods(**t);
     capacity_vars(c, m);
     c.n("normal", plain.max_pods);
-    number_answer(c, m.max_pods, 0, 100);
-    miss(c, plain.max_pods, "hint-primary-eni");
-    miss(c, m.pod_ips, "hint-no-two");
-    miss(c, static_cast<long long>(m.pod_enis) * m.ips_per_eni + 2, "hint-first-slot");
-    c.derive("derive-pods");
-    c.derive("derive-max");
-    return Ok{};
+    return number_answer(
+        c, m.max_pods, 100,
+        {{plain.max_pods, "hint-primary-eni"},
+         {m.pod_ips, "hint-no-two"},
+         {static_cast<long long>(m.pod_enis) * m.ips_per_eni + 2, "hint-first-slot"}},
+        {"derive-pods", "derive-max"});
 }
 
 Status gen_cn_stuck(Ctx& c) {
-    Result<const InstanceType*> t =
-        pick_type(c, {"t3.large", "m5.large", "c5.large", "r5.large", "m5.xlarge"});
+    Result<const InstanceType*> t = pick_type(c, kRoomyPool);
     if (!t) return t.error();
-    CapacityOptions cn;
-    cn.custom_networking = true;
-    const MaxPods m = max_pods(**t, cn);
+    const MaxPods m = max_pods(**t, with_custom_networking());
     const int ami = ami_max_pods(**t);
     const int pods = ami - kHostNetworkPods;
-    Scenario s;
-    s.name = "custom networking, max-pods unchanged";
-    s.vpc_cidrs = {"10.0.0.0/16", "100.64.0.0/16"};
-    s.subnets = {scenario_subnet("subnet-a", "10.0.1.0/24"),
-                 scenario_subnet("subnet-pods", "100.64.0.0/22")};
+    Scenario s = exercise_campus("custom networking, max-pods unchanged", "10.0.0.0/16",
+                                 {scenario_subnet("subnet-a", "10.0.1.0/24"),
+                                  scenario_subnet("subnet-pods", "100.64.0.0/22")});
+    s.vpc_cidrs.push_back("100.64.0.0/16");
     NodeGroup g = node_group("app", (*t)->name, "subnet-a");
     g.config.custom_networking = true;
     g.config.pod_subnet_id = "subnet-pods";
-    s.node_groups = {g};
-    s.pods = {PodGroup{"app", pods}};
+    set_group(s, g, pods);
     const Outcome o = run_campus(s, mini_catalog({**t}), "app");
     if (!o.built || o.running != m.pod_ips || o.waiting != pods - m.pod_ips) return retry();
     const Subnet* pod_subnet = find_subnet(o.cluster.vpc, "subnet-pods");
@@ -712,11 +716,8 @@ Status gen_cn_stuck(Ctx& c) {
     c.n("cn_max", m.max_pods);
     c.n("free", static_cast<long long>(free_addresses(*pod_subnet)));
     c.s("zone", "us-east-1a");
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive-1");
-    c.derive("derive-2");
-    return set_choices(c, {keyed_option(c, "max-pods", true), keyed_option(c, "zone", false),
-                           keyed_option(c, "full", false), keyed_option(c, "pd", false)});
+    return choice_answer(c, {"derive-1", "derive-2"},
+                         keyed_options(c, "max-pods", {"max-pods", "zone", "full", "pd"}));
 }
 
 Status gen_vpc_addresses(Ctx& c) {
@@ -737,10 +738,8 @@ Status gen_vpc_addresses(Ctx& c) {
     c.n("total", a + b);
     c.n("minus_five", a + b - 5);
     c.n("double", 2 * a);
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, {keyed_option(c, "total", true), keyed_option(c, "primary", false),
-                           keyed_option(c, "five", false), keyed_option(c, "double", false)});
+    return choice_answer(c, {"derive"},
+                         keyed_options(c, "total", {"total", "primary", "five", "double"}));
 }
 
 Status gen_allowed_cidr(Ctx& c) {
@@ -779,9 +778,7 @@ Status gen_allowed_cidr(Ctx& c) {
     options.push_back(Option{valid, "", true});
     c.s("primary", primary);
     c.s("valid", valid);
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, options);
+    return choice_answer(c, {"derive"}, options);
 }
 
 Status gen_enis_for_pods(Ctx& c) {
@@ -804,11 +801,8 @@ Status gen_enis_for_pods(Ctx& c) {
     c.n("pods", pods);
     c.n("total", stats.ips);
     c.n("free", stats.free_ips);
-    number_answer(c, stats.enis, 0, 10);
-    miss(c, (pods + slots - 1) / slots, "hint-as-needed");
-    c.derive("derive-warm");
-    c.derive("derive-count");
-    return Ok{};
+    return number_answer(c, stats.enis, 10, {{(pods + slots - 1) / slots, "hint-as-needed"}},
+                         {"derive-warm", "derive-count"});
 }
 
 Status gen_warm_ip_total(Ctx& c) {
@@ -834,15 +828,12 @@ Status gen_warm_ip_total(Ctx& c) {
     c.n("m", m);
     c.n("pods", pods);
     c.n("with_warm", pods + w);
-    number_answer(c, total, 0, 60);
-    miss(c, pods + w, "hint-warm-only");
-    miss(c, m, "hint-minimum-only");
-    miss(c, node_stats(eni.cluster.nodes[0]).ips, "hint-eni");
-    miss(c, pods, "hint-pods");
-    c.derive("derive-1");
-    c.derive("derive-2");
-    c.derive("derive-3");
-    return Ok{};
+    return number_answer(c, total, 60,
+                         {{pods + w, "hint-warm-only"},
+                          {m, "hint-minimum-only"},
+                          {node_stats(eni.cluster.nodes[0]).ips, "hint-eni"},
+                          {pods, "hint-pods"}},
+                         {"derive-1", "derive-2", "derive-3"});
 }
 
 Status gen_minimum_only(Ctx& c) {
@@ -859,11 +850,7 @@ Status gen_minimum_only(Ctx& c) {
     c.n("m", m);
     c.n("pods", pods);
     c.n("total", total);
-    number_answer(c, o.waiting, 0, 30);
-    miss(c, 0, "hint-frozen");
-    c.derive("derive-1");
-    c.derive("derive-2");
-    return Ok{};
+    return number_answer(c, o.waiting, 30, {{0, "hint-frozen"}}, {"derive-1", "derive-2"});
 }
 
 Status gen_sgp_pod_addresses(Ctx& c) {
@@ -876,13 +863,11 @@ Status gen_sgp_pod_addresses(Ctx& c) {
     const MaxPods plain = max_pods(**t);
     capacity_vars(c, m);
     c.n("normal", plain.pod_ips);
-    number_answer(c, m.pod_ips, 0, 100);
-    miss(c, plain.pod_ips, "hint-trunk");
-    miss(c, m.pod_ips + m.branch_enis, "hint-branch");
-    miss(c, m.max_pods, "hint-max-pods");
-    c.derive("derive-1");
-    c.derive("derive-2");
-    return Ok{};
+    return number_answer(c, m.pod_ips, 100,
+                         {{plain.pod_ips, "hint-trunk"},
+                          {m.pod_ips + m.branch_enis, "hint-branch"},
+                          {m.max_pods, "hint-max-pods"}},
+                         {"derive-1", "derive-2"});
 }
 
 Status gen_sgp_which_type(Ctx& c) {
@@ -912,9 +897,7 @@ Status gen_sgp_which_type(Ctx& c) {
             ok ? std::string() : c.text(burstable_t_family(**t) ? "why-t-family" : "why-no-branch"),
             ok});
     }
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, options);
+    return choice_answer(c, {"derive"}, options);
 }
 
 // An IPv6 cluster's max-pods depends on who starts the node: a managed node group gets the
@@ -944,11 +927,9 @@ Status gen_ipv6_max_pods(Ctx& c) {
     c.n("v6addrs", ipv6_node(type).prefix_addresses);
     c.n("answer", managed ? managed_value : nodeadm);
     c.s("kind", c.text(managed ? "kind-managed" : "kind-self"));
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive(managed ? "derive-managed" : "derive-self");
-    return set_choices(c,
-                       {keyed_option(c, "nodeadm", !managed), keyed_option(c, "managed", managed),
-                        keyed_option(c, "uncapped", false), keyed_option(c, "nolimit", false)});
+    return choice_answer(c, {managed ? "derive-managed" : "derive-self"},
+                         keyed_options(c, managed ? "managed" : "nodeadm",
+                                       {"nodeadm", "managed", "uncapped", "nolimit"}));
 }
 
 Status gen_symptom_fix(Ctx& c) {
@@ -969,18 +950,13 @@ Status gen_symptom_fix(Ctx& c) {
         options.push_back(
             Option{c.text("fix-" + fix), fix == right ? "" : c.text("when-" + fix), fix == right});
     }
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive-" + symptom);
-    return set_choices(c, options);
+    return choice_answer(c, {"derive-" + symptom}, options);
 }
 
 Status gen_free_campus(Ctx& c) {
-    Result<const InstanceType*> t =
-        pick_type(c, {"t3.large", "m5.large", "c5.large", "r5.large", "m5.xlarge"});
+    Result<const InstanceType*> t = pick_type(c, kRoomyPool);
     if (!t) return t.error();
-    CapacityOptions cn;
-    cn.custom_networking = true;
-    const MaxPods m = max_pods(**t, cn);
+    const MaxPods m = max_pods(**t, with_custom_networking());
     const int prefix = c.rng.pick(std::vector<int>{26, 27});
     // One draw per statement: the operands of + are unsequenced, and gcc and clang (the web
     // build) would draw them in different orders, so one seed would make two exercises.
@@ -996,50 +972,36 @@ Status gen_free_campus(Ctx& c) {
     const int held = usable - free_left;
     const int pods = c.rng.range(free_left, static_cast<int>(m.pod_ips));
 
-    Scenario s;
-    s.name = "exhausted building";
-    s.vpc_cidrs = {cidr};
-    s.subnets = {scenario_subnet("subnet-a", cidr)};
+    Scenario s = exercise_campus("exhausted building", cidr, {scenario_subnet("subnet-a", cidr)});
     s.other_addresses = {OtherAddresses{"subnet-a", held, "lambda"}};
-    s.node_groups = {node_group("app", (*t)->name, "subnet-a")};
-    s.pods = {PodGroup{"app", pods}};
-    c.ex.kind = ExerciseKind::Fix;
-    c.ex.group = "app";
-    c.ex.target_pods = pods;
-    c.ex.catalog = mini_catalog({**t});
-    Outcome base = run_campus(s, c.ex.catalog, "app");
+    set_group(s, node_group("app", (*t)->name, "subnet-a"), pods);
+    Outcome base = broken_campus(c, s, **t);
     if (!base.built || base.waiting < 2 || base.refused != 0 ||
         base.code != ErrorCode::InsufficientFreeAddressesInSubnet) {
         return retry();
     }
 
-    auto with_pod_subnet = [&s](const std::string& az) {
+    // The pod subnet in 100.64.0.0/16, in `az`; with custom networking pointing at it.
+    auto with_pod_subnet = [&s](const std::string& az, bool custom) {
         Scenario f = s;
         f.vpc_cidrs.push_back("100.64.0.0/16");
         f.subnets.push_back(scenario_subnet("subnet-pods", "100.64.0.0/22", az));
+        f.node_groups[0].config.custom_networking = custom;
+        if (custom) f.node_groups[0].config.pod_subnet_id = "subnet-pods";
         return f;
     };
     std::map<std::string, Scenario> fixes;
-    Scenario f = with_pod_subnet("us-east-1a");
-    f.node_groups[0].config.custom_networking = true;
-    f.node_groups[0].config.pod_subnet_id = "subnet-pods";
+    Scenario f = with_pod_subnet("us-east-1a", true);
     f.node_groups[0].config.max_pods_override = static_cast<int>(m.max_pods);
     fixes["cn"] = f;
-    fixes["secondary-only"] = with_pod_subnet("us-east-1a");
-    f = s;
-    f.node_groups[0].config.prefix_delegation = true;
-    f.node_groups[0].config.max_pods_override = 110;
-    fixes["pd"] = f;
-    f = s;
-    f.node_groups[0].config.max_pods_override = 110;
-    fixes["max-pods"] = f;
-    f = s;
-    f.node_groups[0].count = 2;
-    fixes["second-room"] = f;
-    f = with_pod_subnet("us-east-1b");
-    f.node_groups[0].config.custom_networking = true;
-    f.node_groups[0].config.pod_subnet_id = "subnet-pods";
-    fixes["other-zone"] = f;
+    fixes["secondary-only"] = with_pod_subnet("us-east-1a", false);
+    fixes["pd"] = changed(s, [](NodeGroup& n) {
+        n.config.prefix_delegation = true;
+        n.config.max_pods_override = 110;
+    });
+    fixes["max-pods"] = changed(s, [](NodeGroup& n) { n.config.max_pods_override = 110; });
+    fixes["second-room"] = changed(s, [](NodeGroup& n) { n.count = 2; });
+    fixes["other-zone"] = with_pod_subnet("us-east-1b", true);
 
     c.s("cidr", cidr);
     c.s("primary", cidr);
@@ -1049,24 +1011,17 @@ Status gen_free_campus(Ctx& c) {
     c.n("cn_max", m.max_pods);
     c.s("zone", "us-east-1a");
     c.s("other_zone", "us-east-1b");
-    c.ex.campus = s;
-    c.ex.campus_built = std::move(base.cluster);
-    c.derive("derive-1");
-    c.derive("derive-2");
-    keep_texts(c);
-    return set_fixes(c, "cn", {"secondary-only", "pd", "max-pods", "second-room", "other-zone"},
-                     fixes);
+    return set_fixes(c, s, std::move(base), "cn",
+                     {"secondary-only", "pd", "max-pods", "second-room", "other-zone"}, fixes);
 }
 
 Status gen_snat_source(Ctx& c) {
     const int third = c.rng.range(1, 100);
-    Scenario s;
-    s.name = "one pod";
-    s.vpc_cidrs = {"10.0.0.0/16"};
-    s.subnets = {scenario_subnet("subnet-a", "10.0." + std::to_string(third) + ".0/24",
-                                 "us-east-1a", static_cast<uint32_t>(c.rng.next()) | 1u)};
-    s.node_groups = {node_group("node", "m5.large", "subnet-a")};
-    s.pods = {PodGroup{"node", 1}};
+    Scenario s =
+        exercise_campus("one pod", "10.0.0.0/16",
+                        {scenario_subnet("subnet-a", "10.0." + std::to_string(third) + ".0/24",
+                                         "us-east-1a", static_cast<uint32_t>(c.rng.next()) | 1u)});
+    set_group(s, node_group("node", "m5.large", "subnet-a"), 1);
     Result<const InstanceType*> t = find_instance_type(c.catalog, "m5.large");
     if (!t) return t.error();
     const Outcome o = run_campus(s, mini_catalog({**t}), "node");
@@ -1111,10 +1066,9 @@ Status gen_snat_source(Ctx& c) {
     c.s("dest_ip", d.ip);
     c.s("overlay_ip", dotted("10.244", {{0, 255}, {2, 254}}));
     c.s("destination", c.text("dest-" + d.name));
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive-" + d.name);
-    return set_choices(c, {keyed_option(c, "pod", !to_node), keyed_option(c, "node", to_node),
-                           keyed_option(c, "natgw", false), keyed_option(c, "overlay", false)});
+    return choice_answer(
+        c, {"derive-" + d.name},
+        keyed_options(c, to_node ? "node" : "pod", {"pod", "node", "natgw", "overlay"}));
 }
 
 Status gen_overlay_addresses(Ctx& c) {
@@ -1134,10 +1088,8 @@ Status gen_overlay_addresses(Ctx& c) {
     c.n("all_pods", nodes * pods);
     c.n("pods_and_nodes", nodes * pods + nodes);
     c.n("vpc_used", held);
-    c.ex.kind = ExerciseKind::Choice;
-    c.derive("derive");
-    return set_choices(c, {keyed_option(c, "zero", true), keyed_option(c, "pods", false),
-                           keyed_option(c, "pods-nodes", false), keyed_option(c, "vpc", false)});
+    return choice_answer(c, {"derive"},
+                         keyed_options(c, "zero", {"zero", "pods", "pods-nodes", "vpc"}));
 }
 
 Result<Exercise> generate(const ExerciseBook& book, const ExerciseSpec& spec, uint32_t seed,
@@ -1510,19 +1462,12 @@ const std::vector<std::string>& exercise_generators() {
 }
 
 const char* exercise_kind_name(ExerciseKind kind) {
-    switch (kind) {
-        case ExerciseKind::Number:
-            return "number";
-        case ExerciseKind::Choice:
-            return "choice";
-        case ExerciseKind::Setup:
-            return "setup";
-        case ExerciseKind::Fix:
-            return "fix";
-        case ExerciseKind::Quiz:
-            return "quiz";
-    }
-    return "number";
+    static constexpr EnumWord<ExerciseKind> kNames[] = {{ExerciseKind::Number, "number"},
+                                                        {ExerciseKind::Choice, "choice"},
+                                                        {ExerciseKind::Setup, "setup"},
+                                                        {ExerciseKind::Fix, "fix"},
+                                                        {ExerciseKind::Quiz, "quiz"}};
+    return word_for(kNames, kind, "number");
 }
 
 Result<ExerciseBook> load_exercises(std::string_view text, const Lessons* lessons) {
@@ -1633,10 +1578,7 @@ std::vector<const ExerciseSpec*> exercises_for_step(const ExerciseBook& book,
 }
 
 const ExerciseSpec* find_exercise(const ExerciseBook& book, std::string_view id) {
-    for (const ExerciseSpec& s : book.specs) {
-        if (s.id == id) return &s;
-    }
-    return nullptr;
+    return find_by(book.specs, id, &ExerciseSpec::id);
 }
 
 Result<Exercise> generate_exercise(const ExerciseBook& book, std::string_view id, uint32_t seed,

@@ -25,4 +25,39 @@ std::string count(long long n, std::string_view one, std::string_view many) {
     return num(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string safe_quote(std::string_view text, std::size_t limit) {
+    std::string out;
+    for (char c : text.substr(0, limit))
+        out += (c >= 32 && c < 127) ? c : '?';
+    if (text.size() > limit) out += "...";
+    return "'" + out + "'";
+}
+
 }  // namespace core

@@ -40,11 +40,7 @@ bool valid_id(std::string_view v) {
 
 // Shows a value in a message safely: printable ASCII only, at most 40 characters.
 std::string quote(std::string_view v) {
-    std::string out;
-    for (char c : v.substr(0, 40))
-        out += (c >= 32 && c < 127) ? c : '?';
-    if (v.size() > 40) out += "...";
-    return "'" + out + "'";
+    return safe_quote(v, 40);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "format.h"
 #include "json_read.h"
 
 namespace core {
@@ -27,11 +28,7 @@ Error bad(std::string message) {
 
 // Shows a stranger's text in a message safely: printable ASCII only, at most 24 characters.
 std::string quote(std::string_view v) {
-    std::string out;
-    for (char c : v.substr(0, 24))
-        out += (c >= 32 && c < 127) ? c : '?';
-    if (v.size() > 24) out += "...";
-    return "'" + out + "'";
+    return safe_quote(v, 24);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@
 #include "format.h"
 #include "ipam.h"
 #include "labs.h"
+#include "lookup.h"
 #include "vpc.h"
 
 namespace core {
@@ -217,23 +218,15 @@ void stale(const Node& n, const LabGroup& g, std::vector<Symptom>& out) {
 }  // namespace
 
 const char* symptom_kind_name(SymptomKind kind) {
-    switch (kind) {
-        case SymptomKind::Unschedulable:
-            return "unschedulable";
-        case SymptomKind::SandboxFailed:
-            return "sandbox-failed";
-        case SymptomKind::Ec2Error:
-            return "ec2-error";
-        case SymptomKind::SubnetFree:
-            return "subnet-free";
-        case SymptomKind::NodeEnis:
-            return "node-enis";
-        case SymptomKind::AwsNodeSetting:
-            return "aws-node";
-        case SymptomKind::StaleNode:
-            return "stale-node";
-    }
-    return "subnet-free";
+    static constexpr EnumWord<SymptomKind> kNames[] = {
+        {SymptomKind::Unschedulable, "unschedulable"},
+        {SymptomKind::SandboxFailed, "sandbox-failed"},
+        {SymptomKind::Ec2Error, "ec2-error"},
+        {SymptomKind::SubnetFree, "subnet-free"},
+        {SymptomKind::NodeEnis, "node-enis"},
+        {SymptomKind::AwsNodeSetting, "aws-node"},
+        {SymptomKind::StaleNode, "stale-node"}};
+    return word_for(kNames, kind, "subnet-free");
 }
 
 std::vector<Symptom> lab_symptoms(const LabCampus& c) {

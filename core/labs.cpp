@@ -7,23 +7,18 @@
 #include "cidr.h"
 #include "format.h"
 #include "ipam.h"
+#include "lookup.h"
 #include "vpc.h"
 
 namespace core {
 namespace {
 
 LabGroup* find_group(LabCampus& c, std::string_view name) {
-    for (LabGroup& g : c.groups) {
-        if (g.name == name) return &g;
-    }
-    return nullptr;
+    return find_by(c.groups, name, &LabGroup::name);
 }
 
 const LabGroup* find_group(const LabCampus& c, std::string_view name) {
-    for (const LabGroup& g : c.groups) {
-        if (g.name == name) return &g;
-    }
-    return nullptr;
+    return find_by(c.groups, name, &LabGroup::name);
 }
 
 Error no_group(std::string_view name) {
@@ -201,16 +196,9 @@ Status apply_lever(LabCampus& c, const Lever& l, const Catalog& catalog) {
         case LeverKind::MinimumIpTarget:
         case LeverKind::WarmPrefixTarget:
             return set_warm(c, l.kind, l.value);
-        case LeverKind::NewSubnet: {
-            const ScenarioSubnet& s = l.new_subnet;
-            SubnetDesc d;
-            d.id = s.id;
-            d.name = s.name;
-            d.az = s.az;
-            d.cidr = s.cidr;
-            d.tags = s.tags;
-            return add_subnet(c.cluster.vpc, d);
-        }
+        case LeverKind::NewSubnet:
+            // The file gives no scatter or prefix reservation: the new subnet has neither.
+            return add_subnet(c.cluster.vpc, subnet_desc(l.new_subnet));
         case LeverKind::TagSubnet: {
             const Subnet* s = find_subnet(c.cluster.vpc, l.subnet);
             if (s == nullptr) return make_error("There is no subnet '" + l.subnet + "'.");
@@ -380,6 +368,25 @@ PodCounts count_pods(const LabCampus& c) {
     return p;
 }
 
+namespace {
+
+// The warm pool levers in words: what each keeps per node, and its aws-node variable.
+struct WarmWords {
+    LeverKind key;
+    const char* keep;  // "Keep just "
+    const char* one;   // what it counts, one and many
+    const char* many;
+    const char* env;
+};
+constexpr WarmWords kWarmWords[] = {
+    {LeverKind::WarmEniTarget, "Keep ", "spare {panel}", "spare {panels}", "WARM_ENI_TARGET"},
+    {LeverKind::WarmIpTarget, "Keep just ", "spare {ext}", "spare {exts}", "WARM_IP_TARGET"},
+    {LeverKind::MinimumIpTarget, "Keep at least ", "{ext}", "{exts}", "MINIMUM_IP_TARGET"},
+    {LeverKind::WarmPrefixTarget, "Keep ", "spare {block}", "spare {blocks}", "WARM_PREFIX_TARGET"},
+};
+
+}  // namespace
+
 FixWords fix_words(const LabFix& fix) {
     const Lever& l = fix.lever;
     const std::string v = num(l.value);
@@ -410,17 +417,14 @@ FixWords fix_words(const LabFix& fix) {
                                  : "Hand out single {exts} instead of {blocks}",
                     std::string("ENABLE_PREFIX_DELEGATION=") + (l.value != 0 ? "true" : "false")};
         case LeverKind::WarmEniTarget:
-            return {"Keep " + count(l.value, "spare {panel}", "spare {panels}") + " per {room}",
-                    "WARM_ENI_TARGET=" + v};
         case LeverKind::WarmIpTarget:
-            return {"Keep just " + count(l.value, "spare {ext}", "spare {exts}") + " per {room}",
-                    "WARM_IP_TARGET=" + v};
         case LeverKind::MinimumIpTarget:
-            return {"Keep at least " + count(l.value, "{ext}", "{exts}") + " per {room}",
-                    "MINIMUM_IP_TARGET=" + v};
-        case LeverKind::WarmPrefixTarget:
-            return {"Keep " + count(l.value, "spare {block}", "spare {blocks}") + " per {room}",
-                    "WARM_PREFIX_TARGET=" + v};
+        case LeverKind::WarmPrefixTarget: {
+            const WarmWords* w = find_by(kWarmWords, l.kind, &WarmWords::key);
+            if (w == nullptr) break;
+            return {w->keep + count(l.value, w->one, w->many) + " per {room}",
+                    std::string(w->env) + "=" + v};
+        }
         case LeverKind::CustomNetworking:
             return {"Give {desks} {exts} from " + l.subnet + " (an {eniconfig})",
                     "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true, ENIConfig subnet " + l.subnet};

@@ -556,17 +556,7 @@ Result<Vpc> build_vpc(const Scenario& s) {
         }
     }
     for (size_t i = 0; i < s.subnets.size(); ++i) {
-        const ScenarioSubnet& sn = s.subnets[i];
-        SubnetDesc d;
-        d.id = sn.id;
-        d.name = sn.name;
-        d.az = sn.az;
-        d.cidr = sn.cidr;
-        d.scatter = sn.scatter;
-        d.prefix_reservation = sn.prefix_reservation;
-        d.prefix_reservation_cidr = sn.prefix_reservation_cidr;
-        d.tags = sn.tags;
-        if (auto st = add_subnet(v, d); !st)
+        if (auto st = add_subnet(v, subnet_desc(s.subnets[i])); !st)
             return at(index_path("subnets", i), st.error().message);
     }
     return v;
@@ -866,6 +856,19 @@ std::string scenario_text(const Scenario& s, bool compact) {
 
 std::string save_scenario(const Scenario& s) {
     return scenario_text(s, false);
+}
+
+SubnetDesc subnet_desc(const ScenarioSubnet& subnet) {
+    SubnetDesc d;
+    d.id = subnet.id;
+    d.name = subnet.name;
+    d.az = subnet.az;
+    d.cidr = subnet.cidr;
+    d.scatter = subnet.scatter;
+    d.prefix_reservation = subnet.prefix_reservation;
+    d.prefix_reservation_cidr = subnet.prefix_reservation_cidr;
+    d.tags = subnet.tags;
+    return d;
 }
 
 Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {

@@ -114,6 +114,8 @@ std::string save_scenario(const Scenario& scenario);
 // The one writer of scenario JSON: every field, indented (save_scenario), or compact: one
 // line, leaving out fields that hold their defaults (save_scenario_compact).
 std::string scenario_text(const Scenario& scenario, bool compact);
+// A scenario's subnet as vpc.h's add_subnet takes it.
+SubnetDesc subnet_desc(const ScenarioSubnet& subnet);
 // Runs the scenario into a fresh cluster (see the purpose block). Fails only if the
 // scenario is invalid or a node cannot join its subnet.
 Result<Cluster> build_cluster(const Scenario& scenario, const Catalog& catalog);

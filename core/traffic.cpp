@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "lookup.h"
+
 namespace core {
 namespace {
 
@@ -40,7 +42,10 @@ constexpr const char* kOverlayRange = "172.16.0.0/16";  // the overlay's private
 constexpr int kOverlayBlockPrefix = 24;                 // one block per node
 constexpr uint32_t kOverlayFirstPod = 2;                // .1 is the node's bridge
 constexpr const char* kPeerVpc = "192.168.0.0/16";
-constexpr const char* kPeerSubnet = "192.168.10.0/24";
+constexpr SubnetPlan kPeerSubnet = {"subnet-peer", "Peered servers", "us-east-1a",
+                                    "192.168.10.0/24"};
+// address_use's campus: one subnet as large as the VPC.
+constexpr SubnetPlan kNodesSubnet = {"subnet-nodes", "Nodes", "us-east-1a", kVpcCidr};
 // Public addresses from the documentation ranges (RFC 5737): nothing real is named.
 constexpr const char* kInternetServer = "203.0.113.10";
 constexpr const char* kInternetBlock = "203.0.113.0/24";
@@ -197,30 +202,19 @@ Status add_overlay_node(Cluster& c, const std::string& name, const InstanceType&
 }  // namespace
 
 const PodRef* find_traffic_pod(const TrafficCampus& campus, std::string_view name) {
-    for (const PodRef& p : campus.pods) {
-        if (p.name == name) return &p;
-    }
-    return nullptr;
+    return find_by(campus.pods, name, &PodRef::name);
 }
 
 const char* callee_label(Callee callee) {
-    switch (callee) {
-        case Callee::SameNode:
-            return "a {desk} in the same {room}";
-        case Callee::OtherNode:
-            return "a {desk} in another {room}";
-        case Callee::OtherSubnet:
-            return "a {desk} in another {building}";
-        case Callee::Rds:
-            return "RDS";
-        case Callee::ElastiCache:
-            return "ElastiCache";
-        case Callee::Peered:
-            return "a {peered}";
-        case Callee::Internet:
-            return "the internet";
-    }
-    return "";
+    static constexpr EnumWord<Callee> kLabels[] = {
+        {Callee::SameNode, "a {desk} in the same {room}"},
+        {Callee::OtherNode, "a {desk} in another {room}"},
+        {Callee::OtherSubnet, "a {desk} in another {building}"},
+        {Callee::Rds, "RDS"},
+        {Callee::ElastiCache, "ElastiCache"},
+        {Callee::Peered, "a {peered}"},
+        {Callee::Internet, "the internet"}};
+    return word_for(kLabels, callee);
 }
 
 namespace {
@@ -330,11 +324,7 @@ Result<TrafficCampus> make_traffic_campus(const InstanceType& type, const Traffi
     // The peered VPC is a VPC of its own; its server's address is allocated there.
     Result<Vpc> peer = make_vpc(kPeerVpc);
     if (!peer) return peer.error();
-    SubnetDesc ps;
-    ps.id = "subnet-peer";
-    ps.name = "Peered servers";
-    ps.cidr = kPeerSubnet;
-    if (auto s = add_subnet(peer.value(), ps); !s) return s.error();
+    if (auto s = add_plan_subnet(peer.value(), kPeerSubnet); !s) return s.error();
     Result<Ipv4> peer_ip = allocate_ip(peer.value().subnets.front());
     if (!peer_ip) return peer_ip.error();
     t.peer_cidr = peer->cidrs.front();
@@ -657,11 +647,7 @@ Result<CniAddressUse> address_use(const InstanceType& type, int nodes, Cni cni) 
     }
     Result<Vpc> vpc = make_vpc(kVpcCidr);
     if (!vpc) return vpc.error();
-    SubnetDesc sd;
-    sd.id = "subnet-nodes";
-    sd.name = "Nodes";
-    sd.cidr = kVpcCidr;
-    if (auto s = add_subnet(vpc.value(), sd); !s) return s.error();
+    if (auto s = add_plan_subnet(vpc.value(), kNodesSubnet); !s) return s.error();
     Cluster c = make_cluster(std::move(vpc).value());
 
     CniAddressUse u;
@@ -680,7 +666,7 @@ Result<CniAddressUse> address_use(const InstanceType& type, int nodes, Cni cni) 
         NodeDesc d;
         d.name = "node-" + std::to_string(i + 1);
         d.type = type;
-        d.subnet_id = sd.id;
+        d.subnet_id = kNodesSubnet.id;
         if (auto s = cni == Cni::Overlay
                          ? add_overlay_node(c, d.name, type, d.subnet_id, std::nullopt)
                          : add_node(c, d);

@@ -4,6 +4,7 @@
 // fail any more, so a refused call leaves its Vpc or Subnet exactly as it was.
 #include "vpc.h"
 #include "format.h"
+#include "lookup.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -421,17 +422,11 @@ Status add_subnet(Vpc& vpc, const SubnetDesc& desc) {
 }
 
 Subnet* find_subnet(Vpc& vpc, std::string_view id) {
-    for (Subnet& s : vpc.subnets) {
-        if (s.id == id) return &s;
-    }
-    return nullptr;
+    return find_by(vpc.subnets, id, &Subnet::id);
 }
 
 const Subnet* find_subnet(const Vpc& vpc, std::string_view id) {
-    for (const Subnet& s : vpc.subnets) {
-        if (s.id == id) return &s;
-    }
-    return nullptr;
+    return find_by(vpc.subnets, id, &Subnet::id);
 }
 
 Result<Ipv4> allocate_ip_at(Subnet& subnet, Ipv4 ip) {

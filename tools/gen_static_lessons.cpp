@@ -31,6 +31,7 @@
 #include "assets.h"
 #include "catalog.h"
 #include "exercises.h"
+#include "format.h"
 #include "labs.h"
 #include "lessons.h"
 #include "steps/steps.h"
@@ -39,37 +40,11 @@ namespace {
 
 const char* const kTool = "gen_static_lessons";
 
-// Escapes text for HTML element content and double- or single-quoted attributes.
-std::string esc(const std::string& text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+using core::html_escape;
 
 // A lesson text in campus words with AWS terms where marked, HTML-escaped.
 std::string text(const core::Lessons& lessons, const std::string& raw) {
-    return esc(core::render_terms(lessons, raw, core::Terms::Analogy));
+    return html_escape(core::render_terms(lessons, raw, core::Terms::Analogy));
 }
 
 const char* const kCss =
@@ -152,7 +127,7 @@ std::string exercises_html(const core::Lessons& lessons, const core::ExerciseBoo
             if (q->kind == core::ExerciseKind::Setup) {
                 o << "<p>Instance types offered:";
                 for (const std::string& t : q->setup.types)
-                    o << " " << esc(t);
+                    o << " " << html_escape(t);
                 o << ".</p>\n";
             }
             const core::Reveal r = core::reveal_answer(*q);
@@ -174,10 +149,11 @@ std::string reading_list(const std::vector<core::Reading>& reading, const std::s
                          const char* level = "h2") {
     if (reading.empty()) return {};
     std::ostringstream o;
-    o << "<" << level << ">" << esc(heading) << "</" << level << ">\n<ul class=\"reading\">\n";
+    o << "<" << level << ">" << html_escape(heading) << "</" << level
+      << ">\n<ul class=\"reading\">\n";
     for (const core::Reading& r : reading)
-        o << "<li><a href=\"" << esc(r.url) << "\" rel=\"noopener\">" << esc(r.title)
-          << "</a></li>\n";
+        o << "<li><a href=\"" << html_escape(r.url) << "\" rel=\"noopener\">"
+          << html_escape(r.title) << "</a></li>\n";
     o << "</ul>\n";
     return o.str();
 }
@@ -197,7 +173,8 @@ std::string step_page(const core::Lessons& lessons, const core::ExerciseBook& bo
     // Each beat as a paragraph, its numbers as the step's model has them at that beat.
     for (size_t b = 0; b < s.beats.size(); ++b) {
         o << "<p>"
-          << esc(core::render_beat(lessons, s, static_cast<int>(b), core::Terms::Analogy, catalog))
+          << html_escape(
+                 core::render_beat(lessons, s, static_cast<int>(b), core::Terms::Analogy, catalog))
           << "</p>\n";
     }
     if (!s.takeaways.empty()) {
@@ -209,16 +186,16 @@ std::string step_page(const core::Lessons& lessons, const core::ExerciseBook& bo
     o << exercises_html(lessons, book, catalog, s.id);
 
     o << reading_list(s.reading, "Further reading");
-    o << "<p><a class=\"interactive\" href=\"../index.html#step=" << esc(s.id)
+    o << "<p><a class=\"interactive\" href=\"../index.html#step=" << html_escape(s.id)
       << "\">Try this step in the interactive campus</a></p>\n</main>\n<nav class=\"pager\">";
     if (i > 0) {
-        o << "<a rel=\"prev\" href=\"" << esc(lessons.steps[i - 1].id) << ".html\">&larr; "
+        o << "<a rel=\"prev\" href=\"" << html_escape(lessons.steps[i - 1].id) << ".html\">&larr; "
           << text(lessons, lessons.steps[i - 1].title) << "</a>";
     } else {
         o << "<span></span>";
     }
     if (i + 1 < n) {
-        o << "<a rel=\"next\" href=\"" << esc(lessons.steps[i + 1].id) << ".html\">"
+        o << "<a rel=\"next\" href=\"" << html_escape(lessons.steps[i + 1].id) << ".html\">"
           << text(lessons, lessons.steps[i + 1].title) << " &rarr;</a>";
     }
     o << "</nav>\n<footer>CNI Campus explains how pods get IP addresses on Amazon EKS. "
@@ -240,19 +217,20 @@ std::string index_page(const core::Lessons& lessons, const core::Labs& labs) {
       << "campus; the AWS name stands beside each campus word.</p>\n"
       << "<h2>Lessons</h2>\n<ol class=\"steps\">\n";
     for (const core::LessonStep& s : lessons.steps) {
-        o << "<li id=\"" << esc(s.id) << "\"><a href=\"" << esc(s.id) << ".html\">"
+        o << "<li id=\"" << html_escape(s.id) << "\"><a href=\"" << html_escape(s.id) << ".html\">"
           << text(lessons, s.title) << "</a></li>\n";
     }
     o << "</ol>\n<h2>Incident labs</h2>\n<ol class=\"labs\">\n";
     for (const core::Lab& lab : labs.labs) {
-        o << "<li><a href=\"labs.html#" << esc(lab.id) << "\">" << text(lessons, lab.title)
+        o << "<li><a href=\"labs.html#" << html_escape(lab.id) << "\">" << text(lessons, lab.title)
           << "</a></li>\n";
     }
     o << "</ol>\n<h2>Words</h2>\n<table>\n<thead><tr><th scope=\"col\">Campus word</th>"
       << "<th scope=\"col\">AWS term</th></tr></thead>\n<tbody>\n";
     for (const core::Term& t : lessons.terms) {
         if (t.analogy == t.aws) continue;
-        o << "<tr><td>" << esc(t.analogy) << "</td><td>" << esc(t.aws) << "</td></tr>\n";
+        o << "<tr><td>" << html_escape(t.analogy) << "</td><td>" << html_escape(t.aws)
+          << "</td></tr>\n";
     }
     o << "</tbody>\n</table>\n<h2>Further reading</h2>\n<p>The AWS pages each lesson rests "
       << "on.</p>\n";
@@ -266,15 +244,15 @@ std::string index_page(const core::Lessons& lessons, const core::Labs& labs) {
 
 // Campus words with the AWS line under it, both escaped.
 std::string both(const core::Lessons& lessons, const std::string& campus, const std::string& aws) {
-    return text(lessons, campus) + "<code>" + esc(aws) + "</code>";
+    return text(lessons, campus) + "<code>" + html_escape(aws) + "</code>";
 }
 
 std::string lab_section(const core::Lessons& lessons, const core::Catalog& catalog,
                         const core::Lab& lab, size_t i) {
     std::ostringstream o;
     core::Result<core::LabCampus> start = core::start_lab(lab, catalog);
-    if (!start) return "<p>" + esc(start.error().message) + "</p>\n";
-    o << "<section class=\"lab\" id=\"" << esc(lab.id) << "\">\n<h2>Lab " << i + 1 << ": "
+    if (!start) return "<p>" + html_escape(start.error().message) + "</p>\n";
+    o << "<section class=\"lab\" id=\"" << html_escape(lab.id) << "\">\n<h2>Lab " << i + 1 << ": "
       << text(lessons, lab.title) << "</h2>\n<p class=\"pager-page\"><strong>Page from the "
       << "pager.</strong> " << text(lessons, core::lab_pager(lab, *start)) << "</p>\n"
       << "<h3>What the cluster shows</h3>\n<ul class=\"symptoms\">\n";
@@ -297,11 +275,11 @@ std::string lab_section(const core::Lessons& lessons, const core::Catalog& catal
         std::string names;
         for (const core::LabFix& f : core::ordered_fixes(lab, d))
             names += (names.empty() ? "" : " + ") + text(lessons, core::fix_words(f).label);
-        o << "<li>" << names << ": " << (c ? text(lessons, c->reason) : esc(c.error().message))
-          << "</li>\n";
+        o << "<li>" << names << ": "
+          << (c ? text(lessons, c->reason) : html_escape(c.error().message)) << "</li>\n";
     }
-    o << "</ul>\n</details>\n<p><a class=\"interactive\" href=\"../index.html#lab=" << esc(lab.id)
-      << "\">Try this lab in the interactive campus</a></p>\n</section>\n";
+    o << "</ul>\n</details>\n<p><a class=\"interactive\" href=\"../index.html#lab="
+      << html_escape(lab.id) << "\">Try this lab in the interactive campus</a></p>\n</section>\n";
     return o.str();
 }
 

@@ -3,36 +3,13 @@
 
 #include <algorithm>
 
+#include "format.h"
 #include "imgui.h"
 #include "platform.h"
 #include "ui.h"
 
 namespace web {
 namespace {
-
-// Escapes text for an HTML attribute value in double quotes.
-std::string attr(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string fragment(const EmbedOptions& o) {
     std::string f = "step=" + o.step;
@@ -70,8 +47,8 @@ void snippet_box(const char* id, const char* label, const std::string& text, boo
 }  // namespace
 
 std::string embed_snippet(const std::string& base, const EmbedOptions& o) {
-    std::string out = "<script src=\"" + attr(base) + "embed.js\" defer></script>\n";
-    out += "<div class=\"cni-campus\" data-step=\"" + attr(o.step) + "\"";
+    std::string out = "<script src=\"" + core::html_escape(base) + "embed.js\" defer></script>\n";
+    out += "<div class=\"cni-campus\" data-step=\"" + core::html_escape(o.step) + "\"";
     if (o.beat > 0) out += " data-beat=\"" + std::to_string(o.beat) + "\"";
     if (o.aws_words) out += " data-terms=\"aws\"";
     if (o.min_controls) out += " data-controls=\"min\"";
@@ -80,7 +57,8 @@ std::string embed_snippet(const std::string& base, const EmbedOptions& o) {
 }
 
 std::string embed_iframe(const std::string& base, const EmbedOptions& o) {
-    return "<iframe src=\"" + attr(base) + "embed.html#" + attr(fragment(o)) +
+    return "<iframe src=\"" + core::html_escape(base) + "embed.html#" +
+           core::html_escape(fragment(o)) +
            "\" title=\"CNI Campus interactive tutorial\" width=\"100%\" height=\"560\" "
            "loading=\"lazy\"></iframe>";
 }
