@@ -7,7 +7,7 @@
 // read_source_file() reads a file of the source tree (CAMPUS_SOURCE_DIR is defined by
 // CMake for the test target); test_catalog() and test_lessons() parse assets/catalog.json
 // and assets/lessons.json once, so every test sees what the page ships; has() checks that a
-// message holds its telling part.
+// message holds its telling part; check_values() checks a table of a step's readout values.
 #pragma once
 
 #include <fstream>
@@ -39,6 +39,20 @@ inline std::string read_source_file(const char* rel) {
 // True if text contains part (messages are checked by their telling part).
 inline bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
+}
+
+// Checks a step's readout: rows is "name=want name=want ...", and value(model, name) must
+// read want for each (an empty want: no such value), naming the row when it fails, e.g.
+//   check_values(m, the_rules_value, "pods=0 panels=1 nothing=");
+template <class Model, class Value>
+void check_values(const Model& model, Value value, const std::string& rows) {
+    std::istringstream in(rows);
+    for (std::string row; in >> row;) {
+        const size_t eq = row.find('=');
+        CAPTURE(row);
+        REQUIRE(eq != std::string::npos);
+        CHECK(value(model, row.substr(0, eq).c_str()) == row.substr(eq + 1));
+    }
 }
 
 // The shipped lessons, loaded once; a test using them fails if they do not load.

@@ -11,13 +11,8 @@ TEST_CASE("phone-panel opens on an empty t3.small with one panel") {
     PhonePanel m = make_phone_panel(test_catalog());
     CHECK(m.type.name == "t3.small");
     REQUIRE(room(m) != nullptr);
-    CHECK(phone_panel_value(m, "pods") == "0");
-    CHECK(phone_panel_value(m, "panels") == "1");
-    CHECK(phone_panel_value(m, "maxpanels") == "3");
-    CHECK(phone_panel_value(m, "ips") == "4");
-    CHECK(phone_panel_value(m, "deskslots") == "3");
-    CHECK(phone_panel_value(m, "capacity") == "9");
-    CHECK(phone_panel_value(m, "maxpods") == "11");
+    check_values(m, phone_panel_value,
+                 "pods=0 panels=1 maxpanels=3 ips=4 deskslots=3 capacity=9 maxpods=11");
     CHECK_FALSE(goal_met(m, "second-panel"));
 }
 

@@ -21,16 +21,10 @@ Setting word(const char* name, const char* text) {
 
 TEST_CASE("secondary-cidrs opens on a full 10.0.0.0/16 and 100.64.0.0/10 on the bar") {
     const SecondaryCidrs m = make_secondary_cidrs();
-    CHECK(secondary_cidrs_value(m, "primary") == "10.0.0.0/16");
-    CHECK(secondary_cidrs_value(m, "buildings") == "4");
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.64.0.0/10");
-    CHECK(secondary_cidrs_value(m, "size") == "4,194,304");
-    CHECK(secondary_cidrs_value(m, "total") == "65,536");
-    CHECK(secondary_cidrs_value(m, "blocks") == "1");
-    CHECK(secondary_cidrs_value(m, "quota") == "5");
-    CHECK(secondary_cidrs_value(m, "left") == "4");
-    CHECK(secondary_cidrs_value(m, "usable") == "65,516");  // 4 x (16,384 - 5)
-    CHECK(secondary_cidrs_value(m, "nothing").empty());
+    // usable 65,516: 4 x (16,384 - 5)
+    check_values(m, secondary_cidrs_value,
+                 "primary=10.0.0.0/16 buildings=4 candidate=100.64.0.0/10 size=4,194,304 "
+                 "total=65,536 blocks=1 quota=5 left=4 usable=65,516 nothing=");
     CHECK(verdict(m).refusal == CidrRefusal::TooLarge);
     CHECK(building_block(m) == nullptr);  // the primary is full of buildings
     CHECK_FALSE(goal_met(m, "grow"));
@@ -40,9 +34,8 @@ TEST_CASE("the bar: prefix and octets; host bits are cleared in the block, kept 
     SecondaryCidrs m = make_secondary_cidrs();
     const Catalog& cat = test_catalog();
     REQUIRE(set(m, number("prefix", 16), cat).ok());
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.64.0.0/16");
-    CHECK(secondary_cidrs_value(m, "first") == "100.64.0.0");
-    CHECK(secondary_cidrs_value(m, "last") == "100.64.255.255");
+    check_values(m, secondary_cidrs_value,
+                 "candidate=100.64.0.0/16 first=100.64.0.0 last=100.64.255.255");
     CHECK(verdict(m).refusal == CidrRefusal::None);
     REQUIRE(set_octet(m, 2, 77).ok());
     CHECK(octet(m, 2) == 77);

@@ -11,14 +11,13 @@ TEST_CASE("vpc-cni-vs-overlay opens on the address row: 50 full m5.large rooms")
     const VpcCniVsOverlay m = make_vpc_cni_vs_overlay(test_catalog());
     REQUIRE(m.message.empty());
     CHECK(m.row == CompareRow::Addresses);
-    CHECK(vpc_cni_vs_overlay_value(m, "nodes") == "50");
-    CHECK(vpc_cni_vs_overlay_value(m, "type") == "m5.large");
-    CHECK(vpc_cni_vs_overlay_value(m, "perroom") == "27");  // max-pods 29 minus 2 host pods
-    CHECK(vpc_cni_vs_overlay_value(m, "pods") == "1350");
-    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "1500");       // 3 ENIs x 10 per room
-    CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "50");     // the rooms' own only
-    CHECK(vpc_cni_vs_overlay_value(m, "buildingsize") == "4091");  // a /20 less 5 reserved
-    CHECK(vpc_cni_vs_overlay_value(m, "buildings") == "1");
+    // perroom 27: max-pods 29 minus 2 host pods
+    // vpcused 1500: 3 ENIs x 10 per room
+    // overlayused 50: the rooms' own only
+    // buildingsize 4091: a /20 less 5 reserved
+    check_values(m, vpc_cni_vs_overlay_value,
+                 "nodes=50 type=m5.large perroom=27 pods=1350 vpcused=1500 overlayused=50 "
+                 "buildingsize=4091 buildings=1");
     CHECK_FALSE(goal_met(m, "beyond-a-building"));
     CHECK(vpc_cni_vs_overlay_value(m, "nothing").empty());
 }
