@@ -44,8 +44,7 @@ TEST_CASE("building-runs-out opens on a /28 shared by two empty t3.small rooms")
     check_values(m, v,
                  "size=28 addresses=16 usable=11 reserved=5 rooms=2 used=8 desks=0 maxdesks=18");
     // base + 2: every subnet's is reserved; the VPC's DNS answers on the VPC range's.
-    CHECK(v(m, "third") == "10.0.1.2");
-    CHECK(v(m, "dns") == "10.0.0.2");
+    check_values(m, v, "third=10.0.1.2 dns=10.0.0.2");
     CHECK(blocking_code(m).empty());
     CHECK_FALSE(goal_met(m, "desk-waits"));
     CHECK(check_invariants(m.cluster).ok());
@@ -58,8 +57,8 @@ TEST_CASE("the building runs dry: InsufficientFreeAddressesInSubnet, desks wait"
     CHECK(blocking_code(m) == "InsufficientFreeAddressesInSubnet");
     CHECK(v(m, "waiting") == "0");
     apply(m, BuildingPress::AddDesks);
-    CHECK(v(m, "running") == "6");  // one panel per room: 3 slots each
-    CHECK(v(m, "waiting") == "0");
+    // running 6: one panel per room: 3 slots each
+    check_values(m, v, "running=6 waiting=0");
     CHECK_FALSE(goal_met(m, "desk-waits"));
     apply(m, BuildingPress::AddDesk);  // the 7th desk: no panel can be had
     // free 3: a new panel needs 4: its own number and 3 for desks
@@ -68,8 +67,7 @@ TEST_CASE("the building runs dry: InsufficientFreeAddressesInSubnet, desks wait"
     CHECK(goal_met(m, "desk-waits"));
     // Removing a desk frees a slot; the waiting desk goes first.
     apply(m, BuildingPress::RemoveDesk);
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "running") == "6");
+    check_values(m, v, "waiting=0 running=6");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -77,8 +75,7 @@ TEST_CASE("a larger building holds more: the size knob replays the presses") {
     const Catalog& cat = test_catalog();
     BuildingRunsOut m = make_building_runs_out(cat);
     REQUIRE(set(m, number("desks", 9), cat).ok());
-    CHECK(v(m, "running") == "6");
-    CHECK(v(m, "waiting") == "3");
+    check_values(m, v, "running=6 waiting=3");
     REQUIRE(set(m, number("size", 24), cat).ok());
     check_values(m, v, "usable=251 addresses=256 running=9 waiting=0");
     REQUIRE(set(m, number("size", 27), cat).ok());

@@ -107,8 +107,7 @@ TEST_CASE("nothing waits on a managed node, or with prefix delegation; c5.18xlar
     REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
     REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
     REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
-    CHECK(v(m, "maxpods") == "20");
-    CHECK(v(m, "waiting") == "0");
+    check_values(m, v, "maxpods=20 waiting=0");
     CHECK(goal_met(m, "none-waiting"));
     REQUIRE(set(m, {"nodegroup", true, 0, "self-managed"}, cat).ok());
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
@@ -125,13 +124,11 @@ TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the siz
     const Catalog& cat = test_catalog();
     CustomNetworking m = make_custom_networking(cat);
     apply(m, CustomNetworkingAction::AddTenDesks);
-    CHECK(v(m, "pods") == "16");
-    CHECK(v(m, "running") == "16");
+    check_values(m, v, "pods=16 running=16");
     apply(m, CustomNetworkingAction::AddTenDesks);
     CHECK(v(m, "running") == "26");
     apply(m, CustomNetworkingAction::AddTenDesks);  // kubelet admits 27 of 36
-    CHECK(v(m, "running") == "27");
-    CHECK(v(m, "refused") == "9");
+    check_values(m, v, "running=27 refused=9");
     apply(m, CustomNetworkingAction::RemoveDesk);
     CHECK(v(m, "refused") == "8");
     const CustomNetworking before = m;
@@ -143,8 +140,7 @@ TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the siz
     REQUIRE(set(m, {"type", true, 0, "t3.large"}, cat).ok());
     apply(m, CustomNetworkingAction::SwitchOn);
     apply(m, CustomNetworkingAction::StartOver);
-    CHECK(v(m, "type") == "t3.large");
-    CHECK(v(m, "pods") == "6");
+    check_values(m, v, "type=t3.large pods=6");
     CHECK_FALSE(m.custom);
     CHECK_FALSE(room_is_stale(m));
 }

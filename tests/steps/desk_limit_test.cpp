@@ -14,8 +14,7 @@ TEST_CASE("desk-limit opens on a full t3.small: 9 desks, max-pods 11, CPU and me
         m, desk_limit_value,
         "panels=3 ips=4 allslots=12 lost=3 capacity=9 maxpods=11 hostdesks=2 placed=9 freeexts=0");
     // 9 x 100m of 2 vCPUs, 9 x 128 MiB of 2 GiB.
-    CHECK(desk_limit_value(m, "cpupct") == "45");
-    CHECK(desk_limit_value(m, "mempct") == "56");
+    check_values(m, desk_limit_value, "cpupct=45 mempct=56");
     CHECK(m.limit == PodLimit::Addresses);
     CHECK_FALSE(m.exact);
     CHECK_FALSE(m.compute);

@@ -32,8 +32,8 @@ TEST_CASE("ipv6 opens on an IPv4 campus: a t3.medium of a managed node group, 40
     CHECK(m.type.name == "t3.medium");
     CHECK(m.family == IpFamily::Ipv4);
     CHECK(m.node_group == NodeGroupKind::Managed);
-    CHECK(ipv6_value(m, "want") == "40");
-    CHECK(ipv6_value(m, "usable") == "59");  // a /26: 64 - 5 reserved
+    // usable 59: a /26: 64 - 5 reserved
+    check_values(m, ipv6_value, "want=40 usable=59");
     // Secondary IPs: 3 ENIs x (6 - 1) = 15 slots; the calculator gives 17, so kubelet
     // admits 15 and turns 25 away. Nothing waits: the slots and max-pods agree.
     check_values(m, ipv6_value, "deskslots=15 maxpods=17 running=15 refused=25 waiting=0 panels=3");
@@ -83,8 +83,7 @@ TEST_CASE("an IPv6 campus: one /80 on the primary ENI, one IPv4 address from the
     CHECK_FALSE(r.service.empty());
     // Past kubelet's ceiling, desks are turned away, not left waiting.
     const Ipv6Step many = with({word("family", "ipv6"), number("want", 200)});
-    CHECK(ipv6_value(many, "running") == "108");
-    CHECK(ipv6_value(many, "refused") == "92");
+    check_values(many, ipv6_value, "running=108 refused=92");
     CHECK_FALSE(goal_met(many, "fit"));
 }
 
@@ -105,8 +104,7 @@ TEST_CASE("self-managed IPv6 nodes keep nodeadm's IPv4 formula until max-pods is
 
 TEST_CASE("a bigger room: the 250 cap above 30 vCPUs, the uncapped calculator is not used") {
     const Ipv6Step m = with({word("type", "c5.12xlarge"), word("family", "ipv6")});
-    CHECK(ipv6_value(m, "cap") == "250");
-    CHECK(ipv6_value(m, "maxpods") == "250");
+    check_values(m, ipv6_value, "cap=250 maxpods=250");
     const Ipv6Step s = with(
         {word("type", "c5.12xlarge"), word("family", "ipv6"), word("nodegroup", "self-managed")});
     CHECK(ipv6_value(s, "maxpods") == "234");  // nodeadm: 8 x (30 - 1) + 2

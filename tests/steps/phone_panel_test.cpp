@@ -57,11 +57,10 @@ TEST_CASE("knobs: a room size rebuilds the room empty, pods rebuilds it with tha
     const Catalog& cat = test_catalog();
     PhonePanel m = make_phone_panel(cat);
     REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
-    CHECK(phone_panel_value(m, "capacity") == "27");
-    CHECK(phone_panel_value(m, "pods") == "0");
+    check_values(m, phone_panel_value, "capacity=27 pods=0");
     REQUIRE(set(m, {"pods", false, 10, {}}, cat).ok());
-    CHECK(phone_panel_value(m, "pods") == "10");
-    CHECK(phone_panel_value(m, "panels") == "2");  // 9 slots each: 10 desks need two panels
+    // panels 2: 9 slots each: 10 desks need two panels
+    check_values(m, phone_panel_value, "pods=10 panels=2");
     // A bad size or knob changes nothing and says why.
     const PhonePanel before = m;
     CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));

@@ -39,8 +39,7 @@ TEST_CASE("switching prefix delegation on: blocks, 144 addresses, but max-pods s
     CHECK_FALSE(goal_met(m, "all-run"));
     // Removing a desk takes the refused one first.
     apply(m, PrefixDelegationAction::RemoveDesk);
-    CHECK(v(m, "refused") == "0");
-    CHECK(v(m, "running") == "9");
+    check_values(m, v, "refused=0 running=9");
     apply(m, PrefixDelegationAction::RemoveDesk);
     CHECK(v(m, "running") == "8");
     CHECK(check_invariants(m.cluster).ok());
@@ -73,8 +72,7 @@ TEST_CASE("max-pods set by hand on a self-managed room lets the desks in; defaul
     CHECK(goal_met(m, "all-run"));
     CHECK(v(m, "recommended") == "110");
     apply(m, PrefixDelegationAction::DefaultMaxPods);
-    CHECK(v(m, "maxpods") == "11");
-    CHECK(v(m, "running") == "9");
+    check_values(m, v, "maxpods=11 running=9");
     // Off again with max-pods raised: only 9 addresses, so the admitted desks beyond wait.
     REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
     apply(m, PrefixDelegationAction::SwitchOff);
@@ -90,8 +88,7 @@ TEST_CASE("on a Xen room the switch changes nothing; a multi-card room counts ca
     REQUIRE(set(m, {"type", true, 0, "m4.large"}, cat).ok());
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
     CHECK_FALSE(goal_met(m, "pd-on"));
-    CHECK(v(m, "podips") == "18");
-    CHECK(v(m, "blocks") == "0");
+    check_values(m, v, "podips=18 blocks=0");
     REQUIRE(set(m, {"type", true, 0, "p5.48xlarge"}, cat).ok());
     check_values(m, v, "cards=32 cardenis=64 enis=2 nodeadm=100 vcpus=192 cap=250");
 }
@@ -109,7 +106,6 @@ TEST_CASE("a bad knob value says why and changes nothing; start over keeps the r
     CHECK(m.cluster == before.cluster);
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
     apply(m, PrefixDelegationAction::StartOver);
-    CHECK(v(m, "type") == "m5.large");
-    CHECK(v(m, "pods") == "9");
+    check_values(m, v, "type=m5.large pods=9");
     CHECK_FALSE(goal_met(m, "pd-on"));
 }

@@ -26,8 +26,7 @@ TEST_CASE("security-groups-for-pods opens on an m5.large without a trunk") {
     CHECK_FALSE(goal_met(m, "own-sg"));
     // Without the trunk a desk cannot have its own security groups.
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
-    CHECK(v(m, "sgrunning") == "0");
-    CHECK(v(m, "refused") == "1");
+    check_values(m, v, "sgrunning=0 refused=1");
     CHECK_FALSE(goal_met(m, "own-sg"));
 }
 
@@ -44,8 +43,7 @@ TEST_CASE("the trunk takes a panel: 27 -> 18 desk addresses; a desk gets its own
     check_values(m, v, "podips=18 maxpods=29 managed=29");
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
     CHECK(goal_met(m, "own-sg"));
-    CHECK(v(m, "sgrunning") == "1");
-    CHECK(v(m, "running") == "6");
+    check_values(m, v, "sgrunning=1 running=6");
     apply(m, SecurityGroupsForPodsAction::RemoveOwnGroups);
     CHECK_FALSE(goal_met(m, "own-sg"));
     CHECK(check_invariants(m.cluster).ok());
@@ -63,13 +61,11 @@ TEST_CASE("a full room: 27 admitted for 18 addresses, 9 wait; 9 on branches and 
     check_values(m, v, "sgrunning=9 running=18 refused=9 waiting=0");
     CHECK(goal_met(m, "full-no-wait"));
     REQUIRE(set(m, {"pods", false, 18, {}}, cat).ok());
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "refused") == "0");
+    check_values(m, v, "waiting=0 refused=0");
     CHECK(goal_met(m, "full-no-wait"));
     // A tenth desk with its own groups finds no branch ENI left.
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
-    CHECK(v(m, "sgrunning") == "9");
-    CHECK(v(m, "refused") == "1");
+    check_values(m, v, "sgrunning=9 refused=1");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -97,7 +93,6 @@ TEST_CASE("bad knob values change nothing; start over keeps the room size") {
     apply(m, SecurityGroupsForPodsAction::SwitchOn);
     apply(m, SecurityGroupsForPodsAction::AddDesk);
     apply(m, SecurityGroupsForPodsAction::StartOver);
-    CHECK(v(m, "type") == "c5.large");
-    CHECK(v(m, "pods") == "6");
+    check_values(m, v, "type=c5.large pods=6");
     CHECK_FALSE(m.pod_eni);
 }

@@ -121,8 +121,7 @@ TEST_CASE("share links: the code reopens the campus, which stays the opening one
     Takeaways other = make_takeaways(test_catalog());
     REQUIRE(open_link(other, *code, test_catalog()).ok());
     CHECK(other.notice == TakeawaysNotice::Opened);
-    CHECK(takeaways_value(other, "rooms") == "2");
-    CHECK(takeaways_value(other, "pods") == "9");
+    check_values(other, takeaways_value, "rooms=2 pods=9");
     reset(other, test_catalog());  // a beat replayed from the start: the link's campus
     CHECK(takeaways_value(other, "rooms") == "2");
     REQUIRE(start_over(other, "10.0.0.0/20", test_catalog()).ok());

@@ -29,8 +29,7 @@ TEST_CASE("more rooms than a /20 holds meet the goal; a count too large changes 
     CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4080");
     CHECK_FALSE(goal_met(m, "beyond-a-building"));
     REQUIRE(set(m, {"nodes", false, 137, {}}, cat).ok());
-    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4110");
-    CHECK(vpc_cni_vs_overlay_value(m, "buildings") == "2");
+    check_values(m, vpc_cni_vs_overlay_value, "vpcused=4110 buildings=2");
     CHECK(goal_met(m, "beyond-a-building"));
     CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "137");
     // m5.24xlarge: 737 pods a room; 200 rooms would be more than the model counts at once.
@@ -64,8 +63,7 @@ TEST_CASE("the rows at work: numbers, services, groups, debugging") {
     CHECK(numbers_held(m.campuses.overlay) == 4);  // four rooms, no desk numbers
     CHECK(numbers_held(m.campuses.vpc) > numbers_held(m.campuses.overlay));
     // Reaching RDS: the desk itself, or the room.
-    CHECK(vpc_cni_vs_overlay_value(m, "rdsvpc") == "10.0.1.5");
-    CHECK(vpc_cni_vs_overlay_value(m, "rdsoverlay") == "10.0.1.4");
+    check_values(m, vpc_cni_vs_overlay_value, "rdsvpc=10.0.1.5 rdsoverlay=10.0.1.4");
     // Security groups: up to 9 desks of an m5.large with groups of their own.
     CHECK(vpc_cni_vs_overlay_value(m, "branch") == "9");
     CHECK(database_call(m.campuses.vpc_own_groups).sg_per_pod);
@@ -74,8 +72,7 @@ TEST_CASE("the rows at work: numbers, services, groups, debugging") {
     const std::vector<FlowLogLine> vlog = flow_log(m.campuses.vpc);
     REQUIRE(vlog.size() == 2);
     CHECK(vlog[0].source != vlog[1].source);
-    CHECK(vpc_cni_vs_overlay_value(m, "vpcsources") == "2");
-    CHECK(vpc_cni_vs_overlay_value(m, "overlaysources") == "1");
+    check_values(m, vpc_cni_vs_overlay_value, "vpcsources=2 overlaysources=1");
     // The table says the same numbers.
     const std::vector<CompareRowText> rows = compare_rows(m);
     REQUIRE(rows.size() == static_cast<size_t>(kCompareRows));
