@@ -5,6 +5,7 @@
 // its WebGL drawing buffer (window.cniCampusOptions, read by the loader), so that tests can
 // read the canvas back; the shipped page does not keep it.
 import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -64,23 +65,47 @@ export async function openPage(env, urlPath = "/", { viewport = { width: 1280, h
   return { page, context, problems, foreign };
 }
 
-// Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
-// the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
-// settle (no animation, no frames for a moment).
-// Opens a step at its practice beat (its takeaways and exercises); `extra` adds to the link
-// ("&terms=aws").
-export async function openPractice(env, step, options = {}, extra = "") {
-  const opened = await openPage(env, `/#step=${step}${extra}`, options);
+// The app's state (cniCampus.state()) as the page (or an embedding frame) reports it.
+export const state = (target) => target.evaluate(() => window.cniCampus.state());
+
+// Opens a page (openPage) and waits for the app to be ready (ready).
+export async function openReady(env, urlPath, options) {
+  const opened = await openPage(env, urlPath, options);
   await ready(opened.page);
-  const state = () => opened.page.evaluate(() => window.cniCampus.state());
-  const count = (await state()).beat.count;
-  const went = await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]);
-  if (!went) throw new Error(`goTo(${step}, ${count - 1}) refused`);
-  await settle(opened.page);
-  if (!(await state()).beat.practice) throw new Error(`${step}: not at its practice beat`);
   return opened;
 }
 
+// Opens a step's link (openReady) at a beat with a goal: checks that the beat's goal is the
+// one named and that it is not met yet.
+export async function openAtGoal(env, urlPath, goal, options) {
+  const opened = await openReady(env, urlPath, options);
+  const s = await state(opened.page);
+  assert.equal(s.beat.goal, goal);
+  assert.equal(s.beat.goalMet, false);
+  return opened;
+}
+
+// Checks that the page raised no console or page errors, then closes its context.
+export async function closeClean(problems, context) {
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
+// Opens a step at its practice beat (its takeaways and exercises); `extra` adds to the link
+// ("&terms=aws").
+export async function openPractice(env, step, options = {}, extra = "") {
+  const opened = await openReady(env, `/#step=${step}${extra}`, options);
+  const count = (await state(opened.page)).beat.count;
+  const went = await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]);
+  if (!went) throw new Error(`goTo(${step}, ${count - 1}) refused`);
+  await settle(opened.page);
+  if (!(await state(opened.page)).beat.practice) throw new Error(`${step}: not at its practice beat`);
+  return opened;
+}
+
+// Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
+// the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
+// settle (no animation, no frames for a moment).
 export async function ready(page) {
   await page.waitForFunction(() => window.cniCampus && window.cniCampus.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.cniCampus.ready);

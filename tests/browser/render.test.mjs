@@ -4,7 +4,7 @@
 // (cniCampus.repaint()), or something was left stale on screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, settle, locate, clickLabel, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -41,8 +41,7 @@ async function sameAsFullRepaint(page, what) {
 }
 
 test("repainting what changed gives the picture a full repaint gives", async () => {
-  const { page, problems, context } = await openPage(env, "/", { viewport: { width: 1100, height: 760 } });
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/", { viewport: { width: 1100, height: 760 } });
   await sameAsFullRepaint(page, "first screen");
   // Hover over the step list and the buttons (highlights come and go).
   for (const [x, y] of [[100, 100], [120, 300], [700, 110], [1000, 30], [550, 700]]) await page.mouse.move(x, y);
@@ -53,7 +52,7 @@ test("repainting what changed gives the picture a full repaint gives", async () 
   await clickLabel(page, "Play");
   await page.waitForFunction(() => window.cniCampus.state().animating);
   for (let i = 0; i < 3; i++) {
-    const f0 = (await page.evaluate(() => window.cniCampus.state())).frames;
+    const f0 = (await state(page)).frames;
     await page.waitForFunction((f) => window.cniCampus.state().frames > f + 5, f0);
     assert.equal(await firstDifference(page), -1, `the call animation, moment ${i}`);
   }
@@ -71,6 +70,5 @@ test("repainting what changed gives the picture a full repaint gives", async () 
   await sameAsFullRepaint(page, "dialog open");
   await clickLabel(page, "Close");
   await sameAsFullRepaint(page, "dialog closed");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
