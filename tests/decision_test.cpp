@@ -153,7 +153,7 @@ TEST_CASE("custom networking: a /26 building runs out; a new building in the zon
     CHECK(waiting_pods(d.after) == 0);
     CHECK(running_pods(d.after) == 54);
     CHECK(refused_pods(d.after) == 0);
-    CHECK(figure(d, "{maxpods} per {room}").after == 20);     // 2 x 9 + 2
+    CHECK(figure(d, "{maxpods} per {room}").after == 20);                    // 2 x 9 + 2
     CHECK(figure(d, "free {exts} in the {room}s' {building}").after == 56);  // 59 usable - 3 nodes
     const Subnet* pods = find_subnet(d.after.cluster.vpc, "subnet-pods-a");
     REQUIRE(pods != nullptr);

@@ -7,10 +7,12 @@
 // read_source_file() reads a file of the source tree (CAMPUS_SOURCE_DIR is defined by
 // CMake for the test target); test_catalog() and test_lessons() parse assets/catalog.json
 // and assets/lessons.json once, so every test sees what the page ships; has() checks that a
-// message holds its telling part; check_values() checks a table of a step's readout values.
+// message holds its telling part; check_values() checks a table of a step's readout values and
+// check_messages() a table of messages by their telling parts.
 #pragma once
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -52,6 +54,22 @@ void check_values(const Model& model, Value value, const std::string& rows) {
         CAPTURE(row);
         REQUIRE(eq != std::string::npos);
         CHECK(value(model, row.substr(0, eq).c_str()) == row.substr(eq + 1));
+    }
+}
+
+// One row of a message table: the message for input must hold part.
+struct MessageRow {
+    const char* input;
+    const char* part;
+};
+
+// Checks that message(input) holds part for every row, naming the input when it fails, e.g.
+//   check_messages(cidr_error, {{"10.0.0.1/24", "did you mean 10.0.0.0/24?"}});
+template <class Message>
+void check_messages(Message message, std::initializer_list<MessageRow> rows) {
+    for (const MessageRow& row : rows) {
+        CAPTURE(row.input);
+        CHECK(has(message(row.input), row.part));
     }
 }
 
