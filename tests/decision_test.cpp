@@ -277,14 +277,8 @@ TEST_CASE("security groups for pods: a trunk ENI, 9 branch ENIs, 27 -> 18 pod ad
 
 TEST_CASE("fixes that cannot apply say why and change nothing") {
     // Prefix delegation on a xen type.
-    Result<Vpc> vpc = make_vpc("10.0.0.0/16");
-    REQUIRE(vpc.ok());
     DemoCampus c;
-    c.cluster = make_cluster(std::move(vpc).value());
-    SubnetDesc sd;
-    sd.id = "subnet-a";
-    sd.cidr = "10.0.1.0/24";
-    REQUIRE(add_subnet(c.cluster.vpc, sd).ok());
+    c.cluster = make_cluster(test_vpc("10.0.0.0/16", "10.0.1.0/24"));
     NodeDesc nd;
     nd.name = "node-1";
     nd.type = test_type("m4.large");
@@ -316,15 +310,10 @@ TEST_CASE("fixes that cannot apply say why and change nothing") {
 }
 
 TEST_CASE("free_vpc_block finds the lowest aligned block outside the subnets") {
-    Result<Vpc> vpc = make_vpc("10.0.0.0/16");
-    REQUIRE(vpc.ok());
-    SubnetDesc sd;
-    sd.id = "subnet-a";
-    sd.cidr = "10.0.0.0/24";
-    REQUIRE(add_subnet(vpc.value(), sd).ok());
-    CHECK(format_cidr(free_vpc_block(*vpc, 24).value()) == "10.0.1.0/24");
-    CHECK(format_cidr(free_vpc_block(*vpc, 20).value()) == "10.0.16.0/20");
-    Result<Cidr> none = free_vpc_block(*vpc, 16);
+    const Vpc vpc = test_vpc("10.0.0.0/16", "10.0.0.0/24");
+    CHECK(format_cidr(free_vpc_block(vpc, 24).value()) == "10.0.1.0/24");
+    CHECK(format_cidr(free_vpc_block(vpc, 20).value()) == "10.0.16.0/20");
+    Result<Cidr> none = free_vpc_block(vpc, 16);
     REQUIRE_FALSE(none.ok());
     CHECK(has(none.error().message, "no free /16"));
 }

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <doctest/doctest.h>
@@ -73,25 +74,23 @@ void check_messages(Message message, std::initializer_list<MessageRow> rows) {
     }
 }
 
+// What load makes of the shipped file rel; fails the calling test if it does not load.
+template <class T>
+T load_shipped(const char* rel, core::Result<T> (*load)(std::string_view)) {
+    core::Result<T> loaded = load(read_source_file(rel));
+    if (!loaded) throw std::runtime_error(loaded.error().message);
+    return std::move(loaded).value();
+}
+
 // The shipped lessons, loaded once; a test using them fails if they do not load.
 inline const core::Lessons& test_lessons() {
-    static const core::Lessons lessons = [] {
-        core::Result<core::Lessons> loaded =
-            core::load_lessons(read_source_file("assets/lessons.json"));
-        if (!loaded) throw std::runtime_error(loaded.error().message);
-        return std::move(loaded).value();
-    }();
+    static const core::Lessons lessons = load_shipped("assets/lessons.json", core::load_lessons);
     return lessons;
 }
 
 // The shipped catalog, loaded once; a test using it fails if it does not load.
 inline const core::Catalog& test_catalog() {
-    static const core::Catalog catalog = [] {
-        core::Result<core::Catalog> loaded =
-            core::load_catalog(read_source_file("assets/catalog.json"));
-        if (!loaded) throw std::runtime_error(loaded.error().message);
-        return std::move(loaded).value();
-    }();
+    static const core::Catalog catalog = load_shipped("assets/catalog.json", core::load_catalog);
     return catalog;
 }
 
@@ -137,4 +136,16 @@ inline void add_test_subnet(core::Vpc& vpc, const char* id, const char* az, cons
     d.scatter = scatter;
     core::Status s = core::add_subnet(vpc, d);
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+}
+
+// A VPC of cidr holding one subnet, subnet-a, of subnet_cidr (no name, no zone); fails the
+// calling test if it cannot be made.
+inline core::Vpc test_vpc(const char* cidr, const char* subnet_cidr) {
+    core::Result<core::Vpc> vpc = core::make_vpc(cidr);
+    REQUIRE(vpc.ok());
+    core::SubnetDesc d;
+    d.id = "subnet-a";
+    d.cidr = subnet_cidr;
+    REQUIRE(core::add_subnet(vpc.value(), d).ok());
+    return std::move(vpc).value();
 }
