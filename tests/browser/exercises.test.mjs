@@ -5,7 +5,7 @@
 // question of the final check tried again alone; Reset progress; a corrupt saved value.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPractice, ready, settle, locate, clickLabel, canvasColours, openReady, closeClean, state } from "./harness.mjs";
+import { launch, openPractice, ready, settle, locate, clickLabel, canvasColours, pressInView, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -22,23 +22,12 @@ function inViewport(r, vp, what) {
     `${what} inside the viewport: ${JSON.stringify(r)}`);
 }
 
-// Clicks a labelled widget after scrolling it into the column's view with the wheel.
+// Clicks a labelled widget after scrolling it into the column's view with the wheel, then
+// takes the pointer off it.
 async function press(page, label, nth = 0) {
-  for (let i = 0; i < 30; ++i) {
-    const r = await locate(page, label, nth);
-    const vp = page.viewportSize();
-    if (r.y >= 40 && r.y + r.h <= vp.height - 60) {
-      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-      await settle(page);
-      await page.mouse.move(1, 1);
-      await settle(page);
-      return;
-    }
-    await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
-    await page.mouse.wheel(0, r.y < 40 ? -150 : 150);
-    await settle(page);
-  }
-  throw new Error(`${label} never came into view`);
+  await pressInView(page, label, { nth, wheel: 150 });
+  await page.mouse.move(1, 1);
+  await settle(page);
 }
 
 test("a choice answered wrong then right through the mouse; progress survives a reload", async () => {

@@ -132,18 +132,40 @@ export async function shot(page, name) {
   return file;
 }
 
+// The canvas scaled down to width x height: its RGBA bytes, row by row.
+export async function canvasSample(page, width, height) {
+  return page.evaluate(([w, h]) => {
+    const off = document.createElement("canvas");
+    off.width = w; off.height = h;
+    const g = off.getContext("2d");
+    g.drawImage(document.getElementById("canvas"), 0, 0, w, h);
+    return Array.from(g.getImageData(0, 0, w, h).data);
+  }, [width, height]);
+}
+
 // Counts distinct colours in a canvas screenshot sample: a blank canvas has one.
 export async function canvasColours(page) {
+  const d = await canvasSample(page, 200, 150);
+  const set = new Set();
+  for (let i = 0; i < d.length; i += 4) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+  return set.size;
+}
+
+// In one task (no frame can come between): the picture as the frames left it, then the same
+// frame repainted whole (cniCampus.repaint()); the first row of pixels where they differ, or -1.
+export async function firstRepaintDifference(page) {
   return page.evaluate(() => {
     const c = document.getElementById("canvas");
     const off = document.createElement("canvas");
-    off.width = 200; off.height = 150;
-    const g = off.getContext("2d");
-    g.drawImage(c, 0, 0, 200, 150);
-    const d = g.getImageData(0, 0, 200, 150).data;
-    const set = new Set();
-    for (let i = 0; i < d.length; i += 4) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    return set.size;
+    off.width = c.width;
+    off.height = c.height;
+    const g = off.getContext("2d", { willReadFrequently: true });
+    const grab = () => { g.drawImage(c, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };
+    const partial = grab();
+    window.cniCampus.repaint();
+    const full = grab();
+    for (let i = 0; i < partial.length; ++i) if (partial[i] !== full[i]) return Math.floor(i / (4 * c.width));
+    return -1;
   });
 }
 
@@ -195,8 +217,8 @@ export async function typeNumber(page, knob, value) {
 }
 
 // Clicks (or taps, with touch) a labelled widget after scrolling it into view with the wheel
-// over its column: for widgets that may start below the fold.
-export async function pressInView(page, label, { nth = 0, touch = false } = {}) {
+// (`wheel` pixels a turn) over its column: for widgets that may start below the fold.
+export async function pressInView(page, label, { nth = 0, touch = false, wheel = 200 } = {}) {
   for (let i = 0; i < 40; ++i) {
     const r = await locate(page, label, nth);
     const vp = page.viewportSize();
@@ -210,7 +232,7 @@ export async function pressInView(page, label, { nth = 0, touch = false } = {}) 
       return;
     }
     await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
-    await page.mouse.wheel(0, r.y < 40 ? -200 : 200);
+    await page.mouse.wheel(0, r.y < 40 ? -wheel : wheel);
     await settle(page);
   }
   throw new Error(`${label} never came into view`);

@@ -4,40 +4,15 @@
 // (cniCampus.repaint()), or something was left stale on screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, settle, locate, clickLabel, openReady, closeClean, state } from "./harness.mjs";
+import { launch, settle, locate, clickLabel, firstRepaintDifference, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-// In one task (no frame can come between): the picture as the frames left it, then the
-// same frame repainted whole; the first row of pixels where they differ, or -1.
-const firstDifference = (page) => page.evaluate(() => {
-  const c = document.getElementById("canvas");
-  const off = document.createElement("canvas");
-  off.width = c.width;
-  off.height = c.height;
-  const g = off.getContext("2d", { willReadFrequently: true });
-  const rows = () => {
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const out = [];
-    for (let y = 0; y < c.height; y += 1) {
-      let h = 0;
-      for (let i = y * c.width * 4, end = i + c.width * 4; i < end; i += 4) h = (h * 31 + d[i] + d[i + 1] * 7 + d[i + 2] * 13) | 0;
-      out.push(h);
-    }
-    return out;
-  };
-  const partial = rows();
-  window.cniCampus.repaint();
-  const full = rows();
-  return partial.findIndex((h, y) => h !== full[y]);
-});
-
 async function sameAsFullRepaint(page, what) {
   await settle(page);
-  assert.equal(await firstDifference(page), -1, `${what}: the picture differs from a full repaint there`);
+  assert.equal(await firstRepaintDifference(page), -1, `${what}: the picture differs from a full repaint there`);
 }
 
 test("repainting what changed gives the picture a full repaint gives", async () => {
@@ -54,7 +29,7 @@ test("repainting what changed gives the picture a full repaint gives", async () 
   for (let i = 0; i < 3; i++) {
     const f0 = (await state(page)).frames;
     await page.waitForFunction((f) => window.cniCampus.state().frames > f + 5, f0);
-    assert.equal(await firstDifference(page), -1, `the call animation, moment ${i}`);
+    assert.equal(await firstRepaintDifference(page), -1, `the call animation, moment ${i}`);
   }
   await page.waitForFunction(() => window.cniCampus.state().live.endsWith("Arrived."), null, { timeout: 30000 });
   await sameAsFullRepaint(page, "after the call animation");

@@ -5,7 +5,7 @@
 // on the dark canvas keep a readable contrast.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, ready, settle, locate, clickLabel, openReady, closeClean, state } from "./harness.mjs";
+import { launch, ready, settle, locate, clickLabel, firstRepaintDifference, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -70,21 +70,9 @@ async function expectTheme(page, dark, what) {
     `${what}: <html data-theme>`);
 }
 
-// The picture the frames built equals a full repaint (render.test.mjs): nothing of the old
-// theme is left on screen.
-const sameAsFullRepaint = (page) => page.evaluate(() => {
-  const c = document.getElementById("canvas");
-  const off = document.createElement("canvas");
-  off.width = c.width;
-  off.height = c.height;
-  const g = off.getContext("2d", { willReadFrequently: true });
-  const grab = () => { g.drawImage(c, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };
-  const a = grab();
-  window.cniCampus.repaint();
-  const b = grab();
-  for (let i = 0; i < a.length; ++i) if (a[i] !== b[i]) return false;
-  return true;
-});
+// The picture the frames built equals a full repaint (as in render.test.mjs): nothing of the
+// old theme is left on screen.
+const sameAsFullRepaint = async (page) => (await firstRepaintDifference(page)) === -1;
 
 test("the system's dark setting gives a dark canvas and page", async () => {
   const { page, problems, context } = await openReady(env, "/", { colorScheme: "dark" });

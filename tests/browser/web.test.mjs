@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { launch, openPage, ready, settle, shot, ROOT, DIST, closeClean, state } from "./harness.mjs";
+import { launch, openPage, ready, settle, shot, ROOT, DIST, canvasSample, closeClean, state } from "./harness.mjs";
 import { startServer } from "../../tools/serve.mjs";
 
 let env;        // the tutorial's server (dist/) and the browser
@@ -52,17 +52,12 @@ function assertBacking(s, what) {
 }
 
 // A cheap fingerprint of the canvas picture, to see that something moved.
-const canvasHash = (page) => page.evaluate(() => {
-  const c = document.getElementById("canvas");
-  const off = document.createElement("canvas");
-  off.width = 160; off.height = 320;
-  const g = off.getContext("2d");
-  g.drawImage(c, 0, 0, 160, 320);
-  const d = g.getImageData(0, 0, 160, 320).data;
+const canvasHash = async (page) => {
+  const d = await canvasSample(page, 160, 320);
   let h = 0;
   for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + d[i + 1] * 7 + d[i + 2] * 13) | 0;
   return h;
-});
+};
 
 test("blog embeds: click to load, two independent embeds, messages both ways", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 } });
