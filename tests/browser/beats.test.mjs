@@ -4,7 +4,7 @@
 // goTo(step, beat), #step=ID&beat=N and the stepchange event agree on where the learner is.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state, typeNumber } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -163,14 +163,7 @@ test("phone-panel: the puzzle is met in the picture, and an editable number move
   s = await state(page);
   assert.match(s.live, /5 pods of 9/, "three steps to the right: 2 + 3 desks");
   // A tap opens the box with a field to type in.
-  const pill2 = await locate(page, "##edit-pods");
-  await page.mouse.click(pill2.x + pill2.w / 2, pill2.y + pill2.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("7");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "pods", 7);
   assert.match((await state(page)).live, /7 pods of 9/);
   await closeClean(problems, context);
 });

@@ -75,13 +75,18 @@ export async function openReady(env, urlPath, options) {
   return opened;
 }
 
-// Opens a step's link (openReady) at a beat with a goal: checks that the beat's goal is the
-// one named and that it is not met yet.
-export async function openAtGoal(env, urlPath, goal, options) {
-  const opened = await openReady(env, urlPath, options);
-  const s = await state(opened.page);
+// Checks that the beat's goal is the one named and that it is not met yet; the state.
+export async function unmetGoal(page, goal) {
+  const s = await state(page);
   assert.equal(s.beat.goal, goal);
   assert.equal(s.beat.goalMet, false);
+  return s;
+}
+
+// Opens a step's link (openReady) at a beat with a goal, not met yet (unmetGoal).
+export async function openAtGoal(env, urlPath, goal, options) {
+  const opened = await openReady(env, urlPath, options);
+  await unmetGoal(opened.page, goal);
   return opened;
 }
 

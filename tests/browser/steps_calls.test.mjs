@@ -5,7 +5,7 @@
 // shows is read from state().live, the numbers core computed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state, typeNumber, unmetGoal } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -96,9 +96,7 @@ test("big-picture: beats set the call; AWS words name the two sides VPC CNI and 
 
 test("why-it-matters: callees inside the campus see web-1 itself; the internet sees the exchange", async () => {
   const { page, problems, context } = await open("step=why-it-matters");
-  let s = await state(page);
-  assert.equal(s.beat.goal, "swapped");
-  assert.equal(s.beat.goalMet, false);
+  let s = await unmetGoal(page, "swapped");
   assert.equal(s.live, "web-1 calls web-2: web-2 sees 10.0.1.5, the desk's own extension.");
   // The settings are not on screen before the text has named them.
   assert.equal(await page.evaluate(() => window.cniCampus.locate("AWS_VPC_K8S_CNI_EXTERNALSNAT=true")), null);
@@ -142,19 +140,10 @@ test("why-it-matters: EXTERNALSNAT and EXCLUDE_SNAT_CIDRS let the peered VPC see
 
 test("vpc-cni-vs-overlay: typing the number of rooms meets the goal; rows are picked by label", async () => {
   const { page, problems, context } = await open("step=vpc-cni-vs-overlay");
-  let s = await state(page);
-  assert.equal(s.beat.goal, "beyond-a-building");
-  assert.equal(s.beat.goalMet, false);
+  let s = await unmetGoal(page, "beyond-a-building");
   assert.equal(s.live, "Building numbers used. Direct-line system: 1500 for 50 full rooms. Private intercom: 50: the rooms' own.");
   // [[~nodes]] in the text: a tap opens a box to type the number in.
-  const pill = await locate(page, "##edit-nodes");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("136");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "nodes", 136);
   s = await state(page);
   assert.match(s.live, /4080 for 136 full rooms\. Private intercom: 136:/);
   assert.equal(s.beat.goalMet, false, "4080 numbers still fit a /20 (4091)");

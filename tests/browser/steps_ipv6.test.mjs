@@ -4,7 +4,7 @@
 // practice beat opens its links in a new tab, and the static lesson pages list them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state, typeNumber } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -49,14 +49,7 @@ test("ipv6: prefix delegation does not fit the desks, the new phone system does"
   assert.equal(s.beat.goalMet, true);
   await locate(page, "##goal-met");
   // The text's [[~want]] asks for more desks than kubelet's 110 admits: some are turned away.
-  const pill = await locate(page, "##edit-want");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("120");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "want", 120);
   s = await state(page);
   assert.match(s.live, /108 of 120 pods running, 0 waiting, 12 refused; kubelet max-pods 110/);
   await closeClean(problems, context);
@@ -69,14 +62,7 @@ test("ipv6: a self-managed node keeps nodeadm's 17 until max-pods is set by hand
   assert.equal(s.beat.goal, "fit");
   assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /IPv6 cluster, t3\.medium: 15 of 40 pods running.*max-pods 17/);
-  const pill = await locate(page, "##edit-maxpods");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("42");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "maxpods", 42);
   s = await state(page);
   assert.match(s.live, /40 of 40 pods running.*max-pods 42/);
   assert.equal(s.beat.goalMet, true);
