@@ -14,10 +14,10 @@ namespace {
 
 using core::Catalog;
 using core::Hypervisor;
-using core::InstanceType;
 using core::instance_family;
 using core::instance_size_rank;
 using core::instance_types_by_size;
+using core::InstanceType;
 
 const char* const kHeader =
     R"({"version":1,"source":"test","columns":["name","vcpus","memory_mib","max_enis",)"

@@ -53,6 +53,14 @@ const Figure& figure(const FixDemo& d, const std::string& label) {
     return d.figures.front();
 }
 
+// The figure called label reads before without the fix and after with it.
+void check_figure(const FixDemo& d, const std::string& label, long long before, long long after) {
+    CAPTURE(label);
+    const Figure& f = figure(d, label);
+    CHECK(f.before == before);
+    CHECK(f.after == after);
+}
+
 }  // namespace
 
 TEST_CASE("the guide is a tree from the symptom question to every fix") {
@@ -108,12 +116,10 @@ TEST_CASE("prefix delegation: a t3.small that refused pods at 11 runs them all a
     const FixDemo d = demo(Fix::PrefixDelegation);
     CHECK(has(d.before.problem, "max-pods is 11"));
     CHECK(has(d.before.problem, "Too many pods"));
-    CHECK(figure(d, "{desks} running, all {rooms}").before == 9);
-    CHECK(figure(d, "{desks} running, all {rooms}").after == 30);
-    CHECK(figure(d, "{desks} turned away at {maxpods}, all {rooms}").before == 21);
-    CHECK(figure(d, "{desks} turned away at {maxpods}, all {rooms}").after == 0);
-    CHECK(figure(d, "{maxpods} per {room}").before == 11);
-    CHECK(figure(d, "{maxpods} per {room}").after == 110);  // 3 x 3 x 16 + 2 = 146, capped at 110
+    check_figure(d, "{desks} running, all {rooms}", 9, 30);
+    check_figure(d, "{desks} turned away at {maxpods}, all {rooms}", 21, 0);
+    // 110 after: 3 x 3 x 16 + 2 = 146, capped at 110
+    check_figure(d, "{maxpods} per {room}", 11, 110);
     CHECK(figure(d, "{desk} {exts} one {room} can hold").after == 144);
     CHECK(figure(d, "{panels} per {room}").after == 1);
     CHECK(d.after.problem.empty());
@@ -136,8 +142,7 @@ TEST_CASE("raise max-pods: prefix delegation was on, kubelet still said 11") {
     const FixDemo d = demo(Fix::RaiseMaxPods);
     CHECK(has(d.before.problem, "on a self-managed node max-pods is still nodeadm's value"));
     CHECK(figure(d, "{desk} {exts} one {room} can hold").before == 144);
-    CHECK(figure(d, "{maxpods} per {room}").before == 11);
-    CHECK(figure(d, "{maxpods} per {room}").after == 110);
+    check_figure(d, "{maxpods} per {room}", 11, 110);
     CHECK(running_pods(d.after) == 30);
     // The node was not replaced: the same primary ENI.
     CHECK(d.before.cluster.nodes[0].enis[0].id == d.after.cluster.nodes[0].enis[0].id);
@@ -153,7 +158,7 @@ TEST_CASE("custom networking: a /26 building runs out; a new building in the zon
     CHECK(waiting_pods(d.after) == 0);
     CHECK(running_pods(d.after) == 54);
     CHECK(refused_pods(d.after) == 0);
-    CHECK(figure(d, "{maxpods} per {room}").after == 20);     // 2 x 9 + 2
+    CHECK(figure(d, "{maxpods} per {room}").after == 20);                    // 2 x 9 + 2
     CHECK(figure(d, "free {exts} in the {room}s' {building}").after == 56);  // 59 usable - 3 nodes
     const Subnet* pods = find_subnet(d.after.cluster.vpc, "subnet-pods-a");
     REQUIRE(pods != nullptr);
@@ -203,9 +208,9 @@ TEST_CASE("private NAT gateway: nodes and pods move to 100.64.0.0/16, one routab
     const FixDemo d = demo(Fix::PrivateNat);
     CHECK(waiting_pods(d.before) > 0);
     CHECK(all_pods_run(d.after));
-    CHECK(figure(d, "routable {nums} in use").before == 40);  // 4 nodes x 10 on their primary ENIs
-    CHECK(figure(d, "routable {nums} in use").after == 1);    // the private NAT gateway's
-    CHECK(figure(d, "{maxpods} per {room}").after == 29);     // no custom networking needed
+    // 40 before: 4 nodes x 10 on their primary ENIs; 1 after: the private NAT gateway's
+    check_figure(d, "routable {nums} in use", 40, 1);
+    CHECK(figure(d, "{maxpods} per {room}").after == 29);  // no custom networking needed
     for (const Node& n : d.after.cluster.nodes) {
         CHECK(cidr_contains(*parse_cidr("100.64.0.0/16"), n.enis[0].primary_ip));
         CHECK_FALSE(n.config.custom_networking);
@@ -242,8 +247,7 @@ TEST_CASE("secondary CIDR: a full VPC gets 100.64.0.0/16 and a pod subnet per zo
 
     const FixDemo d = demo(Fix::SecondaryCidr);
     CHECK(figure(d, "{campus} {range}s").after == 2);
-    CHECK(figure(d, "{nums} in the {campus}").before == 64);
-    CHECK(figure(d, "{nums} in the {campus}").after == 64 + 65536);
+    check_figure(d, "{nums} in the {campus}", 64, 64 + 65536);
     CHECK(waiting_pods(d.before) == 36);
     CHECK(waiting_pods(d.after) == 0);
     CHECK(running_pods(d.after) == 72);
@@ -255,10 +259,8 @@ TEST_CASE("secondary CIDR: a full VPC gets 100.64.0.0/16 and a pod subnet per zo
 
 TEST_CASE("a subnet per group: each group's pods in a building of their own") {
     const FixDemo d = demo(Fix::SubnetPerGroup);
-    CHECK(figure(d, "{buildings} holding {desk} {exts}").before == 1);
-    CHECK(figure(d, "{buildings} holding {desk} {exts}").after == 2);
-    CHECK(figure(d, "{desks} sharing a {building} with the other group, all {rooms}").before == 8);
-    CHECK(figure(d, "{desks} sharing a {building} with the other group, all {rooms}").after == 0);
+    check_figure(d, "{buildings} holding {desk} {exts}", 1, 2);
+    check_figure(d, "{desks} sharing a {building} with the other group, all {rooms}", 8, 0);
     const Node* pay = find_node(d.after.cluster, "payments-1");
     REQUIRE(pay != nullptr);
     CHECK(pay->config.pod_subnet_id == "subnet-payments");
@@ -267,24 +269,16 @@ TEST_CASE("a subnet per group: each group's pods in a building of their own") {
 
 TEST_CASE("security groups for pods: a trunk ENI, 9 branch ENIs, 27 -> 18 pod addresses") {
     const FixDemo d = demo(Fix::SecurityGroupsForPods);
-    CHECK(figure(d, "{desks} that can have their own security groups, all {rooms}").before == 0);
-    CHECK(figure(d, "{desks} that can have their own security groups, all {rooms}").after == 9);
-    CHECK(figure(d, "{desk} {exts} one {room} can hold").before == 27);
-    CHECK(figure(d, "{desk} {exts} one {room} can hold").after == 18);
+    check_figure(d, "{desks} that can have their own security groups, all {rooms}", 0, 9);
+    check_figure(d, "{desk} {exts} one {room} can hold", 27, 18);
     CHECK(d.after.cluster.nodes[0].enis[1].trunk);
     CHECK(running_pods(d.after) == 6);
 }
 
 TEST_CASE("fixes that cannot apply say why and change nothing") {
     // Prefix delegation on a xen type.
-    Result<Vpc> vpc = make_vpc("10.0.0.0/16");
-    REQUIRE(vpc.ok());
     DemoCampus c;
-    c.cluster = make_cluster(std::move(vpc).value());
-    SubnetDesc sd;
-    sd.id = "subnet-a";
-    sd.cidr = "10.0.1.0/24";
-    REQUIRE(add_subnet(c.cluster.vpc, sd).ok());
+    c.cluster = make_cluster(test_vpc("10.0.0.0/16", "10.0.1.0/24"));
     NodeDesc nd;
     nd.name = "node-1";
     nd.type = test_type("m4.large");
@@ -316,15 +310,10 @@ TEST_CASE("fixes that cannot apply say why and change nothing") {
 }
 
 TEST_CASE("free_vpc_block finds the lowest aligned block outside the subnets") {
-    Result<Vpc> vpc = make_vpc("10.0.0.0/16");
-    REQUIRE(vpc.ok());
-    SubnetDesc sd;
-    sd.id = "subnet-a";
-    sd.cidr = "10.0.0.0/24";
-    REQUIRE(add_subnet(vpc.value(), sd).ok());
-    CHECK(format_cidr(free_vpc_block(*vpc, 24).value()) == "10.0.1.0/24");
-    CHECK(format_cidr(free_vpc_block(*vpc, 20).value()) == "10.0.16.0/20");
-    Result<Cidr> none = free_vpc_block(*vpc, 16);
+    const Vpc vpc = test_vpc("10.0.0.0/16", "10.0.0.0/24");
+    CHECK(format_cidr(free_vpc_block(vpc, 24).value()) == "10.0.1.0/24");
+    CHECK(format_cidr(free_vpc_block(vpc, 20).value()) == "10.0.16.0/20");
+    Result<Cidr> none = free_vpc_block(vpc, 16);
     REQUIRE_FALSE(none.ok());
     CHECK(has(none.error().message, "no free /16"));
 }

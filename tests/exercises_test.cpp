@@ -276,6 +276,26 @@ TEST_CASE("every generator is solvable over 500 seeds; right answers pass, near 
 
 namespace {
 
+// One generated exercise: its generator, its seed and what it made.
+struct Generated {
+    std::string id;
+    uint32_t seed;
+    Exercise exercise;
+};
+
+// The exercises every generator of kind makes for seeds 0 to seeds - 1.
+std::vector<Generated> generated(ExerciseKind kind, uint32_t seeds) {
+    std::vector<Generated> all;
+    for (const std::string& id : core::exercise_generators()) {
+        const core::ExerciseSpec* spec = core::find_exercise(book(), id);
+        REQUIRE(spec != nullptr);
+        if (spec->kind != kind) continue;
+        for (uint32_t seed = 0; seed < seeds; ++seed)
+            all.push_back({id, seed, make(id, seed)});
+    }
+    return all;
+}
+
 // `number` ("11") standing alone in `text`: not inside "110" or "10.0.1.11".
 bool states_number(const std::string& text, const std::string& number) {
     for (size_t at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
@@ -298,47 +318,35 @@ bool states_number(const std::string& text, const std::string& number) {
 }  // namespace
 
 TEST_CASE("a wrong choice's feedback never states the right answer's number") {
-    for (const std::string& id : core::exercise_generators()) {
-        const core::ExerciseSpec* spec = core::find_exercise(book(), id);
-        REQUIRE(spec != nullptr);
-        if (spec->kind != ExerciseKind::Choice) continue;
-        for (uint32_t seed = 0; seed < 60; ++seed) {
-            auto r = core::generate_exercise(book(), id, seed, test_catalog());
-            REQUIRE(r.ok());
-            const std::string& right = r->choices[static_cast<size_t>(r->correct_choice)];
-            // Only a choice that is a number ("11", "about 29") can be given away this way.
-            const size_t digit = right.find_first_of("0123456789");
-            if (digit == std::string::npos ||
-                right.find_first_not_of("0123456789,", digit) != std::string::npos)
-                continue;
-            const std::string number = right.substr(digit);
-            for (size_t i = 0; i < r->choice_hints.size(); ++i) {
-                INFO(id << " seed " << seed << " choice " << i << ": " << r->choice_hints[i]);
-                if (static_cast<int>(i) == r->correct_choice) continue;
-                CHECK_FALSE(states_number(r->choice_hints[i], number));
-            }
+    for (const Generated& g : generated(ExerciseKind::Choice, 60)) {
+        const Exercise& r = g.exercise;
+        const std::string& right = r.choices[static_cast<size_t>(r.correct_choice)];
+        // Only a choice that is a number ("11", "about 29") can be given away this way.
+        const size_t digit = right.find_first_of("0123456789");
+        if (digit == std::string::npos ||
+            right.find_first_not_of("0123456789,", digit) != std::string::npos)
+            continue;
+        const std::string number = right.substr(digit);
+        for (size_t i = 0; i < r.choice_hints.size(); ++i) {
+            INFO(g.id << " seed " << g.seed << " choice " << i << ": " << r.choice_hints[i]);
+            if (static_cast<int>(i) == r.correct_choice) continue;
+            CHECK_FALSE(states_number(r.choice_hints[i], number));
         }
     }
 }
 
 TEST_CASE("a near miss's hint never states the right number") {
-    for (const std::string& id : core::exercise_generators()) {
-        const core::ExerciseSpec* spec = core::find_exercise(book(), id);
-        REQUIRE(spec != nullptr);
-        if (spec->kind != ExerciseKind::Number) continue;
-        for (uint32_t seed = 0; seed < 60; ++seed) {
-            auto r = core::generate_exercise(book(), id, seed, test_catalog());
-            REQUIRE(r.ok());
-            const std::string number = std::to_string(r->answer);
-            // A hint may repeat what the question says (MINIMUM_IP_TARGET=5 when 5 wait).
-            if (states_number(r->prompt, number)) continue;
-            for (const core::Miss& miss : r->misses) {
-                INFO(id << " seed " << seed << " miss " << miss.value << ": " << miss.hint);
-                CHECK_FALSE(states_number(miss.hint, number));
-            }
-            INFO(id << " seed " << seed << ": " << r->hint_other);
-            CHECK_FALSE(states_number(r->hint_other, number));
+    for (const Generated& g : generated(ExerciseKind::Number, 60)) {
+        const Exercise& r = g.exercise;
+        const std::string number = std::to_string(r.answer);
+        // A hint may repeat what the question says (MINIMUM_IP_TARGET=5 when 5 wait).
+        if (states_number(r.prompt, number)) continue;
+        for (const core::Miss& miss : r.misses) {
+            INFO(g.id << " seed " << g.seed << " miss " << miss.value << ": " << miss.hint);
+            CHECK_FALSE(states_number(miss.hint, number));
         }
+        INFO(g.id << " seed " << g.seed << ": " << r.hint_other);
+        CHECK_FALSE(states_number(r.hint_other, number));
     }
 }
 

@@ -15,15 +15,21 @@ Ipv4 ip(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
     return Ipv4{(a << 24) | (b << 16) | (c << 8) | d};
 }
 
-// A node with a primary ENI holding `ips` secondary IPs from 10.0.1.10 up and `pods` pods
-// on the first of them.
-Node ip_node(const InstanceType& type, int ips, int pods, NodeConfig config = {}) {
+// node-1 of type in subnet-a, with kubelet's max-pods for config and no ENIs yet.
+Node bare_node(const InstanceType& type, const NodeConfig& config) {
     Node n;
     n.name = "node-1";
     n.type = type;
     n.subnet_id = "subnet-a";
     n.config = config;
     n.max_pods = kubelet_max_pods(type, config);
+    return n;
+}
+
+// A node with a primary ENI holding `ips` secondary IPs from 10.0.1.10 up and `pods` pods
+// on the first of them.
+Node ip_node(const InstanceType& type, int ips, int pods, NodeConfig config = {}) {
+    Node n = bare_node(type, config);
     const int slots = slots_per_eni(type);
     int made = 0;
     for (int e = 0; made < ips || e == 0; ++e) {
@@ -51,12 +57,7 @@ Node ip_node(const InstanceType& type, int ips, int pods, NodeConfig config = {}
 // `pods` pods packed into them.
 Node pd_node(const InstanceType& type, int prefixes, int pods, NodeConfig config = {}) {
     config.prefix_delegation = true;
-    Node n;
-    n.name = "node-1";
-    n.type = type;
-    n.subnet_id = "subnet-a";
-    n.config = config;
-    n.max_pods = kubelet_max_pods(type, config);
+    Node n = bare_node(type, config);
     Eni eni;
     eni.id = "eni-1";
     eni.subnet_id = "subnet-a";

@@ -98,13 +98,7 @@ TEST_CASE("scenario_from_cluster: nodes changed by hand keep their own pod count
 }
 
 TEST_CASE("scenario_from_cluster: names that are not <group>-<n>, other holders, waiting pods") {
-    Result<Vpc> v = make_vpc("10.0.0.0/24");
-    REQUIRE(v.ok());
-    SubnetDesc d;
-    d.id = "subnet-a";
-    d.cidr = "10.0.0.0/28";  // 11 usable addresses
-    REQUIRE(add_subnet(v.value(), d).ok());
-    Cluster c = make_cluster(*v);
+    Cluster c = make_cluster(test_vpc("10.0.0.0/24", "10.0.0.0/28"));  // 11 usable addresses
     NodeDesc n;
     n.name = "alpha";
     n.type = test_type("t3.small");
@@ -163,13 +157,7 @@ TEST_CASE("save_scenario_compact: one line, defaults left out, loads back equal"
 }
 
 TEST_CASE("next_group_name: node-a, node-b, ... skipping names in use") {
-    Result<Vpc> v = make_vpc("10.0.0.0/16");
-    REQUIRE(v.ok());
-    SubnetDesc d;
-    d.id = "subnet-a";
-    d.cidr = "10.0.1.0/24";
-    REQUIRE(add_subnet(v.value(), d).ok());
-    Cluster c = make_cluster(*v);
+    Cluster c = make_cluster(test_vpc("10.0.0.0/16", "10.0.1.0/24"));
     CHECK(next_group_name(c) == "node-a");
     NodeDesc n;
     n.type = test_type("t3.small");

@@ -13,13 +13,7 @@ using namespace core;
 namespace {
 
 Cluster campus(const char* type, bool sgp, const char* cidr = "10.0.1.0/24") {
-    Result<Vpc> v = make_vpc("10.0.0.0/16");
-    REQUIRE(v.ok());
-    SubnetDesc d;
-    d.id = "subnet-a";
-    d.cidr = cidr;
-    REQUIRE(add_subnet(v.value(), d).ok());
-    Cluster c = make_cluster(*v);
+    Cluster c = make_cluster(test_vpc("10.0.0.0/16", cidr));
     NodeDesc n;
     n.name = "node-1";
     n.type = test_type(type);

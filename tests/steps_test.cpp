@@ -40,10 +40,11 @@ TEST_CASE("check_live_text names what the step shows instead of an unknown token
     CHECK(check_live_text(info, "[[panels]] of [[maxpanels]], [[mainext|the main one]]").empty());
     CHECK(
         has(check_live_text(info, "[[eni]]"), "[[eni]] is not a number step 'phone-panel' shows"));
-    CHECK(has(check_live_text(info, "[[nowhere|x]]"), "points at no part of the figure"));
-    CHECK(has(check_live_text(info, "[[~panels]]"), "not a number the learner can change"));
-    CHECK(has(check_live_text(info, "a [[pods"), "a '[[' without its ']]'"));
-    CHECK(has(check_live_text(info, "a ]] b"), "a ']]' without its '[['"));
+    check_messages([&](const char* input) { return check_live_text(info, input); },
+                   {{"[[nowhere|x]]", "points at no part of the figure"},
+                    {"[[~panels]]", "not a number the learner can change"},
+                    {"a [[pods", "a '[[' without its ']]'"},
+                    {"a ]] b", "a ']]' without its '[['"}});
     CHECK(has(check_live_text(nullptr, "[[pods]]"), "no model to fill it in"));
 }
 

@@ -7,13 +7,16 @@
 // read_source_file() reads a file of the source tree (CAMPUS_SOURCE_DIR is defined by
 // CMake for the test target); test_catalog() and test_lessons() parse assets/catalog.json
 // and assets/lessons.json once, so every test sees what the page ships; has() checks that a
-// message holds its telling part.
+// message holds its telling part; check_values() checks a table of a step's readout values and
+// check_messages() a table of messages by their telling parts.
 #pragma once
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <doctest/doctest.h>
@@ -41,25 +44,53 @@ inline bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+// Checks a step's readout: rows is "name=want name=want ...", and value(model, name) must
+// read want for each (an empty want: no such value), naming the row when it fails, e.g.
+//   check_values(m, the_rules_value, "pods=0 panels=1 nothing=");
+template <class Model, class Value>
+void check_values(const Model& model, Value value, const std::string& rows) {
+    std::istringstream in(rows);
+    for (std::string row; in >> row;) {
+        const size_t eq = row.find('=');
+        CAPTURE(row);
+        REQUIRE(eq != std::string::npos);
+        CHECK(value(model, row.substr(0, eq).c_str()) == row.substr(eq + 1));
+    }
+}
+
+// One row of a message table: the message for input must hold part.
+struct MessageRow {
+    const char* input;
+    const char* part;
+};
+
+// Checks that message(input) holds part for every row, naming the input when it fails, e.g.
+//   check_messages(cidr_error, {{"10.0.0.1/24", "did you mean 10.0.0.0/24?"}});
+template <class Message>
+void check_messages(Message message, std::initializer_list<MessageRow> rows) {
+    for (const MessageRow& row : rows) {
+        CAPTURE(row.input);
+        CHECK(has(message(row.input), row.part));
+    }
+}
+
+// What load makes of the shipped file rel; fails the calling test if it does not load.
+template <class T>
+T load_shipped(const char* rel, core::Result<T> (*load)(std::string_view)) {
+    core::Result<T> loaded = load(read_source_file(rel));
+    if (!loaded) throw std::runtime_error(loaded.error().message);
+    return std::move(loaded).value();
+}
+
 // The shipped lessons, loaded once; a test using them fails if they do not load.
 inline const core::Lessons& test_lessons() {
-    static const core::Lessons lessons = [] {
-        core::Result<core::Lessons> loaded =
-            core::load_lessons(read_source_file("assets/lessons.json"));
-        if (!loaded) throw std::runtime_error(loaded.error().message);
-        return std::move(loaded).value();
-    }();
+    static const core::Lessons lessons = load_shipped("assets/lessons.json", core::load_lessons);
     return lessons;
 }
 
 // The shipped catalog, loaded once; a test using it fails if it does not load.
 inline const core::Catalog& test_catalog() {
-    static const core::Catalog catalog = [] {
-        core::Result<core::Catalog> loaded =
-            core::load_catalog(read_source_file("assets/catalog.json"));
-        if (!loaded) throw std::runtime_error(loaded.error().message);
-        return std::move(loaded).value();
-    }();
+    static const core::Catalog catalog = load_shipped("assets/catalog.json", core::load_catalog);
     return catalog;
 }
 
@@ -105,4 +136,16 @@ inline void add_test_subnet(core::Vpc& vpc, const char* id, const char* az, cons
     d.scatter = scatter;
     core::Status s = core::add_subnet(vpc, d);
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+}
+
+// A VPC of cidr holding one subnet, subnet-a, of subnet_cidr (no name, no zone); fails the
+// calling test if it cannot be made.
+inline core::Vpc test_vpc(const char* cidr, const char* subnet_cidr) {
+    core::Result<core::Vpc> vpc = core::make_vpc(cidr);
+    REQUIRE(vpc.ok());
+    core::SubnetDesc d;
+    d.id = "subnet-a";
+    d.cidr = subnet_cidr;
+    REQUIRE(core::add_subnet(vpc.value(), d).ok());
+    return std::move(vpc).value();
 }

@@ -4,7 +4,7 @@
 // goTo(step, beat), #step=ID&beat=N and the stepchange event agree on where the learner is.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state, typeNumber } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -14,8 +14,6 @@ const SIZES = [
   { name: "1280x800", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, touch: false },
   { name: "390x844 touch", viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true },
 ];
-
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 
 function inside(r, vp, what) {
   assert.ok(r, `${what} was drawn`);
@@ -54,16 +52,14 @@ for (const size of SIZES) {
         }
       }
     }
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   });
 }
 
 // Next sits in the words' column, drawn before the view in the same frame: the view's
 // scroll to its top, asked for there, must not undo bringing the figure into sight.
 test("Next brings the beat's figure into sight as goTo does (the playground's log, low in its view)", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=takeaways&beat=3");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=takeaways&beat=3");
   await page.waitForFunction(() => ["ready", "none", undefined].includes(window.cniCampus.state().deferred), null, { timeout: 20000 });
   await settle(page);
   await locate(page, "##figure");
@@ -73,13 +69,11 @@ test("Next brings the beat's figure into sight as goTo does (the playground's lo
   assert.equal(s.beat.index, 4);
   inside(await page.evaluate(() => window.cniCampus.locate("##figure")), { width: 1280, height: 800 },
     "takeaways beat 4 after Next: the log");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("a step opens at the top of its words and its view; Next, Back, dots and keys move beats", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel", SIZES[1]);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel", SIZES[1]);
   let s = await state(page);
   assert.equal(s.beat.index, 0);
   assert.equal(s.beat.goal, "second-panel");
@@ -121,13 +115,11 @@ test("a step opens at the top of its words and its view; Next, Back, dots and ke
   s = await state(page);
   assert.equal(s.step.id, "phone-panel");
   assert.equal(s.beat.index, count - 1);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("deep links, goTo and stepchange carry the beat; a beat the step lacks changes nothing", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel&beat=3");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel&beat=3");
   let s = await state(page);
   assert.equal(s.step.id, "phone-panel");
   assert.equal(s.beat.index, 3);
@@ -148,13 +140,11 @@ test("deep links, goTo and stepchange carry the beat; a beat the step lacks chan
   s = await state(page);
   assert.match(s.error, /beat '40'/);
   assert.equal(s.beat.index, 5, "a bad beat in the link leaves the beat as it was");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("phone-panel: the puzzle is met in the picture, and an editable number moves the room", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   assert.equal((await state(page)).beat.goalMet, false);
   await clickLabel(page, "Add a desk", { times: 3 });
   let s = await state(page);
@@ -173,17 +163,9 @@ test("phone-panel: the puzzle is met in the picture, and an editable number move
   s = await state(page);
   assert.match(s.live, /5 pods of 9/, "three steps to the right: 2 + 3 desks");
   // A tap opens the box with a field to type in.
-  const pill2 = await locate(page, "##edit-pods");
-  await page.mouse.click(pill2.x + pill2.w / 2, pill2.y + pill2.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("7");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "pods", 7);
   assert.match((await state(page)).live, /7 pods of 9/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("reduced motion: a beat change and a new panel draw their end state, no animation frames", async () => {
@@ -211,8 +193,7 @@ test("reduced motion: a beat change and a new panel draw their end state, no ani
       await page.waitForFunction(() => /2 of 3 ENIs attached/.test(window.cniCampus.state().live));
       assert.equal((await state(page)).animating, false, "no flash runs");
     }
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
     return animating;
   };
   assert.equal(await animatesAfterNext("reduce"), false);

@@ -11,7 +11,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { launch, ready, DIST } from "./harness.mjs";
+import { launch, ready, state, DIST } from "./harness.mjs";
 import { startServer } from "../../tools/serve.mjs";
 
 let env;
@@ -293,7 +293,7 @@ test("the step's title and first paragraph are readable before the module runs",
     release();
     await ready(page);
     assert.equal(await page.$eval("#first", (e) => e.hidden), true, "hidden at the first frame");
-    const s = await page.evaluate(() => window.cniCampus.state());
+    const s = await state(page);
     assert.equal(s.step.id, id);
     await context.close();
   }

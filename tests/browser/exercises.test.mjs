@@ -5,14 +5,13 @@
 // question of the final check tried again alone; Reset progress; a corrupt saved value.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, openPractice, ready, settle, locate, clickLabel, canvasColours } from "./harness.mjs";
+import { launch, openPractice, ready, settle, locate, clickLabel, canvasColours, pressInView, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true };
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const current = async (page) => (await state(page)).exercises.current;
 
 const practice = (step, options, extra) => openPractice(env, step, options, extra);
@@ -23,23 +22,12 @@ function inViewport(r, vp, what) {
     `${what} inside the viewport: ${JSON.stringify(r)}`);
 }
 
-// Clicks a labelled widget after scrolling it into the column's view with the wheel.
+// Clicks a labelled widget after scrolling it into the column's view with the wheel, then
+// takes the pointer off it.
 async function press(page, label, nth = 0) {
-  for (let i = 0; i < 30; ++i) {
-    const r = await locate(page, label, nth);
-    const vp = page.viewportSize();
-    if (r.y >= 40 && r.y + r.h <= vp.height - 60) {
-      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-      await settle(page);
-      await page.mouse.move(1, 1);
-      await settle(page);
-      return;
-    }
-    await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
-    await page.mouse.wheel(0, r.y < 40 ? -150 : 150);
-    await settle(page);
-  }
-  throw new Error(`${label} never came into view`);
+  await pressInView(page, label, { nth, wheel: 150 });
+  await page.mouse.move(1, 1);
+  await settle(page);
 }
 
 test("a choice answered wrong then right through the mouse; progress survives a reload", async () => {
@@ -82,8 +70,7 @@ test("a choice answered wrong then right through the mouse; progress survives a 
   s = await state(page);
   assert.equal(s.exercises.solved, 1, "solved survives the reload");
   assert.equal(s.error, null);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 for (const size of [{ name: "1280x800", options: {} }, { name: "390x844 touch", options: PHONE }]) {
@@ -107,8 +94,7 @@ for (const size of [{ name: "1280x800", options: {} }, { name: "390x844 touch", 
     const after = await current(page);
     assert.equal(after.correct, true);
     inViewport(await locate(page, "##feedback"), page.viewportSize(), "the feedback");
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   });
 }
 
@@ -140,8 +126,7 @@ test("after two wrong tries the answer can be shown: with its working, not solve
   assert.notEqual(now.prompt, before, "another variant");
   assert.equal(now.revealed, false);
   assert.equal(now.wrong, 0);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the final check: a missed question is tried again alone, with a new version of itself", async () => {
@@ -179,8 +164,7 @@ test("the final check: a missed question is tried again alone, with a new versio
   assert.notEqual(again.prompt, missed, "a new version of the question");
   assert.equal(again.part, 0, "still the same question of the five");
   assert.equal(again.answered, false);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("Reset progress, confirmed, forgets solved exercises and seen steps", async () => {
@@ -196,13 +180,11 @@ test("Reset progress, confirmed, forgets solved exercises and seen steps", async
   assert.equal(s.exercises.solved, 0);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("cni-campus:progress")));
   assert.deepEqual(stored, { version: 1, seen: ["desk-limit"], solved: [] });
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("a corrupt saved value does not break the page: a notice, then fresh progress", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   await page.evaluate(() => localStorage.setItem("cni-campus:progress", "{{{garbage"));
   await page.reload();
   await ready(page);
@@ -221,8 +203,7 @@ test("a corrupt saved value does not break the page: a notice, then fresh progre
     assert.match(t.error, /^Saved progress could not be read and was reset/);
     assert.match(t.error, why);
   }
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("on a touch phone a number field brings up a numeric keyboard; its text reaches the answer", async () => {
@@ -249,6 +230,5 @@ test("on a touch phone a number field brings up a numeric keyboard; its text rea
   assert.match(String((await current(page)).value), /3$/, "the keyboard's digit reached the answer");
   assert.equal(await page.evaluate(() => document.activeElement.value), "", "the hidden field stays empty");
   assert.ok(r);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

@@ -5,6 +5,7 @@
 // its WebGL drawing buffer (window.cniCampusOptions, read by the loader), so that tests can
 // read the canvas back; the shipped page does not keep it.
 import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -64,23 +65,52 @@ export async function openPage(env, urlPath = "/", { viewport = { width: 1280, h
   return { page, context, problems, foreign };
 }
 
-// Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
-// the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
-// settle (no animation, no frames for a moment).
-// Opens a step at its practice beat (its takeaways and exercises); `extra` adds to the link
-// ("&terms=aws").
-export async function openPractice(env, step, options = {}, extra = "") {
-  const opened = await openPage(env, `/#step=${step}${extra}`, options);
+// The app's state (cniCampus.state()) as the page (or an embedding frame) reports it.
+export const state = (target) => target.evaluate(() => window.cniCampus.state());
+
+// Opens a page (openPage) and waits for the app to be ready (ready).
+export async function openReady(env, urlPath, options) {
+  const opened = await openPage(env, urlPath, options);
   await ready(opened.page);
-  const state = () => opened.page.evaluate(() => window.cniCampus.state());
-  const count = (await state()).beat.count;
-  const went = await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]);
-  if (!went) throw new Error(`goTo(${step}, ${count - 1}) refused`);
-  await settle(opened.page);
-  if (!(await state()).beat.practice) throw new Error(`${step}: not at its practice beat`);
   return opened;
 }
 
+// Checks that the beat's goal is the one named and that it is not met yet; the state.
+export async function unmetGoal(page, goal) {
+  const s = await state(page);
+  assert.equal(s.beat.goal, goal);
+  assert.equal(s.beat.goalMet, false);
+  return s;
+}
+
+// Opens a step's link (openReady) at a beat with a goal, not met yet (unmetGoal).
+export async function openAtGoal(env, urlPath, goal, options) {
+  const opened = await openReady(env, urlPath, options);
+  await unmetGoal(opened.page, goal);
+  return opened;
+}
+
+// Checks that the page raised no console or page errors, then closes its context.
+export async function closeClean(problems, context) {
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
+// Opens a step at its practice beat (its takeaways and exercises); `extra` adds to the link
+// ("&terms=aws").
+export async function openPractice(env, step, options = {}, extra = "") {
+  const opened = await openReady(env, `/#step=${step}${extra}`, options);
+  const count = (await state(opened.page)).beat.count;
+  const went = await opened.page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, count - 1]);
+  if (!went) throw new Error(`goTo(${step}, ${count - 1}) refused`);
+  await settle(opened.page);
+  if (!(await state(opened.page)).beat.practice) throw new Error(`${step}: not at its practice beat`);
+  return opened;
+}
+
+// Waits for cniCampus.ready, for the rest of the tutorial when the page fetches it after
+// the first frame (a deep link, an embed: state().deferred "loading"), then for the app to
+// settle (no animation, no frames for a moment).
 export async function ready(page) {
   await page.waitForFunction(() => window.cniCampus && window.cniCampus.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.cniCampus.ready);
@@ -107,18 +137,40 @@ export async function shot(page, name) {
   return file;
 }
 
+// The canvas scaled down to width x height: its RGBA bytes, row by row.
+export async function canvasSample(page, width, height) {
+  return page.evaluate(([w, h]) => {
+    const off = document.createElement("canvas");
+    off.width = w; off.height = h;
+    const g = off.getContext("2d");
+    g.drawImage(document.getElementById("canvas"), 0, 0, w, h);
+    return Array.from(g.getImageData(0, 0, w, h).data);
+  }, [width, height]);
+}
+
 // Counts distinct colours in a canvas screenshot sample: a blank canvas has one.
 export async function canvasColours(page) {
+  const d = await canvasSample(page, 200, 150);
+  const set = new Set();
+  for (let i = 0; i < d.length; i += 4) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+  return set.size;
+}
+
+// In one task (no frame can come between): the picture as the frames left it, then the same
+// frame repainted whole (cniCampus.repaint()); the first row of pixels where they differ, or -1.
+export async function firstRepaintDifference(page) {
   return page.evaluate(() => {
     const c = document.getElementById("canvas");
     const off = document.createElement("canvas");
-    off.width = 200; off.height = 150;
-    const g = off.getContext("2d");
-    g.drawImage(c, 0, 0, 200, 150);
-    const d = g.getImageData(0, 0, 200, 150).data;
-    const set = new Set();
-    for (let i = 0; i < d.length; i += 4) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    return set.size;
+    off.width = c.width;
+    off.height = c.height;
+    const g = off.getContext("2d", { willReadFrequently: true });
+    const grab = () => { g.drawImage(c, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };
+    const partial = grab();
+    window.cniCampus.repaint();
+    const full = grab();
+    for (let i = 0; i < partial.length; ++i) if (partial[i] !== full[i]) return Math.floor(i / (4 * c.width));
+    return -1;
   });
 }
 
@@ -170,8 +222,8 @@ export async function typeNumber(page, knob, value) {
 }
 
 // Clicks (or taps, with touch) a labelled widget after scrolling it into view with the wheel
-// over its column: for widgets that may start below the fold.
-export async function pressInView(page, label, { nth = 0, touch = false } = {}) {
+// (`wheel` pixels a turn) over its column: for widgets that may start below the fold.
+export async function pressInView(page, label, { nth = 0, touch = false, wheel = 200 } = {}) {
   for (let i = 0; i < 40; ++i) {
     const r = await locate(page, label, nth);
     const vp = page.viewportSize();
@@ -185,7 +237,7 @@ export async function pressInView(page, label, { nth = 0, touch = false } = {}) 
       return;
     }
     await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
-    await page.mouse.wheel(0, r.y < 40 ? -200 : 200);
+    await page.mouse.wheel(0, r.y < 40 ? -wheel : wheel);
     await settle(page);
   }
   throw new Error(`${label} never came into view`);

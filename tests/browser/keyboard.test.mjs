@@ -9,13 +9,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, openPage, openPractice, ready, settle, locate, clickLabel, shot, ROOT } from "./harness.mjs";
+import { launch, openPage, openPractice, ready, settle, locate, clickLabel, shot, ROOT, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const current = async (page) => (await state(page)).exercises.current;
 const focus = (page) => page.evaluate(() => window.cniCampus.state().focus);
 const active = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
@@ -157,14 +156,12 @@ for (const [step, ids] of byStep) {
       }
     }
     assert.equal((await state(page)).exercises.solved, ids.length);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   });
 }
 
 test("Tab from the page reaches the first widget with a ring; Shift-Tab from it and Escape leave", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   assert.equal(await focus(page), null, "no ring before the keyboard is used");
   await tabIntoCanvas(page);
   const f = await focus(page);
@@ -191,8 +188,7 @@ test("Tab from the page reaches the first widget with a ring; Shift-Tab from it 
   await key(page, "Escape");
   assert.notEqual(await active(page), "canvas", "Escape leaves the canvas");
   assert.equal(await focus(page), null);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("Tab from a host page into an embed's iframe puts the ring on its first widget", async () => {
@@ -229,8 +225,7 @@ test("Tab from a host page into an embed's iframe puts the ring on its first wid
 });
 
 test("with the ring on a widget arrows are the widgets'; without it they move between beats", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   await tabIntoCanvas(page);
   await tabTo(page, "Next  \u25B6");
   const beat = (await state(page)).beat.index;
@@ -249,8 +244,7 @@ test("with the ring on a widget arrows are the widgets'; without it they move be
   assert.equal(await focus(page), null);
   await key(page, "ArrowLeft");
   assert.equal((await state(page)).beat.index, beat + 1);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("Page Down, End and Home scroll the lesson text of a 560 px embed", async () => {
@@ -274,8 +268,7 @@ test("Page Down, End and Home scroll the lesson text of a 560 px embed", async (
   await key(page, "Home");
   assert.equal((await state(page)).scroll.text, 0, "Home: the top");
   assert.equal(await page.evaluate(() => window.scrollY), 0, "the page itself did not move");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the focus ring on an exercise at 1280x800: visible, not clipped (screenshot)", async () => {
@@ -290,13 +283,11 @@ test("the focus ring on an exercise at 1280x800: visible, not clipped (screensho
     [f.x + f.w / 2, f.y - 3.5], [f.x + f.w / 2, f.y + f.h + 3.5]]) {
     assert.equal(await accentAt(page, x, y), true, `the ring's edge at ${x},${y}`);
   }
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("Enter on Practice: the ring goes on to the exercise, not to Next step", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=desk-limit");
   const count = (await state(page)).beat.count;  // the practice beat is the last
   assert.equal(await page.evaluate((b) => window.cniCampus.goTo("desk-limit", b), count - 2), true);
   await settle(page);
@@ -313,6 +304,5 @@ test("Enter on Practice: the ring goes on to the exercise, not to Next step", as
   assert.ok(f.y <= check.y, `in the exercise, at or above its Check: ${JSON.stringify(f)}`);
   // One more Enter stays in the step.
   assert.equal((await state(page)).step.id, "desk-limit");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

@@ -5,14 +5,13 @@
 // the embed page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, pressInView } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, pressInView, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true };
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const lab = async (page) => (await state(page)).labs.current;
 
 async function openLab(id, options = {}, path = "/") {
@@ -49,8 +48,7 @@ test("idle-but-full solved by clicking its changes and Check; kept across a relo
   await ready(page);
   assert.equal((await state(page)).labs.solved, 1);
   assert.equal((await lab(page)).checked, false);  // the lab starts again from the pager's campus
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("hoarding-warm-pool: the tempting WARM_ENI_TARGET=0 does not heal it, WARM_IP_TARGET does", async () => {
@@ -73,8 +71,7 @@ test("hoarding-warm-pool: the tempting WARM_ENI_TARGET=0 does not heal it, WARM_
   l = await lab(page);
   assert.deepEqual(l.picked, []);
   assert.equal(l.checked, false);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("plenty-free-no-block from the keyboard: a digit picks a change, Enter checks, H hints", async () => {
@@ -98,8 +95,7 @@ test("plenty-free-no-block from the keyboard: a digit picks a change, Enter chec
   for (let i = 0; i < 4; ++i) await page.keyboard.press("h");
   await settle(page);
   assert.equal((await lab(page)).hints, 4);  // three hints, then the reference fix
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("custom-networking-did-nothing tapped on a phone: replacing the rooms heals it", async () => {
@@ -115,13 +111,11 @@ test("custom-networking-did-nothing tapped on a phone: replacing the rooms heals
   l = await lab(page);
   assert.equal(l.solved, true, l.reason);
   inViewport(await locate(page, "##lab-solved"), page.viewportSize(), "the verdict");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the step list's Labs, back to the steps, and deep links (a bad one changes nothing)", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=desk-limit");
   assert.equal((await state(page)).labs.current, null);
   // The labs follow the fifteen steps in the list: the learner scrolls the list to them.
   await page.mouse.move(120, 400);
@@ -148,14 +142,12 @@ test("the step list's Labs, back to the steps, and deep links (a bad one changes
   await page.evaluate(() => { location.hash = "#lab=%3Cscript%3E"; });
   await settle(page);
   assert.equal((await state(page)).labs.current, null);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("embed.html#lab=ID shows the lab", async () => {
   const { page, problems, context } = await openLab("campus-full", {}, "/embed.html");
   const l = await lab(page);
   assert.deepEqual(l.pods, { wanted: 64, running: 50, waiting: 14, pending: 0 });
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

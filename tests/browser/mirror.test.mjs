@@ -5,13 +5,12 @@
 // answer can be shown; a form with the keyboard focus is in sight.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle } from "./harness.mjs";
+import { launch, ready, settle, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const feedback = (form) => form.$eval(".mirror-feedback", (p) => p.textContent);
 
 async function submit(form) {
@@ -67,8 +66,7 @@ async function trySetup(form, where) {
 }
 
 test("every exercise of every step is a form in the mirror, answered through the DOM", async () => {
-  const { page, problems, context } = await openPage(env, "/");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/");
   const steps = (await state(page)).steps;
   let forms = 0;
   let kinds = new Set();
@@ -95,13 +93,11 @@ test("every exercise of every step is a form in the mirror, answered through the
   }
   assert.ok(forms >= 26, `every exercise has a form (${forms})`);
   assert.deepEqual([...kinds].sort(), ["choice", "number", "setup"]);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("a choice solved in the mirror is solved for the canvas too, and saved", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   await page.waitForFunction(() => document.querySelector("#mirror-exercises input[type=radio]"), null, { timeout: 20000 });
   const before = (await state(page)).exercises.solved;
   const form = await page.$("#mirror-exercises form:has(input[type=radio])");
@@ -115,13 +111,11 @@ test("a choice solved in the mirror is solved for the canvas too, and saved", as
   await (await number.$("input[type=number]")).focus();
   assert.equal(await submit(number), "Give an answer first.");
   assert.equal((await state(page)).exercises.solved, before + 1);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("with the keyboard focus in a form, the exercises are in sight; Tab moves through them", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=desk-limit");
   await page.waitForFunction(() => document.querySelector("#mirror-exercises input"), null, { timeout: 20000 });
   const hidden = await page.$eval("#mirror-exercises", (e) => e.getBoundingClientRect().height);
   assert.ok(hidden <= 1, "out of sight while nothing in it has the focus");
@@ -131,6 +125,5 @@ test("with the keyboard focus in a form, the exercises are in sight; Tab moves t
   await page.keyboard.press("Tab");
   assert.ok(await page.evaluate(() => document.getElementById("mirror-exercises").contains(document.activeElement)),
     "Tab goes on to the form's next control");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

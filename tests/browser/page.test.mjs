@@ -3,7 +3,7 @@
 // plain-page link visible when it has the focus.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, shot, canvasColours, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, shot, canvasColours, clickLabel, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -21,9 +21,8 @@ test("first screen draws the campus, with no console or page error", async () =>
 });
 
 test("state() is well formed and goTo switches steps", async () => {
-  const { page, problems, context } = await openPage(env, "/");
-  await ready(page);
-  const s = await page.evaluate(() => window.cniCampus.state());
+  const { page, problems, context } = await openReady(env, "/");
+  const s = await state(page);
   assert.equal(typeof s.step.id, "string");
   assert.equal(s.step.index, 0);
   assert.equal(typeof s.step.title, "string");
@@ -36,31 +35,28 @@ test("state() is well formed and goTo switches steps", async () => {
   assert.equal(s.error, null);
   const target = s.steps[4].id;
   assert.equal(await page.evaluate((id) => window.cniCampus.goTo(id), target), true);
-  const after2 = await page.evaluate(() => window.cniCampus.state());
+  const after2 = await state(page);
   assert.equal(after2.step.id, target);
   assert.equal(after2.step.index, 4);
   assert.equal(await page.evaluate(() => location.hash), `#step=${target}`);
   assert.equal(await page.evaluate(() => window.cniCampus.goTo("no-such-step")), false);
-  assert.equal((await page.evaluate(() => window.cniCampus.state())).step.id, target);
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.equal((await state(page)).step.id, target);
+  await closeClean(problems, context);
 });
 
 test("a deep link opens its step; a bad fragment changes nothing and says why", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
-  await ready(page);
-  assert.equal((await page.evaluate(() => window.cniCampus.state())).step.id, "desk-limit");
+  const { page, problems, context } = await openReady(env, "/#step=desk-limit");
+  assert.equal((await state(page)).step.id, "desk-limit");
   await shot(page, "desk-limit");
   // Editing the fragment in place (hashchange): a bad step keeps the current one.
   await page.evaluate(() => { location.hash = "#step=<script>alert(1)</script>"; });
   await page.waitForFunction(() => window.cniCampus.state().error !== null);
-  let s = await page.evaluate(() => window.cniCampus.state());
+  let s = await state(page);
   assert.equal(s.step.id, "desk-limit");
   assert.match(s.error, /not a step name/);
   await page.evaluate(() => { location.hash = "#step=prefix-delegation"; });
   await page.waitForFunction(() => window.cniCampus.state().step.id === "prefix-delegation");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 
   // A fresh load of a link to a step that does not exist: first step, with a message.
   const fresh = await openPage(env, "/#step=no-such-step");
@@ -73,8 +69,7 @@ test("a deep link opens its step; a bad fragment changes nothing and says why", 
 });
 
 test("a model change mutates only the live region of the DOM mirror", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   // The live region is the one aria-live element; the rest of the mirror is not live.
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("[aria-live]")].map((e) => e.id).sort()),
     ["loader", "mirror-live"]);
@@ -98,8 +93,7 @@ test("a model change mutates only the live region of the DOM mirror", async () =
   // A step change rewrites the heading and the text (not live: the canvas' label points there).
   await page.evaluate(() => { window.__mutations = []; window.cniCampus.goTo("the-rules"); });
   await page.waitForFunction(() => window.__mutations.includes("mirror-heading"));
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the plain-page link is out of sight until it has the keyboard focus", async () => {

@@ -3,13 +3,12 @@
 // by label; both vocabularies in state().live.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, openReady, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const live = async (page) => (await state(page)).live;
 
 // Base64url, as core::base64url_encode writes it.
@@ -51,11 +50,8 @@ async function typeDesks(page, room, n) {
 }
 
 test("playground: the task of seating 30 desks, met with typed desk counts; max-pods refuses more", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=takeaways");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=takeaways", "seat");
   let s = await state(page);
-  assert.equal(s.beat.goal, "seat");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^Playground: campus 10\.0\.0\.0\/16, 1 building, 1 room, 2 desks seated of 30; undo 0\./);
   await typeDesks(page, "node-a-1", 9);
   assert.match(await live(page), /1 room, 9 desks seated of 30; undo 1\./);
@@ -71,13 +67,11 @@ test("playground: the task of seating 30 desks, met with typed desk counts; max-
   await locate(page, "##goal-met");
   await press(page, "Undo");
   assert.match(await live(page), /4 rooms, 23 desks seated of 30/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("playground: a building, undo, and an import with a typo refused without change", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=takeaways&terms=aws");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=takeaways&terms=aws");
   assert.match(await live(page), /^Playground: VPC 10\.0\.0\.0\/16, 1 subnet, 1 node, 2 pods seated of 30; undo 0\./);
   await press(page, "+ subnet");
   assert.match(await live(page), /2 subnets, 1 node, 2 pods seated of 30; undo 1\. Last: Added subnet subnet-b/);
@@ -91,8 +85,7 @@ test("playground: a building, undo, and an import with a typo refused without ch
   const text = await live(page);
   assert.match(text, /1 subnet, 1 node, 2 pods seated of 30; undo 0\./);
   assert.match(text, /Import refused: scenario: unknown key 'nmae'; did you mean name\?/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("playground: a share link opens the campus; the learner's link reopens it; bad links change nothing", async () => {
@@ -103,8 +96,7 @@ test("playground: a share link opens the campus; the learner's link reopens it; 
     nodeGroups: [{ name: "web", instanceType: "m5.large", subnet: "subnet-a", count: 2 }],
     pods: [{ nodeGroup: "web", count: 5 }],
   });
-  const { page, problems, context } = await openPage(env, `/#step=takeaways&campus=${b64url(scenario)}&terms=aws`);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, `/#step=takeaways&campus=${b64url(scenario)}&terms=aws`);
   let s = await state(page);
   assert.equal(s.step.id, "takeaways");
   assert.equal(s.error, null);
@@ -138,6 +130,5 @@ test("playground: a share link opens the campus; the learner's link reopens it; 
     assert.deepEqual(bad.problems, []);
     await bad.context.close();
   }
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

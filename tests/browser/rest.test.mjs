@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { launch, ready, settle, locate, DIST } from "./harness.mjs";
+import { launch, ready, settle, locate, DIST, closeClean, state } from "./harness.mjs";
 
 const CODE = "**/campus.deferred.*";
 const DATA = /\/(catalog|exercises)\.[0-9a-f]{16}\.json$/;
@@ -22,8 +22,6 @@ const PROGRESS = JSON.stringify({ version: 1, seen: ["big-picture", "why-it-matt
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
-
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 
 async function open(base, { progress = null, viewport = { width: 1280, height: 800 } } = {}) {
   const context = await env.browser.newContext({ viewport });
@@ -69,8 +67,7 @@ test("a returning learner: progress read without the rest of the code, no synchr
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("cni-campus:progress")));
   assert.deepEqual(saved.solved, ["panels-needed"]);
   assert.ok(saved.seen.includes("warm-pool") && saved.seen.includes("phone-panel"));
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("a deep link and an embed whose rest fails show Try again at once", { skip }, async () => {
@@ -124,8 +121,7 @@ test("a download of the rest cut half-way is a failure with Try again, not an ex
     assert.equal((await state(page)).deferred, "failed");
     assert.ok(await locate(page, "Try again"));
     assert.ok(await page.isHidden("#fatal"));
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   } finally {
     proxy.closeAllConnections?.();
     await new Promise((r) => proxy.close(r));
@@ -172,8 +168,7 @@ test("code of the rest needed at once, its synchronous fetch failing: the page g
     await settle(page);
   }
   assert.ok(await locate(page, "Close"), "the embed dialog opens once the rest is there");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the catalog and exercises failing to download: Try again, and they come on the next press", { skip }, async () => {
@@ -196,6 +191,5 @@ test("the catalog and exercises failing to download: Try again, and they come on
   assert.match(s.live, /t3\.small/, "the view draws with the fetched catalog");
   assert.ok(s.catalogSize > 1000);
   assert.ok(s.exercises.total > 0);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

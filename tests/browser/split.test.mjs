@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, ready, settle, locate, DIST } from "./harness.mjs";
+import { launch, ready, settle, locate, DIST, closeClean, state } from "./harness.mjs";
 
 const DEFERRED = "/campus.deferred.";  // campus.deferred.<hash>.wasm
 const REST = "**/campus.deferred.*";
@@ -18,7 +18,6 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const paths = (requests) => requests.map((u) => new URL(u).pathname);
 
 async function open(url, options) {
@@ -58,8 +57,7 @@ test("landing step needs no deferred code; the first pointer move fetches it", {
       await settle(page);
       assert.equal((await state(page)).step.id, s.id);
     }
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   }
 });
 
@@ -82,8 +80,7 @@ test("a deep link fetches the rest after the first frame, in the background", { 
   const first = await page.evaluate(() => window.cniCampus.firstFrameMs);
   assert.equal(at.length, 1);
   assert.ok(at[0] >= first, `requested at ${at[0]} ms, before the first frame at ${first} ms`);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 // Holds the background fetch of the rest until release() (later requests go through).
@@ -128,8 +125,7 @@ test("a later step waits for the rest in the background: its text at once, then 
   s = await state(page);
   assert.match(s.live, /t3\.small/, "the warm-pool view draws once the rest is there");
   assert.equal(paths(requests).filter((p) => p.startsWith(DEFERRED)).length, 1, "fetched once");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("code needed before the background download ends is fetched synchronously", { skip }, async () => {
@@ -150,8 +146,7 @@ test("code needed before the background download ends is fetched synchronously",
   release();
   await page.waitForTimeout(200);
   assert.equal((await state(page)).deferred, "ready");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the rest failing to download: the page goes on and offers Try again", { skip }, async () => {

@@ -4,14 +4,12 @@
 // goes to a widget by its label (cniCampus.locate); beats are reached with goTo(step, beat).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, clickInView, typeNumber } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, clickInView, typeNumber, openReady, closeClean, state, unmetGoal } from "./harness.mjs";
 
 const STEP = "building-runs-out";
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
-
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 
 async function goTo(page, beat) {
   assert.equal(await page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [STEP, beat]), true);
@@ -19,8 +17,7 @@ async function goTo(page, beat) {
 }
 
 test("building-runs-out: the puzzle is met when a desk waits for an extension", async () => {
-  const { page, problems, context } = await openPage(env, `/#step=${STEP}`);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, `/#step=${STEP}`);
   let s = await state(page);
   assert.equal(s.beat.index, 0);
   assert.equal(s.beat.goal, "desk-waits");
@@ -38,39 +35,32 @@ test("building-runs-out: the puzzle is met when a desk waits for an extension", 
   await locate(page, "##goal-met");
   await clickLabel(page, "Remove a desk");
   assert.equal((await state(page)).beat.goalMet, false, "the waiting desk leaves first");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("building-runs-out: the size in the text is typed, and the building follows", async () => {
-  const { page, problems, context } = await openPage(env, `/#step=${STEP}&beat=1`);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, `/#step=${STEP}&beat=1`);
   assert.equal((await state(page)).beat.focus, "reserved");
   await typeNumber(page, "size", "24");
   assert.match((await state(page)).live, /^subnet-a 10\.0\.1\.0\/24: 256 addresses, 251 usable/);
   // The view's own stepper moves the same knob.
   await clickInView(page, "+");
   assert.match((await state(page)).live, /^subnet-a 10\.0\.1\.0\/25: 128 addresses, 123 usable/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("building-runs-out: a tagged building B catches new panels (subnet discovery)", async () => {
-  const { page, problems, context } = await openPage(env, `/#step=${STEP}`);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, `/#step=${STEP}`);
   await goTo(page, 4);
   assert.match((await state(page)).live, /6 pods running, 2 waiting/);
   await goTo(page, 5);
-  let s = await state(page);
-  assert.equal(s.beat.goal, "desks-served");
-  assert.equal(s.beat.goalMet, false);
+  let s = await unmetGoal(page, "desks-served");
   assert.match(s.live, /2 waiting in ContainerCreating; subnet-b untagged, 0 ENIs in it/);
   await clickInView(page, "Give building B the \u201cdesks welcome\u201d sign");
   s = await state(page);
   assert.equal(s.beat.goalMet, true);
   assert.match(s.live, /8 pods running, 0 waiting in ContainerCreating; subnet-b tagged, 4 ENIs in it\.$/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
   // In AWS words the same button names the tag.
   const aws = await openPage(env, `/#step=${STEP}&beat=5&terms=aws`);
   await ready(aws.page);
@@ -81,8 +71,7 @@ test("building-runs-out: a tagged building B catches new panels (subnet discover
 });
 
 test("building-runs-out: scattered singles refuse blocks; a reservation or an own building cures it", async () => {
-  const { page, problems, context } = await openPage(env, `/#step=${STEP}&beat=7`);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, `/#step=${STEP}&beat=7`);
   let s = await state(page);
   assert.equal(s.beat.focus, "blocks");
   assert.match(s.live, /^subnet-a 10\.0\.1\.0\/25: 128 addresses, 123 usable, 14 used, 109 free/);
@@ -96,6 +85,5 @@ test("building-runs-out: scattered singles refuse blocks; a reservation or an ow
   s = await state(page);
   assert.match(s.live, /2 nodes in subnet-c/);
   assert.doesNotMatch(s.live, /InsufficientCidrBlocks/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

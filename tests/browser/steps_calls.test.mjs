@@ -5,13 +5,12 @@
 // shows is read from state().live, the numbers core computed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state, typeNumber, unmetGoal } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const live = async (page) => (await state(page)).live;
 
 async function open(hash, options) {
@@ -44,21 +43,18 @@ test("big-picture: Step moves both calls hop by hop; the first beat's goal is me
   await locate(page, "##goal-met");
   await clickLabel(page, "Start over");
   assert.match(await live(page), /^Hop 1 of 5\./);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("big-picture on the landing page: the first press (which fetches the data) counts", async () => {
-  const { page, problems, context } = await openPage(env, "/");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/");
   assert.match(await live(page), /^Hop 1 of 5\./);
   await clickLabel(page, "Step");
   // The catalog and the exercises arrive after that press; the call must stay where it went.
   await page.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 30000 });
   await settle(page);
   assert.match(await live(page), /^Hop 2 of 5\./);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("big-picture: Play carries the call to the database hop by hop, then stops", async () => {
@@ -81,8 +77,7 @@ test("big-picture: Play carries the call to the database hop by hop, then stops"
   // Choosing the other callee starts that call over.
   await clickLabel(page, "Call a desk in room A2");
   assert.match(await live(page), /^Hop 1 of 5\. private intercom: api-1 sees/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("big-picture: beats set the call; AWS words name the two sides VPC CNI and overlay CNI", async () => {
@@ -96,15 +91,12 @@ test("big-picture: beats set the call; AWS words name the two sides VPC CNI and 
   await goTo(page, "big-picture", 2);  // a jump replays the beats: the call to a desk, hop 2
   s = await state(page);
   assert.match(s.live, /^Hop 2 of 5\. overlay CNI: api-1/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("why-it-matters: callees inside the campus see web-1 itself; the internet sees the exchange", async () => {
   const { page, problems, context } = await open("step=why-it-matters");
-  let s = await state(page);
-  assert.equal(s.beat.goal, "swapped");
-  assert.equal(s.beat.goalMet, false);
+  let s = await unmetGoal(page, "swapped");
   assert.equal(s.live, "web-1 calls web-2: web-2 sees 10.0.1.5, the desk's own extension.");
   // The settings are not on screen before the text has named them.
   assert.equal(await page.evaluate(() => window.cniCampus.locate("AWS_VPC_K8S_CNI_EXTERNALSNAT=true")), null);
@@ -118,8 +110,7 @@ test("why-it-matters: callees inside the campus see web-1 itself; the internet s
   assert.match(s.live, /web server sees 198\.51\.100\.20, the campus exchange's outside number\.$/);
   assert.equal(s.beat.goalMet, true);
   await locate(page, "##goal-met");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("why-it-matters: EXTERNALSNAT and EXCLUDE_SNAT_CIDRS let the peered VPC see the pod", async () => {
@@ -144,25 +135,15 @@ test("why-it-matters: EXTERNALSNAT and EXCLUDE_SNAT_CIDRS let the peered VPC see
   // (10.0.1.6 there: each node's trunk ENI takes an address first).
   await goTo(page, "why-it-matters", 9);
   assert.equal(await live(page), "web-1 calls server: server sees 10.0.1.6, the pod's own IP address. Every pod has its own security groups.");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("vpc-cni-vs-overlay: typing the number of rooms meets the goal; rows are picked by label", async () => {
   const { page, problems, context } = await open("step=vpc-cni-vs-overlay");
-  let s = await state(page);
-  assert.equal(s.beat.goal, "beyond-a-building");
-  assert.equal(s.beat.goalMet, false);
+  let s = await unmetGoal(page, "beyond-a-building");
   assert.equal(s.live, "Building numbers used. Direct-line system: 1500 for 50 full rooms. Private intercom: 50: the rooms' own.");
   // [[~nodes]] in the text: a tap opens a box to type the number in.
-  const pill = await locate(page, "##edit-nodes");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("136");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "nodes", 136);
   s = await state(page);
   assert.match(s.live, /4080 for 136 full rooms\. Private intercom: 136:/);
   assert.equal(s.beat.goalMet, false, "4080 numbers still fit a /20 (4091)");
@@ -179,8 +160,7 @@ test("vpc-cni-vs-overlay: typing the number of rooms meets the goal; rows are pi
   assert.equal(await live(page), "Debugging. Direct-line system: flow logs show the desk itself. Private intercom: flow logs show the room.");
   await clickLabel(page, "##row-services");
   assert.match(await live(page), /^Reaching AWS services\. Direct-line system: direct: RDS sees 10\.0\.1\.5\. Private intercom: through the switchboard: RDS sees 10\.0\.1\.4\.$/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("vpc-cni-vs-overlay: beats show their row, in AWS words on a phone", async () => {
@@ -199,6 +179,5 @@ test("vpc-cni-vs-overlay: beats show their row, in AWS words on a phone", async 
   await page.touchscreen.tap(row.x + 20, row.y + row.h / 2);
   await settle(page);
   assert.match(await live(page), /^Subnet addresses used\. VPC CNI: 1500 for 50 full nodes\./);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

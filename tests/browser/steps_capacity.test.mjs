@@ -4,13 +4,12 @@
 // state().live and state().beat.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, typeNumber } from "./harness.mjs";
+import { launch, settle, locate, clickLabel, typeNumber, openReady, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const goTo = async (page, step, beat) => {
   assert.equal(await page.evaluate(([s, b]) => window.cniCampus.goTo(s, b), [step, beat]), true);
   await settle(page);
@@ -25,11 +24,8 @@ async function pickType(page, picker, name) {
 }
 
 test("the-rules: fill the room to 9 of 12 slots, the tenth desk refused; a bigger room size", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=the-rules");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=the-rules", "full-room");
   let s = await state(page);
-  assert.equal(s.beat.goal, "full-room");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^t3\.small: 3 ENIs x 4 IPs = 12 slots, one per ENI its own: 0 pods of 9$/);
   await clickLabel(page, "Add a desk", { times: 9 });
   s = await state(page);
@@ -53,13 +49,11 @@ test("the-rules: fill the room to 9 of 12 slots, the tenth desk refused; a bigge
   // Next keeps the learner's size and fills it: 60 - 4 = 56.
   await clickLabel(page, "Next  \u25B6");
   assert.match((await state(page)).live, /^m5\.xlarge: .* 56 pods of 56$/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the-rules: pointing at a number of the text lights its part of the room", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=the-rules&beat=5");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=the-rules&beat=5");
   const s = await state(page);
   assert.equal(s.beat.focus, "panelmain");
   assert.equal(s.hot, "");
@@ -74,16 +68,12 @@ test("the-rules: pointing at a number of the text lights its part of the room", 
     }
   }
   assert.ok(["panelmain", "lost", "allslots", "capacity"].includes(hot), `lit: ${hot}`);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("desk-limit: a room for 50 desks, kubelet's +2, then bigger desks fill the CPU first", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=desk-limit", "over-50");
   let s = await state(page);
-  assert.equal(s.beat.goal, "over-50");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^t3\.small: 3 ENIs x 4 IPs; 9 pod addresses; max-pods 11; 9 of 9 pods fit at 100m and 128 MiB: CPU 45%, memory 56%; first limit IP addresses$/);
   await pickType(page, "desk-limit", "m5.xlarge");
   s = await state(page);
@@ -105,14 +95,12 @@ test("desk-limit: a room for 50 desks, kubelet's +2, then bigger desks fill the 
   s = await state(page);
   assert.equal(s.beat.goalMet, true);
   assert.match(s.live, /8 of 9 pods fit at 250m and 128 MiB: CPU 100%, memory 50%; first limit CPU$/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("desk-limit on a touch phone: a swipe that starts on the CPU control scrolls, a tap steps it", async () => {
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true };
-  const { page, problems, context } = await openPage(env, "/#step=desk-limit&beat=4", phone);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=desk-limit&beat=4", phone);
   const cpu = async () => Number(/at (\d+)m/.exec((await state(page)).live)[1]);
   assert.equal(await cpu(), 100);
   const cdp = await context.newCDPSession(page);
@@ -136,6 +124,5 @@ test("desk-limit on a touch phone: a swipe that starts on the CPU control scroll
   await settle(page);
   assert.equal(await cpu(), 150, "a vertical swipe never changes the CPU request");
   assert.ok((await state(page)).scroll.view < scrolled, "the swipe scrolled the picture back up");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

@@ -4,22 +4,17 @@
 // widget by its label; beats are reached with goTo(step, beat).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel, clickInView } from "./harness.mjs";
+import { launch, settle, locate, clickLabel, clickInView, openReady, openAtGoal, closeClean, state } from "./harness.mjs";
 
 const STEP = "choosing";
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
-
 
 test("choosing: a fix that does not cure the campus leaves the puzzle open; one that does meets it", async () => {
-  const { page, problems, context } = await openPage(env, `/#step=${STEP}`);
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, `/#step=${STEP}`, "puzzle-cured");
   let s = await state(page);
-  assert.equal(s.beat.goal, "puzzle-cured");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^Puzzle: 18 of 54 pods wait\. No fix tried yet/);
   await clickLabel(page, "Prefix delegation");
   s = await state(page);
@@ -34,13 +29,11 @@ test("choosing: a fix that does not cure the campus leaves the puzzle open; one 
   assert.equal(s.beat.goalMet, true);
   assert.match(s.live, /Tag a second building: cured\. Every desk runs\./);
   await locate(page, "##goal-met");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("choosing: the guide's answers lead to a fix, applied to its own campus", async () => {
-  const { page, problems, context } = await openPage(env, `/#step=${STEP}&terms=aws`);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, `/#step=${STEP}&terms=aws`);
   await clickLabel(page, "Open the guide");
   assert.match((await state(page)).live, /^Question: What do you see\?/);
   await clickLabel(page, "A subnet has run out of IP addresses");
@@ -60,6 +53,5 @@ test("choosing: the guide's answers lead to a fix, applied to its own campus", a
   await settle(page);
   s = await state(page);
   assert.match(s.live, /^Fix: An IPv6 cluster\. Applied: pods running, all nodes 36 -> 72; pods waiting for an IP address, all nodes 36 -> 0;/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

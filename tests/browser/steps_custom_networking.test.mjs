@@ -5,20 +5,15 @@
 // goal. Every click goes to a widget found by its label (cniCampus.locate).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, clickLabel } from "./harness.mjs";
+import { launch, clickLabel, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
-
 test("custom-networking: tick the switch, replace the room, and the desks move to Building P", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=custom-networking");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=custom-networking", "desks-elsewhere");
   let s = await state(page);
-  assert.equal(s.beat.goal, "desks-elsewhere");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^node-1 \(m5\.large, self-managed\), custom networking off, pods in subnet-a: kubelet max-pods 29, formula 29, 27 pod addresses; 6 pods wanted: 6 running/);
   await clickLabel(page, "Custom networking");
   s = await state(page);
@@ -35,16 +30,12 @@ test("custom-networking: tick the switch, replace the room, and the desks move t
   await clickLabel(page, "Building B (10.0.2.0/24, us-east-1a)");
   await clickLabel(page, "Replace the room");
   assert.match((await state(page)).live, /^node-3 .*custom networking on, pods in subnet-b:/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("custom-networking: 9 desks wait until kubelet's max-pods is the formula's 20; a managed room", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=custom-networking&beat=6");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=custom-networking&beat=6", "none-waiting");
   let s = await state(page);
-  assert.equal(s.beat.goal, "none-waiting");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /kubelet max-pods 29, formula 20, 18 pod addresses; 30 pods wanted: 18 running, 9 waiting in ContainerCreating, 3 refused/);
   await clickLabel(page, "kubelet's desk limit = formula, 20");
   s = await state(page);
@@ -58,6 +49,5 @@ test("custom-networking: 9 desks wait until kubelet's max-pods is the formula's 
   assert.match(s.live, /\(m5\.large, managed\), custom networking on, .*kubelet max-pods 20, .*0 waiting/);
   await clickLabel(page, "Add 10 desks");
   assert.match((await state(page)).live, /40 pods wanted: 18 running, 0 waiting in ContainerCreating, 22 refused/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

@@ -4,14 +4,13 @@
 // practice beat opens its links in a new tab, and the static lesson pages list them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, openReady, closeClean, state, typeNumber } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, touch: true };
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 
 // Scrolls the pane under `x` (the wheel, over the pane) until the labelled widget lies
 // between y 60 and `bottom` (where that pane's visible part ends), and returns its place.
@@ -28,8 +27,7 @@ async function reveal(page, label, bottom) {
 }
 
 test("ipv6: prefix delegation does not fit the desks, the new phone system does", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=ipv6", PHONE);
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=ipv6", PHONE);
   let s = await state(page);
   assert.equal(s.step.id, "ipv6");
   assert.equal(s.beat.goal, "fit");
@@ -51,49 +49,31 @@ test("ipv6: prefix delegation does not fit the desks, the new phone system does"
   assert.equal(s.beat.goalMet, true);
   await locate(page, "##goal-met");
   // The text's [[~want]] asks for more desks than kubelet's 110 admits: some are turned away.
-  const pill = await locate(page, "##edit-want");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("120");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "want", 120);
   s = await state(page);
   assert.match(s.live, /108 of 120 pods running, 0 waiting, 12 refused; kubelet max-pods 110/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("ipv6: a self-managed node keeps nodeadm's 17 until max-pods is set by hand", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=ipv6&beat=5&terms=aws");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=ipv6&beat=5&terms=aws");
   let s = await state(page);
   assert.equal(s.beat.index, 5);
   assert.equal(s.beat.goal, "fit");
   assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /IPv6 cluster, t3\.medium: 15 of 40 pods running.*max-pods 17/);
-  const pill = await locate(page, "##edit-maxpods");
-  await page.mouse.click(pill.x + pill.w / 2, pill.y + pill.h / 2);
-  await settle(page);
-  await locate(page, "Done");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("42");
-  await settle(page);
-  await clickLabel(page, "Done");
+  await typeNumber(page, "maxpods", 42);
   s = await state(page);
   assert.match(s.live, /40 of 40 pods running.*max-pods 42/);
   assert.equal(s.beat.goalMet, true);
   // Back to the node group's own value with the view's button.
   await clickLabel(page, "Unset");
   assert.match((await state(page)).live, /max-pods 17/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("ipv6: goTo and deep links reach each beat; the embed page opens on a beat", async () => {
-  const { page, problems, context } = await openPage(env, "/");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/");
   assert.equal(await page.evaluate(() => window.cniCampus.goTo("ipv6", 6)), true);
   await settle(page);
   let s = await state(page);
@@ -104,8 +84,7 @@ test("ipv6: goTo and deep links reach each beat; the embed page opens on a beat"
   assert.equal(steps.indexOf("ipv6") + 1, steps.indexOf("choosing"), "right before choosing");
   await locate(page, "##figure");
   assert.equal(await page.evaluate(() => window.cniCampus.goTo("ipv6", 99)), false);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 
   const embed = await openPage(env, "/embed.html#step=ipv6&beat=3");
   await ready(embed.page);
@@ -118,8 +97,7 @@ test("ipv6: goTo and deep links reach each beat; the embed page opens on a beat"
 });
 
 test("Further reading: the last step's practice beat opens a link in a new tab", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=takeaways");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=takeaways");
   // The link leaves this machine: answer it here, and only here.
   await context.route("https://docs.aws.amazon.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<title>stub</title>" }));
@@ -138,13 +116,11 @@ test("Further reading: the last step's practice beat opens a link in a new tab",
   assert.equal(tab.url(), "https://docs.aws.amazon.com/eks/latest/userguide/cni-ipv6.html");
   assert.equal(await tab.evaluate(() => window.opener), null, "the new tab cannot reach back");
   assert.equal((await state(page)).step.id, "takeaways", "the page itself stays");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the static lesson pages: the ipv6 step, and every step's reading on its page and the index", async () => {
-  const { page, problems, context } = await openPage(env, "/");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/");
   const steps = (await state(page)).steps;
   const pages = await page.evaluate(async (ids) => {
     const out = {};
@@ -173,6 +149,5 @@ test("the static lesson pages: the ipv6 step, and every step's reading on its pa
   }
   assert.equal(pages.index.links.length, all, "the index lists every step's reading");
   assert.ok(pages.ipv6.links.some(([, href]) => href.endsWith("/userguide/cni-ipv6.html")));
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

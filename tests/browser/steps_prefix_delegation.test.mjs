@@ -4,13 +4,11 @@
 // extensions. Every click goes to a widget found by its label (cniCampus.locate).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, clickLabel, typeNumber } from "./harness.mjs";
+import { launch, settle, clickLabel, typeNumber, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
-
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 
 async function goTo(page, beat) {
   assert.equal(await page.evaluate((b) => window.cniCampus.goTo("prefix-delegation", b), beat), true);
@@ -18,11 +16,8 @@ async function goTo(page, beat) {
 }
 
 test("prefix-delegation: the switch meets the goal; kubelet stays at 11 on a self-managed room", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=prefix-delegation");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=prefix-delegation", "pd-on");
   let s = await state(page);
-  assert.equal(s.beat.goal, "pd-on");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^t3\.small, prefix delegation off, self-managed: 9 pod addresses \(9 without prefixes, 144 with\), max-pods 11 by formula, kubelet max-pods 11; 9 pods wanted: 9 running/);
   await clickLabel(page, "on##pd");
   s = await state(page);
@@ -36,16 +31,12 @@ test("prefix-delegation: the switch meets the goal; kubelet stays at 11 on a sel
   assert.match((await state(page)).live, /, managed: .* kubelet max-pods 110; 10 pods wanted: 10 running, 0 waiting, 0 refused/);
   await clickLabel(page, "off##pd");
   assert.match((await state(page)).live, /prefix delegation off, managed: 9 pod addresses .* kubelet max-pods 11; 10 pods wanted: 9 running, 0 waiting, 1 refused/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("prefix-delegation: make it so by raising max-pods in the text; AWS's suggestion; a Xen room", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=prefix-delegation&beat=6");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=prefix-delegation&beat=6", "all-run");
   let s = await state(page);
-  assert.equal(s.beat.goal, "all-run");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /self-managed: .* kubelet max-pods 11; 20 pods wanted: 9 running, 0 waiting, 11 refused/);
   await typeNumber(page, "maxpods", "21");
   s = await state(page);
@@ -62,6 +53,5 @@ test("prefix-delegation: make it so by raising max-pods in the text; AWS's sugge
   s = await state(page);
   assert.match(s.live, /^m4\.large, prefix delegation on without effect, self-managed: 18 pod addresses/);
   assert.match(s.live, /in 0 prefixes$/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

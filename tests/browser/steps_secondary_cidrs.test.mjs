@@ -3,13 +3,11 @@
 // block, the quota is raised from the text; both vocabularies in state().live.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, settle, locate, clickLabel, openReady, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
-
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 
 // Drags a labelled widget sideways by dx CSS pixels.
 async function drag(page, label, dx) {
@@ -33,11 +31,8 @@ async function type(page, label, value) {
 }
 
 test("secondary-cidrs: drag the prefix to /16, add it, build in it; refusals change nothing", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=secondary-cidrs");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=secondary-cidrs", "grow");
   let s = await state(page);
-  assert.equal(s.beat.goal, "grow");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^Campus: 1 of 5 number ranges \(10\.0\.0\.0\/16\), 65,536 numbers; 4 buildings/);
   assert.match(s.live, /Bar: 100\.64\.0\.0\/10, refused: Too large/);
   await locate(page, "##bits");
@@ -57,13 +52,11 @@ test("secondary-cidrs: drag the prefix to /16, add it, build in it; refusals cha
   // A building in the new block.
   await clickLabel(page, "##build");
   assert.match((await state(page)).live, /; 5 buildings, 81,895 usable/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("secondary-cidrs: a tap on the bit strip moves the prefix; the quota is raised in the text", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=secondary-cidrs&beat=7&terms=aws");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=secondary-cidrs&beat=7&terms=aws");
   let s = await state(page);
   assert.equal(s.beat.focus, "quota");
   assert.match(s.live, /^VPC: 5 of 5 CIDR blocks \(10\.0\.0\.0\/16, 100\.64\.0\.0\/16, 100\.65\.0\.0\/16, 100\.66\.0\.0\/16, 100\.67\.0\.0\/16\)/);
@@ -77,6 +70,5 @@ test("secondary-cidrs: a tap on the bit strip moves the prefix; the quota is rai
   await page.mouse.click(bits.x + bits.w - 2, bits.y + bits.h / 2);
   await settle(page);
   assert.match((await state(page)).live, /Bar: 100\.68\.0\.0\/30, refused: Too small/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

@@ -5,20 +5,15 @@
 // found by its label (cniCampus.locate).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, clickLabel, typeNumber } from "./harness.mjs";
+import { launch, settle, clickLabel, typeNumber, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
-
 test("security-groups-for-pods: the trunk costs 9 desk extensions; a desk gets its own groups", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=security-groups-for-pods");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=security-groups-for-pods", "own-sg");
   let s = await state(page);
-  assert.equal(s.beat.goal, "own-sg");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^m5\.large, security groups for pods off, self-managed: 27 pod addresses \(27 without the trunk ENI\); 0 of 9 branch ENIs in use; kubelet max-pods 29; 6 ordinary pods running/);
   await clickLabel(page, "Security groups for desks");
   s = await state(page);
@@ -33,16 +28,12 @@ test("security-groups-for-pods: the trunk costs 9 desk extensions; a desk gets i
   // A managed node group counts no trunk either: max-pods stays 29.
   await clickLabel(page, "Rooms AWS furnishes");
   assert.match((await state(page)).live, /, managed: 18 pod addresses .* kubelet max-pods 29;/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("security-groups-for-pods: a full room waits until desks move to branch panels; a t3 gets no trunk", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=security-groups-for-pods&beat=5");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=security-groups-for-pods&beat=5", "full-no-wait");
   let s = await state(page);
-  assert.equal(s.beat.goal, "full-no-wait");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /0 of 9 branch ENIs in use; kubelet max-pods 29; 18 ordinary pods running, 9 waiting, 0 refused$/);
   await typeNumber(page, "sgpods", "9");
   s = await state(page);
@@ -53,6 +44,5 @@ test("security-groups-for-pods: a full room waits until desks move to branch pan
   assert.equal(await page.evaluate(() => window.cniCampus.goTo("security-groups-for-pods", 7)), true);
   await settle(page);
   assert.match((await state(page)).live, /^t3\.large, security groups for pods off \(not supported on t3\.large\), self-managed: 33 pod addresses/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

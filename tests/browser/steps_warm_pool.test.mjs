@@ -5,24 +5,20 @@
 // read from state().live and state().beat.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, clickLabel, typeNumber } from "./harness.mjs";
+import { launch, settle, clickLabel, typeNumber, openReady, openAtGoal, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
 const goTo = async (page, beat) => {
   assert.equal(await page.evaluate((b) => window.cniCampus.goTo("warm-pool", b), beat), true);
   await settle(page);
 };
 
 test("warm-pool: one desk brings a second panel; WARM_IP_TARGET trims the pool", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=warm-pool");
-  await ready(page);
+  const { page, problems, context } = await openAtGoal(env, "/#step=warm-pool", "two-panels");
   let s = await state(page);
-  assert.equal(s.beat.goal, "two-panels");
-  assert.equal(s.beat.goalMet, false);
   assert.match(s.live, /^t3\.small, WARM_ENI_TARGET 1, WARM_IP_TARGET 0, MINIMUM_IP_TARGET 0, WARM_PREFIX_TARGET 1: 1 of 3 ENIs, 3 IPs held, 3 free, 0 pods, max-pods 11/);
   await clickLabel(page, "Add a desk");
   s = await state(page);
@@ -46,13 +42,11 @@ test("warm-pool: one desk brings a second panel; WARM_IP_TARGET trims the pool",
   s = await state(page);
   assert.match(s.live, / 1 free,/);
   assert.equal(s.beat.goalMet, true);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("warm-pool: prefix delegation stops at max-pods; removing desks gives a panel back", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=warm-pool&beat=6");
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=warm-pool&beat=6");
   let s = await state(page);
   assert.match(s.live, /^t3\.small with prefix delegation, .*WARM_PREFIX_TARGET 3: 1 of 3 ENIs, 16 IPs held, 15 free, 1 pod, max-pods 11\. ipamd: the pool holds 16 addresses >= max-pods 11/);
   await goTo(page, 7);
@@ -64,6 +58,5 @@ test("warm-pool: prefix delegation stops at max-pods; removing desks gives a pan
   s = await state(page);
   assert.equal(s.beat.goalMet, true, "a whole panel's worth over the target: panel 3 goes");
   assert.match(s.live, /2 of 3 ENIs, 6 IPs held, 3 free, 3 pods/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });

@@ -5,7 +5,7 @@
 // on the dark canvas keep a readable contrast.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, ready, settle, locate, clickLabel } from "./harness.mjs";
+import { launch, ready, settle, locate, clickLabel, firstRepaintDifference, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -59,8 +59,6 @@ const pageBackground = (page) => page.evaluate(() => {
   return m ? [+m[1], +m[2], +m[3]] : null;
 });
 
-const state = (page) => page.evaluate(() => window.cniCampus.state());
-
 async function expectTheme(page, dark, what) {
   const s = await state(page);
   assert.equal(s.theme, dark ? "dark" : "light", `${what}: state().theme`);
@@ -72,25 +70,12 @@ async function expectTheme(page, dark, what) {
     `${what}: <html data-theme>`);
 }
 
-// The picture the frames built equals a full repaint (render.test.mjs): nothing of the old
-// theme is left on screen.
-const sameAsFullRepaint = (page) => page.evaluate(() => {
-  const c = document.getElementById("canvas");
-  const off = document.createElement("canvas");
-  off.width = c.width;
-  off.height = c.height;
-  const g = off.getContext("2d", { willReadFrequently: true });
-  const grab = () => { g.drawImage(c, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };
-  const a = grab();
-  window.cniCampus.repaint();
-  const b = grab();
-  for (let i = 0; i < a.length; ++i) if (a[i] !== b[i]) return false;
-  return true;
-});
+// The picture the frames built equals a full repaint (as in render.test.mjs): nothing of the
+// old theme is left on screen.
+const sameAsFullRepaint = async (page) => (await firstRepaintDifference(page)) === -1;
 
 test("the system's dark setting gives a dark canvas and page", async () => {
-  const { page, problems, context } = await openPage(env, "/", { colorScheme: "dark" });
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/", { colorScheme: "dark" });
   await expectTheme(page, true, "system dark");
   assert.equal((await state(page)).themeChoice, "auto");
   // Before the module runs, the page's CSS alone follows the system (the loader's colours).
@@ -98,23 +83,19 @@ test("the system's dark setting gives a dark canvas and page", async () => {
     document.documentElement.removeAttribute("data-theme");
     return getComputedStyle(document.body).backgroundColor;
   }), "rgb(18, 22, 30)");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the system's light setting gives a light canvas and page", async () => {
-  const { page, problems, context } = await openPage(env, "/", { colorScheme: "light" });
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/", { colorScheme: "light" });
   await expectTheme(page, false, "system light");
   assert.equal(await page.evaluate(() => localStorage.getItem("cni-campus:theme")), null,
     "nothing is saved until the learner chooses");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("the learner's choice wins over the system, is kept, and Auto follows the system again", async () => {
-  const { page, problems, context } = await openPage(env, "/", { colorScheme: "light" });
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/", { colorScheme: "light" });
   await expectTheme(page, false, "start");
   // Auto -> the theme the system does not ask for.
   await clickLabel(page, "##theme");
@@ -154,13 +135,11 @@ test("the learner's choice wins over the system, is kept, and Auto follows the s
   await settle(page);
   await expectTheme(page, false, "chosen light, system dark again");
   assert.ok(await sameAsFullRepaint(page), "the system's switch repainted the whole canvas");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("words on the dark canvas keep their contrast", async () => {
-  const { page, problems, context } = await openPage(env, "/#step=phone-panel", { colorScheme: "dark" });
-  await ready(page);
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel", { colorScheme: "dark" });
   await expectTheme(page, true, "phone-panel");
   // The beat's paragraph (ink), the "Your turn" line (muted) and the step list (ink on paper).
   for (const label of ["##beat-text", "##goal-open"]) {
@@ -175,8 +154,7 @@ test("words on the dark canvas keep their contrast", async () => {
   const r = await locate(page, "##beat-text");
   const { bg } = await textContrast(page, r);
   assert.ok(luminance(bg) > 0.85, `light: a light background (${bg})`);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 // Computed colours of the page as [r, g, b].

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { launch, openPage, ready, settle, shot, locate, ROOT, DIST } from "./harness.mjs";
+import { launch, openPage, ready, settle, shot, ROOT, DIST, canvasSample, closeClean, state } from "./harness.mjs";
 import { startServer } from "../../tools/serve.mjs";
 
 let env;        // the tutorial's server (dist/) and the browser
@@ -36,7 +36,6 @@ after(async () => {
   fs.rmSync(blogDir, { recursive: true, force: true });
 });
 
-const state = (target) => target.evaluate(() => window.cniCampus.state());
 const frames = async (target) => (await state(target)).frames;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,17 +52,12 @@ function assertBacking(s, what) {
 }
 
 // A cheap fingerprint of the canvas picture, to see that something moved.
-const canvasHash = (page) => page.evaluate(() => {
-  const c = document.getElementById("canvas");
-  const off = document.createElement("canvas");
-  off.width = 160; off.height = 320;
-  const g = off.getContext("2d");
-  g.drawImage(c, 0, 0, 160, 320);
-  const d = g.getImageData(0, 0, 160, 320).data;
+const canvasHash = async (page) => {
+  const d = await canvasSample(page, 160, 320);
   let h = 0;
   for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + d[i + 1] * 7 + d[i + 2] * 13) | 0;
   return h;
-});
+};
 
 test("blog embeds: click to load, two independent embeds, messages both ways", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 } });
@@ -187,8 +181,7 @@ test("blog embeds: click to load, two independent embeds, messages both ways", a
   // Only the two origins were ever asked for anything.
   const foreign = requests.filter((u) => !u.startsWith(env.base) && !u.startsWith(blogBase) && !u.startsWith("about:") && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("ratio 1, 1.5, 2, 3 and zoom: backing store = CSS size x ratio; 360 px to 4K", async () => {
@@ -263,8 +256,7 @@ test("silent when idle and while the page is hidden", async () => {
     document.dispatchEvent(new Event("visibilitychange"));
   });
   await page.waitForFunction((f) => window.cniCampus.state().frames > f, f1);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("keyboard focus only after a click, Tab moves a ring through the widgets, Escape leaves; only cni-campus:* storage keys", async () => {
@@ -294,8 +286,7 @@ test("keyboard focus only after a click, Tab moves a ring through the widgets, E
   assert.equal((await state(page)).focus, null);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   for (const k of keys) assert.match(k, /^cni-campus:/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("touch: drag scrolls the lesson text, a tap presses a button, no zoom lock", async () => {
@@ -329,8 +320,7 @@ test("touch: drag scrolls the lesson text, a tap presses a button, no zoom lock"
   const idx = (await state(page)).step.index;
   await page.touchscreen.tap(390 - 30, 844 - 22);
   await page.waitForFunction((i) => window.cniCampus.state().step.index === i + 1, idx);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("readable without the canvas: DOM mirror and static lesson pages match the steps", async () => {
@@ -374,8 +364,7 @@ test("readable without the canvas: DOM mirror and static lesson pages match the 
   }
   assert.equal(await page.evaluate(() => document.querySelector("noscript").textContent.includes("lessons/index.html")), true);
   assert.match(await page.evaluate(() => document.getElementById("canvas").getAttribute("aria-label")), /CNI Campus/);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("a bad lessons file stops gen_static_lessons, naming the field", { skip: !fs.existsSync(path.join(ROOT, "build/native/gen_static_lessons")) && "build/native/gen_static_lessons not built" }, () => {

@@ -12,7 +12,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch, openPage, ready, settle, locate, ROOT } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, ROOT, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -50,7 +50,7 @@ for (const [terms_, side, other] of [["analogy", 1, "AWS"], ["aws", 0, "campus"]
     const { page, problems, context } = await openPage(env, `/#terms=${terms_}`, { viewport: { width: 1280, height: 3000 } });
     await ready(page);
     await locate(page, "##figure");  // switches the recording on
-    const steps = (await page.evaluate(() => window.cniCampus.state())).steps;
+    const steps = (await state(page)).steps;
     const list = terms(side);
     const wrong = [];
     let drawn = 0;
@@ -72,7 +72,6 @@ for (const [terms_, side, other] of [["analogy", 1, "AWS"], ["aws", 0, "campus"]
     }
     assert.ok(drawn > 5000, `the views drew their words (${drawn} characters)`);
     assert.deepEqual(wrong, []);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   });
 }

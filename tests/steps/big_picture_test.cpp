@@ -15,21 +15,14 @@ TEST_CASE("big-picture opens on web-1 calling a desk in room A2, at the caller")
     CHECK(m.hop == 0);
     CHECK_FALSE(arrived(m));
     CHECK_FALSE(goal_met(m, "desk-call-arrived"));
-    CHECK(big_picture_value(m, "caller") == "web-1");
-    CHECK(big_picture_value(m, "callee") == "api-1");
-    CHECK(big_picture_value(m, "hop") == "1");
-    CHECK(big_picture_value(m, "hops") == "5");
+    check_values(m, big_picture_value, "caller=web-1 callee=api-1 hop=1 hops=5");
     // The overlay's desk has a private number; the room keeps its building number.
-    CHECK(big_picture_value(m, "overlaydesk") == "172.16.0.2");
-    CHECK(big_picture_value(m, "overlayrange") == "172.16.0.0/16");
-    CHECK(big_picture_value(m, "overlayroom") == "10.0.1.4");
+    check_values(m, big_picture_value,
+                 "overlaydesk=172.16.0.2 overlayrange=172.16.0.0/16 overlayroom=10.0.1.4");
     // The VPC CNI's desk has a real number of building A.
-    CHECK(big_picture_value(m, "vpcdesk") == "10.0.1.5");
-    CHECK(big_picture_value(m, "vpcbuilding") == "10.0.1.0/24");
+    check_values(m, big_picture_value, "vpcdesk=10.0.1.5 vpcbuilding=10.0.1.0/24");
     // Desk to desk: both callees see the caller's own number (wrapped, not swapped).
-    CHECK(big_picture_value(m, "overlayseen") == "172.16.0.2");
-    CHECK(big_picture_value(m, "vpcseen") == "10.0.1.5");
-    CHECK(big_picture_value(m, "nothing").empty());
+    check_values(m, big_picture_value, "overlayseen=172.16.0.2 vpcseen=10.0.1.5 nothing=");
 }
 
 TEST_CASE("Step moves both calls one hop at a time until they arrive") {
@@ -66,10 +59,9 @@ TEST_CASE("the call to the database: the overlay's switchboard swaps in the room
     apply(m, BigPictureAction::Step);
     apply(m, BigPictureAction::CallDatabase);
     CHECK(m.hop == 0);  // a new callee starts the call over
-    CHECK(big_picture_value(m, "callee") == "RDS");
-    CHECK(big_picture_value(m, "hops") == "4");
-    CHECK(big_picture_value(m, "overlayseen") == "10.0.1.4");  // room A1, not the desk
-    CHECK(big_picture_value(m, "vpcseen") == "10.0.1.5");      // the desk itself
+    // overlayseen 10.0.1.4: room A1, not the desk
+    // vpcseen 10.0.1.5: the desk itself
+    check_values(m, big_picture_value, "callee=RDS hops=4 overlayseen=10.0.1.4 vpcseen=10.0.1.5");
     for (int i = 0; i < 3; ++i)
         apply(m, BigPictureAction::Step);
     CHECK(goal_met(m, "database-call-arrived"));

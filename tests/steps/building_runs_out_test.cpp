@@ -39,17 +39,12 @@ BuildingRunsOut fragmented(const Catalog& cat) {
 TEST_CASE("building-runs-out opens on a /28 shared by two empty t3.small rooms") {
     BuildingRunsOut m = make_building_runs_out(test_catalog());
     CHECK(m.type.name == "t3.small");
-    CHECK(v(m, "size") == "28");
-    CHECK(v(m, "addresses") == "16");
-    CHECK(v(m, "usable") == "11");
-    CHECK(v(m, "reserved") == "5");
-    CHECK(v(m, "rooms") == "2");
-    CHECK(v(m, "used") == "8");  // each room: its own address and 3 spare ones on its panel
-    CHECK(v(m, "desks") == "0");
-    CHECK(v(m, "maxdesks") == "18");  // kubelet's 11, less the two host-network pods, x 2
+    // used 8: each room: its own address and 3 spare ones on its panel
+    // maxdesks 18: kubelet's 11, less the two host-network pods, x 2
+    check_values(m, v,
+                 "size=28 addresses=16 usable=11 reserved=5 rooms=2 used=8 desks=0 maxdesks=18");
     // base + 2: every subnet's is reserved; the VPC's DNS answers on the VPC range's.
-    CHECK(v(m, "third") == "10.0.1.2");
-    CHECK(v(m, "dns") == "10.0.0.2");
+    check_values(m, v, "third=10.0.1.2 dns=10.0.0.2");
     CHECK(blocking_code(m).empty());
     CHECK_FALSE(goal_met(m, "desk-waits"));
     CHECK(check_invariants(m.cluster).ok());
@@ -62,18 +57,17 @@ TEST_CASE("the building runs dry: InsufficientFreeAddressesInSubnet, desks wait"
     CHECK(blocking_code(m) == "InsufficientFreeAddressesInSubnet");
     CHECK(v(m, "waiting") == "0");
     apply(m, BuildingPress::AddDesks);
-    CHECK(v(m, "running") == "6");  // one panel per room: 3 slots each
-    CHECK(v(m, "waiting") == "0");
+    // running 6: one panel per room: 3 slots each
+    check_values(m, v, "running=6 waiting=0");
     CHECK_FALSE(goal_met(m, "desk-waits"));
     apply(m, BuildingPress::AddDesk);  // the 7th desk: no panel can be had
-    CHECK(v(m, "waiting") == "1");
-    CHECK(v(m, "free") == "3");  // a new panel needs 4: its own number and 3 for desks
-    CHECK(v(m, "ask") == "4");   // the beat says so with this value: 4 asked, 3 free
+    // free 3: a new panel needs 4: its own number and 3 for desks
+    // ask 4: the beat says so with this value: 4 asked, 3 free
+    check_values(m, v, "waiting=1 free=3 ask=4");
     CHECK(goal_met(m, "desk-waits"));
     // Removing a desk frees a slot; the waiting desk goes first.
     apply(m, BuildingPress::RemoveDesk);
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "running") == "6");
+    check_values(m, v, "waiting=0 running=6");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -81,17 +75,11 @@ TEST_CASE("a larger building holds more: the size knob replays the presses") {
     const Catalog& cat = test_catalog();
     BuildingRunsOut m = make_building_runs_out(cat);
     REQUIRE(set(m, number("desks", 9), cat).ok());
-    CHECK(v(m, "running") == "6");
-    CHECK(v(m, "waiting") == "3");
+    check_values(m, v, "running=6 waiting=3");
     REQUIRE(set(m, number("size", 24), cat).ok());
-    CHECK(v(m, "usable") == "251");
-    CHECK(v(m, "addresses") == "256");
-    CHECK(v(m, "running") == "9");
-    CHECK(v(m, "waiting") == "0");
+    check_values(m, v, "usable=251 addresses=256 running=9 waiting=0");
     REQUIRE(set(m, number("size", 27), cat).ok());
-    CHECK(v(m, "usable") == "27");
-    CHECK(v(m, "running") == "9");
-    CHECK(v(m, "rooms") == "2");
+    check_values(m, v, "usable=27 running=9 rooms=2");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -104,16 +92,12 @@ TEST_CASE("subnet discovery: a tagged second building catches the new panels") {
     apply(m, BuildingPress::SecondUntagged);
     CHECK(m.second == SecondBuilding::Untagged);
     CHECK_FALSE(second_eligible(m));
-    CHECK(v(m, "freeb") == "27");
-    CHECK(v(m, "waiting") == "2");
-    CHECK(v(m, "panelsb") == "0");
+    check_values(m, v, "freeb=27 waiting=2 panelsb=0");
     CHECK_FALSE(goal_met(m, "desks-served"));
     // Tagged kubernetes.io/role/cni=1: each room's next panels go there, no room replaced.
     apply(m, BuildingPress::SecondTagged);
     CHECK(second_eligible(m));
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "running") == "8");
-    CHECK(v(m, "panelsb") == "4");
+    check_values(m, v, "waiting=0 running=8 panelsb=4");
     CHECK(goal_met(m, "desks-served"));
     for (const PanelPlace& p : panel_places(m)) {
         if (p.device == 0) {
@@ -147,9 +131,8 @@ TEST_CASE("prefix delegation: scattered singles break every aligned block") {
     const Catalog& cat = test_catalog();
     BuildingRunsOut m = fragmented(cat);
     CHECK(blocking_code(m) == "InsufficientCidrBlocks");
-    CHECK(v(m, "freeblocks") == "0");
-    CHECK(v(m, "free") == "109");  // plenty of single numbers are free
-    CHECK(v(m, "brokenblocks") == "6");
+    // free 109: plenty of single numbers are free
+    check_values(m, v, "freeblocks=0 free=109 brokenblocks=6");
     CHECK(goal_met(m, "blocks-refused"));
     // A beat sets its knobs in any order: numbers asked for in a /28 come when it grows.
     BuildingRunsOut other_order = make_building_runs_out(cat);

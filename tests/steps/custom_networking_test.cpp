@@ -29,10 +29,7 @@ TEST_CASE("custom-networking opens on an m5.large whose desks use the room's bui
     CustomNetworking m = make_custom_networking(test_catalog());
     REQUIRE(room(m) != nullptr);
     CHECK(room(m)->name == "node-1");
-    CHECK(v(m, "type") == "m5.large");
-    CHECK(v(m, "running") == "6");
-    CHECK(v(m, "podips") == "27");
-    CHECK(v(m, "maxpods") == "29");
+    check_values(m, v, "type=m5.large running=6 podips=27 maxpods=29");
     for (const std::string& s : desk_subnets(m))
         CHECK(s == kRoomSubnet);
     CHECK_FALSE(room_is_stale(m));
@@ -57,9 +54,7 @@ TEST_CASE("the switch changes no running room; a new room puts desks in Building
     // The first panel keeps the room's own address in Building A and carries no desks.
     CHECK(room(m)->enis.front().subnet_id == kRoomSubnet);
     CHECK(room(m)->enis.front().ips.empty());
-    CHECK(v(m, "podips") == "18");
-    CHECK(v(m, "podipsplain") == "27");
-    CHECK(v(m, "formula") == "20");
+    check_values(m, v, "podips=18 podipsplain=27 formula=20");
     CHECK(check_invariants(m.cluster).ok());
     // A new room of the same layout keeps the name; the switch off again needs a new one.
     REQUIRE(set(m, {"pods", false, 8, {}}, test_catalog()).ok());
@@ -94,19 +89,10 @@ TEST_CASE("self-managed: kubelet admits 27 for 18 addresses, 9 wait; max-pods 20
     CustomNetworking m = make_custom_networking(cat);
     REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
     REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
-    CHECK(v(m, "maxpods") == "29");
-    CHECK(v(m, "admitted") == "27");
-    CHECK(v(m, "running") == "18");
-    CHECK(v(m, "waiting") == "9");
-    CHECK(v(m, "refused") == "3");
-    CHECK(v(m, "waitingfull") == "9");
+    check_values(m, v, "maxpods=29 admitted=27 running=18 waiting=9 refused=3 waitingfull=9");
     CHECK_FALSE(goal_met(m, "none-waiting"));
     apply(m, CustomNetworkingAction::FormulaMaxPods);
-    CHECK(v(m, "maxpods") == "20");
-    CHECK(v(m, "running") == "18");
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "refused") == "12");
-    CHECK(v(m, "waitingfull") == "0");
+    check_values(m, v, "maxpods=20 running=18 waiting=0 refused=12 waitingfull=0");
     CHECK(goal_met(m, "none-waiting"));
     // Fewer desks than addresses is no fix: the goal asks for the full room.
     apply(m, CustomNetworkingAction::DefaultMaxPods);
@@ -121,23 +107,16 @@ TEST_CASE("nothing waits on a managed node, or with prefix delegation; c5.18xlar
     REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
     REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
     REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
-    CHECK(v(m, "maxpods") == "20");
-    CHECK(v(m, "waiting") == "0");
+    check_values(m, v, "maxpods=20 waiting=0");
     CHECK(goal_met(m, "none-waiting"));
     REQUIRE(set(m, {"nodegroup", true, 0, "self-managed"}, cat).ok());
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
-    CHECK(v(m, "podips") == "288");
-    CHECK(v(m, "maxpods") == "29");
-    CHECK(v(m, "running") == "27");
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "waitingfull") == "0");
+    check_values(m, v, "podips=288 maxpods=29 running=27 waiting=0 waitingfull=0");
     CHECK(goal_met(m, "none-waiting"));
     // A big room waits too, but only beyond its 686 addresses (kubelet admits 735).
     REQUIRE(set(m, {"pd", false, 0, {}}, cat).ok());
     REQUIRE(set(m, {"type", true, 0, "c5.18xlarge"}, cat).ok());
-    CHECK(v(m, "podips") == "686");
-    CHECK(v(m, "maxpods") == "737");
-    CHECK(v(m, "waitingfull") == "49");
+    check_values(m, v, "podips=686 maxpods=737 waitingfull=49");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -145,13 +124,11 @@ TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the siz
     const Catalog& cat = test_catalog();
     CustomNetworking m = make_custom_networking(cat);
     apply(m, CustomNetworkingAction::AddTenDesks);
-    CHECK(v(m, "pods") == "16");
-    CHECK(v(m, "running") == "16");
+    check_values(m, v, "pods=16 running=16");
     apply(m, CustomNetworkingAction::AddTenDesks);
     CHECK(v(m, "running") == "26");
     apply(m, CustomNetworkingAction::AddTenDesks);  // kubelet admits 27 of 36
-    CHECK(v(m, "running") == "27");
-    CHECK(v(m, "refused") == "9");
+    check_values(m, v, "running=27 refused=9");
     apply(m, CustomNetworkingAction::RemoveDesk);
     CHECK(v(m, "refused") == "8");
     const CustomNetworking before = m;
@@ -163,8 +140,7 @@ TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the siz
     REQUIRE(set(m, {"type", true, 0, "t3.large"}, cat).ok());
     apply(m, CustomNetworkingAction::SwitchOn);
     apply(m, CustomNetworkingAction::StartOver);
-    CHECK(v(m, "type") == "t3.large");
-    CHECK(v(m, "pods") == "6");
+    check_values(m, v, "type=t3.large pods=6");
     CHECK_FALSE(m.custom);
     CHECK_FALSE(room_is_stale(m));
 }

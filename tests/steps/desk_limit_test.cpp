@@ -10,18 +10,11 @@ using namespace core;
 TEST_CASE("desk-limit opens on a full t3.small: 9 desks, max-pods 11, CPU and memory idle") {
     DeskLimit m = make_desk_limit(test_catalog());
     CHECK(m.type.name == "t3.small");
-    CHECK(desk_limit_value(m, "panels") == "3");
-    CHECK(desk_limit_value(m, "ips") == "4");
-    CHECK(desk_limit_value(m, "allslots") == "12");
-    CHECK(desk_limit_value(m, "lost") == "3");
-    CHECK(desk_limit_value(m, "capacity") == "9");
-    CHECK(desk_limit_value(m, "maxpods") == "11");
-    CHECK(desk_limit_value(m, "hostdesks") == "2");
-    CHECK(desk_limit_value(m, "placed") == "9");
-    CHECK(desk_limit_value(m, "freeexts") == "0");
+    check_values(
+        m, desk_limit_value,
+        "panels=3 ips=4 allslots=12 lost=3 capacity=9 maxpods=11 hostdesks=2 placed=9 freeexts=0");
     // 9 x 100m of 2 vCPUs, 9 x 128 MiB of 2 GiB.
-    CHECK(desk_limit_value(m, "cpupct") == "45");
-    CHECK(desk_limit_value(m, "mempct") == "56");
+    check_values(m, desk_limit_value, "cpupct=45 mempct=56");
     CHECK(m.limit == PodLimit::Addresses);
     CHECK_FALSE(m.exact);
     CHECK_FALSE(m.compute);
@@ -66,9 +59,7 @@ TEST_CASE("bigger desks: the CPU runs out first and extensions stay free") {
     REQUIRE(set(m, {"compute", false, 1, {}}, cat).ok());
     CHECK(goal_met(m, "cpu-first"));
     CHECK(m.limit == PodLimit::Cpu);
-    CHECK(desk_limit_value(m, "placed") == "8");
-    CHECK(desk_limit_value(m, "freeexts") == "1");
-    CHECK(desk_limit_value(m, "cpupct") == "100");
+    check_values(m, desk_limit_value, "placed=8 freeexts=1 cpupct=100");
     REQUIRE(room(m) != nullptr);
     CHECK(desk_count(*room(m)) == 8);
     // Memory first: 9 desks of 1 GiB do not fit in 2 GiB; 2 do.

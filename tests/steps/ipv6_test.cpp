@@ -32,16 +32,11 @@ TEST_CASE("ipv6 opens on an IPv4 campus: a t3.medium of a managed node group, 40
     CHECK(m.type.name == "t3.medium");
     CHECK(m.family == IpFamily::Ipv4);
     CHECK(m.node_group == NodeGroupKind::Managed);
-    CHECK(ipv6_value(m, "want") == "40");
-    CHECK(ipv6_value(m, "usable") == "59");  // a /26: 64 - 5 reserved
+    // usable 59: a /26: 64 - 5 reserved
+    check_values(m, ipv6_value, "want=40 usable=59");
     // Secondary IPs: 3 ENIs x (6 - 1) = 15 slots; the calculator gives 17, so kubelet
     // admits 15 and turns 25 away. Nothing waits: the slots and max-pods agree.
-    CHECK(ipv6_value(m, "deskslots") == "15");
-    CHECK(ipv6_value(m, "maxpods") == "17");
-    CHECK(ipv6_value(m, "running") == "15");
-    CHECK(ipv6_value(m, "refused") == "25");
-    CHECK(ipv6_value(m, "waiting") == "0");
-    CHECK(ipv6_value(m, "panels") == "3");
+    check_values(m, ipv6_value, "deskslots=15 maxpods=17 running=15 refused=25 waiting=0 panels=3");
     CHECK_FALSE(goal_met(m, "fit"));
     CHECK_FALSE(goal_met(m, "ipv6"));
     CHECK(m.message.empty());
@@ -50,18 +45,13 @@ TEST_CASE("ipv6 opens on an IPv4 campus: a t3.medium of a managed node group, 40
 
 TEST_CASE("prefix delegation does not fit 40 either: the /26 has two free runs of 16") {
     const Ipv6Step m = with({number("pd", 1)});
-    CHECK(ipv6_value(m, "blocks") == "2");
-    CHECK(ipv6_value(m, "maxpods") == "110");  // managed: 3 x 5 x 16 + 2 = 242, capped at 110
-    CHECK(ipv6_value(m, "running") == "32");
-    CHECK(ipv6_value(m, "waiting") == "8");
-    CHECK(ipv6_value(m, "refused") == "0");
+    // maxpods 110: managed: 3 x 5 x 16 + 2 = 242, capped at 110
+    check_values(m, ipv6_value, "blocks=2 maxpods=110 running=32 waiting=8 refused=0");
     CHECK(ipv6_room(m).wait_code == ErrorCode::InsufficientCidrBlocks);
     CHECK_FALSE(goal_met(m, "fit"));
     // Self-managed: nodeadm's 17 whatever prefix delegation says.
     const Ipv6Step s = with({number("pd", 1), word("nodegroup", "self-managed")});
-    CHECK(ipv6_value(s, "maxpods") == "17");
-    CHECK(ipv6_value(s, "running") == "15");
-    CHECK(ipv6_value(s, "refused") == "25");
+    check_values(s, ipv6_value, "maxpods=17 running=15 refused=25");
     // No IPv4 setting of this step fits 40 desks in this room; IPv6 does.
     for (int pd = 0; pd <= 1; ++pd) {
         for (const char* kind : {"managed", "self-managed"}) {
@@ -79,41 +69,27 @@ TEST_CASE("an IPv6 campus: one /80 on the primary ENI, one IPv4 address from the
     const Ipv6Step m = with({word("family", "ipv6")});
     CHECK(goal_met(m, "ipv6"));
     CHECK(goal_met(m, "fit"));
-    CHECK(ipv6_value(m, "prefixlen") == "80");
-    CHECK(ipv6_value(m, "v6addrs") == "281,474,976,710,656");
-    CHECK(ipv6_value(m, "prefix") == "2001:db8:4a2:c100:7e3a::/80");
-    CHECK(ipv6_value(m, "panels") == "1");
-    CHECK(ipv6_value(m, "v4used") == "1");
-    CHECK(ipv6_value(m, "free") == "58");
-    CHECK(ipv6_value(m, "mainext") == "10.0.1.4");
+    check_values(m, ipv6_value,
+                 "prefixlen=80 v6addrs=281,474,976,710,656 prefix=2001:db8:4a2:c100:7e3a::/80 "
+                 "panels=1 v4used=1 free=58 mainext=10.0.1.4");
     CHECK(check_invariants(m.campus).ok());  // the room's one address is its primary ENI's
     // Managed: the calculator with prefix delegation, capped at 110 for 2 vCPUs.
-    CHECK(ipv6_value(m, "maxpods") == "110");
-    CHECK(ipv6_value(m, "managed") == "110");
-    CHECK(ipv6_value(m, "cap") == "110");
-    CHECK(ipv6_value(m, "running") == "40");
-    CHECK(ipv6_value(m, "refused") == "0");
-    CHECK(ipv6_value(m, "waiting") == "0");
+    check_values(m, ipv6_value, "maxpods=110 managed=110 cap=110 running=40 refused=0 waiting=0");
     // The egress path: a host-local address from 169.254.172.0/22, SNAT to the node's IPv4.
-    CHECK(ipv6_value(m, "egress") == "169.254.172.0/22");
-    CHECK(ipv6_value(m, "egressaddrs") == "1,024");
-    CHECK(ipv6_value(m, "localnum") == "169.254.172.2");
+    check_values(m, ipv6_value, "egress=169.254.172.0/22 egressaddrs=1,024 localnum=169.254.172.2");
     const Ipv6Room r = ipv6_room(m);
     CHECK(r.desk_ipv6 == "2001:db8:4a2:c100:7e3a::1");
     CHECK(r.node_ipv4 == "10.0.1.4");
     CHECK_FALSE(r.service.empty());
     // Past kubelet's ceiling, desks are turned away, not left waiting.
     const Ipv6Step many = with({word("family", "ipv6"), number("want", 200)});
-    CHECK(ipv6_value(many, "running") == "108");
-    CHECK(ipv6_value(many, "refused") == "92");
+    check_values(many, ipv6_value, "running=108 refused=92");
     CHECK_FALSE(goal_met(many, "fit"));
 }
 
 TEST_CASE("self-managed IPv6 nodes keep nodeadm's IPv4 formula until max-pods is set by hand") {
     Ipv6Step m = with({word("family", "ipv6"), word("nodegroup", "self-managed")});
-    CHECK(ipv6_value(m, "nodeadm") == "17");
-    CHECK(ipv6_value(m, "maxpods") == "17");
-    CHECK(ipv6_value(m, "running") == "15");
+    check_values(m, ipv6_value, "nodeadm=17 maxpods=17 running=15");
     CHECK_FALSE(goal_met(m, "fit"));
     REQUIRE(set(m, number("maxpods", 41), test_catalog()).ok());
     CHECK_FALSE(goal_met(m, "fit"));  // 41 - 2 host-network pods = 39
@@ -128,8 +104,7 @@ TEST_CASE("self-managed IPv6 nodes keep nodeadm's IPv4 formula until max-pods is
 
 TEST_CASE("a bigger room: the 250 cap above 30 vCPUs, the uncapped calculator is not used") {
     const Ipv6Step m = with({word("type", "c5.12xlarge"), word("family", "ipv6")});
-    CHECK(ipv6_value(m, "cap") == "250");
-    CHECK(ipv6_value(m, "maxpods") == "250");
+    check_values(m, ipv6_value, "cap=250 maxpods=250");
     const Ipv6Step s = with(
         {word("type", "c5.12xlarge"), word("family", "ipv6"), word("nodegroup", "self-managed")});
     CHECK(ipv6_value(s, "maxpods") == "234");  // nodeadm: 8 x (30 - 1) + 2

@@ -11,13 +11,8 @@ TEST_CASE("phone-panel opens on an empty t3.small with one panel") {
     PhonePanel m = make_phone_panel(test_catalog());
     CHECK(m.type.name == "t3.small");
     REQUIRE(room(m) != nullptr);
-    CHECK(phone_panel_value(m, "pods") == "0");
-    CHECK(phone_panel_value(m, "panels") == "1");
-    CHECK(phone_panel_value(m, "maxpanels") == "3");
-    CHECK(phone_panel_value(m, "ips") == "4");
-    CHECK(phone_panel_value(m, "deskslots") == "3");
-    CHECK(phone_panel_value(m, "capacity") == "9");
-    CHECK(phone_panel_value(m, "maxpods") == "11");
+    check_values(m, phone_panel_value,
+                 "pods=0 panels=1 maxpanels=3 ips=4 deskslots=3 capacity=9 maxpods=11");
     CHECK_FALSE(goal_met(m, "second-panel"));
 }
 
@@ -62,11 +57,10 @@ TEST_CASE("knobs: a room size rebuilds the room empty, pods rebuilds it with tha
     const Catalog& cat = test_catalog();
     PhonePanel m = make_phone_panel(cat);
     REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
-    CHECK(phone_panel_value(m, "capacity") == "27");
-    CHECK(phone_panel_value(m, "pods") == "0");
+    check_values(m, phone_panel_value, "capacity=27 pods=0");
     REQUIRE(set(m, {"pods", false, 10, {}}, cat).ok());
-    CHECK(phone_panel_value(m, "pods") == "10");
-    CHECK(phone_panel_value(m, "panels") == "2");  // 9 slots each: 10 desks need two panels
+    // panels 2: 9 slots each: 10 desks need two panels
+    check_values(m, phone_panel_value, "pods=10 panels=2");
     // A bad size or knob changes nothing and says why.
     const PhonePanel before = m;
     CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));

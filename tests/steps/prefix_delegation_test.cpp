@@ -19,19 +19,9 @@ std::string v(const PrefixDelegation& m, const char* name) {
 TEST_CASE("prefix-delegation opens on a full self-managed t3.small without prefixes") {
     PrefixDelegation m = make_prefix_delegation(test_catalog());
     REQUIRE(room(m) != nullptr);
-    CHECK(v(m, "type") == "t3.small");
-    CHECK(v(m, "pods") == "9");
-    CHECK(v(m, "running") == "9");
-    CHECK(v(m, "refused") == "0");
-    CHECK(v(m, "podips") == "9");
-    CHECK(v(m, "podipsoff") == "9");
-    CHECK(v(m, "podipson") == "144");
-    CHECK(v(m, "formula") == "11");
-    CHECK(v(m, "formulaon") == "146");
-    CHECK(v(m, "maxpods") == "11");
-    CHECK(v(m, "seed") == "189");
-    CHECK(v(m, "blocks") == "0");
-    CHECK(v(m, "nosuch").empty());
+    check_values(m, v,
+                 "type=t3.small pods=9 running=9 refused=0 podips=9 podipsoff=9 podipson=144 "
+                 "formula=11 formulaon=146 maxpods=11 seed=189 blocks=0 nosuch=");
     CHECK_FALSE(goal_met(m, "pd-on"));
     CHECK_FALSE(goal_met(m, "all-run"));
 }
@@ -40,21 +30,16 @@ TEST_CASE("switching prefix delegation on: blocks, 144 addresses, but max-pods s
     PrefixDelegation m = make_prefix_delegation(test_catalog());
     apply(m, PrefixDelegationAction::SwitchOn);
     CHECK(goal_met(m, "pd-on"));
-    CHECK(v(m, "podips") == "144");
-    CHECK(v(m, "formula") == "146");
-    CHECK(v(m, "blocks") == "1");  // nine desks fit in one /28
-    CHECK(v(m, "held") == "16");
+    // blocks 1: nine desks fit in one /28
+    check_values(m, v, "podips=144 formula=146 blocks=1 held=16");
     // The classic surprise: a self-managed node keeps nodeadm's 11, so a tenth desk is refused.
     CHECK(v(m, "maxpods") == "11");
     apply(m, PrefixDelegationAction::AddDesk);
-    CHECK(v(m, "pods") == "10");
-    CHECK(v(m, "running") == "9");
-    CHECK(v(m, "refused") == "1");
+    check_values(m, v, "pods=10 running=9 refused=1");
     CHECK_FALSE(goal_met(m, "all-run"));
     // Removing a desk takes the refused one first.
     apply(m, PrefixDelegationAction::RemoveDesk);
-    CHECK(v(m, "refused") == "0");
-    CHECK(v(m, "running") == "9");
+    check_values(m, v, "refused=0 running=9");
     apply(m, PrefixDelegationAction::RemoveDesk);
     CHECK(v(m, "running") == "8");
     CHECK(check_invariants(m.cluster).ok());
@@ -67,16 +52,11 @@ TEST_CASE("the node group kind decides max-pods: managed gets the calculator's c
     REQUIRE(set(m, {"pods", false, 20, {}}, cat).ok());
     CHECK(v(m, "running") == "9");
     REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
-    CHECK(v(m, "maxpods") == "110");
-    CHECK(v(m, "managed") == "110");
-    CHECK(v(m, "cap") == "110");
-    CHECK(v(m, "running") == "20");
+    check_values(m, v, "maxpods=110 managed=110 cap=110 running=20");
     CHECK(goal_met(m, "all-run"));
     // Without prefix delegation a managed node gets the formula's 11 as well.
     apply(m, PrefixDelegationAction::SwitchOff);
-    CHECK(v(m, "maxpods") == "11");
-    CHECK(v(m, "running") == "9");
-    CHECK(v(m, "refused") == "11");
+    check_values(m, v, "maxpods=11 running=9 refused=11");
 }
 
 TEST_CASE("max-pods set by hand on a self-managed room lets the desks in; default again") {
@@ -85,24 +65,18 @@ TEST_CASE("max-pods set by hand on a self-managed room lets the desks in; defaul
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
     REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
     REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
-    CHECK(v(m, "maxpods") == "22");
-    CHECK(v(m, "running") == "20");
-    CHECK(v(m, "refused") == "10");
+    check_values(m, v, "maxpods=22 running=20 refused=10");
     CHECK_FALSE(goal_met(m, "all-run"));  // ten are still refused
     apply(m, PrefixDelegationAction::RemoveDesk);
     REQUIRE(set(m, {"pods", false, 20, {}}, cat).ok());
     CHECK(goal_met(m, "all-run"));
     CHECK(v(m, "recommended") == "110");
     apply(m, PrefixDelegationAction::DefaultMaxPods);
-    CHECK(v(m, "maxpods") == "11");
-    CHECK(v(m, "running") == "9");
+    check_values(m, v, "maxpods=11 running=9");
     // Off again with max-pods raised: only 9 addresses, so the admitted desks beyond wait.
     REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
     apply(m, PrefixDelegationAction::SwitchOff);
-    CHECK(v(m, "pods") == "20");
-    CHECK(v(m, "running") == "9");
-    CHECK(v(m, "waiting") == "11");
-    CHECK(v(m, "refused") == "0");
+    check_values(m, v, "pods=20 running=9 waiting=11 refused=0");
     apply(m, PrefixDelegationAction::Recommended);  // the calculator's 110 with prefixes
     CHECK(v(m, "maxpods") == "110");
     CHECK(check_invariants(m.cluster).ok());
@@ -114,15 +88,9 @@ TEST_CASE("on a Xen room the switch changes nothing; a multi-card room counts ca
     REQUIRE(set(m, {"type", true, 0, "m4.large"}, cat).ok());
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
     CHECK_FALSE(goal_met(m, "pd-on"));
-    CHECK(v(m, "podips") == "18");
-    CHECK(v(m, "blocks") == "0");
+    check_values(m, v, "podips=18 blocks=0");
     REQUIRE(set(m, {"type", true, 0, "p5.48xlarge"}, cat).ok());
-    CHECK(v(m, "cards") == "32");
-    CHECK(v(m, "cardenis") == "64");
-    CHECK(v(m, "enis") == "2");
-    CHECK(v(m, "nodeadm") == "100");
-    CHECK(v(m, "vcpus") == "192");
-    CHECK(v(m, "cap") == "250");
+    check_values(m, v, "cards=32 cardenis=64 enis=2 nodeadm=100 vcpus=192 cap=250");
 }
 
 TEST_CASE("a bad knob value says why and changes nothing; start over keeps the room size") {
@@ -138,7 +106,6 @@ TEST_CASE("a bad knob value says why and changes nothing; start over keeps the r
     CHECK(m.cluster == before.cluster);
     REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
     apply(m, PrefixDelegationAction::StartOver);
-    CHECK(v(m, "type") == "m5.large");
-    CHECK(v(m, "pods") == "9");
+    check_values(m, v, "type=m5.large pods=9");
     CHECK_FALSE(goal_met(m, "pd-on"));
 }

@@ -21,16 +21,10 @@ Setting word(const char* name, const char* text) {
 
 TEST_CASE("secondary-cidrs opens on a full 10.0.0.0/16 and 100.64.0.0/10 on the bar") {
     const SecondaryCidrs m = make_secondary_cidrs();
-    CHECK(secondary_cidrs_value(m, "primary") == "10.0.0.0/16");
-    CHECK(secondary_cidrs_value(m, "buildings") == "4");
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.64.0.0/10");
-    CHECK(secondary_cidrs_value(m, "size") == "4,194,304");
-    CHECK(secondary_cidrs_value(m, "total") == "65,536");
-    CHECK(secondary_cidrs_value(m, "blocks") == "1");
-    CHECK(secondary_cidrs_value(m, "quota") == "5");
-    CHECK(secondary_cidrs_value(m, "left") == "4");
-    CHECK(secondary_cidrs_value(m, "usable") == "65,516");  // 4 x (16,384 - 5)
-    CHECK(secondary_cidrs_value(m, "nothing").empty());
+    // usable 65,516: 4 x (16,384 - 5)
+    check_values(m, secondary_cidrs_value,
+                 "primary=10.0.0.0/16 buildings=4 candidate=100.64.0.0/10 size=4,194,304 "
+                 "total=65,536 blocks=1 quota=5 left=4 usable=65,516 nothing=");
     CHECK(verdict(m).refusal == CidrRefusal::TooLarge);
     CHECK(building_block(m) == nullptr);  // the primary is full of buildings
     CHECK_FALSE(goal_met(m, "grow"));
@@ -40,9 +34,8 @@ TEST_CASE("the bar: prefix and octets; host bits are cleared in the block, kept 
     SecondaryCidrs m = make_secondary_cidrs();
     const Catalog& cat = test_catalog();
     REQUIRE(set(m, number("prefix", 16), cat).ok());
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.64.0.0/16");
-    CHECK(secondary_cidrs_value(m, "first") == "100.64.0.0");
-    CHECK(secondary_cidrs_value(m, "last") == "100.64.255.255");
+    check_values(m, secondary_cidrs_value,
+                 "candidate=100.64.0.0/16 first=100.64.0.0 last=100.64.255.255");
     CHECK(verdict(m).refusal == CidrRefusal::None);
     REQUIRE(set_octet(m, 2, 77).ok());
     CHECK(octet(m, 2) == 77);
@@ -74,8 +67,7 @@ TEST_CASE("Add: 100.64.0.0/16 grows the campus; refusals change nothing and are 
     REQUIRE(set(m, number("prefix", 16), cat).ok());
     apply(m, SecondaryCidrsAction::Add);
     CHECK(m.message.empty());
-    CHECK(secondary_cidrs_value(m, "total") == "131,072");
-    CHECK(secondary_cidrs_value(m, "newest") == "100.64.0.0/16");
+    check_values(m, secondary_cidrs_value, "total=131,072 newest=100.64.0.0/16");
     CHECK(goal_met(m, "grow"));
     CHECK(goal_met(m, "rfc6598"));
     CHECK(verdict(m).refusal == CidrRefusal::Duplicate);  // the bar still holds it
@@ -117,8 +109,8 @@ TEST_CASE("buildings go into the newest block with room: /18 quarters, or a smal
     apply(m, SecondaryCidrsAction::AddBuilding);  // the /24 is full: the /16 takes it
     CHECK(format_cidr(m.vpc.subnets.back().cidr) == "100.64.64.0/18");
     apply(m, SecondaryCidrsAction::StartOver);
-    CHECK(secondary_cidrs_value(m, "blocks") == "1");
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.65.0.0/24");  // the bar stays
+    // candidate 100.65.0.0/24: the bar stays
+    check_values(m, secondary_cidrs_value, "blocks=1 candidate=100.65.0.0/24");
 }
 
 TEST_CASE("the quota: five blocks by default; raised, a sixth fits; never below what is there") {
@@ -145,8 +137,7 @@ TEST_CASE("knobs primary and secondaries rebuild the campus; a refused list chan
     SecondaryCidrs m = make_secondary_cidrs();
     const Catalog& cat = test_catalog();
     REQUIRE(set(m, word("primary", "192.168.0.0/16"), cat).ok());
-    CHECK(secondary_cidrs_value(m, "primary") == "192.168.0.0/16");
-    CHECK(secondary_cidrs_value(m, "buildings") == "4");
+    check_values(m, secondary_cidrs_value, "primary=192.168.0.0/16 buildings=4");
     CHECK(has(set(m, word("primary", "10.9.0.0/16"), cat).error().message, "not one of"));
     const Vpc before = m.vpc;
     Status st = set(m, word("secondaries", "100.64.0.0/16,10.0.0.0/16"), cat);

@@ -20,20 +20,13 @@ std::string v(const SecurityGroupsForPods& m, const char* name) {
 TEST_CASE("security-groups-for-pods opens on an m5.large without a trunk") {
     SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
     REQUIRE(room(m) != nullptr);
-    CHECK(v(m, "type") == "m5.large");
-    CHECK(v(m, "running") == "6");
-    CHECK(v(m, "podips") == "27");
-    CHECK(v(m, "podipsoff") == "27");
-    CHECK(v(m, "trunkcost") == "9");
-    CHECK(v(m, "trunkcostpd") == "144");
-    CHECK(v(m, "branches") == "9");
-    CHECK(v(m, "maxpods") == "29");
-    CHECK(v(m, "nosuch").empty());
+    check_values(m, v,
+                 "type=m5.large running=6 podips=27 podipsoff=27 trunkcost=9 trunkcostpd=144 "
+                 "branches=9 maxpods=29 nosuch=");
     CHECK_FALSE(goal_met(m, "own-sg"));
     // Without the trunk a desk cannot have its own security groups.
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
-    CHECK(v(m, "sgrunning") == "0");
-    CHECK(v(m, "refused") == "1");
+    check_values(m, v, "sgrunning=0 refused=1");
     CHECK_FALSE(goal_met(m, "own-sg"));
 }
 
@@ -46,13 +39,11 @@ TEST_CASE("the trunk takes a panel: 27 -> 18 desk addresses; a desk gets its own
     for (const Eni& e : n->enis)
         trunks += e.trunk ? 1 : 0;
     CHECK(trunks == 1);
-    CHECK(v(m, "podips") == "18");
-    CHECK(v(m, "maxpods") == "29");  // no AWS source lowers it for the trunk
-    CHECK(v(m, "managed") == "29");
+    // maxpods 29: no AWS source lowers it for the trunk
+    check_values(m, v, "podips=18 maxpods=29 managed=29");
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
     CHECK(goal_met(m, "own-sg"));
-    CHECK(v(m, "sgrunning") == "1");
-    CHECK(v(m, "running") == "6");
+    check_values(m, v, "sgrunning=1 running=6");
     apply(m, SecurityGroupsForPodsAction::RemoveOwnGroups);
     CHECK_FALSE(goal_met(m, "own-sg"));
     CHECK(check_invariants(m.cluster).ok());
@@ -63,25 +54,18 @@ TEST_CASE("a full room: 27 admitted for 18 addresses, 9 wait; 9 on branches and 
     SecurityGroupsForPods m = make_security_groups_for_pods(cat);
     REQUIRE(set(m, {"podeni", false, 1, {}}, cat).ok());
     REQUIRE(set(m, {"pods", false, 27, {}}, cat).ok());
-    CHECK(v(m, "admitted") == "27");
-    CHECK(v(m, "running") == "18");
-    CHECK(v(m, "waiting") == "9");
-    CHECK(v(m, "waitingfull") == "9");
+    check_values(m, v, "admitted=27 running=18 waiting=9 waitingfull=9");
     CHECK_FALSE(goal_met(m, "full-no-wait"));
     REQUIRE(set(m, {"sgpods", false, 9, {}}, cat).ok());
-    CHECK(v(m, "sgrunning") == "9");
-    CHECK(v(m, "running") == "18");
-    CHECK(v(m, "refused") == "9");  // kubelet counts the branch desks too: 27 in all
-    CHECK(v(m, "waiting") == "0");
+    // refused 9: kubelet counts the branch desks too: 27 in all
+    check_values(m, v, "sgrunning=9 running=18 refused=9 waiting=0");
     CHECK(goal_met(m, "full-no-wait"));
     REQUIRE(set(m, {"pods", false, 18, {}}, cat).ok());
-    CHECK(v(m, "waiting") == "0");
-    CHECK(v(m, "refused") == "0");
+    check_values(m, v, "waiting=0 refused=0");
     CHECK(goal_met(m, "full-no-wait"));
     // A tenth desk with its own groups finds no branch ENI left.
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
-    CHECK(v(m, "sgrunning") == "9");
-    CHECK(v(m, "refused") == "1");
+    check_values(m, v, "sgrunning=9 refused=1");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -92,9 +76,7 @@ TEST_CASE("the t family has no branch ENIs: the switch attaches no trunk") {
     REQUIRE(set(m, {"podeni", false, 1, {}}, cat).ok());
     for (const Eni& e : room(m)->enis)
         CHECK_FALSE(e.trunk);
-    CHECK(v(m, "podips") == "33");
-    CHECK(v(m, "branches") == "0");
-    CHECK(v(m, "trunkcost") == "0");
+    check_values(m, v, "podips=33 branches=0 trunkcost=0");
     REQUIRE(set(m, {"sgpods", false, 1, {}}, cat).ok());
     CHECK_FALSE(goal_met(m, "own-sg"));
 }
@@ -111,7 +93,6 @@ TEST_CASE("bad knob values change nothing; start over keeps the room size") {
     apply(m, SecurityGroupsForPodsAction::SwitchOn);
     apply(m, SecurityGroupsForPodsAction::AddDesk);
     apply(m, SecurityGroupsForPodsAction::StartOver);
-    CHECK(v(m, "type") == "c5.large");
-    CHECK(v(m, "pods") == "6");
+    check_values(m, v, "type=c5.large pods=6");
     CHECK_FALSE(m.pod_eni);
 }

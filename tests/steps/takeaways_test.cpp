@@ -17,14 +17,8 @@ const InstanceType& type(const char* name) {
 
 TEST_CASE("takeaways opens on one t3.small room with two desks and the task of seating 30") {
     const Takeaways m = make_takeaways(test_catalog());
-    CHECK(takeaways_value(m, "rooms") == "1");
-    CHECK(takeaways_value(m, "room") == "t3.small");
-    CHECK(takeaways_value(m, "pods") == "2");
-    CHECK(takeaways_value(m, "maxpods") == "11");
-    CHECK(takeaways_value(m, "target") == "30");
-    CHECK(takeaways_value(m, "buildings") == "1");
-    CHECK(takeaways_value(m, "ranges") == "1");
-    CHECK(takeaways_value(m, "nothing").empty());
+    check_values(m, takeaways_value,
+                 "rooms=1 room=t3.small pods=2 maxpods=11 target=30 buildings=1 ranges=1 nothing=");
     CHECK_FALSE(goal_met(m, "seat"));
     CHECK(m.undo.empty());
 }
@@ -127,8 +121,7 @@ TEST_CASE("share links: the code reopens the campus, which stays the opening one
     Takeaways other = make_takeaways(test_catalog());
     REQUIRE(open_link(other, *code, test_catalog()).ok());
     CHECK(other.notice == TakeawaysNotice::Opened);
-    CHECK(takeaways_value(other, "rooms") == "2");
-    CHECK(takeaways_value(other, "pods") == "9");
+    check_values(other, takeaways_value, "rooms=2 pods=9");
     reset(other, test_catalog());  // a beat replayed from the start: the link's campus
     CHECK(takeaways_value(other, "rooms") == "2");
     REQUIRE(start_over(other, "10.0.0.0/20", test_catalog()).ok());

@@ -12,15 +12,9 @@ TEST_CASE("the-rules opens on an empty t3.small: 3 panels x 4 slots, 3 lost, 9 d
     TheRules m = make_the_rules(test_catalog());
     CHECK(m.type.name == "t3.small");
     REQUIRE(room(m) != nullptr);
-    CHECK(the_rules_value(m, "pods") == "0");
-    CHECK(the_rules_value(m, "panels") == "1");
-    CHECK(the_rules_value(m, "maxpanels") == "3");
-    CHECK(the_rules_value(m, "ips") == "4");
-    CHECK(the_rules_value(m, "allslots") == "12");
-    CHECK(the_rules_value(m, "lost") == "3");
-    CHECK(the_rules_value(m, "deskslots") == "3");
-    CHECK(the_rules_value(m, "capacity") == "9");
-    CHECK(the_rules_value(m, "nothing").empty());
+    check_values(
+        m, the_rules_value,
+        "pods=0 panels=1 maxpanels=3 ips=4 allslots=12 lost=3 deskslots=3 capacity=9 nothing=");
     CHECK_FALSE(goal_met(m, "full-room"));
     CHECK_FALSE(goal_met(m, "more-panels"));
     CHECK_FALSE(goal_met(m, "nothing"));
@@ -74,8 +68,7 @@ TEST_CASE("the rules hold for every size: allslots - one per panel = capacity") 
     CHECK(goal_met(m, "more-panels"));  // m5.xlarge takes 4 panels
     // "pods" fills the room as far as it goes: 250 asks for more than 56.
     REQUIRE(set(m, {"pods", false, 250, {}}, cat).ok());
-    CHECK(the_rules_value(m, "pods") == "56");
-    CHECK(the_rules_value(m, "panels") == "4");
+    check_values(m, the_rules_value, "pods=56 panels=4");
     CHECK(goal_met(m, "full-room"));
 }
 

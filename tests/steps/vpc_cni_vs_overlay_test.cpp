@@ -11,14 +11,13 @@ TEST_CASE("vpc-cni-vs-overlay opens on the address row: 50 full m5.large rooms")
     const VpcCniVsOverlay m = make_vpc_cni_vs_overlay(test_catalog());
     REQUIRE(m.message.empty());
     CHECK(m.row == CompareRow::Addresses);
-    CHECK(vpc_cni_vs_overlay_value(m, "nodes") == "50");
-    CHECK(vpc_cni_vs_overlay_value(m, "type") == "m5.large");
-    CHECK(vpc_cni_vs_overlay_value(m, "perroom") == "27");  // max-pods 29 minus 2 host pods
-    CHECK(vpc_cni_vs_overlay_value(m, "pods") == "1350");
-    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "1500");       // 3 ENIs x 10 per room
-    CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "50");     // the rooms' own only
-    CHECK(vpc_cni_vs_overlay_value(m, "buildingsize") == "4091");  // a /20 less 5 reserved
-    CHECK(vpc_cni_vs_overlay_value(m, "buildings") == "1");
+    // perroom 27: max-pods 29 minus 2 host pods
+    // vpcused 1500: 3 ENIs x 10 per room
+    // overlayused 50: the rooms' own only
+    // buildingsize 4091: a /20 less 5 reserved
+    check_values(m, vpc_cni_vs_overlay_value,
+                 "nodes=50 type=m5.large perroom=27 pods=1350 vpcused=1500 overlayused=50 "
+                 "buildingsize=4091 buildings=1");
     CHECK_FALSE(goal_met(m, "beyond-a-building"));
     CHECK(vpc_cni_vs_overlay_value(m, "nothing").empty());
 }
@@ -30,8 +29,7 @@ TEST_CASE("more rooms than a /20 holds meet the goal; a count too large changes 
     CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4080");
     CHECK_FALSE(goal_met(m, "beyond-a-building"));
     REQUIRE(set(m, {"nodes", false, 137, {}}, cat).ok());
-    CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4110");
-    CHECK(vpc_cni_vs_overlay_value(m, "buildings") == "2");
+    check_values(m, vpc_cni_vs_overlay_value, "vpcused=4110 buildings=2");
     CHECK(goal_met(m, "beyond-a-building"));
     CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "137");
     // m5.24xlarge: 737 pods a room; 200 rooms would be more than the model counts at once.
@@ -65,8 +63,7 @@ TEST_CASE("the rows at work: numbers, services, groups, debugging") {
     CHECK(numbers_held(m.campuses.overlay) == 4);  // four rooms, no desk numbers
     CHECK(numbers_held(m.campuses.vpc) > numbers_held(m.campuses.overlay));
     // Reaching RDS: the desk itself, or the room.
-    CHECK(vpc_cni_vs_overlay_value(m, "rdsvpc") == "10.0.1.5");
-    CHECK(vpc_cni_vs_overlay_value(m, "rdsoverlay") == "10.0.1.4");
+    check_values(m, vpc_cni_vs_overlay_value, "rdsvpc=10.0.1.5 rdsoverlay=10.0.1.4");
     // Security groups: up to 9 desks of an m5.large with groups of their own.
     CHECK(vpc_cni_vs_overlay_value(m, "branch") == "9");
     CHECK(database_call(m.campuses.vpc_own_groups).sg_per_pod);
@@ -75,8 +72,7 @@ TEST_CASE("the rows at work: numbers, services, groups, debugging") {
     const std::vector<FlowLogLine> vlog = flow_log(m.campuses.vpc);
     REQUIRE(vlog.size() == 2);
     CHECK(vlog[0].source != vlog[1].source);
-    CHECK(vpc_cni_vs_overlay_value(m, "vpcsources") == "2");
-    CHECK(vpc_cni_vs_overlay_value(m, "overlaysources") == "1");
+    check_values(m, vpc_cni_vs_overlay_value, "vpcsources=2 overlaysources=1");
     // The table says the same numbers.
     const std::vector<CompareRowText> rows = compare_rows(m);
     REQUIRE(rows.size() == static_cast<size_t>(kCompareRows));

@@ -20,25 +20,17 @@ Status knob(WarmPool& m, const char* name, long long v) {
 
 TEST_CASE("warm-pool: an empty t3.small holds 3 spare; one desk brings a second panel") {
     WarmPool m = make_warm_pool(test_catalog());
-    CHECK(warm_pool_value(m, "pods") == "0");
-    CHECK(warm_pool_value(m, "panels") == "1");
-    CHECK(warm_pool_value(m, "held") == "3");
-    CHECK(warm_pool_value(m, "free") == "3");
-    CHECK(warm_pool_value(m, "need") == "3");
-    CHECK(warm_pool_value(m, "threshold") == "6");
-    CHECK(warm_pool_value(m, "warmeni") == "1");
-    CHECK(warm_pool_value(m, "warmprefix") == "1");
-    CHECK(warm_pool_value(m, "maxpods") == "11");
+    check_values(
+        m, warm_pool_value,
+        "pods=0 panels=1 held=3 free=3 need=3 threshold=6 warmeni=1 warmprefix=1 maxpods=11");
     CHECK_FALSE(goal_met(m, "two-panels"));
     apply(m, WarmPoolAction::AddDesk);
     CHECK(goal_met(m, "two-panels"));
-    CHECK(warm_pool_value(m, "held") == "6");
-    CHECK(warm_pool_value(m, "free") == "5");
+    check_values(m, warm_pool_value, "held=6 free=5");
     CHECK_FALSE(m.fresh_eni.empty());
     // The docs' row: 5 pods, 3 ENIs, 9 secondary IPs, 4 unused.
     REQUIRE(knob(m, "pods", 5).ok());
-    CHECK(warm_pool_value(m, "panels") == "3");
-    CHECK(warm_pool_value(m, "free") == "4");
+    check_values(m, warm_pool_value, "panels=3 free=4");
     CHECK(check_invariants(m.cluster).ok());
 }
 
@@ -47,14 +39,12 @@ TEST_CASE("WARM_IP_TARGET overrides WARM_ENI_TARGET; MINIMUM_IP_TARGET is a floo
     REQUIRE(knob(m, "pods", 1).ok());
     REQUIRE(knob(m, "warmip", 2).ok());
     CHECK(goal_met(m, "lean"));
-    CHECK(warm_pool_value(m, "free") == "2");
-    CHECK(warm_pool_value(m, "held") == "3");
-    CHECK(warm_pool_value(m, "panels") == "1");  // the second panel went back
+    // panels 1: the second panel went back
+    check_values(m, warm_pool_value, "free=2 held=3 panels=1");
     // The docs' row WARM_IP_TARGET 2, MINIMUM_IP_TARGET 5, no pods: 2 ENIs, 5 IPs.
     REQUIRE(knob(m, "pods", 0).ok());
     REQUIRE(knob(m, "minip", 5).ok());
-    CHECK(warm_pool_value(m, "held") == "5");
-    CHECK(warm_pool_value(m, "panels") == "2");
+    check_values(m, warm_pool_value, "held=5 panels=2");
     // MINIMUM_IP_TARGET alone freezes the pool: a desk takes the last spare, none comes.
     REQUIRE(knob(m, "warmip", 0).ok());
     REQUIRE(knob(m, "pods", 5).ok());
@@ -68,9 +58,7 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET counts blocks; the pool stops a
     WarmPool m = make_warm_pool(test_catalog());
     REQUIRE(knob(m, "pods", 1).ok());
     REQUIRE(knob(m, "prefix", 1).ok());  // a new room with the same desk
-    CHECK(warm_pool_value(m, "pods") == "1");
-    CHECK(warm_pool_value(m, "blocks") == "1");
-    CHECK(warm_pool_value(m, "held") == "16");
+    check_values(m, warm_pool_value, "pods=1 blocks=1 held=16");
     REQUIRE(knob(m, "warmprefix", 3).ok());
     // 16 addresses held >= max-pods 11: no second block, whatever the target.
     CHECK(warm_pool_value(m, "blocks") == "1");
@@ -112,8 +100,8 @@ TEST_CASE("warm-pool knobs: bad values change nothing and say why") {
     CHECK(m.config == before.config);
     // A room size keeps the desks.
     REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
-    CHECK(warm_pool_value(m, "pods") == "2");
-    CHECK(warm_pool_value(m, "free") == "16");  // 2 panels x 9, 2 taken
+    // free 16: 2 panels x 9, 2 taken
+    check_values(m, warm_pool_value, "pods=2 free=16");
 }
 
 TEST_CASE("every event of a busy room reads in campus words with no AWS term left") {

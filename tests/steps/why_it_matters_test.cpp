@@ -12,15 +12,9 @@ TEST_CASE("why-it-matters opens on web-1 calling a desk in its own room, nothing
     const WhyItMatters m = make_why_it_matters(test_catalog());
     REQUIRE(m.message.empty());
     CHECK_FALSE(m.show_settings);
-    CHECK(why_it_matters_value(m, "caller") == "web-1");
-    CHECK(why_it_matters_value(m, "own") == "10.0.1.5");
-    CHECK(why_it_matters_value(m, "callee") == "web-2");
-    CHECK(why_it_matters_value(m, "seen") == "10.0.1.5");
-    CHECK(why_it_matters_value(m, "roomext") == "10.0.1.4");
-    CHECK(why_it_matters_value(m, "public") == "198.51.100.20");
-    CHECK(why_it_matters_value(m, "peer") == "192.168.0.0/16");
-    CHECK(why_it_matters_value(m, "hops") == "3");
-    CHECK(why_it_matters_value(m, "nothing").empty());
+    check_values(m, why_it_matters_value,
+                 "caller=web-1 own=10.0.1.5 callee=web-2 seen=10.0.1.5 roomext=10.0.1.4 "
+                 "public=198.51.100.20 peer=192.168.0.0/16 hops=3 nothing=");
     CHECK_FALSE(goal_met(m, "swapped"));
 }
 
