@@ -48,12 +48,6 @@ const StepInfo& big_picture_info() {
     return info;
 }
 
-BigPicture make_big_picture(const Catalog& catalog) {
-    BigPicture m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(BigPicture& m, const Catalog& catalog) {
     m = BigPicture{};
     Result<TrafficCampuses> t = traffic_campuses(catalog);

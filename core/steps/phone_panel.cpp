@@ -17,12 +17,6 @@ const StepInfo& phone_panel_info() {
     return info;
 }
 
-PhonePanel make_phone_panel(const Catalog& catalog) {
-    PhonePanel m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(PhonePanel& m, const Catalog& catalog) {
     open_simple_room(m, catalog);
 }

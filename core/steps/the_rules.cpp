@@ -16,12 +16,6 @@ const StepInfo& the_rules_info() {
     return info;
 }
 
-TheRules make_the_rules(const Catalog& catalog) {
-    TheRules m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(TheRules& m, const Catalog& catalog) {
     open_simple_room(m, catalog);
 }

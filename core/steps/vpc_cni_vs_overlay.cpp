@@ -75,12 +75,6 @@ const StepInfo& vpc_cni_vs_overlay_info() {
     return info;
 }
 
-VpcCniVsOverlay make_vpc_cni_vs_overlay(const Catalog& catalog) {
-    VpcCniVsOverlay m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(VpcCniVsOverlay& m, const Catalog& catalog) {
     m = VpcCniVsOverlay{};
     Result<TrafficCampuses> t = traffic_campuses(catalog);

@@ -75,12 +75,6 @@ const StepInfo& why_it_matters_info() {
     return info;
 }
 
-WhyItMatters make_why_it_matters(const Catalog& catalog) {
-    WhyItMatters m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(WhyItMatters& m, const Catalog& catalog) {
     m = WhyItMatters{};
     Result<TrafficCampuses> t = traffic_campuses(catalog);
