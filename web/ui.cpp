@@ -502,6 +502,7 @@ bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKi
                                           core::NodeGroupKind::Managed};
     const char* words[2] = {"{selfmanaged}", "{managed}"};
     bool changed = false;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     for (int i = 0; i < 2; ++i) {
         const std::string label = capitalized(ctx.text(words[i]));
@@ -516,6 +517,9 @@ bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKi
         }
     }
     ImGui::PopID();
+    if (ctx.lit() == "nodegroup")
+        draw_lit_outline(
+            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     return changed;
 }
 

@@ -136,8 +136,19 @@ bool stepper(const char* id, int& value, int lo, int hi);
 // In place of a step's view when its room could not be built: the model's reason in red and a
 // button labelled `start_over` (none if null); true when it was pressed.
 bool room_not_built(const std::string& message, const char* start_over = nullptr);
+// The same for a step's model whose room may be missing (core's room(model) is null): the
+// reason, and `start_over` whose press applies `again` to the model; out.live is the reason.
+// True when the room is missing: the view draws nothing more this frame.
+template <typename Model, typename Action>
+bool room_not_built(Model& model, const char* start_over, Action again, ViewOut& out) {
+    if (room(model) != nullptr) return false;
+    if (room_not_built(model.message, start_over)) apply(model, again);
+    out.live = model.message;
+    return true;
+}
 // Who sets kubelet's max-pods: two radio buttons, "{selfmanaged}" and "{managed}" in the
-// current vocabulary; true when the choice changed.
+// current vocabulary, outlined when the beat points at "nodegroup"; true when the choice
+// changed.
 bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind);
 // "Show the math": the derivation steps from core, as a worked sum.
 void show_math(const ViewContext& ctx, const core::MaxPods& result, bool& open);

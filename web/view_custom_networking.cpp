@@ -248,13 +248,9 @@ void draw_controls(const ViewContext& ctx, core::CustomNetworking& m, CustomNetw
         ImGui::SameLine();
         if (ImGui::Button("Default##cn-maxpods")) core::apply(m, Action::DefaultMaxPods);
     }
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     core::NodeGroupKind kind = m.node_group;
     if (node_group_picker(ctx, "cn-kind", kind))
         (void)core::set(m, {"nodegroup", true, 0, core::node_group_kind_name(kind)}, ctx.catalog);
-    if (ctx.lit() == "nodegroup")
-        draw_lit_outline(
-            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     bool pd = m.prefix_delegation;
     if (ImGui::Checkbox("Prefix delegation##cn", &pd))
         (void)core::set(m, {"pd", false, pd ? 1 : 0, {}}, ctx.catalog);
@@ -285,11 +281,7 @@ std::string live_sentence(const core::CustomNetworking& m) {
 ViewOut draw_custom_networking(const ViewContext& ctx, core::CustomNetworking& m,
                                CustomNetworkingUi& ui) {
     ViewOut out;
-    if (core::room(m) == nullptr) {
-        if (room_not_built(m.message, "Start over##cn")) core::apply(m, Action::StartOver);
-        out.live = m.message;
-        return out;
-    }
+    if (room_not_built(m, "Start over##cn", Action::StartOver, out)) return out;
     // The switch heads the figure: the building where desks land stays in sight of it, on a
     // phone too.
     out.figure_min = ImGui::GetCursorScreenPos();

@@ -161,13 +161,9 @@ void draw_controls(const ViewContext& ctx, core::SecurityGroupsForPods& m,
     ImGui::BeginDisabled(m.sg_wanted == 0);
     if (ImGui::Button("-##own-groups")) core::apply(m, Action::RemoveOwnGroups);
     ImGui::EndDisabled();
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     core::NodeGroupKind kind = m.node_group;
     if (node_group_picker(ctx, "sg-kind", kind))
         (void)core::set(m, {"nodegroup", true, 0, core::node_group_kind_name(kind)}, ctx.catalog);
-    if (ctx.lit() == "nodegroup")
-        draw_lit_outline(
-            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     std::string picked;
     if (room_size_row(ctx, "security-groups", m.type.name, ui.filter, sizeof ui.filter, picked))
         (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
@@ -192,11 +188,7 @@ std::string live_sentence(const core::SecurityGroupsForPods& m) {
 ViewOut draw_security_groups_for_pods(const ViewContext& ctx, core::SecurityGroupsForPods& m,
                                       SecurityGroupsForPodsUi& ui) {
     ViewOut out;
-    if (core::room(m) == nullptr) {
-        if (room_not_built(m.message, "Start over##sg")) core::apply(m, Action::StartOver);
-        out.live = m.message;
-        return out;
-    }
+    if (room_not_built(m, "Start over##sg", Action::StartOver, out)) return out;
     draw_figure(ctx, m, out);
     if (core::room(m) == nullptr) return out;
     draw_legend(ctx, kLegendMainExt | kLegendPod | kLegendWarm | kLegendEmpty | kLegendHostPods);
