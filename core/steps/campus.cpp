@@ -146,6 +146,16 @@ void open_simple_room(DeskRoom& m, const Catalog& catalog) {
     open_room(m, catalog, kOpeningRoomType, 0);
 }
 
+long long room_number(const DeskRoom& m, std::string_view name) {
+    const Node* n = room(m);
+    if (name == "pods") return n ? desk_count(*n) : 0;
+    if (name == "panels") return n ? static_cast<long long>(n->enis.size()) : 0;
+    if (name == "maxpanels") return m.type.max_enis;
+    if (name == "ips") return m.type.ipv4_per_eni;
+    if (name == "deskslots") return slots_per_eni(m.type);
+    return -1;
+}
+
 Status choose_type(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {
     Result<const InstanceType*> t = find_instance_type(catalog, type);
     if (!t) return t.error();
