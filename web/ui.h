@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "capacity.h"
 #include "cluster.h"
@@ -113,6 +115,10 @@ struct NumberCard {
 // stay on one line when one label wraps.
 void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
                   ImFont* caption_font = nullptr);
+// Four cards in the big font, on one row when the width allows (560 px) and two by two when
+// not; card i is outlined when the beat points at one of the names in lit[i].
+void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
+                       const std::vector<std::string_view> (&lit)[4]);
 
 // A field for a whole number, typed (digits only) and clamped to [lo, hi]; true when the
 // value changed. While it is being edited, a phone gets a numeric keyboard (main.cpp asks

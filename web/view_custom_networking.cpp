@@ -214,21 +214,11 @@ void draw_numbers(const ViewContext& ctx, const core::CustomNetworking& m) {
         {ctx.text("Waiting in ContainerCreating"), value(m, "waiting"),
          m.refused > 0 ? value(m, "refused") + ctx.text(" turned away") : std::string(),
          waiting ? color::kBad : color::kInk}};
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 560 ? 4 : 2;
-    number_cards(cards, 4, per_row, ctx.fonts.big, ctx.fonts.small);
-    const float col = avail / static_cast<float>(per_row);
-    const float bottom = ImGui::GetCursorScreenPos().y;
-    if (ctx.lit() == "maxpods" || ctx.lit() == "admitted" || ctx.lit() == "nodeadm" ||
-        ctx.lit() == "managed")
-        draw_lit_outline(top,
-                         ImVec2(top.x + col - 8, per_row == 4 ? bottom : (top.y + bottom) / 2));
-    if (ctx.lit() == "waiting" || ctx.lit() == "refused" || ctx.lit() == "waitingfull") {
-        const ImVec2 a = per_row == 4 ? ImVec2(top.x + 3 * col, top.y)
-                                      : ImVec2(top.x + col, (top.y + bottom) / 2);
-        draw_lit_outline(a, ImVec2(a.x + col - 8, bottom));
-    }
+    four_number_cards(ctx, cards,
+                      {{"maxpods", "admitted", "nodeadm", "managed"},
+                       {},
+                       {},
+                       {"waiting", "refused", "waitingfull"}});
 }
 
 // The desks, kubelet's max-pods by hand, who sets it, prefix delegation, the room size.

@@ -130,21 +130,9 @@ void draw_numbers(const ViewContext& ctx, const core::SecurityGroupsForPods& m) 
          value(m, "refused") != "0" ? value(m, "refused") + ctx.text(" turned away")
                                     : std::string(),
          waiting ? color::kBad : color::kInk}};
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 560 ? 4 : 2;
-    number_cards(cards, 4, per_row, ctx.fonts.big, ctx.fonts.small);
-    const float col = avail / static_cast<float>(per_row);
-    const float bottom = ImGui::GetCursorScreenPos().y;
-    const float mid = per_row == 4 ? top.y : (top.y + bottom) / 2;
-    if (ctx.lit() == "maxpods" || ctx.lit() == "admitted" || ctx.lit() == "managed") {
-        const ImVec2 a(per_row == 4 ? top.x + 2 * col : top.x, mid);
-        draw_lit_outline(a, ImVec2(a.x + col - 8, bottom));
-    }
-    if (ctx.lit() == "waiting" || ctx.lit() == "waitingfull" || ctx.lit() == "refused") {
-        const ImVec2 a(top.x + (per_row == 4 ? 3 : 1) * col, mid);
-        draw_lit_outline(a, ImVec2(a.x + col - 8, bottom));
-    }
+    four_number_cards(
+        ctx, cards,
+        {{}, {}, {"maxpods", "admitted", "managed"}, {"waiting", "waitingfull", "refused"}});
 }
 
 // Both kinds of desks, who sets max-pods, the room size.
