@@ -135,6 +135,10 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
 // `picked`), to hand to the step's model.
 bool room_size_row(const ViewContext& ctx, const char* id, const std::string& current, char* filter,
                    int filter_size, std::string& picked);
+// What a view keeps of its own when that is only the room-size picker's search text.
+struct RoomSizeUi {
+    char filter[32] = "";
+};
 // Index of a type in the catalog by name, or 0 if absent.
 int catalog_index(const ViewContext& ctx, const char* name);
 // A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
