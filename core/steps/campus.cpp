@@ -80,6 +80,16 @@ Result<TrafficCampuses> traffic_campuses(const Catalog& catalog) {
     return out;
 }
 
+bool traffic_campuses(const Catalog& catalog, TrafficCampuses& out, std::string& message) {
+    Result<TrafficCampuses> t = traffic_campuses(catalog);
+    if (!t) {
+        message = t.error().message;
+        return false;
+    }
+    out = std::move(t).value();
+    return true;
+}
+
 NodeConfig simple_pool_config() {
     NodeConfig c;
     c.warm.warm_eni_target = 0;

@@ -111,6 +111,9 @@ inline constexpr const char* kTrafficRoomType = "m5.large";
 // Builds the three; fails (with the catalog's or the model's message) if the catalog lacks
 // the room type.
 Result<TrafficCampuses> traffic_campuses(const Catalog& catalog);
+// The same into `out` for a step's reset: false, the reason in `message` and `out` as it was,
+// when they cannot be built.
+bool traffic_campuses(const Catalog& catalog, TrafficCampuses& out, std::string& message);
 
 // The zone of the n-th building a campus builds: us-east-1a, -1b, -1c in turn.
 const char* building_zone(size_t n);

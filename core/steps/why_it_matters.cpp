@@ -77,12 +77,7 @@ const StepInfo& why_it_matters_info() {
 
 void reset(WhyItMatters& m, const Catalog& catalog) {
     m = WhyItMatters{};
-    Result<TrafficCampuses> t = traffic_campuses(catalog);
-    if (!t) {
-        m.message = t.error().message;
-        return;
-    }
-    m.campuses = std::move(t).value();
+    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
     retrace(m);
 }
 
