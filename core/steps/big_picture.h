@@ -54,9 +54,7 @@ const StepInfo& big_picture_info();
 // Back to the opening state.
 void reset(BigPicture& model, const Catalog& catalog);
 // The step's opening state: the call to a desk, at the caller.
-inline BigPicture make_big_picture(const Catalog& catalog) {
-    return opening_state<BigPicture>(catalog);
-}
+inline constexpr auto make_big_picture = opening_state<BigPicture>;
 // Sets a knob: "call" chooses the callee and starts the call over; "hop" puts both calls at
 // that hop. A hop past the call's end, or an unknown knob, is an error and changes nothing.
 Status set(BigPicture& model, const Setting& setting, const Catalog& catalog);

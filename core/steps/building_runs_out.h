@@ -101,9 +101,7 @@ const StepInfo& building_runs_out_info();
 // Back to the opening state.
 void reset(BuildingRunsOut& model, const Catalog& catalog);
 // The opening state: building A a /28 with two empty t3.small rooms.
-inline BuildingRunsOut make_building_runs_out(const Catalog& catalog) {
-    return opening_state<BuildingRunsOut>(catalog);
-}
+inline constexpr auto make_building_runs_out = opening_state<BuildingRunsOut>;
 // Sets a knob. A setting rebuilds the campus and replays the presses; rooms, desks and
 // others replace the presses by that many addresses held by other things, building B as it
 // stands, that many rooms, then desks. "second" builds or tags building B on the live campus

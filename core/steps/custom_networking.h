@@ -75,9 +75,7 @@ const StepInfo& custom_networking_info();
 // Back to the opening state.
 void reset(CustomNetworking& model, const Catalog& catalog);
 // The opening state: an m5.large in Building A with 6 desks, custom networking off.
-inline CustomNetworking make_custom_networking(const Catalog& catalog) {
-    return opening_state<CustomNetworking>(catalog);
-}
+inline constexpr auto make_custom_networking = opening_state<CustomNetworking>;
 // Sets a knob and gives a new room with the current settings. "eniconfig" names a building's
 // subnet id; one in another zone than the room is refused. A bad value changes nothing.
 Status set(CustomNetworking& model, const Setting& setting, const Catalog& catalog);

@@ -32,9 +32,7 @@ const StepInfo& phone_panel_info();
 // Back to the opening state.
 void reset(PhonePanel& model, const Catalog& catalog);
 // The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
-inline PhonePanel make_phone_panel(const Catalog& catalog) {
-    return opening_state<PhonePanel>(catalog);
-}
+inline constexpr auto make_phone_panel = opening_state<PhonePanel>;
 // Sets a knob (a lesson beat or the learner): "type" rebuilds the room empty, "pods" rebuilds
 // it with that many desks. An unknown type or knob is an error and changes nothing.
 Status set(PhonePanel& model, const Setting& setting, const Catalog& catalog);

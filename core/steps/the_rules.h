@@ -31,9 +31,7 @@ const StepInfo& the_rules_info();
 // Back to the opening state.
 void reset(TheRules& model, const Catalog& catalog);
 // The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
-inline TheRules make_the_rules(const Catalog& catalog) {
-    return opening_state<TheRules>(catalog);
-}
+inline constexpr auto make_the_rules = opening_state<TheRules>;
 // Sets a knob: "type" rebuilds the room empty, "pods" rebuilds it with that many desks (as
 // many as fit). An unknown type or knob, or a number out of range, is an error and changes
 // nothing.

@@ -33,9 +33,7 @@ const StepInfo& warm_pool_info();
 void reset(WarmPool& model, const Catalog& catalog);
 // The opening state: an empty t3.small (or the catalog's first type) with the default
 // settings (WARM_ENI_TARGET 1, WARM_PREFIX_TARGET 1 as the shipped manifest has them).
-inline WarmPool make_warm_pool(const Catalog& catalog) {
-    return opening_state<WarmPool>(catalog);
-}
+inline constexpr auto make_warm_pool = opening_state<WarmPool>;
 // Sets a knob: "type" and "prefix" replace the room (same desks); "pods" adds or removes
 // desks one by one; "warmeni", "warmip", "minip", "warmprefix" change the running room's
 // setting. An unknown type or knob, a value out of range or a setting the room refuses is an

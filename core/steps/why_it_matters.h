@@ -48,9 +48,7 @@ const StepInfo& why_it_matters_info();
 void reset(WhyItMatters& model, const Catalog& catalog);
 // The step's opening state: web-1 calls a desk in its own room, default settings, the
 // settings not yet shown.
-inline WhyItMatters make_why_it_matters(const Catalog& catalog) {
-    return opening_state<WhyItMatters>(catalog);
-}
+inline constexpr auto make_why_it_matters = opening_state<WhyItMatters>;
 // Sets a knob (a beat or the learner). An unknown knob or word is an error and changes
 // nothing.
 Status set(WhyItMatters& model, const Setting& setting, const Catalog& catalog);
