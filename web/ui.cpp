@@ -296,6 +296,23 @@ void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
     }
 }
 
+void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
+                       const std::vector<std::string_view> (&lit)[4]) {
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int per_row = avail >= 560 ? 4 : 2;
+    number_cards(cards, 4, per_row, ctx.fonts.big, ctx.fonts.small);
+    const float col = avail / static_cast<float>(per_row);
+    const float bottom = ImGui::GetCursorScreenPos().y;
+    const float mid = per_row == 4 ? top.y : (top.y + bottom) / 2;
+    for (int i = 0; i < 4; ++i) {
+        if (!core::has_name(lit[i], ctx.lit())) continue;
+        const bool first_row = i < per_row;
+        const ImVec2 a(top.x + static_cast<float>(i % per_row) * col, first_row ? top.y : mid);
+        draw_lit_outline(a, ImVec2(a.x + col - 8, first_row && per_row == 2 ? mid : bottom));
+    }
+}
+
 namespace {
 bool g_number_editing = false;  // a number_field was active in the frame being drawn
 }  // namespace
@@ -502,6 +519,7 @@ bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKi
                                           core::NodeGroupKind::Managed};
     const char* words[2] = {"{selfmanaged}", "{managed}"};
     bool changed = false;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     for (int i = 0; i < 2; ++i) {
         const std::string label = capitalized(ctx.text(words[i]));
@@ -516,6 +534,9 @@ bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKi
         }
     }
     ImGui::PopID();
+    if (ctx.lit() == "nodegroup")
+        draw_lit_outline(
+            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     return changed;
 }
 

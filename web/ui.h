@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "capacity.h"
 #include "cluster.h"
@@ -113,6 +115,10 @@ struct NumberCard {
 // stay on one line when one label wraps.
 void number_cards(const NumberCard* cards, int count, int per_row, ImFont* big,
                   ImFont* caption_font = nullptr);
+// Four cards in the big font, on one row when the width allows (560 px) and two by two when
+// not; card i is outlined when the beat points at one of the names in lit[i].
+void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
+                       const std::vector<std::string_view> (&lit)[4]);
 
 // A field for a whole number, typed (digits only) and clamped to [lo, hi]; true when the
 // value changed. While it is being edited, a phone gets a numeric keyboard (main.cpp asks
@@ -129,6 +135,10 @@ bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, cha
 // `picked`), to hand to the step's model.
 bool room_size_row(const ViewContext& ctx, const char* id, const std::string& current, char* filter,
                    int filter_size, std::string& picked);
+// What a view keeps of its own when that is only the room-size picker's search text.
+struct RoomSizeUi {
+    char filter[32] = "";
+};
 // Index of a type in the catalog by name, or 0 if absent.
 int catalog_index(const ViewContext& ctx, const char* name);
 // A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
@@ -136,8 +146,19 @@ bool stepper(const char* id, int& value, int lo, int hi);
 // In place of a step's view when its room could not be built: the model's reason in red and a
 // button labelled `start_over` (none if null); true when it was pressed.
 bool room_not_built(const std::string& message, const char* start_over = nullptr);
+// The same for a step's model whose room may be missing (core's room(model) is null): the
+// reason, and `start_over` whose press applies `again` to the model; out.live is the reason.
+// True when the room is missing: the view draws nothing more this frame.
+template <typename Model, typename Action>
+bool room_not_built(Model& model, const char* start_over, Action again, ViewOut& out) {
+    if (room(model) != nullptr) return false;
+    if (room_not_built(model.message, start_over)) apply(model, again);
+    out.live = model.message;
+    return true;
+}
 // Who sets kubelet's max-pods: two radio buttons, "{selfmanaged}" and "{managed}" in the
-// current vocabulary; true when the choice changed.
+// current vocabulary, outlined when the beat points at "nodegroup"; true when the choice
+// changed.
 bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind);
 // "Show the math": the derivation steps from core, as a worked sum.
 void show_math(const ViewContext& ctx, const core::MaxPods& result, bool& open);

@@ -214,21 +214,11 @@ void draw_numbers(const ViewContext& ctx, const core::CustomNetworking& m) {
         {ctx.text("Waiting in ContainerCreating"), value(m, "waiting"),
          m.refused > 0 ? value(m, "refused") + ctx.text(" turned away") : std::string(),
          waiting ? color::kBad : color::kInk}};
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 560 ? 4 : 2;
-    number_cards(cards, 4, per_row, ctx.fonts.big, ctx.fonts.small);
-    const float col = avail / static_cast<float>(per_row);
-    const float bottom = ImGui::GetCursorScreenPos().y;
-    if (ctx.lit() == "maxpods" || ctx.lit() == "admitted" || ctx.lit() == "nodeadm" ||
-        ctx.lit() == "managed")
-        draw_lit_outline(top,
-                         ImVec2(top.x + col - 8, per_row == 4 ? bottom : (top.y + bottom) / 2));
-    if (ctx.lit() == "waiting" || ctx.lit() == "refused" || ctx.lit() == "waitingfull") {
-        const ImVec2 a = per_row == 4 ? ImVec2(top.x + 3 * col, top.y)
-                                      : ImVec2(top.x + col, (top.y + bottom) / 2);
-        draw_lit_outline(a, ImVec2(a.x + col - 8, bottom));
-    }
+    four_number_cards(ctx, cards,
+                      {{"maxpods", "admitted", "nodeadm", "managed"},
+                       {},
+                       {},
+                       {"waiting", "refused", "waitingfull"}});
 }
 
 // The desks, kubelet's max-pods by hand, who sets it, prefix delegation, the room size.
@@ -248,13 +238,9 @@ void draw_controls(const ViewContext& ctx, core::CustomNetworking& m, CustomNetw
         ImGui::SameLine();
         if (ImGui::Button("Default##cn-maxpods")) core::apply(m, Action::DefaultMaxPods);
     }
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     core::NodeGroupKind kind = m.node_group;
     if (node_group_picker(ctx, "cn-kind", kind))
         (void)core::set(m, {"nodegroup", true, 0, core::node_group_kind_name(kind)}, ctx.catalog);
-    if (ctx.lit() == "nodegroup")
-        draw_lit_outline(
-            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     bool pd = m.prefix_delegation;
     if (ImGui::Checkbox("Prefix delegation##cn", &pd))
         (void)core::set(m, {"pd", false, pd ? 1 : 0, {}}, ctx.catalog);
@@ -285,11 +271,7 @@ std::string live_sentence(const core::CustomNetworking& m) {
 ViewOut draw_custom_networking(const ViewContext& ctx, core::CustomNetworking& m,
                                CustomNetworkingUi& ui) {
     ViewOut out;
-    if (core::room(m) == nullptr) {
-        if (room_not_built(m.message, "Start over##cn")) core::apply(m, Action::StartOver);
-        out.live = m.message;
-        return out;
-    }
+    if (room_not_built(m, "Start over##cn", Action::StartOver, out)) return out;
     // The switch heads the figure: the building where desks land stays in sight of it, on a
     // phone too.
     out.figure_min = ImGui::GetCursorScreenPos();

@@ -8,13 +8,11 @@
 
 #include "context.h"
 #include "steps/custom_networking.h"
+#include "ui.h"
 
 namespace web {
 
-// What the view keeps of its own: the room-size picker's search text.
-struct CustomNetworkingUi {
-    char filter[32] = "";
-};
+using CustomNetworkingUi = RoomSizeUi;  // ui.h: the room-size picker's search text
 
 // Draws the step's model and hands the learner's presses to core.
 ViewOut draw_custom_networking(const ViewContext& ctx, core::CustomNetworking& model,

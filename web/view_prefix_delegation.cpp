@@ -166,16 +166,12 @@ void draw_desks(const ViewContext& ctx, core::PrefixDelegation& m, PrefixDelegat
 
 // Who sets kubelet's max-pods, and max-pods set by hand.
 void draw_max_pods(const ViewContext& ctx, core::PrefixDelegation& m, PrefixDelegationUi& ui) {
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     core::NodeGroupKind kind = m.node_group;
     if (node_group_picker(ctx, "pd-kind", kind)) {
         const core::Setting s{"nodegroup", true, 0, core::node_group_kind_name(kind)};
         (void)core::set(m, s, ctx.catalog);
         ui.switched_ms = platform::now_ms();
     }
-    if (ctx.lit() == "nodegroup")
-        draw_lit_outline(
-            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ctx.text("kubelet's {maxpods} by hand").c_str());
     ImGui::SameLine();
@@ -216,12 +212,8 @@ std::string live_sentence(const core::PrefixDelegation& m) {
 ViewOut draw_prefix_delegation(const ViewContext& ctx, core::PrefixDelegation& m,
                                PrefixDelegationUi& ui) {
     ViewOut out;
-    if (core::room(m) == nullptr) {
-        if (room_not_built(m.message, "Start over##pd"))
-            core::apply(m, core::PrefixDelegationAction::StartOver);
-        out.live = m.message;
+    if (room_not_built(m, "Start over##pd", core::PrefixDelegationAction::StartOver, out))
         return out;
-    }
     draw_figure(ctx, m, ui, out);
     if (core::room(m) == nullptr) return out;
     ImGui::Spacing();

@@ -130,21 +130,9 @@ void draw_numbers(const ViewContext& ctx, const core::SecurityGroupsForPods& m) 
          value(m, "refused") != "0" ? value(m, "refused") + ctx.text(" turned away")
                                     : std::string(),
          waiting ? color::kBad : color::kInk}};
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int per_row = avail >= 560 ? 4 : 2;
-    number_cards(cards, 4, per_row, ctx.fonts.big, ctx.fonts.small);
-    const float col = avail / static_cast<float>(per_row);
-    const float bottom = ImGui::GetCursorScreenPos().y;
-    const float mid = per_row == 4 ? top.y : (top.y + bottom) / 2;
-    if (ctx.lit() == "maxpods" || ctx.lit() == "admitted" || ctx.lit() == "managed") {
-        const ImVec2 a(per_row == 4 ? top.x + 2 * col : top.x, mid);
-        draw_lit_outline(a, ImVec2(a.x + col - 8, bottom));
-    }
-    if (ctx.lit() == "waiting" || ctx.lit() == "waitingfull" || ctx.lit() == "refused") {
-        const ImVec2 a(top.x + (per_row == 4 ? 3 : 1) * col, mid);
-        draw_lit_outline(a, ImVec2(a.x + col - 8, bottom));
-    }
+    four_number_cards(
+        ctx, cards,
+        {{}, {}, {"maxpods", "admitted", "managed"}, {"waiting", "waitingfull", "refused"}});
 }
 
 // Both kinds of desks, who sets max-pods, the room size.
@@ -161,13 +149,9 @@ void draw_controls(const ViewContext& ctx, core::SecurityGroupsForPods& m,
     ImGui::BeginDisabled(m.sg_wanted == 0);
     if (ImGui::Button("-##own-groups")) core::apply(m, Action::RemoveOwnGroups);
     ImGui::EndDisabled();
-    const ImVec2 top = ImGui::GetCursorScreenPos();
     core::NodeGroupKind kind = m.node_group;
     if (node_group_picker(ctx, "sg-kind", kind))
         (void)core::set(m, {"nodegroup", true, 0, core::node_group_kind_name(kind)}, ctx.catalog);
-    if (ctx.lit() == "nodegroup")
-        draw_lit_outline(
-            top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     std::string picked;
     if (room_size_row(ctx, "security-groups", m.type.name, ui.filter, sizeof ui.filter, picked))
         (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
@@ -192,11 +176,7 @@ std::string live_sentence(const core::SecurityGroupsForPods& m) {
 ViewOut draw_security_groups_for_pods(const ViewContext& ctx, core::SecurityGroupsForPods& m,
                                       SecurityGroupsForPodsUi& ui) {
     ViewOut out;
-    if (core::room(m) == nullptr) {
-        if (room_not_built(m.message, "Start over##sg")) core::apply(m, Action::StartOver);
-        out.live = m.message;
-        return out;
-    }
+    if (room_not_built(m, "Start over##sg", Action::StartOver, out)) return out;
     draw_figure(ctx, m, out);
     if (core::room(m) == nullptr) return out;
     draw_legend(ctx, kLegendMainExt | kLegendPod | kLegendWarm | kLegendEmpty | kLegendHostPods);

@@ -8,13 +8,11 @@
 
 #include "context.h"
 #include "steps/security_groups_for_pods.h"
+#include "ui.h"
 
 namespace web {
 
-// What the view keeps of its own: the room-size picker's search text.
-struct SecurityGroupsForPodsUi {
-    char filter[32] = "";
-};
+using SecurityGroupsForPodsUi = RoomSizeUi;  // ui.h: the room-size picker's search text
 
 // Draws the step's model and hands the learner's presses to core.
 ViewOut draw_security_groups_for_pods(const ViewContext& ctx, core::SecurityGroupsForPods& model,

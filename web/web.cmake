@@ -189,10 +189,13 @@ add_custom_command(OUTPUT "${CAMPUS_SITE_STAMP}"
     COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:campus>/campus.js" "${CAMPUS_SITE_DIR}/"
     ${CAMPUS_SITE_WASM}
     COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/shell" "${CAMPUS_SITE_DIR}"
+    COMMAND ${CMAKE_COMMAND} "-DTEMPLATE=${CMAKE_SOURCE_DIR}/shell/page.html.in"
+            "-DSITE=${CAMPUS_SITE_DIR}" -P "${CMAKE_SOURCE_DIR}/web/shell_pages.cmake"
     COMMAND ${CMAKE_COMMAND} -E copy ${CAMPUS_FETCHED_DATA} "${CAMPUS_SITE_DIR}/"
     ${CAMPUS_MINIFY_SHELL}
     COMMAND ${CMAKE_COMMAND} -E touch "${CAMPUS_SITE_STAMP}"
-    DEPENDS campus ${CAMPUS_SHELL_FILES} ${CAMPUS_FETCHED_DATA} "${CAMPUS_SPLIT_KEEP}"
+    DEPENDS campus ${CAMPUS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/web/shell_pages.cmake"
+            ${CAMPUS_FETCHED_DATA} "${CAMPUS_SPLIT_KEEP}"
             "${CMAKE_SOURCE_DIR}/tools/split_keep.py"
     COMMENT "Assembling ${CAMPUS_SITE_DIR}")
 add_custom_target(campus_site ALL DEPENDS "${CAMPUS_SITE_STAMP}")

@@ -48,21 +48,12 @@ const StepInfo& big_picture_info() {
     return info;
 }
 
-BigPicture make_big_picture(const Catalog& catalog) {
-    BigPicture m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(BigPicture& m, const Catalog& catalog) {
     m = BigPicture{};
-    Result<TrafficCampuses> t = traffic_campuses(catalog);
-    if (!t) {
-        m.message = t.error().message;
-        return;
-    }
-    Result<BigPictureSide> overlay = side(std::move(t->overlay));
-    Result<BigPictureSide> vpc = side(std::move(t->vpc));
+    TrafficCampuses t;
+    if (!traffic_campuses(catalog, t, m.message)) return;
+    Result<BigPictureSide> overlay = side(std::move(t.overlay));
+    Result<BigPictureSide> vpc = side(std::move(t.vpc));
     if (!overlay || !vpc) {
         m.message = (!overlay ? overlay.error() : vpc.error()).message;
         return;

@@ -51,10 +51,10 @@ enum class BigPictureAction {
 // What the step offers its lesson: knobs call ("desk", "database") and hop; values, parts
 // and goals as listed in big_picture.cpp.
 const StepInfo& big_picture_info();
-// The step's opening state: the call to a desk, at the caller.
-BigPicture make_big_picture(const Catalog& catalog);
 // Back to the opening state.
 void reset(BigPicture& model, const Catalog& catalog);
+// The step's opening state: the call to a desk, at the caller.
+inline constexpr auto make_big_picture = opening_state<BigPicture>;
 // Sets a knob: "call" chooses the callee and starts the call over; "hop" puts both calls at
 // that hop. A hop past the call's end, or an unknown knob, is an error and changes nothing.
 Status set(BigPicture& model, const Setting& setting, const Catalog& catalog);

@@ -268,12 +268,6 @@ const StepInfo& building_runs_out_info() {
     return info;
 }
 
-BuildingRunsOut make_building_runs_out(const Catalog& catalog) {
-    BuildingRunsOut m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(BuildingRunsOut& m, const Catalog& catalog) {
     m = BuildingRunsOut{};
     m.type = catalog_type(catalog, kRoomType);

@@ -98,10 +98,10 @@ struct PanelPlace {
 // Knobs: size (24-28), rooms (0-4), desks (0-40), others (0-40), prefix, scatter, dedicated,
 // reserve (switches), second (none/untagged/tagged); values, parts and goals in the .cpp.
 const StepInfo& building_runs_out_info();
-// The opening state: building A a /28 with two empty t3.small rooms.
-BuildingRunsOut make_building_runs_out(const Catalog& catalog);
 // Back to the opening state.
 void reset(BuildingRunsOut& model, const Catalog& catalog);
+// The opening state: building A a /28 with two empty t3.small rooms.
+inline constexpr auto make_building_runs_out = opening_state<BuildingRunsOut>;
 // Sets a knob. A setting rebuilds the campus and replays the presses; rooms, desks and
 // others replace the presses by that many addresses held by other things, building B as it
 // stands, that many rooms, then desks. "second" builds or tags building B on the live campus

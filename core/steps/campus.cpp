@@ -80,6 +80,16 @@ Result<TrafficCampuses> traffic_campuses(const Catalog& catalog) {
     return out;
 }
 
+bool traffic_campuses(const Catalog& catalog, TrafficCampuses& out, std::string& message) {
+    Result<TrafficCampuses> t = traffic_campuses(catalog);
+    if (!t) {
+        message = t.error().message;
+        return false;
+    }
+    out = std::move(t).value();
+    return true;
+}
+
 NodeConfig simple_pool_config() {
     NodeConfig c;
     c.warm.warm_eni_target = 0;
@@ -144,6 +154,16 @@ std::vector<Knob> desk_room_knobs() {
 void open_simple_room(DeskRoom& m, const Catalog& catalog) {
     m.config = simple_pool_config();
     open_room(m, catalog, kOpeningRoomType, 0);
+}
+
+long long room_number(const DeskRoom& m, std::string_view name) {
+    const Node* n = room(m);
+    if (name == "pods") return n ? desk_count(*n) : 0;
+    if (name == "panels") return n ? static_cast<long long>(n->enis.size()) : 0;
+    if (name == "maxpanels") return m.type.max_enis;
+    if (name == "ips") return m.type.ipv4_per_eni;
+    if (name == "deskslots") return slots_per_eni(m.type);
+    return -1;
 }
 
 Status choose_type(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {

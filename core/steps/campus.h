@@ -85,6 +85,11 @@ std::vector<Knob> desk_room_knobs();
 // kOpeningRoomType (or the catalog's first type).
 void open_simple_room(DeskRoom& model, const Catalog& catalog);
 
+// A number the steps before the warm pool show of their room, by name: pods (desks in the
+// room), panels (attached), maxpanels (the room size's limit), ips (slots per panel), deskslots
+// (slots per panel a desk may take); -1 for another name.
+long long room_number(const DeskRoom& model, std::string_view name);
+
 // The learner's hand on a room of desks (the steps before the warm pool share it).
 enum class DeskAction { AddDesk, RemoveDesk, StartOver };
 // Adds or removes a desk, or starts over with the same room size. A refused desk leaves the
@@ -106,6 +111,9 @@ inline constexpr const char* kTrafficRoomType = "m5.large";
 // Builds the three; fails (with the catalog's or the model's message) if the catalog lacks
 // the room type.
 Result<TrafficCampuses> traffic_campuses(const Catalog& catalog);
+// The same into `out` for a step's reset: false, the reason in `message` and `out` as it was,
+// when they cannot be built.
+bool traffic_campuses(const Catalog& catalog, TrafficCampuses& out, std::string& message);
 
 // The zone of the n-th building a campus builds: us-east-1a, -1b, -1c in turn.
 const char* building_zone(size_t n);

@@ -123,12 +123,6 @@ const StepInfo& choosing_info() {
     return info;
 }
 
-Choosing make_choosing(const Catalog& catalog) {
-    Choosing m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(Choosing& m, const Catalog& catalog) {
     m = Choosing{};
     Result<DemoCampus> p = build_problem(kPuzzleSymptom, catalog);

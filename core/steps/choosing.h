@@ -52,10 +52,10 @@ struct ChoosingPress {
 
 // Knobs: node (a guide node id, or "puzzle"), applied (switch), tried (a fix name or "none").
 const StepInfo& choosing_info();
-// The opening state: the puzzle, no fix tried.
-Choosing make_choosing(const Catalog& catalog);
 // Back to the opening state.
 void reset(Choosing& model, const Catalog& catalog);
+// The opening state: the puzzle, no fix tried.
+inline constexpr auto make_choosing = opening_state<Choosing>;
 // Sets a knob (a beat or the learner). An unknown node or fix is an error and changes nothing.
 Status set(Choosing& model, const Setting& setting, const Catalog& catalog);
 // The learner's hand: try a fix on the puzzle, answer a question, go back, open the guide or

@@ -136,12 +136,6 @@ NodeConfig wanted_config(const CustomNetworking& m) {
     return c;
 }
 
-CustomNetworking make_custom_networking(const Catalog& catalog) {
-    CustomNetworking m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(CustomNetworking& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
     opening_settings(m);

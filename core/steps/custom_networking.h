@@ -72,10 +72,10 @@ enum class CustomNetworkingAction {
 // What the step offers its lesson: knobs type, custom, eniconfig, pd, nodegroup, pods,
 // maxpods; values, parts and goals as listed in custom_networking.cpp.
 const StepInfo& custom_networking_info();
-// The opening state: an m5.large in Building A with 6 desks, custom networking off.
-CustomNetworking make_custom_networking(const Catalog& catalog);
 // Back to the opening state.
 void reset(CustomNetworking& model, const Catalog& catalog);
+// The opening state: an m5.large in Building A with 6 desks, custom networking off.
+inline constexpr auto make_custom_networking = opening_state<CustomNetworking>;
 // Sets a knob and gives a new room with the current settings. "eniconfig" names a building's
 // subnet id; one in another zone than the room is refused. A bad value changes nothing.
 Status set(CustomNetworking& model, const Setting& setting, const Catalog& catalog);

@@ -44,12 +44,6 @@ const StepInfo& desk_limit_info() {
     return info;
 }
 
-DeskLimit make_desk_limit(const Catalog& catalog) {
-    DeskLimit m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(DeskLimit& m, const Catalog& catalog) {
     m.cpu_millis = 100;
     m.memory_mib = 128;

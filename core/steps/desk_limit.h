@@ -39,10 +39,10 @@ struct DeskLimit : DeskRoom {
 // What the step offers its lesson: knobs type, cpu, memory, exact, compute; values, parts
 // and goals as listed in desk_limit.cpp.
 const StepInfo& desk_limit_info();
-// The opening state: a full t3.small (or the catalog's first type), desks of 100m and 128 MiB.
-DeskLimit make_desk_limit(const Catalog& catalog);
 // Back to the opening state.
 void reset(DeskLimit& model, const Catalog& catalog);
+// The opening state: a full t3.small (or the catalog's first type), desks of 100m and 128 MiB.
+inline constexpr auto make_desk_limit = opening_state<DeskLimit>;
 // Sets a knob: "type" (a room size), "cpu" (millicores per desk), "memory" (MiB per desk),
 // "exact" and "compute" (what the picture shows). The room is refilled with as many desks as
 // fit. An unknown type or knob, or a number out of range, is an error and changes nothing.

@@ -168,12 +168,6 @@ const StepInfo& ipv6_info() {
     return info;
 }
 
-Ipv6Step make_ipv6_step(const Catalog& catalog) {
-    Ipv6Step m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(Ipv6Step& m, const Catalog& catalog) {
     m = Ipv6Step{};
     Result<const InstanceType*> t = find_instance_type(catalog, kFirstType);

@@ -76,10 +76,10 @@ struct Ipv6Room {
 // What the step offers its lesson: knobs family, pd, nodegroup, maxpods, want, type; values,
 // parts and goals as listed in ipv6.cpp.
 const StepInfo& ipv6_info();
-// The step's opening state: an IPv4 campus, a t3.medium of a managed node group, 40 desks.
-Ipv6Step make_ipv6_step(const Catalog& catalog);
 // Back to the opening state.
 void reset(Ipv6Step& model, const Catalog& catalog);
+// The step's opening state: an IPv4 campus, a t3.medium of a managed node group, 40 desks.
+inline constexpr auto make_ipv6_step = opening_state<Ipv6Step>;
 // Sets a knob (a beat or the learner): "family" builds a new campus with that phone system
 // ("ipv4", "ipv6"); "pd" (IPv4 only), "nodegroup" ("managed", "self-managed"; clears a
 // max-pods set by hand), "maxpods" (by hand, 0: as the node group sets it), "want" (desks)

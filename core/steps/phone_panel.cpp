@@ -17,12 +17,6 @@ const StepInfo& phone_panel_info() {
     return info;
 }
 
-PhonePanel make_phone_panel(const Catalog& catalog) {
-    PhonePanel m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(PhonePanel& m, const Catalog& catalog) {
     open_simple_room(m, catalog);
 }
@@ -33,14 +27,8 @@ Status set(PhonePanel& m, const Setting& s, const Catalog& catalog) {
 
 std::string phone_panel_value(const PhonePanel& m, std::string_view name) {
     const Node* n = room(m);
-    const int slots = slots_per_eni(m.type);
-    long long v = -1;
-    if (name == "pods") v = n ? desk_count(*n) : 0;
-    if (name == "panels") v = n ? static_cast<long long>(n->enis.size()) : 0;
-    if (name == "maxpanels") v = m.type.max_enis;
-    if (name == "ips") v = m.type.ipv4_per_eni;
-    if (name == "deskslots") v = slots;
-    if (name == "capacity") v = static_cast<long long>(m.type.max_enis) * slots;
+    long long v = room_number(m, name);
+    if (name == "capacity") v = static_cast<long long>(m.type.max_enis) * slots_per_eni(m.type);
     if (name == "maxpods") v = n ? n->max_pods : ami_max_pods(m.type);
     return v < 0 ? std::string() : std::to_string(v);
 }

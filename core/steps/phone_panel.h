@@ -29,10 +29,10 @@ using PhonePanelAction = DeskAction;  // campus.h: Add a desk, Remove a desk, St
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts
 // and goals as listed in phone_panel.cpp.
 const StepInfo& phone_panel_info();
-// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
-PhonePanel make_phone_panel(const Catalog& catalog);
 // Back to the opening state.
 void reset(PhonePanel& model, const Catalog& catalog);
+// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
+inline constexpr auto make_phone_panel = opening_state<PhonePanel>;
 // Sets a knob (a lesson beat or the learner): "type" rebuilds the room empty, "pods" rebuilds
 // it with that many desks. An unknown type or knob is an error and changes nothing.
 Status set(PhonePanel& model, const Setting& setting, const Catalog& catalog);

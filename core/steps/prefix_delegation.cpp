@@ -61,12 +61,6 @@ NodeConfig node_config(const PrefixDelegation& m) {
     return c;
 }
 
-PrefixDelegation make_prefix_delegation(const Catalog& catalog) {
-    PrefixDelegation m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(PrefixDelegation& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
     m.prefix_delegation = false;

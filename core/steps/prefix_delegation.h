@@ -50,10 +50,10 @@ enum class PrefixDelegationAction {
 // What the step offers its lesson: knobs type, pd, nodegroup, pods, maxpods; values, parts
 // and goals as listed in prefix_delegation.cpp.
 const StepInfo& prefix_delegation_info();
-// The step's opening state: a t3.small, prefix delegation off, self-managed, 9 desks.
-PrefixDelegation make_prefix_delegation(const Catalog& catalog);
 // Back to the opening state.
 void reset(PrefixDelegation& model, const Catalog& catalog);
+// The step's opening state: a t3.small, prefix delegation off, self-managed, 9 desks.
+inline constexpr auto make_prefix_delegation = opening_state<PrefixDelegation>;
 // Sets a knob (a beat or the learner): "type" (an instance type), "pd" (0/1), "nodegroup"
 // ("self-managed" or "managed"), "pods" (desks wanted), "maxpods" (kubelet max-pods set by
 // hand; a new type forgets it). Each gives a new room with the same desks. A bad value changes

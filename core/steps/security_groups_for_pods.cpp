@@ -75,12 +75,6 @@ const StepInfo& security_groups_for_pods_info() {
     return info;
 }
 
-SecurityGroupsForPods make_security_groups_for_pods(const Catalog& catalog) {
-    SecurityGroupsForPods m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(SecurityGroupsForPods& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
     opening_settings(m);

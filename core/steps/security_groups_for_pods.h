@@ -48,10 +48,10 @@ enum class SecurityGroupsForPodsAction {
 // What the step offers its lesson: knobs type, podeni, nodegroup, pods, sgpods; values,
 // parts and goals as listed in security_groups_for_pods.cpp.
 const StepInfo& security_groups_for_pods_info();
-// The opening state: an m5.large without the trunk, 6 ordinary desks.
-SecurityGroupsForPods make_security_groups_for_pods(const Catalog& catalog);
 // Back to the opening state.
 void reset(SecurityGroupsForPods& model, const Catalog& catalog);
+// The opening state: an m5.large without the trunk, 6 ordinary desks.
+inline constexpr auto make_security_groups_for_pods = opening_state<SecurityGroupsForPods>;
 // Sets a knob: "type", "podeni" (0/1), "nodegroup", "pods" (ordinary desks), "sgpods" (desks
 // with their own security groups). Each gives a new room with the same desks. A bad value
 // changes nothing.

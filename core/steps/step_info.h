@@ -22,6 +22,8 @@
 
 namespace core {
 
+struct Catalog;  // catalog.h
+
 enum class KnobKind { Number, Switch, Choice };
 
 // A setting of a step's model that a beat may set (and, for numbers, the learner edit).
@@ -75,5 +77,14 @@ Status check_setting(const StepInfo& info, const Setting& setting);
 const Knob* find_knob(const StepInfo& info, std::string_view name);
 // True if the list holds the name.
 bool has_name(const std::vector<std::string_view>& names, std::string_view name);
+
+// A step's model in its opening state: a default-made model put through the step's reset.
+// Every step's make_<step> (core/steps/<step>.h) is this.
+template <typename Model>
+Model opening_state(const Catalog& catalog) {
+    Model m;
+    reset(m, catalog);
+    return m;
+}
 
 }  // namespace core

@@ -79,12 +79,6 @@ const StepInfo& takeaways_info() {
     return info;
 }
 
-Takeaways make_takeaways(const Catalog& catalog) {
-    Takeaways m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(Takeaways& m, const Catalog& catalog) {
     std::optional<Cluster> linked = std::move(m.linked);
     m = Takeaways{};

@@ -55,11 +55,11 @@ inline constexpr int kMaxDesksPerRoom = 250;
 // What the step offers its lesson: knob target; values, parts and goals as listed in
 // takeaways.cpp.
 const StepInfo& takeaways_info();
-// The opening state: the linked campus if one was opened, else 10.0.0.0/16 with one /24
-// building and one t3.small room with two desks; target 30.
-Takeaways make_takeaways(const Catalog& catalog);
 // Back to the opening state (a campus opened from a link stays the opening one).
 void reset(Takeaways& model, const Catalog& catalog);
+// The opening state: the linked campus if one was opened, else 10.0.0.0/16 with one /24
+// building and one t3.small room with two desks; target 30.
+inline constexpr auto make_takeaways = opening_state<Takeaways>;
 // Sets a knob: "target" (10 to 500 desks).
 Status set(Takeaways& model, const Setting& setting, const Catalog& catalog);
 // A fresh starter campus in this VPC CIDR (no link campus any more); Undo brings the old one.

@@ -16,12 +16,6 @@ const StepInfo& the_rules_info() {
     return info;
 }
 
-TheRules make_the_rules(const Catalog& catalog) {
-    TheRules m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(TheRules& m, const Catalog& catalog) {
     open_simple_room(m, catalog);
 }
@@ -31,17 +25,10 @@ Status set(TheRules& m, const Setting& s, const Catalog& catalog) {
 }
 
 std::string the_rules_value(const TheRules& m, std::string_view name) {
-    const Node* n = room(m);
     const long long panels = m.type.max_enis;
-    const long long slots = m.type.ipv4_per_eni;
-    long long v = -1;
-    if (name == "pods") v = n ? desk_count(*n) : 0;
-    if (name == "panels") v = n ? static_cast<long long>(n->enis.size()) : 0;
-    if (name == "maxpanels") v = panels;
-    if (name == "ips") v = slots;
-    if (name == "allslots") v = panels * slots;
+    long long v = room_number(m, name);
+    if (name == "allslots") v = panels * m.type.ipv4_per_eni;
     if (name == "lost") v = panels;
-    if (name == "deskslots") v = slots_per_eni(m.type);
     if (name == "capacity") v = address_capacity(m.type, m.config);
     return v < 0 ? std::string() : std::to_string(v);
 }

@@ -28,10 +28,10 @@ using TheRulesAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Star
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts and
 // goals as listed in the_rules.cpp.
 const StepInfo& the_rules_info();
-// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
-TheRules make_the_rules(const Catalog& catalog);
 // Back to the opening state.
 void reset(TheRules& model, const Catalog& catalog);
+// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
+inline constexpr auto make_the_rules = opening_state<TheRules>;
 // Sets a knob: "type" rebuilds the room empty, "pods" rebuilds it with that many desks (as
 // many as fit). An unknown type or knob, or a number out of range, is an error and changes
 // nothing.

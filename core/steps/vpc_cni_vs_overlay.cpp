@@ -75,20 +75,9 @@ const StepInfo& vpc_cni_vs_overlay_info() {
     return info;
 }
 
-VpcCniVsOverlay make_vpc_cni_vs_overlay(const Catalog& catalog) {
-    VpcCniVsOverlay m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(VpcCniVsOverlay& m, const Catalog& catalog) {
     m = VpcCniVsOverlay{};
-    Result<TrafficCampuses> t = traffic_campuses(catalog);
-    if (!t) {
-        m.message = t.error().message;
-        return;
-    }
-    m.campuses = std::move(t).value();
+    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
     Result<const InstanceType*> type = find_instance_type(catalog, kTrafficRoomType);
     if (!type) {
         m.message = type.error().message;

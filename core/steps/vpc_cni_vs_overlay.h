@@ -63,10 +63,10 @@ struct VpcCniVsOverlay {
 // What the step offers its lesson: knobs row, nodes, type; values, parts and goals as listed
 // in vpc_cni_vs_overlay.cpp.
 const StepInfo& vpc_cni_vs_overlay_info();
-// The step's opening state: the address row, 50 full m5.large rooms.
-VpcCniVsOverlay make_vpc_cni_vs_overlay(const Catalog& catalog);
 // Back to the opening state.
 void reset(VpcCniVsOverlay& model, const Catalog& catalog);
+// The step's opening state: the address row, 50 full m5.large rooms.
+inline constexpr auto make_vpc_cni_vs_overlay = opening_state<VpcCniVsOverlay>;
 // Sets a knob: "row" shows a row, "nodes" and "type" count again. A count the model refuses
 // (too many desks), an unknown type or knob is an error, kept in `refused`, and changes
 // nothing else.

@@ -52,12 +52,6 @@ const StepInfo& warm_pool_info() {
     return info;
 }
 
-WarmPool make_warm_pool(const Catalog& catalog) {
-    WarmPool m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(WarmPool& m, const Catalog& catalog) {
     m.config = NodeConfig{};
     open_room(m, catalog, kFirstType, 0);

@@ -29,11 +29,11 @@ using WarmPoolAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Star
 // What the step offers its lesson: knobs type, pods, warmeni, warmip, minip, warmprefix,
 // prefix; values, parts and goals as listed in warm_pool.cpp.
 const StepInfo& warm_pool_info();
-// The opening state: an empty t3.small (or the catalog's first type) with the default
-// settings (WARM_ENI_TARGET 1, WARM_PREFIX_TARGET 1 as the shipped manifest has them).
-WarmPool make_warm_pool(const Catalog& catalog);
 // Back to the opening state.
 void reset(WarmPool& model, const Catalog& catalog);
+// The opening state: an empty t3.small (or the catalog's first type) with the default
+// settings (WARM_ENI_TARGET 1, WARM_PREFIX_TARGET 1 as the shipped manifest has them).
+inline constexpr auto make_warm_pool = opening_state<WarmPool>;
 // Sets a knob: "type" and "prefix" replace the room (same desks); "pods" adds or removes
 // desks one by one; "warmeni", "warmip", "minip", "warmprefix" change the running room's
 // setting. An unknown type or knob, a value out of range or a setting the room refuses is an

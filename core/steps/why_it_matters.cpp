@@ -75,20 +75,9 @@ const StepInfo& why_it_matters_info() {
     return info;
 }
 
-WhyItMatters make_why_it_matters(const Catalog& catalog) {
-    WhyItMatters m;
-    reset(m, catalog);
-    return m;
-}
-
 void reset(WhyItMatters& m, const Catalog& catalog) {
     m = WhyItMatters{};
-    Result<TrafficCampuses> t = traffic_campuses(catalog);
-    if (!t) {
-        m.message = t.error().message;
-        return;
-    }
-    m.campuses = std::move(t).value();
+    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
     retrace(m);
 }
 

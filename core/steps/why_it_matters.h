@@ -44,11 +44,11 @@ struct WhyItMatters {
 // What the step offers its lesson: knobs callee, externalsnat, exclude, groups, settings;
 // values, parts and goals as listed in why_it_matters.cpp.
 const StepInfo& why_it_matters_info();
-// The step's opening state: web-1 calls a desk in its own room, default settings, the
-// settings not yet shown.
-WhyItMatters make_why_it_matters(const Catalog& catalog);
 // Back to the opening state.
 void reset(WhyItMatters& model, const Catalog& catalog);
+// The step's opening state: web-1 calls a desk in its own room, default settings, the
+// settings not yet shown.
+inline constexpr auto make_why_it_matters = opening_state<WhyItMatters>;
 // Sets a knob (a beat or the learner). An unknown knob or word is an error and changes
 // nothing.
 Status set(WhyItMatters& model, const Setting& setting, const Catalog& catalog);
