@@ -37,8 +37,10 @@
   // The placeholder's colours follow the reader's system setting, as the tutorial's own
   // theme does before a choice is saved (shell/campus.css; the still picture has both too).
   var dark = !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
-  var C = dark ? { paper: "#12161e", ink: "#e2e8f2", muted: "#9ea8bc", line: "#3e485c", link: "#6ea0ff" }
-               : { paper: "#fafbfd", ink: "#1c2333", muted: "#5c667a", line: "#cdd4e0", link: "#2563eb" };
+  // The still picture is shown whole (its background is the paper's colour, so a box of
+  // another shape shows paper around it), faded less on dark paper, where fading dims it.
+  var C = dark ? { paper: "#12161e", ink: "#e2e8f2", muted: "#9ea8bc", line: "#3e485c", link: "#6ea0ff", still: "0.8" }
+               : { paper: "#fafbfd", ink: "#1c2333", muted: "#5c667a", line: "#cdd4e0", link: "#2563eb", still: "0.55" };
 
   function fragment(el) {
     var d = el.dataset, parts = [];
@@ -93,8 +95,8 @@
     button.setAttribute("aria-label", "Start the CNI Campus interactive tutorial" +
       (el.dataset.step && ID.test(el.dataset.step) ? " at step " + el.dataset.step : ""));
     var img = css(document.createElement("img"), {
-      display: "block", width: "100%", height: "100%", objectFit: "cover", objectPosition: "top left",
-      opacity: "0.55"
+      display: "block", width: "100%", height: "100%", objectFit: "contain", objectPosition: "center",
+      opacity: C.still
     });
     img.alt = "";
     img.decoding = "async";

@@ -5,7 +5,7 @@
 // on the dark canvas keep a readable contrast.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, ready, settle, locate, clickLabel, firstRepaintDifference, openReady, closeClean, state } from "./harness.mjs";
+import { launch, openPage, ready, settle, locate, clickLabel, firstRepaintDifference, openReady, closeClean, state } from "./harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
