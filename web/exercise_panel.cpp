@@ -465,7 +465,8 @@ RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* anoth
                    ViewOut& out) {
     RowPress press;
     ImGui::Spacing();
-    if (check_button("Check")) {
+    const bool entered = number_field_entered();  // Enter in the answer sends it, as on a page
+    if (check_button("Check") || entered) {
         press.solved = run_check(slot);
         out.animate(platform::now_ms() + 200);
     }

@@ -315,6 +315,7 @@ void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
 
 namespace {
 bool g_number_editing = false;  // a number_field was active in the frame being drawn
+bool g_number_entered = false;  // a number_field was left with Enter in this frame
 }  // namespace
 
 bool number_field(const char* id, long long& value, long long lo, long long hi, float width) {
@@ -328,12 +329,23 @@ bool number_field(const char* id, long long& value, long long lo, long long hi, 
         value = typed;
     }
     if (ImGui::IsItemActive()) g_number_editing = true;
+    if (ImGui::IsItemDeactivated() &&
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
+        g_number_entered = true;
     return changed;
 }
 
 bool number_field_editing() {
     const bool was = g_number_editing;
     g_number_editing = false;
+    g_number_entered = false;  // an Enter no form took in its frame is not kept for later
+    return was;
+}
+
+bool number_field_entered() {
+    const bool was = g_number_entered;
+    g_number_entered = false;
     return was;
 }
 

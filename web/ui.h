@@ -124,8 +124,13 @@ void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
 // value changed. While it is being edited, a phone gets a numeric keyboard (main.cpp asks
 // number_field_editing() once a frame and tells the platform).
 bool number_field(const char* id, long long& value, long long lo, long long hi, float width);
-// True if a number_field was being edited in the frame just drawn; resets for the next.
+// True if a number_field was being edited in the frame just drawn; resets for the next
+// (number_field_entered too).
 bool number_field_editing();
+// True once after a number_field was left with Enter (this frame): the form it belongs to is
+// sent, as Enter sends a form on a web page (the exercise's Check). Reading it clears it;
+// the form reads it after its field, in the same frame.
+bool number_field_entered();
 
 // Shared widgets ------------------------------------------------------------------------
 // A searchable instance-type picker over the whole catalog; true when the choice changed.

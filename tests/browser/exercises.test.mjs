@@ -89,7 +89,10 @@ for (const size of [{ name: "1280x800", options: {} }, { name: "390x844 touch", 
     await page.keyboard.type(String(answer));
     await page.keyboard.press("Enter");
     await settle(page);
-    assert.equal((await current(page)).value, answer, "the typed number is the answer");
+    const entered = await current(page);
+    assert.equal(entered.value, answer, "the typed number is the answer");
+    assert.equal(entered.answered, true, "Enter in the field sends the answer, as Check does");
+    assert.equal(entered.correct, true);
     await press(page, "Check");
     const after = await current(page);
     assert.equal(after.correct, true);
@@ -106,10 +109,14 @@ test("after two wrong tries the answer can be shown: with its working, not solve
     await press(page, "##answer");
     await page.keyboard.press("Control+A");
     await page.keyboard.type(String(1 + i));  // max-pods is never 1 or 2
-    await page.keyboard.press("Enter");
-    await settle(page);
-    await press(page, "Check");
+    if (i === 0) {
+      await page.keyboard.press("Enter");  // sends the answer, as Check does
+      await settle(page);
+    } else {
+      await press(page, "Check");
+    }
     assert.equal((await current(page)).correct, false);
+    assert.equal((await current(page)).wrong, i + 1, "one try each");
   }
   assert.equal((await current(page)).wrong, 2);
   await press(page, "Show the answer");
@@ -144,8 +151,7 @@ test("the final check: a missed question is tried again alone, with a new versio
     for (const typed of ["0", "99999"]) {
       await press(page, "##answer");
       await page.keyboard.press("Control+A");
-      await page.keyboard.type(typed);
-      await page.keyboard.press("Enter");
+      await page.keyboard.type(typed);  // no Enter: that would send it at once
       await settle(page);
       if ((await current(page)).value !== c.key.value) break;
     }

@@ -224,6 +224,21 @@ test("Tab from a host page into an embed's iframe puts the ring on its first wid
   await context.close();
 });
 
+test("Enter in a number answer sends it, as Check does", async () => {
+  const { page, problems, context } = await openPractice(env, "desk-limit");
+  await tabIntoCanvas(page);
+  const c = await current(page);
+  assert.equal(c.kind, "number");
+  await typeInto(page, "##answer", c.key.value);
+  assert.equal((await current(page)).answered, false, "typing alone sends nothing");
+  await key(page, "Enter");
+  const after = await current(page);
+  assert.equal(after.answered, true, "Enter sent the answer");
+  assert.equal(after.correct, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("with the ring on a widget arrows are the widgets'; without it they move between beats", async () => {
   const { page, problems, context } = await openReady(env, "/#step=phone-panel");
   await tabIntoCanvas(page);
