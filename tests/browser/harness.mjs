@@ -222,11 +222,21 @@ export async function typeNumber(page, knob, value) {
 }
 
 // Clicks (or taps, with touch) a labelled widget after scrolling it into view with the wheel
-// (`wheel` pixels a turn) over its column: for widgets that may start below the fold.
-export async function pressInView(page, label, { nth = 0, touch = false, wheel = 200 } = {}) {
+// (`wheel` pixels a turn) over its column: for widgets that may start below the fold. A widget
+// scrolled wholly out of its window is not drawn, so ImGui cannot tell where it is: `near`, a
+// rectangle in the same column (the widget pressed before), is where the wheel turns then.
+// Returns the rectangle pressed.
+export async function pressInView(page, label, { nth = 0, touch = false, wheel = 200, near = null } = {}) {
   for (let i = 0; i < 40; ++i) {
-    const r = await locate(page, label, nth);
     const vp = page.viewportSize();
+    let r = await page.evaluate(([l, n]) => window.cniCampus.locate(l, n), [label, nth]);
+    if (!r && near) {
+      await page.mouse.move(near.x + near.w / 2, Math.min(Math.max(near.y, 80), vp.height - 80));
+      await page.mouse.wheel(0, wheel);
+      await settle(page);
+      continue;
+    }
+    if (!r) r = await locate(page, label, nth);  // not drawn yet: wait for it
     if (r.y >= 40 && r.y + r.h <= vp.height - 60) {
       if (touch) {
         await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
@@ -234,7 +244,7 @@ export async function pressInView(page, label, { nth = 0, touch = false, wheel =
         await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
       }
       await settle(page);
-      return;
+      return r;
     }
     await page.mouse.move(r.x + r.w / 2, Math.min(Math.max(r.y, 80), vp.height - 80));
     await page.mouse.wheel(0, r.y < 40 ? -wheel : wheel);
