@@ -220,8 +220,7 @@ test("Tab from a host page into an embed's iframe puts the ring on its first wid
   await settle(frame);
   assert.equal(await inner(), "canvas", "the click focused the canvas");
   assert.equal(await frame.evaluate(() => window.cniCampus.state().focus), null, "a click shows no ring");
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("Enter in a number answer sends it, as Check does", async () => {
@@ -235,8 +234,7 @@ test("Enter in a number answer sends it, as Check does", async () => {
   const after = await current(page);
   assert.equal(after.answered, true, "Enter sent the answer");
   assert.equal(after.correct, true);
-  assert.deepEqual(problems, []);
-  await context.close();
+  await closeClean(problems, context);
 });
 
 test("with the ring on a widget arrows are the widgets'; without it they move between beats", async () => {

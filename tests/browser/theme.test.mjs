@@ -197,7 +197,6 @@ test("the plain lesson pages and an embed's placeholder follow a dark system set
     }, shot.toString("base64"));
     const l = luminance(corner);
     assert.ok(dark ? l < 0.05 : l > 0.5, `placeholder picture (${scheme}): corner ${corner}`);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await closeClean(problems, context);
   }
 });
