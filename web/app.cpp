@@ -1216,7 +1216,9 @@ void app_data_arrived(App& app, const std::string& catalog, const std::string& e
 }
 
 void app_read_rest_data(App& app) {
-    if (!app.data_arrived || platform::rest_state() != platform::Rest::Ready) return;
+    // Nothing fetched yet or all read: no question to the page (rest_state) in every frame.
+    if (app.labs_text.empty() && app.exercises.book_text.empty()) return;
+    if (platform::rest_state() != platform::Rest::Ready) return;
     const std::string notice = exercises_read_book(app.exercises, app.lessons);
     if (!notice.empty()) app.error = notice;
     if (app.labs_text.empty()) return;
