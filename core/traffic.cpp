@@ -238,8 +238,10 @@ constexpr HopKindWords kHopKinds[] = {
 };
 
 const HopKindWords& hop_kind_words(HopKind kind) {
-    const HopKindWords* w = find_by(kHopKinds, kind, &HopKindWords::kind);
-    return w != nullptr ? *w : kHopKinds[0];
+    for (const HopKindWords& w : kHopKinds) {
+        if (w.kind == kind) return w;
+    }
+    return kHopKinds[0];
 }
 
 }  // namespace
