@@ -1135,6 +1135,13 @@ void app_draw(App& app) {
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const bool wide = !app.embed && !app.min_controls && io.DisplaySize.x >= kWideLayout;
+    // The step list comes before the lesson in the Tab order (it is drawn first, at the left):
+    // a keyboard's first stop skips it, as a web page's "skip to content" link does.
+    if (wide) {
+        keyboard_skip_link(current_lab(app) != nullptr ? "Skip to the lab" : "Skip to the lesson",
+                           ImGui::GetCursorScreenPos());
+    }
     if (!app.min_controls) draw_top_bar(app);
 
     if (!app.error.empty()) {
@@ -1161,7 +1168,6 @@ void app_draw(App& app) {
     const float nav_h =
         app.min_controls ? 0.0f
                          : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + 4;
-    const bool wide = !app.embed && !app.min_controls && io.DisplaySize.x >= kWideLayout;
     if (wide) {
         ImGui::BeginChild("##steplist", ImVec2(230, -nav_h), false);
         draw_step_list(app);
@@ -1172,6 +1178,7 @@ void app_draw(App& app) {
     }
 
     ImGui::BeginChild("##content", ImVec2(0, -nav_h), false, ImGuiWindowFlags_NoScrollbar);
+    keyboard_main_begins();
     const core::Lab* lab = current_lab(app);
     if (lab != nullptr) {
         draw_lab_page(app, *lab);

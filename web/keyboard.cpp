@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "imgui_internal.h"
+#include "locate.h"
 #include "platform.h"
 #include "ui.h"
 
@@ -33,6 +34,7 @@ ImRect g_ring_rect, g_ring_clip, g_ring_outer;
 // A click on no widget: Tab goes on from there, as a browser does after a click on text.
 ImGuiID g_click_window = 0;
 bool g_focus_next = false;  // the next widget added takes the focus (keyboard_focus_next_widget)
+bool g_skip = false;        // the skip link was pressed: the main part's first widget is next
 ImVec2 g_click_pos;
 web::FocusRing g_focus;
 
@@ -221,6 +223,30 @@ void keyboard_enter(bool back) {
 
 void keyboard_focus_next_widget() {
     if (keyboard_focus_visible()) g_focus_next = true;
+}
+
+void keyboard_skip_link(const char* label, ImVec2 pos) {
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    const ImVec2 pad(10, 6);
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    const ImVec2 size(text.x + 2 * pad.x, text.y + 2 * pad.y);
+    ImGui::SetCursorScreenPos(pos);
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    locate_note(label);  // InvisibleButton does not report itself to locate
+    const bool shown = ImGui::IsItemFocused() && keyboard_focus_visible();
+    if (shown) {
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), color::kAccentFill, 5.0f);
+        dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), IM_COL32_WHITE, label);
+    }
+    if (pressed && keyboard_focus_visible()) g_skip = true;
+    ImGui::SetCursorScreenPos(back);
+}
+
+void keyboard_main_begins() {
+    if (!g_skip) return;
+    g_skip = false;
+    g_focus_next = true;
 }
 
 void keyboard_clear() {

@@ -40,6 +40,14 @@ void keyboard_enter(bool back);
 // While the ring shows, the next widget drawn takes it (the practice beat's first exercise
 // control once Next has brought the keyboard there), in the next frame.
 void keyboard_focus_next_widget();
+// A skip link, as a web page puts before its navigation: the canvas's first stop where a
+// list of links (the step list) comes before the lesson. It takes no room and shows only
+// while the ring is on it, at `pos` over what is drawn there; pressed (Enter or Space), the
+// ring goes to the first widget drawn after keyboard_main_begins, in the same frame's
+// order. A mouse press does nothing (the ring is not shown then).
+void keyboard_skip_link(const char* label, ImVec2 pos);
+// Where the main part's widgets begin: call every frame, before its first widget.
+void keyboard_main_begins();
 // Drops the ring (the canvas lost the focus, Escape, a click).
 void keyboard_clear();
 // True while a widget shows the focus ring.

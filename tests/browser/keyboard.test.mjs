@@ -165,16 +165,21 @@ test("Tab from the page reaches the first widget with a ring; Shift-Tab from it 
   assert.equal(await focus(page), null, "no ring before the keyboard is used");
   await tabIntoCanvas(page);
   const f = await focus(page);
-  // The first widget drawn: the theme button, left of "Campus words" in the top bar.
-  const first = await locate(page, "##theme");
+  // The first stop: the skip link, shown only now, over the title at the top left.
+  const first = await locate(page, "Skip to the lesson");
   assert.ok(f && f.ring && ringOn(f, first), `the first widget has the ring: ${JSON.stringify(f)}`);
   // The ring is drawn just outside the widget, in the accent colour.
   const ringX = f.x - 3.5, ringY = f.y + f.h / 2;
   assert.equal(await accentAt(page, ringX, ringY), true, "the ring is drawn");
   await shot(page, "keyboard-first-widget");
   await key(page, "Tab");
+  const theme = await locate(page, "##theme");
+  assert.ok(ringOn(await focus(page), theme), "Tab: the theme button, the top bar's first");
+  assert.equal(await accentAt(page, ringX, ringY), false, "the ring moved on, the skip link hid");
+  await key(page, "Tab");
   assert.ok(ringOn(await focus(page), await locate(page, "Campus words")), "Tab: the next widget");
-  assert.equal(await accentAt(page, ringX, ringY), false, "the ring moved on");
+  await key(page, "Shift+Tab");
+  assert.ok(ringOn(await focus(page), theme), "Shift-Tab: back");
   await key(page, "Shift+Tab");
   assert.ok(ringOn(await focus(page), first), "Shift-Tab: back to the first");
   await key(page, "Shift+Tab");
@@ -188,6 +193,28 @@ test("Tab from the page reaches the first widget with a ring; Shift-Tab from it 
   await key(page, "Escape");
   assert.notEqual(await active(page), "canvas", "Escape leaves the canvas");
   assert.equal(await focus(page), null);
+  await closeClean(problems, context);
+});
+
+test("the skip link: Enter takes the ring past the top bar and the step list into the lesson", async () => {
+  const { page, problems, context } = await openReady(env, "/#step=phone-panel");
+  await tabIntoCanvas(page);
+  const skip = await locate(page, "Skip to the lesson");
+  assert.ok(ringOn(await focus(page), skip), "the skip link has the ring");
+  await key(page, "Enter");
+  const f = await focus(page);
+  assert.ok(f && f.ring, "a widget has the ring");
+  const words = await locate(page, "##beat-text");
+  const step = await locate(page, "##step");  // the step list's first entry
+  assert.ok(f.x >= words.x - 1 && f.x < words.x + words.w && f.x > step.x + step.w,
+            `the ring is in the lesson column, not the step list: ${JSON.stringify(f)}`);
+  assert.equal(await accentAt(page, skip.x - 3.5, skip.y + skip.h / 2), false, "the skip link hid");
+  assert.equal((await state(page)).step.id, "phone-panel", "no step was changed");
+  // A mouse press on it does nothing: the title stays where it is and nothing moves.
+  await key(page, "Escape");
+  await page.mouse.click(skip.x + skip.w / 2, skip.y + skip.h / 2);
+  assert.equal(await focus(page), null, "a click shows no ring");
+  assert.equal((await state(page)).step.id, "phone-panel");
   await closeClean(problems, context);
 });
 
