@@ -700,6 +700,13 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
             (solved_before ? "  \xE2\x9C\x93" : ""),
         width, solved_before ? color::kGood : color::kInk);
     ImGui::PopFont();
+    // A returning learner finds a new version of what was solved on an earlier visit: say so.
+    const bool quiz = slot.exercise.kind == core::ExerciseKind::Quiz;
+    if (solved_before && slot.ready && !(quiz ? all_parts_solved(slot) : solved_here(slot))) {
+        muted("You solved this one before. This is a new version of it.", width);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        locate_rect("##solved-before", a.x, a.y, b.x, b.y);
+    }
 
     ImGui::PushID(id.c_str());
     if (!slot.error.empty()) {
@@ -893,6 +900,8 @@ nlohmann::json exercises_mirror(const ViewContext& ctx, ExercisePanel& p,
         nlohmann::json e;
         e["id"] = id;
         e["title"] = slot.ready ? ctx.text(slot.exercise.title) : id;
+        if (core::is_solved(p.progress, id))
+            e["title"] = e["title"].get<std::string>() + " (solved before)";
         e["questions"] = nlohmann::json::array();
         if (!slot.error.empty()) {
             e["error"] = "This exercise could not be made: " + slot.error;

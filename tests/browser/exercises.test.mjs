@@ -74,6 +74,16 @@ test("a choice answered wrong then right through the mouse; progress survives a 
   s = await state(page);
   assert.equal(s.exercises.solved, 1, "solved survives the reload");
   assert.equal(s.error, null);
+  // The returning learner is told that the exercise drawn anew was solved on the last visit,
+  // on the canvas and in the page's form of it.
+  if ((await current(page)).id !== "main-extension") await clickLabel(page, "##next");
+  assert.equal((await current(page)).id, "main-extension");
+  const note = await locate(page, "##solved-before");
+  assert.ok(note && note.h > 0, "the canvas says it was solved before");
+  await page.waitForFunction(() => /solved before/.test(document.getElementById("mirror-exercises").textContent));
+  await clickLabel(page, "##prev");
+  assert.ok(!(await page.evaluate(() => window.cniCampus.locate("##solved-before"))),
+    "not on the exercise never solved");
   await closeClean(problems, context);
 });
 
