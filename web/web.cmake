@@ -8,9 +8,31 @@ if(NOT EXISTS "${CAMPUS_IMGUI_DIR}/imgui.cpp")
 endif()
 
 # ---- Dear ImGui (third-party: its own warnings, never -Werror) ----------------------------
+# ImGui 1.86 wraps a line after '.', ',', ';', '!', '?' or '"' even where no space follows,
+# so "10.0.1.5" could break after "10.0." and a closing quote could send its full stop to the
+# next line alone. The tutorial's words break at spaces only (as web/live_text.cpp's beats
+# do): imgui_draw.cpp is compiled from a copy with that one rule changed. The build stops if
+# the rule is not found (another ImGui version), rather than wrap differently unnoticed.
+set(CAMPUS_IMGUI_DRAW "${CMAKE_BINARY_DIR}/generated/imgui_draw.cpp")
+file(READ "${CAMPUS_IMGUI_DIR}/imgui_draw.cpp" _campus_draw)
+set(_campus_rule "inside_word = (c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != '\\\"');")
+string(FIND "${_campus_draw}" "${_campus_rule}" _campus_at)
+if(_campus_at EQUAL -1)
+    message(FATAL_ERROR "imgui_draw.cpp: the word-wrap rule to change was not found")
+endif()
+string(REPLACE "${_campus_rule}" "inside_word = true;  // CNI Campus (web/web.cmake): spaces only"
+       _campus_draw "${_campus_draw}")
+set(_campus_old "")
+if(EXISTS "${CAMPUS_IMGUI_DRAW}")
+    file(READ "${CAMPUS_IMGUI_DRAW}" _campus_old)
+endif()
+if(NOT _campus_old STREQUAL _campus_draw)  # written again only when it changed
+    file(WRITE "${CAMPUS_IMGUI_DRAW}" "${_campus_draw}")
+endif()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CAMPUS_IMGUI_DIR}/imgui_draw.cpp")
 add_library(imgui STATIC
     "${CAMPUS_IMGUI_DIR}/imgui.cpp"
-    "${CAMPUS_IMGUI_DIR}/imgui_draw.cpp"
+    "${CAMPUS_IMGUI_DRAW}"
     "${CAMPUS_IMGUI_DIR}/imgui_tables.cpp"
     "${CAMPUS_IMGUI_DIR}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${CAMPUS_IMGUI_DIR}" "${CAMPUS_IMGUI_DIR}/backends")
