@@ -262,7 +262,8 @@
       if (!answer) { tell("Give an answer first."); return; }
       var out = mirrorAct(Object.assign({ action: "check" }, who, answer));
       if (out.error) { tell(out.error); return; }
-      tell((out.correct ? "Right. " : "Not yet. ") + out.feedback +
+      // A right answer's words begin with "Right." already.
+      tell((out.correct ? "" : "Not yet. ") + out.feedback +
            (out.working && out.working.length ? " " + out.working.join(" ") : ""));
       reveal.hidden = !out.mayReveal;
     });

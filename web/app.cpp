@@ -233,10 +233,10 @@ void draw_step_list(App& app) {
         ImVec2 pos = ImGui::GetCursorScreenPos();
         if (ImGui::Selectable("##step", selected, 0, ImVec2(width, text.y + 6)))
             app_set_step(app, static_cast<int>(i));
-        ImU32 col = selected ? color::kInk : (seen ? color::kMuted : color::kInk);
+        // A seen step keeps its ink (grey words read as "not available"); its dot says seen.
         ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                                            ImVec2(pos.x + style.FramePadding.x, pos.y + 3), col,
-                                            label.c_str(), nullptr, wrap);
+                                            ImVec2(pos.x + style.FramePadding.x, pos.y + 3),
+                                            color::kInk, label.c_str(), nullptr, wrap);
         if (seen && !selected) {
             ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + width - 8, pos.y + 10), 3.0f,
                                                         color::kGood);
@@ -442,8 +442,18 @@ void draw_beat_dots(App& app, const core::LessonStep& step) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         char label[24];
         std::snprintf(label, sizeof label, "##beat-%d", i);
-        if (ImGui::InvisibleButton(label, ImVec2(2 * r + 6, h))) app_set_beat(app, i);
+        // One Tab stop for the row, the current beat's dot; the arrows go from dot to dot and
+        // open each beat they reach, as the tabs of a page do.
+        const bool other = i != app.beat;  // a press below changes app.beat
+        ImGui::PushAllowKeyboardFocus(!other);
+        const bool pressed = ImGui::InvisibleButton(label, ImVec2(2 * r + 6, h));
+        ImGui::PopAllowKeyboardFocus();
+        if (pressed) app_set_beat(app, i);
         locate_note(label);  // InvisibleButton does not report itself to locate
+        if (!pressed && other && ImGui::IsItemFocused() && keyboard_focus_visible()) {
+            app_set_beat(app, i);
+            app.anim_until_ms = std::max(app.anim_until_ms, platform::now_ms() + 50);
+        }
         const ImVec2 c(at.x + r + 3, at.y + h * 0.5f);
         const bool practice = i >= static_cast<int>(step.beats.size());
         if (i == app.beat) {
@@ -564,13 +574,15 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
     ImGui::Spacing();
     if (exercises) {
         // Brought here by the keyboard (Next pressed with the ring on it): the ring goes on to
-        // the exercise, not left on "Next step", where one more Enter would leave the step.
+        // the exercise's answer, not left on "Next step", where one more Enter would leave the
+        // step.
         if (app.focus_practice) {
             app.focus_practice = false;
-            keyboard_focus_next_widget();
+            if (keyboard_focus_visible()) app.exercises.focus_answer = true;
         }
         const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
         app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
+        app.exercise_said = out.live;
     }
     // Like the exercises, only once the rest of a split module is here (draw_rest_pending).
     if (exercises && app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);
@@ -1129,6 +1141,7 @@ bool app_update_theme(App& app) {
 void app_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     app.live.clear();
+    app.exercise_said.clear();
     app_read_rest_data(app);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -1194,6 +1207,8 @@ void app_draw(App& app) {
         }
     }
     ImGui::End();
+    // A Check pressed on the canvas is heard, as the page's own form says it (mirror).
+    if (!app.exercise_said.empty()) app.live += (app.live.empty() ? "" : " ") + app.exercise_said;
     mirror_numbers(app);
     mirror_live(app);
     mirror_exercises(app);

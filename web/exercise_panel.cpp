@@ -7,10 +7,12 @@
 #include <chrono>
 #include <climits>
 #include <cstdio>
+#include <utility>
 
 #include "draw_campus.h"
 #include "imgui.h"
 #include "json_read.h"
+#include "keyboard.h"
 #include "locate.h"
 #include "platform.h"
 #include "ui.h"
@@ -146,6 +148,9 @@ bool stepper(const ViewContext& ctx, const char* id, long long& value, long long
     const float bw = std::min(
         64.0f, (width - field_w - gap * static_cast<float>(buttons)) / static_cast<float>(buttons));
     const float bh = ImGui::GetFrameHeight() + 6;
+    // The buttons are for the pointer and the finger; the keyboard goes straight to the field
+    // (Tab passes them by), where the arrows nudge the number.
+    ImGui::PushAllowKeyboardFocus(false);
     for (size_t k = steps.size(); k-- > 0;) {
         char label[16];
         std::snprintf(label, sizeof label, "\xE2\x88\x92%lld", steps[k]);
@@ -157,11 +162,13 @@ bool stepper(const ViewContext& ctx, const char* id, long long& value, long long
         ImGui::EndDisabled();
         ImGui::SameLine(0, gap);
     }
+    ImGui::PopAllowKeyboardFocus();
     ImGui::PushFont(ctx.fonts.strong);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (bh - ImGui::GetFontSize()) * 0.5f));
     if (number_field("##answer", value, lo, hi, field_w)) changed = true;
     ImGui::PopStyleVar();
     ImGui::PopFont();
+    ImGui::PushAllowKeyboardFocus(false);
     for (size_t k = 0; k < steps.size(); ++k) {
         ImGui::SameLine(0, gap);
         char label[16];
@@ -173,6 +180,7 @@ bool stepper(const ViewContext& ctx, const char* id, long long& value, long long
         }
         ImGui::EndDisabled();
     }
+    ImGui::PopAllowKeyboardFocus();
     ImGui::PopStyleColor(3);
     ImGui::PopID();
     return changed;
@@ -279,6 +287,14 @@ bool answered(const ExerciseSlot& slot) {
         default:
             return true;
     }
+}
+
+// What the last Check of a slot said, for the page's live region ("" before a Check): the
+// words under Check, after "Not yet." when wrong (right ones begin with "Right.").
+std::string said_by_check(const ViewContext& ctx, const ExerciseSlot& slot) {
+    if (!slot.checked) return {};
+    const std::string words = ctx.text(slot.check.feedback);
+    return slot.check.correct ? words : "Not yet. " + words;
 }
 
 // Checks the answer; returns true if this check solved the exercise.
@@ -432,6 +448,13 @@ void draw_feedback(const ViewContext& ctx, const ExerciseSlot& slot, float width
     }
 }
 
+// Brought here by the keyboard (Practice or Next question pressed with the ring on it): the
+// ring goes on to the answer, drawn next, past the arrows between the step's exercises (one
+// more Enter there would open the next exercise) and the question buttons.
+void focus_answer_here(ExercisePanel& p) {
+    if (std::exchange(p.focus_answer, false)) keyboard_focus_next_widget();
+}
+
 // The answer's inputs for the exercise's kind.
 void draw_inputs(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
@@ -481,6 +504,7 @@ RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* anoth
         if (ImGui::Button("Show the answer")) show_answer(slot);
     }
     if (!slot.checked && !slot.revealed) return press;
+    out.live = said_by_check(ctx, slot);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
     if (slot.checked) draw_feedback(ctx, slot, width);
@@ -530,6 +554,7 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
     ImGui::PushID(slot.part);
     text_wrapped(ctx.text(part.exercise.prompt), width);
     ImGui::Spacing();
+    focus_answer_here(panel);
     draw_inputs(ctx, part, width);
     // A question answered wrong is tried again with a new version of itself; the others stay.
     const RowPress press = check_row(ctx, part, "New version of this question", width, out);
@@ -541,7 +566,10 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
     const bool all_right = all_parts_solved(slot);
     if (press.solved && all_right) mark_solved(panel, id);
     if (part.checked && part.check.correct && slot.part + 1 < n) {
-        if (ImGui::Button("Next question")) ++slot.part;
+        if (ImGui::Button("Next question")) {
+            ++slot.part;
+            if (keyboard_focus_visible()) panel.focus_answer = true;
+        }
     }
     if (all_right) {
         ImGui::PushFont(ctx.fonts.strong);
@@ -717,6 +745,7 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
     } else {
         text_wrapped(ctx.text(slot.exercise.prompt), width);
         ImGui::Spacing();
+        focus_answer_here(p);
         draw_inputs(ctx, slot, width);
         const RowPress press = check_row(ctx, slot, "Another one", width, out);
         if (press.solved) mark_solved(p, id);

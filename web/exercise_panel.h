@@ -55,6 +55,7 @@ struct ExercisePanel {
     std::map<std::string, ExerciseSlot> slots;  // by exercise id
     std::map<std::string, int> shown;           // by step id: which of its exercises is shown
     bool reset_requested = false;  // "Reset progress" was confirmed; done at the next draw
+    bool focus_answer = false;     // the keyboard's ring goes to the shown exercise's answer
     uint32_t seed_base = 0;
     uint32_t seeds_drawn = 0;
 };

@@ -31,6 +31,11 @@ int g_pending_frames = 0;
 ImGuiID g_text_window = 0, g_text_window_frame = 0;
 bool g_ring = false;  // the focused widget was drawn in this frame with the ring
 ImRect g_ring_rect, g_ring_clip, g_ring_outer;
+// Where the ring was in the Tab order of the last frame that drew it (-1: on no Tab stop), and
+// in which window: when that widget is no longer drawn (greyed out, gone), the widget drawn in
+// its place takes the ring, so one press does not send the keyboard back to the top.
+int g_ring_index = -1, g_last_ring_index = -1;
+ImGuiID g_ring_window = 0, g_last_ring_window = 0;
 // A click on no widget: Tab goes on from there, as a browser does after a click on text.
 ImGuiID g_click_window = 0;
 bool g_focus_next = false;  // the next widget added takes the focus (keyboard_focus_next_widget)
@@ -91,9 +96,21 @@ void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     if (w == nullptr || g.WithinEndChild || g.LastItemData.ID != id) return;
     if (w->IsFallbackWindow || id == w->MoveId) return;
     const ImGuiItemFlags flags = g.LastItemData.InFlags;
-    if ((flags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled | ImGuiItemFlags_NoTabStop)) ||
+    if ((flags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled)) ||
         (w->Flags & ImGuiWindowFlags_NoNavInputs))
         return;
+    // A widget that is no Tab stop (a beat dot other than the current one) is reached with
+    // the arrows, from a neighbour that is: it shows the ring, but Tab passes it by.
+    if (flags & ImGuiItemFlags_NoTabStop) {
+        if (id == g.NavId && !g.NavDisableHighlight) {
+            g_ring = true;
+            g_ring_rect = bb;
+            g_ring_clip = w->ClipRect;
+            g_ring_outer = w->OuterRectClipped;
+            g_ring_index = -1;
+        }
+        return;
+    }
     const bool text = (flags & ImGuiItemFlags_Inputable) != 0;
     if (g_focus_next) {  // keyboard_focus_next_widget: this one takes the ring next frame
         g_focus_next = false;
@@ -123,6 +140,8 @@ void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     }
     if (id == g.NavId && !g.NavDisableHighlight) {
         g_ring = true;
+        g_ring_index = static_cast<int>(g_frame.size()) - 1;
+        g_ring_window = w->ID;
         g_ring_rect = bb;
         // Where the widget can be seen: its window's visible content (for a widget scrolled
         // half out of sight), the ring itself may go out to the window's edges and beyond.
@@ -174,6 +193,17 @@ void keyboard_frame_done() {
     }
     g_stops.swap(g_frame);
     g_frame.clear();
+    if (g_ring) {
+        g_last_ring_index = g_ring_index;
+        g_last_ring_window = g_ring_window;
+    } else if (ring_visible(g) && g_pending == 0 && !g.IO.MouseClicked[0] &&
+               g_last_ring_index >= 0 && g_last_ring_index < static_cast<int>(g_stops.size()) &&
+               g_stops[static_cast<size_t>(g_last_ring_index)].window == g_last_ring_window) {
+        g_pending = g_stops[static_cast<size_t>(g_last_ring_index)].id;
+        g_pending_frames = 0;
+        g_last_ring_index = -1;
+        platform::request_frame();
+    }
     if (g_pending != 0 && ++g_pending_frames > 3) g_pending = 0;  // no longer drawn
     g_text_window = g_text_window_frame;
     g_text_window_frame = 0;

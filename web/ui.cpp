@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -316,17 +318,42 @@ void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
 namespace {
 bool g_number_editing = false;  // a number_field was active in the frame being drawn
 bool g_number_entered = false;  // a number_field was left with Enter in this frame
+
+// Up and Down in a number field nudge its number by one, as in a page's number input (and the
+// keyboard's focus stays in the field): ImGui calls this for them with CallbackHistory.
+struct NumberRange {
+    long long lo, hi;
+};
+int number_field_keys(ImGuiInputTextCallbackData* d) {
+    if (d->EventFlag != ImGuiInputTextFlags_CallbackHistory) return 0;
+    const NumberRange& r = *static_cast<const NumberRange*>(d->UserData);
+    const long long now = std::strtoll(d->Buf, nullptr, 10);
+    const long long to = std::clamp(now + (d->EventKey == ImGuiKey_UpArrow ? 1 : -1), r.lo, r.hi);
+    char text[24];
+    std::snprintf(text, sizeof text, "%lld", to);
+    d->DeleteChars(0, d->BufTextLen);
+    d->InsertChars(0, text);
+    return 0;
+}
 }  // namespace
 
 bool number_field(const char* id, long long& value, long long lo, long long hi, float width) {
     ImGui::SetNextItemWidth(width);
-    long long typed = value;
+    char text[24];
+    std::snprintf(text, sizeof text, "%lld", value);
+    NumberRange range{lo, hi};
     bool changed = false;
-    if (ImGui::InputScalar(id, ImGuiDataType_S64, &typed, nullptr, nullptr, "%lld",
-                           ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
-        typed = std::clamp(typed, lo, hi);
-        changed = typed != value;
-        value = typed;
+    if (ImGui::InputText(id, text, sizeof text,
+                         ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll |
+                             ImGuiInputTextFlags_CallbackHistory,
+                         number_field_keys, &range)) {
+        char* end = nullptr;
+        const long long typed = std::strtoll(text, &end, 10);
+        if (end != text) {  // an empty field or a lone sign keeps the number
+            const long long kept = std::clamp(typed, lo, hi);
+            changed = kept != value;
+            value = kept;
+        }
     }
     if (ImGui::IsItemActive()) g_number_editing = true;
     if (ImGui::IsItemDeactivated() &&

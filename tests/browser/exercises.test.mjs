@@ -51,6 +51,9 @@ test("a choice answered wrong then right through the mouse; progress survives a 
     assert.equal(now.answered, true);
     outcomes.push(now.correct);
     inViewport(await locate(page, "##feedback"), page.viewportSize(), "the feedback");
+    // A screen reader hears it: the page's live region gets the verdict and its words.
+    assert.match((await state(page)).live, now.correct ? /Right\./ : /Not yet\. \S/,
+      "the live region says what Check said");
     return now.correct;
   };
   let right = -1;

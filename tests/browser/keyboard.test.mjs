@@ -342,7 +342,62 @@ test("Enter on Practice: the ring goes on to the exercise, not to Next step", as
   assert.ok(!ringOn(f, await locate(page, "Next step  \u25B6")), "not on Next step");
   const check = await locate(page, "Check");
   assert.ok(f.y <= check.y, `in the exercise, at or above its Check: ${JSON.stringify(f)}`);
-  // One more Enter stays in the step.
+  // On the answer itself, past the arrows between the step's exercises.
+  assert.ok(ringOn(f, await locate(page, "##answer")), `the ring is on the answer: ${JSON.stringify(f)}`);
+  const first = (await current(page)).id;
+  // One more Enter stays in the step and in the exercise (it sends the answer).
+  await key(page, "Enter");
   assert.equal((await state(page)).step.id, "desk-limit");
+  assert.equal((await current(page)).id, first, "still the first exercise");
+  await closeClean(problems, context);
+});
+
+test("Up and Down in a number answer nudge it; Tab passes the -1/+1 buttons by", async () => {
+  const { page, problems, context } = await practice("desk-limit");
+  await tabIntoCanvas(page);
+  await tabTo(page, "##answer");
+  const start = (await current(page)).value;
+  for (let i = 0; i < 3; ++i) await key(page, "ArrowUp");
+  assert.equal((await current(page)).value, start + 3, "three Ups: three more");
+  await key(page, "ArrowDown");
+  assert.equal((await current(page)).value, start + 2, "one Down: one less");
+  assert.ok(ringOn(await focus(page), await locate(page, "##answer")), "the ring stays on the field");
+  await key(page, "Tab");
+  assert.ok(ringOn(await focus(page), await locate(page, "Check")), "Tab: the field, then Check");
+  await closeClean(problems, context);
+});
+
+test("the ring stays near when its widget greys out: the last exercise's arrow", async () => {
+  const { page, problems, context } = await practice("phone-panel");
+  await tabIntoCanvas(page);
+  await tabTo(page, "##next");
+  await key(page, "Enter");
+  assert.equal((await current(page)).id, "main-extension", "the arrow opened the second exercise");
+  const f = await focus(page);
+  assert.ok(f && f.ring, `the ring is still shown: ${JSON.stringify(f)}`);
+  const title = await locate(page, "##prev");  // the header of the exercise card
+  assert.ok(f.y >= title.y - 40, `near the exercise, not back at the top: ${JSON.stringify(f)}`);
+  await key(page, "Tab");
+  const g = await focus(page);
+  assert.ok(g && g.ring && g.y >= title.y - 40, `Tab goes on from there: ${JSON.stringify(g)}`);
+  await closeClean(problems, context);
+});
+
+test("the beat dots are one Tab stop: the arrows go from beat to beat", async () => {
+  const { page, problems, context } = await openReady(env, "/#step=desk-limit");
+  await tabIntoCanvas(page);
+  await key(page, "Enter");  // the skip link: the ring on the current beat's dot
+  assert.ok(ringOn(await focus(page), await locate(page, "##beat-0")), "the ring on the first dot");
+  await key(page, "ArrowRight");
+  assert.equal((await state(page)).beat.index, 1, "Right: the next beat");
+  assert.ok(ringOn(await focus(page), await locate(page, "##beat-1")), "the ring on its dot");
+  await key(page, "ArrowRight");
+  assert.equal((await state(page)).beat.index, 2);
+  await key(page, "ArrowLeft");
+  assert.equal((await state(page)).beat.index, 1, "Left: back");
+  await key(page, "Tab");
+  const f = await focus(page);
+  for (let i = 0; i < (await state(page)).beat.count; ++i)
+    assert.ok(!ringOn(f, await locate(page, `##beat-${i}`)), `Tab leaves the dots (not on dot ${i})`);
   await closeClean(problems, context);
 });

@@ -18,6 +18,10 @@ async function submit(form) {
   return feedback(form);
 }
 
+// What a check says in the form: "Right." (then its working) or "Not yet." and a hint; never
+// the verdict twice.
+const FEEDBACK = /^(Right\.(?! Right\.)|Not yet\. \S)/;
+
 // Tries each choice in turn, through the DOM only, until the module says it is right.
 async function solveChoice(form, where) {
   const radios = await form.$$("input[type=radio]");
@@ -26,7 +30,7 @@ async function solveChoice(form, where) {
     await r.focus();  // as the keyboard does: the form comes into sight with the focus
     await r.press("Space");
     const said = await submit(form);
-    assert.match(said, /^(Right|Not yet)\. \S/, `${where}: feedback in the form`);
+    assert.match(said, FEEDBACK, `${where}: feedback in the form`);
     if (said.startsWith("Right.")) return;
   }
   assert.fail(`${where}: no choice was right`);
@@ -40,7 +44,7 @@ async function solveNumber(form, where) {
   for (const v of [min, max]) {
     await input.fill(v);
     const said = await submit(form);
-    assert.match(said, /^(Right|Not yet)\. \S/, `${where}: feedback for ${v}`);
+    assert.match(said, FEEDBACK, `${where}: feedback for ${v}`);
     if (said.startsWith("Right.")) return;
   }
   const reveal = await form.$("button:not([type=submit]):has-text('Show the answer')");
@@ -62,7 +66,7 @@ async function trySetup(form, where) {
   const mp = await form.$("input[type=number]");
   await mp.focus();
   await mp.fill(await mp.evaluate((i) => i.min));
-  assert.match(await submit(form), /^(Right|Not yet)\. \S/, `${where}: feedback`);
+  assert.match(await submit(form), FEEDBACK, `${where}: feedback`);
 }
 
 test("every exercise of every step is a form in the mirror, answered through the DOM", async () => {
