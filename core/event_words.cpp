@@ -1,6 +1,8 @@
 // event_words.cpp: events, pool rules and refusals in words with {term} tokens (event_words.h).
 #include "event_words.h"
 
+#include "lookup.h"
+
 namespace core {
 namespace {
 
@@ -66,24 +68,18 @@ std::string pool_flap_words(const EventFacts& f) {
 }  // namespace
 
 EventKind event_kind(std::string_view name) {
-    for (const KindWords& k : kKinds) {
-        if (name == k.name) return k.kind;
-    }
-    return EventKind::Other;
+    const KindWords* k = find_by(kKinds, name, &KindWords::name);
+    return k != nullptr ? k->kind : EventKind::Other;
 }
 
 const char* event_kind_name(EventKind kind) {
-    for (const KindWords& k : kKinds) {
-        if (kind == k.kind) return k.name;
-    }
-    return "other";
+    const KindWords* k = find_by(kKinds, kind, &KindWords::kind);
+    return k != nullptr ? k->name : "other";
 }
 
 std::string event_headline(const Event& e) {
-    for (const KindWords& k : kKinds) {
-        if (e.kind == k.kind) return k.headline;
-    }
-    return event_kind_name(e.kind);
+    const KindWords* k = find_by(kKinds, e.kind, &KindWords::kind);
+    return k != nullptr ? k->headline : event_kind_name(e.kind);
 }
 
 std::string pool_words(const PoolWhy& w) {

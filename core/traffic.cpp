@@ -238,10 +238,8 @@ constexpr HopKindWords kHopKinds[] = {
 };
 
 const HopKindWords& hop_kind_words(HopKind kind) {
-    for (const HopKindWords& w : kHopKinds) {
-        if (w.kind == kind) return w;
-    }
-    return kHopKinds[0];
+    const HopKindWords* w = find_by(kHopKinds, kind, &HopKindWords::kind);
+    return w != nullptr ? *w : kHopKinds[0];
 }
 
 }  // namespace
