@@ -638,12 +638,7 @@ const GuideNode* find_guide_node(std::string_view id) {
 namespace {
 
 // Each fix's name in the model's own words and its short title, in term tokens.
-struct FixWords {
-    Fix key;
-    const char* name;
-    const char* short_title;
-};
-constexpr FixWords kFixWords[] = {
+constexpr EnumNames<Fix> kFixWords[] = {
     {Fix::PrefixDelegation, "prefix-delegation", "Prefix delegation"},
     {Fix::RaiseMaxPods, "raise-max-pods", "Raise the {maxpods}"},
     {Fix::CustomNetworking, "custom-networking", "Custom networking"},
@@ -658,13 +653,13 @@ constexpr FixWords kFixWords[] = {
 }  // namespace
 
 const char* fix_name(Fix fix) {
-    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
+    const EnumNames<Fix>* w = names_of(kFixWords, fix);
     return w != nullptr ? w->name : "";
 }
 
 const char* fix_short(Fix fix) {
-    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
-    return w != nullptr ? w->short_title : "";
+    const EnumNames<Fix>* w = names_of(kFixWords, fix);
+    return w != nullptr ? w->label : "";
 }
 
 const GuideNode* guide_outcome(Fix fix) {
