@@ -14,22 +14,11 @@ namespace core {
 namespace {
 
 GuideNode question(const char* id, const char* text, std::vector<GuideAnswer> answers) {
-    GuideNode n;
-    n.id = id;
-    n.question = text;
-    n.answers = std::move(answers);
-    return n;
+    return GuideNode{id, text, std::move(answers)};
 }
 
 GuideNode outcome(const char* id, Fix fix, const char* title, const char* why, const char* cost) {
-    GuideNode n;
-    n.id = id;
-    n.outcome = true;
-    n.fix = fix;
-    n.title = title;
-    n.why = why;
-    n.cost = cost;
-    return n;
+    return GuideNode{id, "", {}, true, fix, title, why, cost};
 }
 
 std::vector<GuideNode> make_guide() {
@@ -190,11 +179,7 @@ template <typename Change>
 Status replace_nodes(DemoCampus& c, Change change) {
     std::vector<NodeDesc> descs;
     for (const Node& n : c.cluster.nodes) {
-        NodeDesc d;
-        d.name = n.name;
-        d.type = n.type;
-        d.subnet_id = n.subnet_id;
-        d.config = n.config;
+        NodeDesc d{n.name, n.type, n.subnet_id, n.config};
         change(d);
         descs.push_back(d);
     }

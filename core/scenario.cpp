@@ -556,7 +556,7 @@ Result<Vpc> build_vpc(const Scenario& s) {
         }
     }
     for (size_t i = 0; i < s.subnets.size(); ++i) {
-        if (auto st = add_subnet(v, subnet_desc(s.subnets[i])); !st)
+        if (auto st = add_subnet(v, s.subnets[i]); !st)
             return at(index_path("subnets", i), st.error().message);
     }
     return v;
@@ -856,19 +856,6 @@ std::string scenario_text(const Scenario& s, bool compact) {
 
 std::string save_scenario(const Scenario& s) {
     return scenario_text(s, false);
-}
-
-SubnetDesc subnet_desc(const ScenarioSubnet& subnet) {
-    SubnetDesc d;
-    d.id = subnet.id;
-    d.name = subnet.name;
-    d.az = subnet.az;
-    d.cidr = subnet.cidr;
-    d.scatter = subnet.scatter;
-    d.prefix_reservation = subnet.prefix_reservation;
-    d.prefix_reservation_cidr = subnet.prefix_reservation_cidr;
-    d.tags = subnet.tags;
-    return d;
 }
 
 Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {
