@@ -247,10 +247,7 @@ int lever_rank(LeverKind kind) {
 }
 
 const LabFix* find_fix(const Lab& lab, std::string_view id) {
-    for (const LabFix& f : lab.fixes) {
-        if (f.id == id) return &f;
-    }
-    return nullptr;
+    return find_by(lab.fixes, id, &LabFix::id);
 }
 
 std::string fix_id_list(const Lab& lab) {
