@@ -106,37 +106,23 @@ bool valid_name(std::string_view name) {
 
 constexpr int kZero = 0;
 constexpr int kUnlisted = -1;
-// Whole-number columns: range, and the value a null stands for (nullptr: null not allowed).
+// Whole-number columns: the field they fill, range, and the value a null stands for (nullptr:
+// null not allowed).
 struct IntRule {
     Column column;
+    int InstanceType::*field;
     long long lo, hi;
     const int* null_value;
 };
 constexpr IntRule kIntRules[] = {
-    {kVcpus, 1, 4096, &kZero},          {kMemory, 1, 1LL << 30, &kZero},
-    {kMaxEnis, 1, 100, nullptr},        {kIpv4PerEni, 1, 256, nullptr},
-    {kBranchEnis, 0, 1000, &kUnlisted}, {kNetworkCards, 1, 64, nullptr},
+    {kVcpus, &InstanceType::vcpus, 1, 4096, &kZero},
+    {kMemory, &InstanceType::memory_mib, 1, 1LL << 30, &kZero},
+    {kMaxEnis, &InstanceType::max_enis, 1, 100, nullptr},
+    {kIpv4PerEni, &InstanceType::ipv4_per_eni, 1, 256, nullptr},
+    {kBranchEnis, &InstanceType::branch_enis, 0, 1000, &kUnlisted},
+    {kNetworkCards, &InstanceType::network_cards, 1, 64, nullptr},
 };
 constexpr long long kEnisAllCardsMax = 1000;
-
-int& int_field(InstanceType& t, Column column) {
-    switch (column) {
-        case kVcpus:
-            return t.vcpus;
-        case kMemory:
-            return t.memory_mib;
-        case kMaxEnis:
-            return t.max_enis;
-        case kIpv4PerEni:
-            return t.ipv4_per_eni;
-        case kBranchEnis:
-            return t.branch_enis;
-        case kNetworkCards:
-            return t.network_cards;
-        default:
-            return t.enis_all_cards;
-    }
-}
 
 // ENIs over all cards: at least the default card's, and exactly those with one card.
 bool valid_enis_all_cards(const InstanceType& t, int all) {
@@ -179,7 +165,7 @@ Result<InstanceType> read_row(const json& row, std::size_t i, std::size_t column
     for (const IntRule& r : kIntRules) {
         Result<int> v = read_int(row[r.column], i, r.column, r.lo, r.hi, r.null_value);
         if (!v) return v.error();
-        int_field(t, r.column) = *v;
+        t.*r.field = *v;
     }
     Result<int> all = read_int(row[kEnisAllCards], i, kEnisAllCards, 1, kEnisAllCardsMax);
     if (!all) return all.error();
@@ -378,11 +364,8 @@ private:
                     return false;
                 t.enis_all_cards = all;
             } else {
-                const IntRule* rule =
-                    std::find_if(std::begin(kIntRules), std::end(kIntRules),
-                                 [&](const IntRule& r) { return r.column == column; });
-                if (!int_cell(rule->lo, rule->hi, rule->null_value, int_field(t, column)))
-                    return false;
+                const IntRule* rule = find_by(kIntRules, column, &IntRule::column);
+                if (!int_cell(rule->lo, rule->hi, rule->null_value, t.*rule->field)) return false;
             }
         }
         return punct(']');

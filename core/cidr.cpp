@@ -33,6 +33,14 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
+// The run of digits at `pos` (perhaps empty); `pos` moves past it.
+std::string_view read_digits(std::string_view text, size_t& pos) {
+    const size_t start = pos;
+    while (pos < text.size() && is_digit(text[pos]))
+        ++pos;
+    return text.substr(start, pos - start);
+}
+
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -115,10 +123,7 @@ Result<uint32_t> parse_quad(std::string_view input, size_t& pos, bool cidr) {
             if (input[pos] != '.') return unexpected_char(input, pos, cidr);
             ++pos;
         }
-        const size_t start = pos;
-        while (pos < input.size() && is_digit(input[pos]))
-            ++pos;
-        const std::string_view digits = input.substr(start, pos - start);
+        const std::string_view digits = read_digits(input, pos);
         if (digits.empty()) {
             if (pos < input.size() && input[pos] != '.' && input[pos] != '/') {
                 return unexpected_char(input, pos, cidr);
@@ -184,10 +189,7 @@ Result<Cidr> parse_cidr(std::string_view text) {
     }
     if (text[pos] != '/') return unexpected_char(text, pos, true);
     ++pos;
-    const size_t start = pos;
-    while (pos < text.size() && is_digit(text[pos]))
-        ++pos;
-    const std::string_view digits = text.substr(start, pos - start);
+    const std::string_view digits = read_digits(text, pos);
     if (digits.empty()) {
         if (pos >= text.size()) {
             return make_error(quoted(text) +

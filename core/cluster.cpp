@@ -445,52 +445,81 @@ Step attach_eni(Cluster& c, Node& n, long long want, const PoolState& st) {
     return Step::Changed;
 }
 
+// What grow puts on an ENI: secondary IPs, or /28 prefixes with prefix delegation.
+template <typename T>
+struct PoolUnit {
+    std::vector<T> Eni::*held;
+    Result<std::vector<T>> (*take)(Subnet&, long long);
+    std::string (*list)(const std::vector<T>&);
+    bool prefixes;
+    EventKind assigned;
+    const char *one, *many;                    // "Could not assign 2 secondary IPs"
+    const char *assigned_one, *assigned_many;  // "Assigned 2 /28 prefixes"
+};
+const PoolUnit<Ipv4> kIpUnit{
+    &Eni::ips,      take_ips,        list_ips,       false,          EventKind::AssignIps,
+    "secondary IP", "secondary IPs", "secondary IP", "secondary IPs"};
+const PoolUnit<Cidr> kPrefixUnit{
+    &Eni::prefixes, take_prefixes, list_prefixes, true,          EventKind::AssignPrefix,
+    "prefix",       "prefixes",    "/28 prefix",  "/28 prefixes"};
+
+// Gives the first attached ENI with a free slot up to `needed` more units from its subnet.
+// Step::None when none took any. With subnet discovery, an ENI whose subnet is out of addresses
+// is passed over (ipamd.go tryAssignIPs / tryAssignPrefixes: `continue`; a new ENI may go
+// elsewhere), its refusal kept in `skipped_what` and `skipped`.
+template <typename T>
+Step fill_eni(Cluster& c, Node& n, const PoolState& st, const PoolUnit<T>& u, long long needed,
+              std::string& skipped_what, Error& skipped) {
+    const int slots = st.slots_per_eni;
+    for (Eni& e : n.enis) {
+        std::vector<T>& held = e.*u.held;
+        if (!carries_pod_addresses(n, e) || static_cast<int>(held.size()) >= slots) continue;
+        const long long want =
+            std::min<long long>(slots - static_cast<long long>(held.size()), needed);
+        Subnet* s = find_subnet(c.vpc, e.subnet_id);
+        if (s == nullptr) return Step::Blocked;
+        Result<std::vector<T>> got = u.take(*s, want);
+        if (!got && want > 1) got = u.take(*s, 1);
+        auto what = [&] {
+            return "Could not assign " + count(want, u.one, u.many) + " to " + e.id;
+        };
+        if (!got && n.config.subnet_discovery && insufficient(got.error())) {
+            skipped_what = what();
+            skipped = got.error();
+            continue;
+        }
+        if (!got) {
+            subnet_failure(c, n, what(), got.error());
+            return Step::Blocked;
+        }
+        held.insert(held.end(), got->begin(), got->end());
+        clear_pool_error(n);
+        const long long added = static_cast<long long>(got->size());
+        emit(c, n.name, u.assigned,
+             "Assigned " + count(added, u.assigned_one, u.assigned_many) + " " + u.list(*got) +
+                 " to " + eni_name(e) + ": " + st.reason + ".",
+             {}, eni_facts(e, u.prefixes, added, u.list(*got), st.why));
+        return Step::Changed;
+    }
+    return Step::None;
+}
+
 // Grows a short pool: fill the first attached ENI with a free slot, else attach an ENI.
 Step grow(Cluster& c, Node& n, const PoolState& st) {
     const int slots = st.slots_per_eni;
-    // With subnet discovery, an ENI whose subnet is out of addresses is passed over (ipamd.go
-    // tryAssignIPs / tryAssignPrefixes: `continue`), and a new ENI may go elsewhere.
-    const bool move_on = n.config.subnet_discovery;
     std::string skipped_what;
     Error skipped = make_error("");
+    auto no_room = [&] {
+        if (skipped_what.empty()) return Step::None;
+        subnet_failure(c, n, skipped_what, skipped);
+        return Step::Blocked;
+    };
     if (!st.prefix_delegation) {
         const long long to_allocate = st.warm_ip_targets ? st.short_ips : slots;
-        for (Eni& e : n.enis) {
-            if (!carries_pod_addresses(n, e) || static_cast<int>(e.ips.size()) >= slots) continue;
-            const long long want =
-                std::min<long long>(slots - static_cast<long long>(e.ips.size()), to_allocate);
-            Subnet* s = find_subnet(c.vpc, e.subnet_id);
-            if (s == nullptr) return Step::Blocked;
-            Result<std::vector<Ipv4>> ips = take_ips(*s, want);
-            if (!ips && want > 1) ips = take_ips(*s, 1);
-            if (!ips && move_on && insufficient(ips.error())) {
-                skipped_what = "Could not assign " + count(want, "secondary IP", "secondary IPs") +
-                               " to " + e.id;
-                skipped = ips.error();
-                continue;
-            }
-            if (!ips) {
-                subnet_failure(c, n,
-                               "Could not assign " + count(want, "secondary IP", "secondary IPs") +
-                                   " to " + e.id,
-                               ips.error());
-                return Step::Blocked;
-            }
-            e.ips.insert(e.ips.end(), ips->begin(), ips->end());
-            clear_pool_error(n);
-            emit(c, n.name, EventKind::AssignIps,
-                 "Assigned " +
-                     count(static_cast<long long>(ips->size()), "secondary IP", "secondary IPs") +
-                     " " + list_ips(*ips) + " to " + eni_name(e) + ": " + st.reason + ".",
-                 {},
-                 eni_facts(e, false, static_cast<long long>(ips->size()), list_ips(*ips), st.why));
-            return Step::Changed;
-        }
-        if (!room_for_eni(n)) {
-            if (skipped_what.empty()) return Step::None;
-            subnet_failure(c, n, skipped_what, skipped);
-            return Step::Blocked;
-        }
+        if (Step s = fill_eni(c, n, st, kIpUnit, to_allocate, skipped_what, skipped);
+            s != Step::None)
+            return s;
+        if (!room_for_eni(n)) return no_room();
         const long long want =
             st.warm_ip_targets ? std::min<long long>(st.short_ips, slots) : slots;
         if (want <= 0) return Step::None;
@@ -501,43 +530,9 @@ Step grow(Cluster& c, Node& n, const PoolState& st) {
     const long long needed = st.warm_ip_targets
                                  ? std::max(1, st.short_prefixes)
                                  : std::max(1, w.warm_prefix_target - st.free_prefixes);
-    for (Eni& e : n.enis) {
-        if (!carries_pod_addresses(n, e) || static_cast<int>(e.prefixes.size()) >= slots) {
-            continue;
-        }
-        const long long want =
-            std::min<long long>(slots - static_cast<long long>(e.prefixes.size()), needed);
-        Subnet* s = find_subnet(c.vpc, e.subnet_id);
-        if (s == nullptr) return Step::Blocked;
-        Result<std::vector<Cidr>> prefixes = take_prefixes(*s, want);
-        if (!prefixes && want > 1) prefixes = take_prefixes(*s, 1);
-        if (!prefixes && move_on && insufficient(prefixes.error())) {
-            skipped_what = "Could not assign " + count(want, "prefix", "prefixes") + " to " + e.id;
-            skipped = prefixes.error();
-            continue;
-        }
-        if (!prefixes) {
-            subnet_failure(c, n,
-                           "Could not assign " + count(want, "prefix", "prefixes") + " to " + e.id,
-                           prefixes.error());
-            return Step::Blocked;
-        }
-        e.prefixes.insert(e.prefixes.end(), prefixes->begin(), prefixes->end());
-        clear_pool_error(n);
-        emit(c, n.name, EventKind::AssignPrefix,
-             "Assigned " +
-                 count(static_cast<long long>(prefixes->size()), "/28 prefix", "/28 prefixes") +
-                 " " + list_prefixes(*prefixes) + " to " + eni_name(e) + ": " + st.reason + ".",
-             {},
-             eni_facts(e, true, static_cast<long long>(prefixes->size()), list_prefixes(*prefixes),
-                       st.why));
-        return Step::Changed;
-    }
-    if (!room_for_eni(n)) {
-        if (skipped_what.empty()) return Step::None;
-        subnet_failure(c, n, skipped_what, skipped);
-        return Step::Blocked;
-    }
+    if (Step s = fill_eni(c, n, st, kPrefixUnit, needed, skipped_what, skipped); s != Step::None)
+        return s;
+    if (!room_for_eni(n)) return no_room();
     return attach_eni(c, n, std::min<long long>(needed, slots), st);
 }
 

@@ -14,22 +14,11 @@ namespace core {
 namespace {
 
 GuideNode question(const char* id, const char* text, std::vector<GuideAnswer> answers) {
-    GuideNode n;
-    n.id = id;
-    n.question = text;
-    n.answers = std::move(answers);
-    return n;
+    return GuideNode{id, text, std::move(answers)};
 }
 
 GuideNode outcome(const char* id, Fix fix, const char* title, const char* why, const char* cost) {
-    GuideNode n;
-    n.id = id;
-    n.outcome = true;
-    n.fix = fix;
-    n.title = title;
-    n.why = why;
-    n.cost = cost;
-    return n;
+    return GuideNode{id, "", {}, true, fix, title, why, cost};
 }
 
 std::vector<GuideNode> make_guide() {
@@ -190,11 +179,7 @@ template <typename Change>
 Status replace_nodes(DemoCampus& c, Change change) {
     std::vector<NodeDesc> descs;
     for (const Node& n : c.cluster.nodes) {
-        NodeDesc d;
-        d.name = n.name;
-        d.type = n.type;
-        d.subnet_id = n.subnet_id;
-        d.config = n.config;
+        NodeDesc d{n.name, n.type, n.subnet_id, n.config};
         change(d);
         descs.push_back(d);
     }
@@ -638,12 +623,7 @@ const GuideNode* find_guide_node(std::string_view id) {
 namespace {
 
 // Each fix's name in the model's own words and its short title, in term tokens.
-struct FixWords {
-    Fix key;
-    const char* name;
-    const char* short_title;
-};
-constexpr FixWords kFixWords[] = {
+constexpr EnumNames<Fix> kFixWords[] = {
     {Fix::PrefixDelegation, "prefix-delegation", "Prefix delegation"},
     {Fix::RaiseMaxPods, "raise-max-pods", "Raise the {maxpods}"},
     {Fix::CustomNetworking, "custom-networking", "Custom networking"},
@@ -658,13 +638,13 @@ constexpr FixWords kFixWords[] = {
 }  // namespace
 
 const char* fix_name(Fix fix) {
-    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
+    const EnumNames<Fix>* w = names_of(kFixWords, fix);
     return w != nullptr ? w->name : "";
 }
 
 const char* fix_short(Fix fix) {
-    const FixWords* w = find_by(kFixWords, fix, &FixWords::key);
-    return w != nullptr ? w->short_title : "";
+    const EnumNames<Fix>* w = names_of(kFixWords, fix);
+    return w != nullptr ? w->label : "";
 }
 
 const GuideNode* guide_outcome(Fix fix) {

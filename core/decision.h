@@ -55,9 +55,9 @@ struct GuideNode {
     std::vector<GuideAnswer> answers;
     bool outcome = false;
     Fix fix = Fix::PrefixDelegation;
-    std::string title;  // outcome: "Prefix delegation, and raise {maxpods}"
-    std::string why;    // outcome: why this fix answers the symptom
-    std::string cost;   // outcome: what it needs or costs
+    std::string title{};  // outcome: "Prefix delegation, and raise {maxpods}"
+    std::string why{};    // outcome: why this fix answers the symptom
+    std::string cost{};   // outcome: what it needs or costs
 };
 
 // A small campus and the pods it is asked to run.

@@ -1,16 +1,13 @@
 // event_words.cpp: events, pool rules and refusals in words with {term} tokens (event_words.h).
 #include "event_words.h"
 
+#include "lookup.h"
+
 namespace core {
 namespace {
 
-struct KindWords {
-    EventKind kind;
-    const char* name;      // event_kind_name
-    const char* headline;  // with {term} tokens
-};
-
-const KindWords kKinds[] = {
+// Each event kind's name (event_kind_name) and its headline, in term tokens.
+constexpr EnumNames<EventKind> kKinds[] = {
     {EventKind::NodeAdded, "node-added", "The {room} joined"},
     {EventKind::NodeRemoved, "node-removed", "The {room} left"},
     {EventKind::AttachEni, "attach-eni", "New {panel} attached"},
@@ -66,24 +63,18 @@ std::string pool_flap_words(const EventFacts& f) {
 }  // namespace
 
 EventKind event_kind(std::string_view name) {
-    for (const KindWords& k : kKinds) {
-        if (name == k.name) return k.kind;
-    }
-    return EventKind::Other;
+    const EnumNames<EventKind>* k = find_by(kKinds, name, &EnumNames<EventKind>::name);
+    return k != nullptr ? k->key : EventKind::Other;
 }
 
 const char* event_kind_name(EventKind kind) {
-    for (const KindWords& k : kKinds) {
-        if (kind == k.kind) return k.name;
-    }
-    return "other";
+    const EnumNames<EventKind>* k = names_of(kKinds, kind);
+    return k != nullptr ? k->name : "other";
 }
 
 std::string event_headline(const Event& e) {
-    for (const KindWords& k : kKinds) {
-        if (e.kind == k.kind) return k.headline;
-    }
-    return event_kind_name(e.kind);
+    const EnumNames<EventKind>* k = names_of(kKinds, e.kind);
+    return k != nullptr ? k->label : event_kind_name(e.kind);
 }
 
 std::string pool_words(const PoolWhy& w) {

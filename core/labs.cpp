@@ -198,7 +198,7 @@ Status apply_lever(LabCampus& c, const Lever& l, const Catalog& catalog) {
             return set_warm(c, l.kind, l.value);
         case LeverKind::NewSubnet:
             // The file gives no scatter or prefix reservation: the new subnet has neither.
-            return add_subnet(c.cluster.vpc, subnet_desc(l.new_subnet));
+            return add_subnet(c.cluster.vpc, l.new_subnet);
         case LeverKind::TagSubnet: {
             const Subnet* s = find_subnet(c.cluster.vpc, l.subnet);
             if (s == nullptr) return make_error("There is no subnet '" + l.subnet + "'.");
@@ -247,10 +247,7 @@ int lever_rank(LeverKind kind) {
 }
 
 const LabFix* find_fix(const Lab& lab, std::string_view id) {
-    for (const LabFix& f : lab.fixes) {
-        if (f.id == id) return &f;
-    }
-    return nullptr;
+    return find_by(lab.fixes, id, &LabFix::id);
 }
 
 std::string fix_id_list(const Lab& lab) {

@@ -8,6 +8,7 @@
 #include "format.h"
 #include "json_read.h"
 #include "labs.h"
+#include "lookup.h"
 
 namespace core {
 namespace {
@@ -172,6 +173,15 @@ Status known_name(const std::vector<std::string>& names, const std::string& name
                       list_names(names) + ")");
 }
 
+// Reads the required name `key` and checks that `names` has it (a `what`: "subnet").
+Result<std::string> read_known(const json& v, const std::string& path, const char* key,
+                               const std::vector<std::string>& names, const char* what) {
+    Result<std::string> name = read_text(v, path, key, true, 100);
+    if (!name) return name;
+    if (Status st = known_name(names, *name, path + "." + key, what); !st) return st.error();
+    return name;
+}
+
 Result<ScenarioSubnet> read_new_subnet(const json& v, const std::string& path) {
     if (auto st = check_keys(v, path, {"id", "name", "az", "cidr", "tags"}); !st) return st.error();
     ScenarioSubnet s;
@@ -206,26 +216,23 @@ Result<ScenarioSubnet> read_new_subnet(const json& v, const std::string& path) {
 }
 
 const Lever0* find_lever(std::string_view name) {
-    for (const Lever0& l : kLevers) {
-        if (name == l.name) return &l;
-    }
-    return nullptr;
+    return find_by(kLevers, name, &Lever0::name);
 }
 
 // The lever-specific fields of one fix.
 Status read_lever_fields(const json& v, const std::string& path, Lever& l, Known& known,
                          const Catalog& catalog) {
     auto group = [&]() -> Status {
-        Result<std::string> g = read_text(v, path, "nodeGroup", true, 100);
+        Result<std::string> g = read_known(v, path, "nodeGroup", known.groups, "node group");
         if (!g) return g.error();
         l.node_group = *g;
-        return known_name(known.groups, *g, path + ".nodeGroup", "node group");
+        return Ok{};
     };
     auto subnet = [&](const char* key) -> Status {
-        Result<std::string> s = read_text(v, path, key, true, 100);
+        Result<std::string> s = read_known(v, path, key, known.subnets, "subnet");
         if (!s) return s.error();
         l.subnet = *s;
-        return known_name(known.subnets, *s, path + "." + key, "subnet");
+        return Ok{};
     };
     auto value = [&](long long lo, long long hi) -> Status {
         Result<long long> n = read_number(v, path, "value", lo, hi, true, 0);
@@ -391,10 +398,8 @@ Result<LabGoal> read_goal(const json& v, const std::string& path, const Known& k
             const json& f = (*floors)[i];
             if (auto st = check_keys(f, where, {"subnet", "free"}); !st) return st.error();
             SubnetFloor floor;
-            Result<std::string> s = read_text(f, where, "subnet", true, 100);
+            Result<std::string> s = read_known(f, where, "subnet", known.subnets, "subnet");
             if (!s) return s.error();
-            if (Status st = known_name(known.subnets, *s, where + ".subnet", "subnet"); !st)
-                return st.error();
             floor.subnet = *s;
             Result<long long> n = read_number(f, where, "free", 0, 65536, true, 0);
             if (!n) return n.error();
@@ -420,10 +425,8 @@ Result<std::vector<LabConfigured>> read_configured(const json& v, const std::str
             !st)
             return st.error();
         LabConfigured k;
-        Result<std::string> g = read_text(c, where, "nodeGroup", true, 100);
+        Result<std::string> g = read_known(c, where, "nodeGroup", known.groups, "node group");
         if (!g) return g.error();
-        if (Status st = known_name(known.groups, *g, where + ".nodeGroup", "node group"); !st)
-            return st.error();
         k.node_group = *g;
         Result<bool> cn = read_flag(c, where, "customNetworking", false);
         if (!cn) return cn.error();

@@ -43,6 +43,16 @@ Result<std::string> get_string(const json& obj, const char* key, const std::stri
     return it->get<std::string>();
 }
 
+// Refuses a field of `obj` outside `keys` ("path.field: unknown field").
+Status known_fields(const json& obj, std::initializer_list<const char*> keys,
+                    const std::string& path) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }))
+            return make_error(path + "." + it.key() + ": unknown field");
+    }
+    return Ok{};
+}
+
 Result<std::vector<std::string>> get_strings(const json& obj, const char* key,
                                              const std::string& path) {
     std::vector<std::string> out;
@@ -117,12 +127,7 @@ Result<std::string> get_name(const json& beat, const char* key,
 Result<LessonBeat> get_beat(const json& b, const std::vector<Term>& terms, const StepInfo* info,
                             const std::string& step_id, const std::string& path) {
     if (!b.is_object()) return make_error(path + ": expected an object");
-    for (auto it = b.begin(); it != b.end(); ++it) {
-        static const char* const kKeys[] = {"text", "set", "focus", "goal"};
-        if (std::none_of(std::begin(kKeys), std::end(kKeys),
-                         [&](const char* k) { return it.key() == k; }))
-            return make_error(path + "." + it.key() + ": unknown field");
-    }
+    if (Status st = known_fields(b, {"text", "set", "focus", "goal"}, path); !st) return st.error();
     LessonBeat beat;
     auto text = get_string(b, "text", path);
     if (!text) return text.error();
@@ -157,10 +162,7 @@ Result<std::vector<Reading>> get_reading(const json& step, const std::string& pa
         const json& r = (*it)[i];
         const std::string here = at + "[" + std::to_string(i) + "]";
         if (!r.is_object()) return make_error(here + ": expected {\"title\": ..., \"url\": ...}");
-        for (auto k = r.begin(); k != r.end(); ++k) {
-            if (k.key() != "title" && k.key() != "url")
-                return make_error(here + "." + k.key() + ": unknown field");
-        }
+        if (Status st = known_fields(r, {"title", "url"}, here); !st) return st.error();
         Reading link;
         auto title = get_string(r, "title", here);
         if (!title) return title.error();
@@ -238,12 +240,9 @@ Result<Lessons> load_lessons(std::string_view text) {
         const json& s = (*steps)[i];
         const std::string path = "steps[" + std::to_string(i) + "]";
         if (!s.is_object()) return make_error(path + ": expected an object");
-        for (auto it = s.begin(); it != s.end(); ++it) {
-            static const char* const kKeys[] = {"id", "title", "beats", "takeaways", "reading"};
-            if (std::none_of(std::begin(kKeys), std::end(kKeys),
-                             [&](const char* k) { return it.key() == k; }))
-                return make_error(path + "." + it.key() + ": unknown field");
-        }
+        if (Status st = known_fields(s, {"id", "title", "beats", "takeaways", "reading"}, path);
+            !st)
+            return st.error();
         LessonStep step;
         auto id = get_string(s, "id", path);
         if (!id) return id.error();

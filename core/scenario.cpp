@@ -29,6 +29,21 @@ Error at(const std::string& path, const std::string& message) {
     return make_error(path + ": " + message);
 }
 
+// Refuses more than `limit` of something: "subnets: 33 subnets, the limit is 32".
+Status check_count(const std::string& path, size_t count, size_t limit, const char* what) {
+    if (count <= limit) return Ok{};
+    return at(path, num(static_cast<long long>(count)) + " " + what + ", the limit is " +
+                        num(static_cast<long long>(limit)));
+}
+
+// Refuses a running sum over `limit`: "the pod entries add up to 20001 pods, the limit is ...".
+Status check_sum(const std::string& path, const char* entries, long long sum, long long limit,
+                 const char* what) {
+    if (sum <= limit) return Ok{};
+    return at(path, std::string("the ") + entries + " add up to " + num(sum) + " " + what +
+                        ", the limit is " + num(limit));
+}
+
 std::string join_path(const std::string& path, const char* key) {
     return path.empty() ? std::string(key) : path + "." + key;
 }
@@ -162,10 +177,7 @@ Result<const json*> read_array(const json& object, const std::string& path, cons
     }
     const std::string where = join_path(path, key);
     if (!it->is_array()) return at(where, "expected an array, got " + shown(*it));
-    if (it->size() > limit) {
-        return at(where, num(static_cast<long long>(it->size())) + " " + what + ", the limit is " +
-                             num(static_cast<long long>(limit)));
-    }
+    if (Status st = check_count(where, it->size(), limit, what); !st) return st.error();
     return &*it;
 }
 
@@ -325,10 +337,8 @@ Result<ScenarioSubnet> read_subnet(const json& v, const std::string& path) {
         if (!t->is_object()) {
             return at(where, "expected an object of tag keys and string values, got " + shown(*t));
         }
-        if (t->size() > kMaxSubnetTags) {
-            return at(where, num(static_cast<long long>(t->size())) + " tags, the limit is " +
-                                 num(static_cast<long long>(kMaxSubnetTags)));
-        }
+        if (Status st = check_count(where, t->size(), kMaxSubnetTags, "tags"); !st)
+            return st.error();
         for (const auto& item : t->items()) {
             if (!item.value().is_string()) {
                 return at(where + "." + item.key().substr(0, 40),
@@ -556,7 +566,7 @@ Result<Vpc> build_vpc(const Scenario& s) {
         }
     }
     for (size_t i = 0; i < s.subnets.size(); ++i) {
-        if (auto st = add_subnet(v, subnet_desc(s.subnets[i])); !st)
+        if (auto st = add_subnet(v, s.subnets[i]); !st)
             return at(index_path("subnets", i), st.error().message);
     }
     return v;
@@ -677,14 +687,11 @@ Status validate_scenario(const Scenario& s, const Catalog& catalog) {
                                      quoted(s.cluster_name));
     }
     if (s.vpc_cidrs.empty()) return at("vpc.cidrs", "a VPC needs at least its primary CIDR");
-    if (s.vpc_cidrs.size() > static_cast<size_t>(kMaxScenarioVpcCidrs)) {
-        return at("vpc.cidrs", num(static_cast<long long>(s.vpc_cidrs.size())) +
-                                   " CIDR blocks, the limit is " + num(kMaxScenarioVpcCidrs));
-    }
-    if (s.subnets.size() > static_cast<size_t>(kMaxScenarioSubnets)) {
-        return at("subnets", num(static_cast<long long>(s.subnets.size())) +
-                                 " subnets, the limit is " + num(kMaxScenarioSubnets));
-    }
+    if (auto st = check_count("vpc.cidrs", s.vpc_cidrs.size(), kMaxScenarioVpcCidrs, "CIDR blocks");
+        !st)
+        return st;
+    if (auto st = check_count("subnets", s.subnets.size(), kMaxScenarioSubnets, "subnets"); !st)
+        return st;
     std::set<std::string> ids;
     for (size_t i = 0; i < s.subnets.size(); ++i) {
         const ScenarioSubnet& sn = s.subnets[i];
@@ -716,16 +723,13 @@ Status validate_scenario(const Scenario& s, const Catalog& catalog) {
             return at(path + ".name", quoted(g.name) + " is used by an earlier node group");
         }
         nodes += g.count;
-        if (nodes > kMaxScenarioNodes) {
-            return at(path + ".count", "the node groups add up to " + num(nodes) +
-                                           " nodes, the limit is " + num(kMaxScenarioNodes));
-        }
+        if (auto st = check_sum(path + ".count", "node groups", nodes, kMaxScenarioNodes, "nodes");
+            !st)
+            return st;
     }
 
-    if (s.pods.size() > static_cast<size_t>(kMaxScenarioEntries)) {
-        return at("pods", num(static_cast<long long>(s.pods.size())) +
-                              " pod entries, the limit is " + num(kMaxScenarioEntries));
-    }
+    if (auto st = check_count("pods", s.pods.size(), kMaxScenarioEntries, "pod entries"); !st)
+        return st;
     long long pods = 0;
     for (size_t i = 0; i < s.pods.size(); ++i) {
         const PodGroup& p = s.pods[i];
@@ -742,16 +746,15 @@ Status validate_scenario(const Scenario& s, const Catalog& catalog) {
             return st;
         }
         pods += p.count;
-        if (pods > kMaxScenarioPods) {
-            return at(path + ".count", "the pod entries add up to " + num(pods) +
-                                           " pods, the limit is " + num(kMaxScenarioPods));
-        }
+        if (auto st = check_sum(path + ".count", "pod entries", pods, kMaxScenarioPods, "pods");
+            !st)
+            return st;
     }
 
-    if (s.other_addresses.size() > static_cast<size_t>(kMaxScenarioEntries)) {
-        return at("otherAddresses", num(static_cast<long long>(s.other_addresses.size())) +
-                                        " entries, the limit is " + num(kMaxScenarioEntries));
-    }
+    if (auto st =
+            check_count("otherAddresses", s.other_addresses.size(), kMaxScenarioEntries, "entries");
+        !st)
+        return st;
     for (size_t i = 0; i < s.other_addresses.size(); ++i) {
         const OtherAddresses& o = s.other_addresses[i];
         const std::string path = index_path("otherAddresses", i);
@@ -856,19 +859,6 @@ std::string scenario_text(const Scenario& s, bool compact) {
 
 std::string save_scenario(const Scenario& s) {
     return scenario_text(s, false);
-}
-
-SubnetDesc subnet_desc(const ScenarioSubnet& subnet) {
-    SubnetDesc d;
-    d.id = subnet.id;
-    d.name = subnet.name;
-    d.az = subnet.az;
-    d.cidr = subnet.cidr;
-    d.scatter = subnet.scatter;
-    d.prefix_reservation = subnet.prefix_reservation;
-    d.prefix_reservation_cidr = subnet.prefix_reservation_cidr;
-    d.tags = subnet.tags;
-    return d;
 }
 
 Result<Cluster> build_cluster(const Scenario& s, const Catalog& catalog) {

@@ -54,16 +54,10 @@ inline constexpr int kMaxScenarioVpcCidrs = 50;
 inline constexpr int kMaxScenarioEntries = 1000;       // pod entries, other-address entries
 inline constexpr std::size_t kMaxScenarioText = 1000;  // characters in a name (description: 4000)
 
-struct ScenarioSubnet {
-    std::string id;
-    std::string name;
-    std::string az = "us-east-1a";
-    std::string cidr;
-    uint32_t scatter = 0;                   // 0: lowest free address first; else EC2-like spread
-    bool prefix_reservation = false;        // subnet CIDR reservation for prefixes: all of it,
-    std::string prefix_reservation_cidr{};  // or this part ("prefixReservation": "10.0.1.128/25")
-    Tags tags{};                            // "tags": {"kubernetes.io/role/cni": "1"}
-};
+// A scenario's subnet is what add_subnet takes (vpc.h): its "scatter" (0: lowest free address
+// first; else EC2-like spread), "prefixReservation" (true: all of it for prefixes, or a part:
+// "10.0.1.128/25") and "tags" ({"kubernetes.io/role/cni": "1"}).
+using ScenarioSubnet = SubnetDesc;
 
 struct NodeGroup {
     std::string name;           // nodes are named "<name>-1", "<name>-2", ...
@@ -114,8 +108,6 @@ std::string save_scenario(const Scenario& scenario);
 // The one writer of scenario JSON: every field, indented (save_scenario), or compact: one
 // line, leaving out fields that hold their defaults (save_scenario_compact).
 std::string scenario_text(const Scenario& scenario, bool compact);
-// A scenario's subnet as vpc.h's add_subnet takes it.
-SubnetDesc subnet_desc(const ScenarioSubnet& subnet);
 // Runs the scenario into a fresh cluster (see the purpose block). Fails only if the
 // scenario is invalid or a node cannot join its subnet.
 Result<Cluster> build_cluster(const Scenario& scenario, const Catalog& catalog);

@@ -220,12 +220,7 @@ const char* callee_label(Callee callee) {
 namespace {
 
 // Each hop kind's name in the model's own words and what it is, in term tokens.
-struct HopKindWords {
-    HopKind kind;
-    const char* name;
-    const char* label;
-};
-constexpr HopKindWords kHopKinds[] = {
+constexpr EnumNames<HopKind> kHopKinds[] = {
     {HopKind::Pod, "pod", "{desk}"},
     {HopKind::Node, "node", "{room}"},
     {HopKind::Eni, "eni", "{panel}"},
@@ -237,11 +232,9 @@ constexpr HopKindWords kHopKinds[] = {
     {HopKind::Internet, "internet", "internet"},
 };
 
-const HopKindWords& hop_kind_words(HopKind kind) {
-    for (const HopKindWords& w : kHopKinds) {
-        if (w.kind == kind) return w;
-    }
-    return kHopKinds[0];
+const EnumNames<HopKind>& hop_kind_words(HopKind kind) {
+    const EnumNames<HopKind>* w = names_of(kHopKinds, kind);
+    return w != nullptr ? *w : kHopKinds[0];
 }
 
 }  // namespace

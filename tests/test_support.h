@@ -128,13 +128,7 @@ inline core::InstanceType m4_large() {
 // Adds a subnet (its name is its id) to the VPC; fails the calling test if it cannot.
 inline void add_test_subnet(core::Vpc& vpc, const char* id, const char* az, const char* cidr,
                             uint32_t scatter = 0) {
-    core::SubnetDesc d;
-    d.id = id;
-    d.name = id;
-    d.az = az;
-    d.cidr = cidr;
-    d.scatter = scatter;
-    core::Status s = core::add_subnet(vpc, d);
+    core::Status s = core::add_subnet(vpc, core::SubnetDesc{id, id, az, cidr, scatter});
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
 }
 

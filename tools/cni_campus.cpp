@@ -57,6 +57,18 @@ struct InternalError {
     std::string message;
 };
 
+// The value `load` returns, loaded on the first call and kept; an embedded asset that does not
+// load is the program's own fault ("the embedded catalog does not load: ...").
+template <typename T, typename Load>
+const T& loaded_once(const char* failure, Load load) {
+    static const T loaded = [&] {
+        core::Result<T> r = load();
+        if (!r) throw InternalError{std::string(failure) + ": " + r.error().message};
+        return std::move(r).value();
+    }();
+    return loaded;
+}
+
 [[noreturn]] void usage_error(std::string message) {
     throw UsageError{std::move(message)};
 }
@@ -551,6 +563,16 @@ std::vector<std::string> event_lines(const core::Cluster& c) {
     return lines;
 }
 
+// The cluster's events, one a line (wrapped), and how many older ones it did not keep.
+void print_events(const core::Cluster& c) {
+    for (const std::string& line : event_lines(c))
+        std::cout << wrap(line, "  ", "      ") << "\n";
+    if (c.events_dropped > 0) {
+        std::cout << "  (" << with_commas(static_cast<long long>(c.events_dropped))
+                  << " older events not kept)\n";
+    }
+}
+
 void check_model(const core::Cluster& c) {
     if (auto s = core::check_invariants(c); !s) {
         throw InternalError{"the model broke its own rules: " + s.error().message};
@@ -662,12 +684,7 @@ int run_warm_pool(const Parsed& p, const core::Catalog& catalog) {
     for (const std::string& n : notes)
         std::cout << wrap(n, "Note: ", "      ") << "\n";
     std::cout << "\nEvents:\n";
-    for (const std::string& line : event_lines(c))
-        std::cout << wrap(line, "  ", "      ") << "\n";
-    if (c.events_dropped > 0) {
-        std::cout << "  (" << with_commas(static_cast<long long>(c.events_dropped))
-                  << " older events not kept)\n";
-    }
+    print_events(c);
     std::cout << "\nSteady state:\n";
     print_node(node, "  ");
     std::cout << "\n  ENIs " << s.enis << " of " << s.max_enis << ", ";
@@ -849,12 +866,7 @@ int run_simulate(const Parsed& p, const core::Catalog& catalog) {
               << " requested: " << with_commas(running) << " running, " << with_commas(waiting)
               << " waiting for an address, " << with_commas(unscheduled)
               << " not scheduled (max-pods).\n\nEvents:\n";
-    for (const std::string& line : event_lines(c))
-        std::cout << wrap(line, "  ", "      ") << "\n";
-    if (c.events_dropped > 0) {
-        std::cout << "  (" << with_commas(static_cast<long long>(c.events_dropped))
-                  << " older events not kept)\n";
-    }
+    print_events(c);
     std::cout << "\nNodes:\n";
     for (const core::Node& n : c.nodes)
         print_node(n, "  ");
@@ -956,12 +968,9 @@ int run_instance_types(const Parsed& p, const core::Catalog& catalog) {
 // ---- lab: the incident labs of assets/labs.json --------------------------------------------
 
 const core::Lessons& lessons() {
-    static const core::Lessons loaded = [] {
-        core::Result<core::Lessons> r = core::load_lessons(core::asset("lessons.json"));
-        if (!r) throw InternalError{"the embedded lessons do not load: " + r.error().message};
-        return std::move(r).value();
-    }();
-    return loaded;
+    return loaded_once<core::Lessons>("the embedded lessons do not load", [] {
+        return core::load_lessons(core::asset("lessons.json"));
+    });
 }
 
 // Lab text in AWS words (the CLI speaks AWS, like the page with "AWS words" on).
@@ -970,12 +979,9 @@ std::string aws_words(const std::string& text) {
 }
 
 const core::Labs& labs(const core::Catalog& catalog) {
-    static const core::Labs loaded = [&catalog] {
-        core::Result<core::Labs> r = core::load_labs(core::asset("labs.json"), catalog, &lessons());
-        if (!r) throw InternalError{"the embedded labs do not load: " + r.error().message};
-        return std::move(r).value();
-    }();
-    return loaded;
+    return loaded_once<core::Labs>("the embedded labs do not load", [&catalog] {
+        return core::load_labs(core::asset("labs.json"), catalog, &lessons());
+    });
 }
 
 Json id_list(const std::vector<std::string>& ids) {
@@ -1326,12 +1332,9 @@ bool parse_arguments(const Command& c, int argc, char** argv, Parsed& p) {
 }
 
 const core::Catalog& catalog() {
-    static const core::Catalog loaded = [] {
-        core::Result<core::Catalog> r = core::load_catalog(core::asset("catalog.json"));
-        if (!r) throw InternalError{"the embedded catalog does not load: " + r.error().message};
-        return std::move(r).value();
-    }();
-    return loaded;
+    return loaded_once<core::Catalog>("the embedded catalog does not load", [] {
+        return core::load_catalog(core::asset("catalog.json"));
+    });
 }
 
 int run(int argc, char** argv) {
