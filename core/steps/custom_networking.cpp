@@ -93,12 +93,9 @@ void opening_settings(CustomNetworking& m) {
     m.wanted = kFirstDesks;
 }
 
+// The capacity options of the running room n, or of the settings when there is none.
 CapacityOptions options(const CustomNetworking& m, const Node* n) {
-    CapacityOptions o;
-    o.custom_networking = n ? n->config.custom_networking : m.custom;
-    o.prefix_delegation = n ? n->config.prefix_delegation : m.prefix_delegation;
-    o.node_group = n ? n->config.node_group : m.node_group;
-    return o;
+    return capacity_options(n ? n->config : wanted_config(m));
 }
 
 }  // namespace

@@ -19,6 +19,14 @@ void rebuild(PrefixDelegation& m) {
         m.refused = schedule_desks(m.cluster, kOneRoomNode, m.wanted).refused;
 }
 
+// The settings the step opens with (the room size aside).
+void opening_settings(PrefixDelegation& m) {
+    m.prefix_delegation = false;
+    m.node_group = NodeGroupKind::SelfManaged;
+    m.max_pods_set = 0;
+    m.wanted = kFirstDesks;
+}
+
 CapacityOptions options(const PrefixDelegation& m, bool pd) {
     CapacityOptions o;
     o.prefix_delegation = pd;
@@ -56,10 +64,7 @@ NodeConfig node_config(const PrefixDelegation& m) {
 
 void reset(PrefixDelegation& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
-    m.prefix_delegation = false;
-    m.node_group = NodeGroupKind::SelfManaged;
-    m.max_pods_set = 0;
-    m.wanted = kFirstDesks;
+    opening_settings(m);
     rebuild(m);
 }
 
@@ -116,10 +121,7 @@ void apply(PrefixDelegation& m, PrefixDelegationAction action) {
                 max_pods(m.type, options(m, true)).recommended_max_pods, kMaxPodsOverrideLimit));
             break;
         case PrefixDelegationAction::StartOver:
-            m.prefix_delegation = false;
-            m.node_group = NodeGroupKind::SelfManaged;
-            m.max_pods_set = 0;
-            m.wanted = kFirstDesks;
+            opening_settings(m);
             break;
     }
     rebuild(m);
