@@ -2,8 +2,9 @@
 //
 // A knob is written "name=value": a number (switches 0 or 1), or a word where the value is
 // not a number (an instance type, a node group kind, a building):
-//   set_knobs(m, "podeni=1 pods=27");                   // each must apply
-//   check_bad_knobs(m, {{"pods=251", "outside 0 to 250"}});  // each must fail, saying why
+//   set_knobs(m, "podeni=1 pods=27");                        // each must apply
+//   check_beats(m, v, {{"pods=27", "running=18 waiting=9"}});  // knobs, then what they show
+//   check_bad_knobs(m, {{"pods=251", "outside 0 to 250"}});    // each must fail, saying why
 #pragma once
 
 #include <cstdlib>
