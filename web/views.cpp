@@ -18,49 +18,37 @@ struct ViewEntry {
     ViewOut (*draw)(const ViewContext&, Views&, core::StepModels&);
 };
 
-// A view that draws its step's model (core/steps/<step_id>.h), with what it keeps of its
-// own (animation times).
-template <typename Model, typename Ui, ViewOut (*Draw)(const ViewContext&, Model&, Ui&),
-          Model core::StepModels::*Member, Ui Views::*UiMember>
+// A view that draws its step's model (core/steps/<step_id>.h), the StepModels member Member,
+// with what it keeps of its own (animation times), the Views member UiMember.
+template <auto Draw, auto Member, auto UiMember>
 ViewOut draw_model(const ViewContext& ctx, Views& views, core::StepModels& models) {
     return Draw(ctx, models.*Member, views.*UiMember);
 }
 
+using S = core::StepModels;
+using V = Views;
 constexpr ViewEntry kViews[] = {
-    {"big-picture", draw_model<core::BigPicture, BigPictureUi, draw_big_picture,
-                               &core::StepModels::big_picture, &Views::big_picture>},
-    {"why-it-matters", draw_model<core::WhyItMatters, WhyItMattersUi, draw_why_it_matters,
-                                  &core::StepModels::why_it_matters, &Views::why_it_matters>},
-    {"phone-panel", draw_model<core::PhonePanel, PhonePanelUi, draw_phone_panel,
-                               &core::StepModels::phone_panel, &Views::phone_panel>},
-    {"the-rules", draw_model<core::TheRules, TheRulesUi, draw_the_rules,
-                             &core::StepModels::the_rules, &Views::the_rules>},
-    {"desk-limit", draw_model<core::DeskLimit, DeskLimitUi, draw_desk_limit,
-                              &core::StepModels::desk_limit, &Views::desk_limit>},
+    {"big-picture", draw_model<draw_big_picture, &S::big_picture, &V::big_picture>},
+    {"why-it-matters", draw_model<draw_why_it_matters, &S::why_it_matters, &V::why_it_matters>},
+    {"phone-panel", draw_model<draw_phone_panel, &S::phone_panel, &V::phone_panel>},
+    {"the-rules", draw_model<draw_the_rules, &S::the_rules, &V::the_rules>},
+    {"desk-limit", draw_model<draw_desk_limit, &S::desk_limit, &V::desk_limit>},
     {"prefix-delegation",
-     draw_model<core::PrefixDelegation, PrefixDelegationUi, draw_prefix_delegation,
-                &core::StepModels::prefix_delegation, &Views::prefix_delegation>},
+     draw_model<draw_prefix_delegation, &S::prefix_delegation, &V::prefix_delegation>},
     {"building-runs-out",
-     draw_model<core::BuildingRunsOut, BuildingRunsOutUi, draw_building_runs_out,
-                &core::StepModels::building_runs_out, &Views::building_runs_out>},
+     draw_model<draw_building_runs_out, &S::building_runs_out, &V::building_runs_out>},
     {"custom-networking",
-     draw_model<core::CustomNetworking, CustomNetworkingUi, draw_custom_networking,
-                &core::StepModels::custom_networking, &Views::custom_networking>},
-    {"secondary-cidrs", draw_model<core::SecondaryCidrs, SecondaryCidrsUi, draw_secondary_cidrs,
-                                   &core::StepModels::secondary_cidrs, &Views::secondary_cidrs>},
-    {"warm-pool", draw_model<core::WarmPool, WarmPoolUi, draw_warm_pool,
-                             &core::StepModels::warm_pool, &Views::warm_pool>},
+     draw_model<draw_custom_networking, &S::custom_networking, &V::custom_networking>},
+    {"secondary-cidrs", draw_model<draw_secondary_cidrs, &S::secondary_cidrs, &V::secondary_cidrs>},
+    {"warm-pool", draw_model<draw_warm_pool, &S::warm_pool, &V::warm_pool>},
     {"security-groups-for-pods",
-     draw_model<core::SecurityGroupsForPods, SecurityGroupsForPodsUi, draw_security_groups_for_pods,
-                &core::StepModels::security_groups_for_pods, &Views::security_groups_for_pods>},
-    {"ipv6", draw_model<core::Ipv6Step, Ipv6Ui, draw_ipv6, &core::StepModels::ipv6, &Views::ipv6>},
-    {"choosing", draw_model<core::Choosing, ChoosingUi, draw_choosing, &core::StepModels::choosing,
-                            &Views::choosing>},
+     draw_model<draw_security_groups_for_pods, &S::security_groups_for_pods,
+                &V::security_groups_for_pods>},
+    {"ipv6", draw_model<draw_ipv6, &S::ipv6, &V::ipv6>},
+    {"choosing", draw_model<draw_choosing, &S::choosing, &V::choosing>},
     {"vpc-cni-vs-overlay",
-     draw_model<core::VpcCniVsOverlay, VpcCniVsOverlayUi, draw_vpc_cni_vs_overlay,
-                &core::StepModels::vpc_cni_vs_overlay, &Views::vpc_cni_vs_overlay>},
-    {"takeaways", draw_model<core::Takeaways, TakeawaysUi, draw_takeaways,
-                             &core::StepModels::takeaways, &Views::takeaways>},
+     draw_model<draw_vpc_cni_vs_overlay, &S::vpc_cni_vs_overlay, &V::vpc_cni_vs_overlay>},
+    {"takeaways", draw_model<draw_takeaways, &S::takeaways, &V::takeaways>},
 };
 
 }  // namespace

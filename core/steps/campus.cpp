@@ -124,17 +124,23 @@ const Node* room(const DeskRoom& m) {
     return find_node(m.cluster, kOneRoomNode);
 }
 
+bool build_room(Cluster& cluster, std::string& message, const InstanceType& type,
+                const NodeConfig& config, int pods) {
+    message.clear();
+    Result<Cluster> c = one_room(type, config, pods);
+    if (!c) {
+        cluster = Cluster{};
+        message = c.error().message;
+        return false;
+    }
+    cluster = std::move(c).value();
+    return true;
+}
+
 void rebuild_room(DeskRoom& m, int pods) {
-    m.message.clear();
     m.code = ErrorCode::None;
     m.fresh_eni.clear();
-    Result<Cluster> c = one_room(m.type, m.config, pods);
-    if (c) {
-        m.cluster = std::move(c).value();
-    } else {
-        m.cluster = Cluster{};
-        m.message = c.error().message;
-    }
+    (void)build_room(m.cluster, m.message, m.type, m.config, pods);
 }
 
 void open_room(DeskRoom& m, const Catalog& catalog, std::string_view type, int pods) {
@@ -148,7 +154,31 @@ void open_room(DeskRoom& m, const Catalog& catalog, std::string_view type, int p
 }
 
 std::vector<Knob> desk_room_knobs() {
-    return {{"type", KnobKind::Choice, 0, 0, {}}, {"pods", KnobKind::Number, 0, kMaxRoomDesks, {}}};
+    return {type_knob(), {"pods", KnobKind::Number, 0, kMaxRoomDesks, {}}};
+}
+
+Knob type_knob() {
+    return {"type", KnobKind::Choice, 0, 0, {}};
+}
+
+Knob node_group_knob() {
+    return {"nodegroup", KnobKind::Choice, 0, 0, {"self-managed", "managed"}};
+}
+
+Knob max_pods_knob() {
+    return {"maxpods", KnobKind::Number, kHostNetworkPods + 1, kMaxPodsOverrideLimit, {}};
+}
+
+long long sent_desks_number(const InstanceType& type, const Node* room, int wanted, int refused,
+                            long long kubelet, std::string_view name) {
+    if (name == "pods") return wanted;
+    if (name == "running") return room ? static_cast<long long>(room->pods.size()) : 0;
+    if (name == "waiting") return room ? static_cast<long long>(room->pending.size()) : 0;
+    if (name == "refused") return refused;
+    if (name == "enis") return type.max_enis;
+    if (name == "ips") return type.ipv4_per_eni;
+    if (name == "maxpods") return kubelet;
+    return -1;
 }
 
 void open_simple_room(DeskRoom& m, const Catalog& catalog) {

@@ -60,6 +60,10 @@ struct DeskRoom {
     std::string fresh_eni;             // the ENI the last action attached ("" none), to flash
 };
 
+// Builds one room (one_room: node-1 of this type and settings with `pods` desks) into cluster.
+// False if it cannot be built: the cluster is then empty and message says why ("" otherwise).
+bool build_room(Cluster& cluster, std::string& message, const InstanceType& type,
+                const NodeConfig& config, int pods = 0);
 // The room, nullptr only if it could not be built (message says why).
 const Node* room(const DeskRoom& model);
 // Rebuilds the room of the model's type and settings with `pods` desks (stopping at the
@@ -138,6 +142,19 @@ InstanceType opening_type(const Catalog& catalog, std::string_view name);
 // value.
 Result<bool> set_type_or_kind(const Setting& setting, const Catalog& catalog, InstanceType& type,
                               NodeGroupKind& kind);
+
+// The knobs of a step that sends desks to a room of a node group: "type" (an instance type,
+// checked by the model), "nodegroup" (set_type_or_kind), "maxpods" (kubelet's max-pods set by
+// hand, above the host-network desks).
+Knob type_knob();
+Knob node_group_knob();
+Knob max_pods_knob();
+
+// A number the steps that send desks to one room show alike, by name: pods (desks sent), running
+// and waiting (in the room; 0 without one), refused (by kubelet), enis and ips (the type's),
+// maxpods (kubelet's, as given); -1 for another name.
+long long sent_desks_number(const InstanceType& type, const Node* room, int wanted, int refused,
+                            long long kubelet, std::string_view name);
 
 // Desks sent to one room by schedule_desks, by how kubelet and ipamd answered.
 struct Scheduled {

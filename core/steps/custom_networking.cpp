@@ -93,12 +93,9 @@ void opening_settings(CustomNetworking& m) {
     m.wanted = kFirstDesks;
 }
 
+// The capacity options of the running room n, or of the settings when there is none.
 CapacityOptions options(const CustomNetworking& m, const Node* n) {
-    CapacityOptions o;
-    o.custom_networking = n ? n->config.custom_networking : m.custom;
-    o.prefix_delegation = n ? n->config.prefix_delegation : m.prefix_delegation;
-    o.node_group = n ? n->config.node_group : m.node_group;
-    return o;
+    return capacity_options(n ? n->config : wanted_config(m));
 }
 
 }  // namespace
@@ -106,7 +103,7 @@ CapacityOptions options(const CustomNetworking& m, const Node* n) {
 const StepInfo& custom_networking_info() {
     static const StepInfo info{
         "custom-networking",
-        {{"type", KnobKind::Choice, 0, 0, {}},
+        {type_knob(),
          {"custom", KnobKind::Switch, 0, 1, {}},
          {"eniconfig",
           KnobKind::Choice,
@@ -114,9 +111,9 @@ const StepInfo& custom_networking_info() {
           0,
           {kEniConfigs[0].subnet_id, kEniConfigs[1].subnet_id, kEniConfigs[2].subnet_id}},
          {"pd", KnobKind::Switch, 0, 1, {}},
-         {"nodegroup", KnobKind::Choice, 0, 0, {"self-managed", "managed"}},
+         node_group_knob(),
          {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         {"maxpods", KnobKind::Number, kHostNetworkPods + 1, kMaxPodsOverrideLimit, {}}},
+         max_pods_knob()},
         {"type", "pods", "running", "waiting", "refused", "admitted", "enis", "ips", "podips",
          "podipsplain", "podipspd", "formula", "maxpods", "nodeadm", "managed", "waitingfull"},
         {"switch", "eniconfig", "nodebuilding", "deskbuilding", "room", "panelmain", "desks",
@@ -263,19 +260,12 @@ std::string custom_networking_value(const CustomNetworking& m, std::string_view 
     managed.node_group = NodeGroupKind::Managed;
     const long long kubelet = n ? n->max_pods : now.kubelet.value;
     const long long addresses = n ? address_capacity(*n) : now.pod_ips;
-    long long v = -1;
-    if (name == "pods") v = m.wanted;
-    if (name == "running") v = n ? static_cast<long long>(n->pods.size()) : 0;
-    if (name == "waiting") v = n ? static_cast<long long>(n->pending.size()) : 0;
-    if (name == "refused") v = m.refused;
+    long long v = sent_desks_number(m.type, n, m.wanted, m.refused, kubelet, name);
     if (name == "admitted") v = std::max<long long>(kubelet - kHostNetworkPods, 0);
-    if (name == "enis") v = m.type.max_enis;
-    if (name == "ips") v = m.type.ipv4_per_eni;
     if (name == "podips") v = addresses;
     if (name == "podipsplain") v = max_pods(m.type, plain).pod_ips;
     if (name == "podipspd") v = max_pods(m.type, pd).pod_ips;
     if (name == "formula") v = now.max_pods;
-    if (name == "maxpods") v = kubelet;
     if (name == "nodeadm") v = now.ami_max_pods;
     if (name == "managed") v = max_pods(m.type, managed).kubelet.value;
     if (name == "waitingfull")

@@ -14,16 +14,17 @@ constexpr int kMaxDesks = 250;
 
 // Builds a new room of the model's settings and sends it the wanted desks.
 void rebuild(PrefixDelegation& m) {
-    m.message.clear();
     m.refused = 0;
-    Result<Cluster> c = one_room(m.type, node_config(m));
-    if (!c) {
-        m.cluster = Cluster{};
-        m.message = c.error().message;
-        return;
-    }
-    m.cluster = std::move(c).value();
-    m.refused = schedule_desks(m.cluster, kOneRoomNode, m.wanted).refused;
+    if (build_room(m.cluster, m.message, m.type, node_config(m)))
+        m.refused = schedule_desks(m.cluster, kOneRoomNode, m.wanted).refused;
+}
+
+// The settings the step opens with (the room size aside).
+void opening_settings(PrefixDelegation& m) {
+    m.prefix_delegation = false;
+    m.node_group = NodeGroupKind::SelfManaged;
+    m.max_pods_set = 0;
+    m.wanted = kFirstDesks;
 }
 
 CapacityOptions options(const PrefixDelegation& m, bool pd) {
@@ -38,11 +39,11 @@ CapacityOptions options(const PrefixDelegation& m, bool pd) {
 const StepInfo& prefix_delegation_info() {
     static const StepInfo info{
         "prefix-delegation",
-        {{"type", KnobKind::Choice, 0, 0, {}},
+        {type_knob(),
          {"pd", KnobKind::Switch, 0, 1, {}},
-         {"nodegroup", KnobKind::Choice, 0, 0, {"self-managed", "managed"}},
+         node_group_knob(),
          {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         {"maxpods", KnobKind::Number, kHostNetworkPods + 1, kMaxPodsOverrideLimit, {}}},
+         max_pods_knob()},
         {"type",      "pods",    "running", "waiting",   "refused",     "enis",
          "ips",       "slots",   "podips",  "podipsoff", "podipson",    "formula",
          "formulaon", "maxpods", "nodeadm", "managed",   "recommended", "cap",
@@ -63,10 +64,7 @@ NodeConfig node_config(const PrefixDelegation& m) {
 
 void reset(PrefixDelegation& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
-    m.prefix_delegation = false;
-    m.node_group = NodeGroupKind::SelfManaged;
-    m.max_pods_set = 0;
-    m.wanted = kFirstDesks;
+    opening_settings(m);
     rebuild(m);
 }
 
@@ -123,10 +121,7 @@ void apply(PrefixDelegation& m, PrefixDelegationAction action) {
                 max_pods(m.type, options(m, true)).recommended_max_pods, kMaxPodsOverrideLimit));
             break;
         case PrefixDelegationAction::StartOver:
-            m.prefix_delegation = false;
-            m.node_group = NodeGroupKind::SelfManaged;
-            m.max_pods_set = 0;
-            m.wanted = kFirstDesks;
+            opening_settings(m);
             break;
     }
     rebuild(m);
@@ -143,20 +138,14 @@ std::string prefix_delegation_value(const PrefixDelegation& m, std::string_view 
     const MaxPods now = max_pods(m.type, options(m, m.prefix_delegation));
     const MaxPods off = max_pods(m.type, options(m, false));
     const MaxPods on = max_pods(m.type, options(m, true));
-    long long v = -1;
-    if (name == "pods") v = m.wanted;
-    if (name == "running") v = s.pods;
-    if (name == "waiting") v = s.pending;
-    if (name == "refused") v = m.refused;
-    if (name == "enis") v = m.type.max_enis;
-    if (name == "ips") v = m.type.ipv4_per_eni;
+    long long v = sent_desks_number(m.type, n, m.wanted, m.refused,
+                                    n ? n->max_pods : now.kubelet.value, name);
     if (name == "slots") v = slots_per_eni(m.type);
     if (name == "podips") v = now.pod_ips;
     if (name == "podipsoff") v = off.pod_ips;
     if (name == "podipson") v = on.pod_ips;
     if (name == "formula") v = now.max_pods;
     if (name == "formulaon") v = on.max_pods;
-    if (name == "maxpods") v = n ? n->max_pods : now.kubelet.value;
     if (name == "nodeadm") v = on.ami_max_pods;
     if (name == "managed") v = on.managed_max_pods;
     if (name == "recommended") v = on.recommended_max_pods;

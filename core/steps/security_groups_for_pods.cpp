@@ -22,19 +22,12 @@ bool trunk_possible(const SecurityGroupsForPods& m) {
 // A new room with the model's settings; the desks with their own security groups are sent
 // first, then the ordinary ones.
 void rebuild(SecurityGroupsForPods& m) {
-    m.message.clear();
     m.refused = 0;
     m.sg_refused = 0;
     NodeConfig c;
     c.security_groups_for_pods = trunk_possible(m);
     c.node_group = m.node_group;
-    Result<Cluster> built = one_room(m.type, c);
-    if (!built) {
-        m.cluster = Cluster{};
-        m.message = built.error().message;
-        return;
-    }
-    m.cluster = std::move(built).value();
+    if (!build_room(m.cluster, m.message, m.type, c)) return;
     for (int i = 0; i < m.sg_wanted; ++i) {
         if (!add_sg_pod(m.cluster, kOneRoomNode)) ++m.sg_refused;
     }
@@ -61,9 +54,9 @@ void opening_settings(SecurityGroupsForPods& m) {
 const StepInfo& security_groups_for_pods_info() {
     static const StepInfo info{
         "security-groups-for-pods",
-        {{"type", KnobKind::Choice, 0, 0, {}},
+        {type_knob(),
          {"podeni", KnobKind::Switch, 0, 1, {}},
-         {"nodegroup", KnobKind::Choice, 0, 0, {"self-managed", "managed"}},
+         node_group_knob(),
          {"pods", KnobKind::Number, 0, kMaxDesks, {}},
          {"sgpods", KnobKind::Number, 0, kMaxOwnGroups, {}}},
         {"type", "pods", "sgpods", "running", "sgrunning", "waiting", "refused", "branches", "enis",
@@ -104,16 +97,15 @@ void apply(SecurityGroupsForPods& m, SecurityGroupsForPodsAction action) {
             m.pod_eni = action == SecurityGroupsForPodsAction::SwitchOn;
             break;
         case SecurityGroupsForPodsAction::AddDesk:
-            m.wanted = std::min(m.wanted + 1, kMaxDesks);
-            break;
         case SecurityGroupsForPodsAction::RemoveDesk:
-            m.wanted = std::max(m.wanted - 1, 0);
+            m.wanted = std::clamp(
+                m.wanted + (action == SecurityGroupsForPodsAction::AddDesk ? 1 : -1), 0, kMaxDesks);
             break;
         case SecurityGroupsForPodsAction::AddOwnGroups:
-            m.sg_wanted = std::min(m.sg_wanted + 1, kMaxOwnGroups);
-            break;
         case SecurityGroupsForPodsAction::RemoveOwnGroups:
-            m.sg_wanted = std::max(m.sg_wanted - 1, 0);
+            m.sg_wanted = std::clamp(
+                m.sg_wanted + (action == SecurityGroupsForPodsAction::AddOwnGroups ? 1 : -1), 0,
+                kMaxOwnGroups);
             break;
         case SecurityGroupsForPodsAction::StartOver:
             opening_settings(m);
@@ -137,23 +129,16 @@ std::string security_groups_for_pods_value(const SecurityGroupsForPods& m, std::
     CapacityOptions managed = options(m);
     managed.node_group = NodeGroupKind::Managed;
     const long long kubelet = n ? n->max_pods : now.kubelet.value;
-    long long v = -1;
-    if (name == "pods") v = m.wanted;
+    long long v = sent_desks_number(m.type, n, m.wanted, m.refused + m.sg_refused, kubelet, name);
     if (name == "sgpods") v = m.sg_wanted;
-    if (name == "running") v = n ? static_cast<long long>(n->pods.size()) : 0;
     if (name == "sgrunning")
         v = n ? static_cast<long long>(sg_pods(m.cluster, kOneRoomNode).size()) : 0;
-    if (name == "waiting") v = n ? static_cast<long long>(n->pending.size()) : 0;
-    if (name == "refused") v = m.refused + m.sg_refused;
     if (name == "branches") v = now.branch_enis;
-    if (name == "enis") v = m.type.max_enis;
-    if (name == "ips") v = m.type.ipv4_per_eni;
     if (name == "slots") v = slots_per_eni(m.type);
     if (name == "podips") v = n ? address_capacity(*n) : now.pod_ips;
     if (name == "podipsoff") v = max_pods(m.type).pod_ips;
     if (name == "trunkcost") v = max_pods(m.type, with).trunk_cost;
     if (name == "trunkcostpd") v = max_pods(m.type, with_pd).trunk_cost;
-    if (name == "maxpods") v = kubelet;
     if (name == "managed") v = max_pods(m.type, managed).kubelet.value;
     if (name == "admitted") v = std::max<long long>(kubelet - kHostNetworkPods, 0);
     if (name == "waitingfull") v = now.waiting_when_full;

@@ -15,7 +15,9 @@ struct StepOps {
     bool (*goal)(const StepModels&, std::string_view);
 };
 
-template <typename M, M StepModels::*Member, std::string (*Value)(const M&, std::string_view)>
+// The row of the step whose model is StepModels member Member, read by Value and described by
+// info.
+template <auto Member, auto Value>
 constexpr StepOps ops(const StepInfo& (*info)()) {
     return StepOps{
         info,
@@ -26,27 +28,24 @@ constexpr StepOps ops(const StepInfo& (*info)()) {
     };
 }
 
+using S = StepModels;
 const StepOps kSteps[] = {
-    ops<PhonePanel, &StepModels::phone_panel, phone_panel_value>(phone_panel_info),
-    ops<Ipv6Step, &StepModels::ipv6, ipv6_value>(ipv6_info),
-    ops<BigPicture, &StepModels::big_picture, big_picture_value>(big_picture_info),
-    ops<WhyItMatters, &StepModels::why_it_matters, why_it_matters_value>(why_it_matters_info),
-    ops<VpcCniVsOverlay, &StepModels::vpc_cni_vs_overlay, vpc_cni_vs_overlay_value>(
-        vpc_cni_vs_overlay_info),
-    ops<TheRules, &StepModels::the_rules, the_rules_value>(the_rules_info),
-    ops<DeskLimit, &StepModels::desk_limit, desk_limit_value>(desk_limit_info),
-    ops<WarmPool, &StepModels::warm_pool, warm_pool_value>(warm_pool_info),
-    ops<SecondaryCidrs, &StepModels::secondary_cidrs, secondary_cidrs_value>(secondary_cidrs_info),
-    ops<Takeaways, &StepModels::takeaways, takeaways_value>(takeaways_info),
-    ops<PrefixDelegation, &StepModels::prefix_delegation, prefix_delegation_value>(
-        prefix_delegation_info),
-    ops<CustomNetworking, &StepModels::custom_networking, custom_networking_value>(
-        custom_networking_info),
-    ops<SecurityGroupsForPods, &StepModels::security_groups_for_pods,
-        security_groups_for_pods_value>(security_groups_for_pods_info),
-    ops<BuildingRunsOut, &StepModels::building_runs_out, building_runs_out_value>(
-        building_runs_out_info),
-    ops<Choosing, &StepModels::choosing, choosing_value>(choosing_info),
+    ops<&S::phone_panel, phone_panel_value>(phone_panel_info),
+    ops<&S::ipv6, ipv6_value>(ipv6_info),
+    ops<&S::big_picture, big_picture_value>(big_picture_info),
+    ops<&S::why_it_matters, why_it_matters_value>(why_it_matters_info),
+    ops<&S::vpc_cni_vs_overlay, vpc_cni_vs_overlay_value>(vpc_cni_vs_overlay_info),
+    ops<&S::the_rules, the_rules_value>(the_rules_info),
+    ops<&S::desk_limit, desk_limit_value>(desk_limit_info),
+    ops<&S::warm_pool, warm_pool_value>(warm_pool_info),
+    ops<&S::secondary_cidrs, secondary_cidrs_value>(secondary_cidrs_info),
+    ops<&S::takeaways, takeaways_value>(takeaways_info),
+    ops<&S::prefix_delegation, prefix_delegation_value>(prefix_delegation_info),
+    ops<&S::custom_networking, custom_networking_value>(custom_networking_info),
+    ops<&S::security_groups_for_pods, security_groups_for_pods_value>(
+        security_groups_for_pods_info),
+    ops<&S::building_runs_out, building_runs_out_value>(building_runs_out_info),
+    ops<&S::choosing, choosing_value>(choosing_info),
 };
 
 const StepOps* find_ops(std::string_view step_id) {

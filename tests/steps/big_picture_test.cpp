@@ -2,6 +2,7 @@
 // by hop through an overlay and through the VPC CNI, and what each callee sees.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/big_picture.h"
 #include "steps/campus.h"
 #include "test_support.h"
@@ -73,17 +74,16 @@ TEST_CASE("the call to the database: the overlay's switchboard swaps in the room
 TEST_CASE("knobs: call and hop; a hop past the end or a bad word changes nothing") {
     const Catalog& cat = test_catalog();
     BigPicture m = make_big_picture(cat);
-    REQUIRE(set(m, {"hop", false, 2, {}}, cat).ok());
+    set_knobs(m, "hop=2");
     CHECK(m.hop == 2);
-    REQUIRE(set(m, {"call", true, 0, "database"}, cat).ok());
+    set_knobs(m, "call=database");
     CHECK(m.call == BigPictureCall::ToDatabase);
     CHECK(m.hop == 0);
     const BigPicture before = m;
     Status past = set(m, {"hop", false, 4, {}}, cat);
     REQUIRE_FALSE(past.ok());
     CHECK(has(past.error().message, "0 to 3"));
-    CHECK(has(set(m, {"call", true, 0, "internet"}, cat).error().message, "desk, database"));
-    CHECK(has(set(m, {"floor", false, 1, {}}, cat).error().message, "not a knob"));
+    check_bad_knobs(m, {{"call=internet", "desk, database"}, {"floor=1", "not a knob"}});
     CHECK(m.hop == before.hop);
     CHECK(m.call == before.call);
 }

@@ -4,6 +4,7 @@
 // delegation's aligned blocks broken up (InsufficientCidrBlocks) and the two cures.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "occupancy.h"
 #include "steps/building_runs_out.h"
 #include "test_support.h"
@@ -12,25 +13,13 @@ using namespace core;
 
 namespace {
 
-std::string v(const BuildingRunsOut& m, const char* name) {
-    return building_runs_out_value(m, name);
-}
-
-Setting number(const char* name, long long n) {
-    return {name, false, n, {}};
-}
-
-Setting word(const char* name, const char* text) {
-    return {name, true, 0, text};
-}
+// The step's live number by name.
+const auto v = building_runs_out_value;
 
 // The prefix-delegation picture: a /25 with scattered single addresses, two rooms.
 BuildingRunsOut fragmented(const Catalog& cat) {
     BuildingRunsOut m = make_building_runs_out(cat);
-    REQUIRE(set(m, number("size", 25), cat).ok());
-    REQUIRE(set(m, number("prefix", 1), cat).ok());
-    REQUIRE(set(m, number("scatter", 1), cat).ok());
-    REQUIRE(set(m, number("others", 12), cat).ok());
+    set_knobs(m, "size=25 prefix=1 scatter=1 others=12");
     return m;
 }
 
@@ -72,21 +61,18 @@ TEST_CASE("the building runs dry: InsufficientFreeAddressesInSubnet, desks wait"
 }
 
 TEST_CASE("a larger building holds more: the size knob replays the presses") {
-    const Catalog& cat = test_catalog();
-    BuildingRunsOut m = make_building_runs_out(cat);
-    REQUIRE(set(m, number("desks", 9), cat).ok());
-    check_values(m, v, "running=6 waiting=3");
-    REQUIRE(set(m, number("size", 24), cat).ok());
-    check_values(m, v, "usable=251 addresses=256 running=9 waiting=0");
-    REQUIRE(set(m, number("size", 27), cat).ok());
-    check_values(m, v, "usable=27 running=9 rooms=2");
+    BuildingRunsOut m = make_building_runs_out(test_catalog());
+    check_beats(m, v,
+                {{"desks=9", "running=6 waiting=3"},
+                 {"size=24", "usable=251 addresses=256 running=9 waiting=0"},
+                 {"size=27", "usable=27 running=9 rooms=2"}});
     CHECK(check_invariants(m.cluster).ok());
 }
 
 TEST_CASE("subnet discovery: a tagged second building catches the new panels") {
     const Catalog& cat = test_catalog();
     BuildingRunsOut m = make_building_runs_out(cat);
-    REQUIRE(set(m, number("desks", 8), cat).ok());
+    set_knobs(m, "desks=8");
     REQUIRE(v(m, "waiting") == "2");
     // An untagged building in the same zone is never used for panels.
     apply(m, BuildingPress::SecondUntagged);
@@ -116,13 +102,11 @@ TEST_CASE("subnet discovery: a tagged second building catches the new panels") {
     CHECK(check_invariants(m.cluster).ok());
     // The knob does the same, and a setting change replays it.
     BuildingRunsOut k = make_building_runs_out(cat);
-    REQUIRE(set(k, number("desks", 8), cat).ok());
-    REQUIRE(set(k, word("second", "untagged"), cat).ok());
-    REQUIRE(set(k, word("second", "tagged"), cat).ok());
+    set_knobs(k, "desks=8 second=untagged second=tagged");
     CHECK(k.cluster == m.cluster);
-    REQUIRE(set(k, number("size", 27), cat).ok());
+    set_knobs(k, "size=27");
     CHECK(v(k, "waiting") == "0");
-    REQUIRE(set(k, word("second", "none"), cat).ok());
+    set_knobs(k, "second=none");
     CHECK(k.second == SecondBuilding::None);
     CHECK(find_subnet(k.cluster.vpc, kBuildingB) == nullptr);
 }
@@ -136,13 +120,11 @@ TEST_CASE("prefix delegation: scattered singles break every aligned block") {
     CHECK(goal_met(m, "blocks-refused"));
     // A beat sets its knobs in any order: numbers asked for in a /28 come when it grows.
     BuildingRunsOut other_order = make_building_runs_out(cat);
-    for (const Setting& s :
-         {number("others", 12), number("scatter", 1), number("prefix", 1), number("size", 25)})
-        REQUIRE(set(other_order, s, cat).ok());
+    set_knobs(other_order, "others=12 scatter=1 prefix=1 size=25");
     CHECK(other_order.cluster == m.cluster);
     // Without the scatter the same building hands out blocks.
     BuildingRunsOut packed = m;
-    REQUIRE(set(packed, number("scatter", 0), cat).ok());
+    set_knobs(packed, "scatter=0");
     CHECK(blocking_code(packed).empty());
     CHECK_FALSE(goal_met(packed, "blocks-refused"));
     CHECK(check_invariants(m.cluster).ok());
@@ -151,7 +133,7 @@ TEST_CASE("prefix delegation: scattered singles break every aligned block") {
 TEST_CASE("the cures: a prefix reservation, or a building of the rooms' own") {
     const Catalog& cat = test_catalog();
     BuildingRunsOut m = fragmented(cat);
-    REQUIRE(set(m, number("reserve", 1), cat).ok());
+    set_knobs(m, "reserve=1");
     const Subnet* a = find_subnet(m.cluster.vpc, kBuildingA);
     REQUIRE(a != nullptr);
     REQUIRE(a->prefix_reservation.has_value());
@@ -162,7 +144,7 @@ TEST_CASE("the cures: a prefix reservation, or a building of the rooms' own") {
         CHECK(cidr_contains(*a->prefix_reservation, n.enis.front().prefixes.front()));
     }
     BuildingRunsOut own = fragmented(cat);
-    REQUIRE(set(own, number("dedicated", 1), cat).ok());
+    set_knobs(own, "dedicated=1");
     CHECK(rooms_building(own) == std::string(kBuildingC));
     CHECK(blocking_code(own).empty());
     for (const Node& n : own.cluster.nodes)
@@ -173,7 +155,7 @@ TEST_CASE("the cures: a prefix reservation, or a building of the rooms' own") {
 TEST_CASE("presses and knobs: refusals change nothing and say why") {
     const Catalog& cat = test_catalog();
     BuildingRunsOut m = make_building_runs_out(cat);
-    REQUIRE(set(m, number("size", 24), cat).ok());
+    set_knobs(m, "size=24");
     apply(m, BuildingPress::AddRoom);
     apply(m, BuildingPress::AddRoom);
     CHECK(v(m, "rooms") == "4");
@@ -183,7 +165,7 @@ TEST_CASE("presses and knobs: refusals change nothing and say why") {
     CHECK(m.cluster == full.cluster);
     // Desks beyond every room's max-pods are refused by kubelet, not left waiting.
     BuildingRunsOut big = make_building_runs_out(cat);
-    REQUIRE(set(big, number("size", 24), cat).ok());
+    set_knobs(big, "size=24");
     for (int i = 0; i < 4; ++i)
         apply(big, BuildingPress::AddDesks);
     CHECK(v(big, "desks") == "18");
@@ -197,16 +179,15 @@ TEST_CASE("presses and knobs: refusals change nothing and say why") {
     CHECK(v(m, "rooms") == "2");
     CHECK(m.log.size() == 2);
     // In the full /28 other things find too few numbers: refused, nothing changes.
-    REQUIRE(set(m, number("size", 28), cat).ok());
+    set_knobs(m, "size=28");
     const BuildingRunsOut small = m;
     apply(m, BuildingPress::OthersTake);
     CHECK(has(m.message, "InsufficientFreeAddressesInSubnet"));
     CHECK(m.cluster == small.cluster);
     // Bad knobs change nothing.
     const BuildingRunsOut before = m;
-    CHECK(has(set(m, number("size", 29), cat).error().message, "outside 24 to 28"));
-    CHECK(has(set(m, word("second", "maybe"), cat).error().message, "not one of"));
-    CHECK(has(set(m, number("floors", 1), cat).error().message, "not a knob"));
-    CHECK(m.cluster == before.cluster);
+    check_bad_knobs(m, {{"size=29", "outside 24 to 28"},
+                        {"second=maybe", "not one of"},
+                        {"floors=1", "not a knob"}});
     CHECK(m.size == before.size);
 }

@@ -2,6 +2,7 @@
 // campus whose subnet ran out and says which cure it; the guide's path, answers and demos.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/choosing.h"
 #include "test_support.h"
 
@@ -83,7 +84,7 @@ TEST_CASE("knobs: a beat jumps to a node and applies its fix; IPv6 is refused on
     Choosing m = make_choosing(cat);
     REQUIRE(set(m, word("node", "ipv6"), cat).ok());
     CHECK(m.path == std::vector<std::string>{"start", "building-out", "campus-out", "ipv6"});
-    REQUIRE(set(m, {"applied", false, 1, {}}, cat).ok());
+    set_knobs(m, "applied=1");
     CHECK(has(m.error, "chosen when a cluster is created"));
     REQUIRE_FALSE(m.figures.empty());
     CHECK(m.figures[1].after == 0);  // a new IPv6 cluster: no pod waits for an address
@@ -91,7 +92,7 @@ TEST_CASE("knobs: a beat jumps to a node and applies its fix; IPv6 is refused on
     CHECK(m.demo_for == "private-nat");
     CHECK(m.applied);  // "applied" holds for each outcome reached after it
     CHECK(all_pods_run(m.after));
-    REQUIRE(set(m, {"applied", false, 0, {}}, cat).ok());
+    set_knobs(m, "applied=0");
     CHECK_FALSE(m.applied);
     CHECK(m.after.cluster == m.before.cluster);
     REQUIRE(set(m, word("tried", "subnet-discovery"), cat).ok());
@@ -105,7 +106,7 @@ TEST_CASE("knobs: a beat jumps to a node and applies its fix; IPv6 is refused on
     CHECK(m.tried == before.tried);
     // A beat's knobs come in any order: "applied" before "node" still applies the fix.
     Choosing order = make_choosing(cat);
-    REQUIRE(set(order, {"applied", false, 1, {}}, cat).ok());
+    set_knobs(order, "applied=1");
     REQUIRE(set(order, word("node", "subnet-discovery"), cat).ok());
     CHECK(order.applied);
     CHECK(all_pods_run(order.after));

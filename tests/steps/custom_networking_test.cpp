@@ -4,6 +4,7 @@
 // and the room's pod addresses.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/custom_networking.h"
 #include "test_support.h"
 
@@ -11,9 +12,8 @@ using namespace core;
 
 namespace {
 
-std::string v(const CustomNetworking& m, const char* name) {
-    return custom_networking_value(m, name);
-}
+// The step's live number by name.
+const auto v = custom_networking_value;
 
 // The subnet each running desk's address comes from.
 std::vector<std::string> desk_subnets(const CustomNetworking& m) {
@@ -66,14 +66,13 @@ TEST_CASE("the switch changes no running room; a new room puts desks in Building
 }
 
 TEST_CASE("an ENIConfig building in another zone is refused and changes nothing") {
-    const Catalog& cat = test_catalog();
-    CustomNetworking m = make_custom_networking(cat);
+    CustomNetworking m = make_custom_networking(test_catalog());
     const Status st = choose_eniconfig(m, 2);
     REQUIRE_FALSE(st.ok());
     CHECK(has(st.error().message, "availability zone"));
     CHECK(has(m.message, "availability zone"));
     CHECK(m.eniconfig == 0);
-    CHECK(has(set(m, {"eniconfig", true, 0, "subnet-pods-b"}, cat).error().message, "zone"));
+    check_bad_knobs(m, {{"eniconfig=subnet-pods-b", "zone"}});
     CHECK(m.eniconfig == 0);
     REQUIRE(choose_eniconfig(m, 1).ok());  // Building B, 10.0.2.0/24 in the room's zone
     CHECK(m.message.empty());
@@ -85,44 +84,36 @@ TEST_CASE("an ENIConfig building in another zone is refused and changes nothing"
 }
 
 TEST_CASE("self-managed: kubelet admits 27 for 18 addresses, 9 wait; max-pods 20 fixes it") {
-    const Catalog& cat = test_catalog();
-    CustomNetworking m = make_custom_networking(cat);
-    REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
-    REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
-    check_values(m, v, "maxpods=29 admitted=27 running=18 waiting=9 refused=3 waitingfull=9");
+    CustomNetworking m = make_custom_networking(test_catalog());
+    check_beats(m, v,
+                {{"custom=1 pods=30",
+                  "maxpods=29 admitted=27 running=18 waiting=9 refused=3 waitingfull=9"}});
     CHECK_FALSE(goal_met(m, "none-waiting"));
     apply(m, CustomNetworkingAction::FormulaMaxPods);
     check_values(m, v, "maxpods=20 running=18 waiting=0 refused=12 waitingfull=0");
     CHECK(goal_met(m, "none-waiting"));
     // Fewer desks than addresses is no fix: the goal asks for the full room.
     apply(m, CustomNetworkingAction::DefaultMaxPods);
-    REQUIRE(set(m, {"pods", false, 18, {}}, cat).ok());
+    set_knobs(m, "pods=18");
     CHECK(v(m, "waiting") == "0");
     CHECK_FALSE(goal_met(m, "none-waiting"));
 }
 
 TEST_CASE("nothing waits on a managed node, or with prefix delegation; c5.18xlarge beyond 686") {
-    const Catalog& cat = test_catalog();
-    CustomNetworking m = make_custom_networking(cat);
-    REQUIRE(set(m, {"custom", false, 1, {}}, cat).ok());
-    REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
-    REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
-    check_values(m, v, "maxpods=20 waiting=0");
+    CustomNetworking m = make_custom_networking(test_catalog());
+    check_beats(m, v, {{"custom=1 pods=30 nodegroup=managed", "maxpods=20 waiting=0"}});
     CHECK(goal_met(m, "none-waiting"));
-    REQUIRE(set(m, {"nodegroup", true, 0, "self-managed"}, cat).ok());
-    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
-    check_values(m, v, "podips=288 maxpods=29 running=27 waiting=0 waitingfull=0");
+    check_beats(m, v,
+                {{"nodegroup=self-managed pd=1",
+                  "podips=288 maxpods=29 running=27 waiting=0 waitingfull=0"}});
     CHECK(goal_met(m, "none-waiting"));
     // A big room waits too, but only beyond its 686 addresses (kubelet admits 735).
-    REQUIRE(set(m, {"pd", false, 0, {}}, cat).ok());
-    REQUIRE(set(m, {"type", true, 0, "c5.18xlarge"}, cat).ok());
-    check_values(m, v, "podips=686 maxpods=737 waitingfull=49");
+    check_beats(m, v, {{"pd=0 type=c5.18xlarge", "podips=686 maxpods=737 waitingfull=49"}});
     CHECK(check_invariants(m.cluster).ok());
 }
 
 TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the size") {
-    const Catalog& cat = test_catalog();
-    CustomNetworking m = make_custom_networking(cat);
+    CustomNetworking m = make_custom_networking(test_catalog());
     apply(m, CustomNetworkingAction::AddTenDesks);
     check_values(m, v, "pods=16 running=16");
     apply(m, CustomNetworkingAction::AddTenDesks);
@@ -132,12 +123,11 @@ TEST_CASE("desks come and go; bad knobs change nothing; start over keeps the siz
     apply(m, CustomNetworkingAction::RemoveDesk);
     CHECK(v(m, "refused") == "8");
     const CustomNetworking before = m;
-    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
-    CHECK(has(set(m, {"eniconfig", true, 0, "subnet-x"}, cat).error().message, "not one of"));
-    CHECK(has(set(m, {"pods", false, 301, {}}, cat).error().message, "outside"));
-    CHECK(m.cluster == before.cluster);
+    check_bad_knobs(m, {{"type=m5.lrage", "m5.large"},
+                        {"eniconfig=subnet-x", "not one of"},
+                        {"pods=301", "outside"}});
     CHECK(m.generation == before.generation);
-    REQUIRE(set(m, {"type", true, 0, "t3.large"}, cat).ok());
+    set_knobs(m, "type=t3.large");
     apply(m, CustomNetworkingAction::SwitchOn);
     apply(m, CustomNetworkingAction::StartOver);
     check_values(m, v, "type=t3.large pods=6");

@@ -2,6 +2,7 @@
 // exact max-pods, and the room's CPU and memory when the extensions run out (or run out first).
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/desk_limit.h"
 #include "test_support.h"
 
@@ -30,67 +31,56 @@ TEST_CASE("the seed's four sizes: simple count and kubelet's max-pods, 2 apart")
     const Catalog& cat = test_catalog();
     DeskLimit m = make_desk_limit(cat);
     struct Want {
-        const char* type;
-        const char* capacity;
-        const char* maxpods;
+        BeatRow beat;
         bool over_50;
     };
-    for (const Want& w :
-         {Want{"t3.small", "9", "11", false}, Want{"t3.large", "33", "35", false},
-          Want{"m5.large", "27", "29", false}, Want{"m5.xlarge", "56", "58", true}}) {
-        INFO(w.type);
-        REQUIRE(set(m, {"type", true, 0, w.type}, cat).ok());
-        CHECK(desk_limit_value(m, "capacity") == w.capacity);
-        CHECK(desk_limit_value(m, "maxpods") == w.maxpods);
+    for (const Want& w : {Want{{"type=t3.small", "capacity=9 maxpods=11"}, false},
+                          Want{{"type=t3.large", "capacity=33 maxpods=35"}, false},
+                          Want{{"type=m5.large", "capacity=27 maxpods=29"}, false},
+                          Want{{"type=m5.xlarge", "capacity=56 maxpods=58"}, true}}) {
+        check_beats(m, desk_limit_value, {w.beat});
         CHECK(goal_met(m, "over-50") == w.over_50);
     }
 }
 
 TEST_CASE("bigger desks: the CPU runs out first and extensions stay free") {
-    const Catalog& cat = test_catalog();
-    DeskLimit m = make_desk_limit(cat);
+    DeskLimit m = make_desk_limit(test_catalog());
     // Before the step looks at CPU and memory, the room shows the formula: every address.
-    REQUIRE(set(m, {"cpu", false, 250, {}}, cat).ok());
+    set_knobs(m, "cpu=250");
     CHECK(desk_limit_value(m, "placed") == "9");
-    REQUIRE(set(m, {"type", true, 0, "m5.xlarge"}, cat).ok());
+    set_knobs(m, "type=m5.xlarge");
     CHECK(desk_limit_value(m, "placed") == "56");
-    REQUIRE(set(m, {"type", true, 0, "t3.small"}, cat).ok());
+    set_knobs(m, "type=t3.small");
     // Then 2 vCPUs hold 8 desks of 250m: 8 of the 9 desk extensions are taken, 1 stays free.
-    REQUIRE(set(m, {"compute", false, 1, {}}, cat).ok());
+    set_knobs(m, "compute=1");
     CHECK(goal_met(m, "cpu-first"));
     CHECK(m.limit == PodLimit::Cpu);
     check_values(m, desk_limit_value, "placed=8 freeexts=1 cpupct=100");
     REQUIRE(room(m) != nullptr);
     CHECK(desk_count(*room(m)) == 8);
     // Memory first: 9 desks of 1 GiB do not fit in 2 GiB; 2 do.
-    REQUIRE(set(m, {"cpu", false, 10, {}}, cat).ok());
-    REQUIRE(set(m, {"memory", false, 1024, {}}, cat).ok());
+    set_knobs(m, "cpu=10 memory=1024");
     CHECK(m.limit == PodLimit::Memory);
     CHECK(desk_limit_value(m, "placed") == "2");
     CHECK_FALSE(goal_met(m, "cpu-first"));
     // m5.large: 2 vCPUs and 27 desk addresses, so even 100m desks fill the CPU at 20.
-    REQUIRE(set(m, {"memory", false, 128, {}}, cat).ok());
-    REQUIRE(set(m, {"cpu", false, 100, {}}, cat).ok());
-    REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
+    set_knobs(m, "memory=128 cpu=100 type=m5.large");
     CHECK(desk_limit_value(m, "placed") == "20");
     CHECK(goal_met(m, "cpu-first"));
     CHECK(check_invariants(m.cluster).ok());
 }
 
 TEST_CASE("desk-limit knobs: switches show parts; bad values change nothing and say why") {
-    const Catalog& cat = test_catalog();
-    DeskLimit m = make_desk_limit(cat);
-    REQUIRE(set(m, {"exact", false, 1, {}}, cat).ok());
-    REQUIRE(set(m, {"compute", false, 1, {}}, cat).ok());
+    DeskLimit m = make_desk_limit(test_catalog());
+    set_knobs(m, "exact=1 compute=1");
     CHECK(m.exact);
     CHECK(m.compute);
     const DeskLimit before = m;
-    CHECK(has(set(m, {"cpu", false, 5, {}}, cat).error().message, "outside 10 to 4000"));
-    CHECK(has(set(m, {"memory", false, 20000, {}}, cat).error().message, "outside 16 to 16384"));
-    CHECK(has(set(m, {"exact", false, 2, {}}, cat).error().message, "true or false"));
-    CHECK(has(set(m, {"type", true, 0, "m5.huge"}, cat).error().message, "m5"));
+    check_bad_knobs(m, {{"cpu=5", "outside 10 to 4000"},
+                        {"memory=20000", "outside 16 to 16384"},
+                        {"exact=2", "true or false"},
+                        {"type=m5.huge", "m5"}});
     CHECK(m.type == before.type);
     CHECK(m.cpu_millis == before.cpu_millis);
     CHECK(m.memory_mib == before.memory_mib);
-    CHECK(m.cluster == before.cluster);
 }

@@ -3,18 +3,14 @@
 // hand lets the room use its blocks.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/prefix_delegation.h"
 #include "test_support.h"
 
 using namespace core;
 
-namespace {
-
-std::string v(const PrefixDelegation& m, const char* name) {
-    return prefix_delegation_value(m, name);
-}
-
-}  // namespace
+// The step's live number by name.
+const auto v = prefix_delegation_value;
 
 TEST_CASE("prefix-delegation opens on a full self-managed t3.small without prefixes") {
     PrefixDelegation m = make_prefix_delegation(test_catalog());
@@ -46,13 +42,10 @@ TEST_CASE("switching prefix delegation on: blocks, 144 addresses, but max-pods s
 }
 
 TEST_CASE("the node group kind decides max-pods: managed gets the calculator's capped value") {
-    const Catalog& cat = test_catalog();
-    PrefixDelegation m = make_prefix_delegation(cat);
-    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
-    REQUIRE(set(m, {"pods", false, 20, {}}, cat).ok());
+    PrefixDelegation m = make_prefix_delegation(test_catalog());
+    set_knobs(m, "pd=1 pods=20");
     CHECK(v(m, "running") == "9");
-    REQUIRE(set(m, {"nodegroup", true, 0, "managed"}, cat).ok());
-    check_values(m, v, "maxpods=110 managed=110 cap=110 running=20");
+    check_beats(m, v, {{"nodegroup=managed", "maxpods=110 managed=110 cap=110 running=20"}});
     CHECK(goal_met(m, "all-run"));
     // Without prefix delegation a managed node gets the formula's 11 as well.
     apply(m, PrefixDelegationAction::SwitchOff);
@@ -60,21 +53,17 @@ TEST_CASE("the node group kind decides max-pods: managed gets the calculator's c
 }
 
 TEST_CASE("max-pods set by hand on a self-managed room lets the desks in; default again") {
-    const Catalog& cat = test_catalog();
-    PrefixDelegation m = make_prefix_delegation(cat);
-    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
-    REQUIRE(set(m, {"pods", false, 30, {}}, cat).ok());
-    REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
-    check_values(m, v, "maxpods=22 running=20 refused=10");
+    PrefixDelegation m = make_prefix_delegation(test_catalog());
+    check_beats(m, v, {{"pd=1 pods=30 maxpods=22", "maxpods=22 running=20 refused=10"}});
     CHECK_FALSE(goal_met(m, "all-run"));  // ten are still refused
     apply(m, PrefixDelegationAction::RemoveDesk);
-    REQUIRE(set(m, {"pods", false, 20, {}}, cat).ok());
+    set_knobs(m, "pods=20");
     CHECK(goal_met(m, "all-run"));
     CHECK(v(m, "recommended") == "110");
     apply(m, PrefixDelegationAction::DefaultMaxPods);
     check_values(m, v, "maxpods=11 running=9");
     // Off again with max-pods raised: only 9 addresses, so the admitted desks beyond wait.
-    REQUIRE(set(m, {"maxpods", false, 22, {}}, cat).ok());
+    set_knobs(m, "maxpods=22");
     apply(m, PrefixDelegationAction::SwitchOff);
     check_values(m, v, "pods=20 running=9 waiting=11 refused=0");
     apply(m, PrefixDelegationAction::Recommended);  // the calculator's 110 with prefixes
@@ -83,28 +72,24 @@ TEST_CASE("max-pods set by hand on a self-managed room lets the desks in; defaul
 }
 
 TEST_CASE("on a Xen room the switch changes nothing; a multi-card room counts card 0 only") {
-    const Catalog& cat = test_catalog();
-    PrefixDelegation m = make_prefix_delegation(cat);
-    REQUIRE(set(m, {"type", true, 0, "m4.large"}, cat).ok());
-    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    PrefixDelegation m = make_prefix_delegation(test_catalog());
+    set_knobs(m, "type=m4.large pd=1");
     CHECK_FALSE(goal_met(m, "pd-on"));
     check_values(m, v, "podips=18 blocks=0");
-    REQUIRE(set(m, {"type", true, 0, "p5.48xlarge"}, cat).ok());
-    check_values(m, v, "cards=32 cardenis=64 enis=2 nodeadm=100 vcpus=192 cap=250");
+    check_beats(
+        m, v, {{"type=p5.48xlarge", "cards=32 cardenis=64 enis=2 nodeadm=100 vcpus=192 cap=250"}});
 }
 
 TEST_CASE("a bad knob value says why and changes nothing; start over keeps the room size") {
-    const Catalog& cat = test_catalog();
-    PrefixDelegation m = make_prefix_delegation(cat);
-    REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
+    PrefixDelegation m = make_prefix_delegation(test_catalog());
+    set_knobs(m, "type=m5.large");
     const PrefixDelegation before = m;
-    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
-    CHECK(has(set(m, {"nodegroup", true, 0, "fargate"}, cat).error().message, "self-managed"));
-    CHECK(has(set(m, {"maxpods", false, 1, {}}, cat).error().message, "outside"));
-    CHECK(has(set(m, {"pods", false, 251, {}}, cat).error().message, "outside"));
+    check_bad_knobs(m, {{"type=m5.lrage", "m5.large"},
+                        {"nodegroup=fargate", "self-managed"},
+                        {"maxpods=1", "outside"},
+                        {"pods=251", "outside"}});
     CHECK(m.type == before.type);
-    CHECK(m.cluster == before.cluster);
-    REQUIRE(set(m, {"pd", false, 1, {}}, cat).ok());
+    set_knobs(m, "pd=1");
     apply(m, PrefixDelegationAction::StartOver);
     check_values(m, v, "type=m5.large pods=9");
     CHECK_FALSE(goal_met(m, "pd-on"));

@@ -4,18 +4,14 @@
 // trunk at all on the t family.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/security_groups_for_pods.h"
 #include "test_support.h"
 
 using namespace core;
 
-namespace {
-
-std::string v(const SecurityGroupsForPods& m, const char* name) {
-    return security_groups_for_pods_value(m, name);
-}
-
-}  // namespace
+// The step's live number by name.
+const auto v = security_groups_for_pods_value;
 
 TEST_CASE("security-groups-for-pods opens on an m5.large without a trunk") {
     SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
@@ -50,18 +46,13 @@ TEST_CASE("the trunk takes a panel: 27 -> 18 desk addresses; a desk gets its own
 }
 
 TEST_CASE("a full room: 27 admitted for 18 addresses, 9 wait; 9 on branches and none waits") {
-    const Catalog& cat = test_catalog();
-    SecurityGroupsForPods m = make_security_groups_for_pods(cat);
-    REQUIRE(set(m, {"podeni", false, 1, {}}, cat).ok());
-    REQUIRE(set(m, {"pods", false, 27, {}}, cat).ok());
-    check_values(m, v, "admitted=27 running=18 waiting=9 waitingfull=9");
+    SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
+    check_beats(m, v, {{"podeni=1 pods=27", "admitted=27 running=18 waiting=9 waitingfull=9"}});
     CHECK_FALSE(goal_met(m, "full-no-wait"));
-    REQUIRE(set(m, {"sgpods", false, 9, {}}, cat).ok());
     // refused 9: kubelet counts the branch desks too: 27 in all
-    check_values(m, v, "sgrunning=9 running=18 refused=9 waiting=0");
+    check_beats(m, v, {{"sgpods=9", "sgrunning=9 running=18 refused=9 waiting=0"}});
     CHECK(goal_met(m, "full-no-wait"));
-    REQUIRE(set(m, {"pods", false, 18, {}}, cat).ok());
-    check_values(m, v, "waiting=0 refused=0");
+    check_beats(m, v, {{"pods=18", "waiting=0 refused=0"}});
     CHECK(goal_met(m, "full-no-wait"));
     // A tenth desk with its own groups finds no branch ENI left.
     apply(m, SecurityGroupsForPodsAction::AddOwnGroups);
@@ -70,26 +61,21 @@ TEST_CASE("a full room: 27 admitted for 18 addresses, 9 wait; 9 on branches and 
 }
 
 TEST_CASE("the t family has no branch ENIs: the switch attaches no trunk") {
-    const Catalog& cat = test_catalog();
-    SecurityGroupsForPods m = make_security_groups_for_pods(cat);
-    REQUIRE(set(m, {"type", true, 0, "t3.large"}, cat).ok());
-    REQUIRE(set(m, {"podeni", false, 1, {}}, cat).ok());
+    SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
+    set_knobs(m, "type=t3.large podeni=1");
     for (const Eni& e : room(m)->enis)
         CHECK_FALSE(e.trunk);
     check_values(m, v, "podips=33 branches=0 trunkcost=0");
-    REQUIRE(set(m, {"sgpods", false, 1, {}}, cat).ok());
+    set_knobs(m, "sgpods=1");
     CHECK_FALSE(goal_met(m, "own-sg"));
 }
 
 TEST_CASE("bad knob values change nothing; start over keeps the room size") {
-    const Catalog& cat = test_catalog();
-    SecurityGroupsForPods m = make_security_groups_for_pods(cat);
-    const SecurityGroupsForPods before = m;
-    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
-    CHECK(has(set(m, {"sgpods", false, 121, {}}, cat).error().message, "outside"));
-    CHECK(has(set(m, {"podeni", false, 2, {}}, cat).error().message, "true or false"));
-    CHECK(m.cluster == before.cluster);
-    REQUIRE(set(m, {"type", true, 0, "c5.large"}, cat).ok());
+    SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
+    check_bad_knobs(
+        m,
+        {{"type=m5.lrage", "m5.large"}, {"sgpods=121", "outside"}, {"podeni=2", "true or false"}});
+    set_knobs(m, "type=c5.large");
     apply(m, SecurityGroupsForPodsAction::SwitchOn);
     apply(m, SecurityGroupsForPodsAction::AddDesk);
     apply(m, SecurityGroupsForPodsAction::StartOver);

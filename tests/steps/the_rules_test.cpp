@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "event_words.h"
+#include "knobs.h"
 #include "steps/the_rules.h"
 #include "test_support.h"
 
@@ -48,38 +49,27 @@ TEST_CASE("the puzzle: desks fill the room at 9; the tenth is refused by kubelet
 TEST_CASE("the rules hold for every size: allslots - one per panel = capacity") {
     const Catalog& cat = test_catalog();
     TheRules m = make_the_rules(cat);
-    struct Want {
-        const char* type;
-        const char* panels;
-        const char* ips;
-        const char* capacity;
-    };
     // The seed's four sizes, and one with more panels.
-    for (const Want& w : {Want{"t3.small", "3", "4", "9"}, Want{"t3.large", "3", "12", "33"},
-                          Want{"m5.large", "3", "10", "27"}, Want{"m5.xlarge", "4", "15", "56"}}) {
-        INFO(w.type);
-        REQUIRE(set(m, {"type", true, 0, w.type}, cat).ok());
-        CHECK(the_rules_value(m, "maxpanels") == w.panels);
-        CHECK(the_rules_value(m, "ips") == w.ips);
-        CHECK(the_rules_value(m, "capacity") == w.capacity);
+    for (const BeatRow& row : {BeatRow{"type=t3.small", "maxpanels=3 ips=4 capacity=9"},
+                               BeatRow{"type=t3.large", "maxpanels=3 ips=12 capacity=33"},
+                               BeatRow{"type=m5.large", "maxpanels=3 ips=10 capacity=27"},
+                               BeatRow{"type=m5.xlarge", "maxpanels=4 ips=15 capacity=56"}}) {
+        check_beats(m, the_rules_value, {row});
         CHECK(std::stoll(the_rules_value(m, "allslots")) - std::stoll(the_rules_value(m, "lost")) ==
-              std::stoll(w.capacity));
+              std::stoll(the_rules_value(m, "capacity")));
     }
     CHECK(goal_met(m, "more-panels"));  // m5.xlarge takes 4 panels
     // "pods" fills the room as far as it goes: 250 asks for more than 56.
-    REQUIRE(set(m, {"pods", false, 250, {}}, cat).ok());
-    check_values(m, the_rules_value, "pods=56 panels=4");
+    check_beats(m, the_rules_value, {{"pods=250", "pods=56 panels=4"}});
     CHECK(goal_met(m, "full-room"));
 }
 
 TEST_CASE("the-rules knobs: bad values change nothing and say why") {
-    const Catalog& cat = test_catalog();
-    TheRules m = make_the_rules(cat);
-    REQUIRE(set(m, {"pods", false, 4, {}}, cat).ok());
+    TheRules m = make_the_rules(test_catalog());
+    set_knobs(m, "pods=4");
     const TheRules before = m;
-    CHECK(has(set(m, {"type", true, 0, "t3.smal"}, cat).error().message, "t3.small"));
-    CHECK(has(set(m, {"pods", false, 251, {}}, cat).error().message, "outside 0 to 250"));
-    CHECK(has(set(m, {"panels", false, 2, {}}, cat).error().message, "not a knob"));
+    check_bad_knobs(m, {{"type=t3.smal", "t3.small"},
+                        {"pods=251", "outside 0 to 250"},
+                        {"panels=2", "not a knob"}});
     CHECK(m.type == before.type);
-    CHECK(m.cluster == before.cluster);
 }

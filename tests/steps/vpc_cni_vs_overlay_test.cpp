@@ -2,6 +2,7 @@
 // each row's numbers come from the example campus and from address_use.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/vpc_cni_vs_overlay.h"
 #include "test_support.h"
 
@@ -25,33 +26,30 @@ TEST_CASE("vpc-cni-vs-overlay opens on the address row: 50 full m5.large rooms")
 TEST_CASE("more rooms than a /20 holds meet the goal; a count too large changes nothing") {
     const Catalog& cat = test_catalog();
     VpcCniVsOverlay m = make_vpc_cni_vs_overlay(cat);
-    REQUIRE(set(m, {"nodes", false, 136, {}}, cat).ok());
+    set_knobs(m, "nodes=136");
     CHECK(vpc_cni_vs_overlay_value(m, "vpcused") == "4080");
     CHECK_FALSE(goal_met(m, "beyond-a-building"));
-    REQUIRE(set(m, {"nodes", false, 137, {}}, cat).ok());
-    check_values(m, vpc_cni_vs_overlay_value, "vpcused=4110 buildings=2");
+    check_beats(m, vpc_cni_vs_overlay_value, {{"nodes=137", "vpcused=4110 buildings=2"}});
     CHECK(goal_met(m, "beyond-a-building"));
     CHECK(vpc_cni_vs_overlay_value(m, "overlayused") == "137");
     // m5.24xlarge: 737 pods a room; 200 rooms would be more than the model counts at once.
     const VpcCniVsOverlay before = m;
-    REQUIRE(set(m, {"nodes", false, 200, {}}, cat).ok());
+    set_knobs(m, "nodes=200");
     Status big = set(m, {"type", true, 0, "m5.24xlarge"}, cat);
     REQUIRE_FALSE(big.ok());
     CHECK(has(big.error().message, "nodes or fewer"));
     CHECK(m.refused == big.error().message);  // the view shows why
     CHECK(m.type.name == "m5.large");
     CHECK(vpc_cni_vs_overlay_value(m, "nodes") == "200");
-    CHECK(has(set(m, {"type", true, 0, "m5.lrage"}, cat).error().message, "m5.large"));
-    CHECK(has(set(m, {"nodes", false, 0, {}}, cat).error().message, "outside 1 to 200"));
+    check_bad_knobs(m, {{"type=m5.lrage", "m5.large"}, {"nodes=0", "outside 1 to 200"}});
     CHECK(before.nodes == 137);
-    REQUIRE(set(m, {"nodes", false, 10, {}}, cat).ok());
+    set_knobs(m, "nodes=10");
     CHECK(m.refused.empty());
 }
 
 TEST_CASE("the rows at work: numbers, services, groups, debugging") {
-    const Catalog& cat = test_catalog();
-    VpcCniVsOverlay m = make_vpc_cni_vs_overlay(cat);
-    REQUIRE(set(m, {"row", true, 0, "services"}, cat).ok());
+    VpcCniVsOverlay m = make_vpc_cni_vs_overlay(test_catalog());
+    set_knobs(m, "row=services");
     CHECK(m.row == CompareRow::Services);
     CHECK(std::string(row_key(m.row)) == "services");
     // Where desk numbers come from: the building, or the overlay's private range.
@@ -79,6 +77,6 @@ TEST_CASE("the rows at work: numbers, services, groups, debugging") {
     CHECK(has(rows[1].vpc, "10.0.1.5"));
     CHECK(has(rows[1].overlay, "10.0.1.4"));
     CHECK(has(rows[4].vpc, "1500 for 50"));
-    CHECK(has(set(m, {"row", true, 0, "price"}, cat).error().message, "numbers, services"));
+    check_bad_knobs(m, {{"row=price", "numbers, services"}});
     CHECK(m.row == CompareRow::Services);
 }

@@ -5,18 +5,11 @@
 #include <doctest/doctest.h>
 
 #include "event_words.h"
+#include "knobs.h"
 #include "steps/warm_pool.h"
 #include "test_support.h"
 
 using namespace core;
-
-namespace {
-
-Status knob(WarmPool& m, const char* name, long long v) {
-    return set(m, {name, false, v, {}}, test_catalog());
-}
-
-}  // namespace
 
 TEST_CASE("warm-pool: an empty t3.small holds 3 spare; one desk brings a second panel") {
     WarmPool m = make_warm_pool(test_catalog());
@@ -29,25 +22,20 @@ TEST_CASE("warm-pool: an empty t3.small holds 3 spare; one desk brings a second 
     check_values(m, warm_pool_value, "held=6 free=5");
     CHECK_FALSE(m.fresh_eni.empty());
     // The docs' row: 5 pods, 3 ENIs, 9 secondary IPs, 4 unused.
-    REQUIRE(knob(m, "pods", 5).ok());
-    check_values(m, warm_pool_value, "panels=3 free=4");
+    check_beats(m, warm_pool_value, {{"pods=5", "panels=3 free=4"}});
     CHECK(check_invariants(m.cluster).ok());
 }
 
 TEST_CASE("WARM_IP_TARGET overrides WARM_ENI_TARGET; MINIMUM_IP_TARGET is a floor") {
     WarmPool m = make_warm_pool(test_catalog());
-    REQUIRE(knob(m, "pods", 1).ok());
-    REQUIRE(knob(m, "warmip", 2).ok());
+    set_knobs(m, "pods=1 warmip=2");
     CHECK(goal_met(m, "lean"));
     // panels 1: the second panel went back
     check_values(m, warm_pool_value, "free=2 held=3 panels=1");
     // The docs' row WARM_IP_TARGET 2, MINIMUM_IP_TARGET 5, no pods: 2 ENIs, 5 IPs.
-    REQUIRE(knob(m, "pods", 0).ok());
-    REQUIRE(knob(m, "minip", 5).ok());
-    check_values(m, warm_pool_value, "held=5 panels=2");
+    check_beats(m, warm_pool_value, {{"pods=0 minip=5", "held=5 panels=2"}});
     // MINIMUM_IP_TARGET alone freezes the pool: a desk takes the last spare, none comes.
-    REQUIRE(knob(m, "warmip", 0).ok());
-    REQUIRE(knob(m, "pods", 5).ok());
+    set_knobs(m, "warmip=0 pods=5");
     CHECK(warm_pool_value(m, "free") == "0");
     REQUIRE(room(m) != nullptr);
     CHECK(pool_state(*room(m)).why.rule == PoolRule::MinimumFrozen);
@@ -56,10 +44,9 @@ TEST_CASE("WARM_IP_TARGET overrides WARM_ENI_TARGET; MINIMUM_IP_TARGET is a floo
 
 TEST_CASE("prefix delegation: WARM_PREFIX_TARGET counts blocks; the pool stops at max-pods") {
     WarmPool m = make_warm_pool(test_catalog());
-    REQUIRE(knob(m, "pods", 1).ok());
-    REQUIRE(knob(m, "prefix", 1).ok());  // a new room with the same desk
-    check_values(m, warm_pool_value, "pods=1 blocks=1 held=16");
-    REQUIRE(knob(m, "warmprefix", 3).ok());
+    // prefix=1: a new room with the same desk
+    check_beats(m, warm_pool_value, {{"pods=1 prefix=1", "pods=1 blocks=1 held=16"}});
+    set_knobs(m, "warmprefix=3");
     // 16 addresses held >= max-pods 11: no second block, whatever the target.
     CHECK(warm_pool_value(m, "blocks") == "1");
     REQUIRE(room(m) != nullptr);
@@ -71,10 +58,10 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET counts blocks; the pool stops a
 
 TEST_CASE("spares go back: a panel leaves at (WARM_ENI_TARGET + 1) x 3 spare") {
     WarmPool m = make_warm_pool(test_catalog());
-    REQUIRE(knob(m, "pods", 4).ok());
+    set_knobs(m, "pods=4");
     CHECK(warm_pool_value(m, "panels") == "3");
     CHECK_FALSE(goal_met(m, "panel-back"));
-    REQUIRE(knob(m, "pods", 1).ok());
+    set_knobs(m, "pods=1");
     CHECK(goal_met(m, "panel-back"));
     CHECK(warm_pool_value(m, "panels") == "2");
     const Event* detach = nullptr;
@@ -88,34 +75,22 @@ TEST_CASE("spares go back: a panel leaves at (WARM_ENI_TARGET + 1) x 3 spare") {
 }
 
 TEST_CASE("warm-pool knobs: bad values change nothing and say why") {
-    const Catalog& cat = test_catalog();
-    WarmPool m = make_warm_pool(cat);
-    REQUIRE(knob(m, "pods", 2).ok());
+    WarmPool m = make_warm_pool(test_catalog());
+    set_knobs(m, "pods=2");
     const WarmPool before = m;
-    CHECK(has(knob(m, "warmeni", 9).error().message, "outside 0 to 8"));
-    CHECK(has(knob(m, "prefix", 2).error().message, "true or false"));
-    CHECK(has(set(m, {"type", true, 0, "t3.smol"}, cat).error().message, "t3.small"));
-    CHECK(has(knob(m, "pool", 1).error().message, "not a knob"));
-    CHECK(m.cluster == before.cluster);
+    check_bad_knobs(m, {{"warmeni=9", "outside 0 to 8"},
+                        {"prefix=2", "true or false"},
+                        {"type=t3.smol", "t3.small"},
+                        {"pool=1", "not a knob"}});
     CHECK(m.config == before.config);
-    // A room size keeps the desks.
-    REQUIRE(set(m, {"type", true, 0, "m5.large"}, cat).ok());
-    // free 16: 2 panels x 9, 2 taken
-    check_values(m, warm_pool_value, "pods=2 free=16");
+    // A room size keeps the desks; free 16: 2 panels x 9, 2 taken.
+    check_beats(m, warm_pool_value, {{"type=m5.large", "pods=2 free=16"}});
 }
 
 TEST_CASE("every event of a busy room reads in campus words with no AWS term left") {
     const Lessons& lessons = test_lessons();
     WarmPool m = make_warm_pool(test_catalog());
-    REQUIRE(knob(m, "pods", 6).ok());
-    REQUIRE(knob(m, "warmip", 2).ok());
-    REQUIRE(knob(m, "minip", 4).ok());
-    REQUIRE(knob(m, "pods", 0).ok());
-    REQUIRE(knob(m, "warmeni", 0).ok());
-    REQUIRE(knob(m, "warmip", 0).ok());
-    REQUIRE(knob(m, "minip", 0).ok());
-    REQUIRE(knob(m, "prefix", 1).ok());
-    REQUIRE(knob(m, "pods", 12).ok());
+    set_knobs(m, "pods=6 warmip=2 minip=4 pods=0 warmeni=0 warmip=0 minip=0 prefix=1 pods=12");
     CHECK(has(m.message, "max-pods"));
     int worded = 0;
     for (const Event& e : m.cluster.events) {
@@ -140,8 +115,8 @@ TEST_CASE("every event of a busy room reads in campus words with no AWS term lef
 TEST_CASE("a warm-pool setting set to what it is already records nothing") {
     WarmPool m = make_warm_pool(test_catalog());
     const size_t events = m.cluster.events.size();
-    REQUIRE(knob(m, "warmeni", 1).ok());
+    set_knobs(m, "warmeni=1");
     CHECK(m.cluster.events.size() == events);
-    REQUIRE(knob(m, "warmeni", 2).ok());
+    set_knobs(m, "warmeni=2");
     CHECK(m.cluster.events.size() > events);
 }

@@ -3,6 +3,7 @@
 // and the settings that keep a desk's own number.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/why_it_matters.h"
 #include "test_support.h"
 
@@ -80,20 +81,20 @@ TEST_CASE("EXTERNALSNAT, EXCLUDE_SNAT_CIDRS and own security groups keep web-1's
 TEST_CASE("knobs: names from the lesson; a bad word changes nothing") {
     const Catalog& cat = test_catalog();
     WhyItMatters m = make_why_it_matters(cat);
-    REQUIRE(set(m, {"callee", true, 0, "internet"}, cat).ok());
+    set_knobs(m, "callee=internet");
     CHECK(m.choice.callee == Callee::Internet);
-    REQUIRE(set(m, {"externalsnat", false, 1, {}}, cat).ok());
+    set_knobs(m, "externalsnat=1");
     CHECK(m.choice.external_snat);
-    REQUIRE(set(m, {"exclude", true, 0, "peered"}, cat).ok());
+    set_knobs(m, "exclude=peered");
     CHECK(m.choice.exclude == SnatExclude::Peered);
-    REQUIRE(set(m, {"groups", false, 1, {}}, cat).ok());
+    set_knobs(m, "groups=1");
     CHECK(m.choice.own_groups);
-    REQUIRE(set(m, {"settings", false, 1, {}}, cat).ok());
+    set_knobs(m, "settings=1");
     CHECK(m.show_settings);
     const WhyItMatters before = m;
-    CHECK(has(set(m, {"callee", true, 0, "mars"}, cat).error().message, "same-room"));
-    CHECK(has(set(m, {"externalsnat", false, 2, {}}, cat).error().message, "true or false"));
-    CHECK(has(set(m, {"caller", true, 0, "web-2"}, cat).error().message, "not a knob"));
+    check_bad_knobs(m, {{"callee=mars", "same-room"},
+                        {"externalsnat=2", "true or false"},
+                        {"caller=web-2", "not a knob"}});
     CHECK(m.choice.callee == before.choice.callee);
     CHECK(m.choice.exclude == before.choice.exclude);
     CHECK(m.path.seen_source == before.path.seen_source);

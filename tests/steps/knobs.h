@@ -1,0 +1,87 @@
+// knobs.h: setting a step's knobs in the step tests, as a lesson beat does.
+//
+// A knob is written "name=value": a number (switches 0 or 1), or a word where the value is
+// not a number (an instance type, a node group kind, a building):
+//   set_knobs(m, "podeni=1 pods=27");                        // each must apply
+//   check_beats(m, v, {{"pods=27", "running=18 waiting=9"}});  // knobs, then what they show
+//   check_bad_knobs(m, {{"pods=251", "outside 0 to 250"}});    // each must fail, saying why
+#pragma once
+
+#include <cstdlib>
+#include <initializer_list>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include <doctest/doctest.h>
+
+#include "steps/step_info.h"
+#include "test_support.h"
+
+// The setting a row "name=value" stands for.
+inline core::Setting knob_setting(const std::string& row) {
+    const size_t eq = row.find('=');
+    REQUIRE_MESSAGE(eq != std::string::npos, row);
+    core::Setting s;
+    s.name = row.substr(0, eq);
+    const std::string value = row.substr(eq + 1);
+    char* end = nullptr;
+    s.number = std::strtoll(value.c_str(), &end, 10);
+    s.is_text = value.empty() || *end != '\0';
+    if (s.is_text) {
+        s.number = 0;
+        s.text = value;
+    }
+    return s;
+}
+
+// Sets each knob of rows ("name=value name=value ...") on the model in turn, with the shipped
+// catalog; fails the calling test, naming the row, if one does not apply.
+template <class Model>
+void set_knobs(Model& model, const std::string& rows) {
+    std::istringstream in(rows);
+    for (std::string row; in >> row;) {
+        CAPTURE(row);
+        core::Status st = set(model, knob_setting(row), test_catalog());
+        REQUIRE_MESSAGE(st.ok(), (st.ok() ? "" : st.error().message));
+    }
+}
+
+// True for a step model with a campus of its own (a member `cluster`).
+template <class Model, class = void>
+struct HasCluster : std::false_type {};
+template <class Model>
+struct HasCluster<Model, std::void_t<decltype(std::declval<Model>().cluster)>> : std::true_type {};
+
+// Checks that each knob (input "name=value") is refused with a message holding part, and that
+// the refusals leave the model's campus as it was (for a model with one; the caller checks
+// the rest of the model against its own copy).
+template <class Model>
+void check_bad_knobs(Model& model, std::initializer_list<MessageRow> rows) {
+    const Model before = model;
+    check_messages(
+        [&model](const char* row) {
+            core::Status st = set(model, knob_setting(row), test_catalog());
+            return st.ok() ? std::string("(applied)") : st.error().message;
+        },
+        rows);
+    if constexpr (HasCluster<Model>::value) CHECK(model.cluster == before.cluster);
+}
+
+// A beat of a step test: the knobs it sets ("pods=27"), then the values the step must show
+// ("running=18 waiting=9", as check_values reads them).
+struct BeatRow {
+    const char* knobs;
+    const char* values;
+};
+
+// For each row in turn: sets its knobs (set_knobs), then checks its values (check_values).
+template <class Model, class Value>
+void check_beats(Model& model, Value value, std::initializer_list<BeatRow> rows) {
+    for (const BeatRow& row : rows) {
+        CAPTURE(row.knobs);
+        set_knobs(model, row.knobs);
+        check_values(model, value, row.values);
+    }
+}
