@@ -33,16 +33,35 @@ bool any_note(const MaxPods& m, const std::string& part) {
     return false;
 }
 
+// A MaxPods field by name, for check_values (the formulas, with their spaces, are checked
+// one by one).
+std::string figure(const MaxPods& m, const char* name) {
+    return field(name,
+                 {{"instance_type", m.instance_type},
+                  {"enis", m.enis},
+                  {"ips_per_eni", m.ips_per_eni},
+                  {"pod_enis", m.pod_enis},
+                  {"prefix_delegation", m.prefix_delegation},
+                  {"prefix_delegation_requested", m.prefix_delegation_requested},
+                  {"custom_networking", m.custom_networking},
+                  {"security_groups_for_pods", m.security_groups_for_pods},
+                  {"security_groups_for_pods_requested", m.security_groups_for_pods_requested},
+                  {"sgp_supported", m.sgp_supported},
+                  {"branch_enis", m.branch_enis},
+                  {"pod_ips", m.pod_ips},
+                  {"max_pods", m.max_pods},
+                  {"ami_max_pods", m.ami_max_pods},
+                  {"recommended_max_pods", m.recommended_max_pods},
+                  {"recommended_cap", m.recommended_cap},
+                  {"trunk_cost", m.trunk_cost},
+                  {"seed_figure", m.seed_figure},
+                  {"seed_approximate", m.seed_approximate}});
+}
+
 // A synthetic nitro type for edge cases the catalog does not hold.
 InstanceType synthetic(int vcpus) {
-    InstanceType t;
-    t.name = "x9.test";
+    InstanceType t = hand_type("x9.test", 4, 15, core::Hypervisor::Nitro, 10);
     t.vcpus = vcpus;
-    t.max_enis = 4;
-    t.ipv4_per_eni = 15;
-    t.hypervisor = core::Hypervisor::Nitro;
-    t.branch_enis = 10;
-    t.enis_all_cards = 4;
     return t;
 }
 
@@ -71,47 +90,36 @@ TEST_CASE("secondary IP mode matches eni-max-pods.txt") {
 
 TEST_CASE("t3.small: the worked example, step by step") {
     const MaxPods m = pods("t3.small");
-    CHECK(m.instance_type == "t3.small");
-    CHECK(m.enis == 3);
-    CHECK(m.ips_per_eni == 4);
-    CHECK(m.pod_enis == 3);
-    CHECK(m.pod_ips == 9);
-    CHECK(m.max_pods == 11);
-    CHECK(m.recommended_cap == 110);
-    CHECK(m.recommended_max_pods == 11);
-    CHECK(m.seed_figure == 9);
+    check_values(m, figure,
+                 "instance_type=t3.small enis=3 ips_per_eni=4 pod_enis=3 pod_ips=9 max_pods=11 "
+                 "recommended_cap=110 recommended_max_pods=11 seed_figure=9 "
+                 "seed_approximate=false");
     CHECK(m.seed_formula == "(3 x 4) - 3");
-    CHECK_FALSE(m.seed_approximate);
 
+    const core::DerivationStep steps[] = {
+        {"ENIs on the default network card", "", 3},
+        {"addresses per ENI (primary included)", "", 4},
+        {"pod addresses", "3 ENIs x (4 - 1) addresses", 9},
+        {"max-pods", "9 + 2 host-network pods (aws-node, kube-proxy)", 11},
+        {"recommended max-pods", "min(11, 110 for 30 vCPUs or fewer)", 11},
+    };
     REQUIRE(m.steps.size() == 5);
-    CHECK(m.steps[0].label == "ENIs on the default network card");
-    CHECK(m.steps[0].formula.empty());
-    CHECK(m.steps[0].value == 3);
-    CHECK(m.steps[1].label == "addresses per ENI (primary included)");
-    CHECK(m.steps[1].value == 4);
-    CHECK(m.steps[2].label == "pod addresses");
-    CHECK(m.steps[2].formula == "3 ENIs x (4 - 1) addresses");
-    CHECK(m.steps[2].value == 9);
-    CHECK(m.steps[3].label == "max-pods");
-    CHECK(m.steps[3].formula == "9 + 2 host-network pods (aws-node, kube-proxy)");
-    CHECK(m.steps[3].value == 11);
-    CHECK(m.steps[4].label == "recommended max-pods");
-    CHECK(m.steps[4].formula == "min(11, 110 for 30 vCPUs or fewer)");
-    CHECK(m.steps[4].value == 11);
+    for (size_t i = 0; i < m.steps.size(); ++i) {
+        CAPTURE(i);
+        CHECK(m.steps[i].label == steps[i].label);
+        CHECK(m.steps[i].formula == steps[i].formula);
+        CHECK(m.steps[i].value == steps[i].value);
+    }
     CHECK(any_note(m, "The simple count (3 x 4) - 3 = 9"));
 }
 
 TEST_CASE("prefix delegation: 16 addresses per secondary slot, capped by vCPUs") {
     const MaxPods t3 = pods("t3.small", kPd);
-    CHECK(t3.prefix_delegation);
-    CHECK(t3.prefix_delegation_requested);
-    CHECK(t3.pod_ips == 144);
-    CHECK(t3.max_pods == 146);
-    CHECK(t3.recommended_max_pods == 110);
-    CHECK(t3.ami_max_pods == 11);
-    CHECK(t3.seed_figure == 189);
+    check_values(t3, figure,
+                 "prefix_delegation=true prefix_delegation_requested=true pod_ips=144 "
+                 "max_pods=146 recommended_max_pods=110 ami_max_pods=11 seed_figure=189 "
+                 "seed_approximate=true");
     CHECK(t3.seed_formula == "(3 x 4 x 16) - 3");
-    CHECK(t3.seed_approximate);
     CHECK(t3.steps[2].formula == "3 ENIs x (4 - 1) prefix slots x 16 addresses per /28 prefix");
     CHECK(t3.steps[4].formula == "min(146, 110 for 30 vCPUs or fewer)");
     CHECK(any_note(t3, "does not raise kubelet's max-pods by itself"));
@@ -130,10 +138,8 @@ TEST_CASE("prefix delegation: 16 addresses per secondary slot, capped by vCPUs")
 
 TEST_CASE("prefix delegation falls back silently where ipamd cannot use it") {
     const MaxPods xen = pods("t2.micro", kPd);
-    CHECK(xen.prefix_delegation_requested);
-    CHECK_FALSE(xen.prefix_delegation);
-    CHECK(xen.pod_ips == 2);
-    CHECK(xen.max_pods == 4);
+    check_values(xen, figure,
+                 "prefix_delegation_requested=true prefix_delegation=false pod_ips=2 max_pods=4");
     CHECK(xen.seed_formula == "(2 x 2) - 2");
     CHECK(any_note(xen, "no effect on t2.micro (xen hypervisor)"));
     CHECK(any_note(xen, "silently falls back"));
@@ -159,11 +165,9 @@ TEST_CASE("bare metal takes prefix delegation although its hypervisor is unknown
 
 TEST_CASE("custom networking: the primary ENI carries no pod addresses") {
     const MaxPods m = pods("m5.large", kCustom);
-    CHECK(m.custom_networking);
-    CHECK(m.pod_enis == 2);
-    CHECK(m.pod_ips == 18);
-    CHECK(m.max_pods == 20);
-    CHECK(m.recommended_max_pods == 20);
+    check_values(m, figure,
+                 "custom_networking=true pod_enis=2 pod_ips=18 max_pods=20 "
+                 "recommended_max_pods=20");
     REQUIRE(m.steps.size() == 6);
     CHECK(m.steps[2].label == "ENIs that carry pod addresses");
     CHECK(m.steps[2].formula == "3 ENIs - 1 primary ENI (custom networking)");
@@ -180,24 +184,19 @@ TEST_CASE("custom networking: the primary ENI carries no pod addresses") {
 
 TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
     const MaxPods m = pods("m5.large", kSgp);
-    CHECK(m.security_groups_for_pods);
-    CHECK(m.security_groups_for_pods_requested);
-    CHECK(m.sgp_supported);
-    CHECK(m.branch_enis == 9);
-    CHECK(m.pod_enis == 2);
-    CHECK(m.pod_ips == 18);
-    CHECK(m.max_pods == 29);  // AWS's formula has no term for the trunk ENI
-    CHECK(m.trunk_cost == 9);
+    // AWS's formula has no term for the trunk ENI: max-pods stays 29.
+    check_values(m, figure,
+                 "security_groups_for_pods=true security_groups_for_pods_requested=true "
+                 "sgp_supported=true branch_enis=9 pod_enis=2 pod_ips=18 max_pods=29 "
+                 "trunk_cost=9");
     CHECK(m.steps[2].formula == "3 ENIs - 1 trunk ENI (security groups for pods)");
     CHECK(any_note(m, "Up to 9 pods"));
     CHECK(any_note(m, "count against max-pods"));
 
     // Both reductions together.
     const MaxPods both = pods("m5.large", kCustomSgp);
-    CHECK(both.pod_enis == 1);
-    CHECK(both.pod_ips == 9);
-    CHECK(both.max_pods == 20);  // custom networking counts, the trunk does not
-    CHECK(both.trunk_cost == 9);
+    // Custom networking counts in max-pods, the trunk does not.
+    check_values(both, figure, "pod_enis=1 pod_ips=9 max_pods=20 trunk_cost=9");
     CHECK(both.steps[2].formula ==
           "3 ENIs - 1 primary ENI (custom networking) - 1 trunk ENI (security groups for pods)");
     CHECK(both.steps[3].formula == "1 ENI x (10 - 1) addresses");
@@ -205,12 +204,9 @@ TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
 
 TEST_CASE("security groups for pods is unsupported on the t family: no trunk is taken") {
     const MaxPods m = pods("t3.small", kSgp);
-    CHECK(m.security_groups_for_pods_requested);
-    CHECK_FALSE(m.security_groups_for_pods);
-    CHECK_FALSE(m.sgp_supported);
-    CHECK(m.branch_enis == 0);
-    CHECK(m.pod_enis == 3);
-    CHECK(m.max_pods == 11);
+    check_values(m, figure,
+                 "security_groups_for_pods_requested=true security_groups_for_pods=false "
+                 "sgp_supported=false branch_enis=0 pod_enis=3 max_pods=11");
     CHECK(m.steps.size() == 5);
     CHECK(any_note(m, "not supported on t3.small"));
     CHECK(any_note(m, "t family"));
@@ -219,9 +215,7 @@ TEST_CASE("security groups for pods is unsupported on the t family: no trunk is 
 
     // Unlisted branch ENIs (-1) count as unsupported and report 0.
     const MaxPods unlisted = pods("bmn-sf1.metal", kSgp);
-    CHECK_FALSE(unlisted.sgp_supported);
-    CHECK(unlisted.branch_enis == 0);
-    CHECK(unlisted.pod_enis == 15);
+    check_values(unlisted, figure, "sgp_supported=false branch_enis=0 pod_enis=15");
     CHECK(any_note(unlisted, "not listed with branch ENIs"));
 }
 
@@ -257,10 +251,7 @@ TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
 
 TEST_CASE("an instance with a single ENI has none left under custom networking") {
     const MaxPods m = pods("hpc6id.32xlarge", kCustom);
-    CHECK(m.enis == 1);
-    CHECK(m.pod_enis == 0);
-    CHECK(m.pod_ips == 0);
-    CHECK(m.max_pods == 2);
+    check_values(m, figure, "enis=1 pod_enis=0 pod_ips=0 max_pods=2");
     CHECK(m.steps[3].formula == "0 ENIs x (50 - 1) addresses");
     CHECK(any_note(m, "No ENI is left"));
 }

@@ -53,21 +53,9 @@ NodeStats stats(const Cluster& c, const char* node) {
     return node_stats(*n);
 }
 
-std::string stat(const NodeStats& s, const char* name) {
-    return field(name, {{"enis", s.enis},
-                        {"ips", s.ips},
-                        {"free_ips", s.free_ips},
-                        {"secondary_ips", s.secondary_ips},
-                        {"prefixes", s.prefixes},
-                        {"pods", s.pods},
-                        {"pending", s.pending},
-                        {"prefix_delegation", s.prefix_delegation},
-                        {"trunk", s.trunk}});
-}
-
 // Checks node's stats: rows as in check_values, e.g. "enis=2 ips=6 free_ips=5".
 void check_stats(const Cluster& c, const char* node, const std::string& rows) {
-    check_values(stats(c, node), stat, rows);
+    check_values(stats(c, node), node_stat, rows);
 }
 
 // Removes pod-first .. pod-last from node.

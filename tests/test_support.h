@@ -24,6 +24,7 @@
 #include <doctest/doctest.h>
 
 #include "catalog.h"
+#include "ipam.h"
 #include "lessons.h"
 #include "vpc.h"
 
@@ -81,6 +82,23 @@ inline std::string field(std::string_view name, std::initializer_list<NamedField
         if (name == f.name) return f.text;
     }
     return "";
+}
+
+// A node's stats by name, for check_values, e.g.
+//   check_values(node_stats(n), node_stat, "enis=2 ips=6 free_ips=5");
+inline std::string node_stat(const core::NodeStats& s, const char* name) {
+    return field(name, {{"enis", s.enis},
+                        {"pod_enis", s.pod_enis},
+                        {"ips", s.ips},
+                        {"free_ips", s.free_ips},
+                        {"secondary_ips", s.secondary_ips},
+                        {"prefixes", s.prefixes},
+                        {"pods", s.pods},
+                        {"pending", s.pending},
+                        {"max_pods", s.max_pods},
+                        {"address_capacity", s.address_capacity},
+                        {"prefix_delegation", s.prefix_delegation},
+                        {"trunk", s.trunk}});
 }
 
 // One row of a message table: the message for input must hold part.
