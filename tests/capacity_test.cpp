@@ -36,26 +36,16 @@ bool any_note(const MaxPods& m, const std::string& part) {
 // A MaxPods field by name, for check_values (the formulas, with their spaces, are checked
 // one by one).
 std::string figure(const MaxPods& m, const char* name) {
-    return field(name,
-                 {{"instance_type", m.instance_type},
-                  {"enis", m.enis},
-                  {"ips_per_eni", m.ips_per_eni},
-                  {"pod_enis", m.pod_enis},
-                  {"prefix_delegation", m.prefix_delegation},
-                  {"prefix_delegation_requested", m.prefix_delegation_requested},
-                  {"custom_networking", m.custom_networking},
-                  {"security_groups_for_pods", m.security_groups_for_pods},
-                  {"security_groups_for_pods_requested", m.security_groups_for_pods_requested},
-                  {"sgp_supported", m.sgp_supported},
-                  {"branch_enis", m.branch_enis},
-                  {"pod_ips", m.pod_ips},
-                  {"max_pods", m.max_pods},
-                  {"ami_max_pods", m.ami_max_pods},
-                  {"recommended_max_pods", m.recommended_max_pods},
-                  {"recommended_cap", m.recommended_cap},
-                  {"trunk_cost", m.trunk_cost},
-                  {"seed_figure", m.seed_figure},
-                  {"seed_approximate", m.seed_approximate}});
+    return field(
+        name, {FIELD(m, instance_type), FIELD(m, enis), FIELD(m, ips_per_eni), FIELD(m, pod_enis),
+               FIELD(m, branch_enis), FIELD(m, pod_ips), FIELD(m, max_pods), FIELD(m, ami_max_pods),
+               FIELD(m, recommended_max_pods), FIELD(m, recommended_cap), FIELD(m, trunk_cost),
+               FIELD(m, seed_figure), FIELD(m, seed_approximate), FIELD(m, waiting_when_full),
+               FIELD(m, kubelet.value),
+               // The options asked for, and those that took effect on the type.
+               FIELD(m, prefix_delegation), FIELD(m, prefix_delegation_requested),
+               FIELD(m, custom_networking), FIELD(m, security_groups_for_pods),
+               FIELD(m, security_groups_for_pods_requested), FIELD(m, sgp_supported)});
 }
 
 // A synthetic nitro type for edge cases the catalog does not hold.
@@ -386,17 +376,13 @@ TEST_CASE("claim 2: pods wait in ContainerCreating only when max-pods - 2 exceed
     // m5.large, custom networking + prefix delegation: nodeadm's 29 is far below the 288 pod
     // addresses, so nothing waits (the old note said to set 110 or pods would wait).
     const MaxPods m5 = pods("m5.large", kCustomPd);
-    CHECK(m5.pod_ips == 288);
-    CHECK(m5.kubelet.value == 29);
-    CHECK(m5.waiting_when_full == 0);
+    check_values(m5, figure, "pod_ips=288 kubelet.value=29 waiting_when_full=0");
     CHECK(any_note(m5,
                    "admits 27 pods besides the host-network pods, no more than the 288 pod "
                    "addresses, so no pod waits"));
     // c5.18xlarge, custom networking: pods wait only beyond 686, not beyond 250.
     const MaxPods c5 = pods("c5.18xlarge", kCustom);
-    CHECK(c5.pod_ips == 686);
-    CHECK(c5.kubelet.value == 737);
-    CHECK(c5.waiting_when_full == 49);
+    check_values(c5, figure, "pod_ips=686 kubelet.value=737 waiting_when_full=49");
     CHECK(any_note(c5,
                    "admits 735 pods besides the host-network pods, but only 686 pod "
                    "addresses exist, so on a full node 49 wait in ContainerCreating"));

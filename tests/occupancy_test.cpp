@@ -40,16 +40,9 @@ size_t count_holder(const std::vector<AddressInfo>& map, Holder h) {
 
 // A subnet's usage by name, for check_values.
 std::string usage(const SubnetUsage& u, const char* name) {
-    return field(name, {{"size", u.size},
-                        {"reserved", u.reserved},
-                        {"free", u.free},
-                        {"single_ips", u.single_ips},
-                        {"prefix_addresses", u.prefix_addresses},
-                        {"prefixes", u.prefixes},
-                        {"blocks", u.blocks},
-                        {"delegatable", u.delegatable},
-                        {"free_blocks", u.free_blocks},
-                        {"broken_blocks", u.broken_blocks}});
+    return field(name, {FIELD(u, size), FIELD(u, reserved), FIELD(u, free), FIELD(u, single_ips),
+                        FIELD(u, prefix_addresses), FIELD(u, prefixes), FIELD(u, blocks),
+                        FIELD(u, delegatable), FIELD(u, free_blocks), FIELD(u, broken_blocks)});
 }
 
 }  // namespace

@@ -31,13 +31,9 @@ void consistent(const Cluster& c) {
 
 // A node's branch ENI figures by name, for check_values.
 std::string branch(const BranchState& b, const char* name) {
-    return field(name, {{"supported", b.supported},
-                        {"trunk", b.trunk},
-                        {"branch_limit", b.branch_limit},
-                        {"sg_pods", b.sg_pods},
-                        {"free_branches", b.free_branches},
-                        {"max_pods", b.max_pods},
-                        {"kubelet_room", b.kubelet_room}});
+    return field(name,
+                 {FIELD(b, supported), FIELD(b, trunk), FIELD(b, branch_limit), FIELD(b, sg_pods),
+                  FIELD(b, free_branches), FIELD(b, max_pods), FIELD(b, kubelet_room)});
 }
 
 }  // namespace

@@ -74,9 +74,12 @@ struct NamedField {
     NamedField(const char* n, std::string v) : name(n), text(std::move(v)) {}
 };
 
+// A NamedField called as the member it reads: FIELD(s, enis) is {"enis", s.enis}.
+#define FIELD(object, member) NamedField(#member, (object).member)
+
 // The text of the field called name among fields ("" when none is), so that a test states a
 // result's fields once and checks them with check_values, e.g.
-//   field(name, {{"enis", s.enis}, {"ips", s.ips}, {"trunk", s.trunk}})
+//   field(name, {FIELD(s, enis), FIELD(s, ips), FIELD(s, trunk)})
 inline std::string field(std::string_view name, std::initializer_list<NamedField> fields) {
     for (const NamedField& f : fields) {
         if (name == f.name) return f.text;
@@ -87,18 +90,10 @@ inline std::string field(std::string_view name, std::initializer_list<NamedField
 // A node's stats by name, for check_values, e.g.
 //   check_values(node_stats(n), node_stat, "enis=2 ips=6 free_ips=5");
 inline std::string node_stat(const core::NodeStats& s, const char* name) {
-    return field(name, {{"enis", s.enis},
-                        {"pod_enis", s.pod_enis},
-                        {"ips", s.ips},
-                        {"free_ips", s.free_ips},
-                        {"secondary_ips", s.secondary_ips},
-                        {"prefixes", s.prefixes},
-                        {"pods", s.pods},
-                        {"pending", s.pending},
-                        {"max_pods", s.max_pods},
-                        {"address_capacity", s.address_capacity},
-                        {"prefix_delegation", s.prefix_delegation},
-                        {"trunk", s.trunk}});
+    return field(name, {FIELD(s, enis), FIELD(s, pod_enis), FIELD(s, ips), FIELD(s, free_ips),
+                        FIELD(s, secondary_ips), FIELD(s, prefixes), FIELD(s, pods),
+                        FIELD(s, pending), FIELD(s, max_pods), FIELD(s, address_capacity),
+                        FIELD(s, prefix_delegation), FIELD(s, trunk)});
 }
 
 // One row of a message table: the message for input must hold part.
