@@ -62,6 +62,15 @@ Error refused(Model& model, Op op) {
     return r.error();
 }
 
+// What op(model) hands out; fails the calling test if op is refused, e.g.
+//   CHECK(granted(s, allocate_ip) == ip("10.0.1.4"))
+template <class Model, class Op>
+auto granted(Model& model, Op op) {
+    auto r = op(model);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+    return *r;
+}
+
 // add_vpc_cidr must refuse; returns the message and checks the VPC is unchanged.
 std::string refuse_cidr(Vpc& v, std::string_view text) {
     INFO("adding " << std::string(text));
@@ -327,9 +336,8 @@ TEST_CASE("allocate_ip_at: that very address, or a refusal that changes nothing"
 TEST_CASE("exhausting a /28: 11 addresses, then InsufficientFreeAddressesInSubnet") {
     Subnet s = subnet("10.0.1.16/28");
     for (uint32_t i = 0; i < 11; ++i) {
-        Result<Ipv4> r = allocate_ip(s);
-        REQUIRE(r.ok());
-        CHECK(*r == Ipv4{ip("10.0.1.20").value + i});  // lowest free first: .20 to .30
+        // Lowest free first: .20 to .30.
+        CHECK(granted(s, allocate_ip) == Ipv4{ip("10.0.1.20").value + i});
     }
     CHECK(free_addresses(s) == 0);
     CHECK(used_addresses(s) == 11);
@@ -346,17 +354,13 @@ TEST_CASE("exhausting a /28: 11 addresses, then InsufficientFreeAddressesInSubne
     // A released address is the next one handed out.
     REQUIRE(release_ip(s, ip("10.0.1.25")).ok());
     CHECK(free_addresses(s) == 1);
-    Result<Ipv4> again = allocate_ip(s);
-    REQUIRE(again.ok());
-    CHECK(*again == ip("10.0.1.25"));
+    CHECK(granted(s, allocate_ip) == ip("10.0.1.25"));
 }
 
 TEST_CASE("prefixes: lowest aligned /28 first, 14 in a /24") {
     Subnet s = subnet("10.0.1.0/24");
     for (uint32_t b = 1; b <= 14; ++b) {
-        Result<Cidr> p = allocate_prefix(s);
-        REQUIRE(p.ok());
-        CHECK(*p == Cidr{ip("10.0.1.0").value + 16 * b, 28});
+        CHECK(granted(s, allocate_prefix) == Cidr{ip("10.0.1.0").value + 16 * b, 28});
     }
     CHECK(free_aligned_prefixes(s) == 0);
     CHECK(used_addresses(s) == 224);
@@ -368,15 +372,11 @@ TEST_CASE("prefixes: lowest aligned /28 first, 14 in a /24") {
     CHECK(has(full, "27 single addresses are free, but no aligned block of 16"));
 
     // Single addresses still come from the edges.
-    Result<Ipv4> r = allocate_ip(s);
-    REQUIRE(r.ok());
-    CHECK(*r == ip("10.0.1.4"));
+    CHECK(granted(s, allocate_ip) == ip("10.0.1.4"));
 
     REQUIRE(release_prefix(s, cidr("10.0.1.96/28")).ok());
     CHECK(free_aligned_prefixes(s) == 1);
-    Result<Cidr> reuse = allocate_prefix(s);
-    REQUIRE(reuse.ok());
-    CHECK(*reuse == cidr("10.0.1.96/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.96/28"));
 }
 
 TEST_CASE("fragmentation: singles remain but no aligned /28 (InsufficientCidrBlocks)") {
@@ -404,9 +404,7 @@ TEST_CASE("fragmentation: singles remain but no aligned /28 (InsufficientCidrBlo
         const Ipv4 a{ip("10.0.1.0").value + offset};
         if (s.use[offset] == AddressUse::Ip) REQUIRE(release_ip(s, a).ok());
     }
-    Result<Cidr> cured = allocate_prefix(s);
-    REQUIRE(cured.ok());
-    CHECK(*cured == cidr("10.0.1.32/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.32/28"));
 }
 
 TEST_CASE("no address free at all") {
@@ -481,9 +479,7 @@ TEST_CASE("prefix reservation: prefixes only") {
     CHECK(r.code == ErrorCode::InsufficientFreeAddressesInSubnet);
     CHECK(has(r.message, "is reserved for /28 prefixes"));
     CHECK(has(r.message, "hands out no single addresses"));
-    Result<Cidr> p = allocate_prefix(s);
-    REQUIRE(p.ok());
-    CHECK(*p == cidr("10.0.1.16/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.16/28"));
 }
 
 TEST_CASE("prefix reservation of part of a subnet: singles outside, prefixes inside first") {
@@ -494,13 +490,9 @@ TEST_CASE("prefix reservation of part of a subnet: singles outside, prefixes ins
     CHECK(*s.prefix_reservation == cidr("10.0.1.32/27"));
     CHECK(in_prefix_reservation(s, 32));
     CHECK_FALSE(in_prefix_reservation(s, 31));
-    Result<Cidr> first = allocate_prefix(s);
-    REQUIRE(first.ok());
-    CHECK(*first == cidr("10.0.1.32/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.32/28"));
     for (int i = 0; i < 28; ++i) {
-        Result<Ipv4> r = allocate_ip(s);
-        REQUIRE(r.ok());
-        CHECK(r->value < cidr("10.0.1.32/27").base);
+        CHECK(granted(s, allocate_ip).value < cidr("10.0.1.32/27").base);
     }
     const Subnet full = s;
     Result<Ipv4> none = allocate_ip(s);
