@@ -6,6 +6,7 @@
 #include <cctype>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "capacity.h"
 #include "exercises.h"
@@ -205,26 +206,19 @@ void check_fix(const Exercise& ex) {
 void check_any(const Exercise& ex) {
     CHECK(filled(ex.title));
     CHECK(filled(ex.prompt));
-    switch (ex.kind) {
-        case ExerciseKind::Number:
-            check_number(ex);
-            break;
-        case ExerciseKind::Choice:
-            check_choice(ex);
-            break;
-        case ExerciseKind::Setup:
-            check_setup(ex);
-            break;
-        case ExerciseKind::Fix:
-            check_fix(ex);
-            break;
-        case ExerciseKind::Quiz:
-            REQUIRE(ex.parts.size() == static_cast<size_t>(core::kQuizParts));
-            for (const Exercise& part : ex.parts) {
-                CHECK(part.kind != ExerciseKind::Quiz);
-                check_any(part);
-            }
-            break;
+    const std::pair<ExerciseKind, void (*)(const Exercise&)> kinds[] = {
+        {ExerciseKind::Number, check_number},
+        {ExerciseKind::Choice, check_choice},
+        {ExerciseKind::Setup, check_setup},
+        {ExerciseKind::Fix, check_fix}};
+    for (const auto& [kind, check] : kinds) {
+        if (kind == ex.kind) check(ex);
+    }
+    if (ex.kind != ExerciseKind::Quiz) return;
+    REQUIRE(ex.parts.size() == static_cast<size_t>(core::kQuizParts));
+    for (const Exercise& part : ex.parts) {
+        CHECK(part.kind != ExerciseKind::Quiz);
+        check_any(part);
     }
 }
 
