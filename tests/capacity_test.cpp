@@ -28,7 +28,7 @@ MaxPods pods(const char* name, const CapacityOptions& options = {}) {
 
 bool any_note(const MaxPods& m, const std::string& part) {
     for (const std::string& note : m.notes) {
-        if (note.find(part) != std::string::npos) return true;
+        if (has(note, part)) return true;
     }
     return false;
 }
@@ -422,7 +422,7 @@ TEST_CASE("claim 4: the source of the self-managed value is named") {
     CHECK(c8.kubelet.source_text.find("nodeadm on the EKS AL2023 AMI computes it") == 0);
     const MaxPods f1 = pods("f1.2xlarge");
     CHECK(f1.kubelet.source == core::MaxPodsSource::NodeadmEc2Api);
-    CHECK(f1.kubelet.source_text.find("ec2:DescribeInstanceTypes") != std::string::npos);
+    CHECK(has(f1.kubelet.source_text, "ec2:DescribeInstanceTypes"));
     CHECK(core::max_pods_source_name(core::MaxPodsSource::ManagedNodeGroup) ==
           std::string("managed-node-group"));
     int not_in_nodeadm = 0;
@@ -468,9 +468,8 @@ TEST_CASE("IPv6: a /80 on the primary ENI, max-pods from kubelet's ceiling, not 
     v6cn.custom_networking = true;
     const core::Status cn = core::check_capacity_options(test_type("m5.large"), v6cn);
     REQUIRE_FALSE(cn.ok());
-    CHECK(cn.error().message.find("custom networking is not supported with IPv6") !=
-          std::string::npos);
+    CHECK(has(cn.error().message, "custom networking is not supported with IPv6"));
     const core::Status xen = core::check_capacity_options(test_type("m4.large"), v6);
     REQUIRE_FALSE(xen.ok());
-    CHECK(xen.error().message.find("Nitro or bare-metal") != std::string::npos);
+    CHECK(has(xen.error().message, "Nitro or bare-metal"));
 }
