@@ -108,6 +108,13 @@ Answer setup_solution(const Exercise& ex) {
     throw std::runtime_error("no offered type fits");
 }
 
+// The feedback on the number n, which must be a wrong answer to ex.
+std::string wrong(const Exercise& ex, long long n) {
+    const Check c = core::check_answer(ex, number(n));
+    CHECK_FALSE(c.correct);
+    return c.feedback;
+}
+
 void check_number(const Exercise& ex) {
     REQUIRE(ex.answer >= ex.number.min);
     REQUIRE(ex.answer <= ex.number.max);
@@ -119,16 +126,11 @@ void check_number(const Exercise& ex) {
     CHECK(!right.derivation.empty());
     for (const std::string& d : right.derivation)
         CHECK(filled(d));
-    for (long long near : {ex.answer - 1, ex.answer + 1}) {
-        const Check c = core::check_answer(ex, number(near));
-        CHECK_FALSE(c.correct);
-        CHECK(filled(c.feedback));
-    }
+    for (long long near : {ex.answer - 1, ex.answer + 1})
+        CHECK(filled(wrong(ex, near)));
     for (const core::Miss& m : ex.misses) {
         CHECK(m.value != ex.answer);
-        const Check c = core::check_answer(ex, number(m.value));
-        CHECK_FALSE(c.correct);
-        CHECK(c.feedback == m.hint);
+        CHECK(wrong(ex, m.value) == m.hint);
         CHECK(filled(m.hint));
     }
 }
@@ -365,13 +367,10 @@ TEST_CASE("max-pods of a t3.small: 11, and the two classic wrong answers get the
     const Exercise ex = find("max-pods", "of type t3.small ");
     CHECK(ex.answer == 11);
     CHECK(core::check_answer(ex, number(11)).correct);
-    const Check nine = core::check_answer(ex, number(9));
-    CHECK_FALSE(nine.correct);
-    CHECK(has(aws(nine.feedback), "9 is the number of pod IP addresses"));
-    CHECK(has(aws(nine.feedback), "kubelet adds the 2 host-network pods"));
-    const Check twelve = core::check_answer(ex, number(12));
-    CHECK_FALSE(twelve.correct);
-    CHECK(has(aws(twelve.feedback), "first IP address belongs to the ENI"));
+    const std::string nine = aws(wrong(ex, 9));
+    CHECK(has(nine, "9 is the number of pod IP addresses"));
+    CHECK(has(nine, "kubelet adds the 2 host-network pods"));
+    CHECK(has(aws(wrong(ex, 12)), "first IP address belongs to the ENI"));
     const Check right = core::check_answer(ex, number(11));
     REQUIRE(right.derivation.size() == 2);
     CHECK(aws(right.derivation[0]) == "3 ENIs × (4 - 1) IP address slots = 9 pod IP addresses.");
@@ -382,13 +381,12 @@ TEST_CASE("prefix delegation on a t3.small: 146; ~189 is the seed's miscount, 11
     const Exercise ex = find("pd-max-pods", "of type t3.small ");
     CHECK(ex.answer == 146);
     CHECK(core::check_answer(ex, number(146)).correct);
-    const Check seed = core::check_answer(ex, number(189));
-    CHECK_FALSE(seed.correct);
-    CHECK(has(seed.feedback, "(3 × 4 × 16) - 3"));
-    CHECK(has(seed.feedback, "subtracts after multiplying"));
-    CHECK(has(core::check_answer(ex, number(144)).feedback, "2 {hostdesks}"));
-    CHECK(has(core::check_answer(ex, number(11)).feedback, "11 is what kubelet keeps"));
-    CHECK(core::check_answer(ex, number(147)).feedback == ex.hint_other);
+    const std::string seed = wrong(ex, 189);
+    CHECK(has(seed, "(3 × 4 × 16) - 3"));
+    CHECK(has(seed, "subtracts after multiplying"));
+    CHECK(has(wrong(ex, 144), "2 {hostdesks}"));
+    CHECK(has(wrong(ex, 11), "11 is what kubelet keeps"));
+    CHECK(wrong(ex, 147) == ex.hint_other);
 
     const Exercise k = find("pd-kubelet", " of t3.small ");
     REQUIRE(k.correct_choice >= 0);
@@ -406,7 +404,7 @@ TEST_CASE("prefix delegation on a t3.small: 146; ~189 is the seed's miscount, 11
 TEST_CASE("custom networking on an m5.large: max-pods 20, and pods stuck past 18") {
     const Exercise ex = find("cn-max-pods", "of type m5.large ");
     CHECK(ex.answer == 20);
-    CHECK(has(core::check_answer(ex, number(29)).feedback, "29 is the usual value"));
+    CHECK(has(wrong(ex, 29), "29 is the usual value"));
     const Exercise stuck = find("cn-stuck", "of type m5.large ");
     CHECK(has(stuck.prompt, "runs 18 {desks} while 9 more"));
     CHECK(has(stuck.choices[static_cast<size_t>(stuck.correct_choice)], "still 29, but only 18"));
@@ -415,8 +413,8 @@ TEST_CASE("custom networking on an m5.large: max-pods 20, and pods stuck past 18
 TEST_CASE("security groups for pods: the trunk takes a slot; t family cannot") {
     const Exercise ex = find("sgp-pod-addresses", "of type m5.large ");
     CHECK(ex.answer == 18);
-    CHECK(has(core::check_answer(ex, number(27)).feedback, "27 is the count without"));
-    CHECK(has(core::check_answer(ex, number(27)).feedback, "{trunk}"));
+    CHECK(has(wrong(ex, 27), "27 is the count without"));
+    CHECK(has(wrong(ex, 27), "{trunk}"));
     for (uint32_t seed = 0; seed < 50; ++seed) {
         const Exercise w = make("sgp-which-type", seed);
         for (size_t i = 0; i < w.choices.size(); ++i) {
@@ -435,13 +433,13 @@ TEST_CASE("warm pool: two ENIs for one pod, targets override, a frozen minimum")
         if (ex.prompt.find("running on it: 1.") == std::string::npos) continue;
         saw_one_pod = true;
         CHECK(ex.answer == 2);  // WARM_ENI_TARGET=1 attaches the second ENI ahead of need
-        CHECK(has(core::check_answer(ex, number(1)).feedback, "before it is needed"));
+        CHECK(has(wrong(ex, 1), "before it is needed"));
     }
     CHECK(saw_one_pod);
     for (uint32_t seed = 0; seed < 100; ++seed) {
         const Exercise ex = make("minimum-only", seed);
         CHECK(ex.answer > 0);
-        CHECK(has(core::check_answer(ex, number(0)).feedback, "Set WARM_IP_TARGET too"));
+        CHECK(has(wrong(ex, 0), "Set WARM_IP_TARGET too"));
     }
 }
 
