@@ -115,14 +115,11 @@ TEST_CASE("prefix delegation: 16 addresses per secondary slot, capped by vCPUs")
     CHECK(any_note(t3, "does not raise kubelet's max-pods by itself"));
     CHECK(any_note(t3, "nodeadm still sets 11"));
 
-    const MaxPods m5 = pods("m5.large", kPd);
-    CHECK(m5.max_pods == 434);
-    CHECK(m5.recommended_max_pods == 110);
+    check_values(pods("m5.large", kPd), figure, "max_pods=434 recommended_max_pods=110");
 
     const MaxPods big = pods("c5.18xlarge", kPd);
-    CHECK(big.max_pods == 15 * 49 * 16 + 2);
-    CHECK(big.recommended_cap == 250);
-    CHECK(big.recommended_max_pods == 250);
+    // 15 ENIs x 49 prefix slots x 16 addresses + 2.
+    check_values(big, figure, "max_pods=11762 recommended_cap=250 recommended_max_pods=250");
     CHECK(big.steps.back().formula == "min(11762, 250 for more than 30 vCPUs)");
 }
 
@@ -146,10 +143,9 @@ TEST_CASE("bare metal takes prefix delegation although its hypervisor is unknown
     const InstanceType& metal = test_type("m5.metal");
     CHECK(metal.hypervisor == core::Hypervisor::Unknown);
     CHECK(core::supports_prefix_delegation(metal));
-    const MaxPods m = core::max_pods(metal, kPd);
-    CHECK(m.prefix_delegation);
-    CHECK(m.max_pods == 15 * 49 * 16 + 2);
-    CHECK(m.recommended_max_pods == 250);
+    // 15 ENIs x 49 prefix slots x 16 addresses + 2, as on c5.18xlarge.
+    check_values(core::max_pods(metal, kPd), figure,
+                 "prefix_delegation=true max_pods=11762 recommended_max_pods=250");
     CHECK(core::max_pods(metal).max_pods == 737);
 }
 
@@ -167,9 +163,7 @@ TEST_CASE("custom networking: the primary ENI carries no pod addresses") {
     // The seed's simple count ignores custom networking.
     CHECK(m.seed_figure == 27);
 
-    const MaxPods pd = pods("m5.large", kCustomPd);
-    CHECK(pd.max_pods == 290);
-    CHECK(pd.recommended_max_pods == 110);
+    check_values(pods("m5.large", kCustomPd), figure, "max_pods=290 recommended_max_pods=110");
 }
 
 TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
@@ -221,8 +215,7 @@ TEST_CASE("multi-card instances use the default card's ENIs only") {
 TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
     CHECK(core::max_pods(synthetic(29), kPd).recommended_cap == 110);
     const MaxPods thirty = core::max_pods(synthetic(30), kPd);
-    CHECK(thirty.recommended_cap == 110);
-    CHECK(thirty.recommended_max_pods == 110);
+    check_values(thirty, figure, "recommended_cap=110 recommended_max_pods=110");
     CHECK(any_note(thirty, "less than 30 vCPUs: 110"));
     CHECK_FALSE(any_note(core::max_pods(synthetic(29), kPd), "less than 30 vCPUs"));
     CHECK_FALSE(any_note(core::max_pods(synthetic(31), kPd), "less than 30 vCPUs"));
@@ -232,8 +225,7 @@ TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
     CHECK(core::max_pods(synthetic(31)).recommended_max_pods == 58);
 
     const MaxPods unknown = pods("bmn-sf1.metal", kPd);
-    CHECK(unknown.recommended_cap == 110);
-    CHECK(unknown.recommended_max_pods == 110);
+    check_values(unknown, figure, "recommended_cap=110 recommended_max_pods=110");
     CHECK(any_note(unknown, "No public vCPU count for bmn-sf1.metal"));
     CHECK(unknown.steps.back().formula ==
           "min(11762, 110: vCPU count unknown, taken as 30 or fewer)");
