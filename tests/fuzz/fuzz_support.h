@@ -6,6 +6,8 @@
 // from the embedded assets (core/assets.h): the fuzzers see the bytes the page ships.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -24,6 +26,11 @@ namespace fuzz {
     std::fprintf(stderr, "\nFUZZ_CHECK failed at %s:%d: %s\n  %s\n", file, line, what,
                  detail.c_str());
     std::abort();
+}
+
+// The fuzzer's bytes as the text a reader takes.
+inline std::string_view text(const uint8_t* data, size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
 }
 
 // What load makes of the embedded asset name; fails (as check `what`) if it does not load.
