@@ -40,6 +40,14 @@ void add(Cluster& c, const char* name, const InstanceType& type, NodeConfig cfg 
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
 }
 
+// The campus with node-1 of type in subnet_id, set up with cfg.
+Cluster one_node(const InstanceType& type, NodeConfig cfg = {},
+                 const char* subnet_id = "subnet-a") {
+    Cluster c = campus();
+    add(c, "node-1", type, std::move(cfg), subnet_id);
+    return c;
+}
+
 void pods(Cluster& c, const char* node, int n) {
     for (int i = 0; i < n; ++i) {
         Result<Pod> p = add_pod(c, node);
@@ -88,8 +96,7 @@ const Event& last_kind(const Cluster& c, const std::string& kind) {
 }  // namespace
 
 TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     // The primary ENI filled with its 3 secondary IPs.
     check_stats(c, "node-1", "enis=1 ips=3 free_ips=3");
     const Node& n = *find_node(c, "node-1");
@@ -108,8 +115,7 @@ TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
 }
 
 TEST_CASE("m5.large holds its primary ENI's 9 IPs with no pods, 2 ENIs with one pod") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     check_stats(c, "node-1", "enis=1 ips=9");
     pods(c, "node-1", 1);
     check_stats(c, "node-1", "enis=2 ips=18 free_ips=17");
@@ -117,16 +123,14 @@ TEST_CASE("m5.large holds its primary ENI's 9 IPs with no pods, 2 ENIs with one 
 }
 
 TEST_CASE("WARM_ENI_TARGET=2 keeps two ENIs' worth of free IPs") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.warm_eni_target = 2;
-    add(c, "node-1", t3_small(), cfg);
+    Cluster c = one_node(t3_small(), cfg);
     check_stats(c, "node-1", "enis=2 ips=6");
 }
 
 TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release over target") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     pods(c, "node-1", 9);
     check_stats(c, "node-1", "enis=3 ips=9 free_ips=0");
 
@@ -151,11 +155,10 @@ TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release ov
 }
 
 TEST_CASE("WARM_IP_TARGET=5 with MINIMUM_IP_TARGET=10 on m5.large") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.warm_ip_target = 5;
     cfg.warm.minimum_ip_target = 10;
-    add(c, "node-1", m5_large(), cfg);
+    Cluster c = one_node(m5_large(), cfg);
     // short = max(5 - 0, 10 - 0) = 10: eni-1 takes 9, then a new ENI gets min(1, 9) = 1.
     check_stats(c, "node-1", "enis=2 ips=10");
     const Node& n = *find_node(c, "node-1");
@@ -173,10 +176,9 @@ TEST_CASE("WARM_IP_TARGET=5 with MINIMUM_IP_TARGET=10 on m5.large") {
 }
 
 TEST_CASE("WARM_IP_TARGET alone allocates only what it needs") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.warm_ip_target = 5;
-    add(c, "node-1", m5_large(), cfg);
+    Cluster c = one_node(m5_large(), cfg);
     CHECK(stats(c, "node-1").ips == 5);
     pods(c, "node-1", 6);
     CHECK(stats(c, "node-1").ips == 11);
@@ -185,10 +187,9 @@ TEST_CASE("WARM_IP_TARGET alone allocates only what it needs") {
 }
 
 TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.minimum_ip_target = 10;
-    add(c, "node-1", m5_large(), cfg);
+    Cluster c = one_node(m5_large(), cfg);
     CHECK(stats(c, "node-1").ips == 10);
     pods(c, "node-1", 10);
     Result<Pod> p = add_pod(c, "node-1", "stuck");
@@ -204,10 +205,9 @@ TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
 }
 
 TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps the pool") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
-    add(c, "node-1", m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd);
     check_stats(c, "node-1", "prefix_delegation=true prefixes=1 ips=16 secondary_ips=0");
     pods(c, "node-1", 1);
     CHECK(stats(c, "node-1").prefixes == 2);  // free 15 < 16
@@ -222,10 +222,9 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps 
 }
 
 TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is raised") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
-    add(c, "node-1", t3_small(), pd);
+    Cluster c = one_node(t3_small(), pd);
     pods(c, "node-1", 9);
     CHECK(stats(c, "node-1").prefixes == 1);
     CHECK_FALSE(add_pod(c, "node-1").ok());
@@ -240,11 +239,10 @@ TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is r
 }
 
 TEST_CASE("prefix delegation releases wholly free prefixes above the target") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
     pd.max_pods_override = 110;
-    add(c, "node-1", m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd);
     pods(c, "node-1", 40);
     CHECK(stats(c, "node-1").prefixes == 4);
     remove_pods(c, "node-1", 1, 40);
@@ -254,11 +252,10 @@ TEST_CASE("prefix delegation releases wholly free prefixes above the target") {
 }
 
 TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
     pd.warm.warm_prefix_target = 0;
-    add(c, "node-1", m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd);
     // The new prefix is wholly free, 1 > WARM_PREFIX_TARGET 0: released, then short again.
     CHECK(count_kind(c, "pool-flap") == 1);
     CHECK(stats(c, "node-1").prefixes == 1);
@@ -273,17 +270,15 @@ TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
 }
 
 TEST_CASE("prefix delegation on a xen type falls back to secondary IPs") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
-    add(c, "node-1", m4_large(), pd);
+    Cluster c = one_node(m4_large(), pd);
     check_stats(c, "node-1", "prefix_delegation=false secondary_ips=9");
     CHECK(has(c.events.front().text, "falls back to secondary IPs"));
 }
 
 TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then gets an IP") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small(), {}, "subnet-tiny");  // 11 usable addresses
+    Cluster c = one_node(t3_small(), {}, "subnet-tiny");  // 11 usable addresses
     pods(c, "node-1", 6);  // eni-1 + eni-2 hold 8; a third ENI would need 4, 3 are left
     CHECK(last_kind(c, "subnet-error").code == ErrorCode::InsufficientFreeAddressesInSubnet);
     Result<Pod> p = add_pod(c, "node-1", "late");
@@ -323,11 +318,10 @@ TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free
 }
 
 TEST_CASE("custom networking: pod addresses from the ENIConfig subnet, none on the primary") {
-    Cluster c = campus();
     NodeConfig cn;
     cn.custom_networking = true;
     cn.pod_subnet_id = "subnet-b";
-    add(c, "node-1", m5_large(), cn);
+    Cluster c = one_node(m5_large(), cn);
     pods(c, "node-1", 18);
     const Node& n = *find_node(c, "node-1");
     CHECK(n.enis[0].subnet_id == "subnet-a");
@@ -371,10 +365,9 @@ TEST_CASE("custom networking: the ENIConfig subnet must exist and share the node
 }
 
 TEST_CASE("security groups for pods: the trunk ENI takes a slot and carries no pods") {
-    Cluster c = campus();
     NodeConfig sgp;
     sgp.security_groups_for_pods = true;
-    add(c, "node-1", m5_large(), sgp);
+    Cluster c = one_node(m5_large(), sgp);
     const Node& n = *find_node(c, "node-1");
     REQUIRE(n.enis.size() >= 2);
     CHECK(n.enis[1].trunk);
@@ -400,8 +393,7 @@ TEST_CASE("security groups for pods: the trunk ENI takes a slot and carries no p
 }
 
 TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     NodeConfig cfg;
     cfg.warm.warm_eni_target = 2;
     REQUIRE(set_node_config(c, "node-1", cfg).ok());
@@ -433,8 +425,7 @@ TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
 }
 
 TEST_CASE("reconcile lets ipamd settle a node whose warm target was raised") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     const uint64_t settled = c.next_seq;
     REQUIRE(reconcile(c, "node-1").ok());
     CHECK(c.next_seq == settled);  // already settled: nothing happens
@@ -447,8 +438,7 @@ TEST_CASE("reconcile lets ipamd settle a node whose warm target was raised") {
 }
 
 TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     pods(c, "node-1", 2);
     const Cluster before = c;
 
@@ -491,8 +481,7 @@ TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
 }
 
 TEST_CASE("a snapshot is a copy; restoring it undoes everything") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     const Cluster snapshot = c;
     pods(c, "node-1", 12);
     add(c, "node-2", t3_small());
@@ -510,8 +499,7 @@ TEST_CASE("a snapshot is a copy; restoring it undoes everything") {
 }
 
 TEST_CASE("removing nodes returns every address; events say what happened") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     NodeConfig pd;
     pd.prefix_delegation = true;
     add(c, "node-2", m5_large(), pd);
@@ -532,8 +520,7 @@ TEST_CASE("removing nodes returns every address; events say what happened") {
 }
 
 TEST_CASE("the event log keeps the last 2,000 events and counts the rest") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     for (int round = 0; round < 1100; ++round) {
         REQUIRE(add_pod(c, "node-1", "p").ok());
         REQUIRE(remove_pod(c, "node-1", "p").ok());
@@ -545,8 +532,7 @@ TEST_CASE("the event log keeps the last 2,000 events and counts the rest") {
 }
 
 TEST_CASE("check_invariants catches a corrupted model") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     pods(c, "node-1", 2);
     invariants(c);
 
@@ -718,8 +704,7 @@ TEST_CASE("subnet discovery: which subnets may hold a new secondary ENI (the tag
 }
 
 TEST_CASE("subnet discovery: most free addresses first, other zones never, =0 excluded") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     Node& n = *find_node(c, "node-1");
     // Untagged subnet-b is not discovered: only the node's subnet.
     std::vector<SubnetCandidate> order = eni_subnet_order(c, n);
@@ -798,8 +783,7 @@ TEST_CASE("subnet discovery: a tagged second building catches new ENIs") {
 }
 
 TEST_CASE("subnet discovery: when the node's subnet runs out, new ENIs go elsewhere") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large(), {}, "subnet-tiny");  // 11 usable addresses
+    Cluster c = one_node(m5_large(), {}, "subnet-tiny");  // 11 usable addresses
     // The primary ENI holds 1 + 9; one address is left. Tag subnet-b afterwards.
     tag(c, "subnet-b", {{kSubnetRoleTag, "1"}});
     pods(c, "node-1", 9);
