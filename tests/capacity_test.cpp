@@ -28,21 +28,30 @@ MaxPods pods(const char* name, const CapacityOptions& options = {}) {
 
 bool any_note(const MaxPods& m, const std::string& part) {
     for (const std::string& note : m.notes) {
-        if (note.find(part) != std::string::npos) return true;
+        if (has(note, part)) return true;
     }
     return false;
 }
 
+// A MaxPods field by name, for check_values (the formulas, with their spaces, are checked
+// one by one).
+std::string figure(const MaxPods& m, const char* name) {
+    return field(
+        name, {FIELD(m, instance_type), FIELD(m, enis), FIELD(m, ips_per_eni), FIELD(m, pod_enis),
+               FIELD(m, branch_enis), FIELD(m, pod_ips), FIELD(m, max_pods), FIELD(m, ami_max_pods),
+               FIELD(m, recommended_max_pods), FIELD(m, recommended_cap), FIELD(m, trunk_cost),
+               FIELD(m, seed_figure), FIELD(m, seed_approximate), FIELD(m, waiting_when_full),
+               FIELD(m, kubelet.value),
+               // The options asked for, and those that took effect on the type.
+               FIELD(m, prefix_delegation), FIELD(m, prefix_delegation_requested),
+               FIELD(m, custom_networking), FIELD(m, security_groups_for_pods),
+               FIELD(m, security_groups_for_pods_requested), FIELD(m, sgp_supported)});
+}
+
 // A synthetic nitro type for edge cases the catalog does not hold.
 InstanceType synthetic(int vcpus) {
-    InstanceType t;
-    t.name = "x9.test";
+    InstanceType t = hand_type("x9.test", 4, 15, core::Hypervisor::Nitro, 10);
     t.vcpus = vcpus;
-    t.max_enis = 4;
-    t.ipv4_per_eni = 15;
-    t.hypervisor = core::Hypervisor::Nitro;
-    t.branch_enis = 10;
-    t.enis_all_cards = 4;
     return t;
 }
 
@@ -71,69 +80,53 @@ TEST_CASE("secondary IP mode matches eni-max-pods.txt") {
 
 TEST_CASE("t3.small: the worked example, step by step") {
     const MaxPods m = pods("t3.small");
-    CHECK(m.instance_type == "t3.small");
-    CHECK(m.enis == 3);
-    CHECK(m.ips_per_eni == 4);
-    CHECK(m.pod_enis == 3);
-    CHECK(m.pod_ips == 9);
-    CHECK(m.max_pods == 11);
-    CHECK(m.recommended_cap == 110);
-    CHECK(m.recommended_max_pods == 11);
-    CHECK(m.seed_figure == 9);
+    check_values(m, figure,
+                 "instance_type=t3.small enis=3 ips_per_eni=4 pod_enis=3 pod_ips=9 max_pods=11 "
+                 "recommended_cap=110 recommended_max_pods=11 seed_figure=9 "
+                 "seed_approximate=false");
     CHECK(m.seed_formula == "(3 x 4) - 3");
-    CHECK_FALSE(m.seed_approximate);
 
+    const core::DerivationStep steps[] = {
+        {"ENIs on the default network card", "", 3},
+        {"addresses per ENI (primary included)", "", 4},
+        {"pod addresses", "3 ENIs x (4 - 1) addresses", 9},
+        {"max-pods", "9 + 2 host-network pods (aws-node, kube-proxy)", 11},
+        {"recommended max-pods", "min(11, 110 for 30 vCPUs or fewer)", 11},
+    };
     REQUIRE(m.steps.size() == 5);
-    CHECK(m.steps[0].label == "ENIs on the default network card");
-    CHECK(m.steps[0].formula.empty());
-    CHECK(m.steps[0].value == 3);
-    CHECK(m.steps[1].label == "addresses per ENI (primary included)");
-    CHECK(m.steps[1].value == 4);
-    CHECK(m.steps[2].label == "pod addresses");
-    CHECK(m.steps[2].formula == "3 ENIs x (4 - 1) addresses");
-    CHECK(m.steps[2].value == 9);
-    CHECK(m.steps[3].label == "max-pods");
-    CHECK(m.steps[3].formula == "9 + 2 host-network pods (aws-node, kube-proxy)");
-    CHECK(m.steps[3].value == 11);
-    CHECK(m.steps[4].label == "recommended max-pods");
-    CHECK(m.steps[4].formula == "min(11, 110 for 30 vCPUs or fewer)");
-    CHECK(m.steps[4].value == 11);
+    for (size_t i = 0; i < m.steps.size(); ++i) {
+        CAPTURE(i);
+        CHECK(m.steps[i].label == steps[i].label);
+        CHECK(m.steps[i].formula == steps[i].formula);
+        CHECK(m.steps[i].value == steps[i].value);
+    }
     CHECK(any_note(m, "The simple count (3 x 4) - 3 = 9"));
 }
 
 TEST_CASE("prefix delegation: 16 addresses per secondary slot, capped by vCPUs") {
     const MaxPods t3 = pods("t3.small", kPd);
-    CHECK(t3.prefix_delegation);
-    CHECK(t3.prefix_delegation_requested);
-    CHECK(t3.pod_ips == 144);
-    CHECK(t3.max_pods == 146);
-    CHECK(t3.recommended_max_pods == 110);
-    CHECK(t3.ami_max_pods == 11);
-    CHECK(t3.seed_figure == 189);
+    check_values(t3, figure,
+                 "prefix_delegation=true prefix_delegation_requested=true pod_ips=144 "
+                 "max_pods=146 recommended_max_pods=110 ami_max_pods=11 seed_figure=189 "
+                 "seed_approximate=true");
     CHECK(t3.seed_formula == "(3 x 4 x 16) - 3");
-    CHECK(t3.seed_approximate);
     CHECK(t3.steps[2].formula == "3 ENIs x (4 - 1) prefix slots x 16 addresses per /28 prefix");
     CHECK(t3.steps[4].formula == "min(146, 110 for 30 vCPUs or fewer)");
     CHECK(any_note(t3, "does not raise kubelet's max-pods by itself"));
     CHECK(any_note(t3, "nodeadm still sets 11"));
 
-    const MaxPods m5 = pods("m5.large", kPd);
-    CHECK(m5.max_pods == 434);
-    CHECK(m5.recommended_max_pods == 110);
+    check_values(pods("m5.large", kPd), figure, "max_pods=434 recommended_max_pods=110");
 
     const MaxPods big = pods("c5.18xlarge", kPd);
-    CHECK(big.max_pods == 15 * 49 * 16 + 2);
-    CHECK(big.recommended_cap == 250);
-    CHECK(big.recommended_max_pods == 250);
+    // 15 ENIs x 49 prefix slots x 16 addresses + 2.
+    check_values(big, figure, "max_pods=11762 recommended_cap=250 recommended_max_pods=250");
     CHECK(big.steps.back().formula == "min(11762, 250 for more than 30 vCPUs)");
 }
 
 TEST_CASE("prefix delegation falls back silently where ipamd cannot use it") {
     const MaxPods xen = pods("t2.micro", kPd);
-    CHECK(xen.prefix_delegation_requested);
-    CHECK_FALSE(xen.prefix_delegation);
-    CHECK(xen.pod_ips == 2);
-    CHECK(xen.max_pods == 4);
+    check_values(xen, figure,
+                 "prefix_delegation_requested=true prefix_delegation=false pod_ips=2 max_pods=4");
     CHECK(xen.seed_formula == "(2 x 2) - 2");
     CHECK(any_note(xen, "no effect on t2.micro (xen hypervisor)"));
     CHECK(any_note(xen, "silently falls back"));
@@ -150,20 +143,17 @@ TEST_CASE("bare metal takes prefix delegation although its hypervisor is unknown
     const InstanceType& metal = test_type("m5.metal");
     CHECK(metal.hypervisor == core::Hypervisor::Unknown);
     CHECK(core::supports_prefix_delegation(metal));
-    const MaxPods m = core::max_pods(metal, kPd);
-    CHECK(m.prefix_delegation);
-    CHECK(m.max_pods == 15 * 49 * 16 + 2);
-    CHECK(m.recommended_max_pods == 250);
+    // 15 ENIs x 49 prefix slots x 16 addresses + 2, as on c5.18xlarge.
+    check_values(core::max_pods(metal, kPd), figure,
+                 "prefix_delegation=true max_pods=11762 recommended_max_pods=250");
     CHECK(core::max_pods(metal).max_pods == 737);
 }
 
 TEST_CASE("custom networking: the primary ENI carries no pod addresses") {
     const MaxPods m = pods("m5.large", kCustom);
-    CHECK(m.custom_networking);
-    CHECK(m.pod_enis == 2);
-    CHECK(m.pod_ips == 18);
-    CHECK(m.max_pods == 20);
-    CHECK(m.recommended_max_pods == 20);
+    check_values(m, figure,
+                 "custom_networking=true pod_enis=2 pod_ips=18 max_pods=20 "
+                 "recommended_max_pods=20");
     REQUIRE(m.steps.size() == 6);
     CHECK(m.steps[2].label == "ENIs that carry pod addresses");
     CHECK(m.steps[2].formula == "3 ENIs - 1 primary ENI (custom networking)");
@@ -173,31 +163,24 @@ TEST_CASE("custom networking: the primary ENI carries no pod addresses") {
     // The seed's simple count ignores custom networking.
     CHECK(m.seed_figure == 27);
 
-    const MaxPods pd = pods("m5.large", kCustomPd);
-    CHECK(pd.max_pods == 290);
-    CHECK(pd.recommended_max_pods == 110);
+    check_values(pods("m5.large", kCustomPd), figure, "max_pods=290 recommended_max_pods=110");
 }
 
 TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
     const MaxPods m = pods("m5.large", kSgp);
-    CHECK(m.security_groups_for_pods);
-    CHECK(m.security_groups_for_pods_requested);
-    CHECK(m.sgp_supported);
-    CHECK(m.branch_enis == 9);
-    CHECK(m.pod_enis == 2);
-    CHECK(m.pod_ips == 18);
-    CHECK(m.max_pods == 29);  // AWS's formula has no term for the trunk ENI
-    CHECK(m.trunk_cost == 9);
+    // AWS's formula has no term for the trunk ENI: max-pods stays 29.
+    check_values(m, figure,
+                 "security_groups_for_pods=true security_groups_for_pods_requested=true "
+                 "sgp_supported=true branch_enis=9 pod_enis=2 pod_ips=18 max_pods=29 "
+                 "trunk_cost=9");
     CHECK(m.steps[2].formula == "3 ENIs - 1 trunk ENI (security groups for pods)");
     CHECK(any_note(m, "Up to 9 pods"));
     CHECK(any_note(m, "count against max-pods"));
 
     // Both reductions together.
     const MaxPods both = pods("m5.large", kCustomSgp);
-    CHECK(both.pod_enis == 1);
-    CHECK(both.pod_ips == 9);
-    CHECK(both.max_pods == 20);  // custom networking counts, the trunk does not
-    CHECK(both.trunk_cost == 9);
+    // Custom networking counts in max-pods, the trunk does not.
+    check_values(both, figure, "pod_enis=1 pod_ips=9 max_pods=20 trunk_cost=9");
     CHECK(both.steps[2].formula ==
           "3 ENIs - 1 primary ENI (custom networking) - 1 trunk ENI (security groups for pods)");
     CHECK(both.steps[3].formula == "1 ENI x (10 - 1) addresses");
@@ -205,12 +188,9 @@ TEST_CASE("security groups for pods: the trunk ENI takes a slot") {
 
 TEST_CASE("security groups for pods is unsupported on the t family: no trunk is taken") {
     const MaxPods m = pods("t3.small", kSgp);
-    CHECK(m.security_groups_for_pods_requested);
-    CHECK_FALSE(m.security_groups_for_pods);
-    CHECK_FALSE(m.sgp_supported);
-    CHECK(m.branch_enis == 0);
-    CHECK(m.pod_enis == 3);
-    CHECK(m.max_pods == 11);
+    check_values(m, figure,
+                 "security_groups_for_pods_requested=true security_groups_for_pods=false "
+                 "sgp_supported=false branch_enis=0 pod_enis=3 max_pods=11");
     CHECK(m.steps.size() == 5);
     CHECK(any_note(m, "not supported on t3.small"));
     CHECK(any_note(m, "t family"));
@@ -219,9 +199,7 @@ TEST_CASE("security groups for pods is unsupported on the t family: no trunk is 
 
     // Unlisted branch ENIs (-1) count as unsupported and report 0.
     const MaxPods unlisted = pods("bmn-sf1.metal", kSgp);
-    CHECK_FALSE(unlisted.sgp_supported);
-    CHECK(unlisted.branch_enis == 0);
-    CHECK(unlisted.pod_enis == 15);
+    check_values(unlisted, figure, "sgp_supported=false branch_enis=0 pod_enis=15");
     CHECK(any_note(unlisted, "not listed with branch ENIs"));
 }
 
@@ -237,8 +215,7 @@ TEST_CASE("multi-card instances use the default card's ENIs only") {
 TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
     CHECK(core::max_pods(synthetic(29), kPd).recommended_cap == 110);
     const MaxPods thirty = core::max_pods(synthetic(30), kPd);
-    CHECK(thirty.recommended_cap == 110);
-    CHECK(thirty.recommended_max_pods == 110);
+    check_values(thirty, figure, "recommended_cap=110 recommended_max_pods=110");
     CHECK(any_note(thirty, "less than 30 vCPUs: 110"));
     CHECK_FALSE(any_note(core::max_pods(synthetic(29), kPd), "less than 30 vCPUs"));
     CHECK_FALSE(any_note(core::max_pods(synthetic(31), kPd), "less than 30 vCPUs"));
@@ -248,8 +225,7 @@ TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
     CHECK(core::max_pods(synthetic(31)).recommended_max_pods == 58);
 
     const MaxPods unknown = pods("bmn-sf1.metal", kPd);
-    CHECK(unknown.recommended_cap == 110);
-    CHECK(unknown.recommended_max_pods == 110);
+    check_values(unknown, figure, "recommended_cap=110 recommended_max_pods=110");
     CHECK(any_note(unknown, "No public vCPU count for bmn-sf1.metal"));
     CHECK(unknown.steps.back().formula ==
           "min(11762, 110: vCPU count unknown, taken as 30 or fewer)");
@@ -257,10 +233,7 @@ TEST_CASE("recommended cap: 110 up to 30 vCPUs, 250 above, 110 when unknown") {
 
 TEST_CASE("an instance with a single ENI has none left under custom networking") {
     const MaxPods m = pods("hpc6id.32xlarge", kCustom);
-    CHECK(m.enis == 1);
-    CHECK(m.pod_enis == 0);
-    CHECK(m.pod_ips == 0);
-    CHECK(m.max_pods == 2);
+    check_values(m, figure, "enis=1 pod_enis=0 pod_ips=0 max_pods=2");
     CHECK(m.steps[3].formula == "0 ENIs x (50 - 1) addresses");
     CHECK(any_note(m, "No ENI is left"));
 }
@@ -395,17 +368,13 @@ TEST_CASE("claim 2: pods wait in ContainerCreating only when max-pods - 2 exceed
     // m5.large, custom networking + prefix delegation: nodeadm's 29 is far below the 288 pod
     // addresses, so nothing waits (the old note said to set 110 or pods would wait).
     const MaxPods m5 = pods("m5.large", kCustomPd);
-    CHECK(m5.pod_ips == 288);
-    CHECK(m5.kubelet.value == 29);
-    CHECK(m5.waiting_when_full == 0);
+    check_values(m5, figure, "pod_ips=288 kubelet.value=29 waiting_when_full=0");
     CHECK(any_note(m5,
                    "admits 27 pods besides the host-network pods, no more than the 288 pod "
                    "addresses, so no pod waits"));
     // c5.18xlarge, custom networking: pods wait only beyond 686, not beyond 250.
     const MaxPods c5 = pods("c5.18xlarge", kCustom);
-    CHECK(c5.pod_ips == 686);
-    CHECK(c5.kubelet.value == 737);
-    CHECK(c5.waiting_when_full == 49);
+    check_values(c5, figure, "pod_ips=686 kubelet.value=737 waiting_when_full=49");
     CHECK(any_note(c5,
                    "admits 735 pods besides the host-network pods, but only 686 pod "
                    "addresses exist, so on a full node 49 wait in ContainerCreating"));
@@ -445,7 +414,7 @@ TEST_CASE("claim 4: the source of the self-managed value is named") {
     CHECK(c8.kubelet.source_text.find("nodeadm on the EKS AL2023 AMI computes it") == 0);
     const MaxPods f1 = pods("f1.2xlarge");
     CHECK(f1.kubelet.source == core::MaxPodsSource::NodeadmEc2Api);
-    CHECK(f1.kubelet.source_text.find("ec2:DescribeInstanceTypes") != std::string::npos);
+    CHECK(has(f1.kubelet.source_text, "ec2:DescribeInstanceTypes"));
     CHECK(core::max_pods_source_name(core::MaxPodsSource::ManagedNodeGroup) ==
           std::string("managed-node-group"));
     int not_in_nodeadm = 0;
@@ -491,9 +460,8 @@ TEST_CASE("IPv6: a /80 on the primary ENI, max-pods from kubelet's ceiling, not 
     v6cn.custom_networking = true;
     const core::Status cn = core::check_capacity_options(test_type("m5.large"), v6cn);
     REQUIRE_FALSE(cn.ok());
-    CHECK(cn.error().message.find("custom networking is not supported with IPv6") !=
-          std::string::npos);
+    CHECK(has(cn.error().message, "custom networking is not supported with IPv6"));
     const core::Status xen = core::check_capacity_options(test_type("m4.large"), v6);
     REQUIRE_FALSE(xen.ok());
-    CHECK(xen.error().message.find("Nitro or bare-metal") != std::string::npos);
+    CHECK(has(xen.error().message, "Nitro or bare-metal"));
 }

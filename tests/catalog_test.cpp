@@ -41,10 +41,6 @@ std::string load_error(const std::string& text) {
     return r.error().message;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("the shipped catalog loads with every type, sorted and unique") {
@@ -150,32 +146,32 @@ TEST_CASE("find_instance_type: unknown names suggest close matches") {
     const Catalog& c = test_catalog();
     core::Result<const InstanceType*> typo = core::find_instance_type(c, "m5.lage");
     REQUIRE_FALSE(typo.ok());
-    CHECK(contains(typo.error().message, "unknown instance type 'm5.lage'"));
-    CHECK(contains(typo.error().message, "did you mean m5.large"));
+    CHECK(has(typo.error().message, "unknown instance type 'm5.lage'"));
+    CHECK(has(typo.error().message, "did you mean m5.large"));
     CHECK(typo.error().code == core::ErrorCode::UnknownInstanceType);
 
     core::Result<const InstanceType*> spaced = core::find_instance_type(c, " m5.large");
     REQUIRE_FALSE(spaced.ok());
-    CHECK(contains(spaced.error().message, "space"));
-    CHECK(contains(spaced.error().message, "did you mean m5.large"));
+    CHECK(has(spaced.error().message, "space"));
+    CHECK(has(spaced.error().message, "did you mean m5.large"));
     CHECK_FALSE(core::find_instance_type(c, "m5.large ").ok());
 
     core::Result<const InstanceType*> junk = core::find_instance_type(c, "qqqqqqqq");
     REQUIRE_FALSE(junk.ok());
-    CHECK(contains(junk.error().message, "names look like m5.large"));
-    CHECK_FALSE(contains(junk.error().message, "did you mean"));
+    CHECK(has(junk.error().message, "names look like m5.large"));
+    CHECK_FALSE(has(junk.error().message, "did you mean"));
 
     // Names a learner has only begun to type suggest the types they begin.
     core::Result<const InstanceType*> partial = core::find_instance_type(c, "p4d.24xl");
     REQUIRE_FALSE(partial.ok());
-    CHECK(contains(partial.error().message, "did you mean p4d.24xlarge?"));
+    CHECK(has(partial.error().message, "did you mean p4d.24xlarge?"));
     core::Result<const InstanceType*> family = core::find_instance_type(c, "t3");
     REQUIRE_FALSE(family.ok());
-    CHECK(contains(family.error().message, "did you mean t3.2xlarge, t3.large or t3.medium?"));
+    CHECK(has(family.error().message, "did you mean t3.2xlarge, t3.large or t3.medium?"));
 
     core::Result<const InstanceType*> empty = core::find_instance_type(c, "");
     REQUIRE_FALSE(empty.ok());
-    CHECK(contains(empty.error().message, "No instance type given"));
+    CHECK(has(empty.error().message, "No instance type given"));
 }
 
 TEST_CASE("suggest_instance_types: nearest first, ties by name") {
@@ -257,34 +253,34 @@ TEST_CASE("instance_family and hypervisor_name") {
 
 TEST_CASE("malformed catalogs: JSON errors name the byte") {
     const std::string not_json = load_error("x");
-    CHECK(contains(not_json, "not valid JSON at byte 1"));
+    CHECK(has(not_json, "not valid JSON at byte 1"));
 
     const std::string shipped = read_source_file("assets/catalog.json");
     const std::string truncated = shipped.substr(0, shipped.size() / 2);
     const std::string cut = load_error(truncated);
-    CHECK(contains(cut, "not valid JSON at byte " + std::to_string(truncated.size() + 1)));
+    CHECK(has(cut, "not valid JSON at byte " + std::to_string(truncated.size() + 1)));
 
-    CHECK(contains(load_error(""), "not valid JSON at byte 1"));
-    CHECK(contains(load_error(R"({"version":1,})"), "not valid JSON at byte 14"));
+    CHECK(has(load_error(""), "not valid JSON at byte 1"));
+    CHECK(has(load_error(R"({"version":1,})"), "not valid JSON at byte 14"));
 }
 
 TEST_CASE("malformed catalogs: document shape") {
-    CHECK(contains(load_error("[1,2]"), "expected a JSON object"));
-    CHECK(contains(load_error(R"({"version":2})"), "version: expected 1, got 2"));
-    CHECK(contains(load_error(R"({"version":"1"})"), "version: expected 1, got \"1\""));
-    CHECK(contains(load_error(R"({"columns":[]})"), "version: expected 1, got nothing"));
-    CHECK(contains(load_error(R"({"version":1,"extra":0})"), "extra: unexpected key"));
-    CHECK(contains(load_error(R"({"version":1,"source":5,"columns":[],"types":[]})"),
-                   "source: expected a string, got 5"));
+    CHECK(has(load_error("[1,2]"), "expected a JSON object"));
+    CHECK(has(load_error(R"({"version":2})"), "version: expected 1, got 2"));
+    CHECK(has(load_error(R"({"version":"1"})"), "version: expected 1, got \"1\""));
+    CHECK(has(load_error(R"({"columns":[]})"), "version: expected 1, got nothing"));
+    CHECK(has(load_error(R"({"version":1,"extra":0})"), "extra: unexpected key"));
+    CHECK(has(load_error(R"({"version":1,"source":5,"columns":[],"types":[]})"),
+              "source: expected a string, got 5"));
 
     std::string swapped = catalog_with({kGoodRow});
     const std::string original = R"("vcpus","memory_mib")";
     swapped.replace(swapped.find(original), original.size(), R"("memory_mib","vcpus")");
     const std::string columns = load_error(swapped);
-    CHECK(contains(columns, "columns: expected [\"name\",\"vcpus\",\"memory_mib\""));
-    CHECK(contains(columns, "got [\"name\",\"memory_mib\",\"vcpus\""));
+    CHECK(has(columns, "columns: expected [\"name\",\"vcpus\",\"memory_mib\""));
+    CHECK(has(columns, "got [\"name\",\"memory_mib\",\"vcpus\""));
 
-    CHECK(contains(load_error(catalog_with({})), "types: expected a non-empty array"));
+    CHECK(has(load_error(catalog_with({})), "types: expected a non-empty array"));
 }
 
 TEST_CASE("malformed catalogs: rows and fields") {
@@ -329,19 +325,19 @@ TEST_CASE("malformed catalogs: rows and fields") {
         CAPTURE(c.row);
         const std::string message =
             load_error(catalog_with({R"(["a1.large",2,4096,3,10,"nitro",false,9,1,3])", c.row}));
-        CHECK(contains(message, c.message));
-        CHECK(contains(message, "instance catalog: "));
+        CHECK(has(message, c.message));
+        CHECK(has(message, "instance catalog: "));
     }
 }
 
 TEST_CASE("malformed catalogs: duplicate names name both rows") {
     const std::string message = load_error(
         catalog_with({kGoodRow, R"(["t3.small",2,2048,3,4,"nitro",false,0,1,3])", kGoodRow}));
-    CHECK(contains(message, "types[2].name: \"m5.large\" appears twice (also at types[0])"));
+    CHECK(has(message, "types[2].name: \"m5.large\" appears twice (also at types[0])"));
     // Side by side in a file otherwise in order (the path that skips sorting).
-    CHECK(contains(load_error(catalog_with(
-                       {R"(["a1.large",2,4096,3,10,"nitro",false,9,1,3])", kGoodRow, kGoodRow})),
-                   "types[2].name: \"m5.large\" appears twice (also at types[1])"));
+    CHECK(has(load_error(catalog_with(
+                  {R"(["a1.large",2,4096,3,10,"nitro",false,9,1,3])", kGoodRow, kGoodRow})),
+              "types[2].name: \"m5.large\" appears twice (also at types[1])"));
 }
 
 TEST_CASE("a valid minimal catalog loads, nulls where allowed") {
@@ -455,10 +451,10 @@ TEST_CASE("the max-pods table columns: both shapes load, and both readers agree"
     CHECK_FALSE(ten->types[0].in_eni_max_pods);
     CHECK_FALSE(ten->types[0].in_nodeadm);
     // A ten-value row under twelve columns, or a flag that is not a boolean, is refused.
-    CHECK(contains(load_error(twelve + kGoodRow + "]}"), "expected an array of 12 values"));
+    CHECK(has(load_error(twelve + kGoodRow + "]}"), "expected an array of 12 values"));
     const std::string bad = R"(["m5.large",2,8192,3,10,"nitro",false,9,1,3,1,false])";
-    CHECK(contains(load_error(twelve + bad + "]}"),
-                   "types[0].eni_max_pods: expected true or false, got 1"));
+    CHECK(has(load_error(twelve + bad + "]}"),
+              "types[0].eni_max_pods: expected true or false, got 1"));
     CHECK_FALSE(fast_reader_agrees(twelve + bad + "]}"));
     // The shipped catalog records both tables.
     CHECK(test_type("m5.large").in_eni_max_pods);

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,14 @@ void add(Cluster& c, const char* name, const InstanceType& type, NodeConfig cfg 
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
 }
 
+// The campus with node-1 of type in subnet_id, set up with cfg.
+Cluster one_node(const InstanceType& type, NodeConfig cfg = {},
+                 const char* subnet_id = "subnet-a") {
+    Cluster c = campus();
+    add(c, "node-1", type, std::move(cfg), subnet_id);
+    return c;
+}
+
 void pods(Cluster& c, const char* node, int n) {
     for (int i = 0; i < n; ++i) {
         Result<Pod> p = add_pod(c, node);
@@ -50,6 +59,17 @@ NodeStats stats(const Cluster& c, const char* node) {
     const Node* n = find_node(c, node);
     REQUIRE(n != nullptr);
     return node_stats(*n);
+}
+
+// Checks node's stats: rows as in check_values, e.g. "enis=2 ips=6 free_ips=5".
+void check_stats(const Cluster& c, const char* node, const std::string& rows) {
+    check_values(stats(c, node), node_stat, rows);
+}
+
+// Removes pod-first .. pod-last from node.
+void remove_pods(Cluster& c, const char* node, int first, int last) {
+    for (int i = first; i <= last; ++i)
+        REQUIRE(remove_pod(c, node, "pod-" + std::to_string(i)).ok());
 }
 
 void invariants(const Cluster& c) {
@@ -64,22 +84,21 @@ int count_kind(const Cluster& c, const std::string& kind) {
     return n;
 }
 
-const Event* last_kind(const Cluster& c, const std::string& kind) {
+// The last event of kind; fails the calling test if there is none.
+const Event& last_kind(const Cluster& c, const std::string& kind) {
     for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
-        if (event_kind_name(it->kind) == kind) return &*it;
+        if (event_kind_name(it->kind) == kind) return *it;
     }
-    return nullptr;
+    FAIL("no " << kind << " event");
+    throw std::logic_error("unreachable");
 }
 
 }  // namespace
 
 TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
-    NodeStats s = stats(c, "node-1");
-    CHECK(s.enis == 1);  // the primary ENI filled with its 3 secondary IPs
-    CHECK(s.ips == 3);
-    CHECK(s.free_ips == 3);
+    Cluster c = one_node(t3_small());
+    // The primary ENI filled with its 3 secondary IPs.
+    check_stats(c, "node-1", "enis=1 ips=3 free_ips=3");
     const Node& n = *find_node(c, "node-1");
     CHECK(format_ipv4(n.enis[0].primary_ip) == "10.0.1.4");  // .0-.3 are AWS-reserved
 
@@ -87,49 +106,33 @@ TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
     REQUIRE(p.ok());
     CHECK(format_ipv4(p->ip) == "10.0.1.5");
     CHECK(p->eni_id == "eni-1");
-    s = stats(c, "node-1");
-    CHECK(s.enis == 2);  // free 2 < 1 x 3: a whole second ENI is attached ahead of need
-    CHECK(s.ips == 6);
-    CHECK(s.free_ips == 5);
-    const Event* attach = last_kind(c, "attach-eni");
-    REQUIRE(attach != nullptr);
-    CHECK(has(attach->text, "Attached eni-2 (device 1) in subnet-a"));
-    CHECK(has(attach->text, "free IPs 2 < WARM_ENI_TARGET 1 x 3 IPs per ENI = 3"));
+    // Free 2 < 1 x 3: a whole second ENI is attached ahead of need.
+    check_stats(c, "node-1", "enis=2 ips=6 free_ips=5");
+    const Event& attach = last_kind(c, "attach-eni");
+    CHECK(has(attach.text, "Attached eni-2 (device 1) in subnet-a"));
+    CHECK(has(attach.text, "free IPs 2 < WARM_ENI_TARGET 1 x 3 IPs per ENI = 3"));
     invariants(c);
 }
 
 TEST_CASE("m5.large holds its primary ENI's 9 IPs with no pods, 2 ENIs with one pod") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
-    NodeStats s = stats(c, "node-1");
-    CHECK(s.enis == 1);
-    CHECK(s.ips == 9);
+    Cluster c = one_node(m5_large());
+    check_stats(c, "node-1", "enis=1 ips=9");
     pods(c, "node-1", 1);
-    s = stats(c, "node-1");
-    CHECK(s.enis == 2);
-    CHECK(s.ips == 18);
-    CHECK(s.free_ips == 17);
+    check_stats(c, "node-1", "enis=2 ips=18 free_ips=17");
     invariants(c);
 }
 
 TEST_CASE("WARM_ENI_TARGET=2 keeps two ENIs' worth of free IPs") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.warm_eni_target = 2;
-    add(c, "node-1", t3_small(), cfg);
-    const NodeStats s = stats(c, "node-1");
-    CHECK(s.enis == 2);
-    CHECK(s.ips == 6);
+    Cluster c = one_node(t3_small(), cfg);
+    check_stats(c, "node-1", "enis=2 ips=6");
 }
 
 TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release over target") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     pods(c, "node-1", 9);
-    NodeStats s = stats(c, "node-1");
-    CHECK(s.enis == 3);
-    CHECK(s.ips == 9);
-    CHECK(s.free_ips == 0);
+    check_stats(c, "node-1", "enis=3 ips=9 free_ips=0");
 
     const Cluster before = c;
     Result<Pod> tenth = add_pod(c, "node-1");
@@ -140,66 +143,52 @@ TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release ov
     CHECK(c == before);
 
     // Pods 7-9 sit on eni-3, 4-6 on eni-2. Emptying eni-3 leaves free 3 < (1 + 1) x 3.
-    for (int i = 7; i <= 9; ++i)
-        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
+    remove_pods(c, "node-1", 7, 9);
     CHECK(stats(c, "node-1").enis == 3);
     // Emptying eni-2 too: free 6 >= (1 + 1) x 3, so one pod-less ENI goes (the highest).
-    for (int i = 4; i <= 6; ++i)
-        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
-    s = stats(c, "node-1");
-    CHECK(s.enis == 2);
-    CHECK(s.ips == 6);
-    const Event* detach = last_kind(c, "detach-eni");
-    REQUIRE(detach != nullptr);
-    CHECK(has(detach->text, "Detached eni-3 (device 2)"));
-    CHECK(has(detach->text, "free IPs 6 >= (WARM_ENI_TARGET 1 + 1) x 3 IPs per ENI = 6"));
+    remove_pods(c, "node-1", 4, 6);
+    check_stats(c, "node-1", "enis=2 ips=6");
+    const Event& detach = last_kind(c, "detach-eni");
+    CHECK(has(detach.text, "Detached eni-3 (device 2)"));
+    CHECK(has(detach.text, "free IPs 6 >= (WARM_ENI_TARGET 1 + 1) x 3 IPs per ENI = 6"));
     invariants(c);
 }
 
 TEST_CASE("WARM_IP_TARGET=5 with MINIMUM_IP_TARGET=10 on m5.large") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.warm_ip_target = 5;
     cfg.warm.minimum_ip_target = 10;
-    add(c, "node-1", m5_large(), cfg);
+    Cluster c = one_node(m5_large(), cfg);
     // short = max(5 - 0, 10 - 0) = 10: eni-1 takes 9, then a new ENI gets min(1, 9) = 1.
-    NodeStats s = stats(c, "node-1");
-    CHECK(s.enis == 2);
-    CHECK(s.ips == 10);
+    check_stats(c, "node-1", "enis=2 ips=10");
     const Node& n = *find_node(c, "node-1");
     CHECK(n.enis[1].ips.size() == 1);
 
     pods(c, "node-1", 7);
-    s = stats(c, "node-1");
-    CHECK(s.ips == 12);  // 7 pods + WARM_IP_TARGET 5
-    CHECK(s.free_ips == 5);
+    check_stats(c, "node-1", "ips=12 free_ips=5");  // 7 pods + WARM_IP_TARGET 5
 
-    for (int i = 1; i <= 7; ++i)
-        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
-    s = stats(c, "node-1");
-    CHECK(s.ips == 10);  // back down to MINIMUM_IP_TARGET, released one IP at a time
-    CHECK(s.enis == 2);  // eni-2 stays: without it the node holds 9 < MINIMUM_IP_TARGET 10
+    remove_pods(c, "node-1", 1, 7);
+    // Back down to MINIMUM_IP_TARGET, released one IP at a time; eni-2 stays: without it
+    // the node holds 9 < MINIMUM_IP_TARGET 10.
+    check_stats(c, "node-1", "ips=10 enis=2");
     CHECK(count_kind(c, "release-ips") == 2);
     invariants(c);
 }
 
 TEST_CASE("WARM_IP_TARGET alone allocates only what it needs") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.warm_ip_target = 5;
-    add(c, "node-1", m5_large(), cfg);
+    Cluster c = one_node(m5_large(), cfg);
     CHECK(stats(c, "node-1").ips == 5);
     pods(c, "node-1", 6);
-    CHECK(stats(c, "node-1").ips == 11);
-    CHECK(stats(c, "node-1").enis == 2);
+    check_stats(c, "node-1", "ips=11 enis=2");
     invariants(c);
 }
 
 TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
-    Cluster c = campus();
     NodeConfig cfg;
     cfg.warm.minimum_ip_target = 10;
-    add(c, "node-1", m5_large(), cfg);
+    Cluster c = one_node(m5_large(), cfg);
     CHECK(stats(c, "node-1").ips == 10);
     pods(c, "node-1", 10);
     Result<Pod> p = add_pod(c, "node-1", "stuck");
@@ -215,21 +204,15 @@ TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
 }
 
 TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps the pool") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
-    add(c, "node-1", m5_large(), pd);
-    NodeStats s = stats(c, "node-1");
-    CHECK(s.prefix_delegation);
-    CHECK(s.prefixes == 1);
-    CHECK(s.ips == 16);
-    CHECK(s.secondary_ips == 0);
+    Cluster c = one_node(m5_large(), pd);
+    check_stats(c, "node-1", "prefix_delegation=true prefixes=1 ips=16 secondary_ips=0");
     pods(c, "node-1", 1);
     CHECK(stats(c, "node-1").prefixes == 2);  // free 15 < 16
     pods(c, "node-1", 26);
-    s = stats(c, "node-1");
-    CHECK(s.pods == 27);
-    CHECK(s.prefixes == 2);  // 32 addresses >= max-pods 29: the pool stops growing
+    // 32 addresses >= max-pods 29: the pool stops growing.
+    check_stats(c, "node-1", "pods=27 prefixes=2");
     Result<Pod> p = add_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
     CHECK(has(p.error().message, "raise max-pods"));
@@ -238,10 +221,9 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps 
 }
 
 TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is raised") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
-    add(c, "node-1", t3_small(), pd);
+    Cluster c = one_node(t3_small(), pd);
     pods(c, "node-1", 9);
     CHECK(stats(c, "node-1").prefixes == 1);
     CHECK_FALSE(add_pod(c, "node-1").ok());
@@ -250,36 +232,29 @@ TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is r
     REQUIRE(set_node_config(c, "node-1", pd).ok());
     CHECK(stats(c, "node-1").max_pods == 110);
     pods(c, "node-1", 91);  // 100 pods
-    const NodeStats s = stats(c, "node-1");
-    CHECK(s.pods == 100);
-    CHECK(s.prefixes == 7);  // 112 addresses >= 110
-    CHECK(s.enis == 3);      // 3 prefix slots per ENI on a t3.small
+    // 112 addresses >= 110, 3 prefix slots per ENI on a t3.small.
+    check_stats(c, "node-1", "pods=100 prefixes=7 enis=3");
     invariants(c);
 }
 
 TEST_CASE("prefix delegation releases wholly free prefixes above the target") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
     pd.max_pods_override = 110;
-    add(c, "node-1", m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd);
     pods(c, "node-1", 40);
     CHECK(stats(c, "node-1").prefixes == 4);
-    for (int i = 1; i <= 40; ++i)
-        REQUIRE(remove_pod(c, "node-1", "pod-" + std::to_string(i)).ok());
+    remove_pods(c, "node-1", 1, 40);
     CHECK(stats(c, "node-1").prefixes == 1);
-    const Event* rel = last_kind(c, "release-prefix");
-    REQUIRE(rel != nullptr);
-    CHECK(has(rel->text, "WARM_PREFIX_TARGET 1"));
+    CHECK(has(last_kind(c, "release-prefix").text, "WARM_PREFIX_TARGET 1"));
     invariants(c);
 }
 
 TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
     pd.warm.warm_prefix_target = 0;
-    add(c, "node-1", m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd);
     // The new prefix is wholly free, 1 > WARM_PREFIX_TARGET 0: released, then short again.
     CHECK(count_kind(c, "pool-flap") == 1);
     CHECK(stats(c, "node-1").prefixes == 1);
@@ -294,23 +269,17 @@ TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
 }
 
 TEST_CASE("prefix delegation on a xen type falls back to secondary IPs") {
-    Cluster c = campus();
     NodeConfig pd;
     pd.prefix_delegation = true;
-    add(c, "node-1", m4_large(), pd);
-    const NodeStats s = stats(c, "node-1");
-    CHECK_FALSE(s.prefix_delegation);
-    CHECK(s.secondary_ips == 9);
+    Cluster c = one_node(m4_large(), pd);
+    check_stats(c, "node-1", "prefix_delegation=false secondary_ips=9");
     CHECK(has(c.events.front().text, "falls back to secondary IPs"));
 }
 
 TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then gets an IP") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small(), {}, "subnet-tiny");  // 11 usable addresses
+    Cluster c = one_node(t3_small(), {}, "subnet-tiny");  // 11 usable addresses
     pods(c, "node-1", 6);  // eni-1 + eni-2 hold 8; a third ENI would need 4, 3 are left
-    const Event* err = last_kind(c, "subnet-error");
-    REQUIRE(err != nullptr);
-    CHECK(err->code == ErrorCode::InsufficientFreeAddressesInSubnet);
+    CHECK(last_kind(c, "subnet-error").code == ErrorCode::InsufficientFreeAddressesInSubnet);
     Result<Pod> p = add_pod(c, "node-1", "late");
     REQUIRE_FALSE(p.ok());
     CHECK(p.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
@@ -320,12 +289,10 @@ TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then
     invariants(c);
 
     REQUIRE(remove_pod(c, "node-1", "pod-2").ok());
-    const NodeStats s = stats(c, "node-1");
-    CHECK(s.pending == 0);
-    CHECK(s.pods == 6);
+    check_stats(c, "node-1", "pending=0 pods=6");
     const Node& n = *find_node(c, "node-1");
     CHECK(find_pod(n, "late")->waiting.empty());
-    CHECK(has(last_kind(c, "pod-ip")->text, "late got"));
+    CHECK(has(last_kind(c, "pod-ip").text, "late got"));
     invariants(c);
 }
 
@@ -350,11 +317,10 @@ TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free
 }
 
 TEST_CASE("custom networking: pod addresses from the ENIConfig subnet, none on the primary") {
-    Cluster c = campus();
     NodeConfig cn;
     cn.custom_networking = true;
     cn.pod_subnet_id = "subnet-b";
-    add(c, "node-1", m5_large(), cn);
+    Cluster c = one_node(m5_large(), cn);
     pods(c, "node-1", 18);
     const Node& n = *find_node(c, "node-1");
     CHECK(n.enis[0].subnet_id == "subnet-a");
@@ -398,19 +364,15 @@ TEST_CASE("custom networking: the ENIConfig subnet must exist and share the node
 }
 
 TEST_CASE("security groups for pods: the trunk ENI takes a slot and carries no pods") {
-    Cluster c = campus();
     NodeConfig sgp;
     sgp.security_groups_for_pods = true;
-    add(c, "node-1", m5_large(), sgp);
+    Cluster c = one_node(m5_large(), sgp);
     const Node& n = *find_node(c, "node-1");
     REQUIRE(n.enis.size() >= 2);
     CHECK(n.enis[1].trunk);
     CHECK(n.enis[1].device_index == 1);
     pods(c, "node-1", 18);
-    NodeStats s = stats(c, "node-1");
-    CHECK(s.enis == 3);
-    CHECK(s.trunk);
-    CHECK(s.ips == 18);  // 27 regular pod IPs become 18
+    check_stats(c, "node-1", "enis=3 trunk=true ips=18");  // 27 regular pod IPs become 18
     CHECK(find_node(c, "node-1")->enis[1].ips.empty());
     Result<Pod> p = add_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
@@ -430,13 +392,12 @@ TEST_CASE("security groups for pods: the trunk ENI takes a slot and carries no p
 }
 
 TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     NodeConfig cfg;
     cfg.warm.warm_eni_target = 2;
     REQUIRE(set_node_config(c, "node-1", cfg).ok());
     CHECK(stats(c, "node-1").enis == 2);
-    CHECK(has(last_kind(c, "config")->text, "WARM_ENI_TARGET 1 -> 2"));
+    CHECK(has(last_kind(c, "config").text, "WARM_ENI_TARGET 1 -> 2"));
     cfg.warm.warm_eni_target = 1;
     REQUIRE(set_node_config(c, "node-1", cfg).ok());
     CHECK(stats(c, "node-1").enis == 1);  // free 6 >= (1 + 1) x 3
@@ -463,8 +424,7 @@ TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
 }
 
 TEST_CASE("reconcile lets ipamd settle a node whose warm target was raised") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     const uint64_t settled = c.next_seq;
     REQUIRE(reconcile(c, "node-1").ok());
     CHECK(c.next_seq == settled);  // already settled: nothing happens
@@ -477,8 +437,7 @@ TEST_CASE("reconcile lets ipamd settle a node whose warm target was raised") {
 }
 
 TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     pods(c, "node-1", 2);
     const Cluster before = c;
 
@@ -521,8 +480,7 @@ TEST_CASE("failed calls name the problem and leave the cluster unchanged") {
 }
 
 TEST_CASE("a snapshot is a copy; restoring it undoes everything") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     const Cluster snapshot = c;
     pods(c, "node-1", 12);
     add(c, "node-2", t3_small());
@@ -540,8 +498,7 @@ TEST_CASE("a snapshot is a copy; restoring it undoes everything") {
 }
 
 TEST_CASE("removing nodes returns every address; events say what happened") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     NodeConfig pd;
     pd.prefix_delegation = true;
     add(c, "node-2", m5_large(), pd);
@@ -562,8 +519,7 @@ TEST_CASE("removing nodes returns every address; events say what happened") {
 }
 
 TEST_CASE("the event log keeps the last 2,000 events and counts the rest") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     for (int round = 0; round < 1100; ++round) {
         REQUIRE(add_pod(c, "node-1", "p").ok());
         REQUIRE(remove_pod(c, "node-1", "p").ok());
@@ -575,8 +531,7 @@ TEST_CASE("the event log keeps the last 2,000 events and counts the rest") {
 }
 
 TEST_CASE("check_invariants catches a corrupted model") {
-    Cluster c = campus();
-    add(c, "node-1", t3_small());
+    Cluster c = one_node(t3_small());
     pods(c, "node-1", 2);
     invariants(c);
 
@@ -748,8 +703,7 @@ TEST_CASE("subnet discovery: which subnets may hold a new secondary ENI (the tag
 }
 
 TEST_CASE("subnet discovery: most free addresses first, other zones never, =0 excluded") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large());
+    Cluster c = one_node(m5_large());
     Node& n = *find_node(c, "node-1");
     // Untagged subnet-b is not discovered: only the node's subnet.
     std::vector<SubnetCandidate> order = eni_subnet_order(c, n);
@@ -828,8 +782,7 @@ TEST_CASE("subnet discovery: a tagged second building catches new ENIs") {
 }
 
 TEST_CASE("subnet discovery: when the node's subnet runs out, new ENIs go elsewhere") {
-    Cluster c = campus();
-    add(c, "node-1", m5_large(), {}, "subnet-tiny");  // 11 usable addresses
+    Cluster c = one_node(m5_large(), {}, "subnet-tiny");  // 11 usable addresses
     // The primary ENI holds 1 + 9; one address is left. Tag subnet-b afterwards.
     tag(c, "subnet-b", {{kSubnetRoleTag, "1"}});
     pods(c, "node-1", 9);
@@ -862,14 +815,12 @@ TEST_CASE("subnet discovery: the node's subnet tagged =0 keeps pods out of it") 
     CHECK_FALSE(carries_pod_addresses(n, n.enis[0]));
     CHECK(max_pod_enis(n) == 2);
     CHECK(address_capacity(n) == 18);
-    CHECK(has(last_kind(c, "node-added")->text, "the primary ENI carries no pod addresses"));
+    CHECK(has(last_kind(c, "node-added").text, "the primary ENI carries no pod addresses"));
     // kubelet's 29 admits 27; 18 get addresses in subnet-b, 9 wait.
     for (int i = 0; i < 27; ++i)
         (void)add_pod(c, "node-1");
     invariants(c);
-    const NodeStats s = stats(c, "node-1");
-    CHECK(s.pods == 18);
-    CHECK(s.pending == 9);
+    check_stats(c, "node-1", "pods=18 pending=9");
     for (const Eni& e : find_node(c, "node-1")->enis) {
         if (e.device_index > 0) CHECK(e.subnet_id == "subnet-b");
     }
@@ -915,7 +866,7 @@ TEST_CASE("the node group kind sets a new node's kubelet max-pods") {
     add(c, "managed", t3_small(), managed);
     CHECK(find_node(c, "self")->max_pods == 11);
     CHECK(find_node(c, "managed")->max_pods == 110);
-    CHECK(has(last_kind(c, "node-added")->text, "an EKS managed node group without a custom AMI"));
+    CHECK(has(last_kind(c, "node-added").text, "an EKS managed node group without a custom AMI"));
     pods(c, "managed", 40);  // 40 pods fit on the managed node without touching max-pods
     CHECK(stats(c, "managed").pods == 40);
     Result<Pod> refused = [&] {

@@ -10,7 +10,7 @@
 namespace {
 
 bool mentions(const core::Error& e, const char* part) {
-    return e.message.find(part) != std::string::npos;
+    return has(e.message, part);
 }
 
 }  // namespace
@@ -93,18 +93,18 @@ TEST_CASE("types without vCPU or memory say so") {
     CHECK_FALSE(r->known);
     CHECK(r->cpu_fraction == 0.0);
     CHECK(r->pods_by_cpu == 0);
-    CHECK(r->note.find("No public vCPU or memory figure for x9.mystery") != std::string::npos);
+    CHECK(has(r->note, "No public vCPU or memory figure for x9.mystery"));
     CHECK(core::first_limit(*r, 9) == core::PodLimit::Unknown);
     t.vcpus = 4;
     auto m = core::compute_use(t, 9, 100, 128);
     REQUIRE(m.ok());
     CHECK_FALSE(m->known);
-    CHECK(m->note.find("No public memory figure") != std::string::npos);
+    CHECK(has(m->note, "No public memory figure"));
     t.vcpus = 0;
     t.memory_mib = 4096;
     auto c = core::compute_use(t, 9, 100, 128);
     REQUIRE(c.ok());
-    CHECK(c->note.find("No public vCPU figure") != std::string::npos);
+    CHECK(has(c->note, "No public vCPU figure"));
 }
 
 TEST_CASE("the catalog's types without figures are reported, the others are known") {

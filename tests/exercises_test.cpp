@@ -6,6 +6,7 @@
 #include <cctype>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "capacity.h"
 #include "exercises.h"
@@ -62,7 +63,7 @@ Exercise find(const std::string& id, const std::string& needle) {
     for (uint32_t seed = 1; seed < 5000; ++seed) {
         auto r = core::generate_exercise(any_type_book(), id, seed, test_catalog());
         if (!r) throw std::runtime_error(id + ": " + r.error().message);
-        if (r->prompt.find(needle) != std::string::npos) return std::move(r).value();
+        if (has(r->prompt, needle)) return std::move(r).value();
     }
     throw std::runtime_error("no " + id + " exercise mentions " + needle);
 }
@@ -107,6 +108,13 @@ Answer setup_solution(const Exercise& ex) {
     throw std::runtime_error("no offered type fits");
 }
 
+// The feedback on the number n, which must be a wrong answer to ex.
+std::string wrong(const Exercise& ex, long long n) {
+    const Check c = core::check_answer(ex, number(n));
+    CHECK_FALSE(c.correct);
+    return c.feedback;
+}
+
 void check_number(const Exercise& ex) {
     REQUIRE(ex.answer >= ex.number.min);
     REQUIRE(ex.answer <= ex.number.max);
@@ -118,16 +126,11 @@ void check_number(const Exercise& ex) {
     CHECK(!right.derivation.empty());
     for (const std::string& d : right.derivation)
         CHECK(filled(d));
-    for (long long near : {ex.answer - 1, ex.answer + 1}) {
-        const Check c = core::check_answer(ex, number(near));
-        CHECK_FALSE(c.correct);
-        CHECK(filled(c.feedback));
-    }
+    for (long long near : {ex.answer - 1, ex.answer + 1})
+        CHECK(filled(wrong(ex, near)));
     for (const core::Miss& m : ex.misses) {
         CHECK(m.value != ex.answer);
-        const Check c = core::check_answer(ex, number(m.value));
-        CHECK_FALSE(c.correct);
-        CHECK(c.feedback == m.hint);
+        CHECK(wrong(ex, m.value) == m.hint);
         CHECK(filled(m.hint));
     }
 }
@@ -174,7 +177,7 @@ void check_setup(const Exercise& ex) {
     stays.max_pods = ex.setup.ami_max_pods[static_cast<size_t>(good.type)];
     const Check s = core::check_answer(ex, stays);
     CHECK_FALSE(s.correct);
-    CHECK(s.feedback.find("stays at " + std::to_string(stays.max_pods)) != std::string::npos);
+    CHECK(has(s.feedback, "stays at " + std::to_string(stays.max_pods)));
     // The same type without prefix delegation, max-pods raised: addresses run out.
     Answer plain = good;
     plain.prefix_delegation = false;
@@ -205,26 +208,19 @@ void check_fix(const Exercise& ex) {
 void check_any(const Exercise& ex) {
     CHECK(filled(ex.title));
     CHECK(filled(ex.prompt));
-    switch (ex.kind) {
-        case ExerciseKind::Number:
-            check_number(ex);
-            break;
-        case ExerciseKind::Choice:
-            check_choice(ex);
-            break;
-        case ExerciseKind::Setup:
-            check_setup(ex);
-            break;
-        case ExerciseKind::Fix:
-            check_fix(ex);
-            break;
-        case ExerciseKind::Quiz:
-            REQUIRE(ex.parts.size() == static_cast<size_t>(core::kQuizParts));
-            for (const Exercise& part : ex.parts) {
-                CHECK(part.kind != ExerciseKind::Quiz);
-                check_any(part);
-            }
-            break;
+    const std::pair<ExerciseKind, void (*)(const Exercise&)> kinds[] = {
+        {ExerciseKind::Number, check_number},
+        {ExerciseKind::Choice, check_choice},
+        {ExerciseKind::Setup, check_setup},
+        {ExerciseKind::Fix, check_fix}};
+    for (const auto& [kind, check] : kinds) {
+        if (kind == ex.kind) check(ex);
+    }
+    if (ex.kind != ExerciseKind::Quiz) return;
+    REQUIRE(ex.parts.size() == static_cast<size_t>(core::kQuizParts));
+    for (const Exercise& part : ex.parts) {
+        CHECK(part.kind != ExerciseKind::Quiz);
+        check_any(part);
     }
 }
 
@@ -371,13 +367,10 @@ TEST_CASE("max-pods of a t3.small: 11, and the two classic wrong answers get the
     const Exercise ex = find("max-pods", "of type t3.small ");
     CHECK(ex.answer == 11);
     CHECK(core::check_answer(ex, number(11)).correct);
-    const Check nine = core::check_answer(ex, number(9));
-    CHECK_FALSE(nine.correct);
-    CHECK(aws(nine.feedback).find("9 is the number of pod IP addresses") != std::string::npos);
-    CHECK(aws(nine.feedback).find("kubelet adds the 2 host-network pods") != std::string::npos);
-    const Check twelve = core::check_answer(ex, number(12));
-    CHECK_FALSE(twelve.correct);
-    CHECK(aws(twelve.feedback).find("first IP address belongs to the ENI") != std::string::npos);
+    const std::string nine = aws(wrong(ex, 9));
+    CHECK(has(nine, "9 is the number of pod IP addresses"));
+    CHECK(has(nine, "kubelet adds the 2 host-network pods"));
+    CHECK(has(aws(wrong(ex, 12)), "first IP address belongs to the ENI"));
     const Check right = core::check_answer(ex, number(11));
     REQUIRE(right.derivation.size() == 2);
     CHECK(aws(right.derivation[0]) == "3 ENIs × (4 - 1) IP address slots = 9 pod IP addresses.");
@@ -388,14 +381,12 @@ TEST_CASE("prefix delegation on a t3.small: 146; ~189 is the seed's miscount, 11
     const Exercise ex = find("pd-max-pods", "of type t3.small ");
     CHECK(ex.answer == 146);
     CHECK(core::check_answer(ex, number(146)).correct);
-    const Check seed = core::check_answer(ex, number(189));
-    CHECK_FALSE(seed.correct);
-    CHECK(seed.feedback.find("(3 × 4 × 16) - 3") != std::string::npos);
-    CHECK(seed.feedback.find("subtracts after multiplying") != std::string::npos);
-    CHECK(core::check_answer(ex, number(144)).feedback.find("2 {hostdesks}") != std::string::npos);
-    CHECK(core::check_answer(ex, number(11)).feedback.find("11 is what kubelet keeps") !=
-          std::string::npos);
-    CHECK(core::check_answer(ex, number(147)).feedback == ex.hint_other);
+    const std::string seed = wrong(ex, 189);
+    CHECK(has(seed, "(3 × 4 × 16) - 3"));
+    CHECK(has(seed, "subtracts after multiplying"));
+    CHECK(has(wrong(ex, 144), "2 {hostdesks}"));
+    CHECK(has(wrong(ex, 11), "11 is what kubelet keeps"));
+    CHECK(wrong(ex, 147) == ex.hint_other);
 
     const Exercise k = find("pd-kubelet", " of t3.small ");
     REQUIRE(k.correct_choice >= 0);
@@ -404,7 +395,7 @@ TEST_CASE("prefix delegation on a t3.small: 146; ~189 is the seed's miscount, 11
         if (k.choices[i] == "146") {
             // Why it is wrong, without giving the right number away.
             const std::string said = core::check_answer(k, choice(static_cast<int>(i))).feedback;
-            CHECK(said.find("keeps the value the AMI gave it") != std::string::npos);
+            CHECK(has(said, "keeps the value the AMI gave it"));
             CHECK(said.find("11") == std::string::npos);
         }
     }
@@ -413,26 +404,23 @@ TEST_CASE("prefix delegation on a t3.small: 146; ~189 is the seed's miscount, 11
 TEST_CASE("custom networking on an m5.large: max-pods 20, and pods stuck past 18") {
     const Exercise ex = find("cn-max-pods", "of type m5.large ");
     CHECK(ex.answer == 20);
-    CHECK(core::check_answer(ex, number(29)).feedback.find("29 is the usual value") !=
-          std::string::npos);
+    CHECK(has(wrong(ex, 29), "29 is the usual value"));
     const Exercise stuck = find("cn-stuck", "of type m5.large ");
-    CHECK(stuck.prompt.find("runs 18 {desks} while 9 more") != std::string::npos);
-    CHECK(stuck.choices[static_cast<size_t>(stuck.correct_choice)].find("still 29, but only 18") !=
-          std::string::npos);
+    CHECK(has(stuck.prompt, "runs 18 {desks} while 9 more"));
+    CHECK(has(stuck.choices[static_cast<size_t>(stuck.correct_choice)], "still 29, but only 18"));
 }
 
 TEST_CASE("security groups for pods: the trunk takes a slot; t family cannot") {
     const Exercise ex = find("sgp-pod-addresses", "of type m5.large ");
     CHECK(ex.answer == 18);
-    CHECK(core::check_answer(ex, number(27)).feedback.find("27 is the count without") !=
-          std::string::npos);
-    CHECK(core::check_answer(ex, number(27)).feedback.find("{trunk}") != std::string::npos);
+    CHECK(has(wrong(ex, 27), "27 is the count without"));
+    CHECK(has(wrong(ex, 27), "{trunk}"));
     for (uint32_t seed = 0; seed < 50; ++seed) {
         const Exercise w = make("sgp-which-type", seed);
         for (size_t i = 0; i < w.choices.size(); ++i) {
             const bool t = w.choices[i][0] == 't';
             if (t) {
-                CHECK(w.choice_hints[i].find("t family") != std::string::npos);
+                CHECK(has(w.choice_hints[i], "t family"));
             }
         }
     }
@@ -445,15 +433,13 @@ TEST_CASE("warm pool: two ENIs for one pod, targets override, a frozen minimum")
         if (ex.prompt.find("running on it: 1.") == std::string::npos) continue;
         saw_one_pod = true;
         CHECK(ex.answer == 2);  // WARM_ENI_TARGET=1 attaches the second ENI ahead of need
-        CHECK(core::check_answer(ex, number(1)).feedback.find("before it is needed") !=
-              std::string::npos);
+        CHECK(has(wrong(ex, 1), "before it is needed"));
     }
     CHECK(saw_one_pod);
     for (uint32_t seed = 0; seed < 100; ++seed) {
         const Exercise ex = make("minimum-only", seed);
         CHECK(ex.answer > 0);
-        CHECK(core::check_answer(ex, number(0)).feedback.find("Set WARM_IP_TARGET too") !=
-              std::string::npos);
+        CHECK(has(wrong(ex, 0), "Set WARM_IP_TARGET too"));
     }
 }
 
@@ -479,8 +465,7 @@ TEST_CASE("fit-desks: prefix delegation without raising max-pods keeps max-pods 
     const Check c = core::check_answer(ex, a);
     CHECK_FALSE(c.correct);
     CHECK(c.running == 9);
-    CHECK(c.feedback.find("stays at 11 when prefix delegation is switched on") !=
-          std::string::npos);
+    CHECK(has(c.feedback, "stays at 11 when prefix delegation is switched on"));
     a.max_pods = 110;
     const Check ok = core::check_answer(ex, a);
     CHECK(ok.correct);
@@ -494,17 +479,17 @@ TEST_CASE("fit-desks: prefix delegation without raising max-pods keeps max-pods 
         x.max_pods = 110;
         const Check cx = core::check_answer(ex, x);
         CHECK_FALSE(cx.correct);
-        CHECK(cx.feedback.find("Xen hypervisor") != std::string::npos);
+        CHECK(has(cx.feedback, "Xen hypervisor"));
     }
 }
 
 TEST_CASE("the fix exercises run each fix: the right one frees every pod") {
     const Exercise b = make("free-building", 3);
-    CHECK(b.prompt.find("InsufficientCidrBlocks") != std::string::npos);
+    CHECK(has(b.prompt, "InsufficientCidrBlocks"));
     for (size_t i = 0; i < b.choices.size(); ++i) {
         const Check c = core::check_answer(b, choice(static_cast<int>(i)));
         if (!c.correct) {
-            CHECK(c.feedback.find("After this change:") != std::string::npos);
+            CHECK(has(c.feedback, "After this change:"));
         }
     }
     // The broken campus: its building shows the five reserved addresses, the scattered
@@ -531,7 +516,7 @@ TEST_CASE("the fix exercises run each fix: the right one frees every pod") {
             if (f.choices[i].find("us-east-1b") == std::string::npos) continue;
             const Check c = core::check_answer(f, choice(static_cast<int>(i)));
             CHECK_FALSE(c.correct);
-            CHECK(c.feedback.find("This change cannot be made") != std::string::npos);
+            CHECK(has(c.feedback, "This change cannot be made"));
             return;
         }
     }
@@ -541,12 +526,12 @@ TEST_CASE("the fix exercises run each fix: the right one frees every pod") {
 TEST_CASE("generate_exercise: unknown ids fail with a message") {
     auto r = core::generate_exercise(book(), "no-such-exercise", 1, test_catalog());
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().message.find("no exercise called 'no-such-exercise'") != std::string::npos);
+    CHECK(has(r.error().message, "no exercise called 'no-such-exercise'"));
     // A catalog without the pool's types: a readable error, not a crash.
     core::Catalog empty;
     auto e = core::generate_exercise(book(), "max-pods", 1, empty);
     REQUIRE_FALSE(e.ok());
-    CHECK(e.error().message.find("which the instance catalog lacks") != std::string::npos);
+    CHECK(has(e.error().message, "which the instance catalog lacks"));
 }
 
 TEST_CASE("load_exercises is strict and names the problem") {
@@ -556,7 +541,7 @@ TEST_CASE("load_exercises is strict and names the problem") {
         auto r = core::load_exercises(text, &lessons());
         REQUIRE_FALSE(r.ok());
         INFO(r.error().message);
-        CHECK(r.error().message.find(needle) != std::string::npos);
+        CHECK(has(r.error().message, needle));
     };
     auto one = [](const std::string& entry) {
         return R"({"version": 1, "exercises": [)" + entry + "]}";
@@ -601,7 +586,7 @@ TEST_CASE("pd-kubelet says which node group kind it means, and its answer follow
         REQUIRE(r.ok());
         const Exercise& ex = *r;
         CAPTURE(ex.prompt);
-        CHECK(ex.prompt.find("self-managed node group") != std::string::npos);
+        CHECK(has(ex.prompt, "self-managed node group"));
         // The right answer is what a self-managed node keeps: nodeadm's value.
         const std::string type = ex.prompt.substr(ex.prompt.find(" of ") + 4);
         const core::InstanceType& t = test_type(type.substr(0, type.find(' ')).c_str());
@@ -614,8 +599,7 @@ TEST_CASE("pd-kubelet says which node group kind it means, and its answer follow
         const std::string managed = std::to_string(core::default_kubelet_max_pods(t, pd).value);
         bool named = false;
         for (const std::string& line : ex.derivation)
-            named = named || line.find("managed node group without a custom AMI gets " + managed) !=
-                                 std::string::npos;
+            named = named || has(line, "managed node group without a custom AMI gets " + managed);
         CHECK(named);
     }
 }
@@ -707,7 +691,7 @@ TEST_CASE("ipv6-max-pods: the node group kind decides; never the step's own t3.m
         const core::InstanceType& t = test_type(type.substr(0, type.find(' ')).c_str());
         core::CapacityOptions v6;
         v6.ipv6 = true;
-        const bool managed = ex.prompt.find("{managed+}") != std::string::npos;
+        const bool managed = has(ex.prompt, "{managed+}");
         v6.node_group = managed ? core::NodeGroupKind::Managed : core::NodeGroupKind::SelfManaged;
         CHECK(ex.choices[static_cast<size_t>(ex.correct_choice)] ==
               std::to_string(core::default_kubelet_max_pods(t, v6).value));
@@ -722,7 +706,7 @@ TEST_CASE("ipv6-max-pods: the node group kind decides; never the step's own t3.m
         const Exercise ex = make("ipv6-max-pods", seed);
         if (ex.prompt.find("runs m5.large ") == std::string::npos) continue;
         const std::string right = ex.choices[static_cast<size_t>(ex.correct_choice)];
-        const bool managed = ex.prompt.find("{managed+}") != std::string::npos;
+        const bool managed = has(ex.prompt, "{managed+}");
         CHECK(right == (managed ? "110" : "29"));
         for (size_t i = 0; i < ex.choices.size(); ++i) {
             if (ex.choices[i] == "434") {
@@ -805,7 +789,7 @@ TEST_CASE("known answers: seed 1 of every generator, worked out by hand") {
         const Exercise ex = make(k.id, 1);
         INFO(std::string(k.id) << ": " << aws(ex.prompt));
         covered.insert(k.id);
-        CHECK(aws(ex.prompt).find(k.prompt) != std::string::npos);
+        CHECK(has(aws(ex.prompt), k.prompt));
         if (k.choice == nullptr) {
             REQUIRE(ex.kind == ExerciseKind::Number);
             CHECK(ex.answer == k.number);
@@ -816,7 +800,7 @@ TEST_CASE("known answers: seed 1 of every generator, worked out by hand") {
             if (std::string(k.choice).size() <= 3) {
                 CHECK(right == k.choice);  // a bare number: the whole choice
             } else {
-                CHECK(right.find(k.choice) != std::string::npos);
+                CHECK(has(right, k.choice));
             }
             CHECK(core::check_answer(ex, choice(ex.correct_choice)).correct);
         }

@@ -264,14 +264,8 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET, max-pods cap, release over tar
 
 TEST_CASE("node stats, summaries and event lines") {
     Node n = ip_node(t3_small(), 6, 1);
-    const NodeStats s = node_stats(n);
-    CHECK(s.enis == 2);
-    CHECK(s.pod_enis == 2);
-    CHECK(s.ips == 6);
-    CHECK(s.free_ips == 5);
-    CHECK(s.pods == 1);
-    CHECK(s.max_pods == 11);
-    CHECK(s.address_capacity == 9);
+    check_values(node_stats(n), node_stat,
+                 "enis=2 pod_enis=2 ips=6 free_ips=5 pods=1 max_pods=11 address_capacity=9");
     CHECK(node_summary(n) ==
           "node-1 (t3.small in subnet-a): 2 ENIs, 6 secondary IPs (5 free), 1 pod, max-pods 11");
     CHECK(eni_summary(n, n.enis[0]) ==

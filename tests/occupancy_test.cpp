@@ -38,6 +38,13 @@ size_t count_holder(const std::vector<AddressInfo>& map, Holder h) {
     return n;
 }
 
+// A subnet's usage by name, for check_values.
+std::string usage(const SubnetUsage& u, const char* name) {
+    return field(name, {FIELD(u, size), FIELD(u, reserved), FIELD(u, free), FIELD(u, single_ips),
+                        FIELD(u, prefix_addresses), FIELD(u, prefixes), FIELD(u, blocks),
+                        FIELD(u, delegatable), FIELD(u, free_blocks), FIELD(u, broken_blocks)});
+}
+
 }  // namespace
 
 TEST_CASE("address_map: an empty subnet is free except the five reserved addresses") {
@@ -103,31 +110,22 @@ TEST_CASE("address_map: prefix delegation shows whole /28 blocks, and other hold
             CHECK(a.prefix.prefix == 28);
             CHECK(has(describe_address(a), "in prefix " + format_cidr(a.prefix)));
         }
-        if (a.holder == Holder::Other)
-            CHECK(describe_address(a).find("held by rds") != std::string::npos);
+        if (a.holder == Holder::Other) CHECK(has(describe_address(a), "held by rds"));
     }
 }
 
 TEST_CASE("subnet_usage and block_states: packed versus scattered singles") {
     // A /24 has 16 aligned /28 blocks; the first and last hold reserved addresses.
     Cluster packed = campus("10.0.1.0/24");
-    SubnetUsage u = subnet_usage(packed.vpc.subnets[0]);
-    CHECK(u.size == 256);
-    CHECK(u.reserved == 5);
-    CHECK(u.free == 251);
-    CHECK(u.blocks == 16);
-    CHECK(u.delegatable == 14);
-    CHECK(u.free_blocks == 14);
-    CHECK(u.broken_blocks == 0);
+    check_values(subnet_usage(packed.vpc.subnets[0]), usage,
+                 "size=256 reserved=5 free=251 blocks=16 delegatable=14 free_blocks=14 "
+                 "broken_blocks=0");
 
     // 40 single addresses packed from the bottom: blocks 0..2 fill (block 0 has 4 reserved,
     // so 12 + 16 + 12 = 40), leaving 12 wholly free blocks.
     REQUIRE(hold_addresses(packed, "subnet-a", 40, "singles").ok());
-    u = subnet_usage(packed.vpc.subnets[0]);
-    CHECK(u.single_ips == 40);
-    CHECK(u.free == 211);
-    CHECK(u.free_blocks == 12);
-    CHECK(u.broken_blocks == 1);
+    check_values(subnet_usage(packed.vpc.subnets[0]), usage,
+                 "single_ips=40 free=211 free_blocks=12 broken_blocks=1");
     std::vector<BlockState> b = block_states(packed.vpc.subnets[0]);
     REQUIRE(b.size() == 16);
     CHECK(b[0] == BlockState::Reserved);
@@ -141,7 +139,7 @@ TEST_CASE("subnet_usage and block_states: packed versus scattered singles") {
     Cluster spread = campus("10.0.1.0/24", 7);
     REQUIRE(hold_addresses(spread, "subnet-a", 40, "singles").ok());
     const Cluster before = spread;
-    u = subnet_usage(spread.vpc.subnets[0]);
+    const SubnetUsage u = subnet_usage(spread.vpc.subnets[0]);
     CHECK(spread == before);
     CHECK(u.free == 211);
     CHECK(u.free_blocks == free_aligned_prefixes(spread.vpc.subnets[0]));
@@ -155,10 +153,7 @@ TEST_CASE("subnet_usage counts prefixes") {
     Subnet& s = c.vpc.subnets[0];
     REQUIRE(allocate_prefix(s).ok());
     REQUIRE(allocate_prefix(s).ok());
-    const SubnetUsage u = subnet_usage(s);
-    CHECK(u.prefixes == 2);
-    CHECK(u.prefix_addresses == 32);
-    CHECK(u.free_blocks == 12);
+    check_values(subnet_usage(s), usage, "prefixes=2 prefix_addresses=32 free_blocks=12");
     CHECK(block_states(s)[1] == BlockState::Prefix);
     CHECK(block_states(s)[2] == BlockState::Prefix);
 }

@@ -7,10 +7,12 @@
 // read_source_file() reads a file of the source tree (CAMPUS_SOURCE_DIR is defined by
 // CMake for the test target); test_catalog() and test_lessons() parse assets/catalog.json
 // and assets/lessons.json once, so every test sees what the page ships; has() checks that a
-// message holds its telling part; check_values() checks a table of a step's readout values and
-// check_messages() a table of messages by their telling parts.
+// message holds its telling part; check_values() checks a table of a step's readout values (or
+// of a result's fields, named once with field()) and check_messages() a table of messages by
+// their telling parts.
 #pragma once
 
+#include <cstdint>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -22,6 +24,7 @@
 #include <doctest/doctest.h>
 
 #include "catalog.h"
+#include "ipam.h"
 #include "lessons.h"
 #include "vpc.h"
 
@@ -56,6 +59,41 @@ void check_values(const Model& model, Value value, const std::string& rows) {
         REQUIRE(eq != std::string::npos);
         CHECK(value(model, row.substr(0, eq).c_str()) == row.substr(eq + 1));
     }
+}
+
+// A field of a result by name, as check_values reads it: numbers in digits, flags as
+// true/false, text as it is.
+struct NamedField {
+    const char* name;
+    std::string text;
+    NamedField(const char* n, bool v) : name(n), text(v ? "true" : "false") {}
+    NamedField(const char* n, int v) : name(n), text(std::to_string(v)) {}
+    NamedField(const char* n, long long v) : name(n), text(std::to_string(v)) {}
+    NamedField(const char* n, uint64_t v) : name(n), text(std::to_string(v)) {}
+    NamedField(const char* n, const char* v) : name(n), text(v) {}
+    NamedField(const char* n, std::string v) : name(n), text(std::move(v)) {}
+};
+
+// A NamedField called as the member it reads: FIELD(s, enis) is {"enis", s.enis}.
+#define FIELD(object, member) NamedField(#member, (object).member)
+
+// The text of the field called name among fields ("" when none is), so that a test states a
+// result's fields once and checks them with check_values, e.g.
+//   field(name, {FIELD(s, enis), FIELD(s, ips), FIELD(s, trunk)})
+inline std::string field(std::string_view name, std::initializer_list<NamedField> fields) {
+    for (const NamedField& f : fields) {
+        if (name == f.name) return f.text;
+    }
+    return "";
+}
+
+// A node's stats by name, for check_values, e.g.
+//   check_values(node_stats(n), node_stat, "enis=2 ips=6 free_ips=5");
+inline std::string node_stat(const core::NodeStats& s, const char* name) {
+    return field(name, {FIELD(s, enis), FIELD(s, pod_enis), FIELD(s, ips), FIELD(s, free_ips),
+                        FIELD(s, secondary_ips), FIELD(s, prefixes), FIELD(s, pods),
+                        FIELD(s, pending), FIELD(s, max_pods), FIELD(s, address_capacity),
+                        FIELD(s, prefix_delegation), FIELD(s, trunk)});
 }
 
 // One row of a message table: the message for input must hold part.

@@ -51,13 +51,30 @@ Subnet subnet(std::string_view text, uint32_t scatter = 0, bool prefix_reservati
     return v.subnets.front();
 }
 
+// The error of op(model), which must be refused and leave the model as it was, e.g.
+//   refused(s, allocate_prefix).code
+template <class Model, class Op>
+Error refused(Model& model, Op op) {
+    const Model before = model;
+    const auto r = op(model);
+    REQUIRE_MESSAGE(!r.ok(), "expected a refusal");
+    CHECK(model == before);
+    return r.error();
+}
+
+// What op(model) hands out; fails the calling test if op is refused, e.g.
+//   CHECK(granted(s, allocate_ip) == ip("10.0.1.4"))
+template <class Model, class Op>
+auto granted(Model& model, Op op) {
+    auto r = op(model);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+    return *r;
+}
+
 // add_vpc_cidr must refuse; returns the message and checks the VPC is unchanged.
 std::string refuse_cidr(Vpc& v, std::string_view text) {
-    const Vpc before = v;
-    Status s = add_vpc_cidr(v, text);
-    REQUIRE_MESSAGE(!s.ok(), "expected " << std::string(text) << " to be refused");
-    CHECK(v == before);
-    return s.error().message;
+    INFO("adding " << std::string(text));
+    return refused(v, [&](Vpc& m) { return add_vpc_cidr(m, text); }).message;
 }
 
 std::string refuse_vpc(std::string_view text) {
@@ -67,27 +84,18 @@ std::string refuse_vpc(std::string_view text) {
 }
 
 std::string refuse_subnet(Vpc& v, const SubnetDesc& d) {
-    const Vpc before = v;
-    Status s = add_subnet(v, d);
-    REQUIRE_MESSAGE(!s.ok(), "expected subnet " << d.cidr << " to be refused");
-    CHECK(v == before);
-    return s.error().message;
+    INFO("subnet " << d.cidr);
+    return refused(v, [&](Vpc& m) { return add_subnet(m, d); }).message;
 }
 
 std::string refuse_release_ip(Subnet& s, Ipv4 addr) {
-    const Subnet before = s;
-    Status r = release_ip(s, addr);
-    REQUIRE_MESSAGE(!r.ok(), "expected release of " << format_ipv4(addr) << " to be refused");
-    CHECK(s == before);
-    return r.error().message;
+    INFO("releasing " << format_ipv4(addr));
+    return refused(s, [&](Subnet& m) { return release_ip(m, addr); }).message;
 }
 
 std::string refuse_release_prefix(Subnet& s, const Cidr& p) {
-    const Subnet before = s;
-    Status r = release_prefix(s, p);
-    REQUIRE_MESSAGE(!r.ok(), "expected release of " << format_cidr(p) << " to be refused");
-    CHECK(s == before);
-    return r.error().message;
+    INFO("releasing " << format_cidr(p));
+    return refused(s, [&](Subnet& m) { return release_prefix(m, p); }).message;
 }
 
 }  // namespace
@@ -218,14 +226,11 @@ TEST_CASE("add_vpc_cidr: the quota") {
         REQUIRE(add_vpc_cidr(v, c).ok());
     }
     REQUIRE(v.cidrs.size() == 5);
-    const Vpc before = v;
-    Status s = add_vpc_cidr(v, "100.66.0.0/16");
-    REQUIRE_FALSE(s.ok());
-    CHECK(v == before);
-    CHECK(s.error().code == ErrorCode::CidrLimitExceeded);
-    CHECK(has(s.error().message, "already has 5 CIDR blocks"));
-    CHECK(has(s.error().message, "quota of IPv4 CIDR blocks per VPC (5)"));
-    CHECK(has(s.error().message, "raised to 50"));
+    const Error e = refused(v, [](Vpc& m) { return add_vpc_cidr(m, "100.66.0.0/16"); });
+    CHECK(e.code == ErrorCode::CidrLimitExceeded);
+    CHECK(has(e.message, "already has 5 CIDR blocks"));
+    CHECK(has(e.message, "quota of IPv4 CIDR blocks per VPC (5)"));
+    CHECK(has(e.message, "raised to 50"));
     v.cidr_quota = 6;
     CHECK(add_vpc_cidr(v, "100.66.0.0/16").ok());
     CHECK(v.cidrs.size() == 6);
@@ -331,64 +336,47 @@ TEST_CASE("allocate_ip_at: that very address, or a refusal that changes nothing"
 TEST_CASE("exhausting a /28: 11 addresses, then InsufficientFreeAddressesInSubnet") {
     Subnet s = subnet("10.0.1.16/28");
     for (uint32_t i = 0; i < 11; ++i) {
-        Result<Ipv4> r = allocate_ip(s);
-        REQUIRE(r.ok());
-        CHECK(*r == Ipv4{ip("10.0.1.20").value + i});  // lowest free first: .20 to .30
+        // Lowest free first: .20 to .30.
+        CHECK(granted(s, allocate_ip) == Ipv4{ip("10.0.1.20").value + i});
     }
     CHECK(free_addresses(s) == 0);
     CHECK(used_addresses(s) == 11);
-    const Subnet before = s;
-    Result<Ipv4> r = allocate_ip(s);
-    REQUIRE_FALSE(r.ok());
-    CHECK(s == before);
-    CHECK(r.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
-    CHECK(r.error().message ==
+    const Error r = refused(s, allocate_ip);
+    CHECK(r.code == ErrorCode::InsufficientFreeAddressesInSubnet);
+    CHECK(r.message ==
           "Building 'subnet-a' (10.0.1.16/28) has no free address left: "
           "InsufficientFreeAddressesInSubnet");
 
-    Result<Cidr> p = allocate_prefix(s);
-    REQUIRE_FALSE(p.ok());
-    CHECK(s == before);
-    CHECK(p.error().code == ErrorCode::InsufficientCidrBlocks);
-    CHECK(has(p.error().message, "so a subnet this small can never hand out a prefix"));
+    const Error p = refused(s, allocate_prefix);
+    CHECK(p.code == ErrorCode::InsufficientCidrBlocks);
+    CHECK(has(p.message, "so a subnet this small can never hand out a prefix"));
 
     // A released address is the next one handed out.
     REQUIRE(release_ip(s, ip("10.0.1.25")).ok());
     CHECK(free_addresses(s) == 1);
-    Result<Ipv4> again = allocate_ip(s);
-    REQUIRE(again.ok());
-    CHECK(*again == ip("10.0.1.25"));
+    CHECK(granted(s, allocate_ip) == ip("10.0.1.25"));
 }
 
 TEST_CASE("prefixes: lowest aligned /28 first, 14 in a /24") {
     Subnet s = subnet("10.0.1.0/24");
     for (uint32_t b = 1; b <= 14; ++b) {
-        Result<Cidr> p = allocate_prefix(s);
-        REQUIRE(p.ok());
-        CHECK(*p == Cidr{ip("10.0.1.0").value + 16 * b, 28});
+        CHECK(granted(s, allocate_prefix) == Cidr{ip("10.0.1.0").value + 16 * b, 28});
     }
     CHECK(free_aligned_prefixes(s) == 0);
     CHECK(used_addresses(s) == 224);
     CHECK(free_addresses(s) == 27);  // .4-.15 and .240-.254
-    const Subnet before = s;
-    Result<Cidr> p = allocate_prefix(s);
-    REQUIRE_FALSE(p.ok());
-    CHECK(s == before);
-    CHECK(has(p.error().message,
+    const std::string full = refused(s, allocate_prefix).message;
+    CHECK(has(full,
               "Building 'subnet-a' (10.0.1.0/24) has no free aligned /28 block: "
               "InsufficientCidrBlocks."));
-    CHECK(has(p.error().message, "27 single addresses are free, but no aligned block of 16"));
+    CHECK(has(full, "27 single addresses are free, but no aligned block of 16"));
 
     // Single addresses still come from the edges.
-    Result<Ipv4> r = allocate_ip(s);
-    REQUIRE(r.ok());
-    CHECK(*r == ip("10.0.1.4"));
+    CHECK(granted(s, allocate_ip) == ip("10.0.1.4"));
 
     REQUIRE(release_prefix(s, cidr("10.0.1.96/28")).ok());
     CHECK(free_aligned_prefixes(s) == 1);
-    Result<Cidr> reuse = allocate_prefix(s);
-    REQUIRE(reuse.ok());
-    CHECK(*reuse == cidr("10.0.1.96/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.96/28"));
 }
 
 TEST_CASE("fragmentation: singles remain but no aligned /28 (InsufficientCidrBlocks)") {
@@ -405,12 +393,9 @@ TEST_CASE("fragmentation: singles remain but no aligned /28 (InsufficientCidrBlo
     CHECK(freed == 51);
     CHECK(free_addresses(s) == 51);
     CHECK(free_aligned_prefixes(s) == 0);
-    const Subnet before = s;
-    Result<Cidr> p = allocate_prefix(s);
-    REQUIRE_FALSE(p.ok());
-    CHECK(s == before);
-    CHECK(p.error().code == ErrorCode::InsufficientCidrBlocks);
-    CHECK(has(p.error().message,
+    const Error p = refused(s, allocate_prefix);
+    CHECK(p.code == ErrorCode::InsufficientCidrBlocks);
+    CHECK(has(p.message,
               "51 single addresses are free, but no aligned block of 16 is: "
               "the subnet is fragmented"));
 
@@ -419,9 +404,7 @@ TEST_CASE("fragmentation: singles remain but no aligned /28 (InsufficientCidrBlo
         const Ipv4 a{ip("10.0.1.0").value + offset};
         if (s.use[offset] == AddressUse::Ip) REQUIRE(release_ip(s, a).ok());
     }
-    Result<Cidr> cured = allocate_prefix(s);
-    REQUIRE(cured.ok());
-    CHECK(*cured == cidr("10.0.1.32/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.32/28"));
 }
 
 TEST_CASE("no address free at all") {
@@ -487,25 +470,16 @@ TEST_CASE("scatter: EC2-like spread fragments the subnet, reproducibly") {
         got.insert(r->value);
     }
     CHECK(got.size() == 11);
-    const Subnet before = tiny;
-    Result<Ipv4> r = allocate_ip(tiny);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
-    CHECK(tiny == before);
+    CHECK(refused(tiny, allocate_ip).code == ErrorCode::InsufficientFreeAddressesInSubnet);
 }
 
 TEST_CASE("prefix reservation: prefixes only") {
     Subnet s = subnet("10.0.1.0/24", 0, true);
-    const Subnet before = s;
-    Result<Ipv4> r = allocate_ip(s);
-    REQUIRE_FALSE(r.ok());
-    CHECK(s == before);
-    CHECK(r.error().code == ErrorCode::InsufficientFreeAddressesInSubnet);
-    CHECK(has(r.error().message, "is reserved for /28 prefixes"));
-    CHECK(has(r.error().message, "hands out no single addresses"));
-    Result<Cidr> p = allocate_prefix(s);
-    REQUIRE(p.ok());
-    CHECK(*p == cidr("10.0.1.16/28"));
+    const Error r = refused(s, allocate_ip);
+    CHECK(r.code == ErrorCode::InsufficientFreeAddressesInSubnet);
+    CHECK(has(r.message, "is reserved for /28 prefixes"));
+    CHECK(has(r.message, "hands out no single addresses"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.16/28"));
 }
 
 TEST_CASE("prefix reservation of part of a subnet: singles outside, prefixes inside first") {
@@ -516,13 +490,9 @@ TEST_CASE("prefix reservation of part of a subnet: singles outside, prefixes ins
     CHECK(*s.prefix_reservation == cidr("10.0.1.32/27"));
     CHECK(in_prefix_reservation(s, 32));
     CHECK_FALSE(in_prefix_reservation(s, 31));
-    Result<Cidr> first = allocate_prefix(s);
-    REQUIRE(first.ok());
-    CHECK(*first == cidr("10.0.1.32/28"));
+    CHECK(granted(s, allocate_prefix) == cidr("10.0.1.32/28"));
     for (int i = 0; i < 28; ++i) {
-        Result<Ipv4> r = allocate_ip(s);
-        REQUIRE(r.ok());
-        CHECK(r->value < cidr("10.0.1.32/27").base);
+        CHECK(granted(s, allocate_ip).value < cidr("10.0.1.32/27").base);
     }
     const Subnet full = s;
     Result<Ipv4> none = allocate_ip(s);

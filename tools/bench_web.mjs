@@ -78,6 +78,21 @@ const sizes = (buf) => ({
 const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
   { raw: 0, gzip: 0, brotli: 0 });
 
+// Frames a page draws in IDLE_MS once it has settled (three animation frames in a row drew
+// none): the campus counts them in cniCampus.state().frames, the hello page in _hello_frames.
+async function idleFrames(tab, which) {
+  await tab.evaluate((w) => {
+    window.benchFrames = w === "campus" ? () => window.cniCampus.state().frames : () => window.hello.module._hello_frames();
+  }, which);
+  await tab.waitForFunction(() => new Promise((resolve) => {
+    const a = window.benchFrames();
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.benchFrames() === a))));
+  }), null, { timeout: 20000, polling: 50 });
+  const at = await tab.evaluate(() => window.benchFrames());
+  await tab.waitForTimeout(IDLE_MS);
+  return (await tab.evaluate(() => window.benchFrames())) - at;
+}
+
 // A fresh context and page under the given conditions.
 async function open(browser, condition, viewport = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ viewport });
@@ -219,13 +234,7 @@ try {
     await tab.goto(campusBase + "/");
     await timings(tab, "campus");
     rec.start();
-    await tab.waitForFunction(() => new Promise((resolve) => {
-      const a = window.cniCampus.state().frames;
-      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.cniCampus.state().frames === a))));
-    }), null, { timeout: 20000, polling: 50 });
-    const at = await tab.evaluate(() => window.cniCampus.state().frames);
-    await tab.waitForTimeout(IDLE_MS);
-    report.idleFrames = { campus: (await tab.evaluate(() => window.cniCampus.state().frames)) - at };
+    report.idleFrames = { campus: await idleFrames(tab, "campus") };
     const first = new Map(await rec.done());
     await tab.mouse.move(640, 400);
     await tab.waitForFunction(() => window.cniCampus.state().deferred === "ready", null, { timeout: 60000 });
@@ -252,13 +261,7 @@ try {
     await tab.goto(helloBase + "/hello.html");
     await timings(tab, "hello");
     rec.start();
-    await tab.waitForFunction(() => new Promise((resolve) => {
-      const a = window.hello.module._hello_frames();
-      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.hello.module._hello_frames() === a))));
-    }), null, { timeout: 20000, polling: 50 });
-    const at = await tab.evaluate(() => window.hello.module._hello_frames());
-    await tab.waitForTimeout(IDLE_MS);
-    report.idleFrames.hello = (await tab.evaluate(() => window.hello.module._hello_frames())) - at;
+    report.idleFrames.hello = await idleFrames(tab, "hello");
     report.hello = [...(await rec.done()).entries()].map(([name, b]) => ({ name, ...sizes(b) })).sort((a, b) => b.gzip - a.gzip);
     await context.close();
   }

@@ -617,27 +617,30 @@ void draw_beat_text(App& app, const core::LessonStep& step, bool ready) {
     draw_beat_nav(app, step);
 }
 
+// A button of the pager below the view, greyed at its end; true when pressed.
+bool nav_button(const char* label, bool at_end) {
+    ImGui::BeginDisabled(at_end);
+    const bool pressed = ImGui::Button(label);
+    ImGui::EndDisabled();
+    return pressed;
+}
+
 // Under a lab: the previous and next lab, and the way back to the tutorial.
 void draw_lab_navigation(App& app) {
     const int n = static_cast<int>(app.labs.labs.size());
     ImGui::Separator();
-    ImGui::BeginDisabled(app.lab == 0);
-    if (ImGui::Button("\xE2\x97\x80  Previous lab")) app_set_lab(app, app.lab - 1);
-    ImGui::EndDisabled();
+    if (nav_button("\xE2\x97\x80  Previous lab", app.lab == 0)) app_set_lab(app, app.lab - 1);
     ImGui::SameLine();
     if (ImGui::Button("Back to the steps")) app_set_step(app, app.step, app.beat);
     ImGui::SameLine();
     const std::string where = "Lab " + std::to_string(app.lab + 1) + " of " + std::to_string(n);
-    const float nw =
-        ImGui::CalcTextSize("Next lab  \xE2\x96\xB6").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float nw = chip_width("Next lab  \xE2\x96\xB6");
     if (ImGui::GetContentRegionAvail().x > nw + ImGui::CalcTextSize(where.c_str()).x + 24) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", where.c_str());
     }
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - nw);
-    ImGui::BeginDisabled(app.lab >= n - 1);
-    if (ImGui::Button("Next lab  \xE2\x96\xB6")) app_set_lab(app, app.lab + 1);
-    ImGui::EndDisabled();
+    if (nav_button("Next lab  \xE2\x96\xB6", app.lab >= n - 1)) app_set_lab(app, app.lab + 1);
 }
 
 // A lab in place of a step: its title, then its view (core/labs.h, web/view_lab.h).
@@ -659,9 +662,7 @@ void draw_lab_page(App& app, const core::Lab& lab) {
 void draw_navigation(App& app) {
     int n = static_cast<int>(app.lessons.steps.size());
     ImGui::Separator();
-    ImGui::BeginDisabled(app.step == 0);
-    if (ImGui::Button("\xE2\x97\x80  Previous step")) app_set_step(app, app.step - 1);
-    ImGui::EndDisabled();
+    if (nav_button("\xE2\x97\x80  Previous step", app.step == 0)) app_set_step(app, app.step - 1);
     ImGui::SameLine();
     if (!app.embed && ImGui::GetIO().DisplaySize.x >= 600) {
         draw_embed_button(app_view_context(app), current(app));
@@ -670,15 +671,12 @@ void draw_navigation(App& app) {
     std::string where = "Step " + std::to_string(app.step + 1) + " of " + std::to_string(n);
     float cw = ImGui::GetContentRegionAvail().x;
     float tw = ImGui::CalcTextSize(where.c_str()).x;
-    float nw =
-        ImGui::CalcTextSize("Next step  \xE2\x96\xB6").x + 2 * ImGui::GetStyle().FramePadding.x;
+    float nw = chip_width("Next step  \xE2\x96\xB6");
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (cw - tw - nw) * 0.5f));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", where.c_str());
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - nw);
-    ImGui::BeginDisabled(app.step >= n - 1);
-    if (ImGui::Button("Next step  \xE2\x96\xB6")) app_set_step(app, app.step + 1);
-    ImGui::EndDisabled();
+    if (nav_button("Next step  \xE2\x96\xB6", app.step >= n - 1)) app_set_step(app, app.step + 1);
 }
 
 // The view's child window, with a few pixels of padding so that the outline lighting a part

@@ -61,19 +61,11 @@ DeskHand desk_room_hand(const ViewContext& ctx, const core::DeskRoom& m, DeskRoo
         if (ImGui::Button(ctx.text("Remove a {desk}").c_str())) hand.press = DeskPress::Remove;
         ImGui::EndDisabled();
         ImGui::SameLine();
-        const float start_w =
-            ImGui::CalcTextSize("Start over").x + 2 * ImGui::GetStyle().FramePadding.x;
-        if (ImGui::GetContentRegionAvail().x < start_w) ImGui::NewLine();
+        if (ImGui::GetContentRegionAvail().x < chip_width("Start over")) ImGui::NewLine();
         if (ImGui::Button("Start over")) hand.press = DeskPress::StartOver;
     }
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
-    ImGui::SameLine();
-    int type = catalog_index(ctx, m.type.name.c_str());
-    if (instance_type_picker(ctx, picker_id, type, ui.filter, sizeof ui.filter)) {
+    if (room_size_row(ctx, picker_id, m.type.name, ui.filter, sizeof ui.filter, hand.type))
         hand.press = DeskPress::Type;
-        hand.type = ctx.catalog.types[static_cast<size_t>(type)].name;
-    }
     return hand;
 }
 

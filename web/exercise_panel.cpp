@@ -455,24 +455,18 @@ void focus_answer_here(ExercisePanel& p) {
     if (std::exchange(p.focus_answer, false)) keyboard_focus_next_widget();
 }
 
-// The answer's inputs for the exercise's kind.
+// The answer's inputs for the exercise's kind (a quiz has none of its own).
 void draw_inputs(const ViewContext& ctx, ExerciseSlot& slot, float width) {
-    const core::Exercise& ex = slot.exercise;
-    switch (ex.kind) {
-        case core::ExerciseKind::Number:
-            draw_number(ctx, slot, width);
-            break;
-        case core::ExerciseKind::Choice:
-            draw_options(ctx, slot, width);
-            break;
-        case core::ExerciseKind::Setup:
-            draw_setup(ctx, slot, width);
-            break;
-        case core::ExerciseKind::Fix:
-            draw_fix(ctx, slot, width);
-            break;
-        case core::ExerciseKind::Quiz:
-            break;
+    struct Inputs {
+        core::ExerciseKind kind;
+        void (*draw)(const ViewContext&, ExerciseSlot&, float);
+    };
+    const Inputs kinds[] = {{core::ExerciseKind::Number, draw_number},
+                            {core::ExerciseKind::Choice, draw_options},
+                            {core::ExerciseKind::Setup, draw_setup},
+                            {core::ExerciseKind::Fix, draw_fix}};
+    for (const Inputs& row : kinds) {
+        if (row.kind == slot.exercise.kind) row.draw(ctx, slot, width);
     }
 }
 

@@ -250,7 +250,9 @@ void draw_controls(const ViewContext& ctx, core::CustomNetworking& m, CustomNetw
     if (ImGui::Button("Start over##cn")) core::apply(m, Action::StartOver);
 }
 
+// Empty when the controls took the room away.
 std::string live_sentence(const core::CustomNetworking& m) {
+    if (core::room(m) == nullptr) return {};
     const core::Node& n = *core::room(m);
     std::string where = "pods in " + n.subnet_id;
     if (n.config.custom_networking) where = "pods in " + n.config.pod_subnet_id;
@@ -293,7 +295,6 @@ ViewOut draw_custom_networking(const ViewContext& ctx, core::CustomNetworking& m
     draw_numbers(ctx, m);
     ImGui::Spacing();
     draw_controls(ctx, m, ui);
-    if (core::room(m) == nullptr) return out;
     out.live = live_sentence(m);
     return out;
 }

@@ -164,16 +164,42 @@ void draw_levers(const ViewContext& ctx, const core::Lab& lab, core::LabSession&
     }
 }
 
+// A tinted card the width of the column: begin_card opens it, its text inset by pad on
+// every side; end_card fills it under what was drawn and moves below it.
+struct Card {
+    ImVec2 start;
+    float w;
+    ImVec2 pad;
+    ImDrawList* dl;
+};
+
+Card begin_card(ImVec2 pad) {
+    const Card c{ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail().x, pad,
+                 ImGui::GetWindowDrawList()};
+    c.dl->ChannelsSplit(2);
+    c.dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(c.start.x + pad.x, c.start.y + pad.y));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + c.w - 2 * pad.x);
+    return c;
+}
+
+// The card's bottom right corner.
+ImVec2 end_card(const Card& c, ImU32 fill) {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const ImVec2 end(c.start.x + c.w, ImGui::GetItemRectMax().y + c.pad.y);
+    c.dl->ChannelsSetCurrent(0);
+    c.dl->AddRectFilled(c.start, end, fill, 6.0f);
+    c.dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(c.start.x, end.y + 4));
+    ImGui::Dummy(ImVec2(c.w, 0));
+    return end;
+}
+
 void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
     const core::LabCheck& r = s.result;
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + 8, start.y + 6));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 16);
+    const Card card = begin_card(ImVec2(8, 6));
     ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextColored(rgba(r.solved ? color::kGood : color::kBad), "%s",
                        r.solved ? "\xE2\x9C\x93 Healthy again" : "\xE2\x9C\x97 Not yet");
@@ -196,14 +222,7 @@ void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
         ImGui::TextColored(rgba(color::kMuted), "%s",
                            "Your picks changed since this check: press Check to run them.");
     }
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const ImVec2 end(start.x + w, ImGui::GetItemRectMax().y + 6);
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, end, r.solved ? kResultGood : kResultBad, 6.0f);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + 4));
-    ImGui::Dummy(ImVec2(w, 0));
+    const ImVec2 end = end_card(card, r.solved ? kResultGood : kResultBad);
     if (ui.scroll_to_result > 0) {
         // Scrolls the column until the verdict's bottom is in sight. The verdict may be new
         // this frame (the column's scroll range grows a frame later), so it is asked again
@@ -282,27 +301,13 @@ void draw_hints(const ViewContext& ctx, const core::Lab& lab, core::LabSession& 
 
 // The page from the pager, on a tinted card, and the goal.
 void draw_pager(const ViewContext& ctx, const core::Lab& lab, const core::LabSession& s) {
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + 10, start.y + 8));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 20);
+    const Card card = begin_card(ImVec2(10, 8));
     ImGui::PushFont(ctx.fonts.strong);
     ImGui::TextUnformatted("Page from the pager");
     ImGui::PopFont();
     ImGui::TextUnformatted(ctx.text(core::lab_pager(lab, s.start)).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const ImVec2 end(start.x + w, ImGui::GetItemRectMax().y + 8);
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, end, kPagerBg, 6.0f);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + 4));
-    ImGui::Dummy(ImVec2(w, 0));
-    locate_rect("##lab-pager", start.x, start.y, end.x, end.y);
+    const ImVec2 end = end_card(card, kPagerBg);
+    locate_rect("##lab-pager", card.start.x, card.start.y, end.x, end.y);
     ImGui::PushFont(ctx.fonts.small);
     wrapped_text(goal_text(ctx, lab).c_str(), color::kMuted);
     ImGui::PopFont();

@@ -69,22 +69,15 @@ ViewOut draw_phone_panel(const ViewContext& ctx, core::PhonePanel& m, PhonePanel
         core::apply(m, core::PhonePanelAction::RemoveDesk);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    const float start_w =
-        ImGui::CalcTextSize("Start over").x + 2 * ImGui::GetStyle().FramePadding.x;
-    if (ImGui::GetContentRegionAvail().x < start_w) ImGui::NewLine();
+    if (ImGui::GetContentRegionAvail().x < chip_width("Start over")) ImGui::NewLine();
     if (ImGui::Button("Start over")) core::apply(m, core::PhonePanelAction::StartOver);
     if (!m.fresh_eni.empty() && m.fresh_eni != before) {
         ui.flash_until_ms = now + kFlashMs;
         out.animate(ui.flash_until_ms + 120);  // one frame past the end
     }
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
-    ImGui::SameLine();
-    int type = catalog_index(ctx, m.type.name.c_str());
-    if (instance_type_picker(ctx, "phone-panel", type, ui.filter, sizeof ui.filter)) {
-        const core::Setting pick{"type", true, 0,
-                                 ctx.catalog.types[static_cast<size_t>(type)].name};
-        core::Status st = core::set(m, pick, ctx.catalog);
+    std::string picked;
+    if (room_size_row(ctx, "phone-panel", m.type.name, ui.filter, sizeof ui.filter, picked)) {
+        core::Status st = core::set(m, {"type", true, 0, picked}, ctx.catalog);
         if (!st) m.message = st.error().message;
     }
     node = core::room(m);

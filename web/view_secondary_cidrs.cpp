@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "live_text.h"
 #include "locate.h"
+#include "lookup.h"
 #include "occupancy.h"
 #include "platform.h"
 #include "ui.h"
@@ -196,51 +197,55 @@ void draw_quota(const ViewContext& ctx, const core::VpcSpace& space, bool lit) {
     if (lit) outline(ImVec2(o.x - 2, top - 2), ImVec2(o.x + w, top + rows_h));
 }
 
+// A refusal said as words around the block or range it names (empty `after`: no block).
+struct RefusalWords {
+    core::CidrRefusal refusal;
+    const char* before;
+    const char* after;
+};
+
+const RefusalWords kRefusalWords[] = {
+    {core::CidrRefusal::TooLarge, "Too large: a {campus} takes {range}s of /16 down to /28. Try ",
+     "."},
+    {core::CidrRefusal::TooSmall, "Too small: a {campus} takes {range}s of /16 down to /28.",
+     nullptr},
+    {core::CidrRefusal::Unusable, "Never allowed: ", " is a range no host may use."},
+    {core::CidrRefusal::Overlap, "Refused: it overlaps ",
+     ". Two {range}s of a {campus} never share {nums}."},
+    {core::CidrRefusal::OtherPrivateRange, "Another private family: this {campus} began in ",
+     ", and AWS adds no private {range} from outside it."},
+    {core::CidrRefusal::Range172_31,
+     "Refused: AWS adds nothing from 172.31.0.0/16 to a {campus} that began in 172.16.0.0/12.",
+     nullptr},
+    {core::CidrRefusal::Range10_0, "Refused: this {campus} has ",
+     ", inside 10.0.0.0/15, so AWS adds nothing from 10.0.0.0/16."},
+    {core::CidrRefusal::Beside198_19,
+     "Refused: 198.19.0.0/16 never shares a {campus} with a private (RFC 1918) {range}, and "
+     "this one has ",
+     "."},
+};
+
 // What AWS's rules say of the block on the bar, in the learner's words.
 std::string verdict_text(const ViewContext& ctx, const core::SecondaryCidrs& m) {
     const core::CidrVerdict v = core::verdict(m);
     const std::string block = secondary_cidrs_value(m, "candidate");
     const std::string with = core::format_cidr(v.with);
-    switch (v.refusal) {
-        case core::CidrRefusal::None:
-            return ctx.text("Allowed: AWS would add ") + block + ctx.text(" to the {campus}.");
-        case core::CidrRefusal::TooLarge:
-            return ctx.text("Too large: a {campus} takes {range}s of /16 down to /28. Try ") +
-                   with + ".";
-        case core::CidrRefusal::TooSmall:
-            return ctx.text("Too small: a {campus} takes {range}s of /16 down to /28.");
-        case core::CidrRefusal::Unusable:
-            if (with == "169.254.0.0/16")
-                return ctx.text(
-                    "Never allowed: 169.254.0.0/16 is link-local, where each {room} reaches "
-                    "services of its own host.");
-            return ctx.text("Never allowed: ") + with + ctx.text(" is a range no host may use.");
-        case core::CidrRefusal::Duplicate:
-            return block + ctx.text(" is already a {range} of this {campus}.");
-        case core::CidrRefusal::Overlap:
-            return ctx.text("Refused: it overlaps ") + with +
-                   ctx.text(". Two {range}s of a {campus} never share {nums}.");
-        case core::CidrRefusal::OtherPrivateRange:
-            return ctx.text("Another private family: this {campus} began in ") + with +
-                   ctx.text(", and AWS adds no private {range} from outside it.");
-        case core::CidrRefusal::Range172_31:
-            return ctx.text(
-                "Refused: AWS adds nothing from 172.31.0.0/16 to a {campus} that began in "
-                "172.16.0.0/12.");
-        case core::CidrRefusal::Range10_0:
-            return ctx.text("Refused: this {campus} has ") + with +
-                   ctx.text(", inside 10.0.0.0/15, so AWS adds nothing from 10.0.0.0/16.");
-        case core::CidrRefusal::Beside198_19:
-            return ctx.text(
-                       "Refused: 198.19.0.0/16 never shares a {campus} with a private (RFC "
-                       "1918) {range}, and this one has ") +
-                   with + ".";
-        case core::CidrRefusal::Quota:
-            return ctx.text("Quota reached: ") + secondary_cidrs_value(m, "blocks") + " of " +
-                   secondary_cidrs_value(m, "quota") +
-                   ctx.text(" {range}s in use. AWS raises the quota on request, up to 50.");
-    }
-    return {};
+    if (v.refusal == core::CidrRefusal::None)
+        return ctx.text("Allowed: AWS would add ") + block + ctx.text(" to the {campus}.");
+    if (v.refusal == core::CidrRefusal::Duplicate)
+        return block + ctx.text(" is already a {range} of this {campus}.");
+    if (v.refusal == core::CidrRefusal::Quota)
+        return ctx.text("Quota reached: ") + secondary_cidrs_value(m, "blocks") + " of " +
+               secondary_cidrs_value(m, "quota") +
+               ctx.text(" {range}s in use. AWS raises the quota on request, up to 50.");
+    if (v.refusal == core::CidrRefusal::Unusable && with == "169.254.0.0/16")
+        return ctx.text(
+            "Never allowed: 169.254.0.0/16 is link-local, where each {room} reaches services of "
+            "its own host.");
+    const RefusalWords* w = core::find_by(kRefusalWords, v.refusal, &RefusalWords::refusal);
+    if (w == nullptr) return {};
+    if (w->after == nullptr) return ctx.text(w->before);
+    return ctx.text(w->before) + with + ctx.text(w->after);
 }
 
 // The blocks tried with Add, newest first: each with a tick or a cross.

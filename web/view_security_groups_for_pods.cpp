@@ -158,7 +158,9 @@ void draw_controls(const ViewContext& ctx, core::SecurityGroupsForPods& m,
     if (ImGui::Button("Start over##sg")) core::apply(m, Action::StartOver);
 }
 
+// Empty when the controls took the room away.
 std::string live_sentence(const core::SecurityGroupsForPods& m) {
+    if (core::room(m) == nullptr) return {};
     const core::Node& n = *core::room(m);
     const core::BranchState b = core::branch_state(m.cluster, n);
     return m.type.name + ", security groups for pods " + (b.trunk ? "on" : "off") +
@@ -184,7 +186,6 @@ ViewOut draw_security_groups_for_pods(const ViewContext& ctx, core::SecurityGrou
     draw_numbers(ctx, m);
     ImGui::Spacing();
     draw_controls(ctx, m, ui);
-    if (core::room(m) == nullptr) return out;
     out.live = live_sentence(m);
     return out;
 }

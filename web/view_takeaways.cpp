@@ -75,10 +75,6 @@ void same_line_if(float width) {
     if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
-}
-
 int text_resize(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
         auto* s = static_cast<std::string*>(data->UserData);
@@ -161,13 +157,13 @@ void draw_tools(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
     ImGui::BeginDisabled(m.undo.empty());
     if (ImGui::Button("Undo") && core::undo(m)) ui.open_settings.clear();
     ImGui::EndDisabled();
-    same_line_if(button_width("Start over with") + 170);
+    same_line_if(chip_width("Start over with") + 170);
     if (ImGui::Button("Start over with") &&
         core::start_over(m, kVpcChoices[ui.vpc_choice], ctx.catalog))
         ui.open_settings.clear();
     ImGui::SameLine(0, 4);
     choice("##vpc", ui.vpc_choice, {std::begin(kVpcChoices), std::end(kVpcChoices)}, 160);
-    same_line_if(button_width("Export JSON") + 8);
+    same_line_if(chip_width("Export JSON") + 8);
     if (ImGui::Button("Export JSON")) {
         core::Result<std::string> json = core::export_scenario(m, ctx.catalog);
         if (json) {
@@ -177,7 +173,7 @@ void draw_tools(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
             platform::copy_text(*json);
         }
     }
-    same_line_if(button_width("Share link") + 8);
+    same_line_if(chip_width("Share link") + 8);
     if (ImGui::Button("Share link")) {
         core::Result<std::string> code = core::share_code(m, ctx.catalog);
         if (code) {
@@ -189,7 +185,7 @@ void draw_tools(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
             platform::copy_text(ui.link);
         }
     }
-    same_line_if(button_width("Import...") + 8);
+    same_line_if(chip_width("Import...") + 8);
     if (ImGui::Button("Import...")) ui.show_import = !ui.show_import;
     if (ui.show_import) draw_import(ctx, m, ui);
     if (!ui.link.empty() && m.notice == core::TakeawaysNotice::Linked) {
@@ -307,7 +303,7 @@ bool draw_one_room(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui,
         ImGui::TextColored(rgba(color::kBad), "%d waiting", s.pending);
     }
     const bool open = ui.open_settings == name;
-    same_line_if(button_width("Hide settings") + button_width("Remove room") + 12);
+    same_line_if(chip_width("Hide settings") + chip_width("Remove room") + 12);
     if (ImGui::Button(open ? "Hide settings" : "Settings"))
         ui.open_settings = open ? std::string() : name;
     ImGui::SameLine(0, 4);

@@ -237,15 +237,9 @@ void demo(const ViewContext& ctx, const core::VpcCniVsOverlay& m) {
 
 // The room size and how many rooms (the address row).
 void draw_count_controls(const ViewContext& ctx, core::VpcCniVsOverlay& m, VpcCniVsOverlayUi& ui) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(capitalized(ctx.text("{instance}")).c_str());
-    ImGui::SameLine();
-    int type = catalog_index(ctx, m.type.name.c_str());
-    if (instance_type_picker(ctx, "vpc-cni-vs-overlay", type, ui.filter, sizeof ui.filter)) {
-        const core::Setting pick{"type", true, 0,
-                                 ctx.catalog.types[static_cast<size_t>(type)].name};
-        (void)core::set(m, pick, ctx.catalog);  // a refusal is kept in m.refused
-    }
+    std::string picked;  // a refusal of the type is kept in m.refused
+    if (room_size_row(ctx, "vpc-cni-vs-overlay", m.type.name, ui.filter, sizeof ui.filter, picked))
+        (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
     int nodes = m.nodes;
     // NoInput: focused by Tab, the slider moves with the arrows (after Space), as a slider of a
     // web page does; it does not turn into a text field (web/keyboard.h).

@@ -97,7 +97,7 @@ void check_readers_agree(std::string_view text) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
     core::Result<core::Catalog> c = core::load_catalog(text);
     if (c) {
         check_loaded(*c);

@@ -102,7 +102,7 @@ bool check_cidr(std::string_view text, core::Cidr& out) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
     check_ipv4(text);
     core::Cidr whole;
     const bool whole_ok = check_cidr(text, whole);

@@ -47,7 +47,7 @@ bool printable(const std::string& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
     const core::Fragment f = core::parse_fragment(text);
 
     FUZZ_CHECK(f.step.empty() || id_syntax(f.step), "step kept with bad syntax: " + f.step);

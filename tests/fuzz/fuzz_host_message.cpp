@@ -16,7 +16,7 @@
 #include "host_message.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
     core::Result<core::HostMessage> m = core::decode_host_message(text);
     if (!m) {
         const core::Error& e = m.error();

@@ -71,7 +71,7 @@ void check_loaded(const core::Lessons& l) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
 
     core::Result<core::Lessons> l = core::load_lessons(text);
     if (l) {

@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (!l) fuzz::fail("the embedded labs load", l.error().message, __FILE__, __LINE__);
         return core::lab_ids(*l);
     }();
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
 
     core::Result<core::DecodedProgress> d = core::decode_progress(text, steps, exercises, labs);
     if (!d) {

@@ -17,7 +17,7 @@
 #include "scenario.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::string_view text = fuzz::text(data, size);
     const core::Catalog& catalog = fuzz::catalog();
 
     core::Result<core::Scenario> loaded = core::load_scenario(text, catalog);

@@ -6,9 +6,13 @@
 // from the embedded assets (core/assets.h): the fuzzers see the bytes the page ships.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "assets.h"
 #include "catalog.h"
@@ -24,23 +28,30 @@ namespace fuzz {
     std::abort();
 }
 
+// The fuzzer's bytes as the text a reader takes.
+inline std::string_view text(const uint8_t* data, size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+
+// What load makes of the embedded asset name; fails (as check `what`) if it does not load.
+template <class T>
+T load_embedded(const char* name, core::Result<T> (*load)(std::string_view), const char* what) {
+    core::Result<T> loaded = load(core::asset(name));
+    if (!loaded) fail(what, loaded.error().message, __FILE__, __LINE__);
+    return std::move(loaded).value();
+}
+
 // The shipped instance catalog (assets/catalog.json), loaded once.
 inline const core::Catalog& catalog() {
-    static const core::Catalog loaded = [] {
-        core::Result<core::Catalog> c = core::load_catalog(core::asset("catalog.json"));
-        if (!c) fail("the embedded catalog loads", c.error().message, __FILE__, __LINE__);
-        return std::move(c).value();
-    }();
+    static const core::Catalog loaded =
+        load_embedded("catalog.json", core::load_catalog, "the embedded catalog loads");
     return loaded;
 }
 
 // The shipped lessons (assets/lessons.json), loaded once.
 inline const core::Lessons& lessons() {
-    static const core::Lessons loaded = [] {
-        core::Result<core::Lessons> l = core::load_lessons(core::asset("lessons.json"));
-        if (!l) fail("the embedded lessons load", l.error().message, __FILE__, __LINE__);
-        return std::move(l).value();
-    }();
+    static const core::Lessons loaded =
+        load_embedded("lessons.json", core::load_lessons, "the embedded lessons load");
     return loaded;
 }
 
