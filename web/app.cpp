@@ -1003,8 +1003,13 @@ platform::KeyOut app_key(App& app, int key_code, int mods) {
         if (command) return kPage;
         return keyboard_tab((mods & 2) != 0) ? kTaken : kPage;
     }
-    // A text field takes every key (Enter ends the edit, Escape takes it back).
-    if (io.WantTextInput) return kImGui;
+    // A text field takes every key (Enter ends the edit, Escape takes it back); in a number
+    // Page Up and Page Down add or take 10, as Up and Down do 1.
+    if (io.WantTextInput) {
+        if ((key_code == 33 || key_code == 34) && number_field_nudge(key_code == 33 ? 10 : -10))
+            return kTaken;
+        return kImGui;
+    }
     const bool popup = ImGui::GetCurrentContext()->OpenPopupStack.Size > 0;
     const bool busy = ImGui::IsAnyItemActive() || popup;  // a slider held, a list open
     const bool ring = keyboard_focus_visible();
@@ -1205,8 +1210,9 @@ void app_draw(App& app) {
         }
     }
     ImGui::End();
-    // A Check pressed on the canvas is heard, as the page's own form says it (mirror).
-    if (!app.exercise_said.empty()) app.live += (app.live.empty() ? "" : " ") + app.exercise_said;
+    // A Check pressed on the canvas is heard, as the page's own form says it (mirror): while
+    // its words show, they are what the live region says (the view's numbers did not change).
+    if (!app.exercise_said.empty()) app.live = app.exercise_said;
     mirror_numbers(app);
     mirror_live(app);
     mirror_exercises(app);

@@ -290,11 +290,15 @@ bool answered(const ExerciseSlot& slot) {
 }
 
 // What the last Check of a slot said, for the page's live region ("" before a Check): the
-// words under Check, after "Not yet." when wrong (right ones begin with "Right.").
+// words under Check, after "Not yet." when wrong (right ones begin with "Right." and go on
+// with the working).
 std::string said_by_check(const ViewContext& ctx, const ExerciseSlot& slot) {
     if (!slot.checked) return {};
-    const std::string words = ctx.text(slot.check.feedback);
-    return slot.check.correct ? words : "Not yet. " + words;
+    std::string words = ctx.text(slot.check.feedback);
+    if (!slot.check.correct) return "Not yet. " + words;
+    for (const std::string& d : slot.check.derivation)  // the working, as it is shown
+        words += " " + ctx.text(d);
+    return words;
 }
 
 // Checks the answer; returns true if this check solved the exercise.

@@ -273,6 +273,13 @@ void keyboard_skip_link(const char* label, ImVec2 pos) {
     ImGui::SetCursorScreenPos(back);
 }
 
+void keyboard_take_focus_again() {
+    if (!keyboard_focus_visible()) return;
+    g_pending = ImGui::GetItemID();
+    g_pending_frames = 0;
+    platform::request_frame();
+}
+
 void keyboard_main_begins() {
     if (!g_skip) return;
     g_skip = false;

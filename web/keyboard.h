@@ -48,6 +48,9 @@ void keyboard_focus_next_widget();
 void keyboard_skip_link(const char* label, ImVec2 pos);
 // Where the main part's widgets begin: call every frame, before its first widget.
 void keyboard_main_begins();
+// Call right after a widget: while the ring shows, it takes the ring (and, a field, the
+// typing) again in the next frame, as a page's field keeps the focus after Enter sent its form.
+void keyboard_take_focus_again();
 // Drops the ring (the canvas lost the focus, Escape, a click).
 void keyboard_clear();
 // True while a widget shows the focus ring.

@@ -8,10 +8,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "draw_campus.h"
 #include "event_words.h"
 #include "format.h"
+#include "keyboard.h"
 #include "locate.h"
 #include "platform.h"
 #include "steps/campus.h"
@@ -316,8 +318,10 @@ void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
 }
 
 namespace {
-bool g_number_editing = false;  // a number_field was active in the frame being drawn
-bool g_number_entered = false;  // a number_field was left with Enter in this frame
+bool g_number_editing = false;      // a number_field was active in the frame being drawn
+bool g_number_entered = false;      // a number_field was left with Enter in this frame
+bool g_number_was_editing = false;  // a number_field was being edited in the last frame
+long long g_number_nudge = 0;       // added to the field being edited in the next frame
 
 // Up and Down in a number field nudge its number by one, as in a page's number input (and the
 // keyboard's focus stays in the field): ImGui calls this for them with CallbackHistory.
@@ -325,10 +329,16 @@ struct NumberRange {
     long long lo, hi;
 };
 int number_field_keys(ImGuiInputTextCallbackData* d) {
-    if (d->EventFlag != ImGuiInputTextFlags_CallbackHistory) return 0;
+    long long by = 0;
+    if (d->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
+        by = d->EventKey == ImGuiKey_UpArrow ? 1 : -1;
+    } else if (d->EventFlag == ImGuiInputTextFlags_CallbackAlways && g_number_nudge != 0) {
+        by = std::exchange(g_number_nudge, 0);  // Page Up / Page Down (number_field_nudge)
+    }
+    if (by == 0) return 0;
     const NumberRange& r = *static_cast<const NumberRange*>(d->UserData);
     const long long now = std::strtoll(d->Buf, nullptr, 10);
-    const long long to = std::clamp(now + (d->EventKey == ImGuiKey_UpArrow ? 1 : -1), r.lo, r.hi);
+    const long long to = std::clamp(now + by, r.lo, r.hi);
     char text[24];
     std::snprintf(text, sizeof text, "%lld", to);
     d->DeleteChars(0, d->BufTextLen);
@@ -345,7 +355,8 @@ bool number_field(const char* id, long long& value, long long lo, long long hi, 
     bool changed = false;
     if (ImGui::InputText(id, text, sizeof text,
                          ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll |
-                             ImGuiInputTextFlags_CallbackHistory,
+                             ImGuiInputTextFlags_CallbackHistory |
+                             ImGuiInputTextFlags_CallbackAlways,
                          number_field_keys, &range)) {
         char* end = nullptr;
         const long long typed = std::strtoll(text, &end, 10);
@@ -358,16 +369,27 @@ bool number_field(const char* id, long long& value, long long lo, long long hi, 
     if (ImGui::IsItemActive()) g_number_editing = true;
     if (ImGui::IsItemDeactivated() &&
         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))) {
         g_number_entered = true;
+        // As in a page's form, Enter sends the answer and the field keeps the keyboard: the
+        // next digits or arrows correct it (from the keyboard; a touch's keyboard goes down).
+        keyboard_take_focus_again();
+    }
     return changed;
 }
 
 bool number_field_editing() {
     const bool was = g_number_editing;
+    g_number_was_editing = was;
     g_number_editing = false;
     g_number_entered = false;  // an Enter no form took in its frame is not kept for later
     return was;
+}
+
+bool number_field_nudge(long long by) {
+    if (!g_number_was_editing) return false;
+    g_number_nudge += by;
+    return true;
 }
 
 bool number_field_entered() {

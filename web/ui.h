@@ -131,6 +131,9 @@ bool number_field_editing();
 // sent, as Enter sends a form on a web page (the exercise's Check). Reading it clears it;
 // the form reads it after its field, in the same frame.
 bool number_field_entered();
+// Adds `by` to the number field being edited, in the next frame (Page Up / Page Down: +-10).
+// False if no number field is being edited.
+bool number_field_nudge(long long by);
 
 // Shared widgets ------------------------------------------------------------------------
 // A searchable instance-type picker over the whole catalog; true when the choice changed.

@@ -352,7 +352,7 @@ test("Enter on Practice: the ring goes on to the exercise, not to Next step", as
   await closeClean(problems, context);
 });
 
-test("Up and Down in a number answer nudge it; Tab passes the -1/+1 buttons by", async () => {
+test("Up and Down (Page Up and Down: 10) nudge a number answer, also after Enter checked it; Tab passes the buttons by", async () => {
   const { page, problems, context } = await practice("desk-limit");
   await tabIntoCanvas(page);
   await tabTo(page, "##answer");
@@ -361,6 +361,16 @@ test("Up and Down in a number answer nudge it; Tab passes the -1/+1 buttons by",
   assert.equal((await current(page)).value, start + 3, "three Ups: three more");
   await key(page, "ArrowDown");
   assert.equal((await current(page)).value, start + 2, "one Down: one less");
+  assert.ok(ringOn(await focus(page), await locate(page, "##answer")), "the ring stays on the field");
+  await key(page, "PageUp");
+  assert.equal((await current(page)).value, start + 12, "Page Up: ten more");
+  await key(page, "PageDown");
+  assert.equal((await current(page)).value, start + 2, "Page Down: ten less");
+  // Enter checks it, and the field keeps the keyboard: the arrows go on correcting it.
+  await key(page, "Enter");
+  assert.equal((await current(page)).answered, true, "Enter sent the answer");
+  await key(page, "ArrowUp");
+  assert.equal((await current(page)).value, start + 3, "after Check, Up still nudges the answer");
   assert.ok(ringOn(await focus(page), await locate(page, "##answer")), "the ring stays on the field");
   await key(page, "Tab");
   assert.ok(ringOn(await focus(page), await locate(page, "Check")), "Tab: the field, then Check");
