@@ -450,10 +450,8 @@ void draw_beat_dots(App& app, const core::LessonStep& step) {
         ImGui::PopAllowKeyboardFocus();
         if (pressed) app_set_beat(app, i);
         locate_note(label);  // InvisibleButton does not report itself to locate
-        if (!pressed && other && ImGui::IsItemFocused() && keyboard_focus_visible()) {
-            app_set_beat(app, i);
-            app.anim_until_ms = std::max(app.anim_until_ms, platform::now_ms() + 50);
-        }
+        if (!pressed && other && ImGui::IsItemFocused() && keyboard_focus_visible())
+            app_set_beat(app, i);  // its beat_entered asks for the frames that draw the change
         const ImVec2 c(at.x + r + 3, at.y + h * 0.5f);
         const bool practice = i >= static_cast<int>(step.beats.size());
         if (i == app.beat) {

@@ -43,7 +43,7 @@ struct App {
     bool init_pending = false;   // app_finish_init has yet to run (after the first frame)
     std::string live;           // the view's key numbers in a sentence, mirrored for screen readers
     std::string live_sent;      // what was last mirrored
-    std::string exercise_said;  // what the shown exercise's last Check said (added to live)
+    std::string exercise_said;  // what the shown exercise's last Check said (then the live text)
     bool data_arrived = false;  // the full catalog, exercises and labs are in (app_data_arrived)
     bool mirror_numbers = false;       // the DOM mirror's paragraphs carry their live numbers
     std::string mirror_exercises_key;  // the exercises last mirrored as forms (exercise_panel.h)

@@ -47,6 +47,26 @@ bool ring_visible(const ImGuiContext& g) {
     return g.NavId != 0 && !g.NavDisableHighlight;
 }
 
+// Asks for `id` to take the focus when it is added, in the next frame (given up after three).
+void request_focus(ImGuiID id) {
+    g_pending = id;
+    g_pending_frames = 0;
+    platform::request_frame();
+}
+
+// The widget with the ring was added: where to draw the ring, and where it stands in the Tab
+// order (index -1: it is no Tab stop).
+void note_ring(const ImRect& bb, const ImGuiWindow& w, int index) {
+    g_ring = true;
+    g_ring_index = index;
+    g_ring_window = w.ID;
+    g_ring_rect = bb;
+    // Where the widget can be seen: its window's visible content (for a widget scrolled half
+    // out of sight), the ring itself may go out to the window's edges and beyond.
+    g_ring_clip = w.ClipRect;
+    g_ring_outer = w.OuterRectClipped;
+}
+
 // The widgets Tab may go to: those of the open popup if there is one, else the page's.
 std::vector<const Stop*> eligible() {
     const ImGuiContext& g = *GImGui;
@@ -102,21 +122,13 @@ void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     // A widget that is no Tab stop (a beat dot other than the current one) is reached with
     // the arrows, from a neighbour that is: it shows the ring, but Tab passes it by.
     if (flags & ImGuiItemFlags_NoTabStop) {
-        if (id == g.NavId && !g.NavDisableHighlight) {
-            g_ring = true;
-            g_ring_rect = bb;
-            g_ring_clip = w->ClipRect;
-            g_ring_outer = w->OuterRectClipped;
-            g_ring_index = -1;
-        }
+        if (id == g.NavId && !g.NavDisableHighlight) note_ring(bb, *w, -1);
         return;
     }
     const bool text = (flags & ImGuiItemFlags_Inputable) != 0;
     if (g_focus_next) {  // keyboard_focus_next_widget: this one takes the ring next frame
         g_focus_next = false;
-        g_pending = id;
-        g_pending_frames = 0;
-        platform::request_frame();
+        request_focus(id);
     }
     if (g_frame.size() < 4096 && (g_frame.empty() || g_frame.back().id != id)) {
         const bool popup = (w->RootWindow->Flags & ImGuiWindowFlags_Popup) != 0;
@@ -138,16 +150,8 @@ void keyboard_item_added(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
             w, bb, ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
         platform::request_frame();
     }
-    if (id == g.NavId && !g.NavDisableHighlight) {
-        g_ring = true;
-        g_ring_index = static_cast<int>(g_frame.size()) - 1;
-        g_ring_window = w->ID;
-        g_ring_rect = bb;
-        // Where the widget can be seen: its window's visible content (for a widget scrolled
-        // half out of sight), the ring itself may go out to the window's edges and beyond.
-        g_ring_clip = w->ClipRect;
-        g_ring_outer = w->OuterRectClipped;
-    }
+    if (id == g.NavId && !g.NavDisableHighlight)
+        note_ring(bb, *w, static_cast<int>(g_frame.size()) - 1);
 }
 
 void keyboard_before_frame() {
@@ -199,10 +203,8 @@ void keyboard_frame_done() {
     } else if (ring_visible(g) && g_pending == 0 && !g.IO.MouseClicked[0] &&
                g_last_ring_index >= 0 && g_last_ring_index < static_cast<int>(g_stops.size()) &&
                g_stops[static_cast<size_t>(g_last_ring_index)].window == g_last_ring_window) {
-        g_pending = g_stops[static_cast<size_t>(g_last_ring_index)].id;
-        g_pending_frames = 0;
+        request_focus(g_stops[static_cast<size_t>(g_last_ring_index)].id);
         g_last_ring_index = -1;
-        platform::request_frame();
     }
     if (g_pending != 0 && ++g_pending_frames > 3) g_pending = 0;  // no longer drawn
     g_text_window = g_text_window_frame;
@@ -236,9 +238,7 @@ bool keyboard_tab(bool back) {
         keyboard_clear();
         return false;
     }
-    g_pending = list[static_cast<size_t>(next)]->id;
-    g_pending_frames = 0;
-    platform::request_frame();
+    request_focus(list[static_cast<size_t>(next)]->id);
     return true;
 }
 
@@ -246,9 +246,7 @@ void keyboard_enter(bool back) {
     g_click_window = 0;
     const std::vector<const Stop*> list = eligible();
     if (list.empty()) return;
-    g_pending = back ? list.back()->id : list.front()->id;
-    g_pending_frames = 0;
-    platform::request_frame();
+    request_focus(back ? list.back()->id : list.front()->id);
 }
 
 void keyboard_focus_next_widget() {
@@ -274,10 +272,7 @@ void keyboard_skip_link(const char* label, ImVec2 pos) {
 }
 
 void keyboard_take_focus_again() {
-    if (!keyboard_focus_visible()) return;
-    g_pending = ImGui::GetItemID();
-    g_pending_frames = 0;
-    platform::request_frame();
+    if (keyboard_focus_visible()) request_focus(ImGui::GetItemID());
 }
 
 void keyboard_main_begins() {
