@@ -559,17 +559,26 @@ void draw_reading(App& app) {
     ImGui::Spacing();
 }
 
-// The practice beat: the step's takeaways, then its exercises.
-void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
-    ImGui::PushFont(app.fonts.strong);
-    ImGui::TextUnformatted("Remember");
-    ImGui::PopFont();
+// The step's takeaways, as a list under "Remember".
+void draw_takeaways(App& app, const core::LessonStep& step) {
     for (const std::string& t : step.takeaways) {
         ImGui::Bullet();
         ImGui::SameLine();
         wrapped_text(app_text(app, t).c_str());
     }
     ImGui::Spacing();
+}
+
+// The practice beat: the step's exercises, then its takeaways folded under "Remember", so that
+// an exercise is answered from memory, not read off the list above it (several ask just what
+// a takeaway says). Until the exercises are here, the takeaways show open.
+void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
+    if (!exercises) {
+        ImGui::PushFont(app.fonts.strong);
+        ImGui::TextUnformatted("Remember");
+        ImGui::PopFont();
+        draw_takeaways(app, step);
+    }
     if (exercises) {
         // Brought here by the keyboard (Next pressed with the ring on it): the ring goes on to
         // the exercise's answer, not left on "Next step", where one more Enter would leave the
@@ -581,6 +590,13 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
         const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
         app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
         app.exercise_said = out.live;
+        ImGui::Spacing();
+        const std::string label = "Remember: this step in " +
+                                  std::to_string(step.takeaways.size()) + " points##remember-" +
+                                  step.id;
+        if (!step.takeaways.empty() &&
+            ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen))
+            draw_takeaways(app, step);
     }
     // Like the exercises, only once the rest of a split module is here (draw_rest_pending).
     if (exercises && app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);

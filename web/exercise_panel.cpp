@@ -121,8 +121,9 @@ bool option_card(const std::string& text, bool chosen, int verdict, float width,
     if (chosen && verdict == 2) bg = kOptionWrong;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(o, ImVec2(o.x + box.x, o.y + box.y), bg, 6);
-    dl->AddRect(o, ImVec2(o.x + box.x, o.y + box.y), chosen ? color::kAccent : kCardLine, 6, 0,
-                chosen ? 2.0f : 1.0f);
+    // The chosen card is told by its filled radio and its tint, not by a blue outline: that
+    // is the keyboard's focus ring, which may stand on another card.
+    dl->AddRect(o, ImVec2(o.x + box.x, o.y + box.y), kCardLine, 6, 0, 1.0f);
     const ImVec2 c(o.x + pad.x + radio, o.y + pad.y + ImGui::GetFontSize() * 0.5f);
     dl->AddCircle(c, radio, chosen ? color::kAccent : color::kMuted, 16, 1.5f);
     if (chosen) dl->AddCircleFilled(c, radio - 3.0f, color::kAccent, 16);
@@ -343,16 +344,29 @@ void draw_number(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     }
 }
 
+// Card i of a group of option cards, drawn as a page's radio buttons behave: the group is one
+// Tab stop (the chosen card, or the first), the arrows go from card to card and choose the
+// one they reach, Space or a press chooses, and Enter chooses and sends the answer when
+// `enter_sends` (the card is the whole answer). True when the card became the chosen one.
+bool option_in_group(const std::string& text, int i, int& chosen, int verdict, float width,
+                     const char* id, bool enter_sends) {
+    ImGui::PushAllowKeyboardFocus(i == std::max(chosen, 0));
+    const bool pressed = option_card(text, chosen == i, verdict, width, id);
+    ImGui::PopAllowKeyboardFocus();
+    if (pressed && enter_sends && keyboard_enter_down()) send_answer();
+    if (chosen == i || !(pressed || keyboard_arrived_by_arrow())) return false;
+    chosen = i;
+    return true;
+}
+
 void draw_options(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
+    const int verdict = slot.checked ? (slot.check.correct ? 1 : 2) : 0;
     for (size_t i = 0; i < ex.choices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        const bool chosen = slot.answer.choice == static_cast<int>(i);
-        const int verdict = slot.checked ? (slot.check.correct ? 1 : 2) : 0;
-        if (option_card(ctx.text(ex.choices[i]), chosen, verdict, width, "##option") && !chosen) {
-            slot.answer.choice = static_cast<int>(i);
+        if (option_in_group(ctx.text(ex.choices[i]), static_cast<int>(i), slot.answer.choice,
+                            verdict, width, "##option", true))
             answer_changed(slot);
-        }
         ImGui::PopID();
     }
 }
@@ -368,9 +382,9 @@ void draw_setup(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     for (size_t i = 0; i < n; ++i) {
         ImGui::PushID(static_cast<int>(100 + i));
         if (row && i > 0) ImGui::SameLine(0, gap);
-        const bool chosen = slot.answer.type == static_cast<int>(i);
-        if (option_card(task.types[i], chosen, 0, w, "##type") && !chosen) {
-            slot.answer.type = static_cast<int>(i);
+        // Enter only chooses here: the answer has more parts below.
+        if (option_in_group(task.types[i], static_cast<int>(i), slot.answer.type, 0, w, "##type",
+                            false)) {
             if (!slot.touched) slot.answer.max_pods = task.ami_max_pods[i];
             answer_changed(slot);
         }
@@ -486,7 +500,7 @@ RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* anoth
                    ViewOut& out) {
     RowPress press;
     ImGui::Spacing();
-    const bool entered = number_field_entered();  // Enter in the answer sends it, as on a page
+    const bool entered = answer_entered();  // Enter in the answer sends it, as on a page
     if (check_button("Check") || entered) {
         press.solved = run_check(slot);
         out.animate(platform::now_ms() + 200);

@@ -275,6 +275,17 @@ void keyboard_take_focus_again() {
     if (keyboard_focus_visible()) request_focus(ImGui::GetItemID());
 }
 
+bool keyboard_arrived_by_arrow() {
+    const ImGuiContext& g = *GImGui;
+    return ring_visible(g) && g.NavJustMovedToId != 0 && g.NavJustMovedToId == g.LastItemData.ID;
+}
+
+bool keyboard_enter_down() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const int enter = io.KeyMap[ImGuiKey_Enter];
+    return enter >= 0 && io.KeysDown[enter];
+}
+
 void keyboard_main_begins() {
     if (!g_skip) return;
     g_skip = false;

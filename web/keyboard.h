@@ -51,6 +51,13 @@ void keyboard_main_begins();
 // Call right after a widget: while the ring shows, it takes the ring (and, a field, the
 // typing) again in the next frame, as a page's field keeps the focus after Enter sent its form.
 void keyboard_take_focus_again();
+// For a group of choices that are one Tab stop (the beat dots, an exercise's option cards),
+// as a page's tabs and radio buttons: true if the widget just drawn took the ring in this
+// frame by an arrow key, so the group chooses it.
+bool keyboard_arrived_by_arrow();
+// True while Enter is held: a press in this frame came from Enter, not Space or a pointer (a
+// radio button of a page's form sends the form on Enter).
+bool keyboard_enter_down();
 // Drops the ring (the canvas lost the focus, Escape, a click).
 void keyboard_clear();
 // True while a widget shows the focus ring.

@@ -319,7 +319,7 @@ void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
 
 namespace {
 bool g_number_editing = false;      // a number_field was active in the frame being drawn
-bool g_number_entered = false;      // a number_field was left with Enter in this frame
+bool g_answer_entered = false;      // an answer was sent with Enter in this frame
 bool g_number_was_editing = false;  // a number_field was being edited in the last frame
 long long g_number_nudge = 0;       // added to the field being edited in the next frame
 
@@ -370,7 +370,7 @@ bool number_field(const char* id, long long& value, long long lo, long long hi, 
     if (ImGui::IsItemDeactivated() &&
         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))) {
-        g_number_entered = true;
+        g_answer_entered = true;
         // As in a page's form, Enter sends the answer and the field keeps the keyboard: the
         // next digits or arrows correct it (from the keyboard; a touch's keyboard goes down).
         keyboard_take_focus_again();
@@ -382,7 +382,7 @@ bool number_field_editing() {
     const bool was = g_number_editing;
     g_number_was_editing = was;
     g_number_editing = false;
-    g_number_entered = false;  // an Enter no form took in its frame is not kept for later
+    g_answer_entered = false;  // an Enter no form took in its frame is not kept for later
     return was;
 }
 
@@ -392,9 +392,13 @@ bool number_field_nudge(long long by) {
     return true;
 }
 
-bool number_field_entered() {
-    const bool was = g_number_entered;
-    g_number_entered = false;
+void send_answer() {
+    g_answer_entered = true;
+}
+
+bool answer_entered() {
+    const bool was = g_answer_entered;
+    g_answer_entered = false;
     return was;
 }
 

@@ -125,12 +125,14 @@ void four_number_cards(const ViewContext& ctx, const NumberCard (&cards)[4],
 // number_field_editing() once a frame and tells the platform).
 bool number_field(const char* id, long long& value, long long lo, long long hi, float width);
 // True if a number_field was being edited in the frame just drawn; resets for the next
-// (number_field_entered too).
+// (answer_entered too).
 bool number_field_editing();
-// True once after a number_field was left with Enter (this frame): the form it belongs to is
-// sent, as Enter sends a form on a web page (the exercise's Check). Reading it clears it;
-// the form reads it after its field, in the same frame.
-bool number_field_entered();
+// True once after a number_field was left with Enter, or send_answer was called (this frame):
+// the form it belongs to is sent, as Enter sends a form on a web page (the exercise's Check).
+// Reading it clears it; the form reads it after its fields, in the same frame.
+bool answer_entered();
+// Sends the form as Enter in a number field does: an option card pressed with Enter.
+void send_answer();
 // Adds `by` to the number field being edited, in the next frame (Page Up / Page Down: +-10).
 // False if no number field is being edited.
 bool number_field_nudge(long long by);

@@ -23,6 +23,10 @@ const key = async (page, k) => { await page.keyboard.press(k); await settle(page
 // The exercises of each step, in the order the step shows them (ids only: the answers are
 // the page's).
 const book = JSON.parse(fs.readFileSync(path.join(ROOT, "assets", "exercises.json"), "utf8"));
+const lessons = JSON.parse(fs.readFileSync(path.join(ROOT, "assets", "lessons.json"), "utf8"));
+// The practice beat's folded takeaways (web/app.cpp draw_practice).
+const remember = (step) =>
+  `Remember: this step in ${lessons.steps.find((s) => s.id === step).takeaways.length} points`;
 const byStep = new Map();
 for (const e of book.exercises) {
   if (!byStep.has(e.step)) byStep.set(e.step, []);
@@ -91,23 +95,22 @@ async function answer(page) {
     await typeInto(page, "##answer", c.key.value);
     assert.equal((await current(page)).value, c.key.value, `${c.id}: the typed number`);
   } else if (kind === "choice" || kind === "fix") {
+    // The cards are one Tab stop, as a page's radio buttons: Tab reaches the first, the
+    // arrows go down the cards and choose each one they reach; Enter sends the answer.
     await tabTo(page, "##option", 0);
-    for (let i = 0; i < c.key.choice; ++i) await key(page, "Tab");  // the cards, in order
-    await key(page, "Space");
+    assert.equal((await current(page)).choice, -1, `${c.id}: reaching the cards chooses none`);
+    for (let i = 0; i < c.key.choice; ++i) await key(page, "ArrowDown");
+    if (c.key.choice === 0) await key(page, "Space");
     assert.equal((await current(page)).choice, c.key.choice, `${c.id}: the card chosen`);
+    assert.ok(ringOn(await focus(page), await locate(page, "##option", c.key.choice)), `${c.id}: the ring on it`);
+    await key(page, "Enter");
   } else if (kind === "setup") {
     await tabTo(page, "##type", 0);
-    for (let i = 0; i < c.key.type; ++i) await key(page, "Tab");
+    for (let i = 0; i < c.key.type; ++i) await key(page, "ArrowRight");
     await key(page, "Enter");
     assert.equal((await current(page)).type, c.key.type, `${c.id}: the instance type`);
-    // The next widget after the types is the prefix delegation checkbox.
-    const types = (await page.evaluate(() => {
-      let n = 0;
-      while (window.cniCampus.locate("##type", n)) ++n;
-      return n;
-    }));
-    for (let i = c.key.type + 1; i < types; ++i) await key(page, "Tab");
-    await key(page, "Tab");
+    assert.equal((await current(page)).answered, false, `${c.id}: Enter on a type only chooses it`);
+    await key(page, "Tab");  // the types are one Tab stop: next, the prefix delegation checkbox
     if ((await current(page)).prefixDelegation !== c.key.prefixDelegation) await key(page, "Space");
     assert.equal((await current(page)).prefixDelegation, c.key.prefixDelegation, `${c.id}: prefix delegation`);
     await typeInto(page, "##answer", c.key.maxPods);
@@ -115,8 +118,10 @@ async function answer(page) {
   } else {
     throw new Error(`unknown exercise kind ${kind}`);
   }
-  await tabTo(page, "Check");
-  await key(page, "Enter");
+  if (kind !== "choice" && kind !== "fix") {
+    await tabTo(page, "Check");
+    await key(page, "Enter");
+  }
   const after = await current(page);
   assert.equal(after.answered, true, `${c.id}: Check was pressed`);
   assert.equal(after.correct, true, `${c.id}: the feedback says it is right`);
@@ -292,7 +297,10 @@ test("Page Down, End and Home scroll the lesson text of a 560 px embed", async (
     { viewport: { width: 700, height: 560 } });
   await ready(page);
   const count = (await state(page)).beat.count;
-  await page.evaluate((b) => window.cniCampus.goTo("desk-limit", b), count - 1);  // the practice beat: long
+  await page.evaluate((b) => window.cniCampus.goTo("desk-limit", b), count - 1);  // the practice beat
+  await settle(page);
+  await clickLabel(page, remember("desk-limit"));  // its takeaways unfolded: long
+  await page.evaluate((b) => window.cniCampus.goTo("desk-limit", 0) && window.cniCampus.goTo("desk-limit", b), count - 1);
   await settle(page);
   assert.equal((await state(page)).scroll.text, 0);
   await page.locator("canvas").focus();  // a script gives the focus: no widget has the ring
@@ -314,7 +322,8 @@ test("Page Down, End and Home scroll the lesson text of a 560 px embed", async (
 test("the focus ring on an exercise at 1280x800: visible, not clipped (screenshot)", async () => {
   const { page, problems, context } = await practice("phone-panel");
   await clickLabel(page, "##next");
-  await tabTo(page, "##option", 1);
+  await tabTo(page, "##option", 0);
+  await key(page, "ArrowDown");  // the cards are one Tab stop: the arrows go on to the second
   const f = await focus(page);
   const r = await locate(page, "##option", 1);
   assert.ok(ringOn(f, r));
@@ -390,6 +399,30 @@ test("the ring stays near when its widget greys out: the last exercise's arrow",
   await key(page, "Tab");
   const g = await focus(page);
   assert.ok(g && g.ring && g.y >= title.y - 40, `Tab goes on from there: ${JSON.stringify(g)}`);
+  await closeClean(problems, context);
+});
+
+test("an exercise's cards are one Tab stop: the arrows choose, Shift-Tab and Tab come back to the chosen card", async () => {
+  const { page, problems, context } = await practice("phone-panel");
+  await clickLabel(page, "##next");  // the second exercise: Where is the main extension? (cards)
+  const c = await current(page);
+  assert.equal(c.kind, "choice");
+  await tabTo(page, "##option", 0);
+  await key(page, "ArrowDown");
+  await key(page, "ArrowDown");
+  assert.equal((await current(page)).choice, 2, "Down twice: the third card chosen");
+  assert.equal((await current(page)).answered, false, "choosing sends nothing");
+  await key(page, "Tab");
+  assert.ok(ringOn(await focus(page), await locate(page, "Check")), "Tab leaves the cards for Check");
+  await key(page, "Shift+Tab");
+  assert.ok(ringOn(await focus(page), await locate(page, "##option", 2)), "Shift-Tab: back on the chosen card");
+  await key(page, "ArrowUp");
+  assert.equal((await current(page)).choice, 1, "Up: the card above chosen");
+  await key(page, "Enter");
+  const after = await current(page);
+  assert.equal(after.answered, true, "Enter on a card sends the answer");
+  assert.equal(after.choice, 1);
+  assert.ok(ringOn(await focus(page), await locate(page, "##option", 1)), "the ring stays on the card");
   await closeClean(problems, context);
 });
 
