@@ -947,8 +947,11 @@ Status gen_symptom_fix(Ctx& c) {
     c.s("symptom", c.text("symptom-" + symptom));
     std::vector<Option> options;
     for (const std::string fix : {"pd", "custom", "secondary", "sgp"}) {
-        options.push_back(
-            Option{c.text("fix-" + fix), fix == right ? "" : c.text("when-" + fix), fix == right});
+        // A fix for addresses, chosen to keep desks apart, is told why it cannot.
+        const bool keep_apart = symptom == "isolate" && fix != "sgp";
+        options.push_back(Option{
+            c.text("fix-" + fix),
+            fix == right ? "" : c.text(keep_apart ? "miss-isolate" : "when-" + fix), fix == right});
     }
     return choice_answer(c, {"derive-" + symptom}, options);
 }
@@ -1259,7 +1262,8 @@ std::vector<Generator> campus_generators() {
          gen_symptom_fix,
          {"symptom-full-room", "symptom-building", "symptom-campus", "symptom-isolate", "fix-pd",
           "fix-custom", "fix-secondary", "fix-sgp", "when-pd", "when-custom", "when-secondary",
-          "when-sgp", "derive-full-room", "derive-building", "derive-campus", "derive-isolate"}},
+          "when-sgp", "miss-isolate", "derive-full-room", "derive-building", "derive-campus",
+          "derive-isolate"}},
         {"free-campus",
          K::Fix,
          gen_free_campus,

@@ -595,8 +595,11 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
                                   std::to_string(step.takeaways.size()) + " points##remember-" +
                                   step.id;
         if (!step.takeaways.empty() &&
-            ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen))
+            ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
+            const bool opened = ImGui::IsItemToggledOpen();
             draw_takeaways(app, step);
+            if (opened) scroll_down_to(ImGui::GetCursorScreenPos().y);  // all of it in sight
+        }
     }
     // Like the exercises, only once the rest of a split module is here (draw_rest_pending).
     if (exercises && app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);

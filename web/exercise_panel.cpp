@@ -262,17 +262,19 @@ void draw_desks(const ViewContext& ctx, int pods, const core::Check* check, floa
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), c, 2);
     }
     ImGui::Dummy(ImVec2(w, h));
-    if (check != nullptr) {
-        bool first = true;
-        float used = 0;
-        const std::string run = "running " + std::to_string(check->running);
-        const std::string wait = "ContainerCreating " + std::to_string(check->waiting);
-        const std::string ref =
-            ctx.text("refused (over {maxpods}) ") + std::to_string(check->refused);
-        legend(run.c_str(), color::kSlotDesk, first, width, used);
-        legend(wait.c_str(), kWaiting, first, width, used);
-        legend(ref.c_str(), kRefused, first, width, used);
-    }
+    // The key is there before Check too (without counts), so the grey desks are explained and
+    // the row with Check does not jump when a check adds the counts or an edit takes them away.
+    bool first = true;
+    float used = 0;
+    if (check == nullptr) legend("not placed until Check", color::kSlotFree, first, width, used);
+    const auto count = [check](int n) { return check ? " " + std::to_string(n) : std::string(); };
+    const std::string run = "running" + count(check ? check->running : 0);
+    const std::string wait = "ContainerCreating" + count(check ? check->waiting : 0);
+    const std::string ref =
+        ctx.text("refused (over {maxpods})") + count(check ? check->refused : 0);
+    legend(run.c_str(), color::kSlotDesk, first, width, used);
+    legend(wait.c_str(), kWaiting, first, width, used);
+    legend(ref.c_str(), kRefused, first, width, used);
 }
 
 // ---- one exercise -------------------------------------------------------------------------
@@ -302,6 +304,20 @@ std::string said_by_check(const ViewContext& ctx, const ExerciseSlot& slot) {
     return words;
 }
 
+// What the live region says of an exercise before a Check (the page's screen reader hears the
+// canvas through it): the card chosen, once one is; before that the question itself,
+// `heading` first ("Question 2 of 5: ..." in the final check), so that a new question is
+// heard when it replaces the last.
+std::string said_before_check(const ViewContext& ctx, const ExerciseSlot& slot,
+                              const std::string& heading) {
+    const core::Exercise& ex = slot.exercise;
+    const bool cards = ex.kind == core::ExerciseKind::Choice || ex.kind == core::ExerciseKind::Fix;
+    if (cards && slot.answer.choice >= 0 &&
+        slot.answer.choice < static_cast<int>(ex.choices.size()))
+        return "Chosen: " + ctx.text(ex.choices[static_cast<size_t>(slot.answer.choice)]) + ".";
+    return heading + ". " + ctx.text(ex.prompt);
+}
+
 // Checks the answer; returns true if this check solved the exercise.
 bool run_check(ExerciseSlot& slot) {
     slot.check = core::check_answer(slot.exercise, slot.answer);
@@ -311,7 +327,9 @@ bool run_check(ExerciseSlot& slot) {
         ++slot.attempts;
         if (!slot.check.correct) ++slot.wrong;
     }
-    return slot.check.correct && !slot.revealed;
+    const bool solved = slot.check.correct && !slot.revealed;
+    slot.solved = slot.solved || solved;
+    return solved;
 }
 
 void answer_changed(ExerciseSlot& slot) {
@@ -425,8 +443,8 @@ void draw_fix(const ViewContext& ctx, ExerciseSlot& slot, float width) {
         running += static_cast<int>(node.pods.size());
         waiting += static_cast<int>(node.pending.size());
     }
-    muted(ctx.text("Now: ") + std::to_string(running) + " running, " + std::to_string(waiting) +
-              " in ContainerCreating.",
+    muted(ctx.text("Before the change: ") + std::to_string(running) + " running, " +
+              std::to_string(waiting) + " in ContainerCreating.",
           width);
     ImGui::Spacing();
     draw_options(ctx, slot, width);
@@ -496,8 +514,8 @@ struct RowPress {
 
 // Check, Another one and, after two wrong tries, Show the answer; then the feedback, kept
 // in sight: a learner who presses Check always sees what it said.
-RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* another, float width,
-                   ViewOut& out) {
+RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const std::string& heading,
+                   const char* another, float width, ViewOut& out) {
     RowPress press;
     ImGui::Spacing();
     const bool entered = answer_entered();  // Enter in the answer sends it, as on a page
@@ -515,7 +533,10 @@ RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* anoth
             ImGui::NewLine();
         if (ImGui::Button("Show the answer")) show_answer(slot);
     }
-    if (!slot.checked && !slot.revealed) return press;
+    if (!slot.checked && !slot.revealed) {
+        out.live = said_before_check(ctx, slot, heading);
+        return press;
+    }
     out.live = said_by_check(ctx, slot);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
@@ -525,8 +546,10 @@ RowPress check_row(const ViewContext& ctx, ExerciseSlot& slot, const char* anoth
     const ImVec2 bottom = ImGui::GetItemRectMax();
     locate_rect("##feedback", top.x, top.y, top.x + width, bottom.y);
     if (slot.show_feedback) {
+        // The feedback's bottom in sight; the column stays put when it already is (a scroll
+        // back would move Check from under the finger that pressed it).
         slot.show_feedback = false;
-        ImGui::SetScrollHereY(1.0f);  // the feedback's bottom at the bottom of the column
+        scroll_down_to(bottom.y + ImGui::GetStyle().ItemSpacing.y);
         platform::request_frame();
     }
     return press;
@@ -554,14 +577,19 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
         std::snprintf(label, sizeof label, "%d##question", i + 1);
         if (ImGui::Button(label, ImVec2(32, 0))) slot.part = i;
         ImGui::PopStyleColor(3);
+        if (here) {  // the question shown: a bar under its button, as under a page's tab
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x, b.y + 2), ImVec2(b.x, b.y + 5),
+                                                      color::kInk, 1.5f);
+        }
         ImGui::PopID();
     }
     ImGui::Spacing();
     ExerciseSlot& part = slot.parts[static_cast<size_t>(slot.part)];
+    const std::string heading = "Question " + std::to_string(slot.part + 1) + " of " +
+                                std::to_string(n) + ": " + ctx.text(part.exercise.title);
     ImGui::PushFont(ctx.fonts.strong);
-    text_wrapped("Question " + std::to_string(slot.part + 1) + " of " + std::to_string(n) + ": " +
-                     ctx.text(part.exercise.title),
-                 width);
+    text_wrapped(heading, width);
     ImGui::PopFont();
     ImGui::PushID(slot.part);
     text_wrapped(ctx.text(part.exercise.prompt), width);
@@ -569,7 +597,8 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
     focus_answer_here(panel);
     draw_inputs(ctx, part, width);
     // A question answered wrong is tried again with a new version of itself; the others stay.
-    const RowPress press = check_row(ctx, part, "New version of this question", width, out);
+    const RowPress press =
+        check_row(ctx, part, heading, "New version of this question", width, out);
     ImGui::PopID();
     if (press.another) {
         generate_part(ctx, panel, part, part.exercise.id);
@@ -740,9 +769,13 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
             (solved_before ? "  \xE2\x9C\x93" : ""),
         width, solved_before ? color::kGood : color::kInk);
     ImGui::PopFont();
-    // A returning learner finds a new version of what was solved on an earlier visit: say so.
+    // A returning learner finds a new version of what was solved on an earlier visit: say so,
+    // until this version is solved (an answer changed after that is still this version).
     const bool quiz = slot.exercise.kind == core::ExerciseKind::Quiz;
-    if (solved_before && slot.ready && !(quiz ? all_parts_solved(slot) : solved_here(slot))) {
+    const bool solved_now = quiz ? std::all_of(slot.parts.begin(), slot.parts.end(),
+                                               [](const ExerciseSlot& q) { return q.solved; })
+                                 : slot.solved;
+    if (solved_before && slot.ready && !solved_now) {
         muted("You solved this one before. This is a new version of it.", width);
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         locate_rect("##solved-before", a.x, a.y, b.x, b.y);
@@ -753,13 +786,15 @@ ViewOut draw_exercises(const ViewContext& ctx, ExercisePanel& p, const std::stri
         text_wrapped("This exercise could not be made: " + slot.error, width, color::kBad);
     } else if (slot.exercise.kind == core::ExerciseKind::Quiz) {
         draw_quiz(ctx, p, slot, id, width, out);
-        if (ImGui::Button("New questions")) generate(ctx, p, slot, id);
+        // Every question anew: the ones answered right are asked again in a new version.
+        if (ImGui::Button("Start again with new questions")) generate(ctx, p, slot, id);
     } else {
         text_wrapped(ctx.text(slot.exercise.prompt), width);
         ImGui::Spacing();
         focus_answer_here(p);
         draw_inputs(ctx, slot, width);
-        const RowPress press = check_row(ctx, slot, "Another one", width, out);
+        const RowPress press =
+            check_row(ctx, slot, ctx.text(slot.exercise.title), "Another one", width, out);
         if (press.solved) mark_solved(p, id);
         if (press.another) {
             generate(ctx, p, slot, id);

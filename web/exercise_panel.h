@@ -32,6 +32,7 @@ struct ExerciseSlot {
     core::Exercise exercise;
     core::Answer answer;
     bool checked = false;  // the current answer was checked
+    bool solved = false;   // this version was answered right here once (an edit since keeps it)
     core::Check check;
     int attempts = 0;       // checks of an answer (a wrong one twice: the answer may be shown)
     int wrong = 0;          // of those, wrong ones

@@ -386,6 +386,13 @@ bool number_field_editing() {
     return was;
 }
 
+bool scroll_down_to(float bottom) {
+    const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    if (bottom <= visible_bottom) return false;
+    ImGui::SetScrollY(ImGui::GetScrollY() + bottom - visible_bottom);
+    return true;
+}
+
 bool number_field_nudge(long long by) {
     if (!g_number_was_editing) return false;
     g_number_nudge += by;

@@ -137,6 +137,11 @@ void send_answer();
 // False if no number field is being edited.
 bool number_field_nudge(long long by);
 
+// Scrolls the current window down, in the next frame, until `bottom` (a screen y: the end of
+// what was just drawn, a check's verdict) is in sight; never up, so that what the learner
+// pressed stays under the finger when the verdict is already in sight. True if it scrolls.
+bool scroll_down_to(float bottom);
+
 // Shared widgets ------------------------------------------------------------------------
 // A searchable instance-type picker over the whole catalog; true when the choice changed.
 bool instance_type_picker(const ViewContext& ctx, const char* id, int& type, char* filter,

@@ -227,9 +227,7 @@ void draw_result(const ViewContext& ctx, const core::LabSession& s, LabUi& ui) {
         // Scrolls the column until the verdict's bottom is in sight. The verdict may be new
         // this frame (the column's scroll range grows a frame later), so it is asked again
         // over a few frames; ImGui clamps a scroll beyond the end.
-        const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
-        if (end.y + 8 > visible_bottom)
-            ImGui::SetScrollY(ImGui::GetScrollY() + end.y + 8 - visible_bottom);
+        scroll_down_to(end.y + 8);
         --ui.scroll_to_result;
         platform::request_frame();
     }
