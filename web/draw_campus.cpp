@@ -102,16 +102,19 @@ struct Tip {
     std::string words;  // the same in campus words (may be empty)
 };
 
-// One vocabulary at a time: in campus words the campus line (the AWS line where a cell has
-// none), in AWS words the AWS line with its names and addresses.
-void show_tip(const Tip& tip) {
+// Ends a figure: takes its space in the layout and shows the tip of the cell under the mouse,
+// one vocabulary at a time (in campus words the campus line, the AWS line where a cell has
+// none; in AWS words the AWS line with its names and addresses). Returns the figure's size.
+ImVec2 end_figure(ImVec2 size, const Tip& tip) {
+    ImGui::Dummy(size);
     const std::string& text = tip.words.empty() ? tip.line : tip.words;
-    if (text.empty()) return;
+    if (text.empty()) return size;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+    return size;
 }
 
 // The geometry of one room, chosen to fit the width.
@@ -519,9 +522,7 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
         draw_room_waiting(ctx, dl, ImVec2(base.x, base.y + panels_h + 8),
                           o.x + room_w - l.room_pad - 30, node, waiting, tips, tip);
 
-    ImGui::Dummy(ImVec2(room_w, room_h));
-    show_tip(tip);
-    return ImVec2(room_w, room_h);
+    return end_figure(ImVec2(room_w, room_h), tip);
 }
 
 // ---- buildings --------------------------------------------------------------------------
@@ -810,9 +811,7 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
         }
     }
     dl->PopClipRect();
-    ImGui::Dummy(ImVec2(b_w, b_h));
-    show_tip(tip);
-    return ImVec2(b_w, b_h);
+    return end_figure(ImVec2(b_w, b_h), tip);
 }
 
 // ---- a one-node campus ----------------------------------------------------------------
