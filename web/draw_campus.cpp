@@ -293,6 +293,14 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
             continue;
         }
         const size_t k = static_cast<size_t>(i - 1);
+        // A free slot: what it has space for, in AWS words and in campus words.
+        const auto empty_slot = [&](const char* space_for, const char* words) {
+            dl->AddRectFilled(a, z, color::kSlotFree, 2);
+            if (!hov) return;
+            tip.line =
+                eni_label(eni) + ", slot " + std::to_string(i) + ": empty (" + space_for + ")";
+            tip.words = analogy(ctx, words);
+        };
         if (eni.trunk || !carries) {
             dl->AddRect(a, z, IM_COL32(255, 255, 255, 70), 2);
             if (hov) {
@@ -311,12 +319,8 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
             if (k < eni.prefixes.size()) {
                 draw_prefix_slot(ctx, dl, l, a, eni, eni.prefixes[k], pods, tips, tip);
             } else {
-                dl->AddRectFilled(a, z, color::kSlotFree, 2);
-                if (hov) {
-                    tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
-                               ": empty (space for one more /28 prefix)";
-                    tip.words = analogy(ctx, "an empty {slot}: space for one {block}");
-                }
+                empty_slot("space for one more /28 prefix",
+                           "an empty {slot}: space for one {block}");
             }
             continue;
         }
@@ -332,12 +336,7 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
                                                           : "a spare {deskext} in the {pool}");
             }
         } else {
-            dl->AddRectFilled(a, z, color::kSlotFree, 2);
-            if (hov) {
-                tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
-                           ": empty (room for one more secondary IP)";
-                tip.words = analogy(ctx, "an empty {slot}");
-            }
+            empty_slot("room for one more secondary IP", "an empty {slot}");
         }
     }
 }
