@@ -4,6 +4,7 @@
 // seeded random operation sequences checked by check_invariants after every step.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -46,6 +47,24 @@ Cluster one_node(const InstanceType& type, NodeConfig cfg = {},
     Cluster c = campus();
     add(c, "node-1", type, std::move(cfg), subnet_id);
     return c;
+}
+
+// A node config with prefix delegation on, kubelet's max-pods by hand (0 keeps the default)
+// and WARM_PREFIX_TARGET.
+NodeConfig pd_config(int max_pods_override = 0, int warm_prefix_target = 1) {
+    NodeConfig cfg;
+    cfg.prefix_delegation = true;
+    cfg.max_pods_override = max_pods_override;
+    cfg.warm.warm_prefix_target = warm_prefix_target;
+    return cfg;
+}
+
+// A node config with WARM_IP_TARGET and MINIMUM_IP_TARGET (0 = unset).
+NodeConfig ip_targets(int warm_ip_target, int minimum_ip_target) {
+    NodeConfig cfg;
+    cfg.warm.warm_ip_target = warm_ip_target;
+    cfg.warm.minimum_ip_target = minimum_ip_target;
+    return cfg;
 }
 
 void pods(Cluster& c, const char* node, int n) {
@@ -93,6 +112,16 @@ const Event& last_kind(const Cluster& c, const std::string& kind) {
     throw std::logic_error("unreachable");
 }
 
+// Checks that the last event of kind says each of parts.
+void check_last(const Cluster& c, const std::string& kind,
+                std::initializer_list<const char*> parts) {
+    const Event& e = last_kind(c, kind);
+    for (const char* part : parts) {
+        CAPTURE(part);
+        CHECK(has(e.text, part));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
@@ -108,9 +137,9 @@ TEST_CASE("why 2 ENIs for 1 pod: t3.small with the default WARM_ENI_TARGET=1") {
     CHECK(p->eni_id == "eni-1");
     // Free 2 < 1 x 3: a whole second ENI is attached ahead of need.
     check_stats(c, "node-1", "enis=2 ips=6 free_ips=5");
-    const Event& attach = last_kind(c, "attach-eni");
-    CHECK(has(attach.text, "Attached eni-2 (device 1) in subnet-a"));
-    CHECK(has(attach.text, "free IPs 2 < WARM_ENI_TARGET 1 x 3 IPs per ENI = 3"));
+    check_last(c, "attach-eni",
+               {"Attached eni-2 (device 1) in subnet-a",
+                "free IPs 2 < WARM_ENI_TARGET 1 x 3 IPs per ENI = 3"});
     invariants(c);
 }
 
@@ -148,17 +177,14 @@ TEST_CASE("pool fills up to the ENI limit, kubelet stops at max-pods, release ov
     // Emptying eni-2 too: free 6 >= (1 + 1) x 3, so one pod-less ENI goes (the highest).
     remove_pods(c, "node-1", 4, 6);
     check_stats(c, "node-1", "enis=2 ips=6");
-    const Event& detach = last_kind(c, "detach-eni");
-    CHECK(has(detach.text, "Detached eni-3 (device 2)"));
-    CHECK(has(detach.text, "free IPs 6 >= (WARM_ENI_TARGET 1 + 1) x 3 IPs per ENI = 6"));
+    check_last(
+        c, "detach-eni",
+        {"Detached eni-3 (device 2)", "free IPs 6 >= (WARM_ENI_TARGET 1 + 1) x 3 IPs per ENI = 6"});
     invariants(c);
 }
 
 TEST_CASE("WARM_IP_TARGET=5 with MINIMUM_IP_TARGET=10 on m5.large") {
-    NodeConfig cfg;
-    cfg.warm.warm_ip_target = 5;
-    cfg.warm.minimum_ip_target = 10;
-    Cluster c = one_node(m5_large(), cfg);
+    Cluster c = one_node(m5_large(), ip_targets(5, 10));
     // short = max(5 - 0, 10 - 0) = 10: eni-1 takes 9, then a new ENI gets min(1, 9) = 1.
     check_stats(c, "node-1", "enis=2 ips=10");
     const Node& n = *find_node(c, "node-1");
@@ -176,9 +202,7 @@ TEST_CASE("WARM_IP_TARGET=5 with MINIMUM_IP_TARGET=10 on m5.large") {
 }
 
 TEST_CASE("WARM_IP_TARGET alone allocates only what it needs") {
-    NodeConfig cfg;
-    cfg.warm.warm_ip_target = 5;
-    Cluster c = one_node(m5_large(), cfg);
+    Cluster c = one_node(m5_large(), ip_targets(5, 0));
     CHECK(stats(c, "node-1").ips == 5);
     pods(c, "node-1", 6);
     check_stats(c, "node-1", "ips=11 enis=2");
@@ -186,9 +210,7 @@ TEST_CASE("WARM_IP_TARGET alone allocates only what it needs") {
 }
 
 TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
-    NodeConfig cfg;
-    cfg.warm.minimum_ip_target = 10;
-    Cluster c = one_node(m5_large(), cfg);
+    Cluster c = one_node(m5_large(), ip_targets(0, 10));
     CHECK(stats(c, "node-1").ips == 10);
     pods(c, "node-1", 10);
     Result<Pod> p = add_pod(c, "node-1", "stuck");
@@ -204,9 +226,7 @@ TEST_CASE("MINIMUM_IP_TARGET without WARM_IP_TARGET freezes the pool") {
 }
 
 TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps the pool") {
-    NodeConfig pd;
-    pd.prefix_delegation = true;
-    Cluster c = one_node(m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd_config());
     check_stats(c, "node-1", "prefix_delegation=true prefixes=1 ips=16 secondary_ips=0");
     pods(c, "node-1", 1);
     CHECK(stats(c, "node-1").prefixes == 2);  // free 15 < 16
@@ -221,8 +241,7 @@ TEST_CASE("prefix delegation: WARM_PREFIX_TARGET=1, and the AMI's max-pods caps 
 }
 
 TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is raised") {
-    NodeConfig pd;
-    pd.prefix_delegation = true;
+    NodeConfig pd = pd_config();
     Cluster c = one_node(t3_small(), pd);
     pods(c, "node-1", 9);
     CHECK(stats(c, "node-1").prefixes == 1);
@@ -238,23 +257,17 @@ TEST_CASE("t3.small with prefix delegation still runs 9 pods until max-pods is r
 }
 
 TEST_CASE("prefix delegation releases wholly free prefixes above the target") {
-    NodeConfig pd;
-    pd.prefix_delegation = true;
-    pd.max_pods_override = 110;
-    Cluster c = one_node(m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd_config(110));
     pods(c, "node-1", 40);
     CHECK(stats(c, "node-1").prefixes == 4);
     remove_pods(c, "node-1", 1, 40);
     CHECK(stats(c, "node-1").prefixes == 1);
-    CHECK(has(last_kind(c, "release-prefix").text, "WARM_PREFIX_TARGET 1"));
+    check_last(c, "release-prefix", {"WARM_PREFIX_TARGET 1"});
     invariants(c);
 }
 
 TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
-    NodeConfig pd;
-    pd.prefix_delegation = true;
-    pd.warm.warm_prefix_target = 0;
-    Cluster c = one_node(m5_large(), pd);
+    Cluster c = one_node(m5_large(), pd_config(0, 0));
     // The new prefix is wholly free, 1 > WARM_PREFIX_TARGET 0: released, then short again.
     CHECK(count_kind(c, "pool-flap") == 1);
     CHECK(stats(c, "node-1").prefixes == 1);
@@ -269,9 +282,7 @@ TEST_CASE("WARM_PREFIX_TARGET=0 makes ipamd flap; the model records it once") {
 }
 
 TEST_CASE("prefix delegation on a xen type falls back to secondary IPs") {
-    NodeConfig pd;
-    pd.prefix_delegation = true;
-    Cluster c = one_node(m4_large(), pd);
+    Cluster c = one_node(m4_large(), pd_config());
     check_stats(c, "node-1", "prefix_delegation=false secondary_ips=9");
     CHECK(has(c.events.front().text, "falls back to secondary IPs"));
 }
@@ -292,7 +303,7 @@ TEST_CASE("subnet exhaustion: InsufficientFreeAddressesInSubnet, pod waits, then
     check_stats(c, "node-1", "pending=0 pods=6");
     const Node& n = *find_node(c, "node-1");
     CHECK(find_pod(n, "late")->waiting.empty());
-    CHECK(has(last_kind(c, "pod-ip").text, "late got"));
+    check_last(c, "pod-ip", {"late got"});
     invariants(c);
 }
 
@@ -303,9 +314,7 @@ TEST_CASE("fragmented subnet: InsufficientCidrBlocks although addresses are free
     const Subnet* frag = find_subnet(c.vpc, "subnet-frag");
     REQUIRE(free_aligned_prefixes(*frag) == 0);
     REQUIRE(free_addresses(*frag) > 100);
-    NodeConfig pd;
-    pd.prefix_delegation = true;
-    add(c, "node-1", m5_large(), pd, "subnet-frag");
+    add(c, "node-1", m5_large(), pd_config(), "subnet-frag");
     CHECK(stats(c, "node-1").prefixes == 0);
     Result<Pod> p = add_pod(c, "node-1");
     REQUIRE_FALSE(p.ok());
@@ -397,7 +406,7 @@ TEST_CASE("set_node_config re-sizes the pool; fixed settings need a new node") {
     cfg.warm.warm_eni_target = 2;
     REQUIRE(set_node_config(c, "node-1", cfg).ok());
     CHECK(stats(c, "node-1").enis == 2);
-    CHECK(has(last_kind(c, "config").text, "WARM_ENI_TARGET 1 -> 2"));
+    check_last(c, "config", {"WARM_ENI_TARGET 1 -> 2"});
     cfg.warm.warm_eni_target = 1;
     REQUIRE(set_node_config(c, "node-1", cfg).ok());
     CHECK(stats(c, "node-1").enis == 1);  // free 6 >= (1 + 1) x 3
@@ -499,9 +508,7 @@ TEST_CASE("a snapshot is a copy; restoring it undoes everything") {
 
 TEST_CASE("removing nodes returns every address; events say what happened") {
     Cluster c = one_node(m5_large());
-    NodeConfig pd;
-    pd.prefix_delegation = true;
-    add(c, "node-2", m5_large(), pd);
+    add(c, "node-2", m5_large(), pd_config());
     pods(c, "node-1", 10);
     pods(c, "node-2", 10);
     const uint64_t mark = c.next_seq;
@@ -815,7 +822,7 @@ TEST_CASE("subnet discovery: the node's subnet tagged =0 keeps pods out of it") 
     CHECK_FALSE(carries_pod_addresses(n, n.enis[0]));
     CHECK(max_pod_enis(n) == 2);
     CHECK(address_capacity(n) == 18);
-    CHECK(has(last_kind(c, "node-added").text, "the primary ENI carries no pod addresses"));
+    check_last(c, "node-added", {"the primary ENI carries no pod addresses"});
     // kubelet's 29 admits 27; 18 get addresses in subnet-b, 9 wait.
     for (int i = 0; i < 27; ++i)
         (void)add_pod(c, "node-1");
@@ -858,15 +865,14 @@ TEST_CASE("subnet discovery: cluster-specific subnets") {
 
 TEST_CASE("the node group kind sets a new node's kubelet max-pods") {
     Cluster c = campus();
-    NodeConfig pd;
-    pd.prefix_delegation = true;
+    const NodeConfig pd = pd_config();
     add(c, "self", t3_small(), pd);
     NodeConfig managed = pd;
     managed.node_group = NodeGroupKind::Managed;
     add(c, "managed", t3_small(), managed);
     CHECK(find_node(c, "self")->max_pods == 11);
     CHECK(find_node(c, "managed")->max_pods == 110);
-    CHECK(has(last_kind(c, "node-added").text, "an EKS managed node group without a custom AMI"));
+    check_last(c, "node-added", {"an EKS managed node group without a custom AMI"});
     pods(c, "managed", 40);  // 40 pods fit on the managed node without touching max-pods
     CHECK(stats(c, "managed").pods == 40);
     Result<Pod> refused = [&] {

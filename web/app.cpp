@@ -219,29 +219,37 @@ void draw_top_bar(App& app) {
     ImGui::Separator();
 }
 
+// One row of the step list: a selectable the list's width with its label wrapped in it, and a
+// dot when `done` (a step seen, a lab solved) on a row not selected; true when pressed.
+bool step_list_row(int push_id, const std::string& id, const std::string& label, bool selected,
+                   bool done, float width, float wrap) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+    ImGui::PushID(push_id);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::Selectable(id.c_str(), selected, 0, ImVec2(width, text.y + 6));
+    // A done row keeps its ink (grey words read as "not available"); its dot says done.
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(pos.x + style.FramePadding.x, pos.y + 3),
+                                        color::kInk, label.c_str(), nullptr, wrap);
+    if (done && !selected) {
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + width - 8, pos.y + 10), 3.0f,
+                                                    color::kGood);
+    }
+    ImGui::PopID();
+    return pressed;
+}
+
 void draw_step_list(App& app) {
     const float width = ImGui::GetContentRegionAvail().x;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float wrap = width - 2 * style.FramePadding.x - 10;  // room for the "seen" dot
+    const float wrap = width - 2 * ImGui::GetStyle().FramePadding.x - 10;  // room for the dot
     for (size_t i = 0; i < app.lessons.steps.size(); ++i) {
         std::string label =
             std::to_string(i + 1) + ".  " + app_text(app, app.lessons.steps[i].title);
         const bool selected = static_cast<int>(i) == app.step && app.lab < 0;
         const bool seen = exercises_seen(app.exercises, app.lessons.steps[i].id);
-        ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
-        ImGui::PushID(static_cast<int>(i));
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##step", selected, 0, ImVec2(width, text.y + 6)))
+        if (step_list_row(static_cast<int>(i), "##step", label, selected, seen, width, wrap))
             app_set_step(app, static_cast<int>(i));
-        // A seen step keeps its ink (grey words read as "not available"); its dot says seen.
-        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                                            ImVec2(pos.x + style.FramePadding.x, pos.y + 3),
-                                            color::kInk, label.c_str(), nullptr, wrap);
-        if (seen && !selected) {
-            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + width - 8, pos.y + 10), 3.0f,
-                                                        color::kGood);
-        }
-        ImGui::PopID();
     }
     if (app.labs.labs.empty()) return;
     ImGui::Spacing();
@@ -258,19 +266,9 @@ void draw_step_list(App& app) {
         std::string label = "L" + std::to_string(i + 1) + ".  " + app_text(app, lab.title);
         const bool selected = static_cast<int>(i) == app.lab;
         const bool solved = exercises_lab_done(app.exercises, lab.id);
-        ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
-        ImGui::PushID(static_cast<int>(app.lessons.steps.size() + i));
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable(("##lab-" + lab.id).c_str(), selected, 0, ImVec2(width, text.y + 6)))
+        if (step_list_row(static_cast<int>(app.lessons.steps.size() + i), "##lab-" + lab.id, label,
+                          selected, solved, width, wrap))
             app_set_lab(app, static_cast<int>(i));
-        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                                            ImVec2(pos.x + style.FramePadding.x, pos.y + 3),
-                                            color::kInk, label.c_str(), nullptr, wrap);
-        if (solved && !selected) {
-            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + width - 8, pos.y + 10), 3.0f,
-                                                        color::kGood);
-        }
-        ImGui::PopID();
     }
 }
 

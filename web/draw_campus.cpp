@@ -102,16 +102,19 @@ struct Tip {
     std::string words;  // the same in campus words (may be empty)
 };
 
-// One vocabulary at a time: in campus words the campus line (the AWS line where a cell has
-// none), in AWS words the AWS line with its names and addresses.
-void show_tip(const Tip& tip) {
+// Ends a figure: takes its space in the layout and shows the tip of the cell under the mouse,
+// one vocabulary at a time (in campus words the campus line, the AWS line where a cell has
+// none; in AWS words the AWS line with its names and addresses). Returns the figure's size.
+ImVec2 end_figure(ImVec2 size, const Tip& tip) {
+    ImGui::Dummy(size);
     const std::string& text = tip.words.empty() ? tip.line : tip.words;
-    if (text.empty()) return;
+    if (text.empty()) return size;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+    return size;
 }
 
 // The geometry of one room, chosen to fit the width.
@@ -290,6 +293,14 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
             continue;
         }
         const size_t k = static_cast<size_t>(i - 1);
+        // A free slot: what it has space for, in AWS words and in campus words.
+        const auto empty_slot = [&](const char* space_for, const char* words) {
+            dl->AddRectFilled(a, z, color::kSlotFree, 2);
+            if (!hov) return;
+            tip.line =
+                eni_label(eni) + ", slot " + std::to_string(i) + ": empty (" + space_for + ")";
+            tip.words = analogy(ctx, words);
+        };
         if (eni.trunk || !carries) {
             dl->AddRect(a, z, IM_COL32(255, 255, 255, 70), 2);
             if (hov) {
@@ -308,12 +319,8 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
             if (k < eni.prefixes.size()) {
                 draw_prefix_slot(ctx, dl, l, a, eni, eni.prefixes[k], pods, tips, tip);
             } else {
-                dl->AddRectFilled(a, z, color::kSlotFree, 2);
-                if (hov) {
-                    tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
-                               ": empty (space for one more /28 prefix)";
-                    tip.words = analogy(ctx, "an empty {slot}: space for one {block}");
-                }
+                empty_slot("space for one more /28 prefix",
+                           "an empty {slot}: space for one {block}");
             }
             continue;
         }
@@ -329,12 +336,7 @@ void draw_eni(const ViewContext& ctx, ImDrawList* dl, const RoomLayout& l, ImVec
                                                           : "a spare {deskext} in the {pool}");
             }
         } else {
-            dl->AddRectFilled(a, z, color::kSlotFree, 2);
-            if (hov) {
-                tip.line = eni_label(eni) + ", slot " + std::to_string(i) +
-                           ": empty (room for one more secondary IP)";
-                tip.words = analogy(ctx, "an empty {slot}");
-            }
+            empty_slot("room for one more secondary IP", "an empty {slot}");
         }
     }
 }
@@ -519,9 +521,7 @@ ImVec2 draw_room(const ViewContext& ctx, const core::Node& node, const RoomStyle
         draw_room_waiting(ctx, dl, ImVec2(base.x, base.y + panels_h + 8),
                           o.x + room_w - l.room_pad - 30, node, waiting, tips, tip);
 
-    ImGui::Dummy(ImVec2(room_w, room_h));
-    show_tip(tip);
-    return ImVec2(room_w, room_h);
+    return end_figure(ImVec2(room_w, room_h), tip);
 }
 
 // ---- buildings --------------------------------------------------------------------------
@@ -810,9 +810,7 @@ ImVec2 draw_building(const ViewContext& ctx, const core::Subnet& subnet,
         }
     }
     dl->PopClipRect();
-    ImGui::Dummy(ImVec2(b_w, b_h));
-    show_tip(tip);
-    return ImVec2(b_w, b_h);
+    return end_figure(ImVec2(b_w, b_h), tip);
 }
 
 // ---- a one-node campus ----------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "cluster.h"
 #include "context.h"
 #include "imgui.h"
+#include "steps/step_info.h"
 
 namespace web {
 
@@ -154,6 +155,15 @@ bool room_size_row(const ViewContext& ctx, const char* id, const std::string& cu
 struct RoomSizeUi {
     char filter[32] = "";
 };
+// room_size_row for a step's model: the type picked goes to core's set(model, "type") (its
+// Status unread); true when the learner picked one.
+template <typename Model>
+bool room_size_setting(const ViewContext& ctx, const char* id, Model& model, char (&filter)[32]) {
+    std::string picked;
+    if (!room_size_row(ctx, id, model.type.name, filter, sizeof filter, picked)) return false;
+    (void)set(model, core::Setting{"type", true, 0, picked}, ctx.catalog);
+    return true;
+}
 // Index of a type in the catalog by name, or 0 if absent.
 int catalog_index(const ViewContext& ctx, const char* name);
 // A "-  3  +" stepper (no typing: phones get no keyboard); true when the value changed.
@@ -175,6 +185,16 @@ bool room_not_built(Model& model, const char* start_over, Action again, ViewOut&
 // current vocabulary, outlined when the beat points at "nodegroup"; true when the choice
 // changed.
 bool node_group_picker(const ViewContext& ctx, const char* id, core::NodeGroupKind& kind);
+// node_group_picker for a step's model: the kind chosen goes to core's set(model,
+// "nodegroup"); true when the learner chose another.
+template <typename Model>
+bool node_group_setting(const ViewContext& ctx, const char* id, Model& model) {
+    core::NodeGroupKind kind = model.node_group;
+    if (!node_group_picker(ctx, id, kind)) return false;
+    (void)set(model, core::Setting{"nodegroup", true, 0, core::node_group_kind_name(kind)},
+              ctx.catalog);
+    return true;
+}
 // "Show the math": the derivation steps from core, as a worked sum.
 void show_math(const ViewContext& ctx, const core::MaxPods& result, bool& open);
 // The width of a button (or chip) with this label.

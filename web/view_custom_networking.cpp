@@ -238,15 +238,11 @@ void draw_controls(const ViewContext& ctx, core::CustomNetworking& m, CustomNetw
         ImGui::SameLine();
         if (ImGui::Button("Default##cn-maxpods")) core::apply(m, Action::DefaultMaxPods);
     }
-    core::NodeGroupKind kind = m.node_group;
-    if (node_group_picker(ctx, "cn-kind", kind))
-        (void)core::set(m, {"nodegroup", true, 0, core::node_group_kind_name(kind)}, ctx.catalog);
+    node_group_setting(ctx, "cn-kind", m);
     bool pd = m.prefix_delegation;
     if (ImGui::Checkbox("Prefix delegation##cn", &pd))
         (void)core::set(m, {"pd", false, pd ? 1 : 0, {}}, ctx.catalog);
-    std::string picked;
-    if (room_size_row(ctx, "custom-networking", m.type.name, ui.filter, sizeof ui.filter, picked))
-        (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
+    room_size_setting(ctx, "custom-networking", m, ui.filter);
     if (ImGui::Button("Start over##cn")) core::apply(m, Action::StartOver);
 }
 

@@ -166,12 +166,7 @@ void draw_desks(const ViewContext& ctx, core::PrefixDelegation& m, PrefixDelegat
 
 // Who sets kubelet's max-pods, and max-pods set by hand.
 void draw_max_pods(const ViewContext& ctx, core::PrefixDelegation& m, PrefixDelegationUi& ui) {
-    core::NodeGroupKind kind = m.node_group;
-    if (node_group_picker(ctx, "pd-kind", kind)) {
-        const core::Setting s{"nodegroup", true, 0, core::node_group_kind_name(kind)};
-        (void)core::set(m, s, ctx.catalog);
-        ui.switched_ms = platform::now_ms();
-    }
+    if (node_group_setting(ctx, "pd-kind", m)) ui.switched_ms = platform::now_ms();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ctx.text("kubelet's {maxpods} by hand").c_str());
     ImGui::SameLine();
@@ -244,11 +239,8 @@ ViewOut draw_prefix_delegation(const ViewContext& ctx, core::PrefixDelegation& m
 
     // The room size and the working.
     ImGui::Spacing();
-    std::string picked;
-    if (room_size_row(ctx, "prefix-delegation", m.type.name, ui.filter, sizeof ui.filter, picked)) {
-        (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
+    if (room_size_setting(ctx, "prefix-delegation", m, ui.filter))
         ui.switched_ms = platform::now_ms();
-    }
     if (core::room(m) == nullptr) return out;
     core::CapacityOptions o;
     o.prefix_delegation = m.prefix_delegation;

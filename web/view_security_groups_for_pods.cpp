@@ -149,12 +149,8 @@ void draw_controls(const ViewContext& ctx, core::SecurityGroupsForPods& m,
     ImGui::BeginDisabled(m.sg_wanted == 0);
     if (ImGui::Button("-##own-groups")) core::apply(m, Action::RemoveOwnGroups);
     ImGui::EndDisabled();
-    core::NodeGroupKind kind = m.node_group;
-    if (node_group_picker(ctx, "sg-kind", kind))
-        (void)core::set(m, {"nodegroup", true, 0, core::node_group_kind_name(kind)}, ctx.catalog);
-    std::string picked;
-    if (room_size_row(ctx, "security-groups", m.type.name, ui.filter, sizeof ui.filter, picked))
-        (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
+    node_group_setting(ctx, "sg-kind", m);
+    room_size_setting(ctx, "security-groups", m, ui.filter);
     if (ImGui::Button("Start over##sg")) core::apply(m, Action::StartOver);
 }
 

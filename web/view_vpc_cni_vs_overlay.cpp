@@ -237,9 +237,7 @@ void demo(const ViewContext& ctx, const core::VpcCniVsOverlay& m) {
 
 // The room size and how many rooms (the address row).
 void draw_count_controls(const ViewContext& ctx, core::VpcCniVsOverlay& m, VpcCniVsOverlayUi& ui) {
-    std::string picked;  // a refusal of the type is kept in m.refused
-    if (room_size_row(ctx, "vpc-cni-vs-overlay", m.type.name, ui.filter, sizeof ui.filter, picked))
-        (void)core::set(m, {"type", true, 0, picked}, ctx.catalog);
+    room_size_setting(ctx, "vpc-cni-vs-overlay", m, ui.filter);  // a refusal: m.refused
     int nodes = m.nodes;
     // NoInput: focused by Tab, the slider moves with the arrows (after Space), as a slider of a
     // web page does; it does not turn into a text field (web/keyboard.h).
