@@ -49,7 +49,7 @@ TEST_CASE("check_live_text names what the step shows instead of an unknown token
 }
 
 TEST_CASE("check_setting: known knob, kind, range") {
-    const StepInfo& info = phone_panel_info();
+    const StepInfo& info = step_info<PhonePanel>();
     CHECK(check_setting(info, {"pods", false, 3, {}}).ok());
     CHECK(check_setting(info, {"pods", false, 251, {}}).error().message ==
           "251 is outside 0 to 250");

@@ -28,23 +28,9 @@ void refill(DeskLimit& m) {
 
 }  // namespace
 
-const StepInfo& desk_limit_info() {
-    static const StepInfo info{
-        "desk-limit",
-        {{"type", KnobKind::Choice, 0, 0, {}},
-         {"cpu", KnobKind::Number, kDeskCpuMin, kDeskCpuMax, {}},
-         {"memory", KnobKind::Number, kDeskMemoryMin, kDeskMemoryMax, {}},
-         {"exact", KnobKind::Switch, 0, 1, {}},
-         {"compute", KnobKind::Switch, 0, 1, {}}},
-        {"panels", "ips", "allslots", "lost", "capacity", "maxpods", "hostdesks", "cpu", "memory",
-         "placed", "cpupct", "mempct", "freeexts"},
-        {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
-        {"over-50", "cpu-first"},
-        kOpeningRoomType};
-    return info;
-}
+namespace {
 
-void reset(DeskLimit& m, const Catalog& catalog) {
+void open(DeskLimit& m, const Catalog& catalog) {
     m.cpu_millis = 100;
     m.memory_mib = 128;
     m.exact = false;
@@ -53,8 +39,8 @@ void reset(DeskLimit& m, const Catalog& catalog) {
     refill(m);
 }
 
-Status set(DeskLimit& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(desk_limit_info(), s);
+Status set_knob(DeskLimit& m, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(step_info<DeskLimit>(), s);
     if (!ok) return ok;
     if (s.name == "type") {
         ok = choose_type(m, catalog, s.text, 0);
@@ -73,7 +59,7 @@ Status set(DeskLimit& m, const Setting& s, const Catalog& catalog) {
     return Ok{};
 }
 
-std::string desk_limit_value(const DeskLimit& m, std::string_view name) {
+std::string value(const DeskLimit& m, std::string_view name) {
     const long long panels = m.type.max_enis;
     const long long capacity = address_capacity(m.type, m.config);
     const Node* n = room(m);
@@ -94,10 +80,31 @@ std::string desk_limit_value(const DeskLimit& m, std::string_view name) {
     return v < 0 ? std::string() : std::to_string(v);
 }
 
-bool goal_met(const DeskLimit& m, std::string_view goal) {
+bool goal(const DeskLimit& m, std::string_view goal) {
     if (goal == "over-50") return address_capacity(m.type, m.config) > 50;
     if (goal == "cpu-first") return m.limit == PodLimit::Cpu;
     return false;
+}
+
+StepInfo info() {
+    return {"desk-limit",
+            {{"type", KnobKind::Choice, 0, 0, {}},
+             {"cpu", KnobKind::Number, kDeskCpuMin, kDeskCpuMax, {}},
+             {"memory", KnobKind::Number, kDeskMemoryMin, kDeskMemoryMax, {}},
+             {"exact", KnobKind::Switch, 0, 1, {}},
+             {"compute", KnobKind::Switch, 0, 1, {}}},
+            {"panels", "ips", "allslots", "lost", "capacity", "maxpods", "hostdesks", "cpu",
+             "memory", "placed", "cpupct", "mempct", "freeexts"},
+            {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
+            {"over-50", "cpu-first"},
+            kOpeningRoomType};
+}
+
+}  // namespace
+
+const StepCalls<DeskLimit>& step_calls(StepTag<DeskLimit>) {
+    static const StepCalls<DeskLimit> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -14,7 +14,7 @@ using namespace core;
 namespace {
 
 // The step's live number by name.
-const auto v = building_runs_out_value;
+const auto v = live;
 
 // The prefix-delegation picture: a /25 with scattered single addresses, two rooms.
 BuildingRunsOut fragmented(const Catalog& cat) {

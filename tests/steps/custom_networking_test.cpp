@@ -13,7 +13,7 @@ using namespace core;
 namespace {
 
 // The step's live number by name.
-const auto v = custom_networking_value;
+const auto v = live;
 
 // The subnet each running desk's address comes from.
 std::vector<std::string> desk_subnets(const CustomNetworking& m) {

@@ -3,7 +3,7 @@
 // A knob is written "name=value": a number (switches 0 or 1), or a word where the value is
 // not a number (an instance type, a node group kind, a building):
 //   set_knobs(m, "podeni=1 pods=27");                        // each must apply
-//   check_beats(m, v, {{"pods=27", "running=18 waiting=9"}});  // knobs, then what they show
+//   check_beats(m, live, {{"pods=27", "running=18 waiting=9"}});  // knobs, then what they show
 //   check_bad_knobs(m, {{"pods=251", "outside 0 to 250"}});    // each must fail, saying why
 #pragma once
 
@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -68,6 +69,11 @@ void check_bad_knobs(Model& model, std::initializer_list<MessageRow> rows) {
         rows);
     if constexpr (HasCluster<Model>::value) CHECK(model.cluster == before.cluster);
 }
+
+// What check_values and check_beats read of a step model: its live values (core::step_value).
+inline constexpr auto live = [](const auto& model, std::string_view name) {
+    return core::step_value(model, name);
+};
 
 // A beat of a step test: the knobs it sets ("pods=27"), then the values the step must show
 // ("running=18 waiting=9", as check_values reads them).

@@ -10,7 +10,7 @@
 using namespace core;
 
 // The step's live number by name.
-const auto v = prefix_delegation_value;
+const auto v = live;
 
 TEST_CASE("prefix-delegation opens on a full self-managed t3.small without prefixes") {
     PrefixDelegation m = make_prefix_delegation(test_catalog());

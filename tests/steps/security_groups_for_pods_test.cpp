@@ -11,7 +11,7 @@
 using namespace core;
 
 // The step's live number by name.
-const auto v = security_groups_for_pods_value;
+const auto v = live;
 
 TEST_CASE("security-groups-for-pods opens on an m5.large without a trunk") {
     SecurityGroupsForPods m = make_security_groups_for_pods(test_catalog());
