@@ -75,6 +75,19 @@ int side_hop(const BigPicture& m, const BigPictureSide& side) {
 
 namespace {
 
+StepInfo info() {
+    return {"big-picture",
+            {{"call", KnobKind::Choice, 0, 0, {"desk", "database"}},
+             {"hop", KnobKind::Number, 0, kMaxHop, {}}},
+            {"hop", "hops", "caller", "callee", "overlaydesk", "overlayrange", "overlayroom",
+             "vpcdesk", "vpcbuilding", "overlayseen", "vpcseen"},
+            {"overlay", "vpc", "desks", "caller", "callee", "switchboard", "panels", "network",
+             "database", "overlaydesk", "overlayrange", "overlayroom", "vpcdesk", "vpcbuilding",
+             "overlayseen", "vpcseen"},
+            {"desk-call-arrived", "database-call-arrived"},
+            ""};
+}
+
 void open(BigPicture& m, const Catalog& catalog) {
     m = BigPicture{};
     TrafficCampuses t;
@@ -134,19 +147,6 @@ bool goal(const BigPicture& m, std::string_view goal) {
     if (goal == "desk-call-arrived") return m.call == BigPictureCall::ToDesk && arrived(m);
     if (goal == "database-call-arrived") return m.call == BigPictureCall::ToDatabase && arrived(m);
     return false;
-}
-
-StepInfo info() {
-    return {"big-picture",
-            {{"call", KnobKind::Choice, 0, 0, {"desk", "database"}},
-             {"hop", KnobKind::Number, 0, kMaxHop, {}}},
-            {"hop", "hops", "caller", "callee", "overlaydesk", "overlayrange", "overlayroom",
-             "vpcdesk", "vpcbuilding", "overlayseen", "vpcseen"},
-            {"overlay", "vpc", "desks", "caller", "callee", "switchboard", "panels", "network",
-             "database", "overlaydesk", "overlayrange", "overlayroom", "vpcdesk", "vpcbuilding",
-             "overlayseen", "vpcseen"},
-            {"desk-call-arrived", "database-call-arrived"},
-            ""};
 }
 
 }  // namespace

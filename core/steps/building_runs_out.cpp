@@ -183,29 +183,14 @@ struct Asked {
 
 Asked asked(const std::vector<BuildingStep>& log) {
     Asked a;
-    for (const BuildingStep& s : log) {
-        switch (s.action) {
-            case BuildingAction::AddRoom:
-                ++a.rooms;
-                break;
-            case BuildingAction::RemoveRoom:
-                a.rooms = std::max(0LL, a.rooms - 1);
-                break;
-            case BuildingAction::AddDesk:
-                a.desks += s.n;
-                break;
-            case BuildingAction::RemoveDesk:
-                a.desks = std::max(0LL, a.desks - 1);
-                break;
-            case BuildingAction::OthersTake:
-                a.others += s.n;
-                break;
-            case BuildingAction::OthersLeave:
-                a.others = 0;
-                break;
-            case BuildingAction::Second:
-                break;
-        }
+    for (const BuildingStep& s : log) {  // Second asks for nothing
+        const BuildingAction x = s.action;
+        if (x == BuildingAction::AddRoom) ++a.rooms;
+        if (x == BuildingAction::RemoveRoom) a.rooms = std::max(0LL, a.rooms - 1);
+        if (x == BuildingAction::AddDesk) a.desks += s.n;
+        if (x == BuildingAction::RemoveDesk) a.desks = std::max(0LL, a.desks - 1);
+        if (x == BuildingAction::OthersTake) a.others += s.n;
+        if (x == BuildingAction::OthersLeave) a.others = 0;
     }
     return a;
 }
@@ -333,6 +318,26 @@ bool second_eligible(const BuildingRunsOut& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"building-runs-out",
+            {{"size", KnobKind::Number, 24, 28, {}},
+             {"rooms", KnobKind::Number, 0, kMaxRooms, {}},
+             {"desks", KnobKind::Number, 0, kMaxDesks, {}},
+             {"others", KnobKind::Number, 0, kMaxOthers, {}},
+             {"prefix", KnobKind::Switch, 0, 1, {}},
+             {"scatter", KnobKind::Switch, 0, 1, {}},
+             {"dedicated", KnobKind::Switch, 0, 1, {}},
+             {"reserve", KnobKind::Switch, 0, 1, {}},
+             {"second", KnobKind::Choice, 0, 0, {"none", "untagged", "tagged"}}},
+            {"size", "addresses", "usable", "reserved", "dns", "third", "used", "free", "rooms",
+             "desks", "running", "waiting", "others", "panelsb", "freeb", "freeblocks",
+             "brokenblocks", "maxdesks", "ask"},
+            {"building", "reserved", "pool", "rooms", "waiting", "second", "placement", "blocks",
+             "reservation", "own"},
+            {"desk-waits", "desks-served", "blocks-refused"},
+            kRoomType};
+}
+
 void open(BuildingRunsOut& m, const Catalog& catalog) {
     m = BuildingRunsOut{};
     m.type = catalog_type(catalog, kRoomType);
@@ -439,26 +444,6 @@ bool goal(const BuildingRunsOut& m, std::string_view goal) {
                free_addresses(*home) >= 16;
     }
     return false;
-}
-
-StepInfo info() {
-    return {"building-runs-out",
-            {{"size", KnobKind::Number, 24, 28, {}},
-             {"rooms", KnobKind::Number, 0, kMaxRooms, {}},
-             {"desks", KnobKind::Number, 0, kMaxDesks, {}},
-             {"others", KnobKind::Number, 0, kMaxOthers, {}},
-             {"prefix", KnobKind::Switch, 0, 1, {}},
-             {"scatter", KnobKind::Switch, 0, 1, {}},
-             {"dedicated", KnobKind::Switch, 0, 1, {}},
-             {"reserve", KnobKind::Switch, 0, 1, {}},
-             {"second", KnobKind::Choice, 0, 0, {"none", "untagged", "tagged"}}},
-            {"size", "addresses", "usable", "reserved", "dns", "third", "used", "free", "rooms",
-             "desks", "running", "waiting", "others", "panelsb", "freeb", "freeblocks",
-             "brokenblocks", "maxdesks", "ask"},
-            {"building", "reserved", "pool", "rooms", "waiting", "second", "placement", "blocks",
-             "reservation", "own"},
-            {"desk-waits", "desks-served", "blocks-refused"},
-            kRoomType};
 }
 
 }  // namespace

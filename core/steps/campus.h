@@ -103,6 +103,16 @@ void apply(DeskRoom& model, DeskAction action);
 // as many as fit), checked against the step's info first: a bad one changes nothing.
 Status set_room_knob(DeskRoom& model, const StepInfo& info, const Setting& setting,
                      const Catalog& catalog);
+// The reset and set of a step whose model is the simple room and nothing more (phone-panel,
+// the-rules): open_simple_room, and set_room_knob against the step's own knobs.
+template <typename Room>
+void open_simple(Room& model, const Catalog& catalog) {
+    open_simple_room(model, catalog);
+}
+template <typename Room>
+Status set_simple_knob(Room& model, const Setting& setting, const Catalog& catalog) {
+    return set_room_knob(model, step_info<Room>(), setting, catalog);
+}
 
 // The example campus of the steps about calls (traffic.h), once per way of giving desks
 // their numbers, its rooms m5.large (a type that can give desks their own security groups).

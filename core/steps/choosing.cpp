@@ -160,6 +160,17 @@ bool puzzle_shown(const Choosing& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"choosing",
+            {{"node", KnobKind::Choice, 0, 0, node_choices()},
+             {"applied", KnobKind::Switch, 0, 1, {}},
+             {"tried", KnobKind::Choice, 0, 0, fix_choices()}},
+            {"waiting", "running", "wanted", "cures", "fixes", "rooms", "free", "ask"},
+            {"puzzle", "fixes", "guide", "outcome", "figures", "cost"},
+            {"puzzle-cured"},
+            ""};
+}
+
 void open(Choosing& m, const Catalog& catalog) {
     m = Choosing{};
     Result<DemoCampus> p = build_problem(kPuzzleSymptom, catalog);
@@ -224,24 +235,13 @@ std::string value(const Choosing& m, std::string_view name) {
         // A new ENI asks for its own address and every slot at once (ipamd's createENI).
         if (name == "ask") v = nodes.front().type.ipv4_per_eni;
     }
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const Choosing& m, std::string_view goal) {
     if (goal == "puzzle-cured")
         return m.tried >= 0 && m.tried_error.empty() && all_pods_run(m.tried_after);
     return false;
-}
-
-StepInfo info() {
-    return {"choosing",
-            {{"node", KnobKind::Choice, 0, 0, node_choices()},
-             {"applied", KnobKind::Switch, 0, 1, {}},
-             {"tried", KnobKind::Choice, 0, 0, fix_choices()}},
-            {"waiting", "running", "wanted", "cures", "fixes", "rooms", "free", "ask"},
-            {"puzzle", "fixes", "guide", "outcome", "figures", "cost"},
-            {"puzzle-cured"},
-            ""};
 }
 
 }  // namespace

@@ -186,6 +186,27 @@ bool room_is_stale(const CustomNetworking& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"custom-networking",
+            {type_knob(),
+             {"custom", KnobKind::Switch, 0, 1, {}},
+             {"eniconfig",
+              KnobKind::Choice,
+              0,
+              0,
+              {kEniConfigs[0].subnet_id, kEniConfigs[1].subnet_id, kEniConfigs[2].subnet_id}},
+             {"pd", KnobKind::Switch, 0, 1, {}},
+             node_group_knob(),
+             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+             max_pods_knob()},
+            {"type", "pods", "running", "waiting", "refused", "admitted", "enis", "ips", "podips",
+             "podipsplain", "podipspd", "formula", "maxpods", "nodeadm", "managed", "waitingfull"},
+            {"switch", "eniconfig", "nodebuilding", "deskbuilding", "room", "panelmain", "desks",
+             "waiting", "maxpods", "nodegroup"},
+            {"desks-elsewhere", "none-waiting"},
+            kFirstType};
+}
+
 void open(CustomNetworking& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
     opening_settings(m);
@@ -250,7 +271,7 @@ std::string value(const CustomNetworking& m, std::string_view name) {
     if (name == "waitingfull")
         v = m.max_pods_set > 0 ? std::max<long long>(kubelet - kHostNetworkPods - addresses, 0)
                                : now.waiting_when_full;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const CustomNetworking& m, std::string_view goal) {
@@ -270,27 +291,6 @@ bool goal(const CustomNetworking& m, std::string_view goal) {
         return n->pending.empty() && m.wanted > max_pods(m.type, o).pod_ips;
     }
     return false;
-}
-
-StepInfo info() {
-    return {"custom-networking",
-            {type_knob(),
-             {"custom", KnobKind::Switch, 0, 1, {}},
-             {"eniconfig",
-              KnobKind::Choice,
-              0,
-              0,
-              {kEniConfigs[0].subnet_id, kEniConfigs[1].subnet_id, kEniConfigs[2].subnet_id}},
-             {"pd", KnobKind::Switch, 0, 1, {}},
-             node_group_knob(),
-             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-             max_pods_knob()},
-            {"type", "pods", "running", "waiting", "refused", "admitted", "enis", "ips", "podips",
-             "podipsplain", "podipspd", "formula", "maxpods", "nodeadm", "managed", "waitingfull"},
-            {"switch", "eniconfig", "nodebuilding", "deskbuilding", "room", "panelmain", "desks",
-             "waiting", "maxpods", "nodegroup"},
-            {"desks-elsewhere", "none-waiting"},
-            kFirstType};
 }
 
 }  // namespace

@@ -30,6 +30,20 @@ void refill(DeskLimit& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"desk-limit",
+            {{"type", KnobKind::Choice, 0, 0, {}},
+             {"cpu", KnobKind::Number, kDeskCpuMin, kDeskCpuMax, {}},
+             {"memory", KnobKind::Number, kDeskMemoryMin, kDeskMemoryMax, {}},
+             {"exact", KnobKind::Switch, 0, 1, {}},
+             {"compute", KnobKind::Switch, 0, 1, {}}},
+            {"panels", "ips", "allslots", "lost", "capacity", "maxpods", "hostdesks", "cpu",
+             "memory", "placed", "cpupct", "mempct", "freeexts"},
+            {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
+            {"over-50", "cpu-first"},
+            kOpeningRoomType};
+}
+
 void open(DeskLimit& m, const Catalog& catalog) {
     m.cpu_millis = 100;
     m.memory_mib = 128;
@@ -77,27 +91,13 @@ std::string value(const DeskLimit& m, std::string_view name) {
     if (name == "freeexts") v = capacity - placed;
     if (m.use.known && name == "cpupct") v = percent(m.use.cpu_fraction);
     if (m.use.known && name == "mempct") v = percent(m.use.memory_fraction);
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const DeskLimit& m, std::string_view goal) {
     if (goal == "over-50") return address_capacity(m.type, m.config) > 50;
     if (goal == "cpu-first") return m.limit == PodLimit::Cpu;
     return false;
-}
-
-StepInfo info() {
-    return {"desk-limit",
-            {{"type", KnobKind::Choice, 0, 0, {}},
-             {"cpu", KnobKind::Number, kDeskCpuMin, kDeskCpuMax, {}},
-             {"memory", KnobKind::Number, kDeskMemoryMin, kDeskMemoryMax, {}},
-             {"exact", KnobKind::Switch, 0, 1, {}},
-             {"compute", KnobKind::Switch, 0, 1, {}}},
-            {"panels", "ips", "allslots", "lost", "capacity", "maxpods", "hostdesks", "cpu",
-             "memory", "placed", "cpupct", "mempct", "freeexts"},
-            {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
-            {"over-50", "cpu-first"},
-            kOpeningRoomType};
 }
 
 }  // namespace

@@ -210,6 +210,23 @@ std::vector<std::string> ipv6_unsupported(const Ipv6Step& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"ipv6",
+            {{"family", KnobKind::Choice, 0, 0, {"ipv4", "ipv6"}},
+             {"pd", KnobKind::Switch, 0, 1, {}},
+             {"nodegroup", KnobKind::Choice, 0, 0, {"managed", "self-managed"}},
+             {"maxpods", KnobKind::Number, 0, kMaxByHand, {}},
+             {"want", KnobKind::Number, 1, kMaxWant, {}},
+             {"type", KnobKind::Choice, 0, 0, {}}},
+            {"want",      "usable",  "free",    "running",   "waiting",     "refused",  "maxpods",
+             "nodeadm",   "managed", "cap",     "deskslots", "blocks",      "panels",   "v4used",
+             "prefixlen", "prefix",  "v6addrs", "egress",    "egressaddrs", "localnum", "mainext"},
+            {"room", "panels", "prefix", "desks", "refused", "building", "maxpods", "egress",
+             "localnum", "mainext", "system", "unsupported"},
+            {"fit", "ipv6"},
+            kFirstType};
+}
+
 void open(Ipv6Step& m, const Catalog& catalog) {
     m = Ipv6Step{};
     Result<const InstanceType*> t = find_instance_type(catalog, kFirstType);
@@ -279,7 +296,7 @@ std::string value(const Ipv6Step& m, std::string_view name) {
     if (name == "prefix") return std::string(kRoomPrefix) + "/" + std::to_string(v6.prefix_length);
     if (name == "localnum") return kFirstLocal;
     if (name == "mainext") return r.node_ipv4;
-    return v < 0 ? std::string() : std::to_string(v);  // plain: [[~want]] reads it back
+    return number_value(v);  // plain: [[~want]] reads it back
 }
 
 bool goal(const Ipv6Step& m, std::string_view goal) {
@@ -287,23 +304,6 @@ bool goal(const Ipv6Step& m, std::string_view goal) {
     if (goal == "fit") return r.built && r.running == m.want;
     if (goal == "ipv6") return m.family == IpFamily::Ipv6;
     return false;
-}
-
-StepInfo info() {
-    return {"ipv6",
-            {{"family", KnobKind::Choice, 0, 0, {"ipv4", "ipv6"}},
-             {"pd", KnobKind::Switch, 0, 1, {}},
-             {"nodegroup", KnobKind::Choice, 0, 0, {"managed", "self-managed"}},
-             {"maxpods", KnobKind::Number, 0, kMaxByHand, {}},
-             {"want", KnobKind::Number, 1, kMaxWant, {}},
-             {"type", KnobKind::Choice, 0, 0, {}}},
-            {"want",      "usable",  "free",    "running",   "waiting",     "refused",  "maxpods",
-             "nodeadm",   "managed", "cap",     "deskslots", "blocks",      "panels",   "v4used",
-             "prefixlen", "prefix",  "v6addrs", "egress",    "egressaddrs", "localnum", "mainext"},
-            {"room", "panels", "prefix", "desks", "refused", "building", "maxpods", "egress",
-             "localnum", "mainext", "system", "unsupported"},
-            {"fit", "ipv6"},
-            kFirstType};
 }
 
 }  // namespace

@@ -7,12 +7,13 @@
 namespace core {
 namespace {
 
-void open(PhonePanel& m, const Catalog& catalog) {
-    open_simple_room(m, catalog);
-}
-
-Status set_knob(PhonePanel& m, const Setting& s, const Catalog& catalog) {
-    return set_room_knob(m, step_info<PhonePanel>(), s, catalog);
+StepInfo info() {
+    return {"phone-panel",
+            desk_room_knobs(),
+            {"pods", "panels", "maxpanels", "ips", "deskslots", "capacity", "maxpods"},
+            {"mainext", "slots", "deskslots", "panelmain", "panels", "desks"},
+            {"second-panel", "full-room"},
+            kOpeningRoomType};
 }
 
 std::string value(const PhonePanel& m, std::string_view name) {
@@ -20,7 +21,7 @@ std::string value(const PhonePanel& m, std::string_view name) {
     long long v = room_number(m, name);
     if (name == "capacity") v = static_cast<long long>(m.type.max_enis) * slots_per_eni(m.type);
     if (name == "maxpods") v = n ? n->max_pods : ami_max_pods(m.type);
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const PhonePanel& m, std::string_view goal) {
@@ -33,19 +34,11 @@ bool goal(const PhonePanel& m, std::string_view goal) {
     return false;
 }
 
-StepInfo info() {
-    return {"phone-panel",
-            desk_room_knobs(),
-            {"pods", "panels", "maxpanels", "ips", "deskslots", "capacity", "maxpods"},
-            {"mainext", "slots", "deskslots", "panelmain", "panels", "desks"},
-            {"second-panel", "full-room"},
-            kOpeningRoomType};
-}
-
 }  // namespace
 
 const StepCalls<PhonePanel>& step_calls(StepTag<PhonePanel>) {
-    static const StepCalls<PhonePanel> calls{info(), open, set_knob, value, goal};
+    static const StepCalls<PhonePanel> calls{info(), open_simple<PhonePanel>,
+                                             set_simple_knob<PhonePanel>, value, goal};
     return calls;
 }
 

@@ -91,6 +91,23 @@ const Node* room(const PrefixDelegation& m) {
 
 namespace {
 
+StepInfo info() {
+    return {
+        "prefix-delegation",
+        {type_knob(),
+         {"pd", KnobKind::Switch, 0, 1, {}},
+         node_group_knob(),
+         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+         max_pods_knob()},
+        {"type",      "pods",    "running", "waiting",   "refused",     "enis",
+         "ips",       "slots",   "podips",  "podipsoff", "podipson",    "formula",
+         "formulaon", "maxpods", "nodeadm", "managed",   "recommended", "cap",
+         "vcpus",     "seed",    "held",    "blocks",    "cards",       "cardenis"},
+        {"switch", "blocks", "panelmain", "panels", "desks", "maxpods", "nodegroup", "building"},
+        {"pd-on", "all-run"},
+        kFirstType};
+}
+
 void open(PrefixDelegation& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
     opening_settings(m);
@@ -140,7 +157,7 @@ std::string value(const PrefixDelegation& m, std::string_view name) {
     if (name == "blocks") v = s.prefixes;
     if (name == "cards") v = m.type.network_cards;
     if (name == "cardenis") v = m.type.enis_all_cards;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const PrefixDelegation& m, std::string_view goal) {
@@ -153,23 +170,6 @@ bool goal(const PrefixDelegation& m, std::string_view goal) {
                static_cast<long long>(n->pods.size()) == m.wanted &&
                m.wanted > max_pods(m.type, options(m, false)).pod_ips;
     return false;
-}
-
-StepInfo info() {
-    return {
-        "prefix-delegation",
-        {type_knob(),
-         {"pd", KnobKind::Switch, 0, 1, {}},
-         node_group_knob(),
-         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         max_pods_knob()},
-        {"type",      "pods",    "running", "waiting",   "refused",     "enis",
-         "ips",       "slots",   "podips",  "podipsoff", "podipson",    "formula",
-         "formulaon", "maxpods", "nodeadm", "managed",   "recommended", "cap",
-         "vcpus",     "seed",    "held",    "blocks",    "cards",       "cardenis"},
-        {"switch", "blocks", "panelmain", "panels", "desks", "maxpods", "nodegroup", "building"},
-        {"pd-on", "all-run"},
-        kFirstType};
 }
 
 }  // namespace

@@ -146,6 +146,22 @@ void apply(SecondaryCidrs& m, SecondaryCidrsAction action) {
 
 namespace {
 
+StepInfo info() {
+    return {
+        "secondary-cidrs",
+        {{"primary", KnobKind::Choice, 0, 0, {"10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16"}},
+         {"address", KnobKind::Choice, 0, 0, {}},
+         {"prefix", KnobKind::Number, kBarMinPrefix, kBarMaxPrefix, {}},
+         {"quota", KnobKind::Number, kMinQuota, kMaxQuota, {}},
+         {"secondaries", KnobKind::Choice, 0, 0, {}}},
+        {"candidate", "prefix", "size", "first", "last", "primary", "start", "total", "blocks",
+         "quota", "left", "usable", "buildings", "newest"},
+        {"bar", "octets", "bits", "prefix", "verdict", "add", "campus", "primary", "secondary",
+         "quota", "buildings", "newbuilding"},
+        {"grow", "rfc6598", "refused", "build", "quota-full"},
+        ""};
+}
+
 void open(SecondaryCidrs& m, const Catalog&) {
     m = make_secondary_cidrs();
 }
@@ -221,22 +237,6 @@ bool goal(const SecondaryCidrs& m, std::string_view goal) {
     }
     if (goal == "quota-full") return static_cast<long long>(m.vpc.cidrs.size()) >= m.vpc.cidr_quota;
     return false;
-}
-
-StepInfo info() {
-    return {
-        "secondary-cidrs",
-        {{"primary", KnobKind::Choice, 0, 0, {"10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16"}},
-         {"address", KnobKind::Choice, 0, 0, {}},
-         {"prefix", KnobKind::Number, kBarMinPrefix, kBarMaxPrefix, {}},
-         {"quota", KnobKind::Number, kMinQuota, kMaxQuota, {}},
-         {"secondaries", KnobKind::Choice, 0, 0, {}}},
-        {"candidate", "prefix", "size", "first", "last", "primary", "start", "total", "blocks",
-         "quota", "left", "usable", "buildings", "newest"},
-        {"bar", "octets", "bits", "prefix", "verdict", "add", "campus", "primary", "secondary",
-         "quota", "buildings", "newbuilding"},
-        {"grow", "rfc6598", "refused", "build", "quota-full"},
-        ""};
 }
 
 }  // namespace

@@ -81,6 +81,21 @@ const Node* room(const SecurityGroupsForPods& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"security-groups-for-pods",
+            {type_knob(),
+             {"podeni", KnobKind::Switch, 0, 1, {}},
+             node_group_knob(),
+             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+             {"sgpods", KnobKind::Number, 0, kMaxOwnGroups, {}}},
+            {"type", "pods", "sgpods", "running", "sgrunning", "waiting", "refused", "branches",
+             "enis", "ips", "slots", "podips", "podipsoff", "trunkcost", "trunkcostpd", "maxpods",
+             "managed", "admitted", "waitingfull"},
+            {"switch", "trunk", "branches", "panels", "desks", "maxpods", "nodegroup", "waiting"},
+            {"own-sg", "full-no-wait"},
+            kFirstType};
+}
+
 void open(SecurityGroupsForPods& m, const Catalog& catalog) {
     m.type = opening_type(catalog, kFirstType);
     opening_settings(m);
@@ -127,7 +142,7 @@ std::string value(const SecurityGroupsForPods& m, std::string_view name) {
     if (name == "managed") v = max_pods(m.type, managed).kubelet.value;
     if (name == "admitted") v = std::max<long long>(kubelet - kHostNetworkPods, 0);
     if (name == "waitingfull") v = now.waiting_when_full;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const SecurityGroupsForPods& m, std::string_view goal) {
@@ -142,21 +157,6 @@ bool goal(const SecurityGroupsForPods& m, std::string_view goal) {
                static_cast<long long>(n->pods.size()) + own + kHostNetworkPods >= n->max_pods;
     }
     return false;
-}
-
-StepInfo info() {
-    return {"security-groups-for-pods",
-            {type_knob(),
-             {"podeni", KnobKind::Switch, 0, 1, {}},
-             node_group_knob(),
-             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-             {"sgpods", KnobKind::Number, 0, kMaxOwnGroups, {}}},
-            {"type", "pods", "sgpods", "running", "sgrunning", "waiting", "refused", "branches",
-             "enis", "ips", "slots", "podips", "podipsoff", "trunkcost", "trunkcostpd", "maxpods",
-             "managed", "admitted", "waitingfull"},
-            {"switch", "trunk", "branches", "panels", "desks", "maxpods", "nodegroup", "waiting"},
-            {"own-sg", "full-no-wait"},
-            kFirstType};
 }
 
 }  // namespace

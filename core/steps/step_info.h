@@ -63,6 +63,12 @@ struct TextSpan {
     std::string name;  // Value, Point, Edit: the value, part or knob it names
 };
 
+// A live number as a step's value gives it: its digits, or "" for a negative one (the steps'
+// "no such value").
+inline std::string number_value(long long v) {
+    return v < 0 ? std::string() : std::to_string(v);
+}
+
 // The step's model description; nullptr for a step whose model offers nothing yet.
 const StepInfo* find_step_info(std::string_view step_id);
 // Splits text (its {term} tokens already rendered or not) into plain words and live tokens.

@@ -226,6 +226,16 @@ int waiting_desks(const Takeaways& m) {
 
 namespace {
 
+StepInfo info() {
+    return {
+        "takeaways",
+        {{"target", KnobKind::Number, 10, 500, {}}},
+        {"pods", "waiting", "target", "rooms", "buildings", "ranges", "maxpods", "room", "undo"},
+        {"rooms", "addroom", "features", "buildings", "log", "tools"},
+        {"seat"},
+        ""};
+}
+
 void open(Takeaways& m, const Catalog& catalog) {
     std::optional<Cluster> linked = std::move(m.linked);
     m = Takeaways{};
@@ -266,16 +276,6 @@ std::string value(const Takeaways& m, std::string_view name) {
 bool goal(const Takeaways& m, std::string_view goal) {
     if (goal == "seat") return seated_desks(m) >= m.target;
     return false;
-}
-
-StepInfo info() {
-    return {
-        "takeaways",
-        {{"target", KnobKind::Number, 10, 500, {}}},
-        {"pods", "waiting", "target", "rooms", "buildings", "ranges", "maxpods", "room", "undo"},
-        {"rooms", "addroom", "features", "buildings", "log", "tools"},
-        {"seat"},
-        ""};
 }
 
 }  // namespace

@@ -6,12 +6,13 @@
 namespace core {
 namespace {
 
-void open(TheRules& m, const Catalog& catalog) {
-    open_simple_room(m, catalog);
-}
-
-Status set_knob(TheRules& m, const Setting& s, const Catalog& catalog) {
-    return set_room_knob(m, step_info<TheRules>(), s, catalog);
+StepInfo info() {
+    return {"the-rules",
+            desk_room_knobs(),
+            {"pods", "panels", "maxpanels", "ips", "allslots", "lost", "deskslots", "capacity"},
+            {"mainext", "panelmain", "slots", "deskslots", "panels", "desks"},
+            {"full-room", "more-panels"},
+            kOpeningRoomType};
 }
 
 std::string value(const TheRules& m, std::string_view name) {
@@ -20,7 +21,7 @@ std::string value(const TheRules& m, std::string_view name) {
     if (name == "allslots") v = panels * m.type.ipv4_per_eni;
     if (name == "lost") v = panels;
     if (name == "capacity") v = address_capacity(m.type, m.config);
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const TheRules& m, std::string_view goal) {
@@ -32,19 +33,11 @@ bool goal(const TheRules& m, std::string_view goal) {
     return false;
 }
 
-StepInfo info() {
-    return {"the-rules",
-            desk_room_knobs(),
-            {"pods", "panels", "maxpanels", "ips", "allslots", "lost", "deskslots", "capacity"},
-            {"mainext", "panelmain", "slots", "deskslots", "panels", "desks"},
-            {"full-room", "more-panels"},
-            kOpeningRoomType};
-}
-
 }  // namespace
 
 const StepCalls<TheRules>& step_calls(StepTag<TheRules>) {
-    static const StepCalls<TheRules> calls{info(), open, set_knob, value, goal};
+    static const StepCalls<TheRules> calls{info(), open_simple<TheRules>, set_simple_knob<TheRules>,
+                                           value, goal};
     return calls;
 }
 

@@ -145,6 +145,25 @@ std::vector<CompareRowText> compare_rows(const VpcCniVsOverlay& m) {
 
 namespace {
 
+StepInfo info() {
+    return {"vpc-cni-vs-overlay",
+            {{"row",
+              KnobKind::Choice,
+              0,
+              0,
+              {"numbers", "services", "groups", "debugging", "addresses", "best"}},
+             {"nodes", KnobKind::Number, 1, kMaxAddressUseNodes, {}},
+             {"type", KnobKind::Choice, 0, 0, {}}},
+            {"nodes", "type", "perroom", "pods", "vpcused", "overlayused", "buildingsize",
+             "buildings", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay", "branch", "vpcsources",
+             "overlaysources"},
+            {"numbers", "services", "groups", "debugging", "addresses", "best", "vpcused",
+             "overlayused", "buildingsize", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay",
+             "vpcsources", "overlaysources", "rows"},
+            {"beyond-a-building"},
+            kTrafficRoomType};
+}
+
 void open(VpcCniVsOverlay& m, const Catalog& catalog) {
     m = VpcCniVsOverlay{};
     if (!traffic_campuses(catalog, m.campuses, m.message)) return;
@@ -198,25 +217,6 @@ bool goal(const VpcCniVsOverlay& m, std::string_view goal) {
         return m.message.empty() &&
                static_cast<uint64_t>(m.use_vpc.vpc_addresses) > building_size();
     return false;
-}
-
-StepInfo info() {
-    return {"vpc-cni-vs-overlay",
-            {{"row",
-              KnobKind::Choice,
-              0,
-              0,
-              {"numbers", "services", "groups", "debugging", "addresses", "best"}},
-             {"nodes", KnobKind::Number, 1, kMaxAddressUseNodes, {}},
-             {"type", KnobKind::Choice, 0, 0, {}}},
-            {"nodes", "type", "perroom", "pods", "vpcused", "overlayused", "buildingsize",
-             "buildings", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay", "branch", "vpcsources",
-             "overlaysources"},
-            {"numbers", "services", "groups", "debugging", "addresses", "best", "vpcused",
-             "overlayused", "buildingsize", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay",
-             "vpcsources", "overlaysources", "rows"},
-            {"beyond-a-building"},
-            kTrafficRoomType};
 }
 
 }  // namespace

@@ -36,6 +36,22 @@ void move_desks_to(WarmPool& m, int pods) {
 
 namespace {
 
+StepInfo info() {
+    return {"warm-pool",
+            {{"type", KnobKind::Choice, 0, 0, {}},
+             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+             {"warmeni", KnobKind::Number, 0, 8, {}},
+             {"warmip", KnobKind::Number, 0, 64, {}},
+             {"minip", KnobKind::Number, 0, 64, {}},
+             {"warmprefix", KnobKind::Number, 0, 16, {}},
+             {"prefix", KnobKind::Switch, 0, 1, {}}},
+            {"pods", "panels", "maxpanels", "slots", "held", "free", "blocks", "maxpods", "warmeni",
+             "warmip", "minip", "warmprefix", "need", "threshold"},
+            {"free", "need", "threshold", "panels", "desks", "blocks", "maxpods", "rule"},
+            {"two-panels", "lean", "panel-back"},
+            kFirstType};
+}
+
 void open(WarmPool& m, const Catalog& catalog) {
     m.config = NodeConfig{};
     open_room(m, catalog, kFirstType, 0);
@@ -96,7 +112,7 @@ std::string value(const WarmPool& m, std::string_view name) {
     if (name == "threshold") v = (w.warm_eni_target + 1) * slots;
     WarmConfig copy = w;
     if (const int* setting = warm_setting(copy, name)) v = *setting;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
 bool goal(const WarmPool& m, std::string_view goal) {
@@ -108,22 +124,6 @@ bool goal(const WarmPool& m, std::string_view goal) {
         return std::any_of(m.cluster.events.begin(), m.cluster.events.end(),
                            [](const Event& e) { return e.kind == EventKind::DetachEni; });
     return false;
-}
-
-StepInfo info() {
-    return {"warm-pool",
-            {{"type", KnobKind::Choice, 0, 0, {}},
-             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-             {"warmeni", KnobKind::Number, 0, 8, {}},
-             {"warmip", KnobKind::Number, 0, 64, {}},
-             {"minip", KnobKind::Number, 0, 64, {}},
-             {"warmprefix", KnobKind::Number, 0, 16, {}},
-             {"prefix", KnobKind::Switch, 0, 1, {}}},
-            {"pods", "panels", "maxpanels", "slots", "held", "free", "blocks", "maxpods", "warmeni",
-             "warmip", "minip", "warmprefix", "need", "threshold"},
-            {"free", "need", "threshold", "panels", "desks", "blocks", "maxpods", "rule"},
-            {"two-panels", "lean", "panel-back"},
-            kFirstType};
 }
 
 }  // namespace

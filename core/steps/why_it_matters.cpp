@@ -85,6 +85,25 @@ const char* callee_key(Callee callee) {
 
 namespace {
 
+StepInfo info() {
+    return {"why-it-matters",
+            {{"callee",
+              KnobKind::Choice,
+              0,
+              0,
+              {"same-room", "other-room", "other-building", "rds", "elasticache", "peered",
+               "internet"}},
+             {"externalsnat", KnobKind::Switch, 0, 1, {}},
+             {"exclude", KnobKind::Choice, 0, 0, {"none", "peered", "internet"}},
+             {"groups", KnobKind::Switch, 0, 1, {}},
+             {"settings", KnobKind::Switch, 0, 1, {}}},
+            {"caller", "own", "callee", "calleeip", "seen", "roomext", "public", "peer", "hops"},
+            {"caller", "callee", "own", "seen", "room", "roomext", "panel", "network", "exchange",
+             "public", "walkway", "settings", "peer"},
+            {"swapped", "peer-sees-desk"},
+            ""};
+}
+
 void open(WhyItMatters& m, const Catalog& catalog) {
     m = WhyItMatters{};
     if (!traffic_campuses(catalog, m.campuses, m.message)) return;
@@ -140,25 +159,6 @@ bool goal(const WhyItMatters& m, std::string_view goal) {
     if (goal == "swapped") return !own;
     if (goal == "peer-sees-desk") return m.choice.callee == Callee::Peered && own;
     return false;
-}
-
-StepInfo info() {
-    return {"why-it-matters",
-            {{"callee",
-              KnobKind::Choice,
-              0,
-              0,
-              {"same-room", "other-room", "other-building", "rds", "elasticache", "peered",
-               "internet"}},
-             {"externalsnat", KnobKind::Switch, 0, 1, {}},
-             {"exclude", KnobKind::Choice, 0, 0, {"none", "peered", "internet"}},
-             {"groups", KnobKind::Switch, 0, 1, {}},
-             {"settings", KnobKind::Switch, 0, 1, {}}},
-            {"caller", "own", "callee", "calleeip", "seen", "roomext", "public", "peer", "hops"},
-            {"caller", "callee", "own", "seen", "room", "roomext", "panel", "network", "exchange",
-             "public", "walkway", "settings", "peer"},
-            {"swapped", "peer-sees-desk"},
-            ""};
 }
 
 }  // namespace
