@@ -81,7 +81,8 @@ std::optional<long long> draggable(const ViewContext& ctx, SecondaryCidrsUi& ui,
 // "100 . 64 . 0 . 0 / 10", each part draggable; an octet is blue while all its bits are fixed.
 void draw_octets(const ViewContext& ctx, core::SecondaryCidrs& m, SecondaryCidrsUi& ui) {
     static const core::Knob kOctet{"octet", core::KnobKind::Number, 0, 255, {}};
-    const core::Knob* prefix_knob = core::find_knob(core::step_info<SecondaryCidrs>(), "prefix");
+    const core::Knob* prefix_knob =
+        core::find_knob(core::step_info<core::SecondaryCidrs>(), "prefix");
     ImGui::PushFont(ctx.fonts.heading);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     for (int i = 0; i < 4; ++i) {

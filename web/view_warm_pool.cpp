@@ -60,7 +60,7 @@ void settings(const ViewContext& ctx, core::WarmPool& m, const core::PoolState& 
         ImGui::TextColored(rgba(idle ? color::kMuted : color::kInk), "%s", k.name);
         ImGui::SameLine(x0 + name_w + 10);
         int v = std::stoi(value(m, k.knob));
-        const long long max = core::find_knob(core::step_info<WarmPool>(), k.knob)->max;
+        const long long max = core::find_knob(core::step_info<core::WarmPool>(), k.knob)->max;
         if (stepper(k.knob, v, 0, static_cast<int>(max)))
             st = core::set(m, {k.knob, false, v, {}}, ctx.catalog);
         ImGui::PushFont(ctx.fonts.small);

@@ -230,6 +230,21 @@ const Subnet* building(const BuildingRunsOut& m, const char* id) {
     return find_subnet(m.cluster.vpc, id);
 }
 
+// The step of the log a press asks for (apply starts over itself).
+BuildingStep press_step(BuildingPress press) {
+    using P = BuildingPress;
+    using A = BuildingAction;
+    if (press == P::AddRoom) return {A::AddRoom, 1};
+    if (press == P::RemoveRoom) return {A::RemoveRoom, 1};
+    if (press == P::AddDesk) return {A::AddDesk, 1};
+    if (press == P::AddDesks) return {A::AddDesk, kDesksPerPress};
+    if (press == P::RemoveDesk) return {A::RemoveDesk, 1};
+    if (press == P::OthersTake) return {A::OthersTake, kOthersPerPress};
+    if (press == P::SecondUntagged) return {A::Second, static_cast<int>(SecondBuilding::Untagged)};
+    if (press == P::SecondTagged) return {A::Second, static_cast<int>(SecondBuilding::Tagged)};
+    return {A::OthersLeave, 1};  // OthersLeave
+}
+
 }  // namespace
 
 void apply(BuildingRunsOut& m, BuildingPress press) {
@@ -242,37 +257,7 @@ void apply(BuildingRunsOut& m, BuildingPress press) {
         m.message = "That is a lot of presses: choose Start over to keep playing.";
         return;
     }
-    BuildingStep step;
-    switch (press) {
-        case BuildingPress::AddRoom:
-            step = {BuildingAction::AddRoom, 1};
-            break;
-        case BuildingPress::RemoveRoom:
-            step = {BuildingAction::RemoveRoom, 1};
-            break;
-        case BuildingPress::AddDesk:
-            step = {BuildingAction::AddDesk, 1};
-            break;
-        case BuildingPress::AddDesks:
-            step = {BuildingAction::AddDesk, kDesksPerPress};
-            break;
-        case BuildingPress::RemoveDesk:
-            step = {BuildingAction::RemoveDesk, 1};
-            break;
-        case BuildingPress::OthersTake:
-            step = {BuildingAction::OthersTake, kOthersPerPress};
-            break;
-        case BuildingPress::SecondUntagged:
-            step = {BuildingAction::Second, static_cast<int>(SecondBuilding::Untagged)};
-            break;
-        case BuildingPress::SecondTagged:
-            step = {BuildingAction::Second, static_cast<int>(SecondBuilding::Tagged)};
-            break;
-        case BuildingPress::OthersLeave:
-        case BuildingPress::StartOver:
-            step = {BuildingAction::OthersLeave, 1};
-            break;
-    }
+    const BuildingStep step = press_step(press);
     const BuildingRunsOut before = m;
     const std::string refused = run(m, step);
     if (!kept(step, refused)) {

@@ -146,12 +146,13 @@ Result<Cluster> starter_campus(const Catalog& catalog, std::string_view vpc_cidr
 // the catalog is empty): the room a step opens with.
 InstanceType opening_type(const Catalog& catalog, std::string_view name);
 
-// The two knobs of a step that shows one room: "type" (the catalog's instance type of that
+// A knob of a step that shows one room, checked against the step's info first (an error for
+// a bad one), then the two every such step has: "type" (the catalog's instance type of that
 // name, into `type`) and "nodegroup" ("self-managed" or "managed", into `kind`). True if the
-// setting was one of them, false if it is another knob; an error (nothing changed) for a bad
-// value.
-Result<bool> set_type_or_kind(const Setting& setting, const Catalog& catalog, InstanceType& type,
-                              NodeGroupKind& kind);
+// setting was one of them, false if it is another knob of the step; an error (nothing
+// changed) for a bad value.
+Result<bool> set_type_or_kind(const StepInfo& info, const Setting& setting, const Catalog& catalog,
+                              InstanceType& type, NodeGroupKind& kind);
 
 // The knobs of a step that sends desks to a room of a node group: "type" (an instance type,
 // checked by the model), "nodegroup" (set_type_or_kind), "maxpods" (kubelet's max-pods set by

@@ -217,10 +217,9 @@ void open(CustomNetworking& m, const Catalog& catalog) {
 }
 
 Status set_knob(CustomNetworking& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(step_info<CustomNetworking>(), s);
-    if (!ok) return ok;
     CustomNetworking next = m;
-    Result<bool> room_knob = set_type_or_kind(s, catalog, next.type, next.node_group);
+    Result<bool> room_knob =
+        set_type_or_kind(step_info<CustomNetworking>(), s, catalog, next.type, next.node_group);
     if (!room_knob) return room_knob.error();
     if (room_knob.value()) {
         if (s.name == "type") next.max_pods_set = 0;  // a new node group: its kind sets max-pods
@@ -241,7 +240,7 @@ Status set_knob(CustomNetworking& m, const Setting& s, const Catalog& catalog) {
         Status zone = choose_eniconfig(next, next.eniconfig);
         if (!zone) return zone;
     }
-    ok = new_room(next, wanted_config(next));
+    Status ok = new_room(next, wanted_config(next));
     if (!ok) return ok;
     m = std::move(next);
     return Ok{};

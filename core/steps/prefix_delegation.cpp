@@ -115,9 +115,8 @@ void open(PrefixDelegation& m, const Catalog& catalog) {
 }
 
 Status set_knob(PrefixDelegation& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(step_info<PrefixDelegation>(), s);
-    if (!ok) return ok;
-    Result<bool> room_knob = set_type_or_kind(s, catalog, m.type, m.node_group);
+    Result<bool> room_knob =
+        set_type_or_kind(step_info<PrefixDelegation>(), s, catalog, m.type, m.node_group);
     if (!room_knob) return room_knob.error();
     if (room_knob.value()) {
         if (s.name == "type") m.max_pods_set = 0;  // a new node group: its kind sets max-pods

@@ -103,9 +103,8 @@ void open(SecurityGroupsForPods& m, const Catalog& catalog) {
 }
 
 Status set_knob(SecurityGroupsForPods& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(step_info<SecurityGroupsForPods>(), s);
-    if (!ok) return ok;
-    Result<bool> room_knob = set_type_or_kind(s, catalog, m.type, m.node_group);
+    Result<bool> room_knob =
+        set_type_or_kind(step_info<SecurityGroupsForPods>(), s, catalog, m.type, m.node_group);
     if (!room_knob) return room_knob.error();
     if (s.name == "podeni") {
         m.pod_eni = s.number != 0;

@@ -2,6 +2,7 @@
 #include "steps/steps.h"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
 #include <utility>
 
@@ -30,22 +31,18 @@ constexpr StepOps ops() {
     };
 }
 
+// The rows of the steps whose models are these StepModels members.
+template <auto... Members>
+constexpr std::array<StepOps, sizeof...(Members)> table() {
+    return {ops<Members>()...};
+}
+
 using S = StepModels;
-const StepOps kSteps[] = {ops<&S::phone_panel>(),
-                          ops<&S::ipv6>(),
-                          ops<&S::big_picture>(),
-                          ops<&S::why_it_matters>(),
-                          ops<&S::vpc_cni_vs_overlay>(),
-                          ops<&S::the_rules>(),
-                          ops<&S::desk_limit>(),
-                          ops<&S::warm_pool>(),
-                          ops<&S::secondary_cidrs>(),
-                          ops<&S::takeaways>(),
-                          ops<&S::prefix_delegation>(),
-                          ops<&S::custom_networking>(),
-                          ops<&S::security_groups_for_pods>(),
-                          ops<&S::building_runs_out>(),
-                          ops<&S::choosing>()};
+const auto kSteps =
+    table<&S::phone_panel, &S::ipv6, &S::big_picture, &S::why_it_matters, &S::vpc_cni_vs_overlay,
+          &S::the_rules, &S::desk_limit, &S::warm_pool, &S::secondary_cidrs, &S::takeaways,
+          &S::prefix_delegation, &S::custom_networking, &S::security_groups_for_pods,
+          &S::building_runs_out, &S::choosing>();
 
 const StepOps* find_ops(std::string_view step_id) {
     for (const StepOps& o : kSteps) {
