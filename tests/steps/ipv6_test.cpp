@@ -38,8 +38,7 @@ TEST_CASE("ipv6 opens on an IPv4 campus: a t3.medium of a managed node group, 40
     // Secondary IPs: 3 ENIs x (6 - 1) = 15 slots; the calculator gives 17, so kubelet
     // admits 15 and turns 25 away. Nothing waits: the slots and max-pods agree.
     check_values(m, live, "deskslots=15 maxpods=17 running=15 refused=25 waiting=0 panels=3");
-    CHECK_FALSE(goal_met(m, "fit"));
-    CHECK_FALSE(goal_met(m, "ipv6"));
+    check_goals(m, "fit=0 ipv6=0");
     CHECK(m.message.empty());
     CHECK(check_invariants(m.campus).ok());
 }
@@ -68,8 +67,7 @@ TEST_CASE("prefix delegation does not fit 40 either: the /26 has two free runs o
 
 TEST_CASE("an IPv6 campus: one /80 on the primary ENI, one IPv4 address from the building") {
     const Ipv6Step m = with({word("family", "ipv6")});
-    CHECK(goal_met(m, "ipv6"));
-    CHECK(goal_met(m, "fit"));
+    check_goals(m, "ipv6=1 fit=1");
     check_values(m, live,
                  "prefixlen=80 v6addrs=281,474,976,710,656 prefix=2001:db8:4a2:c100:7e3a::/80 "
                  "panels=1 v4used=1 free=58 mainext=10.0.1.4");

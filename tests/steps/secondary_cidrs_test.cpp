@@ -68,8 +68,7 @@ TEST_CASE("Add: 100.64.0.0/16 grows the campus; refusals change nothing and are 
     apply(m, SecondaryCidrsAction::Add);
     CHECK(m.message.empty());
     check_values(m, live, "total=131,072 newest=100.64.0.0/16");
-    CHECK(goal_met(m, "grow"));
-    CHECK(goal_met(m, "rfc6598"));
+    check_goals(m, "grow=1 rfc6598=1");
     CHECK(verdict(m).refusal == CidrRefusal::Duplicate);  // the bar still holds it
     for (const char* a : {"198.19.0.0", "169.254.0.0", "192.168.0.0", "172.31.0.0"}) {
         REQUIRE(set(m, word("address", a), cat).ok());
