@@ -74,7 +74,7 @@ TEST_CASE("enter_beat: Next sets the new beat's knobs on top; a jump replays fro
     CHECK(live_value(m, "phone-panel", "pods") == "2");
     // The learner adds a desk; Next keeps the room size the beat did not set... and beat 2
     // sets a new room size, which empties the room.
-    apply(m.phone_panel, PhonePanelAction::AddDesk);
+    apply(m.phone_panel, DeskAction::AddDesk);
     CHECK(live_value(m, "phone-panel", "pods") == "3");
     REQUIRE(enter_beat(m, step, 1, 2, cat).ok());
     CHECK(m.phone_panel.type.name == "m5.large");

@@ -14,13 +14,13 @@ namespace {
 void take(const ViewContext& ctx, core::TheRules& m, const DeskHand& hand) {
     switch (hand.press) {
         case DeskPress::Add:
-            core::apply(m, core::TheRulesAction::AddDesk);
+            core::apply(m, core::DeskAction::AddDesk);
             break;
         case DeskPress::Remove:
-            core::apply(m, core::TheRulesAction::RemoveDesk);
+            core::apply(m, core::DeskAction::RemoveDesk);
             break;
         case DeskPress::StartOver:
-            core::apply(m, core::TheRulesAction::StartOver);
+            core::apply(m, core::DeskAction::StartOver);
             break;
         case DeskPress::Type: {
             core::Status st = core::set(m, {"type", true, 0, hand.type}, ctx.catalog);

@@ -33,9 +33,9 @@ std::string value(const core::WarmPool& m, const char* name) {
 // The learner's press under the room, as the step's action or knob.
 void take(const ViewContext& ctx, core::WarmPool& m, const DeskHand& hand) {
     core::Status st = core::Ok{};
-    if (hand.press == DeskPress::Add) core::apply(m, core::WarmPoolAction::AddDesk);
-    if (hand.press == DeskPress::Remove) core::apply(m, core::WarmPoolAction::RemoveDesk);
-    if (hand.press == DeskPress::StartOver) core::apply(m, core::WarmPoolAction::StartOver);
+    if (hand.press == DeskPress::Add) core::apply(m, core::DeskAction::AddDesk);
+    if (hand.press == DeskPress::Remove) core::apply(m, core::DeskAction::RemoveDesk);
+    if (hand.press == DeskPress::StartOver) core::apply(m, core::DeskAction::StartOver);
     if (hand.press == DeskPress::Type) st = core::set(m, {"type", true, 0, hand.type}, ctx.catalog);
     if (!st) m.message = st.error().message;
 }

@@ -7,7 +7,7 @@
 // for the next desks are drawn as empty slots. The warm pool comes in step "warm-pool".
 //
 //   core::PhonePanel m = core::make_phone_panel(catalog);
-//   core::apply(m, core::PhonePanelAction::AddDesk);
+//   core::apply(m, core::DeskAction::AddDesk);
 //   core::step_value(m, "panels");   // "1"
 #pragma once
 
@@ -22,9 +22,8 @@
 namespace core {
 
 // The room (a t3.small to start) with the simple pool (campus.h simple_pool_config).
+// The learner's hand: campus.h DeskAction (add a desk, remove one, start over).
 struct PhonePanel : DeskRoom {};
-
-using PhonePanelAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts
 // and goals as listed in phone_panel.cpp.

@@ -8,7 +8,7 @@
 // The pool is the simple one (campus.h simple_pool_config): the warm pool comes later.
 //
 //   core::TheRules m = core::make_the_rules(catalog);
-//   core::apply(m, core::TheRulesAction::AddDesk);
+//   core::apply(m, core::DeskAction::AddDesk);
 //   core::step_value(m, "allslots");   // "12": 3 panels x 4 slots
 #pragma once
 
@@ -21,9 +21,9 @@
 
 namespace core {
 
+// One room of desks (campus.h DeskRoom); the learner's hand is campus.h DeskAction (add a
+// desk, remove one, start over).
 struct TheRules : DeskRoom {};
-
-using TheRulesAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts and
 // goals as listed in the_rules.cpp.

@@ -9,7 +9,7 @@
 // prefix delegation and the room size replace the node with the same desks, as on AWS.
 //
 //   core::WarmPool m = core::make_warm_pool(catalog);
-//   core::apply(m, core::WarmPoolAction::AddDesk);
+//   core::apply(m, core::DeskAction::AddDesk);
 //   core::step_value(m, "panels");   // "2": two panels for one desk
 #pragma once
 
@@ -22,9 +22,9 @@
 
 namespace core {
 
+// One room of desks (campus.h DeskRoom); the learner's hand is campus.h DeskAction (add a
+// desk, remove one, start over).
 struct WarmPool : DeskRoom {};
-
-using WarmPoolAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type, pods, warmeni, warmip, minip, warmprefix,
 // prefix; values, parts and goals as listed in warm_pool.cpp.

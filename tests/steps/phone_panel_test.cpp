@@ -19,14 +19,14 @@ TEST_CASE("phone-panel opens on an empty t3.small with one panel") {
 TEST_CASE("a second panel comes when the first is full (the simple picture)") {
     PhonePanel m = make_phone_panel(test_catalog());
     for (int i = 0; i < 2; ++i)
-        apply(m, PhonePanelAction::AddDesk);
+        apply(m, DeskAction::AddDesk);
     CHECK(step_value(m, "panels") == "1");
     CHECK_FALSE(goal_met(m, "second-panel"));
-    apply(m, PhonePanelAction::AddDesk);  // the third desk takes the first panel's last slot
+    apply(m, DeskAction::AddDesk);  // the third desk takes the first panel's last slot
     CHECK(step_value(m, "panels") == "2");
     CHECK(goal_met(m, "second-panel"));
     CHECK_FALSE(m.fresh_eni.empty());  // the panel this press attached, for the view to flash
-    apply(m, PhonePanelAction::AddDesk);
+    apply(m, DeskAction::AddDesk);
     CHECK(m.fresh_eni.empty());
     CHECK(step_value(m, "panels") == "2");
     // No panel comes and goes in a loop: each press attaches at most one, and none leaves.
@@ -38,17 +38,17 @@ TEST_CASE("a second panel comes when the first is full (the simple picture)") {
 TEST_CASE("the room fills at 9 desks and kubelet refuses the tenth; removing frees a slot") {
     PhonePanel m = make_phone_panel(test_catalog());
     for (int i = 0; i < 9; ++i)
-        apply(m, PhonePanelAction::AddDesk);
+        apply(m, DeskAction::AddDesk);
     CHECK(goal_met(m, "full-room"));
     CHECK(step_value(m, "panels") == "3");
     CHECK(m.message.empty());
-    apply(m, PhonePanelAction::AddDesk);
+    apply(m, DeskAction::AddDesk);
     CHECK(has(m.message, "max-pods"));
     CHECK(step_value(m, "pods") == "9");
-    apply(m, PhonePanelAction::RemoveDesk);
+    apply(m, DeskAction::RemoveDesk);
     CHECK(m.message.empty());
     CHECK(step_value(m, "pods") == "8");
-    apply(m, PhonePanelAction::StartOver);
+    apply(m, DeskAction::StartOver);
     CHECK(step_value(m, "pods") == "0");
     CHECK(m.type.name == "t3.small");
 }

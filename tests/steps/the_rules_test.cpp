@@ -22,24 +22,24 @@ TEST_CASE("the-rules opens on an empty t3.small: 3 panels x 4 slots, 3 lost, 9 d
 TEST_CASE("the puzzle: desks fill the room at 9; the tenth is refused by kubelet, in words") {
     TheRules m = make_the_rules(test_catalog());
     for (int i = 0; i < 8; ++i)
-        apply(m, TheRulesAction::AddDesk);
+        apply(m, DeskAction::AddDesk);
     CHECK_FALSE(goal_met(m, "full-room"));
-    apply(m, TheRulesAction::AddDesk);
+    apply(m, DeskAction::AddDesk);
     CHECK(goal_met(m, "full-room"));
     CHECK(step_value(m, "panels") == "3");
     CHECK(m.message.empty());
-    apply(m, TheRulesAction::AddDesk);
+    apply(m, DeskAction::AddDesk);
     CHECK(step_value(m, "pods") == "9");
     CHECK(m.code == ErrorCode::TooManyPods);
     const std::string words = refusal_words(m.code, *room(m));
     CHECK(has(words, "{maxpods} of 11"));
     CHECK(has(words, "11 {desks}"));
     CHECK(refusal_words(ErrorCode::InvalidParameterValue, *room(m)).empty());
-    apply(m, TheRulesAction::RemoveDesk);
+    apply(m, DeskAction::RemoveDesk);
     CHECK(m.message.empty());
     CHECK(m.code == ErrorCode::None);
     CHECK_FALSE(goal_met(m, "full-room"));
-    apply(m, TheRulesAction::StartOver);
+    apply(m, DeskAction::StartOver);
     CHECK(step_value(m, "pods") == "0");
     CHECK(check_invariants(m.cluster).ok());
 }

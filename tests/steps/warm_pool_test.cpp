@@ -17,7 +17,7 @@ TEST_CASE("warm-pool: an empty t3.small holds 3 spare; one desk brings a second 
         m, live,
         "pods=0 panels=1 held=3 free=3 need=3 threshold=6 warmeni=1 warmprefix=1 maxpods=11");
     CHECK_FALSE(goal_met(m, "two-panels"));
-    apply(m, WarmPoolAction::AddDesk);
+    apply(m, DeskAction::AddDesk);
     CHECK(goal_met(m, "two-panels"));
     check_values(m, live, "held=6 free=5");
     CHECK_FALSE(m.fresh_eni.empty());
