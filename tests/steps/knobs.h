@@ -90,18 +90,22 @@ void check_goals(const Model& model, const std::string& rows) {
 }
 
 // A beat of a step test: the knobs it sets ("pods=27"), then the values the step must show
-// ("running=18 waiting=9", as check_values reads them).
+// ("running=18 waiting=9", as check_values reads them) and, if given, its goals met or not
+// ("full-room=1", as check_goals reads them).
 struct BeatRow {
     const char* knobs;
     const char* values;
+    const char* goals = nullptr;
 };
 
-// For each row in turn: sets its knobs (set_knobs), then checks its values (check_values).
+// For each row in turn: sets its knobs (set_knobs), then checks its values (check_values) and
+// goals (check_goals).
 template <class Model, class Value>
 void check_beats(Model& model, Value value, std::initializer_list<BeatRow> rows) {
     for (const BeatRow& row : rows) {
         CAPTURE(row.knobs);
         set_knobs(model, row.knobs);
         check_values(model, value, row.values);
+        if (row.goals != nullptr) check_goals(model, row.goals);
     }
 }
