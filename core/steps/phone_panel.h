@@ -11,11 +11,6 @@
 //   core::step_value(m, "panels");   // "1"
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "catalog.h"
-#include "cluster.h"
 #include "steps/campus.h"
 #include "steps/step_info.h"
 

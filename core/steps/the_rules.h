@@ -12,10 +12,6 @@
 //   core::step_value(m, "allslots");   // "12": 3 panels x 4 slots
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "catalog.h"
 #include "steps/campus.h"
 #include "steps/step_info.h"
 

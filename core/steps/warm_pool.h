@@ -13,10 +13,6 @@
 //   core::step_value(m, "panels");   // "2": two panels for one desk
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "catalog.h"
 #include "steps/campus.h"
 #include "steps/step_info.h"
 
