@@ -49,7 +49,7 @@ TEST_CASE("check_live_text names what the step shows instead of an unknown token
 }
 
 TEST_CASE("check_setting: known knob, kind, range") {
-    const StepInfo& info = phone_panel_info();
+    const StepInfo& info = step_info<PhonePanel>();
     CHECK(check_setting(info, {"pods", false, 3, {}}).ok());
     CHECK(check_setting(info, {"pods", false, 251, {}}).error().message ==
           "251 is outside 0 to 250");
@@ -74,7 +74,7 @@ TEST_CASE("enter_beat: Next sets the new beat's knobs on top; a jump replays fro
     CHECK(live_value(m, "phone-panel", "pods") == "2");
     // The learner adds a desk; Next keeps the room size the beat did not set... and beat 2
     // sets a new room size, which empties the room.
-    apply(m.phone_panel, PhonePanelAction::AddDesk);
+    apply(m.phone_panel, DeskAction::AddDesk);
     CHECK(live_value(m, "phone-panel", "pods") == "3");
     REQUIRE(enter_beat(m, step, 1, 2, cat).ok());
     CHECK(m.phone_panel.type.name == "m5.large");

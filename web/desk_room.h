@@ -4,7 +4,7 @@
 //   web::ViewOut out;
 //   web::desk_room_figure(ctx, model, ui, style, out);       // the room, lit, a new panel flashing
 //   web::DeskHand h = web::desk_room_hand(ctx, model, ui, "rules");  // Add / Remove / size
-//   if (h.press == web::DeskPress::Add) core::apply(model, core::TheRulesAction::AddDesk);
+//   if (h.press == web::DeskPress::Add) core::apply(model, core::DeskAction::AddDesk);
 #pragma once
 
 #include <string>

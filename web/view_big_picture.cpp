@@ -145,8 +145,8 @@ std::vector<std::string> header_lines(const ViewContext& ctx, const core::BigPic
                                       bool overlay, float width) {
     const std::string name = capitalized(ctx.text(overlay ? "{overlaycni}" : "{vpccni}"));
     const std::string from =
-        overlay ? ctx.text("{desks}: private ") + core::big_picture_value(m, "overlayrange")
-                : ctx.text("{desks}: {building} A, ") + core::big_picture_value(m, "vpcbuilding");
+        overlay ? ctx.text("{desks}: private ") + core::step_value(m, "overlayrange")
+                : ctx.text("{desks}: {building} A, ") + core::step_value(m, "vpcbuilding");
     const std::string both = name + "   " + from;
     ImFont* f = small(ctx);
     if (text_w(f, 14, both) <= width) return {both};
@@ -500,7 +500,7 @@ void draw_stepper(core::BigPicture& m, BigPictureUi& ui, double now) {
     }
     ImGui::EndDisabled();
     const std::string count =
-        "Hop " + core::big_picture_value(m, "hop") + " of " + core::big_picture_value(m, "hops");
+        "Hop " + core::step_value(m, "hop") + " of " + core::step_value(m, "hops");
     flow(ImGui::CalcTextSize(count.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", count.c_str());
@@ -570,10 +570,10 @@ ViewOut draw_big_picture(const ViewContext& ctx, core::BigPicture& m, BigPicture
 
     const core::TrafficPath& ov = core::shown_call(m, m.overlay);
     const core::TrafficPath& vp = core::shown_call(m, m.vpc);
-    out.live = ctx.text("Hop " + core::big_picture_value(m, "hop") + " of " +
-                        core::big_picture_value(m, "hops") + ". {overlaycni}: " + ov.callee_name +
-                        " sees " + ip(ov.seen_source) + ". {vpccni}: " + vp.callee_name + " sees " +
-                        ip(vp.seen_source) + "." + (core::arrived(m) ? " Arrived." : ""));
+    out.live = ctx.text("Hop " + core::step_value(m, "hop") + " of " + core::step_value(m, "hops") +
+                        ". {overlaycni}: " + ov.callee_name + " sees " + ip(ov.seen_source) +
+                        ". {vpccni}: " + vp.callee_name + " sees " + ip(vp.seen_source) + "." +
+                        (core::arrived(m) ? " Arrived." : ""));
     return out;
 }
 

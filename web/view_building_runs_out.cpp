@@ -350,7 +350,7 @@ void draw_settings(const ViewContext& ctx, core::BuildingRunsOut& m) {
 
 // The numbers in a sentence, for screen readers and the tests (AWS words).
 std::string live_sentence(const core::BuildingRunsOut& m) {
-    auto v = [&](const char* name) { return core::building_runs_out_value(m, name); };
+    auto v = [&](const char* name) { return core::step_value(m, name); };
     std::string s = "subnet-a 10.0.1.0/" + v("size") + ": " + v("addresses") + " addresses, " +
                     v("usable") + " usable, " + v("used") + " used, " + v("free") + " free; " +
                     v("rooms") + " nodes in " + core::rooms_building(m) + ", " + v("running") +

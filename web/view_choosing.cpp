@@ -273,8 +273,8 @@ void draw_guide(const ViewContext& ctx, core::Choosing& m, ChoosingUi& ui, ViewO
 
 std::string live(const ViewContext& ctx, const core::Choosing& m) {
     if (core::puzzle_shown(m)) {
-        std::string s = "Puzzle: " + core::choosing_value(m, "waiting") + " of " +
-                        core::choosing_value(m, "wanted") + " pods wait. ";
+        std::string s = "Puzzle: " + core::step_value(m, "waiting") + " of " +
+                        core::step_value(m, "wanted") + " pods wait. ";
         s += verdict(ctx, m);
         return s;
     }

@@ -16,7 +16,7 @@ using Action = core::CustomNetworkingAction;
 constexpr int kMaxCables = 12;  // desks drawn with a cable to their building
 
 std::string value(const core::CustomNetworking& m, const char* name) {
-    return core::custom_networking_value(m, name);
+    return core::step_value(m, name);
 }
 
 // A building's name in the vocabulary: "Building P" or "Subnet P" (the lesson says "{building} P").

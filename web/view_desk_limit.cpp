@@ -19,7 +19,7 @@ constexpr int kMemorySteps[] = {16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 819
 constexpr ImU32 kMemoryFill = IM_COL32(120, 80, 190, 255);
 
 std::string value(const core::DeskLimit& m, const char* name) {
-    return core::desk_limit_value(m, name);
+    return core::step_value(m, name);
 }
 
 // A labelled bar: label and value on one line, the bar under it, lit when the text points

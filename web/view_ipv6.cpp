@@ -137,7 +137,7 @@ ImVec2 draw_v6_room(const ViewContext& ctx, const core::Ipv6Step& m, const core:
     const ImVec2 pre_z(p1.x - 6, main_a.y + s);
     dl->AddRectFilled(pre_a, pre_z, color::kAddrPrefix, 3);
     small_text(ctx, dl, ImVec2(pre_a.x + 5, pre_a.y + (s - kSmallSize) * 0.5f), IM_COL32_WHITE,
-               "/80: " + core::ipv6_value(m, "v6addrs") + ctx.text(" {longnums}"),
+               "/80: " + core::step_value(m, "v6addrs") + ctx.text(" {longnums}"),
                pre_z.x - pre_a.x - 8);
     if (lit_any(ctx, {"mainext"})) outline(dl, main_a, ImVec2(main_a.x + s, main_a.y + s));
     if (lit_any(ctx, {"prefix", "v6addrs", "prefixlen"})) outline(dl, pre_a, pre_z);

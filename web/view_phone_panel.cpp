@@ -61,16 +61,15 @@ ViewOut draw_phone_panel(const ViewContext& ctx, core::PhonePanel& m, PhonePanel
     const core::NodeStats s = core::node_stats(*node);
     ImGui::Spacing();
     const std::string before = m.fresh_eni;
-    if (ImGui::Button(ctx.text("Add a {desk}").c_str()))
-        core::apply(m, core::PhonePanelAction::AddDesk);
+    if (ImGui::Button(ctx.text("Add a {desk}").c_str())) core::apply(m, core::DeskAction::AddDesk);
     ImGui::SameLine();
     ImGui::BeginDisabled(s.pods + s.pending == 0);
     if (ImGui::Button(ctx.text("Remove a {desk}").c_str()))
-        core::apply(m, core::PhonePanelAction::RemoveDesk);
+        core::apply(m, core::DeskAction::RemoveDesk);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < chip_width("Start over")) ImGui::NewLine();
-    if (ImGui::Button("Start over")) core::apply(m, core::PhonePanelAction::StartOver);
+    if (ImGui::Button("Start over")) core::apply(m, core::DeskAction::StartOver);
     if (!m.fresh_eni.empty() && m.fresh_eni != before) {
         ui.flash_until_ms = now + kFlashMs;
         out.animate(ui.flash_until_ms + 120);  // one frame past the end

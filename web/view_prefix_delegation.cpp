@@ -16,7 +16,7 @@ namespace {
 constexpr double kFadeMs = 450;
 
 std::string value(const core::PrefixDelegation& m, const char* name) {
-    return core::prefix_delegation_value(m, name);
+    return core::step_value(m, name);
 }
 
 // The part of the room a live token or a beat points at.

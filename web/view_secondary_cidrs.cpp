@@ -26,8 +26,6 @@ const ImU32& kBitOn = color::kAccentFill;  // a fixed (network) bit, white digit
 const ImU32& kBitHost = color::kSlotFree;  // a bit that counts numbers inside
 const ImU32& kFresh = color::kPillHot;
 
-using core::secondary_cidrs_value;
-
 bool is_bar_part(std::string_view p) {
     return p == "bar" || p == "octets" || p == "bits" || p == "prefix" || p == "verdict" ||
            p == "add" || p == "candidate" || p == "size" || p == "first" || p == "last" ||
@@ -83,7 +81,8 @@ std::optional<long long> draggable(const ViewContext& ctx, SecondaryCidrsUi& ui,
 // "100 . 64 . 0 . 0 / 10", each part draggable; an octet is blue while all its bits are fixed.
 void draw_octets(const ViewContext& ctx, core::SecondaryCidrs& m, SecondaryCidrsUi& ui) {
     static const core::Knob kOctet{"octet", core::KnobKind::Number, 0, 255, {}};
-    const core::Knob* prefix_knob = core::find_knob(core::secondary_cidrs_info(), "prefix");
+    const core::Knob* prefix_knob =
+        core::find_knob(core::step_info<core::SecondaryCidrs>(), "prefix");
     ImGui::PushFont(ctx.fonts.heading);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     for (int i = 0; i < 4; ++i) {
@@ -228,15 +227,15 @@ const RefusalWords kRefusalWords[] = {
 // What AWS's rules say of the block on the bar, in the learner's words.
 std::string verdict_text(const ViewContext& ctx, const core::SecondaryCidrs& m) {
     const core::CidrVerdict v = core::verdict(m);
-    const std::string block = secondary_cidrs_value(m, "candidate");
+    const std::string block = step_value(m, "candidate");
     const std::string with = core::format_cidr(v.with);
     if (v.refusal == core::CidrRefusal::None)
         return ctx.text("Allowed: AWS would add ") + block + ctx.text(" to the {campus}.");
     if (v.refusal == core::CidrRefusal::Duplicate)
         return block + ctx.text(" is already a {range} of this {campus}.");
     if (v.refusal == core::CidrRefusal::Quota)
-        return ctx.text("Quota reached: ") + secondary_cidrs_value(m, "blocks") + " of " +
-               secondary_cidrs_value(m, "quota") +
+        return ctx.text("Quota reached: ") + step_value(m, "blocks") + " of " +
+               step_value(m, "quota") +
                ctx.text(" {range}s in use. AWS raises the quota on request, up to 50.");
     if (v.refusal == core::CidrRefusal::Unusable && with == "169.254.0.0/16")
         return ctx.text(
@@ -275,9 +274,8 @@ void draw_bar(const ViewContext& ctx, core::SecondaryCidrs& m, SecondaryCidrsUi&
     ImGui::Dummy(ImVec2(1, 8));
     draw_bits(ctx, m, ui);
     ImGui::PushFont(ctx.fonts.small);
-    const std::string span = secondary_cidrs_value(m, "first") + " \xE2\x80\x93 " +
-                             secondary_cidrs_value(m, "last") + "  \xC2\xB7  " +
-                             secondary_cidrs_value(m, "size") + " " + ctx.text("{nums}");
+    const std::string span = step_value(m, "first") + " \xE2\x80\x93 " + step_value(m, "last") +
+                             "  \xC2\xB7  " + step_value(m, "size") + " " + ctx.text("{nums}");
     wrapped_text(span.c_str(), color::kMuted);
     ImGui::PopFont();
     ImGui::Spacing();
@@ -291,8 +289,8 @@ void draw_bar(const ViewContext& ctx, core::SecondaryCidrs& m, SecondaryCidrsUi&
     if (ctx.lit() == "verdict")
         outline(va, ImVec2(va.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
     ImGui::Spacing();
-    const std::string add = ctx.text("Add ") + secondary_cidrs_value(m, "candidate") +
-                            ctx.text(" to the {campus}") + "##add";
+    const std::string add =
+        ctx.text("Add ") + step_value(m, "candidate") + ctx.text(" to the {campus}") + "##add";
     if (ImGui::Button(add.c_str())) core::apply(m, core::SecondaryCidrsAction::Add);
     locate_note("##add");
     if (ctx.lit() == "add") outline(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -398,12 +396,11 @@ std::string live_sentence(const ViewContext& ctx, const core::SecondaryCidrs& m)
     std::string blocks;
     for (const core::Cidr& c : m.vpc.cidrs)
         blocks += (blocks.empty() ? "" : ", ") + core::format_cidr(c);
-    return capitalized(ctx.text("{campus}: ")) + secondary_cidrs_value(m, "blocks") + " of " +
-           secondary_cidrs_value(m, "quota") + ctx.text(" {range}s (") + blocks + "), " +
-           secondary_cidrs_value(m, "total") + ctx.text(" {nums}; ") +
-           secondary_cidrs_value(m, "buildings") + ctx.text(" {buildings}, ") +
-           secondary_cidrs_value(m, "usable") +
-           " usable. Bar: " + secondary_cidrs_value(m, "candidate") +
+    return capitalized(ctx.text("{campus}: ")) + step_value(m, "blocks") + " of " +
+           step_value(m, "quota") + ctx.text(" {range}s (") + blocks + "), " +
+           step_value(m, "total") + ctx.text(" {nums}; ") + step_value(m, "buildings") +
+           ctx.text(" {buildings}, ") + step_value(m, "usable") +
+           " usable. Bar: " + step_value(m, "candidate") +
            (v.refusal == core::CidrRefusal::None ? ", allowed."
                                                  : ", refused: " + verdict_text(ctx, m));
 }

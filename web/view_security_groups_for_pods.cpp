@@ -18,7 +18,7 @@ using Action = core::SecurityGroupsForPodsAction;
 const ImU32& kTrunkColor = color::kTrunk;  // draw_campus's trunk colour
 
 std::string value(const core::SecurityGroupsForPods& m, const char* name) {
-    return core::security_groups_for_pods_value(m, name);
+    return core::step_value(m, name);
 }
 
 // The part of the room a live token or a beat points at.

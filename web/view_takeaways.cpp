@@ -328,8 +328,7 @@ void draw_rooms(const ViewContext& ctx, core::Takeaways& m, TakeawaysUi& ui) {
     const bool met = core::goal_met(m, "seat");
     ImGui::PushFont(ctx.fonts.heading);
     const std::string seated = capitalized(ctx.text("{desks} seated: ")) +
-                               core::takeaways_value(m, "pods") + " of " +
-                               core::takeaways_value(m, "target");
+                               core::step_value(m, "pods") + " of " + core::step_value(m, "target");
     ImGui::TextColored(rgba(met ? color::kGood : color::kInk), "%s", seated.c_str());
     ImGui::PopFont();
     if (m.cluster.nodes.empty()) ImGui::TextDisabled("%s", ctx.text("No {rooms} yet.").c_str());
@@ -492,7 +491,7 @@ std::string live_sentence(const ViewContext& ctx, const core::Takeaways& m, cons
                       count(ctx, m.cluster.vpc.subnets.size(), "{building}", "{buildings}") + ", " +
                       count(ctx, m.cluster.nodes.size(), "{room}", "{rooms}") + ", " +
                       count(ctx, static_cast<size_t>(core::seated_desks(m)), "{desk}", "{desks}") +
-                      " seated of " + core::takeaways_value(m, "target") +
+                      " seated of " + core::step_value(m, "target") +
                       (waiting > 0 ? " (+" + std::to_string(waiting) + " waiting)" : "") +
                       "; undo " + std::to_string(m.undo.size()) + ".";
     if (!m.cluster.events.empty()) out += " Last: " + m.cluster.events.back().text;

@@ -14,13 +14,13 @@ namespace {
 void take(const ViewContext& ctx, core::TheRules& m, const DeskHand& hand) {
     switch (hand.press) {
         case DeskPress::Add:
-            core::apply(m, core::TheRulesAction::AddDesk);
+            core::apply(m, core::DeskAction::AddDesk);
             break;
         case DeskPress::Remove:
-            core::apply(m, core::TheRulesAction::RemoveDesk);
+            core::apply(m, core::DeskAction::RemoveDesk);
             break;
         case DeskPress::StartOver:
-            core::apply(m, core::TheRulesAction::StartOver);
+            core::apply(m, core::DeskAction::StartOver);
             break;
         case DeskPress::Type: {
             core::Status st = core::set(m, {"type", true, 0, hand.type}, ctx.catalog);
@@ -34,7 +34,7 @@ void take(const ViewContext& ctx, core::TheRules& m, const DeskHand& hand) {
 
 // One count under the room: "Slots: 12  ·  lost: 3  ·  desks: 9 of 9".
 std::string counts(const ViewContext& ctx, const core::TheRules& m) {
-    auto v = [&m](const char* name) { return core::the_rules_value(m, name); };
+    auto v = [&m](const char* name) { return core::step_value(m, name); };
     return capitalized(ctx.text("{slots}: ")) + v("allslots") + " on " + v("maxpanels") + " " +
            ctx.text("{panels}") + "    " + capitalized(ctx.text("{desks}: ")) + v("pods") + " of " +
            v("capacity");
@@ -69,10 +69,10 @@ ViewOut draw_the_rules(const ViewContext& ctx, core::TheRules& m, TheRulesUi& ui
             color::kMuted);
     }
     if (node == nullptr) return out;
-    out.live = m.type.name + ": " + core::the_rules_value(m, "maxpanels") + " ENIs x " +
-               core::the_rules_value(m, "ips") + " IPs = " + core::the_rules_value(m, "allslots") +
-               " slots, one per ENI its own: " + core::the_rules_value(m, "pods") + " pods of " +
-               core::the_rules_value(m, "capacity");
+    out.live = m.type.name + ": " + core::step_value(m, "maxpanels") + " ENIs x " +
+               core::step_value(m, "ips") + " IPs = " + core::step_value(m, "allslots") +
+               " slots, one per ENI its own: " + core::step_value(m, "pods") + " pods of " +
+               core::step_value(m, "capacity");
     if (!m.message.empty()) out.live += ". " + m.message;
     return out;
 }

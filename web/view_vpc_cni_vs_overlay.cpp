@@ -20,7 +20,7 @@ std::string ip(core::Ipv4 a) {
 }
 
 std::string value(const core::VpcCniVsOverlay& m, const char* name) {
-    return core::vpc_cni_vs_overlay_value(m, name);
+    return core::step_value(m, name);
 }
 
 void heading(const ViewContext& ctx, const std::string& text) {

@@ -27,15 +27,15 @@ constexpr Knob kKnobs[] = {
 };
 
 std::string value(const core::WarmPool& m, const char* name) {
-    return core::warm_pool_value(m, name);
+    return core::step_value(m, name);
 }
 
 // The learner's press under the room, as the step's action or knob.
 void take(const ViewContext& ctx, core::WarmPool& m, const DeskHand& hand) {
     core::Status st = core::Ok{};
-    if (hand.press == DeskPress::Add) core::apply(m, core::WarmPoolAction::AddDesk);
-    if (hand.press == DeskPress::Remove) core::apply(m, core::WarmPoolAction::RemoveDesk);
-    if (hand.press == DeskPress::StartOver) core::apply(m, core::WarmPoolAction::StartOver);
+    if (hand.press == DeskPress::Add) core::apply(m, core::DeskAction::AddDesk);
+    if (hand.press == DeskPress::Remove) core::apply(m, core::DeskAction::RemoveDesk);
+    if (hand.press == DeskPress::StartOver) core::apply(m, core::DeskAction::StartOver);
     if (hand.press == DeskPress::Type) st = core::set(m, {"type", true, 0, hand.type}, ctx.catalog);
     if (!st) m.message = st.error().message;
 }
@@ -60,7 +60,7 @@ void settings(const ViewContext& ctx, core::WarmPool& m, const core::PoolState& 
         ImGui::TextColored(rgba(idle ? color::kMuted : color::kInk), "%s", k.name);
         ImGui::SameLine(x0 + name_w + 10);
         int v = std::stoi(value(m, k.knob));
-        const long long max = core::find_knob(core::warm_pool_info(), k.knob)->max;
+        const long long max = core::find_knob(core::step_info<core::WarmPool>(), k.knob)->max;
         if (stepper(k.knob, v, 0, static_cast<int>(max)))
             st = core::set(m, {k.knob, false, v, {}}, ctx.catalog);
         ImGui::PushFont(ctx.fonts.small);

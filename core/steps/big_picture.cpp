@@ -34,50 +34,6 @@ int hops_of(const TrafficPath& p) {
 
 }  // namespace
 
-const StepInfo& big_picture_info() {
-    static const StepInfo info{"big-picture",
-                               {{"call", KnobKind::Choice, 0, 0, {"desk", "database"}},
-                                {"hop", KnobKind::Number, 0, kMaxHop, {}}},
-                               {"hop", "hops", "caller", "callee", "overlaydesk", "overlayrange",
-                                "overlayroom", "vpcdesk", "vpcbuilding", "overlayseen", "vpcseen"},
-                               {"overlay", "vpc", "desks", "caller", "callee", "switchboard",
-                                "panels", "network", "database", "overlaydesk", "overlayrange",
-                                "overlayroom", "vpcdesk", "vpcbuilding", "overlayseen", "vpcseen"},
-                               {"desk-call-arrived", "database-call-arrived"},
-                               ""};
-    return info;
-}
-
-void reset(BigPicture& m, const Catalog& catalog) {
-    m = BigPicture{};
-    TrafficCampuses t;
-    if (!traffic_campuses(catalog, t, m.message)) return;
-    Result<BigPictureSide> overlay = side(std::move(t.overlay));
-    Result<BigPictureSide> vpc = side(std::move(t.vpc));
-    if (!overlay || !vpc) {
-        m.message = (!overlay ? overlay.error() : vpc.error()).message;
-        return;
-    }
-    m.overlay = std::move(overlay).value();
-    m.vpc = std::move(vpc).value();
-}
-
-Status set(BigPicture& m, const Setting& s, const Catalog&) {
-    Status ok = check_setting(big_picture_info(), s);
-    if (!ok) return ok;
-    if (s.name == "call") {
-        apply(m, s.text == "desk" ? BigPictureAction::CallDesk : BigPictureAction::CallDatabase);
-        return Ok{};
-    }
-    const int hop = static_cast<int>(s.number);
-    if (hop > last_hop(m))
-        return make_error("This call has " + std::to_string(last_hop(m) + 1) + " hops (0 to " +
-                          std::to_string(last_hop(m)) + "); there is no hop " +
-                          std::to_string(hop) + ".");
-    m.hop = hop;
-    return Ok{};
-}
-
 void apply(BigPicture& m, BigPictureAction action) {
     switch (action) {
         case BigPictureAction::Step:
@@ -117,7 +73,52 @@ int side_hop(const BigPicture& m, const BigPictureSide& side) {
     return std::min(m.hop, std::max(hops_of(shown_call(m, side)) - 1, 0));
 }
 
-std::string big_picture_value(const BigPicture& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"big-picture",
+            {{"call", KnobKind::Choice, 0, 0, {"desk", "database"}},
+             {"hop", KnobKind::Number, 0, kMaxHop, {}}},
+            {"hop", "hops", "caller", "callee", "overlaydesk", "overlayrange", "overlayroom",
+             "vpcdesk", "vpcbuilding", "overlayseen", "vpcseen"},
+            {"overlay", "vpc", "desks", "caller", "callee", "switchboard", "panels", "network",
+             "database", "overlaydesk", "overlayrange", "overlayroom", "vpcdesk", "vpcbuilding",
+             "overlayseen", "vpcseen"},
+            {"desk-call-arrived", "database-call-arrived"},
+            ""};
+}
+
+void open(BigPicture& m, const Catalog& catalog) {
+    m = BigPicture{};
+    TrafficCampuses t;
+    if (!traffic_campuses(catalog, t, m.message)) return;
+    Result<BigPictureSide> overlay = side(std::move(t.overlay));
+    Result<BigPictureSide> vpc = side(std::move(t.vpc));
+    if (!overlay || !vpc) {
+        m.message = (!overlay ? overlay.error() : vpc.error()).message;
+        return;
+    }
+    m.overlay = std::move(overlay).value();
+    m.vpc = std::move(vpc).value();
+}
+
+Status set_knob(BigPicture& m, const Setting& s, const Catalog&) {
+    Status ok = check_setting(step_info<BigPicture>(), s);
+    if (!ok) return ok;
+    if (s.name == "call") {
+        apply(m, s.text == "desk" ? BigPictureAction::CallDesk : BigPictureAction::CallDatabase);
+        return Ok{};
+    }
+    const int hop = static_cast<int>(s.number);
+    if (hop > last_hop(m))
+        return make_error("This call has " + std::to_string(last_hop(m) + 1) + " hops (0 to " +
+                          std::to_string(last_hop(m)) + "); there is no hop " +
+                          std::to_string(hop) + ".");
+    m.hop = hop;
+    return Ok{};
+}
+
+std::string value(const BigPicture& m, std::string_view name) {
     if (!m.message.empty() || m.vpc.campus.pods.empty() || m.overlay.campus.pods.empty()) return {};
     const TrafficPath& ov = shown_call(m, m.overlay);
     const TrafficPath& vp = shown_call(m, m.vpc);
@@ -142,10 +143,17 @@ std::string big_picture_value(const BigPicture& m, std::string_view name) {
     return {};
 }
 
-bool goal_met(const BigPicture& m, std::string_view goal) {
+bool goal(const BigPicture& m, std::string_view goal) {
     if (goal == "desk-call-arrived") return m.call == BigPictureCall::ToDesk && arrived(m);
     if (goal == "database-call-arrived") return m.call == BigPictureCall::ToDatabase && arrived(m);
     return false;
+}
+
+}  // namespace
+
+const StepCalls<BigPicture>& step_calls(StepTag<BigPicture>) {
+    static const StepCalls<BigPicture> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

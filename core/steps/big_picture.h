@@ -10,7 +10,7 @@
 //
 //   core::BigPicture m = core::make_big_picture(catalog);
 //   core::apply(m, core::BigPictureAction::Step);     // both calls one hop further
-//   core::big_picture_value(m, "vpcseen");            // what the callee sees, once arrived
+//   core::step_value(m, "vpcseen");                   // what the callee sees, once arrived
 #pragma once
 
 #include <string>
@@ -50,14 +50,14 @@ enum class BigPictureAction {
 
 // What the step offers its lesson: knobs call ("desk", "database") and hop; values, parts
 // and goals as listed in big_picture.cpp.
-const StepInfo& big_picture_info();
-// Back to the opening state.
-void reset(BigPicture& model, const Catalog& catalog);
-// The step's opening state: the call to a desk, at the caller.
-inline constexpr auto make_big_picture = opening_state<BigPicture>;
 // Sets a knob: "call" chooses the callee and starts the call over; "hop" puts both calls at
 // that hop. A hop past the call's end, or an unknown knob, is an error and changes nothing.
-Status set(BigPicture& model, const Setting& setting, const Catalog& catalog);
+// A live value by name ("" for an unknown name): hop, hops, caller, callee, overlaydesk,
+// overlayrange, overlayroom, vpcdesk, vpcbuilding, overlayseen, vpcseen.
+// True when the goal is met: "desk-call-arrived", "database-call-arrived".
+const StepCalls<BigPicture>& step_calls(StepTag<BigPicture>);
+// The step's opening state: the call to a desk, at the caller.
+inline constexpr auto make_big_picture = opening_state<BigPicture>;
 // The learner's hand: step, step back, start over, choose the callee.
 void apply(BigPicture& model, BigPictureAction action);
 // The call shown on one side.
@@ -68,10 +68,5 @@ int last_hop(const BigPicture& model);
 bool arrived(const BigPicture& model);
 // The hop a side's call is at (a shorter call waits at its callee).
 int side_hop(const BigPicture& model, const BigPictureSide& side);
-// A live value by name ("" for an unknown name): hop, hops, caller, callee, overlaydesk,
-// overlayrange, overlayroom, vpcdesk, vpcbuilding, overlayseen, vpcseen.
-std::string big_picture_value(const BigPicture& model, std::string_view name);
-// True when the goal is met: "desk-call-arrived", "database-call-arrived".
-bool goal_met(const BigPicture& model, std::string_view goal);
 
 }  // namespace core

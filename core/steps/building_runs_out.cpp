@@ -183,29 +183,14 @@ struct Asked {
 
 Asked asked(const std::vector<BuildingStep>& log) {
     Asked a;
-    for (const BuildingStep& s : log) {
-        switch (s.action) {
-            case BuildingAction::AddRoom:
-                ++a.rooms;
-                break;
-            case BuildingAction::RemoveRoom:
-                a.rooms = std::max(0LL, a.rooms - 1);
-                break;
-            case BuildingAction::AddDesk:
-                a.desks += s.n;
-                break;
-            case BuildingAction::RemoveDesk:
-                a.desks = std::max(0LL, a.desks - 1);
-                break;
-            case BuildingAction::OthersTake:
-                a.others += s.n;
-                break;
-            case BuildingAction::OthersLeave:
-                a.others = 0;
-                break;
-            case BuildingAction::Second:
-                break;
-        }
+    for (const BuildingStep& s : log) {  // Second asks for nothing
+        const BuildingAction x = s.action;
+        if (x == BuildingAction::AddRoom) ++a.rooms;
+        if (x == BuildingAction::RemoveRoom) a.rooms = std::max(0LL, a.rooms - 1);
+        if (x == BuildingAction::AddDesk) a.desks += s.n;
+        if (x == BuildingAction::RemoveDesk) a.desks = std::max(0LL, a.desks - 1);
+        if (x == BuildingAction::OthersTake) a.others += s.n;
+        if (x == BuildingAction::OthersLeave) a.others = 0;
     }
     return a;
 }
@@ -245,75 +230,22 @@ const Subnet* building(const BuildingRunsOut& m, const char* id) {
     return find_subnet(m.cluster.vpc, id);
 }
 
+// The step of the log a press asks for (apply starts over itself).
+BuildingStep press_step(BuildingPress press) {
+    using P = BuildingPress;
+    using A = BuildingAction;
+    if (press == P::AddRoom) return {A::AddRoom, 1};
+    if (press == P::RemoveRoom) return {A::RemoveRoom, 1};
+    if (press == P::AddDesk) return {A::AddDesk, 1};
+    if (press == P::AddDesks) return {A::AddDesk, kDesksPerPress};
+    if (press == P::RemoveDesk) return {A::RemoveDesk, 1};
+    if (press == P::OthersTake) return {A::OthersTake, kOthersPerPress};
+    if (press == P::SecondUntagged) return {A::Second, static_cast<int>(SecondBuilding::Untagged)};
+    if (press == P::SecondTagged) return {A::Second, static_cast<int>(SecondBuilding::Tagged)};
+    return {A::OthersLeave, 1};  // OthersLeave
+}
+
 }  // namespace
-
-const StepInfo& building_runs_out_info() {
-    static const StepInfo info{"building-runs-out",
-                               {{"size", KnobKind::Number, 24, 28, {}},
-                                {"rooms", KnobKind::Number, 0, kMaxRooms, {}},
-                                {"desks", KnobKind::Number, 0, kMaxDesks, {}},
-                                {"others", KnobKind::Number, 0, kMaxOthers, {}},
-                                {"prefix", KnobKind::Switch, 0, 1, {}},
-                                {"scatter", KnobKind::Switch, 0, 1, {}},
-                                {"dedicated", KnobKind::Switch, 0, 1, {}},
-                                {"reserve", KnobKind::Switch, 0, 1, {}},
-                                {"second", KnobKind::Choice, 0, 0, {"none", "untagged", "tagged"}}},
-                               {"size", "addresses", "usable", "reserved", "dns", "third", "used",
-                                "free", "rooms", "desks", "running", "waiting", "others", "panelsb",
-                                "freeb", "freeblocks", "brokenblocks", "maxdesks", "ask"},
-                               {"building", "reserved", "pool", "rooms", "waiting", "second",
-                                "placement", "blocks", "reservation", "own"},
-                               {"desk-waits", "desks-served", "blocks-refused"},
-                               kRoomType};
-    return info;
-}
-
-void reset(BuildingRunsOut& m, const Catalog& catalog) {
-    m = BuildingRunsOut{};
-    m.type = catalog_type(catalog, kRoomType);
-    canonical(m, 2, 0, 0);
-}
-
-Status set(BuildingRunsOut& m, const Setting& s, const Catalog&) {
-    Status ok = check_setting(building_runs_out_info(), s);
-    if (!ok) return ok;
-    const Asked now = asked(m.log);
-    const long long rooms = now.rooms;
-    const long long now_desks = now.desks;
-    const long long others = now.others;
-    const bool on = s.number != 0;
-    if (s.name == "rooms") {
-        canonical(m, s.number, now_desks, others);
-    } else if (s.name == "desks") {
-        canonical(m, rooms, s.number, others);
-    } else if (s.name == "others") {
-        canonical(m, rooms, now_desks, s.number);
-    } else {
-        if (s.name == "size") m.size = static_cast<int>(s.number);
-        if (s.name == "prefix") m.prefix = on;
-        if (s.name == "scatter") m.scatter = on;
-        if (s.name == "dedicated") m.dedicated = on;
-        if (s.name == "reserve") m.reserve = on;
-        if (s.name == "second") {
-            const SecondBuilding want = s.text == "tagged"     ? SecondBuilding::Tagged
-                                        : s.text == "untagged" ? SecondBuilding::Untagged
-                                                               : SecondBuilding::None;
-            if (want == m.second) return Ok{};
-            if (want == SecondBuilding::None) {  // no building to take away: start without it
-                m.second = want;
-                canonical(m, rooms, now_desks, others);
-                return Ok{};
-            }
-            const BuildingStep step{BuildingAction::Second, static_cast<int>(want)};
-            const std::string refused = run(m, step);
-            if (!refused.empty()) return make_error(refused);
-            m.log.push_back(step);
-            return Ok{};
-        }
-        rebuild(m);
-    }
-    return Ok{};
-}
 
 void apply(BuildingRunsOut& m, BuildingPress press) {
     if (press == BuildingPress::StartOver) {
@@ -325,37 +257,7 @@ void apply(BuildingRunsOut& m, BuildingPress press) {
         m.message = "That is a lot of presses: choose Start over to keep playing.";
         return;
     }
-    BuildingStep step;
-    switch (press) {
-        case BuildingPress::AddRoom:
-            step = {BuildingAction::AddRoom, 1};
-            break;
-        case BuildingPress::RemoveRoom:
-            step = {BuildingAction::RemoveRoom, 1};
-            break;
-        case BuildingPress::AddDesk:
-            step = {BuildingAction::AddDesk, 1};
-            break;
-        case BuildingPress::AddDesks:
-            step = {BuildingAction::AddDesk, kDesksPerPress};
-            break;
-        case BuildingPress::RemoveDesk:
-            step = {BuildingAction::RemoveDesk, 1};
-            break;
-        case BuildingPress::OthersTake:
-            step = {BuildingAction::OthersTake, kOthersPerPress};
-            break;
-        case BuildingPress::SecondUntagged:
-            step = {BuildingAction::Second, static_cast<int>(SecondBuilding::Untagged)};
-            break;
-        case BuildingPress::SecondTagged:
-            step = {BuildingAction::Second, static_cast<int>(SecondBuilding::Tagged)};
-            break;
-        case BuildingPress::OthersLeave:
-        case BuildingPress::StartOver:
-            step = {BuildingAction::OthersLeave, 1};
-            break;
-    }
+    const BuildingStep step = press_step(press);
     const BuildingRunsOut before = m;
     const std::string refused = run(m, step);
     if (!kept(step, refused)) {
@@ -399,7 +301,76 @@ bool second_eligible(const BuildingRunsOut& m) {
     return b != nullptr && !m.dedicated && subnet_eligible_for_enis(*b, false, m.cluster.name);
 }
 
-std::string building_runs_out_value(const BuildingRunsOut& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"building-runs-out",
+            {{"size", KnobKind::Number, 24, 28, {}},
+             {"rooms", KnobKind::Number, 0, kMaxRooms, {}},
+             {"desks", KnobKind::Number, 0, kMaxDesks, {}},
+             {"others", KnobKind::Number, 0, kMaxOthers, {}},
+             {"prefix", KnobKind::Switch, 0, 1, {}},
+             {"scatter", KnobKind::Switch, 0, 1, {}},
+             {"dedicated", KnobKind::Switch, 0, 1, {}},
+             {"reserve", KnobKind::Switch, 0, 1, {}},
+             {"second", KnobKind::Choice, 0, 0, {"none", "untagged", "tagged"}}},
+            {"size", "addresses", "usable", "reserved", "dns", "third", "used", "free", "rooms",
+             "desks", "running", "waiting", "others", "panelsb", "freeb", "freeblocks",
+             "brokenblocks", "maxdesks", "ask"},
+            {"building", "reserved", "pool", "rooms", "waiting", "second", "placement", "blocks",
+             "reservation", "own"},
+            {"desk-waits", "desks-served", "blocks-refused"},
+            kRoomType};
+}
+
+void open(BuildingRunsOut& m, const Catalog& catalog) {
+    m = BuildingRunsOut{};
+    m.type = catalog_type(catalog, kRoomType);
+    canonical(m, 2, 0, 0);
+}
+
+Status set_knob(BuildingRunsOut& m, const Setting& s, const Catalog&) {
+    Status ok = check_setting(step_info<BuildingRunsOut>(), s);
+    if (!ok) return ok;
+    const Asked now = asked(m.log);
+    const long long rooms = now.rooms;
+    const long long now_desks = now.desks;
+    const long long others = now.others;
+    const bool on = s.number != 0;
+    if (s.name == "rooms") {
+        canonical(m, s.number, now_desks, others);
+    } else if (s.name == "desks") {
+        canonical(m, rooms, s.number, others);
+    } else if (s.name == "others") {
+        canonical(m, rooms, now_desks, s.number);
+    } else {
+        if (s.name == "size") m.size = static_cast<int>(s.number);
+        if (s.name == "prefix") m.prefix = on;
+        if (s.name == "scatter") m.scatter = on;
+        if (s.name == "dedicated") m.dedicated = on;
+        if (s.name == "reserve") m.reserve = on;
+        if (s.name == "second") {
+            const SecondBuilding want = s.text == "tagged"     ? SecondBuilding::Tagged
+                                        : s.text == "untagged" ? SecondBuilding::Untagged
+                                                               : SecondBuilding::None;
+            if (want == m.second) return Ok{};
+            if (want == SecondBuilding::None) {  // no building to take away: start without it
+                m.second = want;
+                canonical(m, rooms, now_desks, others);
+                return Ok{};
+            }
+            const BuildingStep step{BuildingAction::Second, static_cast<int>(want)};
+            const std::string refused = run(m, step);
+            if (!refused.empty()) return make_error(refused);
+            m.log.push_back(step);
+            return Ok{};
+        }
+        rebuild(m);
+    }
+    return Ok{};
+}
+
+std::string value(const BuildingRunsOut& m, std::string_view name) {
     const Subnet* a = building(m, kBuildingA);
     const Subnet* b = building(m, kBuildingB);
     const Subnet* home = building(m, rooms_building(m));
@@ -445,20 +416,26 @@ std::string building_runs_out_value(const BuildingRunsOut& m, std::string_view n
     return {};
 }
 
-bool goal_met(const BuildingRunsOut& m, std::string_view goal) {
+bool goal(const BuildingRunsOut& m, std::string_view goal) {
     const PodCounts pods = pod_counts(m.cluster);
     const ErrorCode code = blocking_error(m);
     if (goal == "desk-waits")
         return pods.waiting > 0 && code == ErrorCode::InsufficientFreeAddressesInSubnet;
     if (goal == "desks-served")
-        return pods.waiting == 0 && pods.running > 0 &&
-               building_runs_out_value(m, "panelsb") != "0";
+        return pods.waiting == 0 && pods.running > 0 && step_value(m, "panelsb") != "0";
     if (goal == "blocks-refused") {
         const Subnet* home = building(m, rooms_building(m));
         return code == ErrorCode::InsufficientCidrBlocks && home != nullptr &&
                free_addresses(*home) >= 16;
     }
     return false;
+}
+
+}  // namespace
+
+const StepCalls<BuildingRunsOut>& step_calls(StepTag<BuildingRunsOut>) {
+    static const StepCalls<BuildingRunsOut> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

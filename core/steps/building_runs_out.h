@@ -18,7 +18,7 @@
 //
 //   core::BuildingRunsOut m = core::make_building_runs_out(catalog);
 //   core::apply(m, core::BuildingPress::AddDesks);
-//   core::building_runs_out_value(m, "waiting");   // "0"
+//   core::step_value(m, "waiting");   // "0"
 #pragma once
 
 #include <string>
@@ -97,26 +97,21 @@ struct PanelPlace {
 
 // Knobs: size (24-28), rooms (0-4), desks (0-40), others (0-40), prefix, scatter, dedicated,
 // reserve (switches), second (none/untagged/tagged); values, parts and goals in the .cpp.
-const StepInfo& building_runs_out_info();
-// Back to the opening state.
-void reset(BuildingRunsOut& model, const Catalog& catalog);
-// The opening state: building A a /28 with two empty t3.small rooms.
-inline constexpr auto make_building_runs_out = opening_state<BuildingRunsOut>;
 // Sets a knob. A setting rebuilds the campus and replays the presses; rooms, desks and
 // others replace the presses by that many addresses held by other things, building B as it
 // stands, that many rooms, then desks. "second" builds or tags building B on the live campus
 // (as the presses do; "none" starts again without it). A bad knob or value is an error and
 // changes nothing.
-Status set(BuildingRunsOut& model, const Setting& setting, const Catalog& catalog);
-// The learner's hand. A press the model refuses (no room for a desk, kubelet's max-pods,
-// 200 presses) changes nothing and says why in message.
-void apply(BuildingRunsOut& model, BuildingPress press);
 // A live number of the step by name ("" for an unknown name).
-std::string building_runs_out_value(const BuildingRunsOut& model, std::string_view name);
 // True when the goal is met: "desk-waits" (a desk waits: InsufficientFreeAddressesInSubnet),
 // "desks-served" (no desk waits, and building B holds a panel), "blocks-refused"
 // (InsufficientCidrBlocks with 16 or more single addresses free).
-bool goal_met(const BuildingRunsOut& model, std::string_view goal);
+const StepCalls<BuildingRunsOut>& step_calls(StepTag<BuildingRunsOut>);
+// The opening state: building A a /28 with two empty t3.small rooms.
+inline constexpr auto make_building_runs_out = opening_state<BuildingRunsOut>;
+// The learner's hand. A press the model refuses (no room for a desk, kubelet's max-pods,
+// 200 presses) changes nothing and says why in message.
+void apply(BuildingRunsOut& model, BuildingPress press);
 
 // The subnet the rooms stand in (A, or C with the dedicated cure).
 const char* rooms_building(const BuildingRunsOut& model);

@@ -291,8 +291,10 @@ InstanceType opening_type(const Catalog& catalog, std::string_view name) {
     return catalog.types.empty() ? InstanceType{} : catalog.types.front();
 }
 
-Result<bool> set_type_or_kind(const Setting& s, const Catalog& catalog, InstanceType& type,
-                              NodeGroupKind& kind) {
+Result<bool> set_type_or_kind(const StepInfo& info, const Setting& s, const Catalog& catalog,
+                              InstanceType& type, NodeGroupKind& kind) {
+    Status ok = check_setting(info, s);
+    if (!ok) return ok.error();
     if (s.name == "type") {
         Result<const InstanceType*> t = find_instance_type(catalog, s.text);
         if (!t) return t.error();

@@ -103,6 +103,16 @@ void apply(DeskRoom& model, DeskAction action);
 // as many as fit), checked against the step's info first: a bad one changes nothing.
 Status set_room_knob(DeskRoom& model, const StepInfo& info, const Setting& setting,
                      const Catalog& catalog);
+// The reset and set of a step whose model is the simple room and nothing more (phone-panel,
+// the-rules): open_simple_room, and set_room_knob against the step's own knobs.
+template <typename Room>
+void open_simple(Room& model, const Catalog& catalog) {
+    open_simple_room(model, catalog);
+}
+template <typename Room>
+Status set_simple_knob(Room& model, const Setting& setting, const Catalog& catalog) {
+    return set_room_knob(model, step_info<Room>(), setting, catalog);
+}
 
 // The example campus of the steps about calls (traffic.h), once per way of giving desks
 // their numbers, its rooms m5.large (a type that can give desks their own security groups).
@@ -136,12 +146,13 @@ Result<Cluster> starter_campus(const Catalog& catalog, std::string_view vpc_cidr
 // the catalog is empty): the room a step opens with.
 InstanceType opening_type(const Catalog& catalog, std::string_view name);
 
-// The two knobs of a step that shows one room: "type" (the catalog's instance type of that
+// A knob of a step that shows one room, checked against the step's info first (an error for
+// a bad one), then the two every such step has: "type" (the catalog's instance type of that
 // name, into `type`) and "nodegroup" ("self-managed" or "managed", into `kind`). True if the
-// setting was one of them, false if it is another knob; an error (nothing changed) for a bad
-// value.
-Result<bool> set_type_or_kind(const Setting& setting, const Catalog& catalog, InstanceType& type,
-                              NodeGroupKind& kind);
+// setting was one of them, false if it is another knob of the step; an error (nothing
+// changed) for a bad value.
+Result<bool> set_type_or_kind(const StepInfo& info, const Setting& setting, const Catalog& catalog,
+                              InstanceType& type, NodeGroupKind& kind);
 
 // The knobs of a step that sends desks to a room of a node group: "type" (an instance type,
 // checked by the model), "nodegroup" (set_type_or_kind), "maxpods" (kubelet's max-pods set by

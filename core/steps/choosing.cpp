@@ -110,64 +110,6 @@ std::vector<std::string_view> fix_choices() {
 
 }  // namespace
 
-const StepInfo& choosing_info() {
-    static const StepInfo info{
-        "choosing",
-        {{"node", KnobKind::Choice, 0, 0, node_choices()},
-         {"applied", KnobKind::Switch, 0, 1, {}},
-         {"tried", KnobKind::Choice, 0, 0, fix_choices()}},
-        {"waiting", "running", "wanted", "cures", "fixes", "rooms", "free", "ask"},
-        {"puzzle", "fixes", "guide", "outcome", "figures", "cost"},
-        {"puzzle-cured"},
-        ""};
-    return info;
-}
-
-void reset(Choosing& m, const Catalog& catalog) {
-    m = Choosing{};
-    Result<DemoCampus> p = build_problem(kPuzzleSymptom, catalog);
-    if (p) m.puzzle = std::move(p).value();
-    for (int f = 0; f < kFixCount; ++f) {
-        DemoCampus c = m.puzzle;
-        m.cures.push_back(p.ok() && apply_fix(c, static_cast<Fix>(f)).ok() && all_pods_run(c));
-    }
-}
-
-Status set(Choosing& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(choosing_info(), s);
-    if (!ok) return ok;
-    if (s.name == "node") {
-        if (s.text == "puzzle") {
-            m.path.clear();
-            m.picks.clear();
-            return Ok{};
-        }
-        std::vector<std::string> path;
-        std::vector<int> picks;
-        if (!path_to(decision_guide().front().id, s.text, path, picks))
-            return make_error("'" + s.text + "' cannot be reached in the guide");
-        m.path = std::move(path);
-        m.picks = std::move(picks);
-        build_demo(m, catalog);
-    } else if (s.name == "applied") {
-        m.apply_on_arrival = s.number != 0;
-        if (s.number != 0) {
-            apply_outcome(m);
-        } else {
-            undo_outcome(m);
-        }
-    } else if (s.name == "tried") {
-        if (s.text == "none") {
-            m.tried = -1;
-            m.tried_error.clear();
-            m.tried_figures.clear();
-        } else {
-            try_fix(m, fix_named(s.text));
-        }
-    }
-    return Ok{};
-}
-
 void apply(Choosing& m, const ChoosingPress& press, const Catalog& catalog) {
     switch (press.kind) {
         case ChoosingPress::TryFix:
@@ -216,7 +158,65 @@ bool puzzle_shown(const Choosing& m) {
     return m.path.empty();
 }
 
-std::string choosing_value(const Choosing& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"choosing",
+            {{"node", KnobKind::Choice, 0, 0, node_choices()},
+             {"applied", KnobKind::Switch, 0, 1, {}},
+             {"tried", KnobKind::Choice, 0, 0, fix_choices()}},
+            {"waiting", "running", "wanted", "cures", "fixes", "rooms", "free", "ask"},
+            {"puzzle", "fixes", "guide", "outcome", "figures", "cost"},
+            {"puzzle-cured"},
+            ""};
+}
+
+void open(Choosing& m, const Catalog& catalog) {
+    m = Choosing{};
+    Result<DemoCampus> p = build_problem(kPuzzleSymptom, catalog);
+    if (p) m.puzzle = std::move(p).value();
+    for (int f = 0; f < kFixCount; ++f) {
+        DemoCampus c = m.puzzle;
+        m.cures.push_back(p.ok() && apply_fix(c, static_cast<Fix>(f)).ok() && all_pods_run(c));
+    }
+}
+
+Status set_knob(Choosing& m, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(step_info<Choosing>(), s);
+    if (!ok) return ok;
+    if (s.name == "node") {
+        if (s.text == "puzzle") {
+            m.path.clear();
+            m.picks.clear();
+            return Ok{};
+        }
+        std::vector<std::string> path;
+        std::vector<int> picks;
+        if (!path_to(decision_guide().front().id, s.text, path, picks))
+            return make_error("'" + s.text + "' cannot be reached in the guide");
+        m.path = std::move(path);
+        m.picks = std::move(picks);
+        build_demo(m, catalog);
+    } else if (s.name == "applied") {
+        m.apply_on_arrival = s.number != 0;
+        if (s.number != 0) {
+            apply_outcome(m);
+        } else {
+            undo_outcome(m);
+        }
+    } else if (s.name == "tried") {
+        if (s.text == "none") {
+            m.tried = -1;
+            m.tried_error.clear();
+            m.tried_figures.clear();
+        } else {
+            try_fix(m, fix_named(s.text));
+        }
+    }
+    return Ok{};
+}
+
+std::string value(const Choosing& m, std::string_view name) {
     long long v = -1;
     if (name == "waiting") v = waiting_pods(m.puzzle);
     if (name == "running") v = running_pods(m.puzzle);
@@ -235,13 +235,20 @@ std::string choosing_value(const Choosing& m, std::string_view name) {
         // A new ENI asks for its own address and every slot at once (ipamd's createENI).
         if (name == "ask") v = nodes.front().type.ipv4_per_eni;
     }
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const Choosing& m, std::string_view goal) {
+bool goal(const Choosing& m, std::string_view goal) {
     if (goal == "puzzle-cured")
         return m.tried >= 0 && m.tried_error.empty() && all_pods_run(m.tried_after);
     return false;
+}
+
+}  // namespace
+
+const StepCalls<Choosing>& step_calls(StepTag<Choosing>) {
+    static const StepCalls<Choosing> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -51,22 +51,17 @@ struct ChoosingPress {
 };
 
 // Knobs: node (a guide node id, or "puzzle"), applied (switch), tried (a fix name or "none").
-const StepInfo& choosing_info();
-// Back to the opening state.
-void reset(Choosing& model, const Catalog& catalog);
+// Sets a knob (a beat or the learner). An unknown node or fix is an error and changes nothing.
+// A live number of the step by name ("" for an unknown name): waiting, running, wanted,
+// cures, fixes.
+// True when the goal is met: "puzzle-cured" (the fix tried cures the puzzle).
+const StepCalls<Choosing>& step_calls(StepTag<Choosing>);
 // The opening state: the puzzle, no fix tried.
 inline constexpr auto make_choosing = opening_state<Choosing>;
-// Sets a knob (a beat or the learner). An unknown node or fix is an error and changes nothing.
-Status set(Choosing& model, const Setting& setting, const Catalog& catalog);
 // The learner's hand: try a fix on the puzzle, answer a question, go back, open the guide or
 // the puzzle, apply the outcome's fix or undo it. A press that does not fit (no such answer)
 // changes nothing.
 void apply(Choosing& model, const ChoosingPress& press, const Catalog& catalog);
-// A live number of the step by name ("" for an unknown name): waiting, running, wanted,
-// cures, fixes.
-std::string choosing_value(const Choosing& model, std::string_view name);
-// True when the goal is met: "puzzle-cured" (the fix tried cures the puzzle).
-bool goal_met(const Choosing& model, std::string_view goal);
 // The guide node shown (the first question when the path is empty).
 const GuideNode& current_node(const Choosing& model);
 // True when the puzzle is shown rather than the guide.

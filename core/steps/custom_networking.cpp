@@ -100,29 +100,6 @@ CapacityOptions options(const CustomNetworking& m, const Node* n) {
 
 }  // namespace
 
-const StepInfo& custom_networking_info() {
-    static const StepInfo info{
-        "custom-networking",
-        {type_knob(),
-         {"custom", KnobKind::Switch, 0, 1, {}},
-         {"eniconfig",
-          KnobKind::Choice,
-          0,
-          0,
-          {kEniConfigs[0].subnet_id, kEniConfigs[1].subnet_id, kEniConfigs[2].subnet_id}},
-         {"pd", KnobKind::Switch, 0, 1, {}},
-         node_group_knob(),
-         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         max_pods_knob()},
-        {"type", "pods", "running", "waiting", "refused", "admitted", "enis", "ips", "podips",
-         "podipsplain", "podipspd", "formula", "maxpods", "nodeadm", "managed", "waitingfull"},
-        {"switch", "eniconfig", "nodebuilding", "deskbuilding", "room", "panelmain", "desks",
-         "waiting", "maxpods", "nodegroup"},
-        {"desks-elsewhere", "none-waiting"},
-        kFirstType};
-    return info;
-}
-
 NodeConfig wanted_config(const CustomNetworking& m) {
     NodeConfig c;
     c.custom_networking = m.custom;
@@ -131,46 +108,6 @@ NodeConfig wanted_config(const CustomNetworking& m) {
     c.node_group = m.node_group;
     c.max_pods_override = m.max_pods_set;
     return c;
-}
-
-void reset(CustomNetworking& m, const Catalog& catalog) {
-    m.type = opening_type(catalog, kFirstType);
-    opening_settings(m);
-    m.generation = 0;
-    m.cluster = Cluster{};
-    m.refused = 0;
-    replace(m, true);
-}
-
-Status set(CustomNetworking& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(custom_networking_info(), s);
-    if (!ok) return ok;
-    CustomNetworking next = m;
-    Result<bool> room_knob = set_type_or_kind(s, catalog, next.type, next.node_group);
-    if (!room_knob) return room_knob.error();
-    if (room_knob.value()) {
-        if (s.name == "type") next.max_pods_set = 0;  // a new node group: its kind sets max-pods
-    } else if (s.name == "custom") {
-        next.custom = s.number != 0;
-    } else if (s.name == "eniconfig") {
-        for (int i = 0; i < kEniConfigChoices; ++i) {
-            if (s.text == kEniConfigs[i].subnet_id) next.eniconfig = i;
-        }
-    } else if (s.name == "pd") {
-        next.prefix_delegation = s.number != 0;
-    } else if (s.name == "pods") {
-        next.wanted = static_cast<int>(s.number);
-    } else {
-        next.max_pods_set = static_cast<int>(s.number);
-    }
-    if (s.name == "eniconfig") {
-        Status zone = choose_eniconfig(next, next.eniconfig);
-        if (!zone) return zone;
-    }
-    ok = new_room(next, wanted_config(next));
-    if (!ok) return ok;
-    m = std::move(next);
-    return Ok{};
 }
 
 Status choose_eniconfig(CustomNetworking& m, int index) {
@@ -247,7 +184,69 @@ bool room_is_stale(const CustomNetworking& m) {
            (m.custom && n->config.pod_subnet_id != wanted_config(m).pod_subnet_id);
 }
 
-std::string custom_networking_value(const CustomNetworking& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"custom-networking",
+            {type_knob(),
+             {"custom", KnobKind::Switch, 0, 1, {}},
+             {"eniconfig",
+              KnobKind::Choice,
+              0,
+              0,
+              {kEniConfigs[0].subnet_id, kEniConfigs[1].subnet_id, kEniConfigs[2].subnet_id}},
+             {"pd", KnobKind::Switch, 0, 1, {}},
+             node_group_knob(),
+             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+             max_pods_knob()},
+            {"type", "pods", "running", "waiting", "refused", "admitted", "enis", "ips", "podips",
+             "podipsplain", "podipspd", "formula", "maxpods", "nodeadm", "managed", "waitingfull"},
+            {"switch", "eniconfig", "nodebuilding", "deskbuilding", "room", "panelmain", "desks",
+             "waiting", "maxpods", "nodegroup"},
+            {"desks-elsewhere", "none-waiting"},
+            kFirstType};
+}
+
+void open(CustomNetworking& m, const Catalog& catalog) {
+    m.type = opening_type(catalog, kFirstType);
+    opening_settings(m);
+    m.generation = 0;
+    m.cluster = Cluster{};
+    m.refused = 0;
+    replace(m, true);
+}
+
+Status set_knob(CustomNetworking& m, const Setting& s, const Catalog& catalog) {
+    CustomNetworking next = m;
+    Result<bool> room_knob =
+        set_type_or_kind(step_info<CustomNetworking>(), s, catalog, next.type, next.node_group);
+    if (!room_knob) return room_knob.error();
+    if (room_knob.value()) {
+        if (s.name == "type") next.max_pods_set = 0;  // a new node group: its kind sets max-pods
+    } else if (s.name == "custom") {
+        next.custom = s.number != 0;
+    } else if (s.name == "eniconfig") {
+        for (int i = 0; i < kEniConfigChoices; ++i) {
+            if (s.text == kEniConfigs[i].subnet_id) next.eniconfig = i;
+        }
+    } else if (s.name == "pd") {
+        next.prefix_delegation = s.number != 0;
+    } else if (s.name == "pods") {
+        next.wanted = static_cast<int>(s.number);
+    } else {
+        next.max_pods_set = static_cast<int>(s.number);
+    }
+    if (s.name == "eniconfig") {
+        Status zone = choose_eniconfig(next, next.eniconfig);
+        if (!zone) return zone;
+    }
+    Status ok = new_room(next, wanted_config(next));
+    if (!ok) return ok;
+    m = std::move(next);
+    return Ok{};
+}
+
+std::string value(const CustomNetworking& m, std::string_view name) {
     if (name == "type") return m.type.name;
     const Node* n = room(m);
     const CapacityOptions o = options(m, n);
@@ -271,10 +270,10 @@ std::string custom_networking_value(const CustomNetworking& m, std::string_view 
     if (name == "waitingfull")
         v = m.max_pods_set > 0 ? std::max<long long>(kubelet - kHostNetworkPods - addresses, 0)
                                : now.waiting_when_full;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const CustomNetworking& m, std::string_view goal) {
+bool goal(const CustomNetworking& m, std::string_view goal) {
     const Node* n = room(m);
     if (n == nullptr || !n->config.custom_networking) return false;
     if (goal == "desks-elsewhere") {
@@ -291,6 +290,13 @@ bool goal_met(const CustomNetworking& m, std::string_view goal) {
         return n->pending.empty() && m.wanted > max_pods(m.type, o).pod_ips;
     }
     return false;
+}
+
+}  // namespace
+
+const StepCalls<CustomNetworking>& step_calls(StepTag<CustomNetworking>) {
+    static const StepCalls<CustomNetworking> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

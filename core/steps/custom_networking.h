@@ -18,7 +18,7 @@
 //   core::CustomNetworking m = core::make_custom_networking(catalog);
 //   core::apply(m, core::CustomNetworkingAction::SwitchOn);    // the room is unchanged...
 //   core::apply(m, core::CustomNetworkingAction::ReplaceRoom); // ...until replaced
-//   core::custom_networking_value(m, "podips");                // "18"
+//   core::step_value(m, "podips");                             // "18"
 #pragma once
 
 #include <string>
@@ -71,14 +71,15 @@ enum class CustomNetworkingAction {
 
 // What the step offers its lesson: knobs type, custom, eniconfig, pd, nodegroup, pods,
 // maxpods; values, parts and goals as listed in custom_networking.cpp.
-const StepInfo& custom_networking_info();
-// Back to the opening state.
-void reset(CustomNetworking& model, const Catalog& catalog);
-// The opening state: an m5.large in Building A with 6 desks, custom networking off.
-inline constexpr auto make_custom_networking = opening_state<CustomNetworking>;
 // Sets a knob and gives a new room with the current settings. "eniconfig" names a building's
 // subnet id; one in another zone than the room is refused. A bad value changes nothing.
-Status set(CustomNetworking& model, const Setting& setting, const Catalog& catalog);
+// A live number of the step by name ("" for an unknown name); see custom_networking.cpp.
+// "desks-elsewhere": the room runs custom networking and its desks have addresses in the
+// ENIConfig's building; "none-waiting": so, with more desks asked for than its secondary IPs
+// hold, and none waits in ContainerCreating.
+const StepCalls<CustomNetworking>& step_calls(StepTag<CustomNetworking>);
+// The opening state: an m5.large in Building A with 6 desks, custom networking off.
+inline constexpr auto make_custom_networking = opening_state<CustomNetworking>;
 // The learner's hand. A new room that cannot be built (the ENIConfig's building in another
 // zone) is refused: message says why and the old room stays.
 void apply(CustomNetworking& model, CustomNetworkingAction action);
@@ -86,12 +87,6 @@ void apply(CustomNetworking& model, CustomNetworkingAction action);
 // reason in message, if it stands in another zone than the room; the running room is
 // unchanged either way.
 Status choose_eniconfig(CustomNetworking& model, int index);
-// A live number of the step by name ("" for an unknown name); see custom_networking.cpp.
-std::string custom_networking_value(const CustomNetworking& model, std::string_view name);
-// "desks-elsewhere": the room runs custom networking and its desks have addresses in the
-// ENIConfig's building; "none-waiting": so, with more desks asked for than its secondary IPs
-// hold, and none waits in ContainerCreating.
-bool goal_met(const CustomNetworking& model, std::string_view goal);
 // The room, nullptr only if it could not be built (message says why).
 const Node* room(const CustomNetworking& model);
 // True when the running room does not run the current settings (it needs replacing).

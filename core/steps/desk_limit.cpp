@@ -28,23 +28,23 @@ void refill(DeskLimit& m) {
 
 }  // namespace
 
-const StepInfo& desk_limit_info() {
-    static const StepInfo info{
-        "desk-limit",
-        {{"type", KnobKind::Choice, 0, 0, {}},
-         {"cpu", KnobKind::Number, kDeskCpuMin, kDeskCpuMax, {}},
-         {"memory", KnobKind::Number, kDeskMemoryMin, kDeskMemoryMax, {}},
-         {"exact", KnobKind::Switch, 0, 1, {}},
-         {"compute", KnobKind::Switch, 0, 1, {}}},
-        {"panels", "ips", "allslots", "lost", "capacity", "maxpods", "hostdesks", "cpu", "memory",
-         "placed", "cpupct", "mempct", "freeexts"},
-        {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
-        {"over-50", "cpu-first"},
-        kOpeningRoomType};
-    return info;
+namespace {
+
+StepInfo info() {
+    return {"desk-limit",
+            {{"type", KnobKind::Choice, 0, 0, {}},
+             {"cpu", KnobKind::Number, kDeskCpuMin, kDeskCpuMax, {}},
+             {"memory", KnobKind::Number, kDeskMemoryMin, kDeskMemoryMax, {}},
+             {"exact", KnobKind::Switch, 0, 1, {}},
+             {"compute", KnobKind::Switch, 0, 1, {}}},
+            {"panels", "ips", "allslots", "lost", "capacity", "maxpods", "hostdesks", "cpu",
+             "memory", "placed", "cpupct", "mempct", "freeexts"},
+            {"panels", "slots", "panelmain", "hostdesks", "desks", "cpu", "memory"},
+            {"over-50", "cpu-first"},
+            kOpeningRoomType};
 }
 
-void reset(DeskLimit& m, const Catalog& catalog) {
+void open(DeskLimit& m, const Catalog& catalog) {
     m.cpu_millis = 100;
     m.memory_mib = 128;
     m.exact = false;
@@ -53,8 +53,8 @@ void reset(DeskLimit& m, const Catalog& catalog) {
     refill(m);
 }
 
-Status set(DeskLimit& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(desk_limit_info(), s);
+Status set_knob(DeskLimit& m, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(step_info<DeskLimit>(), s);
     if (!ok) return ok;
     if (s.name == "type") {
         ok = choose_type(m, catalog, s.text, 0);
@@ -73,7 +73,7 @@ Status set(DeskLimit& m, const Setting& s, const Catalog& catalog) {
     return Ok{};
 }
 
-std::string desk_limit_value(const DeskLimit& m, std::string_view name) {
+std::string value(const DeskLimit& m, std::string_view name) {
     const long long panels = m.type.max_enis;
     const long long capacity = address_capacity(m.type, m.config);
     const Node* n = room(m);
@@ -91,13 +91,20 @@ std::string desk_limit_value(const DeskLimit& m, std::string_view name) {
     if (name == "freeexts") v = capacity - placed;
     if (m.use.known && name == "cpupct") v = percent(m.use.cpu_fraction);
     if (m.use.known && name == "mempct") v = percent(m.use.memory_fraction);
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const DeskLimit& m, std::string_view goal) {
+bool goal(const DeskLimit& m, std::string_view goal) {
     if (goal == "over-50") return address_capacity(m.type, m.config) > 50;
     if (goal == "cpu-first") return m.limit == PodLimit::Cpu;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<DeskLimit>& step_calls(StepTag<DeskLimit>) {
+    static const StepCalls<DeskLimit> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -9,7 +9,7 @@
 // when the addresses run out first, else what the CPU or memory holds.
 //
 //   core::DeskLimit m = core::make_desk_limit(catalog);
-//   core::desk_limit_value(m, "capacity");   // "9" on the opening t3.small
+//   core::step_value(m, "capacity");   // "9" on the opening t3.small
 //   core::set(m, {"cpu", false, 500, {}}, catalog);
 //   core::goal_met(m, "cpu-first");          // true: 4 desks of 500m fill 2 vCPUs
 #pragma once
@@ -38,22 +38,17 @@ struct DeskLimit : DeskRoom {
 
 // What the step offers its lesson: knobs type, cpu, memory, exact, compute; values, parts
 // and goals as listed in desk_limit.cpp.
-const StepInfo& desk_limit_info();
-// Back to the opening state.
-void reset(DeskLimit& model, const Catalog& catalog);
-// The opening state: a full t3.small (or the catalog's first type), desks of 100m and 128 MiB.
-inline constexpr auto make_desk_limit = opening_state<DeskLimit>;
 // Sets a knob: "type" (a room size), "cpu" (millicores per desk), "memory" (MiB per desk),
 // "exact" and "compute" (what the picture shows). The room is refilled with as many desks as
 // fit. An unknown type or knob, or a number out of range, is an error and changes nothing.
-Status set(DeskLimit& model, const Setting& setting, const Catalog& catalog);
 // A live number by name ("" for an unknown name or one the type has no figure for): panels,
 // ips, allslots, lost, capacity (desk addresses), maxpods (kubelet's, the AMI's value),
 // hostdesks (2), cpu, memory, placed (desks the room holds), cpupct, mempct (of the room's
 // CPU and memory they use, rounded), freeexts (desk addresses left free).
-std::string desk_limit_value(const DeskLimit& model, std::string_view name);
 // True when the goal is met: "over-50" (the room size fits more than 50 desks), "cpu-first"
 // (desks of this size fill the CPU before the extensions run out).
-bool goal_met(const DeskLimit& model, std::string_view goal);
+const StepCalls<DeskLimit>& step_calls(StepTag<DeskLimit>);
+// The opening state: a full t3.small (or the catalog's first type), desks of 100m and 128 MiB.
+inline constexpr auto make_desk_limit = opening_state<DeskLimit>;
 
 }  // namespace core

@@ -149,65 +149,6 @@ const char* ip_family_name(IpFamily family) {
     return family == IpFamily::Ipv6 ? "ipv6" : "ipv4";
 }
 
-const StepInfo& ipv6_info() {
-    static const StepInfo info{
-        "ipv6",
-        {{"family", KnobKind::Choice, 0, 0, {"ipv4", "ipv6"}},
-         {"pd", KnobKind::Switch, 0, 1, {}},
-         {"nodegroup", KnobKind::Choice, 0, 0, {"managed", "self-managed"}},
-         {"maxpods", KnobKind::Number, 0, kMaxByHand, {}},
-         {"want", KnobKind::Number, 1, kMaxWant, {}},
-         {"type", KnobKind::Choice, 0, 0, {}}},
-        {"want",      "usable",  "free",    "running",   "waiting",     "refused",  "maxpods",
-         "nodeadm",   "managed", "cap",     "deskslots", "blocks",      "panels",   "v4used",
-         "prefixlen", "prefix",  "v6addrs", "egress",    "egressaddrs", "localnum", "mainext"},
-        {"room", "panels", "prefix", "desks", "refused", "building", "maxpods", "egress",
-         "localnum", "mainext", "system", "unsupported"},
-        {"fit", "ipv6"},
-        kFirstType};
-    return info;
-}
-
-void reset(Ipv6Step& m, const Catalog& catalog) {
-    m = Ipv6Step{};
-    Result<const InstanceType*> t = find_instance_type(catalog, kFirstType);
-    if (t) {
-        m.type = **t;
-    } else if (!catalog.types.empty()) {
-        m.type = catalog.types.front();
-    }
-    m.want = kFirstWant;
-    Status st = rebuild(m);
-    if (!st) m.message = st.error().message;
-}
-
-Status set(Ipv6Step& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(ipv6_info(), s);
-    if (!ok) return ok;
-    Ipv6Step next = m;
-    if (s.name == "family") {
-        next.family = s.text == "ipv6" ? IpFamily::Ipv6 : IpFamily::Ipv4;
-    } else if (s.name == "pd") {
-        next.prefix_delegation = s.number != 0;
-    } else if (s.name == "nodegroup") {
-        next.node_group =
-            s.text == "self-managed" ? NodeGroupKind::SelfManaged : NodeGroupKind::Managed;
-        next.max_pods_by_hand = 0;  // another node group: nobody has set it by hand yet
-    } else if (s.name == "maxpods") {
-        next.max_pods_by_hand = static_cast<int>(s.number);
-    } else if (s.name == "want") {
-        next.want = static_cast<int>(s.number);
-    } else {
-        Result<const InstanceType*> t = find_instance_type(catalog, s.text);
-        if (!t) return t.error();
-        next.type = **t;
-    }
-    Status st = rebuild(next);
-    if (!st) return st;
-    m = std::move(next);
-    return Ok{};
-}
-
 Ipv6Room ipv6_room(const Ipv6Step& m) {
     Ipv6Room r;
     const Subnet* s = building(m);
@@ -267,7 +208,66 @@ std::vector<std::string> ipv6_unsupported(const Ipv6Step& m) {
     return out;
 }
 
-std::string ipv6_value(const Ipv6Step& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"ipv6",
+            {{"family", KnobKind::Choice, 0, 0, {"ipv4", "ipv6"}},
+             {"pd", KnobKind::Switch, 0, 1, {}},
+             {"nodegroup", KnobKind::Choice, 0, 0, {"managed", "self-managed"}},
+             {"maxpods", KnobKind::Number, 0, kMaxByHand, {}},
+             {"want", KnobKind::Number, 1, kMaxWant, {}},
+             {"type", KnobKind::Choice, 0, 0, {}}},
+            {"want",      "usable",  "free",    "running",   "waiting",     "refused",  "maxpods",
+             "nodeadm",   "managed", "cap",     "deskslots", "blocks",      "panels",   "v4used",
+             "prefixlen", "prefix",  "v6addrs", "egress",    "egressaddrs", "localnum", "mainext"},
+            {"room", "panels", "prefix", "desks", "refused", "building", "maxpods", "egress",
+             "localnum", "mainext", "system", "unsupported"},
+            {"fit", "ipv6"},
+            kFirstType};
+}
+
+void open(Ipv6Step& m, const Catalog& catalog) {
+    m = Ipv6Step{};
+    Result<const InstanceType*> t = find_instance_type(catalog, kFirstType);
+    if (t) {
+        m.type = **t;
+    } else if (!catalog.types.empty()) {
+        m.type = catalog.types.front();
+    }
+    m.want = kFirstWant;
+    Status st = rebuild(m);
+    if (!st) m.message = st.error().message;
+}
+
+Status set_knob(Ipv6Step& m, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(step_info<Ipv6Step>(), s);
+    if (!ok) return ok;
+    Ipv6Step next = m;
+    if (s.name == "family") {
+        next.family = s.text == "ipv6" ? IpFamily::Ipv6 : IpFamily::Ipv4;
+    } else if (s.name == "pd") {
+        next.prefix_delegation = s.number != 0;
+    } else if (s.name == "nodegroup") {
+        next.node_group =
+            s.text == "self-managed" ? NodeGroupKind::SelfManaged : NodeGroupKind::Managed;
+        next.max_pods_by_hand = 0;  // another node group: nobody has set it by hand yet
+    } else if (s.name == "maxpods") {
+        next.max_pods_by_hand = static_cast<int>(s.number);
+    } else if (s.name == "want") {
+        next.want = static_cast<int>(s.number);
+    } else {
+        Result<const InstanceType*> t = find_instance_type(catalog, s.text);
+        if (!t) return t.error();
+        next.type = **t;
+    }
+    Status st = rebuild(next);
+    if (!st) return st;
+    m = std::move(next);
+    return Ok{};
+}
+
+std::string value(const Ipv6Step& m, std::string_view name) {
     const Ipv6Room r = ipv6_room(m);
     const Ipv6Node v6 = ipv6_node(m.type);
     CapacityOptions managed;
@@ -296,14 +296,21 @@ std::string ipv6_value(const Ipv6Step& m, std::string_view name) {
     if (name == "prefix") return std::string(kRoomPrefix) + "/" + std::to_string(v6.prefix_length);
     if (name == "localnum") return kFirstLocal;
     if (name == "mainext") return r.node_ipv4;
-    return v < 0 ? std::string() : std::to_string(v);  // plain: [[~want]] reads it back
+    return number_value(v);  // plain: [[~want]] reads it back
 }
 
-bool goal_met(const Ipv6Step& m, std::string_view goal) {
+bool goal(const Ipv6Step& m, std::string_view goal) {
     const Ipv6Room r = ipv6_room(m);
     if (goal == "fit") return r.built && r.running == m.want;
     if (goal == "ipv6") return m.family == IpFamily::Ipv6;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<Ipv6Step>& step_calls(StepTag<Ipv6Step>) {
+    static const StepCalls<Ipv6Step> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

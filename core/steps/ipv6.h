@@ -19,7 +19,7 @@
 //
 //   core::Ipv6Step m = core::make_ipv6_step(catalog);
 //   core::set(m, {"family", true, 0, "ipv6"}, catalog);   // a new campus, built with IPv6
-//   core::ipv6_value(m, "running");                        // "40"
+//   core::step_value(m, "running");                       // "40"
 #pragma once
 
 #include <string>
@@ -75,26 +75,21 @@ struct Ipv6Room {
 
 // What the step offers its lesson: knobs family, pd, nodegroup, maxpods, want, type; values,
 // parts and goals as listed in ipv6.cpp.
-const StepInfo& ipv6_info();
-// Back to the opening state.
-void reset(Ipv6Step& model, const Catalog& catalog);
-// The step's opening state: an IPv4 campus, a t3.medium of a managed node group, 40 desks.
-inline constexpr auto make_ipv6_step = opening_state<Ipv6Step>;
 // Sets a knob (a beat or the learner): "family" builds a new campus with that phone system
 // ("ipv4", "ipv6"); "pd" (IPv4 only), "nodegroup" ("managed", "self-managed"; clears a
 // max-pods set by hand), "maxpods" (by hand, 0: as the node group sets it), "want" (desks)
 // and "type" rebuild the campus. A change AWS refuses (IPv6 on a type without prefix
 // delegation, prefix delegation in an IPv6 campus) is an error and changes nothing.
-Status set(Ipv6Step& model, const Setting& setting, const Catalog& catalog);
-// The room in the campus as built.
-Ipv6Room ipv6_room(const Ipv6Step& model);
 // A live value of the step by name ("" for an unknown name): want, free, running, waiting,
 // refused, maxpods, nodeadm, managed, cap, deskslots, blocks, panels, v4used, prefixlen,
 // prefix, v6addrs, egress, egressaddrs, localnum, mainext.
-std::string ipv6_value(const Ipv6Step& model, std::string_view name);
 // True when the goal is met: "fit" (every desk asked for runs), "ipv6" (the campus is built
 // with IPv6).
-bool goal_met(const Ipv6Step& model, std::string_view goal);
+const StepCalls<Ipv6Step>& step_calls(StepTag<Ipv6Step>);
+// The step's opening state: an IPv4 campus, a t3.medium of a managed node group, 40 desks.
+inline constexpr auto make_ipv6_step = opening_state<Ipv6Step>;
+// The room in the campus as built.
+Ipv6Room ipv6_room(const Ipv6Step& model);
 // What IPv6 mode does not support, one line each with {term} tokens (sources in ipv6.cpp);
 // the last names the README and user guide disagreeing on security groups for pods.
 std::vector<std::string> ipv6_unsupported(const Ipv6Step& model);

@@ -5,35 +5,26 @@
 #include "steps/campus.h"
 
 namespace core {
+namespace {
 
-const StepInfo& phone_panel_info() {
-    static const StepInfo info{
-        "phone-panel",
-        desk_room_knobs(),
-        {"pods", "panels", "maxpanels", "ips", "deskslots", "capacity", "maxpods"},
-        {"mainext", "slots", "deskslots", "panelmain", "panels", "desks"},
-        {"second-panel", "full-room"},
-        kOpeningRoomType};
-    return info;
+StepInfo info() {
+    return {"phone-panel",
+            desk_room_knobs(),
+            {"pods", "panels", "maxpanels", "ips", "deskslots", "capacity", "maxpods"},
+            {"mainext", "slots", "deskslots", "panelmain", "panels", "desks"},
+            {"second-panel", "full-room"},
+            kOpeningRoomType};
 }
 
-void reset(PhonePanel& m, const Catalog& catalog) {
-    open_simple_room(m, catalog);
-}
-
-Status set(PhonePanel& m, const Setting& s, const Catalog& catalog) {
-    return set_room_knob(m, phone_panel_info(), s, catalog);
-}
-
-std::string phone_panel_value(const PhonePanel& m, std::string_view name) {
+std::string value(const PhonePanel& m, std::string_view name) {
     const Node* n = room(m);
     long long v = room_number(m, name);
     if (name == "capacity") v = static_cast<long long>(m.type.max_enis) * slots_per_eni(m.type);
     if (name == "maxpods") v = n ? n->max_pods : ami_max_pods(m.type);
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const PhonePanel& m, std::string_view goal) {
+bool goal(const PhonePanel& m, std::string_view goal) {
     const Node* n = room(m);
     if (n == nullptr) return false;
     if (goal == "second-panel") return n->enis.size() >= 2;
@@ -41,6 +32,14 @@ bool goal_met(const PhonePanel& m, std::string_view goal) {
         return static_cast<long long>(n->pods.size()) >=
                static_cast<long long>(m.type.max_enis) * slots_per_eni(m.type);
     return false;
+}
+
+}  // namespace
+
+const StepCalls<PhonePanel>& step_calls(StepTag<PhonePanel>) {
+    static const StepCalls<PhonePanel> calls{info(), open_simple<PhonePanel>,
+                                             set_simple_knob<PhonePanel>, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -7,40 +7,29 @@
 // for the next desks are drawn as empty slots. The warm pool comes in step "warm-pool".
 //
 //   core::PhonePanel m = core::make_phone_panel(catalog);
-//   core::apply(m, core::PhonePanelAction::AddDesk);
-//   core::phone_panel_value(m, "panels");   // "1"
+//   core::apply(m, core::DeskAction::AddDesk);
+//   core::step_value(m, "panels");   // "1"
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "catalog.h"
-#include "cluster.h"
 #include "steps/campus.h"
 #include "steps/step_info.h"
 
 namespace core {
 
 // The room (a t3.small to start) with the simple pool (campus.h simple_pool_config).
+// The learner's hand: campus.h DeskAction (add a desk, remove one, start over).
 struct PhonePanel : DeskRoom {};
-
-using PhonePanelAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts
 // and goals as listed in phone_panel.cpp.
-const StepInfo& phone_panel_info();
-// Back to the opening state.
-void reset(PhonePanel& model, const Catalog& catalog);
-// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
-inline constexpr auto make_phone_panel = opening_state<PhonePanel>;
 // Sets a knob (a lesson beat or the learner): "type" rebuilds the room empty, "pods" rebuilds
 // it with that many desks. An unknown type or knob is an error and changes nothing.
-Status set(PhonePanel& model, const Setting& setting, const Catalog& catalog);
 // A live number of the step by name ("" for an unknown name): pods, panels, maxpanels,
 // ips, deskslots, capacity, maxpods.
-std::string phone_panel_value(const PhonePanel& model, std::string_view name);
 // True when the goal is met: "second-panel" (a second panel is attached), "full-room"
 // (every slot of every panel the room can hold is taken).
-bool goal_met(const PhonePanel& model, std::string_view goal);
+const StepCalls<PhonePanel>& step_calls(StepTag<PhonePanel>);
+// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
+inline constexpr auto make_phone_panel = opening_state<PhonePanel>;
 
 }  // namespace core

@@ -36,54 +36,12 @@ CapacityOptions options(const PrefixDelegation& m, bool pd) {
 
 }  // namespace
 
-const StepInfo& prefix_delegation_info() {
-    static const StepInfo info{
-        "prefix-delegation",
-        {type_knob(),
-         {"pd", KnobKind::Switch, 0, 1, {}},
-         node_group_knob(),
-         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         max_pods_knob()},
-        {"type",      "pods",    "running", "waiting",   "refused",     "enis",
-         "ips",       "slots",   "podips",  "podipsoff", "podipson",    "formula",
-         "formulaon", "maxpods", "nodeadm", "managed",   "recommended", "cap",
-         "vcpus",     "seed",    "held",    "blocks",    "cards",       "cardenis"},
-        {"switch", "blocks", "panelmain", "panels", "desks", "maxpods", "nodegroup", "building"},
-        {"pd-on", "all-run"},
-        kFirstType};
-    return info;
-}
-
 NodeConfig node_config(const PrefixDelegation& m) {
     NodeConfig c;
     c.prefix_delegation = m.prefix_delegation;
     c.node_group = m.node_group;
     c.max_pods_override = m.max_pods_set;
     return c;
-}
-
-void reset(PrefixDelegation& m, const Catalog& catalog) {
-    m.type = opening_type(catalog, kFirstType);
-    opening_settings(m);
-    rebuild(m);
-}
-
-Status set(PrefixDelegation& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(prefix_delegation_info(), s);
-    if (!ok) return ok;
-    Result<bool> room_knob = set_type_or_kind(s, catalog, m.type, m.node_group);
-    if (!room_knob) return room_knob.error();
-    if (room_knob.value()) {
-        if (s.name == "type") m.max_pods_set = 0;  // a new node group: its kind sets max-pods
-    } else if (s.name == "pd") {
-        m.prefix_delegation = s.number != 0;
-    } else if (s.name == "pods") {
-        m.wanted = static_cast<int>(s.number);
-    } else {
-        m.max_pods_set = static_cast<int>(s.number);
-    }
-    rebuild(m);
-    return Ok{};
 }
 
 void apply(PrefixDelegation& m, PrefixDelegationAction action) {
@@ -131,7 +89,49 @@ const Node* room(const PrefixDelegation& m) {
     return find_node(m.cluster, kOneRoomNode);
 }
 
-std::string prefix_delegation_value(const PrefixDelegation& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {
+        "prefix-delegation",
+        {type_knob(),
+         {"pd", KnobKind::Switch, 0, 1, {}},
+         node_group_knob(),
+         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+         max_pods_knob()},
+        {"type",      "pods",    "running", "waiting",   "refused",     "enis",
+         "ips",       "slots",   "podips",  "podipsoff", "podipson",    "formula",
+         "formulaon", "maxpods", "nodeadm", "managed",   "recommended", "cap",
+         "vcpus",     "seed",    "held",    "blocks",    "cards",       "cardenis"},
+        {"switch", "blocks", "panelmain", "panels", "desks", "maxpods", "nodegroup", "building"},
+        {"pd-on", "all-run"},
+        kFirstType};
+}
+
+void open(PrefixDelegation& m, const Catalog& catalog) {
+    m.type = opening_type(catalog, kFirstType);
+    opening_settings(m);
+    rebuild(m);
+}
+
+Status set_knob(PrefixDelegation& m, const Setting& s, const Catalog& catalog) {
+    Result<bool> room_knob =
+        set_type_or_kind(step_info<PrefixDelegation>(), s, catalog, m.type, m.node_group);
+    if (!room_knob) return room_knob.error();
+    if (room_knob.value()) {
+        if (s.name == "type") m.max_pods_set = 0;  // a new node group: its kind sets max-pods
+    } else if (s.name == "pd") {
+        m.prefix_delegation = s.number != 0;
+    } else if (s.name == "pods") {
+        m.wanted = static_cast<int>(s.number);
+    } else {
+        m.max_pods_set = static_cast<int>(s.number);
+    }
+    rebuild(m);
+    return Ok{};
+}
+
+std::string value(const PrefixDelegation& m, std::string_view name) {
     if (name == "type") return m.type.name;
     const Node* n = room(m);
     const NodeStats s = n ? node_stats(*n) : NodeStats{};
@@ -156,10 +156,10 @@ std::string prefix_delegation_value(const PrefixDelegation& m, std::string_view 
     if (name == "blocks") v = s.prefixes;
     if (name == "cards") v = m.type.network_cards;
     if (name == "cardenis") v = m.type.enis_all_cards;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const PrefixDelegation& m, std::string_view goal) {
+bool goal(const PrefixDelegation& m, std::string_view goal) {
     const Node* n = room(m);
     if (n == nullptr) return false;
     const bool on = prefix_delegation_active(m.type, n->config);
@@ -169,6 +169,13 @@ bool goal_met(const PrefixDelegation& m, std::string_view goal) {
                static_cast<long long>(n->pods.size()) == m.wanted &&
                m.wanted > max_pods(m.type, options(m, false)).pod_ips;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<PrefixDelegation>& step_calls(StepTag<PrefixDelegation>) {
+    static const StepCalls<PrefixDelegation> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

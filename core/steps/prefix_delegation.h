@@ -11,7 +11,7 @@
 //
 //   core::PrefixDelegation m = core::make_prefix_delegation(catalog);
 //   core::apply(m, core::PrefixDelegationAction::SwitchOn);
-//   core::prefix_delegation_value(m, "podips");   // "144"
+//   core::step_value(m, "podips");   // "144"
 #pragma once
 
 #include <string>
@@ -49,23 +49,18 @@ enum class PrefixDelegationAction {
 
 // What the step offers its lesson: knobs type, pd, nodegroup, pods, maxpods; values, parts
 // and goals as listed in prefix_delegation.cpp.
-const StepInfo& prefix_delegation_info();
-// Back to the opening state.
-void reset(PrefixDelegation& model, const Catalog& catalog);
-// The step's opening state: a t3.small, prefix delegation off, self-managed, 9 desks.
-inline constexpr auto make_prefix_delegation = opening_state<PrefixDelegation>;
 // Sets a knob (a beat or the learner): "type" (an instance type), "pd" (0/1), "nodegroup"
 // ("self-managed" or "managed"), "pods" (desks wanted), "maxpods" (kubelet max-pods set by
 // hand; a new type forgets it). Each gives a new room with the same desks. A bad value changes
 // nothing.
-Status set(PrefixDelegation& model, const Setting& setting, const Catalog& catalog);
-// The learner's hand.
-void apply(PrefixDelegation& model, PrefixDelegationAction action);
 // A live number of the step by name ("" for an unknown name); see prefix_delegation.cpp.
-std::string prefix_delegation_value(const PrefixDelegation& model, std::string_view name);
 // "pd-on": prefix delegation is on and in effect; "all-run": with it, every wanted desk runs,
 // and they are more than the room has addresses for without it.
-bool goal_met(const PrefixDelegation& model, std::string_view goal);
+const StepCalls<PrefixDelegation>& step_calls(StepTag<PrefixDelegation>);
+// The step's opening state: a t3.small, prefix delegation off, self-managed, 9 desks.
+inline constexpr auto make_prefix_delegation = opening_state<PrefixDelegation>;
+// The learner's hand.
+void apply(PrefixDelegation& model, PrefixDelegationAction action);
 // The room, nullptr only if it could not be built (message says why).
 const Node* room(const PrefixDelegation& model);
 // The room's settings as a node configuration.

@@ -67,23 +67,6 @@ bool in_secondary(const Vpc& vpc, const Subnet& s) {
 
 }  // namespace
 
-const StepInfo& secondary_cidrs_info() {
-    static const StepInfo info{
-        "secondary-cidrs",
-        {{"primary", KnobKind::Choice, 0, 0, {"10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16"}},
-         {"address", KnobKind::Choice, 0, 0, {}},
-         {"prefix", KnobKind::Number, kBarMinPrefix, kBarMaxPrefix, {}},
-         {"quota", KnobKind::Number, kMinQuota, kMaxQuota, {}},
-         {"secondaries", KnobKind::Choice, 0, 0, {}}},
-        {"candidate", "prefix", "size", "first", "last", "primary", "start", "total", "blocks",
-         "quota", "left", "usable", "buildings", "newest"},
-        {"bar", "octets", "bits", "prefix", "verdict", "add", "campus", "primary", "secondary",
-         "quota", "buildings", "newbuilding"},
-        {"grow", "rfc6598", "refused", "build", "quota-full"},
-        ""};
-    return info;
-}
-
 SecondaryCidrs make_secondary_cidrs() {
     SecondaryCidrs m;
     m.address = Ipv4{kFirstAddress};
@@ -91,38 +74,6 @@ SecondaryCidrs make_secondary_cidrs() {
     Result<Vpc> vpc = build_campus(kFirstPrimary, {}, kMinQuota);
     if (vpc) m.vpc = std::move(vpc).value();
     return m;
-}
-
-void reset(SecondaryCidrs& m, const Catalog&) {
-    m = make_secondary_cidrs();
-}
-
-Status set(SecondaryCidrs& m, const Setting& s, const Catalog&) {
-    if (Status ok = check_setting(secondary_cidrs_info(), s); !ok) return ok;
-    const std::string primary = m.vpc.cidrs.empty() ? kFirstPrimary : format_cidr(m.vpc.cidrs[0]);
-    if (s.name == "address") {
-        Result<Ipv4> ip = parse_ipv4(s.text);
-        if (!ip) return ip.error();
-        m.address = *ip;
-    } else if (s.name == "prefix") {
-        m.prefix = static_cast<int>(s.number);
-    } else if (s.name == "quota") {
-        if (s.number < static_cast<long long>(m.vpc.cidrs.size()))
-            return make_error("The campus already has " + std::to_string(m.vpc.cidrs.size()) +
-                              " CIDR blocks; a quota of " + std::to_string(s.number) +
-                              " cannot hold them.");
-        m.vpc.cidr_quota = static_cast<int>(s.number);
-    } else {
-        const bool is_primary = s.name == "primary";
-        Result<Vpc> vpc = build_campus(is_primary ? s.text : primary,
-                                       is_primary ? std::vector<std::string>{} : split_list(s.text),
-                                       std::max(m.vpc.cidr_quota, kMinQuota));
-        if (!vpc) return vpc.error();
-        m.vpc = std::move(vpc).value();
-        m.tried.clear();
-        m.message.clear();
-    }
-    return Ok{};
 }
 
 Status set_octet(SecondaryCidrs& m, int index, int value) {
@@ -193,7 +144,57 @@ void apply(SecondaryCidrs& m, SecondaryCidrsAction action) {
     if (!b) m.message = b.error().message;
 }
 
-std::string secondary_cidrs_value(const SecondaryCidrs& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {
+        "secondary-cidrs",
+        {{"primary", KnobKind::Choice, 0, 0, {"10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16"}},
+         {"address", KnobKind::Choice, 0, 0, {}},
+         {"prefix", KnobKind::Number, kBarMinPrefix, kBarMaxPrefix, {}},
+         {"quota", KnobKind::Number, kMinQuota, kMaxQuota, {}},
+         {"secondaries", KnobKind::Choice, 0, 0, {}}},
+        {"candidate", "prefix", "size", "first", "last", "primary", "start", "total", "blocks",
+         "quota", "left", "usable", "buildings", "newest"},
+        {"bar", "octets", "bits", "prefix", "verdict", "add", "campus", "primary", "secondary",
+         "quota", "buildings", "newbuilding"},
+        {"grow", "rfc6598", "refused", "build", "quota-full"},
+        ""};
+}
+
+void open(SecondaryCidrs& m, const Catalog&) {
+    m = make_secondary_cidrs();
+}
+
+Status set_knob(SecondaryCidrs& m, const Setting& s, const Catalog&) {
+    if (Status ok = check_setting(step_info<SecondaryCidrs>(), s); !ok) return ok;
+    const std::string primary = m.vpc.cidrs.empty() ? kFirstPrimary : format_cidr(m.vpc.cidrs[0]);
+    if (s.name == "address") {
+        Result<Ipv4> ip = parse_ipv4(s.text);
+        if (!ip) return ip.error();
+        m.address = *ip;
+    } else if (s.name == "prefix") {
+        m.prefix = static_cast<int>(s.number);
+    } else if (s.name == "quota") {
+        if (s.number < static_cast<long long>(m.vpc.cidrs.size()))
+            return make_error("The campus already has " + std::to_string(m.vpc.cidrs.size()) +
+                              " CIDR blocks; a quota of " + std::to_string(s.number) +
+                              " cannot hold them.");
+        m.vpc.cidr_quota = static_cast<int>(s.number);
+    } else {
+        const bool is_primary = s.name == "primary";
+        Result<Vpc> vpc = build_campus(is_primary ? s.text : primary,
+                                       is_primary ? std::vector<std::string>{} : split_list(s.text),
+                                       std::max(m.vpc.cidr_quota, kMinQuota));
+        if (!vpc) return vpc.error();
+        m.vpc = std::move(vpc).value();
+        m.tried.clear();
+        m.message.clear();
+    }
+    return Ok{};
+}
+
+std::string value(const SecondaryCidrs& m, std::string_view name) {
     const Cidr c = candidate(m);
     if (name == "candidate") return format_cidr(c);
     if (name == "prefix") return std::to_string(m.prefix);
@@ -214,7 +215,7 @@ std::string secondary_cidrs_value(const SecondaryCidrs& m, std::string_view name
     return {};
 }
 
-bool goal_met(const SecondaryCidrs& m, std::string_view goal) {
+bool goal(const SecondaryCidrs& m, std::string_view goal) {
     if (goal == "grow") return m.vpc.cidrs.size() > 1;
     if (goal == "rfc6598") {
         for (size_t i = 1; i < m.vpc.cidrs.size(); ++i) {
@@ -236,6 +237,13 @@ bool goal_met(const SecondaryCidrs& m, std::string_view goal) {
     }
     if (goal == "quota-full") return static_cast<long long>(m.vpc.cidrs.size()) >= m.vpc.cidr_quota;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<SecondaryCidrs>& step_calls(StepTag<SecondaryCidrs>) {
+    static const StepCalls<SecondaryCidrs> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -11,7 +11,7 @@
 //   core::SecondaryCidrs m = core::make_secondary_cidrs();
 //   core::set(m, {"prefix", false, 16, {}}, catalog);      // 100.64.0.0/16 on the bar
 //   core::apply(m, core::SecondaryCidrsAction::Add);       // the campus has two blocks
-//   core::secondary_cidrs_value(m, "total");               // "131,072"
+//   core::step_value(m, "total");                          // "131,072"
 #pragma once
 
 #include <string>
@@ -51,17 +51,20 @@ inline constexpr size_t kMaxTries = 8;    // tries kept for the view's list
 
 // What the step offers its lesson: knobs primary, address, prefix, quota and secondaries;
 // values, parts and goals as listed in secondary_cidrs.cpp.
-const StepInfo& secondary_cidrs_info();
-// The opening state: 10.0.0.0/16 in four /18 buildings, 100.64.0.0/10 on the bar, quota 5.
-SecondaryCidrs make_secondary_cidrs();
 // Back to the opening state (the catalog is not used; the generic table passes it).
-void reset(SecondaryCidrs& model, const Catalog& catalog);
 // Sets a knob: "primary" (the campus's first block: rebuilds it, carved in four buildings),
 // "address" (dotted quad on the bar), "prefix" (8 to 30 on the bar), "quota" (5 to 50, not
 // below the blocks the campus has), "secondaries" (the campus rebuilt with exactly these
 // blocks after its primary: "100.64.0.0/16,100.65.0.0/16", or "none"). Bad input is an error
 // and changes nothing.
-Status set(SecondaryCidrs& model, const Setting& setting, const Catalog& catalog);
+// A live number or word of the step by name ("" for an unknown name): candidate, prefix,
+// size, first, last, primary, start, total, blocks, quota, left, usable, buildings, newest.
+// True when the goal is met: "grow" (a secondary block added), "rfc6598" (one from
+// 100.64.0.0/10), "refused" (a try refused), "build" (a building in a secondary block),
+// "quota-full" (every block of the quota in use).
+const StepCalls<SecondaryCidrs>& step_calls(StepTag<SecondaryCidrs>);
+// The opening state: 10.0.0.0/16 in four /18 buildings, 100.64.0.0/10 on the bar, quota 5.
+SecondaryCidrs make_secondary_cidrs();
 // Changes one octet (0 to 3) of the bar's address to value (0 to 255).
 Status set_octet(SecondaryCidrs& model, int index, int value);
 // Adds the block on the bar, builds a building, or starts over. A refusal changes the campus
@@ -80,12 +83,5 @@ const Cidr* building_block(const SecondaryCidrs& model);
 // The prefix of the next building in `block`: /18 (a quarter of a /16), or the whole block
 // when it is smaller.
 int building_prefix(const Cidr& block);
-// A live number or word of the step by name ("" for an unknown name): candidate, prefix,
-// size, first, last, primary, start, total, blocks, quota, left, usable, buildings, newest.
-std::string secondary_cidrs_value(const SecondaryCidrs& model, std::string_view name);
-// True when the goal is met: "grow" (a secondary block added), "rfc6598" (one from
-// 100.64.0.0/10), "refused" (a try refused), "build" (a building in a secondary block),
-// "quota-full" (every block of the quota in use).
-bool goal_met(const SecondaryCidrs& model, std::string_view goal);
 
 }  // namespace core

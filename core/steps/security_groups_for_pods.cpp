@@ -51,45 +51,6 @@ void opening_settings(SecurityGroupsForPods& m) {
 
 }  // namespace
 
-const StepInfo& security_groups_for_pods_info() {
-    static const StepInfo info{
-        "security-groups-for-pods",
-        {type_knob(),
-         {"podeni", KnobKind::Switch, 0, 1, {}},
-         node_group_knob(),
-         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         {"sgpods", KnobKind::Number, 0, kMaxOwnGroups, {}}},
-        {"type", "pods", "sgpods", "running", "sgrunning", "waiting", "refused", "branches", "enis",
-         "ips", "slots", "podips", "podipsoff", "trunkcost", "trunkcostpd", "maxpods", "managed",
-         "admitted", "waitingfull"},
-        {"switch", "trunk", "branches", "panels", "desks", "maxpods", "nodegroup", "waiting"},
-        {"own-sg", "full-no-wait"},
-        kFirstType};
-    return info;
-}
-
-void reset(SecurityGroupsForPods& m, const Catalog& catalog) {
-    m.type = opening_type(catalog, kFirstType);
-    opening_settings(m);
-    rebuild(m);
-}
-
-Status set(SecurityGroupsForPods& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(security_groups_for_pods_info(), s);
-    if (!ok) return ok;
-    Result<bool> room_knob = set_type_or_kind(s, catalog, m.type, m.node_group);
-    if (!room_knob) return room_knob.error();
-    if (s.name == "podeni") {
-        m.pod_eni = s.number != 0;
-    } else if (s.name == "pods") {
-        m.wanted = static_cast<int>(s.number);
-    } else if (s.name == "sgpods") {
-        m.sg_wanted = static_cast<int>(s.number);
-    }
-    rebuild(m);
-    return Ok{};
-}
-
 void apply(SecurityGroupsForPods& m, SecurityGroupsForPodsAction action) {
     switch (action) {
         case SecurityGroupsForPodsAction::SwitchOn:
@@ -118,7 +79,45 @@ const Node* room(const SecurityGroupsForPods& m) {
     return find_node(m.cluster, kOneRoomNode);
 }
 
-std::string security_groups_for_pods_value(const SecurityGroupsForPods& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"security-groups-for-pods",
+            {type_knob(),
+             {"podeni", KnobKind::Switch, 0, 1, {}},
+             node_group_knob(),
+             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+             {"sgpods", KnobKind::Number, 0, kMaxOwnGroups, {}}},
+            {"type", "pods", "sgpods", "running", "sgrunning", "waiting", "refused", "branches",
+             "enis", "ips", "slots", "podips", "podipsoff", "trunkcost", "trunkcostpd", "maxpods",
+             "managed", "admitted", "waitingfull"},
+            {"switch", "trunk", "branches", "panels", "desks", "maxpods", "nodegroup", "waiting"},
+            {"own-sg", "full-no-wait"},
+            kFirstType};
+}
+
+void open(SecurityGroupsForPods& m, const Catalog& catalog) {
+    m.type = opening_type(catalog, kFirstType);
+    opening_settings(m);
+    rebuild(m);
+}
+
+Status set_knob(SecurityGroupsForPods& m, const Setting& s, const Catalog& catalog) {
+    Result<bool> room_knob =
+        set_type_or_kind(step_info<SecurityGroupsForPods>(), s, catalog, m.type, m.node_group);
+    if (!room_knob) return room_knob.error();
+    if (s.name == "podeni") {
+        m.pod_eni = s.number != 0;
+    } else if (s.name == "pods") {
+        m.wanted = static_cast<int>(s.number);
+    } else if (s.name == "sgpods") {
+        m.sg_wanted = static_cast<int>(s.number);
+    }
+    rebuild(m);
+    return Ok{};
+}
+
+std::string value(const SecurityGroupsForPods& m, std::string_view name) {
     if (name == "type") return m.type.name;
     const Node* n = room(m);
     const MaxPods now = max_pods(m.type, options(m));
@@ -142,10 +141,10 @@ std::string security_groups_for_pods_value(const SecurityGroupsForPods& m, std::
     if (name == "managed") v = max_pods(m.type, managed).kubelet.value;
     if (name == "admitted") v = std::max<long long>(kubelet - kHostNetworkPods, 0);
     if (name == "waitingfull") v = now.waiting_when_full;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const SecurityGroupsForPods& m, std::string_view goal) {
+bool goal(const SecurityGroupsForPods& m, std::string_view goal) {
     const Node* n = room(m);
     if (n == nullptr) return false;
     const long long own = static_cast<long long>(sg_pods(m.cluster, kOneRoomNode).size());
@@ -157,6 +156,13 @@ bool goal_met(const SecurityGroupsForPods& m, std::string_view goal) {
                static_cast<long long>(n->pods.size()) + own + kHostNetworkPods >= n->max_pods;
     }
     return false;
+}
+
+}  // namespace
+
+const StepCalls<SecurityGroupsForPods>& step_calls(StepTag<SecurityGroupsForPods>) {
+    static const StepCalls<SecurityGroupsForPods> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

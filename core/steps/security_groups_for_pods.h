@@ -10,7 +10,7 @@
 //
 //   core::SecurityGroupsForPods m = core::make_security_groups_for_pods(catalog);
 //   core::apply(m, core::SecurityGroupsForPodsAction::SwitchOn);
-//   core::security_groups_for_pods_value(m, "podips");   // "18"
+//   core::step_value(m, "podips");   // "18"
 #pragma once
 
 #include <string>
@@ -47,23 +47,17 @@ enum class SecurityGroupsForPodsAction {
 
 // What the step offers its lesson: knobs type, podeni, nodegroup, pods, sgpods; values,
 // parts and goals as listed in security_groups_for_pods.cpp.
-const StepInfo& security_groups_for_pods_info();
-// Back to the opening state.
-void reset(SecurityGroupsForPods& model, const Catalog& catalog);
-// The opening state: an m5.large without the trunk, 6 ordinary desks.
-inline constexpr auto make_security_groups_for_pods = opening_state<SecurityGroupsForPods>;
 // Sets a knob: "type", "podeni" (0/1), "nodegroup", "pods" (ordinary desks), "sgpods" (desks
 // with their own security groups). Each gives a new room with the same desks. A bad value
 // changes nothing.
-Status set(SecurityGroupsForPods& model, const Setting& setting, const Catalog& catalog);
-// The learner's hand.
-void apply(SecurityGroupsForPods& model, SecurityGroupsForPodsAction action);
 // A live number of the step by name ("" for an unknown name); see the .cpp.
-std::string security_groups_for_pods_value(const SecurityGroupsForPods& model,
-                                           std::string_view name);
 // "own-sg": a desk runs with its own security groups; "full-no-wait": the trunk is on, kubelet
 // admits no more desks (max-pods reached) and none waits for an address.
-bool goal_met(const SecurityGroupsForPods& model, std::string_view goal);
+const StepCalls<SecurityGroupsForPods>& step_calls(StepTag<SecurityGroupsForPods>);
+// The opening state: an m5.large without the trunk, 6 ordinary desks.
+inline constexpr auto make_security_groups_for_pods = opening_state<SecurityGroupsForPods>;
+// The learner's hand.
+void apply(SecurityGroupsForPods& model, SecurityGroupsForPodsAction action);
 // The room, nullptr only if it could not be built (message says why).
 const Node* room(const SecurityGroupsForPods& model);
 

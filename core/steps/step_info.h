@@ -63,6 +63,12 @@ struct TextSpan {
     std::string name;  // Value, Point, Edit: the value, part or knob it names
 };
 
+// A live number as a step's value gives it: its digits, or "" for a negative one (the steps'
+// "no such value").
+inline std::string number_value(long long v) {
+    return v < 0 ? std::string() : std::to_string(v);
+}
+
 // The step's model description; nullptr for a step whose model offers nothing yet.
 const StepInfo* find_step_info(std::string_view step_id);
 // Splits text (its {term} tokens already rendered or not) into plain words and live tokens.
@@ -77,6 +83,53 @@ Status check_setting(const StepInfo& info, const Setting& setting);
 const Knob* find_knob(const StepInfo& info, std::string_view name);
 // True if the list holds the name.
 bool has_name(const std::vector<std::string_view>& names, std::string_view name);
+
+// What a step's model offers the tutorial: its description and four calls. Each step's .cpp
+// fills in one (core/steps/<step>.cpp); core/steps/<step>.h declares
+//   const StepCalls<PhonePanel>& step_calls(StepTag<PhonePanel>);
+// and the calls below reach any step through it, whatever the step:
+//   core::reset(m, catalog);  core::step_value(m, "panels");  core::step_info<PhonePanel>().id
+template <typename Model>
+struct StepTag {};
+template <typename Model>
+struct StepCalls {
+    StepInfo info;
+    void (*reset)(Model&, const Catalog&);                      // back to the opening state
+    Status (*set)(Model&, const Setting&, const Catalog&);      // a knob; an error changes nothing
+    std::string (*value)(const Model&, std::string_view name);  // a live number, "" if unknown
+    bool (*goal_met)(const Model&, std::string_view goal);      // true when the goal is met
+};
+
+// Only a step's model has these calls (its step_calls is found by argument-dependent lookup
+// on StepTag<Model>); other types' own reset, set and goal_met are left alone.
+template <typename Model>
+using IfStep = decltype(step_calls(StepTag<Model>{}));
+
+// The step's description: its id, knobs, values, parts and goals.
+template <typename Model, typename = IfStep<Model>>
+const StepInfo& step_info() {
+    return step_calls(StepTag<Model>{}).info;
+}
+// Back to the opening state.
+template <typename Model, typename = IfStep<Model>>
+void reset(Model& m, const Catalog& catalog) {
+    step_calls(StepTag<Model>{}).reset(m, catalog);
+}
+// Sets a knob (a lesson beat or the learner); an error changes nothing.
+template <typename Model, typename = IfStep<Model>>
+Status set(Model& m, const Setting& setting, const Catalog& catalog) {
+    return step_calls(StepTag<Model>{}).set(m, setting, catalog);
+}
+// A live number (or word) of the step by name, "" for an unknown name.
+template <typename Model, typename = IfStep<Model>>
+std::string step_value(const Model& m, std::string_view name) {
+    return step_calls(StepTag<Model>{}).value(m, name);
+}
+// True when the goal (one of the step's goals) is met.
+template <typename Model, typename = IfStep<Model>>
+bool goal_met(const Model& m, std::string_view goal) {
+    return step_calls(StepTag<Model>{}).goal_met(m, goal);
+}
 
 // A step's model in its opening state: a default-made model put through the step's reset.
 // Every step's make_<step> (core/steps/<step>.h) is this.

@@ -2,6 +2,9 @@
 #include "steps/steps.h"
 
 #include <algorithm>
+#include <array>
+#include <type_traits>
+#include <utility>
 
 namespace core {
 namespace {
@@ -15,38 +18,31 @@ struct StepOps {
     bool (*goal)(const StepModels&, std::string_view);
 };
 
-// The row of the step whose model is StepModels member Member, read by Value and described by
-// info.
-template <auto Member, auto Value>
-constexpr StepOps ops(const StepInfo& (*info)()) {
+// The row of the step whose model is StepModels member Member.
+template <auto Member>
+constexpr StepOps ops() {
+    using Model = std::remove_reference_t<decltype(std::declval<StepModels&>().*Member)>;
     return StepOps{
-        info,
+        step_info<Model>,
         [](StepModels& s, const Catalog& c) { reset(s.*Member, c); },
         [](StepModels& s, const Setting& k, const Catalog& c) { return set(s.*Member, k, c); },
-        [](const StepModels& s, std::string_view n) { return Value(s.*Member, n); },
+        [](const StepModels& s, std::string_view n) { return step_value(s.*Member, n); },
         [](const StepModels& s, std::string_view g) { return goal_met(s.*Member, g); },
     };
 }
 
+// The rows of the steps whose models are these StepModels members.
+template <auto... Members>
+constexpr std::array<StepOps, sizeof...(Members)> table() {
+    return {ops<Members>()...};
+}
+
 using S = StepModels;
-const StepOps kSteps[] = {
-    ops<&S::phone_panel, phone_panel_value>(phone_panel_info),
-    ops<&S::ipv6, ipv6_value>(ipv6_info),
-    ops<&S::big_picture, big_picture_value>(big_picture_info),
-    ops<&S::why_it_matters, why_it_matters_value>(why_it_matters_info),
-    ops<&S::vpc_cni_vs_overlay, vpc_cni_vs_overlay_value>(vpc_cni_vs_overlay_info),
-    ops<&S::the_rules, the_rules_value>(the_rules_info),
-    ops<&S::desk_limit, desk_limit_value>(desk_limit_info),
-    ops<&S::warm_pool, warm_pool_value>(warm_pool_info),
-    ops<&S::secondary_cidrs, secondary_cidrs_value>(secondary_cidrs_info),
-    ops<&S::takeaways, takeaways_value>(takeaways_info),
-    ops<&S::prefix_delegation, prefix_delegation_value>(prefix_delegation_info),
-    ops<&S::custom_networking, custom_networking_value>(custom_networking_info),
-    ops<&S::security_groups_for_pods, security_groups_for_pods_value>(
-        security_groups_for_pods_info),
-    ops<&S::building_runs_out, building_runs_out_value>(building_runs_out_info),
-    ops<&S::choosing, choosing_value>(choosing_info),
-};
+const auto kSteps =
+    table<&S::phone_panel, &S::ipv6, &S::big_picture, &S::why_it_matters, &S::vpc_cni_vs_overlay,
+          &S::the_rules, &S::desk_limit, &S::warm_pool, &S::secondary_cidrs, &S::takeaways,
+          &S::prefix_delegation, &S::custom_networking, &S::security_groups_for_pods,
+          &S::building_runs_out, &S::choosing>();
 
 const StepOps* find_ops(std::string_view step_id) {
     for (const StepOps& o : kSteps) {

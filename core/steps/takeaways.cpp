@@ -68,40 +68,6 @@ int desks_of(const Node& n) {
 
 }  // namespace
 
-const StepInfo& takeaways_info() {
-    static const StepInfo info{
-        "takeaways",
-        {{"target", KnobKind::Number, 10, 500, {}}},
-        {"pods", "waiting", "target", "rooms", "buildings", "ranges", "maxpods", "room", "undo"},
-        {"rooms", "addroom", "features", "buildings", "log", "tools"},
-        {"seat"},
-        ""};
-    return info;
-}
-
-void reset(Takeaways& m, const Catalog& catalog) {
-    std::optional<Cluster> linked = std::move(m.linked);
-    m = Takeaways{};
-    m.target = kFirstTarget;
-    if (linked) {
-        m.cluster = *linked;
-        m.linked = std::move(linked);
-        return;
-    }
-    Result<Cluster> c = starter_campus(catalog, kStartVpc);
-    if (c) {
-        m.cluster = std::move(c).value();
-    } else {
-        m.message = c.error().message;
-    }
-}
-
-Status set(Takeaways& m, const Setting& s, const Catalog&) {
-    if (Status ok = check_setting(takeaways_info(), s); !ok) return ok;
-    m.target = static_cast<int>(s.number);
-    return Ok{};
-}
-
 Status start_over(Takeaways& m, std::string_view vpc_cidr, const Catalog& catalog) {
     Result<Cluster> fresh = starter_campus(catalog, vpc_cidr);
     Status st = change(m, [&]() -> Status {
@@ -258,7 +224,42 @@ int waiting_desks(const Takeaways& m) {
     return n;
 }
 
-std::string takeaways_value(const Takeaways& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {
+        "takeaways",
+        {{"target", KnobKind::Number, 10, 500, {}}},
+        {"pods", "waiting", "target", "rooms", "buildings", "ranges", "maxpods", "room", "undo"},
+        {"rooms", "addroom", "features", "buildings", "log", "tools"},
+        {"seat"},
+        ""};
+}
+
+void open(Takeaways& m, const Catalog& catalog) {
+    std::optional<Cluster> linked = std::move(m.linked);
+    m = Takeaways{};
+    m.target = kFirstTarget;
+    if (linked) {
+        m.cluster = *linked;
+        m.linked = std::move(linked);
+        return;
+    }
+    Result<Cluster> c = starter_campus(catalog, kStartVpc);
+    if (c) {
+        m.cluster = std::move(c).value();
+    } else {
+        m.message = c.error().message;
+    }
+}
+
+Status set_knob(Takeaways& m, const Setting& s, const Catalog&) {
+    if (Status ok = check_setting(step_info<Takeaways>(), s); !ok) return ok;
+    m.target = static_cast<int>(s.number);
+    return Ok{};
+}
+
+std::string value(const Takeaways& m, std::string_view name) {
     const Node* first = m.cluster.nodes.empty() ? nullptr : &m.cluster.nodes.front();
     if (name == "pods") return std::to_string(seated_desks(m));
     if (name == "waiting") return std::to_string(waiting_desks(m));
@@ -272,9 +273,16 @@ std::string takeaways_value(const Takeaways& m, std::string_view name) {
     return {};
 }
 
-bool goal_met(const Takeaways& m, std::string_view goal) {
+bool goal(const Takeaways& m, std::string_view goal) {
     if (goal == "seat") return seated_desks(m) >= m.target;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<Takeaways>& step_calls(StepTag<Takeaways>) {
+    static const StepCalls<Takeaways> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

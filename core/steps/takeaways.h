@@ -54,14 +54,15 @@ inline constexpr int kMaxDesksPerRoom = 250;
 
 // What the step offers its lesson: knob target; values, parts and goals as listed in
 // takeaways.cpp.
-const StepInfo& takeaways_info();
 // Back to the opening state (a campus opened from a link stays the opening one).
-void reset(Takeaways& model, const Catalog& catalog);
+// Sets a knob: "target" (10 to 500 desks).
+// A live number or word of the step ("" for an unknown name): pods, waiting, target, rooms,
+// buildings, ranges, maxpods, room, undo.
+// True when the goal is met: "seat" (at least `target` desks seated at once).
+const StepCalls<Takeaways>& step_calls(StepTag<Takeaways>);
 // The opening state: the linked campus if one was opened, else 10.0.0.0/16 with one /24
 // building and one t3.small room with two desks; target 30.
 inline constexpr auto make_takeaways = opening_state<Takeaways>;
-// Sets a knob: "target" (10 to 500 desks).
-Status set(Takeaways& model, const Setting& setting, const Catalog& catalog);
 // A fresh starter campus in this VPC CIDR (no link campus any more); Undo brings the old one.
 Status start_over(Takeaways& model, std::string_view vpc_cidr, const Catalog& catalog);
 // Adds a CIDR block to the VPC (AWS's rules, core/vpc.h).
@@ -93,10 +94,5 @@ Result<std::string> share_code(Takeaways& model, const Catalog& catalog);
 int seated_desks(const Takeaways& model);
 // Desks waiting for an extension over all rooms.
 int waiting_desks(const Takeaways& model);
-// A live number or word of the step ("" for an unknown name): pods, waiting, target, rooms,
-// buildings, ranges, maxpods, room, undo.
-std::string takeaways_value(const Takeaways& model, std::string_view name);
-// True when the goal is met: "seat" (at least `target` desks seated at once).
-bool goal_met(const Takeaways& model, std::string_view goal);
 
 }  // namespace core

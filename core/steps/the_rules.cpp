@@ -4,42 +4,41 @@
 #include "ipam.h"
 
 namespace core {
+namespace {
 
-const StepInfo& the_rules_info() {
-    static const StepInfo info{
-        "the-rules",
-        desk_room_knobs(),
-        {"pods", "panels", "maxpanels", "ips", "allslots", "lost", "deskslots", "capacity"},
-        {"mainext", "panelmain", "slots", "deskslots", "panels", "desks"},
-        {"full-room", "more-panels"},
-        kOpeningRoomType};
-    return info;
+StepInfo info() {
+    return {"the-rules",
+            desk_room_knobs(),
+            {"pods", "panels", "maxpanels", "ips", "allslots", "lost", "deskslots", "capacity"},
+            {"mainext", "panelmain", "slots", "deskslots", "panels", "desks"},
+            {"full-room", "more-panels"},
+            kOpeningRoomType};
 }
 
-void reset(TheRules& m, const Catalog& catalog) {
-    open_simple_room(m, catalog);
-}
-
-Status set(TheRules& m, const Setting& s, const Catalog& catalog) {
-    return set_room_knob(m, the_rules_info(), s, catalog);
-}
-
-std::string the_rules_value(const TheRules& m, std::string_view name) {
+std::string value(const TheRules& m, std::string_view name) {
     const long long panels = m.type.max_enis;
     long long v = room_number(m, name);
     if (name == "allslots") v = panels * m.type.ipv4_per_eni;
     if (name == "lost") v = panels;
     if (name == "capacity") v = address_capacity(m.type, m.config);
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const TheRules& m, std::string_view goal) {
+bool goal(const TheRules& m, std::string_view goal) {
     const Node* n = room(m);
     if (n == nullptr) return false;
     if (goal == "full-room")
         return static_cast<long long>(n->pods.size()) >= address_capacity(m.type, m.config);
     if (goal == "more-panels") return m.type.max_enis > 3;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<TheRules>& step_calls(StepTag<TheRules>) {
+    static const StepCalls<TheRules> calls{info(), open_simple<TheRules>, set_simple_knob<TheRules>,
+                                           value, goal};
+    return calls;
 }
 
 }  // namespace core

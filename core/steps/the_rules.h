@@ -8,41 +8,32 @@
 // The pool is the simple one (campus.h simple_pool_config): the warm pool comes later.
 //
 //   core::TheRules m = core::make_the_rules(catalog);
-//   core::apply(m, core::TheRulesAction::AddDesk);
-//   core::the_rules_value(m, "allslots");   // "12": 3 panels x 4 slots
+//   core::apply(m, core::DeskAction::AddDesk);
+//   core::step_value(m, "allslots");   // "12": 3 panels x 4 slots
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "catalog.h"
 #include "steps/campus.h"
 #include "steps/step_info.h"
 
 namespace core {
 
+// One room of desks (campus.h DeskRoom); the learner's hand is campus.h DeskAction (add a
+// desk, remove one, start over).
 struct TheRules : DeskRoom {};
-
-using TheRulesAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type (an instance type) and pods; values, parts and
 // goals as listed in the_rules.cpp.
-const StepInfo& the_rules_info();
-// Back to the opening state.
-void reset(TheRules& model, const Catalog& catalog);
-// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
-inline constexpr auto make_the_rules = opening_state<TheRules>;
 // Sets a knob: "type" rebuilds the room empty, "pods" rebuilds it with that many desks (as
 // many as fit). An unknown type or knob, or a number out of range, is an error and changes
 // nothing.
-Status set(TheRules& model, const Setting& setting, const Catalog& catalog);
 // A live number by name ("" for an unknown name): pods (desks in the room), panels
 // (attached), maxpanels (the type's limit), ips (slots per panel), allslots (every slot of
 // every panel), lost (slots no desk may take: one per panel), deskslots (slots per panel a
 // desk may take), capacity (desks the room can hold).
-std::string the_rules_value(const TheRules& model, std::string_view name);
 // True when the goal is met: "full-room" (every slot a desk may take is taken), "more-panels"
 // (the room size takes more than 3 panels).
-bool goal_met(const TheRules& model, std::string_view goal);
+const StepCalls<TheRules>& step_calls(StepTag<TheRules>);
+// The step's opening state: an empty t3.small (or the catalog's first type if it lacks one).
+inline constexpr auto make_the_rules = opening_state<TheRules>;
 
 }  // namespace core

@@ -54,43 +54,10 @@ size_t distinct_sources(const std::vector<FlowLogLine>& lines) {
 
 }  // namespace
 
-const StepInfo& vpc_cni_vs_overlay_info() {
-    static const StepInfo info{
-        "vpc-cni-vs-overlay",
-        {{"row",
-          KnobKind::Choice,
-          0,
-          0,
-          {"numbers", "services", "groups", "debugging", "addresses", "best"}},
-         {"nodes", KnobKind::Number, 1, kMaxAddressUseNodes, {}},
-         {"type", KnobKind::Choice, 0, 0, {}}},
-        {"nodes", "type", "perroom", "pods", "vpcused", "overlayused", "buildingsize", "buildings",
-         "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay", "branch", "vpcsources",
-         "overlaysources"},
-        {"numbers", "services", "groups", "debugging", "addresses", "best", "vpcused",
-         "overlayused", "buildingsize", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay",
-         "vpcsources", "overlaysources", "rows"},
-        {"beyond-a-building"},
-        kTrafficRoomType};
-    return info;
-}
-
-void reset(VpcCniVsOverlay& m, const Catalog& catalog) {
-    m = VpcCniVsOverlay{};
-    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
-    Result<const InstanceType*> type = find_instance_type(catalog, kTrafficRoomType);
-    if (!type) {
-        m.message = type.error().message;
-        return;
-    }
-    Status st = count(m, **type, kFirstNodes);
-    if (!st) m.message = st.error().message;
-}
-
 namespace {
 
-Status set_knob(VpcCniVsOverlay& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(vpc_cni_vs_overlay_info(), s);
+Status apply_knob(VpcCniVsOverlay& m, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(step_info<VpcCniVsOverlay>(), s);
     if (!ok) return ok;
     if (s.name == "row") {
         for (const RowName& r : kRows) {
@@ -105,12 +72,6 @@ Status set_knob(VpcCniVsOverlay& m, const Setting& s, const Catalog& catalog) {
 }
 
 }  // namespace
-
-Status set(VpcCniVsOverlay& m, const Setting& s, const Catalog& catalog) {
-    Status st = set_knob(m, s, catalog);
-    m.refused = st ? std::string() : st.error().message;
-    return st;
-}
 
 void show_row(VpcCniVsOverlay& m, CompareRow row) {
     m.row = row;
@@ -168,21 +129,60 @@ std::vector<CompareRowText> compare_rows(const VpcCniVsOverlay& m) {
         {CompareRow::Numbers, "Where {desk} {nums} come from", "a {building}: real {campus} {nums}",
          "a private range the {campus} never sees"},
         {CompareRow::Services, "Reaching AWS services",
-         "direct: RDS sees " + vpc_cni_vs_overlay_value(m, "rdsvpc"),
-         "through the {switchboard}: RDS sees " + vpc_cni_vs_overlay_value(m, "rdsoverlay")},
+         "direct: RDS sees " + step_value(m, "rdsvpc"),
+         "through the {switchboard}: RDS sees " + step_value(m, "rdsoverlay")},
         {CompareRow::Groups, "Security groups", "per {desk}, with security groups for {desks}",
          "per {room} only"},
         {CompareRow::Debugging, "Debugging", "flow logs show the {desk} itself",
          "flow logs show the {room}"},
         {CompareRow::Addresses, "{building} {nums} used",
-         vpc_cni_vs_overlay_value(m, "vpcused") + " for " + n + " full {rooms}",
-         vpc_cni_vs_overlay_value(m, "overlayused") + ": the {rooms}' own"},
+         step_value(m, "vpcused") + " for " + n + " full {rooms}",
+         step_value(m, "overlayused") + ": the {rooms}' own"},
         {CompareRow::BestFor, "Best for", "workloads that talk to AWS services",
          "tight address plans, the same network on any cloud"},
     };
 }
 
-std::string vpc_cni_vs_overlay_value(const VpcCniVsOverlay& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"vpc-cni-vs-overlay",
+            {{"row",
+              KnobKind::Choice,
+              0,
+              0,
+              {"numbers", "services", "groups", "debugging", "addresses", "best"}},
+             {"nodes", KnobKind::Number, 1, kMaxAddressUseNodes, {}},
+             {"type", KnobKind::Choice, 0, 0, {}}},
+            {"nodes", "type", "perroom", "pods", "vpcused", "overlayused", "buildingsize",
+             "buildings", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay", "branch", "vpcsources",
+             "overlaysources"},
+            {"numbers", "services", "groups", "debugging", "addresses", "best", "vpcused",
+             "overlayused", "buildingsize", "vpcdesk", "overlayrange", "rdsvpc", "rdsoverlay",
+             "vpcsources", "overlaysources", "rows"},
+            {"beyond-a-building"},
+            kTrafficRoomType};
+}
+
+void open(VpcCniVsOverlay& m, const Catalog& catalog) {
+    m = VpcCniVsOverlay{};
+    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
+    Result<const InstanceType*> type = find_instance_type(catalog, kTrafficRoomType);
+    if (!type) {
+        m.message = type.error().message;
+        return;
+    }
+    Status st = count(m, **type, kFirstNodes);
+    if (!st) m.message = st.error().message;
+}
+
+Status set_knob(VpcCniVsOverlay& m, const Setting& s, const Catalog& catalog) {
+    Status st = apply_knob(m, s, catalog);
+    m.refused = st ? std::string() : st.error().message;
+    return st;
+}
+
+std::string value(const VpcCniVsOverlay& m, std::string_view name) {
     if (!m.message.empty() || m.campuses.vpc.pods.empty() || m.campuses.overlay.pods.empty())
         return {};
     const uint64_t size = building_size();
@@ -212,11 +212,18 @@ std::string vpc_cni_vs_overlay_value(const VpcCniVsOverlay& m, std::string_view 
     return {};
 }
 
-bool goal_met(const VpcCniVsOverlay& m, std::string_view goal) {
+bool goal(const VpcCniVsOverlay& m, std::string_view goal) {
     if (goal == "beyond-a-building")
         return m.message.empty() &&
                static_cast<uint64_t>(m.use_vpc.vpc_addresses) > building_size();
     return false;
+}
+
+}  // namespace
+
+const StepCalls<VpcCniVsOverlay>& step_calls(StepTag<VpcCniVsOverlay>) {
+    static const StepCalls<VpcCniVsOverlay> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -8,7 +8,7 @@
 //
 //   core::VpcCniVsOverlay m = core::make_vpc_cni_vs_overlay(catalog);
 //   core::set(m, {"nodes", false, 150, {}}, catalog);
-//   core::vpc_cni_vs_overlay_value(m, "vpcused");   // "4500"
+//   core::step_value(m, "vpcused");   // "4500"
 #pragma once
 
 #include <string>
@@ -62,15 +62,17 @@ struct VpcCniVsOverlay {
 
 // What the step offers its lesson: knobs row, nodes, type; values, parts and goals as listed
 // in vpc_cni_vs_overlay.cpp.
-const StepInfo& vpc_cni_vs_overlay_info();
-// Back to the opening state.
-void reset(VpcCniVsOverlay& model, const Catalog& catalog);
-// The step's opening state: the address row, 50 full m5.large rooms.
-inline constexpr auto make_vpc_cni_vs_overlay = opening_state<VpcCniVsOverlay>;
 // Sets a knob: "row" shows a row, "nodes" and "type" count again. A count the model refuses
 // (too many desks), an unknown type or knob is an error, kept in `refused`, and changes
 // nothing else.
-Status set(VpcCniVsOverlay& model, const Setting& setting, const Catalog& catalog);
+// A live value by name ("" for an unknown name): nodes, type, perroom, pods, vpcused,
+// overlayused, buildingsize, buildings, vpcdesk, overlayrange, rdsvpc, rdsoverlay, branch,
+// vpcsources, overlaysources.
+// True when the goal is met: "beyond-a-building" (the VPC CNI's count is more than a /20
+// building holds).
+const StepCalls<VpcCniVsOverlay>& step_calls(StepTag<VpcCniVsOverlay>);
+// The step's opening state: the address row, 50 full m5.large rooms.
+inline constexpr auto make_vpc_cni_vs_overlay = opening_state<VpcCniVsOverlay>;
 // The learner picks a row.
 void show_row(VpcCniVsOverlay& model, CompareRow row);
 // The rows, with the numbers of the model in them.
@@ -85,12 +87,5 @@ std::vector<FlowLogLine> flow_log(const TrafficCampus& campus);
 TrafficPath database_call(const TrafficCampus& campus);
 // The lesson's word for a row ("numbers", ..., "best").
 const char* row_key(CompareRow row);
-// A live value by name ("" for an unknown name): nodes, type, perroom, pods, vpcused,
-// overlayused, buildingsize, buildings, vpcdesk, overlayrange, rdsvpc, rdsoverlay, branch,
-// vpcsources, overlaysources.
-std::string vpc_cni_vs_overlay_value(const VpcCniVsOverlay& model, std::string_view name);
-// True when the goal is met: "beyond-a-building" (the VPC CNI's count is more than a /20
-// building holds).
-bool goal_met(const VpcCniVsOverlay& model, std::string_view goal);
 
 }  // namespace core

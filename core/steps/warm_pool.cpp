@@ -34,31 +34,31 @@ void move_desks_to(WarmPool& m, int pods) {
 
 }  // namespace
 
-const StepInfo& warm_pool_info() {
-    static const StepInfo info{
-        "warm-pool",
-        {{"type", KnobKind::Choice, 0, 0, {}},
-         {"pods", KnobKind::Number, 0, kMaxDesks, {}},
-         {"warmeni", KnobKind::Number, 0, 8, {}},
-         {"warmip", KnobKind::Number, 0, 64, {}},
-         {"minip", KnobKind::Number, 0, 64, {}},
-         {"warmprefix", KnobKind::Number, 0, 16, {}},
-         {"prefix", KnobKind::Switch, 0, 1, {}}},
-        {"pods", "panels", "maxpanels", "slots", "held", "free", "blocks", "maxpods", "warmeni",
-         "warmip", "minip", "warmprefix", "need", "threshold"},
-        {"free", "need", "threshold", "panels", "desks", "blocks", "maxpods", "rule"},
-        {"two-panels", "lean", "panel-back"},
-        kFirstType};
-    return info;
+namespace {
+
+StepInfo info() {
+    return {"warm-pool",
+            {{"type", KnobKind::Choice, 0, 0, {}},
+             {"pods", KnobKind::Number, 0, kMaxDesks, {}},
+             {"warmeni", KnobKind::Number, 0, 8, {}},
+             {"warmip", KnobKind::Number, 0, 64, {}},
+             {"minip", KnobKind::Number, 0, 64, {}},
+             {"warmprefix", KnobKind::Number, 0, 16, {}},
+             {"prefix", KnobKind::Switch, 0, 1, {}}},
+            {"pods", "panels", "maxpanels", "slots", "held", "free", "blocks", "maxpods", "warmeni",
+             "warmip", "minip", "warmprefix", "need", "threshold"},
+            {"free", "need", "threshold", "panels", "desks", "blocks", "maxpods", "rule"},
+            {"two-panels", "lean", "panel-back"},
+            kFirstType};
 }
 
-void reset(WarmPool& m, const Catalog& catalog) {
+void open(WarmPool& m, const Catalog& catalog) {
     m.config = NodeConfig{};
     open_room(m, catalog, kFirstType, 0);
 }
 
-Status set(WarmPool& m, const Setting& s, const Catalog& catalog) {
-    Status ok = check_setting(warm_pool_info(), s);
+Status set_knob(WarmPool& m, const Setting& s, const Catalog& catalog) {
+    Status ok = check_setting(step_info<WarmPool>(), s);
     if (!ok) return ok;
     const Node* n = room(m);
     const int desks = n ? desk_count(*n) : 0;
@@ -93,7 +93,7 @@ Status set(WarmPool& m, const Setting& s, const Catalog& catalog) {
     return Ok{};
 }
 
-std::string warm_pool_value(const WarmPool& m, std::string_view name) {
+std::string value(const WarmPool& m, std::string_view name) {
     const Node* n = room(m);
     if (n == nullptr) return {};
     const NodeStats st = node_stats(*n);
@@ -112,10 +112,10 @@ std::string warm_pool_value(const WarmPool& m, std::string_view name) {
     if (name == "threshold") v = (w.warm_eni_target + 1) * slots;
     WarmConfig copy = w;
     if (const int* setting = warm_setting(copy, name)) v = *setting;
-    return v < 0 ? std::string() : std::to_string(v);
+    return number_value(v);
 }
 
-bool goal_met(const WarmPool& m, std::string_view goal) {
+bool goal(const WarmPool& m, std::string_view goal) {
     const Node* n = room(m);
     if (n == nullptr) return false;
     if (goal == "two-panels") return desk_count(*n) == 1 && n->enis.size() == 2;
@@ -124,6 +124,13 @@ bool goal_met(const WarmPool& m, std::string_view goal) {
         return std::any_of(m.cluster.events.begin(), m.cluster.events.end(),
                            [](const Event& e) { return e.kind == EventKind::DetachEni; });
     return false;
+}
+
+}  // namespace
+
+const StepCalls<WarmPool>& step_calls(StepTag<WarmPool>) {
+    static const StepCalls<WarmPool> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -9,43 +9,34 @@
 // prefix delegation and the room size replace the node with the same desks, as on AWS.
 //
 //   core::WarmPool m = core::make_warm_pool(catalog);
-//   core::apply(m, core::WarmPoolAction::AddDesk);
-//   core::warm_pool_value(m, "panels");   // "2": two panels for one desk
+//   core::apply(m, core::DeskAction::AddDesk);
+//   core::step_value(m, "panels");   // "2": two panels for one desk
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "catalog.h"
 #include "steps/campus.h"
 #include "steps/step_info.h"
 
 namespace core {
 
+// One room of desks (campus.h DeskRoom); the learner's hand is campus.h DeskAction (add a
+// desk, remove one, start over).
 struct WarmPool : DeskRoom {};
-
-using WarmPoolAction = DeskAction;  // campus.h: Add a desk, Remove a desk, Start over
 
 // What the step offers its lesson: knobs type, pods, warmeni, warmip, minip, warmprefix,
 // prefix; values, parts and goals as listed in warm_pool.cpp.
-const StepInfo& warm_pool_info();
-// Back to the opening state.
-void reset(WarmPool& model, const Catalog& catalog);
-// The opening state: an empty t3.small (or the catalog's first type) with the default
-// settings (WARM_ENI_TARGET 1, WARM_PREFIX_TARGET 1 as the shipped manifest has them).
-inline constexpr auto make_warm_pool = opening_state<WarmPool>;
 // Sets a knob: "type" and "prefix" replace the room (same desks); "pods" adds or removes
 // desks one by one; "warmeni", "warmip", "minip", "warmprefix" change the running room's
 // setting. An unknown type or knob, a value out of range or a setting the room refuses is an
 // error and changes nothing.
-Status set(WarmPool& model, const Setting& setting, const Catalog& catalog);
 // A live number by name ("" for an unknown name): pods, panels (attached), maxpanels, slots
 // (desk slots per panel), held (desk addresses the room holds), free (spare), blocks (/28
 // prefixes), maxpods, warmeni, warmip, minip, warmprefix, need (WARM_ENI_TARGET x slots: the
 // spares it asks for), threshold ((WARM_ENI_TARGET + 1) x slots: spares before a panel goes).
-std::string warm_pool_value(const WarmPool& model, std::string_view name);
 // True when the goal is met: "two-panels" (one desk, two panels), "lean" (WARM_IP_TARGET set
 // and at most 2 spare), "panel-back" (a panel was detached since the beat began).
-bool goal_met(const WarmPool& model, std::string_view goal);
+const StepCalls<WarmPool>& step_calls(StepTag<WarmPool>);
+// The opening state: an empty t3.small (or the catalog's first type) with the default
+// settings (WARM_ENI_TARGET 1, WARM_PREFIX_TARGET 1 as the shipped manifest has them).
+inline constexpr auto make_warm_pool = opening_state<WarmPool>;
 
 }  // namespace core

@@ -54,58 +54,6 @@ std::string ip(Ipv4 a) {
 
 }  // namespace
 
-const StepInfo& why_it_matters_info() {
-    static const StepInfo info{
-        "why-it-matters",
-        {{"callee",
-          KnobKind::Choice,
-          0,
-          0,
-          {"same-room", "other-room", "other-building", "rds", "elasticache", "peered",
-           "internet"}},
-         {"externalsnat", KnobKind::Switch, 0, 1, {}},
-         {"exclude", KnobKind::Choice, 0, 0, {"none", "peered", "internet"}},
-         {"groups", KnobKind::Switch, 0, 1, {}},
-         {"settings", KnobKind::Switch, 0, 1, {}}},
-        {"caller", "own", "callee", "calleeip", "seen", "roomext", "public", "peer", "hops"},
-        {"caller", "callee", "own", "seen", "room", "roomext", "panel", "network", "exchange",
-         "public", "walkway", "settings", "peer"},
-        {"swapped", "peer-sees-desk"},
-        ""};
-    return info;
-}
-
-void reset(WhyItMatters& m, const Catalog& catalog) {
-    m = WhyItMatters{};
-    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
-    retrace(m);
-}
-
-Status set(WhyItMatters& m, const Setting& s, const Catalog&) {
-    Status ok = check_setting(why_it_matters_info(), s);
-    if (!ok) return ok;
-    if (s.name == "settings") {
-        m.show_settings = s.number != 0;
-        return Ok{};
-    }
-    CallChoice c = m.choice;
-    if (s.name == "callee") {
-        for (const CalleeName& n : kCallees) {
-            if (s.text == n.key) c.callee = n.callee;
-        }
-    } else if (s.name == "exclude") {
-        for (const ExcludeName& e : kExcludes) {
-            if (s.text == e.key) c.exclude = e.exclude;
-        }
-    } else if (s.name == "externalsnat") {
-        c.external_snat = s.number != 0;
-    } else {
-        c.own_groups = s.number != 0;
-    }
-    choose(m, c);
-    return Ok{};
-}
-
 void choose(WhyItMatters& m, const CallChoice& choice) {
     m.choice = choice;
     retrace(m);
@@ -135,7 +83,59 @@ const char* callee_key(Callee callee) {
     return "";
 }
 
-std::string why_it_matters_value(const WhyItMatters& m, std::string_view name) {
+namespace {
+
+StepInfo info() {
+    return {"why-it-matters",
+            {{"callee",
+              KnobKind::Choice,
+              0,
+              0,
+              {"same-room", "other-room", "other-building", "rds", "elasticache", "peered",
+               "internet"}},
+             {"externalsnat", KnobKind::Switch, 0, 1, {}},
+             {"exclude", KnobKind::Choice, 0, 0, {"none", "peered", "internet"}},
+             {"groups", KnobKind::Switch, 0, 1, {}},
+             {"settings", KnobKind::Switch, 0, 1, {}}},
+            {"caller", "own", "callee", "calleeip", "seen", "roomext", "public", "peer", "hops"},
+            {"caller", "callee", "own", "seen", "room", "roomext", "panel", "network", "exchange",
+             "public", "walkway", "settings", "peer"},
+            {"swapped", "peer-sees-desk"},
+            ""};
+}
+
+void open(WhyItMatters& m, const Catalog& catalog) {
+    m = WhyItMatters{};
+    if (!traffic_campuses(catalog, m.campuses, m.message)) return;
+    retrace(m);
+}
+
+Status set_knob(WhyItMatters& m, const Setting& s, const Catalog&) {
+    Status ok = check_setting(step_info<WhyItMatters>(), s);
+    if (!ok) return ok;
+    if (s.name == "settings") {
+        m.show_settings = s.number != 0;
+        return Ok{};
+    }
+    CallChoice c = m.choice;
+    if (s.name == "callee") {
+        for (const CalleeName& n : kCallees) {
+            if (s.text == n.key) c.callee = n.callee;
+        }
+    } else if (s.name == "exclude") {
+        for (const ExcludeName& e : kExcludes) {
+            if (s.text == e.key) c.exclude = e.exclude;
+        }
+    } else if (s.name == "externalsnat") {
+        c.external_snat = s.number != 0;
+    } else {
+        c.own_groups = s.number != 0;
+    }
+    choose(m, c);
+    return Ok{};
+}
+
+std::string value(const WhyItMatters& m, std::string_view name) {
     const TrafficCampus& c = call_campus(m);
     if (c.pods.empty() || m.path.hops.empty()) return {};
     if (name == "caller") return m.path.caller;
@@ -153,12 +153,19 @@ std::string why_it_matters_value(const WhyItMatters& m, std::string_view name) {
     return {};
 }
 
-bool goal_met(const WhyItMatters& m, std::string_view goal) {
+bool goal(const WhyItMatters& m, std::string_view goal) {
     if (m.path.hops.empty()) return false;
     const bool own = m.path.seen_source == m.path.caller_ip;
     if (goal == "swapped") return !own;
     if (goal == "peer-sees-desk") return m.choice.callee == Callee::Peered && own;
     return false;
+}
+
+}  // namespace
+
+const StepCalls<WhyItMatters>& step_calls(StepTag<WhyItMatters>) {
+    static const StepCalls<WhyItMatters> calls{info(), open, set_knob, value, goal};
+    return calls;
 }
 
 }  // namespace core

@@ -9,7 +9,7 @@
 //
 //   core::WhyItMatters m = core::make_why_it_matters(catalog);
 //   core::call(m, core::Callee::Internet);
-//   core::why_it_matters_value(m, "seen");   // "198.51.100.20", the NAT gateway's Elastic IP
+//   core::step_value(m, "seen");   // "198.51.100.20", the NAT gateway's Elastic IP
 #pragma once
 
 #include <string>
@@ -43,15 +43,16 @@ struct WhyItMatters {
 
 // What the step offers its lesson: knobs callee, externalsnat, exclude, groups, settings;
 // values, parts and goals as listed in why_it_matters.cpp.
-const StepInfo& why_it_matters_info();
-// Back to the opening state.
-void reset(WhyItMatters& model, const Catalog& catalog);
+// Sets a knob (a beat or the learner). An unknown knob or word is an error and changes
+// nothing.
+// A live value by name ("" for an unknown name): caller, own, callee, calleeip, seen,
+// roomext, public, peer, hops.
+// True when the goal is met: "swapped" (the callee sees another number than web-1's own),
+// "peer-sees-desk" (the peered VPC sees web-1's own number).
+const StepCalls<WhyItMatters>& step_calls(StepTag<WhyItMatters>);
 // The step's opening state: web-1 calls a desk in its own room, default settings, the
 // settings not yet shown.
 inline constexpr auto make_why_it_matters = opening_state<WhyItMatters>;
-// Sets a knob (a beat or the learner). An unknown knob or word is an error and changes
-// nothing.
-Status set(WhyItMatters& model, const Setting& setting, const Catalog& catalog);
 // The learner's hand: another callee or other settings; the call is traced again.
 void choose(WhyItMatters& model, const CallChoice& choice);
 // web-1 calls another callee, the settings as they are.
@@ -62,11 +63,5 @@ const TrafficCampus& call_campus(const WhyItMatters& model);
 std::string exclude_cidr(const WhyItMatters& model, SnatExclude exclude);
 // The name of a callee as the lesson's knob spells it: "same-room", ..., "internet".
 const char* callee_key(Callee callee);
-// A live value by name ("" for an unknown name): caller, own, callee, calleeip, seen,
-// roomext, public, peer, hops.
-std::string why_it_matters_value(const WhyItMatters& model, std::string_view name);
-// True when the goal is met: "swapped" (the callee sees another number than web-1's own),
-// "peer-sees-desk" (the peered VPC sees web-1's own number).
-bool goal_met(const WhyItMatters& model, std::string_view goal);
 
 }  // namespace core

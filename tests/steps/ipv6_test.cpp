@@ -3,6 +3,7 @@
 // egress path; what a bad knob gets.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/ipv6.h"
 #include "test_support.h"
 
@@ -33,12 +34,11 @@ TEST_CASE("ipv6 opens on an IPv4 campus: a t3.medium of a managed node group, 40
     CHECK(m.family == IpFamily::Ipv4);
     CHECK(m.node_group == NodeGroupKind::Managed);
     // usable 59: a /26: 64 - 5 reserved
-    check_values(m, ipv6_value, "want=40 usable=59");
+    check_values(m, live, "want=40 usable=59");
     // Secondary IPs: 3 ENIs x (6 - 1) = 15 slots; the calculator gives 17, so kubelet
     // admits 15 and turns 25 away. Nothing waits: the slots and max-pods agree.
-    check_values(m, ipv6_value, "deskslots=15 maxpods=17 running=15 refused=25 waiting=0 panels=3");
-    CHECK_FALSE(goal_met(m, "fit"));
-    CHECK_FALSE(goal_met(m, "ipv6"));
+    check_values(m, live, "deskslots=15 maxpods=17 running=15 refused=25 waiting=0 panels=3");
+    check_goals(m, "fit=0 ipv6=0");
     CHECK(m.message.empty());
     CHECK(check_invariants(m.campus).ok());
 }
@@ -46,12 +46,12 @@ TEST_CASE("ipv6 opens on an IPv4 campus: a t3.medium of a managed node group, 40
 TEST_CASE("prefix delegation does not fit 40 either: the /26 has two free runs of 16") {
     const Ipv6Step m = with({number("pd", 1)});
     // maxpods 110: managed: 3 x 5 x 16 + 2 = 242, capped at 110
-    check_values(m, ipv6_value, "blocks=2 maxpods=110 running=32 waiting=8 refused=0");
+    check_values(m, live, "blocks=2 maxpods=110 running=32 waiting=8 refused=0");
     CHECK(ipv6_room(m).wait_code == ErrorCode::InsufficientCidrBlocks);
     CHECK_FALSE(goal_met(m, "fit"));
     // Self-managed: nodeadm's 17 whatever prefix delegation says.
     const Ipv6Step s = with({number("pd", 1), word("nodegroup", "self-managed")});
-    check_values(s, ipv6_value, "maxpods=17 running=15 refused=25");
+    check_values(s, live, "maxpods=17 running=15 refused=25");
     // No IPv4 setting of this step fits 40 desks in this room; IPv6 does.
     for (int pd = 0; pd <= 1; ++pd) {
         for (const char* kind : {"managed", "self-managed"}) {
@@ -67,29 +67,28 @@ TEST_CASE("prefix delegation does not fit 40 either: the /26 has two free runs o
 
 TEST_CASE("an IPv6 campus: one /80 on the primary ENI, one IPv4 address from the building") {
     const Ipv6Step m = with({word("family", "ipv6")});
-    CHECK(goal_met(m, "ipv6"));
-    CHECK(goal_met(m, "fit"));
-    check_values(m, ipv6_value,
+    check_goals(m, "ipv6=1 fit=1");
+    check_values(m, live,
                  "prefixlen=80 v6addrs=281,474,976,710,656 prefix=2001:db8:4a2:c100:7e3a::/80 "
                  "panels=1 v4used=1 free=58 mainext=10.0.1.4");
     CHECK(check_invariants(m.campus).ok());  // the room's one address is its primary ENI's
     // Managed: the calculator with prefix delegation, capped at 110 for 2 vCPUs.
-    check_values(m, ipv6_value, "maxpods=110 managed=110 cap=110 running=40 refused=0 waiting=0");
+    check_values(m, live, "maxpods=110 managed=110 cap=110 running=40 refused=0 waiting=0");
     // The egress path: a host-local address from 169.254.172.0/22, SNAT to the node's IPv4.
-    check_values(m, ipv6_value, "egress=169.254.172.0/22 egressaddrs=1,024 localnum=169.254.172.2");
+    check_values(m, live, "egress=169.254.172.0/22 egressaddrs=1,024 localnum=169.254.172.2");
     const Ipv6Room r = ipv6_room(m);
     CHECK(r.desk_ipv6 == "2001:db8:4a2:c100:7e3a::1");
     CHECK(r.node_ipv4 == "10.0.1.4");
     CHECK_FALSE(r.service.empty());
     // Past kubelet's ceiling, desks are turned away, not left waiting.
     const Ipv6Step many = with({word("family", "ipv6"), number("want", 200)});
-    check_values(many, ipv6_value, "running=108 refused=92");
+    check_values(many, live, "running=108 refused=92");
     CHECK_FALSE(goal_met(many, "fit"));
 }
 
 TEST_CASE("self-managed IPv6 nodes keep nodeadm's IPv4 formula until max-pods is set by hand") {
     Ipv6Step m = with({word("family", "ipv6"), word("nodegroup", "self-managed")});
-    check_values(m, ipv6_value, "nodeadm=17 maxpods=17 running=15");
+    check_values(m, live, "nodeadm=17 maxpods=17 running=15");
     CHECK_FALSE(goal_met(m, "fit"));
     REQUIRE(set(m, number("maxpods", 41), test_catalog()).ok());
     CHECK_FALSE(goal_met(m, "fit"));  // 41 - 2 host-network pods = 39
@@ -99,15 +98,15 @@ TEST_CASE("self-managed IPv6 nodes keep nodeadm's IPv4 formula until max-pods is
     // Another node group kind starts without a value set by hand.
     REQUIRE(set(m, word("nodegroup", "managed"), test_catalog()).ok());
     CHECK_FALSE(ipv6_room(m).by_hand);
-    CHECK(ipv6_value(m, "maxpods") == "110");
+    CHECK(step_value(m, "maxpods") == "110");
 }
 
 TEST_CASE("a bigger room: the 250 cap above 30 vCPUs, the uncapped calculator is not used") {
     const Ipv6Step m = with({word("type", "c5.12xlarge"), word("family", "ipv6")});
-    check_values(m, ipv6_value, "cap=250 maxpods=250");
+    check_values(m, live, "cap=250 maxpods=250");
     const Ipv6Step s = with(
         {word("type", "c5.12xlarge"), word("family", "ipv6"), word("nodegroup", "self-managed")});
-    CHECK(ipv6_value(s, "maxpods") == "234");  // nodeadm: 8 x (30 - 1) + 2
+    CHECK(step_value(s, "maxpods") == "234");  // nodeadm: 8 x (30 - 1) + 2
 }
 
 TEST_CASE("bad settings change nothing and say why") {
@@ -134,7 +133,7 @@ TEST_CASE("bad settings change nothing and say why") {
     CHECK(m.type == before.type);
     CHECK(m.want == before.want);
     CHECK(m.campus == before.campus);
-    CHECK(ipv6_value(m, "nothing").empty());
+    CHECK(step_value(m, "nothing").empty());
     CHECK_FALSE(goal_met(m, "nothing"));
 }
 

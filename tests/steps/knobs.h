@@ -3,14 +3,16 @@
 // A knob is written "name=value": a number (switches 0 or 1), or a word where the value is
 // not a number (an instance type, a node group kind, a building):
 //   set_knobs(m, "podeni=1 pods=27");                        // each must apply
-//   check_beats(m, v, {{"pods=27", "running=18 waiting=9"}});  // knobs, then what they show
+//   check_beats(m, live, {{"pods=27", "running=18 waiting=9"}});  // knobs, then what they show
 //   check_bad_knobs(m, {{"pods=251", "outside 0 to 250"}});    // each must fail, saying why
+//   check_goals(m, "full-room=1 more-panels=0");              // goals met and not met
 #pragma once
 
 #include <cstdlib>
 #include <initializer_list>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -55,10 +57,11 @@ template <class Model>
 struct HasCluster<Model, std::void_t<decltype(std::declval<Model>().cluster)>> : std::true_type {};
 
 // Checks that each knob (input "name=value") is refused with a message holding part, and that
-// the refusals leave the model's campus as it was (for a model with one; the caller checks
-// the rest of the model against its own copy).
-template <class Model>
-void check_bad_knobs(Model& model, std::initializer_list<MessageRow> rows) {
+// the refusals leave the model's campus as it was (for a model with one) and each member named
+// in `kept` as it was, e.g.
+//   check_bad_knobs(m, {{"pods=251", "outside"}}, &DeskLimit::type, &DeskLimit::cpu_millis);
+template <class Model, class... Kept>
+void check_bad_knobs(Model& model, std::initializer_list<MessageRow> rows, Kept... kept) {
     const Model before = model;
     check_messages(
         [&model](const char* row) {
@@ -67,21 +70,42 @@ void check_bad_knobs(Model& model, std::initializer_list<MessageRow> rows) {
         },
         rows);
     if constexpr (HasCluster<Model>::value) CHECK(model.cluster == before.cluster);
+    [[maybe_unused]] const auto same = [&](auto member) { CHECK(model.*member == before.*member); };
+    (same(kept), ...);
+}
+
+// What check_values and check_beats read of a step model: its live values (core::step_value).
+inline constexpr auto live = [](const auto& model, std::string_view name) {
+    return core::step_value(model, name);
+};
+
+// Checks a step's goals: rows "goal=1 goal=0 ...", 1 for a goal the model meets, 0 for one it
+// does not (as check_values reads them).
+template <class Model>
+void check_goals(const Model& model, const std::string& rows) {
+    const auto met = [](const Model& m, std::string_view goal) {
+        return std::string(goal_met(m, goal) ? "1" : "0");
+    };
+    check_values(model, met, rows);
 }
 
 // A beat of a step test: the knobs it sets ("pods=27"), then the values the step must show
-// ("running=18 waiting=9", as check_values reads them).
+// ("running=18 waiting=9", as check_values reads them) and, if given, its goals met or not
+// ("full-room=1", as check_goals reads them).
 struct BeatRow {
     const char* knobs;
     const char* values;
+    const char* goals = nullptr;
 };
 
-// For each row in turn: sets its knobs (set_knobs), then checks its values (check_values).
+// For each row in turn: sets its knobs (set_knobs), then checks its values (check_values) and
+// goals (check_goals).
 template <class Model, class Value>
 void check_beats(Model& model, Value value, std::initializer_list<BeatRow> rows) {
     for (const BeatRow& row : rows) {
         CAPTURE(row.knobs);
         set_knobs(model, row.knobs);
         check_values(model, value, row.values);
+        if (row.goals != nullptr) check_goals(model, row.goals);
     }
 }

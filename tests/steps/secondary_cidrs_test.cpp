@@ -2,6 +2,7 @@
 // bar, AWS's rules checked as the learner tries blocks, the campus growing, new buildings.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/secondary_cidrs.h"
 #include "steps/steps.h"
 #include "test_support.h"
@@ -22,7 +23,7 @@ Setting word(const char* name, const char* text) {
 TEST_CASE("secondary-cidrs opens on a full 10.0.0.0/16 and 100.64.0.0/10 on the bar") {
     const SecondaryCidrs m = make_secondary_cidrs();
     // usable 65,516: 4 x (16,384 - 5)
-    check_values(m, secondary_cidrs_value,
+    check_values(m, live,
                  "primary=10.0.0.0/16 buildings=4 candidate=100.64.0.0/10 size=4,194,304 "
                  "total=65,536 blocks=1 quota=5 left=4 usable=65,516 nothing=");
     CHECK(verdict(m).refusal == CidrRefusal::TooLarge);
@@ -34,14 +35,13 @@ TEST_CASE("the bar: prefix and octets; host bits are cleared in the block, kept 
     SecondaryCidrs m = make_secondary_cidrs();
     const Catalog& cat = test_catalog();
     REQUIRE(set(m, number("prefix", 16), cat).ok());
-    check_values(m, secondary_cidrs_value,
-                 "candidate=100.64.0.0/16 first=100.64.0.0 last=100.64.255.255");
+    check_values(m, live, "candidate=100.64.0.0/16 first=100.64.0.0 last=100.64.255.255");
     CHECK(verdict(m).refusal == CidrRefusal::None);
     REQUIRE(set_octet(m, 2, 77).ok());
     CHECK(octet(m, 2) == 77);
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.64.0.0/16");  // .77 is a host bit
+    CHECK(step_value(m, "candidate") == "100.64.0.0/16");  // .77 is a host bit
     REQUIRE(set(m, number("prefix", 24), cat).ok());
-    CHECK(secondary_cidrs_value(m, "candidate") == "100.64.77.0/24");
+    CHECK(step_value(m, "candidate") == "100.64.77.0/24");
     CHECK(address_bit(m, 1));        // 100 = 0b01100100: bit 1 set
     CHECK_FALSE(address_bit(m, 0));  // bit 0 clear
     // Bad input is refused and changes nothing.
@@ -50,7 +50,7 @@ TEST_CASE("the bar: prefix and octets; host bits are cleared in the block, kept 
     CHECK_FALSE(set_octet(m, 4, 1).ok());
     CHECK(has(set(m, number("prefix", 31), cat).error().message, "31 is outside 8 to 30"));
     CHECK(has(set(m, word("address", "100.64.0"), cat).error().message, "100.64.0"));
-    CHECK(secondary_cidrs_value(m, "candidate") == secondary_cidrs_value(before, "candidate"));
+    CHECK(step_value(m, "candidate") == step_value(before, "candidate"));
     REQUIRE(set(m, word("address", "198.19.0.0"), cat).ok());
     CHECK(octet(m, 0) == 198);
 }
@@ -63,13 +63,12 @@ TEST_CASE("Add: 100.64.0.0/16 grows the campus; refusals change nothing and are 
     REQUIRE(m.tried.size() == 1);
     CHECK(m.tried[0].verdict.refusal == CidrRefusal::TooLarge);
     CHECK(goal_met(m, "refused"));
-    CHECK(secondary_cidrs_value(m, "blocks") == "1");
+    CHECK(step_value(m, "blocks") == "1");
     REQUIRE(set(m, number("prefix", 16), cat).ok());
     apply(m, SecondaryCidrsAction::Add);
     CHECK(m.message.empty());
-    check_values(m, secondary_cidrs_value, "total=131,072 newest=100.64.0.0/16");
-    CHECK(goal_met(m, "grow"));
-    CHECK(goal_met(m, "rfc6598"));
+    check_values(m, live, "total=131,072 newest=100.64.0.0/16");
+    check_goals(m, "grow=1 rfc6598=1");
     CHECK(verdict(m).refusal == CidrRefusal::Duplicate);  // the bar still holds it
     for (const char* a : {"198.19.0.0", "169.254.0.0", "192.168.0.0", "172.31.0.0"}) {
         REQUIRE(set(m, word("address", a), cat).ok());
@@ -91,7 +90,7 @@ TEST_CASE("buildings go into the newest block with room: /18 quarters, or a smal
     const Catalog& cat = test_catalog();
     apply(m, SecondaryCidrsAction::AddBuilding);
     CHECK(has(m.message, "add a block first"));
-    CHECK(secondary_cidrs_value(m, "buildings") == "4");
+    CHECK(step_value(m, "buildings") == "4");
     REQUIRE(set(m, number("prefix", 16), cat).ok());
     apply(m, SecondaryCidrsAction::Add);
     CHECK_FALSE(goal_met(m, "build"));
@@ -100,7 +99,7 @@ TEST_CASE("buildings go into the newest block with room: /18 quarters, or a smal
     REQUIRE(m.vpc.subnets.size() == 5);
     CHECK(format_cidr(m.vpc.subnets[4].cidr) == "100.64.0.0/18");
     CHECK(m.vpc.subnets[4].name == "Building E");
-    CHECK(secondary_cidrs_value(m, "usable") == "81,895");  // 5 x 16,379
+    CHECK(step_value(m, "usable") == "81,895");  // 5 x 16,379
     REQUIRE(set(m, word("address", "100.65.0.0"), cat).ok());
     REQUIRE(set(m, number("prefix", 24), cat).ok());
     apply(m, SecondaryCidrsAction::Add);
@@ -110,7 +109,7 @@ TEST_CASE("buildings go into the newest block with room: /18 quarters, or a smal
     CHECK(format_cidr(m.vpc.subnets.back().cidr) == "100.64.64.0/18");
     apply(m, SecondaryCidrsAction::StartOver);
     // candidate 100.65.0.0/24: the bar stays
-    check_values(m, secondary_cidrs_value, "blocks=1 candidate=100.65.0.0/24");
+    check_values(m, live, "blocks=1 candidate=100.65.0.0/24");
 }
 
 TEST_CASE("the quota: five blocks by default; raised, a sixth fits; never below what is there") {
@@ -128,16 +127,16 @@ TEST_CASE("the quota: five blocks by default; raised, a sixth fits; never below 
     REQUIRE(set(m, number("quota", 6), cat).ok());
     CHECK(verdict(m).refusal == CidrRefusal::None);
     apply(m, SecondaryCidrsAction::Add);
-    CHECK(secondary_cidrs_value(m, "blocks") == "6");
+    CHECK(step_value(m, "blocks") == "6");
     CHECK(has(set(m, number("quota", 5), cat).error().message, "already has 6"));
-    CHECK(secondary_cidrs_value(m, "quota") == "6");
+    CHECK(step_value(m, "quota") == "6");
 }
 
 TEST_CASE("knobs primary and secondaries rebuild the campus; a refused list changes nothing") {
     SecondaryCidrs m = make_secondary_cidrs();
     const Catalog& cat = test_catalog();
     REQUIRE(set(m, word("primary", "192.168.0.0/16"), cat).ok());
-    check_values(m, secondary_cidrs_value, "primary=192.168.0.0/16 buildings=4");
+    check_values(m, live, "primary=192.168.0.0/16 buildings=4");
     CHECK(has(set(m, word("primary", "10.9.0.0/16"), cat).error().message, "not one of"));
     const Vpc before = m.vpc;
     Status st = set(m, word("secondaries", "100.64.0.0/16,10.0.0.0/16"), cat);
@@ -145,9 +144,9 @@ TEST_CASE("knobs primary and secondaries rebuild the campus; a refused list chan
     CHECK(has(st.error().message, "another private (RFC 1918) range"));
     CHECK(m.vpc == before);
     REQUIRE(set(m, word("secondaries", "100.64.0.0/16"), cat).ok());
-    CHECK(secondary_cidrs_value(m, "blocks") == "2");
+    CHECK(step_value(m, "blocks") == "2");
     REQUIRE(set(m, word("secondaries", "none"), cat).ok());
-    CHECK(secondary_cidrs_value(m, "blocks") == "1");
+    CHECK(step_value(m, "blocks") == "1");
 }
 
 TEST_CASE("the shipped beats: the first asks to grow the campus, the quota beat is full") {

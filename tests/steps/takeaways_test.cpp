@@ -2,6 +2,7 @@
 // its opening task, undo, import, export and share links.
 #include <doctest/doctest.h>
 
+#include "knobs.h"
 #include "steps/takeaways.h"
 #include "test_support.h"
 
@@ -17,7 +18,7 @@ const InstanceType& type(const char* name) {
 
 TEST_CASE("takeaways opens on one t3.small room with two desks and the task of seating 30") {
     const Takeaways m = make_takeaways(test_catalog());
-    check_values(m, takeaways_value,
+    check_values(m, live,
                  "rooms=1 room=t3.small pods=2 maxpods=11 target=30 buildings=1 ranges=1 nothing=");
     CHECK_FALSE(goal_met(m, "seat"));
     CHECK(m.undo.empty());
@@ -27,7 +28,7 @@ TEST_CASE("set_desks fills a room up to max-pods, says why it stops, and undo st
     Takeaways m = make_takeaways(test_catalog());
     const std::string room = m.cluster.nodes.front().name;
     REQUIRE(set_desks(m, room, 9).ok());
-    CHECK(takeaways_value(m, "pods") == "9");
+    CHECK(step_value(m, "pods") == "9");
     CHECK(m.undo.size() == 1);
     Status st = set_desks(m, room, 12);  // kubelet: 9 pods + 2 host-network pods = 11
     REQUIRE_FALSE(st.ok());
@@ -35,16 +36,16 @@ TEST_CASE("set_desks fills a room up to max-pods, says why it stops, and undo st
     // The code and the room go with it, so the view can say it in campus words too.
     CHECK(m.code == ErrorCode::TooManyPods);
     CHECK(m.room == room);
-    CHECK(takeaways_value(m, "pods") == "9");
+    CHECK(step_value(m, "pods") == "9");
     CHECK(m.undo.size() == 1);  // nothing changed, nothing to undo
     const Cluster before = m.cluster;
     CHECK(has(set_desks(m, room, -1).error().message, "0 to 250"));
     CHECK(m.cluster == before);
     REQUIRE(set_desks(m, room, 3).ok());
-    CHECK(takeaways_value(m, "pods") == "3");
+    CHECK(step_value(m, "pods") == "3");
     CHECK(m.code == ErrorCode::None);  // a change that went well forgets the last refusal
     CHECK(undo(m));
-    CHECK(takeaways_value(m, "pods") == "9");
+    CHECK(step_value(m, "pods") == "9");
     CHECK(m.notice == TakeawaysNotice::Undone);
     CHECK(has(set_desks(m, "node-z-9", 1).error().message, "no node"));
 }
@@ -54,7 +55,7 @@ TEST_CASE("the task is met by another room: 9 + 27 desks seated at once") {
     REQUIRE(set_desks(m, m.cluster.nodes.front().name, 9).ok());
     RoomChoice r{type("m5.large"), m.cluster.vpc.subnets.front().id, {}};
     REQUIRE(add_room(m, r).ok());
-    CHECK(takeaways_value(m, "rooms") == "2");
+    CHECK(step_value(m, "rooms") == "2");
     const std::string second = m.cluster.nodes.back().name;
     CHECK(second == "node-b-1");
     REQUIRE(set_desks(m, second, 20).ok());
@@ -75,7 +76,7 @@ TEST_CASE("the task is met by another room: 9 + 27 desks seated at once") {
 TEST_CASE("ranges, buildings and room settings go through core's rules") {
     Takeaways m = make_takeaways(test_catalog());
     REQUIRE(add_cidr(m, "100.64.0.0/16").ok());
-    CHECK(takeaways_value(m, "ranges") == "2");
+    CHECK(step_value(m, "ranges") == "2");
     const Cluster before = m.cluster;
     CHECK(has(add_cidr(m, "192.168.0.0/16").error().message, "RFC 1918"));
     CHECK(m.cluster == before);
@@ -107,9 +108,9 @@ TEST_CASE("import: bad JSON is refused with the field named; a scenario replaces
     REQUIRE(import_scenario(m, *json, test_catalog()).ok());
     CHECK(m.notice == TakeawaysNotice::Imported);
     CHECK(m.scenario_name == "my campus");
-    CHECK(takeaways_value(m, "pods") == "2");
+    CHECK(step_value(m, "pods") == "2");
     CHECK(undo(m));
-    CHECK(takeaways_value(m, "pods") == "5");
+    CHECK(step_value(m, "pods") == "5");
 }
 
 TEST_CASE("share links: the code reopens the campus, which stays the opening one") {
@@ -121,13 +122,13 @@ TEST_CASE("share links: the code reopens the campus, which stays the opening one
     Takeaways other = make_takeaways(test_catalog());
     REQUIRE(open_link(other, *code, test_catalog()).ok());
     CHECK(other.notice == TakeawaysNotice::Opened);
-    check_values(other, takeaways_value, "rooms=2 pods=9");
+    check_values(other, live, "rooms=2 pods=9");
     reset(other, test_catalog());  // a beat replayed from the start: the link's campus
-    CHECK(takeaways_value(other, "rooms") == "2");
+    CHECK(step_value(other, "rooms") == "2");
     REQUIRE(start_over(other, "10.0.0.0/20", test_catalog()).ok());
-    CHECK(takeaways_value(other, "rooms") == "1");
+    CHECK(step_value(other, "rooms") == "1");
     reset(other, test_catalog());
-    CHECK(takeaways_value(other, "pods") == "2");
+    CHECK(step_value(other, "pods") == "2");
     // Bad links: refused with a reason, the campus as it was.
     const Cluster before = other.cluster;
     CHECK(has(open_link(other, "abc*def", test_catalog()).error().message, "base64url"));
