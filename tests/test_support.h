@@ -49,7 +49,7 @@ inline bool has(const std::string& text, const std::string& part) {
 
 // Checks a step's readout: rows is "name=want name=want ...", and value(model, name) must
 // read want for each (an empty want: no such value), naming the row when it fails, e.g.
-//   check_values(m, the_rules_value, "pods=0 panels=1 nothing=");
+//   check_values(m, core::step_value<core::TheRules>, "pods=0 panels=1 nothing=");
 template <class Model, class Value>
 void check_values(const Model& model, Value value, const std::string& rows) {
     std::istringstream in(rows);
