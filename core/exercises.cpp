@@ -947,11 +947,14 @@ Status gen_symptom_fix(Ctx& c) {
     c.s("symptom", c.text("symptom-" + symptom));
     std::vector<Option> options;
     for (const std::string fix : {"pd", "custom", "secondary", "sgp"}) {
-        // A fix for addresses, chosen to keep desks apart, is told why it cannot.
-        const bool keep_apart = symptom == "isolate" && fix != "sgp";
-        options.push_back(Option{
-            c.text("fix-" + fix),
-            fix == right ? "" : c.text(keep_apart ? "miss-isolate" : "when-" + fix), fix == right});
+        // A wrong fix is told what it does and what this symptom needs instead; a fix for
+        // addresses, chosen to keep desks apart, why it cannot.
+        std::string why;
+        if (fix != right) {
+            why = symptom == "isolate" ? c.text("miss-isolate")
+                                       : c.text("what-" + fix) + " " + c.text("need-" + symptom);
+        }
+        options.push_back(Option{c.text("fix-" + fix), why, fix == right});
     }
     return choice_answer(c, {"derive-" + symptom}, options);
 }
@@ -1260,10 +1263,13 @@ std::vector<Generator> campus_generators() {
         {"symptom-fix",
          K::Choice,
          gen_symptom_fix,
-         {"symptom-full-room", "symptom-building", "symptom-campus", "symptom-isolate", "fix-pd",
-          "fix-custom", "fix-secondary", "fix-sgp", "when-pd", "when-custom", "when-secondary",
-          "when-sgp", "miss-isolate", "derive-full-room", "derive-building", "derive-campus",
-          "derive-isolate"}},
+         {"symptom-full-room", "symptom-building", "symptom-campus",
+          "symptom-isolate",   "fix-pd",           "fix-custom",
+          "fix-secondary",     "fix-sgp",          "what-pd",
+          "what-custom",       "what-secondary",   "what-sgp",
+          "need-full-room",    "need-building",    "need-campus",
+          "miss-isolate",      "derive-full-room", "derive-building",
+          "derive-campus",     "derive-isolate"}},
         {"free-campus",
          K::Fix,
          gen_free_campus,

@@ -742,6 +742,15 @@ void draw_step(App& app, const core::LessonStep& step) {
         ImGui::EndChild();
         ImGui::SameLine(0, 18);
         begin_view_child(ImVec2(0, 0));
+        if (practice && !waiting) {  // beside the exercises, the picture is a place to try
+            ImGui::PushStyleColor(ImGuiCol_Text, color::kMuted);
+            wrapped_text(app_text(app,
+                                  "The lesson's picture still works: try ideas on it. The "
+                                  "exercises ask about {rooms} of their own.")
+                             .c_str());
+            ImGui::PopStyleColor();
+            ImGui::Spacing();
+        }
         view();
         app.view_scroll = ImGui::GetScrollY();
         ImGui::EndChild();

@@ -315,7 +315,17 @@ std::string said_before_check(const ViewContext& ctx, const ExerciseSlot& slot,
     if (cards && slot.answer.choice >= 0 &&
         slot.answer.choice < static_cast<int>(ex.choices.size()))
         return "Chosen: " + ctx.text(ex.choices[static_cast<size_t>(slot.answer.choice)]) + ".";
-    return heading + ". " + ctx.text(ex.prompt);
+    const core::SetupTask& task = ex.setup;
+    if (ex.kind == core::ExerciseKind::Setup && slot.answer.type >= 0 &&
+        slot.answer.type < static_cast<int>(task.types.size())) {
+        return "Chosen: " + task.types[static_cast<size_t>(slot.answer.type)] +
+               (slot.answer.prefix_delegation ? ", prefix delegation on, "
+                                              : ", prefix delegation off, ") +
+               ctx.text("{maxpods} ") + std::to_string(slot.answer.max_pods) + ".";
+    }
+    // "Now what?" is not followed by a full stop.
+    const char end = heading.empty() ? '.' : heading.back();
+    return heading + (end == '?' || end == '.' || end == '!' ? " " : ". ") + ctx.text(ex.prompt);
 }
 
 // Checks the answer; returns true if this check solved the exercise.
@@ -421,6 +431,8 @@ void draw_setup(const ViewContext& ctx, ExerciseSlot& slot, float width) {
                    : ""),
           width);
     long long mp = slot.answer.max_pods;
+    if (slot.answer.type < 0)
+        muted(ctx.text("Pick a {instance} first: it sets the starting value."), width);
     ImGui::BeginDisabled(slot.answer.type < 0);
     if (stepper(ctx, "maxpods", mp, task.max_pods_min, task.max_pods_max, width)) {
         slot.answer.max_pods = static_cast<int>(mp);
@@ -561,18 +573,21 @@ void draw_quiz(const ViewContext& ctx, ExercisePanel& panel, ExerciseSlot& slot,
     if (n == 0) return;
     slot.part = std::clamp(slot.part, 0, n - 1);
     text_wrapped(ctx.text(slot.exercise.prompt), width, color::kMuted);
-    // One numbered button per question, green once answered right.
+    // One numbered button per question: green once answered right, red while answered wrong.
     for (int i = 0; i < n; ++i) {
         ImGui::PushID(i);
         if (i > 0) ImGui::SameLine(0, 6);
         const ExerciseSlot& p = slot.parts[static_cast<size_t>(i)];
         const bool ok = solved_here(p);
+        const bool wrong = p.checked && !p.check.correct;  // answered wrong, not yet again
         const bool here = i == slot.part;
-        const ImU32 fill = ok ? color::kGood : (here ? color::kAccentFill : kStepper);
+        const bool dark = ok || wrong || here;
+        const ImU32 fill =
+            ok ? color::kGood : (wrong ? color::kBad : (here ? color::kAccentFill : kStepper));
         ImGui::PushStyleColor(ImGuiCol_Button, rgba(fill));
         // Hovered, or with the keyboard's ring: white words stay on a dark fill.
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(ok || here ? fill : kStepperHover));
-        ImGui::PushStyleColor(ImGuiCol_Text, rgba(ok || here ? IM_COL32_WHITE : color::kInk));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(dark ? fill : kStepperHover));
+        ImGui::PushStyleColor(ImGuiCol_Text, rgba(dark ? IM_COL32_WHITE : color::kInk));
         char label[24];
         std::snprintf(label, sizeof label, "%d##question", i + 1);
         if (ImGui::Button(label, ImVec2(32, 0))) slot.part = i;
