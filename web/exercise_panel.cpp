@@ -390,12 +390,23 @@ bool option_in_group(const std::string& text, int i, int& chosen, int verdict, f
 void draw_options(const ViewContext& ctx, ExerciseSlot& slot, float width) {
     const core::Exercise& ex = slot.exercise;
     const int verdict = slot.checked ? (slot.check.correct ? 1 : 2) : 0;
-    for (size_t i = 0; i < ex.choices.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        if (option_in_group(ctx.text(ex.choices[i]), static_cast<int>(i), slot.answer.choice,
+    const int n = static_cast<int>(ex.choices.size());
+    ImGuiID first_card = 0;
+    int wrap_to = -1;  // Up on the first card goes to the last, Down on the last to the first
+    for (int i = 0; i < n; ++i) {
+        ImGui::PushID(i);
+        if (option_in_group(ctx.text(ex.choices[static_cast<size_t>(i)]), i, slot.answer.choice,
                             verdict, width, "##option", true))
             answer_changed(slot);
+        if (i == 0) first_card = ImGui::GetID("##option");  // the card's id, as drawn
+        if (keyboard_leaving_group(i == 0, i == n - 1)) wrap_to = i == 0 ? n - 1 : 0;
+        if (i == n - 1 && wrap_to == n - 1) keyboard_take_focus_again();
         ImGui::PopID();
+    }
+    if (wrap_to == 0) keyboard_focus_id(first_card);
+    if (wrap_to >= 0 && slot.answer.choice != wrap_to) {
+        slot.answer.choice = wrap_to;
+        answer_changed(slot);
     }
 }
 

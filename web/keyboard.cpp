@@ -280,6 +280,19 @@ bool keyboard_arrived_by_arrow() {
     return ring_visible(g) && g.NavJustMovedToId != 0 && g.NavJustMovedToId == g.LastItemData.ID;
 }
 
+bool keyboard_leaving_group(bool first, bool last) {
+    ImGuiContext& g = *GImGui;
+    if (!ring_visible(g) || !g.NavMoveSubmitted || g.NavId != g.LastItemData.ID) return false;
+    const bool leaving =
+        (first && g.NavMoveDir == ImGuiDir_Up) || (last && g.NavMoveDir == ImGuiDir_Down);
+    if (leaving) ImGui::NavMoveRequestCancel();
+    return leaving;
+}
+
+void keyboard_focus_id(ImGuiID id) {
+    if (keyboard_focus_visible()) request_focus(id);
+}
+
 bool keyboard_enter_down() {
     const ImGuiIO& io = ImGui::GetIO();
     const int enter = io.KeyMap[ImGuiKey_Enter];

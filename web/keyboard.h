@@ -55,6 +55,14 @@ void keyboard_take_focus_again();
 // as a page's tabs and radio buttons: true if the widget just drawn took the ring in this
 // frame by an arrow key, so the group chooses it.
 bool keyboard_arrived_by_arrow();
+// For such a group drawn one widget under the other, whose arrows go round it as a page's
+// radio buttons do: call right after a widget of it. True if that widget has the ring and an
+// arrow of this frame would take the ring out of the group past it (Up on the first, Down on
+// the last); ImGui's move is then cancelled and the caller moves the ring round
+// (keyboard_take_focus_again on the last, keyboard_focus_id for the first).
+bool keyboard_leaving_group(bool first, bool last);
+// Gives the ring to the widget `id` in the next frame (while the ring shows).
+void keyboard_focus_id(ImGuiID id);
 // True while Enter is held: a press in this frame came from Enter, not Space or a pointer (a
 // radio button of a page's form sends the form on Enter).
 bool keyboard_enter_down();

@@ -402,7 +402,7 @@ test("the ring stays near when its widget greys out: the last exercise's arrow",
   await closeClean(problems, context);
 });
 
-test("an exercise's cards are one Tab stop: the arrows choose, Shift-Tab and Tab come back to the chosen card", async () => {
+test("an exercise's cards are one Tab stop: the arrows choose and go round, Shift-Tab and Tab come back to the chosen card", async () => {
   const { page, problems, context } = await practice("phone-panel");
   await clickLabel(page, "##next");  // the second exercise: Where is the main extension? (cards)
   const c = await current(page);
@@ -418,6 +418,18 @@ test("an exercise's cards are one Tab stop: the arrows choose, Shift-Tab and Tab
   assert.ok(ringOn(await focus(page), await locate(page, "##option", 2)), "Shift-Tab: back on the chosen card");
   await key(page, "ArrowUp");
   assert.equal((await current(page)).choice, 1, "Up: the card above chosen");
+  const cards = await page.evaluate(() => {
+    let n = 0;
+    while (window.cniCampus.locate("##option", n)) ++n;
+    return n;
+  });
+  await key(page, "ArrowUp");
+  await key(page, "ArrowUp");
+  assert.equal((await current(page)).choice, cards - 1, "Up on the first card: round to the last");
+  assert.ok(ringOn(await focus(page), await locate(page, "##option", cards - 1)), "the ring on the last card");
+  await key(page, "ArrowDown");
+  assert.equal((await current(page)).choice, 0, "Down on the last card: round to the first");
+  await key(page, "ArrowDown");
   await key(page, "Enter");
   const after = await current(page);
   assert.equal(after.answered, true, "Enter on a card sends the answer");
