@@ -576,31 +576,29 @@ void draw_practice(App& app, const core::LessonStep& step, bool exercises) {
         ImGui::TextUnformatted("Remember");
         ImGui::PopFont();
         draw_takeaways(app, step);
+        return;  // the reading list comes with the exercises, like them after the rest
     }
-    if (exercises) {
-        // Brought here by the keyboard (Next pressed with the ring on it): the ring goes on to
-        // the exercise's answer, not left on "Next step", where one more Enter would leave the
-        // step.
-        if (app.focus_practice) {
-            app.focus_practice = false;
-            if (keyboard_focus_visible()) app.exercises.focus_answer = true;
-        }
-        const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
-        app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
-        app.exercise_said = out.live;
-        ImGui::Spacing();
-        const std::string label = "Remember: this step in " +
-                                  std::to_string(step.takeaways.size()) + " points##remember-" +
-                                  step.id;
-        if (!step.takeaways.empty() &&
-            ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
-            const bool opened = ImGui::IsItemToggledOpen();
-            draw_takeaways(app, step);
-            if (opened) scroll_down_to(ImGui::GetCursorScreenPos().y);  // all of it in sight
-        }
+    // Brought here by the keyboard (Next pressed with the ring on it): the ring goes on to
+    // the exercise's answer, not left on "Next step", where one more Enter would leave the
+    // step.
+    if (app.focus_practice) {
+        app.focus_practice = false;
+        if (keyboard_focus_visible()) app.exercises.focus_answer = true;
+    }
+    const ViewOut out = draw_exercises(app_view_context(app), app.exercises, step.id);
+    app.anim_until_ms = std::max(app.anim_until_ms, out.animate_until_ms);
+    app.exercise_said = out.live;
+    ImGui::Spacing();
+    const std::string label = "Remember: this step in " + std::to_string(step.takeaways.size()) +
+                              " points##remember-" + step.id;
+    if (!step.takeaways.empty() &&
+        ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
+        const bool opened = ImGui::IsItemToggledOpen();
+        draw_takeaways(app, step);
+        if (opened) scroll_down_to(ImGui::GetCursorScreenPos().y);  // all of it in sight
     }
     // Like the exercises, only once the rest of a split module is here (draw_rest_pending).
-    if (exercises && app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);
+    if (app.step + 1 == static_cast<int>(app.lessons.steps.size())) draw_reading(app);
 }
 
 // The words of the beat shown: dots, the paragraph (live numbers, pointers), the goal, Back
